@@ -1,0 +1,55 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { AuthorizationModule } from './authorization/authorization.module';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { PINO_LOGGER } from './common/logging/logger';
+import { TransactionalConnection } from './common/request-context/transactional-connection';
+import { AppConfig, APP_CONFIG } from './config/app.config';
+import { SeedModule } from './database/seeds/seed.module';
+import { DepartmentsModule } from './departments/departments.module';
+import { HealthController } from './health/health.controller';
+import { MembersModule } from './members/members.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+
+/** Infrastructure shared by every feature: configuration, logger, the application-role DataSource. */
+@Global()
+@Module({})
+class CoreModule {
+  static register(config: AppConfig, dataSource: DataSource, logger: Logger): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DataSource, useValue: dataSource },
+        { provide: PINO_LOGGER, useValue: logger },
+        TransactionalConnection,
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+      exports: [APP_CONFIG, DataSource, PINO_LOGGER, TransactionalConnection],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, dataSource: DataSource, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.register(config, dataSource, logger),
+        AuthorizationModule,
+        AuditModule,
+        AuthModule,
+        OrganizationsModule,
+        MembersModule,
+        DepartmentsModule,
+        SeedModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { canonicalJson, diffFields } from '../common/diff/field-diff';
+import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { AuditEvent } from './audit-event.entity';
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  entityLabel?: string | null;
+  before?: object | null;
+  after?: object | null;
+}
+
+/** Fields that change on every write and say nothing a reader needs. */
+const NOISE = ['version', 'updatedAt', 'createdAt'];
+
+/**
+ * Writes audit events in the caller's transaction, so a change and its event commit together.
+ * Events of one organisation form a hash chain: each hash covers the event and the previous hash,
+ * so a deleted or edited event breaks the chain.
+ */
+@Injectable()
+export class AuditService {
+  constructor(private readonly connection: TransactionalConnection) {}
+
+  async record(input: AuditInput): Promise<AuditEvent> {
+    const context = this.connection.context;
+    const organizationId = context.organizationId;
+    if (!organizationId) throw new Error('An audit event needs the organisation of the current transaction');
+    const manager = context.manager;
+    // One writer at a time per organisation keeps the chain linear under concurrent requests.
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [organizationId]);
+    const [last] = await manager.query<{ hash: string }[]>(
+      'SELECT hash FROM audit_events WHERE organization_id = $1 ORDER BY sequence DESC LIMIT 1',
+      [organizationId],
+    );
+    const event = manager.getRepository(AuditEvent).create({
+      organizationId,
+      occurredAt: new Date(),
+      actorUserId: context.userId ?? null,
+      actorName: context.actorName ?? null,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      entityLabel: input.entityLabel ?? null,
+      changes: diffFields(asRecord(input.before), asRecord(input.after), NOISE),
+      requestId: context.requestId || null,
+      previousHash: last?.hash ?? null,
+    });
+    event.hash = hashEvent(event);
+    return manager.getRepository(AuditEvent).save(event);
+  }
+}
+
+function asRecord(value: object | null | undefined): Record<string, unknown> | null {
+  return value ? (value as Record<string, unknown>) : null;
+}
+
+export function hashEvent(event: Omit<AuditEvent, 'hash' | 'id' | 'sequence'> & { hash?: string }): string {
+  const payload = canonicalJson({
+    organizationId: event.organizationId,
+    occurredAt: event.occurredAt,
+    actorUserId: event.actorUserId,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    changes: event.changes,
+    previousHash: event.previousHash,
+  });
+  return createHash('sha256').update(payload).digest('hex');
+}

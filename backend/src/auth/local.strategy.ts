@@ -1,0 +1,34 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
+import { Strategy } from 'passport-local';
+import type { SessionUser } from '../authorization/request-auth';
+import { AppException } from '../common/errors/app-exception';
+import { toSessionUser, UsersService } from '../users/users.service';
+import { LoginThrottleService } from './login-throttle.service';
+import { dummyPasswordHash, verifyPassword } from './password';
+
+@Injectable()
+export class LocalStrategy extends PassportStrategy(Strategy) {
+  constructor(
+    private readonly users: UsersService,
+    private readonly throttle: LoginThrottleService,
+  ) {
+    super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
+  }
+
+  async validate(request: Request, email: string, password: string): Promise<SessionUser> {
+    const ip = request.ip ?? 'unknown';
+    const normalised = email.trim().toLowerCase();
+    await this.throttle.assertAllowed(normalised, ip);
+    const user = await this.users.findCredentials(normalised);
+    // Verify against a dummy hash for unknown accounts so response time does not reveal them.
+    const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    if (!user || !valid) {
+      await this.throttle.recordFailure(normalised, ip);
+      throw new AppException(HttpStatus.UNAUTHORIZED, 'invalid_credentials');
+    }
+    await this.throttle.recordSuccess(normalised);
+    return toSessionUser(user);
+  }
+}

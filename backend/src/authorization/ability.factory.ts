@@ -1,0 +1,106 @@
+import { AbilityBuilder, createMongoAbility, ForcedSubject, MongoAbility } from '@casl/ability';
+import type { Role } from '../members/membership.entity';
+
+export const ACTIONS = ['manage', 'create', 'read', 'update', 'delete', 'submit', 'validate', 'export'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const SUBJECT_TYPES = [
+  'Organization',
+  'Membership',
+  'Department',
+  'Activity',
+  'DesignGrid',
+  'Vendor',
+  'Dpia',
+  'Evidence',
+  'AuditEvent',
+  'Register',
+] as const;
+export type SubjectType = (typeof SUBJECT_TYPES)[number];
+
+/** The fields rules may test, per record type; every record belongs to one organisation. */
+interface TenantRecord {
+  organizationId: string;
+}
+interface ActivityFields extends TenantRecord {
+  ownerId: string | null;
+  departmentId: string | null;
+  status: string;
+}
+interface DesignGridFields extends TenantRecord {
+  createdById: string;
+}
+interface VendorFields extends TenantRecord {
+  status: string;
+}
+type Tagged<T extends SubjectType, Fields = TenantRecord> = Fields & ForcedSubject<T>;
+
+export type Subject =
+  | SubjectType
+  | 'all'
+  | Tagged<'Activity', ActivityFields>
+  | Tagged<'DesignGrid', DesignGridFields>
+  | Tagged<'Vendor', VendorFields>
+  | Tagged<Exclude<SubjectType, 'Activity' | 'DesignGrid' | 'Vendor'>>;
+export type AppAbility = MongoAbility<[Action, Subject]>;
+
+export interface MemberIdentity {
+  organizationId: string;
+  userId: string;
+  role: Role;
+  departmentId: string | null;
+}
+
+/** Record types everyone in the organisation may read (the audit trail is not among them). */
+const REGISTER_RECORDS: SubjectType[] = ['Organization', 'Membership', 'Department', 'Activity', 'DesignGrid', 'Vendor', 'Dpia', 'Evidence'];
+const NOT_VALIDATED = { $in: ['draft', 'in_review'] };
+
+/**
+ * Every authorization rule of Registre (PRODUCT.md role matrix). Each rule carries the organisation
+ * condition, so an ability can never reach another tenant's record even if a query forgot its filter.
+ */
+export function defineAbilityFor(member: MemberIdentity): AppAbility {
+  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const org = { organizationId: member.organizationId };
+
+  can('read', REGISTER_RECORDS, org);
+
+  switch (member.role) {
+    case 'admin':
+      can('manage', ['Organization', 'Membership', 'Department'], org);
+      can(['create', 'update', 'delete', 'submit'], 'Activity', org);
+      can(['create', 'update'], 'DesignGrid', org);
+      can(['create', 'update', 'delete'], ['Vendor', 'Dpia', 'Evidence'], org);
+      can('read', 'AuditEvent', org);
+      can('export', ['Register', 'Evidence'], org);
+      break;
+    case 'dpo':
+      can(['create', 'update', 'delete', 'submit', 'validate'], 'Activity', org);
+      can(['create', 'update', 'delete'], 'DesignGrid', org);
+      can(['create', 'update', 'delete'], ['Vendor', 'Evidence'], org);
+      can(['create', 'update', 'delete', 'validate'], 'Dpia', org);
+      can('read', 'AuditEvent', org);
+      can('export', ['Register', 'Evidence'], org);
+      break;
+    case 'contributor':
+      can('create', 'Activity', org);
+      // Own activities, or those of their department, while not validated.
+      can('update', 'Activity', { ...org, ownerId: member.userId, status: NOT_VALIDATED });
+      if (member.departmentId) can('update', 'Activity', { ...org, departmentId: member.departmentId, status: NOT_VALIDATED });
+      can('submit', 'Activity', { ...org, ownerId: member.userId, status: 'draft' });
+      can('delete', 'Activity', { ...org, ownerId: member.userId, status: 'draft' });
+      can('create', 'DesignGrid', org);
+      can('update', 'DesignGrid', { ...org, createdById: member.userId });
+      // Contributors propose vendors; the DPO or an admin approves them.
+      can('create', 'Vendor', { ...org, status: 'under_review' });
+      can('create', 'Evidence', org);
+      can('export', 'Register', org);
+      break;
+    case 'auditor':
+      can('read', 'AuditEvent', org);
+      can('export', ['Register', 'Evidence'], org);
+      break;
+  }
+
+  return build();
+}

@@ -1,0 +1,35 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Pool } from 'pg';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { createApp } from './app.factory';
+import type { AppConfig } from './config/app.config';
+import { createDataSource, runMigrations } from './database/data-source';
+import { createSessionPool, DatabaseConnection } from './database/database-connection';
+
+export interface RunningApi {
+  app: NestExpressApplication;
+  dataSource: DataSource;
+  sessionPool: Pool;
+  close(): Promise<void>;
+}
+
+/** Migrates with the owner role, then builds the API on the application role. Used by main and tests. */
+export async function prepareApi(config: AppConfig, database: DatabaseConnection, logger: Logger): Promise<RunningApi> {
+  const applied = await runMigrations(database.ownerUrl);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+  const dataSource = createDataSource({ url: database.appUrl, assumeAppRole: database.assumeAppRole, poolSize: config.databasePoolSize });
+  await dataSource.initialize();
+  const sessionPool = createSessionPool(database);
+  const app = await createApp({ config, dataSource, sessionPool, logger });
+  return {
+    app,
+    dataSource,
+    sessionPool,
+    close: async () => {
+      await app.close();
+      await sessionPool.end();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}

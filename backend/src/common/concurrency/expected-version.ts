@@ -1,0 +1,19 @@
+import { HttpStatus } from '@nestjs/common';
+import { AppException } from '../errors/app-exception';
+
+/**
+ * The version the client last saw: `version` in the body or an `If-Match` header (`"3"` or `W/"3"`).
+ * One of them is required on every update, so no write can silently overwrite another.
+ */
+export function expectedVersion(bodyVersion: number | undefined, ifMatch: string | undefined): number {
+  if (bodyVersion !== undefined) return bodyVersion;
+  const match = ifMatch?.match(/^(?:W\/)?"?(\d+)"?$/);
+  if (match) return Number(match[1]);
+  throw new AppException(HttpStatus.BAD_REQUEST, 'validation_failed', {
+    fields: [{ path: 'version', code: 'isDefined', message: 'version (or If-Match) is required' }],
+  });
+}
+
+export function assertVersion(currentVersion: number, expected: number): void {
+  if (currentVersion !== expected) throw AppException.versionConflict(currentVersion);
+}

@@ -1,0 +1,37 @@
+export interface FieldChange {
+  before: unknown;
+  after: unknown;
+}
+
+function canonical(value: unknown): string {
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** Stable JSON: same value, same text, whatever the key order (used for hashes and comparisons). */
+export function canonicalJson(value: unknown): string {
+  return canonical(value);
+}
+
+/**
+ * Field-level difference between two versions of a record (top-level fields; nested values are
+ * compared as a whole). A created record has `before` null, a deleted one `after` null.
+ */
+export function diffFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null, ignore: string[] = []): Record<string, FieldChange> {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: Record<string, FieldChange> = {};
+  for (const key of [...keys].sort()) {
+    if (ignore.includes(key)) continue;
+    const a = before?.[key] ?? null;
+    const b = after?.[key] ?? null;
+    if (canonical(a) !== canonical(b)) changes[key] = { before: a, after: b };
+  }
+  return changes;
+}

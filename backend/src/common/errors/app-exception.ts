@@ -1,0 +1,35 @@
+import { HttpStatus } from '@nestjs/common';
+import type { MessageParams } from '../i18n/i18n';
+
+/**
+ * The one error type services throw: a stable machine code, an HTTP status, details for the client,
+ * and the parameters of its translated message (`errors.<code>` in the catalogues).
+ */
+export class AppException extends Error {
+  constructor(
+    readonly status: HttpStatus,
+    readonly code: string,
+    readonly details: Record<string, unknown> = {},
+    readonly messageParams: MessageParams = {},
+  ) {
+    super(code);
+  }
+
+  static notFound(): AppException {
+    return new AppException(HttpStatus.NOT_FOUND, 'not_found');
+  }
+
+  static forbidden(): AppException {
+    return new AppException(HttpStatus.FORBIDDEN, 'forbidden');
+  }
+
+  static versionConflict(currentVersion: number): AppException {
+    return new AppException(HttpStatus.CONFLICT, 'version_conflict', { currentVersion }, { currentVersion });
+  }
+}
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details: Record<string, unknown>;
+}

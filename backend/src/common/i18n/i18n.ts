@@ -1,0 +1,46 @@
+import type { Request } from 'express';
+import en from './messages.en.json';
+import fr from './messages.fr.json';
+
+export type Locale = 'fr' | 'en';
+export const LOCALES: readonly Locale[] = ['fr', 'en'];
+export const catalogues: Record<Locale, Record<string, Record<string, string>>> = { fr, en };
+
+export type MessageParams = Record<string, string | number>;
+
+function interpolate(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Looks up `namespace.key` in the locale's catalogue; falls back to French, then to the key itself. */
+export function translate(locale: Locale, key: string, params: MessageParams = {}): string {
+  const [namespace, name] = key.split('.', 2);
+  const template = catalogues[locale][namespace]?.[name] ?? catalogues.fr[namespace]?.[name];
+  return template === undefined ? key : interpolate(template, params);
+}
+
+export function hasMessage(key: string): boolean {
+  const [namespace, name] = key.split('.', 2);
+  return catalogues.fr[namespace]?.[name] !== undefined;
+}
+
+/** `?lang=` wins, then the browser's Accept-Language (first supported tag by weight), then French. */
+export function resolveLocale(request: Pick<Request, 'query' | 'headers'>): Locale {
+  const lang = request.query?.lang;
+  if (typeof lang === 'string' && (LOCALES as string[]).includes(lang)) return lang as Locale;
+  const header = request.headers?.['accept-language'];
+  if (typeof header === 'string') {
+    const ranked = header
+      .split(',')
+      .map((part) => {
+        const [tag, ...params] = part.trim().split(';');
+        const q = params.find((p) => p.trim().startsWith('q='));
+        return { language: tag.trim().slice(0, 2).toLowerCase(), weight: q ? Number(q.trim().slice(2)) : 1 };
+      })
+      .filter((entry) => entry.weight > 0)
+      .sort((a, b) => b.weight - a.weight);
+    const match = ranked.find((entry) => (LOCALES as string[]).includes(entry.language));
+    if (match) return match.language as Locale;
+  }
+  return 'fr';
+}

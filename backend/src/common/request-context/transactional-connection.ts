@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import { RequestContext, requestContext } from './request-context';
+
+export interface TenantScope {
+  organizationId?: string;
+  userId?: string;
+  actorName?: string;
+  requestId?: string;
+}
+
+/**
+ * Gives services the repositories of the current request's transaction, so they never pass an
+ * EntityManager around. The transaction carries the tenant settings that row-level security reads.
+ */
+@Injectable()
+export class TransactionalConnection {
+  constructor(readonly dataSource: DataSource) {}
+
+  get context(): RequestContext {
+    const context = requestContext.getStore();
+    if (!context) throw new Error('No request transaction: tenant data is only reachable inside withTenant().');
+    return context;
+  }
+
+  get manager(): EntityManager {
+    return this.context.manager;
+  }
+
+  getRepository<Entity extends ObjectLiteral>(target: EntityTarget<Entity>): Repository<Entity> {
+    return this.manager.getRepository(target);
+  }
+
+  /** Runs `work` in one transaction whose tenant settings are `scope`; commits when it resolves. */
+  withTenant<T>(scope: TenantScope, work: () => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query("SELECT set_config('app.organization_id', $1, true), set_config('app.user_id', $2, true)", [
+        scope.organizationId ?? '',
+        scope.userId ?? '',
+      ]);
+      return requestContext.run({ ...scope, manager }, work);
+    });
+  }
+
+  /** Re-binds the current transaction to another organisation (used when creating one). */
+  async bindOrganization(organizationId: string): Promise<void> {
+    const context = this.context;
+    await context.manager.query("SELECT set_config('app.organization_id', $1, true)", [organizationId]);
+    context.organizationId = organizationId;
+  }
+}

@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Every setting of the API, validated once at start. The README's configuration table mirrors it. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Owner connection: runs migrations. Absent → embedded PostgreSQL. */
+  databaseUrl?: string;
+  /** Least-privileged application connection; when absent the API uses databaseUrl and SET ROLE registre_app. */
+  databaseAppUrl?: string;
+  dataDir: string;
+  embeddedPostgresPort: number;
+  sessionSecret: string;
+  sessionMaxAgeHours: number;
+  signupEnabled: boolean;
+  demoSeed: boolean;
+  logLevel: string;
+  bodyLimit: string;
+  trustProxy: boolean;
+  loginMaxAttemptsPerAccount: number;
+  loginMaxAttemptsPerIp: number;
+  loginWindowMinutes: number;
+  databasePoolSize: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}".`);
+}
+
+function parseInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number between ${min} and ${max}, got "${raw}".`);
+  }
+  return value;
+}
+
+function parseDatabaseUrl(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL (expected postgres://user:password@host:5432/database).`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`${name} must start with postgres:// or postgresql://.`);
+  }
+  if (url.pathname.length <= 1) throw new ConfigError(`${name} must name a database (…/registre).`);
+  return raw;
+}
+
+/** In development the session secret is generated once and kept in the data folder, so sessions survive restarts. */
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnvRaw = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    throw new ConfigError(`NODE_ENV must be development, production or test, got "${nodeEnvRaw}".`);
+  }
+  const nodeEnv = nodeEnvRaw as AppConfig['nodeEnv'];
+  const dataDir = resolve(env.DATA_DIR ?? join(process.cwd(), '.data'));
+  const databaseUrl = parseDatabaseUrl(env, 'DATABASE_URL');
+  const databaseAppUrl = parseDatabaseUrl(env, 'DATABASE_APP_URL');
+  if (databaseAppUrl && !databaseUrl) {
+    throw new ConfigError('DATABASE_APP_URL needs DATABASE_URL (the owner connection that runs migrations).');
+  }
+  let sessionSecret = env.SESSION_SECRET ?? '';
+  if (sessionSecret === '') {
+    if (nodeEnv === 'production') throw new ConfigError('SESSION_SECRET is required in production (at least 32 characters).');
+    sessionSecret = developmentSecret(dataDir);
+  } else if (sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET must be at least 32 characters long.');
+  }
+  const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}".`);
+  }
+  const bodyLimit = env.BODY_LIMIT ?? '1mb';
+  if (!/^\d+(kb|mb)$/.test(bodyLimit)) throw new ConfigError(`BODY_LIMIT must look like 512kb or 1mb, got "${bodyLimit}".`);
+  return {
+    nodeEnv,
+    port: parseInteger(env, 'PORT', 3001, 1, 65535),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl,
+    databaseAppUrl,
+    dataDir,
+    embeddedPostgresPort: parseInteger(env, 'EMBEDDED_POSTGRES_PORT', 54329, 1, 65535),
+    sessionSecret,
+    sessionMaxAgeHours: parseInteger(env, 'SESSION_MAX_AGE_HOURS', 12, 1, 24 * 30),
+    signupEnabled: parseBoolean(env, 'SIGNUP', true),
+    demoSeed: parseBoolean(env, 'DEMO_SEED', true),
+    logLevel,
+    bodyLimit,
+    trustProxy: parseBoolean(env, 'TRUST_PROXY', false),
+    loginMaxAttemptsPerAccount: parseInteger(env, 'LOGIN_MAX_ATTEMPTS_PER_ACCOUNT', 5, 1, 1000),
+    loginMaxAttemptsPerIp: parseInteger(env, 'LOGIN_MAX_ATTEMPTS_PER_IP', 30, 1, 100000),
+    loginWindowMinutes: parseInteger(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 1440),
+    databasePoolSize: parseInteger(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,46 @@
+import { DataSource } from 'typeorm';
+import { entities } from './entities';
+import { migrations } from './migrations';
+import { SnakeNamingStrategy } from './naming-strategy';
+
+export interface DataSourceOptions {
+  url: string;
+  /** Switch every connection to the application role (used when no separate app login is configured). */
+  assumeAppRole?: boolean;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/** One factory for the API (application role) and for migrations (owner role). Never `synchronize`. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities,
+    migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: false,
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: options.applicationName ?? 'registre',
+      connectionTimeoutMillis: 5000,
+      // Setting the role at connection start is equivalent to SET ROLE for the whole session.
+      ...(options.assumeAppRole ? { options: '-c role=registre_app' } : {}),
+    },
+  });
+}
+
+/** Applies pending migrations with the owner connection, then closes it. Returns the names applied. */
+export async function runMigrations(ownerUrl: string): Promise<string[]> {
+  const dataSource = createDataSource({ url: ownerUrl, poolSize: 1, applicationName: 'registre-migrations' });
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,58 @@
+import { Pool } from 'pg';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/app.config';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { join } from 'node:path';
+
+export interface DatabaseConnection {
+  ownerUrl: string;
+  appUrl: string;
+  /** The app URL is the owner's: switch to registre_app on each connection. */
+  assumeAppRole: boolean;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/** The configured PostgreSQL, or the embedded one when DATABASE_URL is not set. */
+export async function openDatabase(config: AppConfig, logger: Logger): Promise<DatabaseConnection> {
+  if (config.databaseUrl) {
+    return {
+      ownerUrl: config.databaseUrl,
+      appUrl: config.databaseAppUrl ?? config.databaseUrl,
+      assumeAppRole: !config.databaseAppUrl,
+      embedded: false,
+      stop: async () => undefined,
+    };
+  }
+  logger.info({ dataDir: config.dataDir, port: config.embeddedPostgresPort }, 'starting embedded PostgreSQL');
+  const embedded = await startEmbeddedPostgres({
+    dataDir: config.dataDir,
+    port: config.embeddedPostgresPort,
+    log: (message) => logger.debug({ component: 'postgres' }, message),
+  });
+  logger.info({ dataDir: join(config.dataDir, 'postgres') }, 'embedded PostgreSQL ready');
+  return { ownerUrl: embedded.ownerUrl, appUrl: embedded.appUrl, assumeAppRole: false, embedded: true, stop: embedded.stop };
+}
+
+export function createSessionPool(connection: Pick<DatabaseConnection, 'appUrl' | 'assumeAppRole'>): Pool {
+  return new Pool({
+    connectionString: connection.appUrl,
+    max: 4,
+    connectionTimeoutMillis: 5000,
+    application_name: 'registre-sessions',
+    ...(connection.assumeAppRole ? { options: '-c role=registre_app' } : {}),
+  });
+}
+
+/** One sentence for the operator, instead of a stack trace, when the database cannot be used. */
+export function describeDatabaseFailure(error: unknown, url: string): string {
+  let where = 'the database';
+  try {
+    const parsed = new URL(url);
+    where = `PostgreSQL at ${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+  } catch {
+    /* keep the generic wording */
+  }
+  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return `Registre cannot use ${where}: ${detail}.`;
+}

@@ -1,0 +1,7 @@
+import { AuditEvent } from '../audit/audit-event.entity';
+import { Department } from '../departments/department.entity';
+import { Membership } from '../members/membership.entity';
+import { Organization } from '../organizations/organization.entity';
+import { User } from '../users/user.entity';
+
+export const entities = [User, Organization, Membership, Department, AuditEvent];

@@ -1,0 +1,4 @@
+import { Foundation1763971200000 } from './1763971200000-foundation';
+
+/** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
+export const migrations = [Foundation1763971200000];

@@ -1,0 +1,113 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/errors/app-exception';
+import { Page, pageOf, PageQuery } from '../common/http/pagination';
+import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { Department } from '../departments/department.entity';
+import { User } from '../users/user.entity';
+import type { AddMemberDto, MemberView, UpdateMemberDto } from './dto/member.dto';
+import { Membership } from './membership.entity';
+
+@Injectable()
+export class MembersService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly audit: AuditService,
+  ) {}
+
+  private viewQuery(organizationId: string) {
+    return this.connection.manager
+      .createQueryBuilder(Membership, 'membership')
+      .innerJoin(User, 'user', 'user.id = membership.userId')
+      .select([
+        'membership.id AS id',
+        'membership.userId AS "userId"',
+        'user.email AS email',
+        'user.name AS name',
+        'membership.role AS role',
+        'membership.departmentId AS "departmentId"',
+        'membership.version AS version',
+      ])
+      .where('membership.organizationId = :organizationId', { organizationId });
+  }
+
+  async list(organizationId: string, query: PageQuery): Promise<Page<MemberView>> {
+    const base = this.viewQuery(organizationId);
+    const [items, total] = await Promise.all([
+      base.clone().orderBy('user.name', 'ASC').offset((query.page - 1) * query.pageSize).limit(query.pageSize).getRawMany<MemberView>(),
+      base.clone().getCount(),
+    ]);
+    return pageOf(items, total, query);
+  }
+
+  async get(organizationId: string, memberId: string): Promise<MemberView> {
+    const view = await this.viewQuery(organizationId).andWhere('membership.id = :memberId', { memberId }).getRawOne<MemberView>();
+    if (!view) throw AppException.notFound();
+    return view;
+  }
+
+  async add(organizationId: string, input: AddMemberDto): Promise<MemberView> {
+    const user = await this.connection.getRepository(User).findOneBy({ email: input.email });
+    if (!user) throw new AppException(HttpStatus.NOT_FOUND, 'user_not_found');
+    const repository = this.connection.getRepository(Membership);
+    if (await repository.existsBy({ organizationId, userId: user.id })) throw new AppException(HttpStatus.CONFLICT, 'already_member');
+    await this.assertDepartment(organizationId, input.departmentId);
+    const membership = await repository.save(
+      repository.create({ organizationId, userId: user.id, role: input.role, departmentId: input.departmentId ?? null }),
+    );
+    await this.audit.record({
+      action: 'create',
+      entityType: 'Membership',
+      entityId: membership.id,
+      entityLabel: user.email,
+      after: { email: user.email, role: membership.role, departmentId: membership.departmentId },
+    });
+    return this.get(organizationId, membership.id);
+  }
+
+  async update(organizationId: string, memberId: string, changes: UpdateMemberDto): Promise<MemberView> {
+    const membership = await this.lockMembership(organizationId, memberId);
+    if (changes.role && changes.role !== 'admin' && membership.role === 'admin') await this.assertAnotherAdmin(organizationId, memberId);
+    if (changes.departmentId !== undefined) await this.assertDepartment(organizationId, changes.departmentId);
+    const before = { role: membership.role, departmentId: membership.departmentId };
+    const repository = this.connection.getRepository(Membership);
+    const saved = await repository.save(repository.merge(membership, changes));
+    const view = await this.get(organizationId, memberId);
+    await this.audit.record({ action: 'update', entityType: 'Membership', entityId: memberId, entityLabel: view.email, before, after: { role: saved.role, departmentId: saved.departmentId } });
+    return view;
+  }
+
+  async remove(organizationId: string, memberId: string): Promise<void> {
+    const membership = await this.lockMembership(organizationId, memberId);
+    if (membership.role === 'admin') await this.assertAnotherAdmin(organizationId, memberId);
+    const view = await this.get(organizationId, memberId);
+    await this.connection.getRepository(Membership).delete({ organizationId, id: memberId });
+    await this.audit.record({ action: 'delete', entityType: 'Membership', entityId: memberId, entityLabel: view.email, before: { email: view.email, role: view.role, departmentId: view.departmentId } });
+  }
+
+  private async lockMembership(organizationId: string, memberId: string): Promise<Membership> {
+    const membership = await this.connection
+      .getRepository(Membership)
+      .findOne({ where: { organizationId, id: memberId }, lock: { mode: 'pessimistic_write' } });
+    if (!membership) throw AppException.notFound();
+    return membership;
+  }
+
+  /** Locks the organisation's admins so two concurrent demotions cannot both pass the check. */
+  private async assertAnotherAdmin(organizationId: string, memberId: string): Promise<void> {
+    const admins = await this.connection
+      .getRepository(Membership)
+      .find({ where: { organizationId, role: 'admin' }, lock: { mode: 'pessimistic_write' } });
+    if (!admins.some((admin) => admin.id !== memberId)) throw new AppException(HttpStatus.CONFLICT, 'last_admin');
+  }
+
+  private async assertDepartment(organizationId: string, departmentId: string | null | undefined): Promise<void> {
+    if (!departmentId) return;
+    const exists = await this.connection.getRepository(Department).existsBy({ organizationId, id: departmentId });
+    if (!exists) {
+      throw new AppException(HttpStatus.BAD_REQUEST, 'validation_failed', {
+        fields: [{ path: 'departmentId', code: 'exists', message: 'unknown department' }],
+      });
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsInt, IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
+import { withArgs } from '../../common/http/validation';
+
+const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() || null : value);
+
+export class CreateOrganizationDto {
+  @ApiProperty({ example: 'Démo' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200, withArgs)
+  name!: string;
+}
+
+/** Organisation settings: the controller's identity, its DPO and its EU representative (Art 30(1)(a), Art 27). */
+export class UpdateOrganizationDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200, withArgs)
+  name?: string;
+
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300, withArgs) legalName?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'SIREN or other registration number' }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(50, withArgs) registrationNumber?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(1000, withArgs) address?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'FR' }) @IsOptional() @Transform(upper) @ValidateIf((_, v) => v !== null) @IsISO31661Alpha2() country?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300, withArgs) legalRepresentative?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300, withArgs) dpoName?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsEmail() @MaxLength(254, withArgs) dpoEmail?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(50, withArgs) dpoPhone?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300, withArgs) euRepresentativeName?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(1000, withArgs) euRepresentativeAddress?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsEmail() @MaxLength(254, withArgs) euRepresentativeEmail?: string | null;
+
+  @ApiPropertyOptional({ description: 'The version last read; or send If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1, withArgs)
+  version?: number;
+}
+
+export class OrganizationView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) legalName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) registrationNumber!: string | null;
+  @ApiProperty({ nullable: true, type: String }) address!: string | null;
+  @ApiProperty({ nullable: true, type: String }) country!: string | null;
+  @ApiProperty({ nullable: true, type: String }) legalRepresentative!: string | null;
+  @ApiProperty({ nullable: true, type: String }) dpoName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) dpoEmail!: string | null;
+  @ApiProperty({ nullable: true, type: String }) dpoPhone!: string | null;
+  @ApiProperty({ nullable: true, type: String }) euRepresentativeName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) euRepresentativeAddress!: string | null;
+  @ApiProperty({ nullable: true, type: String }) euRepresentativeEmail!: string | null;
+  @ApiProperty() version!: number;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+}

@@ -1,0 +1,53 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+/** The tenant: the controller whose register this is, with its DPO and EU representative (Art 30(1)(a), Art 27). */
+@Entity('organizations')
+export class Organization {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text', { nullable: true })
+  legalName!: string | null;
+
+  @Column('text', { nullable: true })
+  registrationNumber!: string | null;
+
+  @Column('text', { nullable: true })
+  address!: string | null;
+
+  @Column('char', { length: 2, nullable: true })
+  country!: string | null;
+
+  @Column('text', { nullable: true })
+  legalRepresentative!: string | null;
+
+  @Column('text', { nullable: true })
+  dpoName!: string | null;
+
+  @Column('text', { nullable: true })
+  dpoEmail!: string | null;
+
+  @Column('text', { nullable: true })
+  dpoPhone!: string | null;
+
+  @Column('text', { nullable: true })
+  euRepresentativeName!: string | null;
+
+  @Column('text', { nullable: true })
+  euRepresentativeAddress!: string | null;
+
+  @Column('text', { nullable: true })
+  euRepresentativeEmail!: string | null;
+
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Headers, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentAccess, CurrentUser, OrganizationAccess, SessionUser } from '../authorization/request-auth';
+import { Authenticated, CheckPolicy } from '../authorization/route-policy';
+import { expectedVersion } from '../common/concurrency/expected-version';
+import { CreateOrganizationDto, OrganizationView, UpdateOrganizationDto } from './dto/organization.dto';
+import { OrganizationsService, toOrganizationView } from './organizations.service';
+
+@ApiTags('organizations')
+@Controller('v1/organizations')
+export class OrganizationsController {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Post()
+  @Authenticated()
+  @ApiOperation({ summary: 'Create an organisation; the caller becomes its admin' })
+  @ApiCreatedResponse({ type: OrganizationView })
+  async create(@CurrentUser() user: SessionUser, @Body() body: CreateOrganizationDto): Promise<OrganizationView> {
+    return toOrganizationView(await this.organizations.create(user.id, body));
+  }
+
+  @Get(':orgId')
+  @CheckPolicy('read', 'Organization')
+  @ApiOperation({ summary: 'Organisation settings' })
+  @ApiOkResponse({ type: OrganizationView })
+  async get(@CurrentAccess() access: OrganizationAccess): Promise<OrganizationView> {
+    return toOrganizationView(await this.organizations.get(access.organizationId));
+  }
+
+  @Patch(':orgId')
+  @CheckPolicy('update', 'Organization')
+  @ApiOperation({ summary: 'Change organisation settings (optimistic concurrency: version or If-Match)' })
+  @ApiOkResponse({ type: OrganizationView })
+  async update(@CurrentAccess() access: OrganizationAccess, @Body() body: UpdateOrganizationDto, @Headers('if-match') ifMatch?: string): Promise<OrganizationView> {
+    const { version, ...changes } = body;
+    return toOrganizationView(await this.organizations.update(access.organizationId, expectedVersion(version, ifMatch), changes));
+  }
+}

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/errors/app-exception';
+import { assertVersion } from '../common/concurrency/expected-version';
+import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { Membership } from '../members/membership.entity';
+import type { CreateOrganizationDto, OrganizationView, UpdateOrganizationDto } from './dto/organization.dto';
+import { Organization } from './organization.entity';
+
+export function toOrganizationView(organization: Organization): OrganizationView {
+  return { ...organization };
+}
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The creator becomes the organisation's first admin. */
+  async create(userId: string, input: CreateOrganizationDto): Promise<Organization> {
+    const id = randomUUID();
+    await this.connection.bindOrganization(id);
+    const organizations = this.connection.getRepository(Organization);
+    const organization = await organizations.save(organizations.create({ id, name: input.name.trim() }));
+    const memberships = this.connection.getRepository(Membership);
+    const membership = await memberships.save(memberships.create({ organizationId: id, userId, role: 'admin' }));
+    await this.audit.record({ action: 'create', entityType: 'Organization', entityId: id, entityLabel: organization.name, after: { ...organization } });
+    await this.audit.record({ action: 'create', entityType: 'Membership', entityId: membership.id, entityLabel: userId, after: { userId, role: 'admin' } });
+    return organization;
+  }
+
+  async get(organizationId: string): Promise<Organization> {
+    const organization = await this.connection.getRepository(Organization).findOneBy({ id: organizationId });
+    if (!organization) throw AppException.notFound();
+    return organization;
+  }
+
+  async update(organizationId: string, version: number, changes: Omit<UpdateOrganizationDto, 'version'>): Promise<Organization> {
+    const repository = this.connection.getRepository(Organization);
+    const current = await repository.findOne({ where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
+    if (!current) throw AppException.notFound();
+    assertVersion(current.version, version);
+    const before = { ...current };
+    const updated = await repository.save(repository.merge(current, changes));
+    await this.audit.record({ action: 'update', entityType: 'Organization', entityId: organizationId, entityLabel: updated.name, before, after: { ...updated } });
+    return updated;
+  }
+}

@@ -1,0 +1,67 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { sqlState } from '../common/errors/database-errors';
+import { AppException } from '../common/errors/app-exception';
+import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import type { SessionUser } from '../authorization/request-auth';
+import { Membership } from '../members/membership.entity';
+import { Organization } from '../organizations/organization.entity';
+import { Locale, User } from './user.entity';
+
+export function toSessionUser(user: Pick<User, 'id' | 'email' | 'name' | 'locale'>): SessionUser {
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale };
+}
+
+/** Accounts are global; reading them needs no tenant context. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly connection: TransactionalConnection,
+  ) {}
+
+  findById(id: string): Promise<User | null> {
+    return this.dataSource.getRepository(User).findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
+  }
+
+  /** With the password hash, which is not selected by default. */
+  findCredentials(email: string): Promise<User | null> {
+    return this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.email = :email', { email: email.toLowerCase() })
+      .getOne();
+  }
+
+  async create(input: { email: string; passwordHash: string; name: string; locale: Locale }): Promise<User> {
+    try {
+      return await this.dataSource.getRepository(User).save(this.dataSource.getRepository(User).create(input));
+    } catch (error) {
+      if (sqlState(error) === '23505') throw new AppException(HttpStatus.CONFLICT, 'email_taken');
+      throw error;
+    }
+  }
+
+  async updateProfile(userId: string, changes: { name?: string; locale?: Locale }): Promise<User> {
+    const repository = this.connection.getRepository(User);
+    await repository.update({ id: userId }, changes);
+    return repository.findOneByOrFail({ id: userId });
+  }
+
+  /** The user's memberships across organisations (RLS lets a user see their own memberships). */
+  async memberships(userId: string): Promise<{ organizationId: string; organizationName: string; role: string }[]> {
+    const rows = await this.connection.manager
+      .createQueryBuilder(Membership, 'membership')
+      .innerJoin(Organization, 'organization', 'organization.id = membership.organizationId')
+      .select(['membership.organizationId AS "organizationId"', 'organization.name AS "organizationName"', 'membership.role AS "role"'])
+      .where('membership.userId = :userId', { userId })
+      .orderBy('organization.name', 'ASC')
+      .getRawMany<{ organizationId: string; organizationName: string; role: string }>();
+    return rows;
+  }
+}

@@ -1,0 +1,92 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import pino from 'pino';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { prepareApi, RunningApi } from '../src/bootstrap';
+import { loadConfig } from '../src/config/app.config';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export interface TestApi extends RunningApi {
+  server: Server;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real API, on its own database, with the configuration main.ts would build from `env`. */
+export async function createTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SESSION_SECRET: 'test-secret-that-is-at-least-32-characters-long',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'registre-api-')),
+    DATABASE_URL: database.ownerUrl,
+    DATABASE_APP_URL: database.appUrl,
+    DEMO_SEED: 'false',
+    ...env,
+  });
+  const api = await prepareApi(config, { ownerUrl: database.ownerUrl, appUrl: database.appUrl, assumeAppRole: false, embedded: false, stop: async () => undefined }, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  await api.app.init();
+  return {
+    ...api,
+    server: api.app.getHttpServer() as Server,
+    database,
+    close: async () => {
+      await api.close();
+      await database.drop();
+    },
+  };
+}
+
+export type Agent = TestAgent;
+
+/** A browser-like client: keeps cookies and sends the CSRF token on every request. */
+export async function newAgent(server: Server, locale: 'fr' | 'en' = 'en'): Promise<Agent> {
+  const agent = request.agent(server);
+  const response = await agent.get('/api/v1/auth/csrf').expect(200);
+  agent.set('X-CSRF-Token', (response.body as { token: string }).token);
+  agent.set('Accept-Language', locale);
+  return agent;
+}
+
+let counter = 0;
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export function uniqueEmail(prefix = 'user'): string {
+  counter += 1;
+  return `${prefix}-${process.pid}-${Date.now()}-${counter}@example.test`;
+}
+
+/** Signs up a new account and returns its signed-in agent. */
+export async function signUp(server: Server, prefix = 'user'): Promise<{ agent: Agent; email: string; userId: string }> {
+  const agent = await newAgent(server);
+  const email = uniqueEmail(prefix);
+  const response = await agent.post('/api/v1/auth/register').send({ email, password: TEST_PASSWORD, name: `Test ${prefix}` }).expect(201);
+  return { agent, email, userId: (response.body as { user: { id: string } }).user.id };
+}
+
+export interface TestOrganization {
+  organizationId: string;
+  admin: Agent;
+  /** One signed-in agent per role (admin included). */
+  as: Record<'admin' | 'dpo' | 'contributor' | 'auditor', Agent>;
+  userIds: Record<'admin' | 'dpo' | 'contributor' | 'auditor', string>;
+}
+
+/** An organisation with one member per role, each signed in. */
+export async function createOrganizationWithRoles(server: Server, name = 'Organisation de test'): Promise<TestOrganization> {
+  const admin = await signUp(server, 'admin');
+  const created = await admin.agent.post('/api/v1/organizations').send({ name }).expect(201);
+  const organizationId = (created.body as { id: string }).id;
+  const as = { admin: admin.agent } as TestOrganization['as'];
+  const userIds = { admin: admin.userId } as TestOrganization['userIds'];
+  for (const role of ['dpo', 'contributor', 'auditor'] as const) {
+    const member = await signUp(server, role);
+    await admin.agent.post(`/api/v1/organizations/${organizationId}/members`).send({ email: member.email, role }).expect(201);
+    as[role] = member.agent;
+    userIds[role] = member.userId;
+  }
+  return { organizationId, admin: admin.agent, as, userIds };
+}

@@ -19,6 +19,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
+  reporters: ['default', ['<rootDir>/test/jest-results-reporter.js', { name: 'backend' }]],
   maxWorkers: 2,
   testTimeout: 30000,
 };

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthorizationModule } from './authorization/authorization.module';
+import { CataloguesModule } from './catalogues/catalogues.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { PINO_LOGGER } from './common/logging/logger';
 import { TransactionalConnection } from './common/request-context/transactional-connection';
@@ -47,6 +48,7 @@ export class AppModule {
         OrganizationsModule,
         MembersModule,
         DepartmentsModule,
+        CataloguesModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 import type { AppConfig } from './config/app.config';
+import { syncCatalogues } from './catalogues/catalogue-sync';
 import { createDataSource, runMigrations } from './database/data-source';
 import { createSessionPool, DatabaseConnection } from './database/database-connection';
 
@@ -18,6 +19,7 @@ export interface RunningApi {
 export async function prepareApi(config: AppConfig, database: DatabaseConnection, logger: Logger): Promise<RunningApi> {
   const applied = await runMigrations(database.ownerUrl);
   if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+  await syncCatalogues(database.ownerUrl);
   const dataSource = createDataSource({ url: database.appUrl, assumeAppRole: database.assumeAppRole, poolSize: config.databasePoolSize });
   await dataSource.initialize();
   const sessionPool = createSessionPool(database);

@@ -29,5 +29,5 @@ export default async function globalSetup(): Promise<void> {
   const description: TestDatabaseServer = { port, superuserUrl: server.superuserUrl, ownerUrl: server.ownerUrl, appUrl: server.appUrl, dataDir };
   // Workers start after the global setup and inherit its environment.
   process.env.REGISTRE_TEST_DATABASE = JSON.stringify(description);
-  (globalThis as { registreTestPostgres?: { stop(): Promise<void>; dataDir: string } }).registreTestPostgres = { stop: server.stop, dataDir };
+  (globalThis as { registreTestPostgres?: { stop(): Promise<void>; dataDir: string } }).registreTestPostgres = { stop: () => server.stop(), dataDir };
 }

@@ -27,11 +27,11 @@ export async function createTestApi(env: Record<string, string> = {}): Promise<T
     DEMO_SEED: 'false',
     ...env,
   });
-  const api = await prepareApi(config, { ownerUrl: database.ownerUrl, appUrl: database.appUrl, assumeAppRole: false, embedded: false, stop: async () => undefined }, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  const api = await prepareApi(config, { ownerUrl: database.ownerUrl, appUrl: database.appUrl, assumeAppRole: false, embedded: false, stop: () => Promise.resolve() }, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   await api.app.init();
   return {
     ...api,
-    server: api.app.getHttpServer() as Server,
+    server: api.app.getHttpServer(),
     database,
     close: async () => {
       await api.close();

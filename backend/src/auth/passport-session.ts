@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import passport from 'passport';
 import type { SessionUser } from '../authorization/request-auth';
+import { asError } from '../common/errors/as-error';
 
 /**
  * Runs passport's local strategy on a body the validation pipe has already accepted, then opens the
@@ -9,25 +10,25 @@ import type { SessionUser } from '../authorization/request-auth';
 export async function signInWithPassword(request: Request, response: Response): Promise<SessionUser> {
   const user = await new Promise<SessionUser>((resolve, reject) => {
     const authenticate = passport.authenticate('local', { session: false }, (error: unknown, found: SessionUser | false) => {
-      if (error) reject(error instanceof Error ? error : new Error(String(error)));
+      if (error) reject(asError(error));
       else if (!found) reject(new Error('local strategy returned no user'));
       else resolve(found);
     }) as (req: Request, res: Response, next: (error?: unknown) => void) => void;
-    authenticate(request, response, (error) => reject(error instanceof Error ? error : new Error(String(error))));
+    authenticate(request, response, (error) => reject(asError(error)));
   });
   await openSession(request, user);
   return user;
 }
 
 export function openSession(request: Request, user: SessionUser): Promise<void> {
-  return new Promise((resolve, reject) => request.logIn(user, (error) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve())));
+  return new Promise((resolve, reject) => request.logIn(user, (error) => (error ? reject(asError(error)) : resolve())));
 }
 
 export function closeSession(request: Request): Promise<void> {
   return new Promise((resolve, reject) => {
     request.logOut((error) => {
-      if (error) return reject(error instanceof Error ? error : new Error(String(error)));
-      request.session.destroy((destroyError) => (destroyError ? reject(destroyError instanceof Error ? destroyError : new Error(String(destroyError))) : resolve()));
+      if (error) return reject(asError(error));
+      request.session.destroy((destroyError) => (destroyError ? reject(asError(destroyError)) : resolve()));
     });
   });
 }

@@ -15,6 +15,7 @@ export const SUBJECT_TYPES = [
   'Evidence',
   'AuditEvent',
   'Register',
+  'CatalogueEntry',
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
@@ -52,7 +53,7 @@ export interface MemberIdentity {
 }
 
 /** Record types everyone in the organisation may read (the audit trail is not among them). */
-const REGISTER_RECORDS: SubjectType[] = ['Organization', 'Membership', 'Department', 'Activity', 'DesignGrid', 'Vendor', 'Dpia', 'Evidence'];
+const REGISTER_RECORDS: SubjectType[] = ['Organization', 'Membership', 'Department', 'Activity', 'DesignGrid', 'Vendor', 'Dpia', 'Evidence', 'CatalogueEntry'];
 const NOT_VALIDATED = { $in: ['draft', 'in_review'] };
 
 /**
@@ -67,7 +68,7 @@ export function defineAbilityFor(member: MemberIdentity): AppAbility {
 
   switch (member.role) {
     case 'admin':
-      can('manage', ['Organization', 'Membership', 'Department'], org);
+      can('manage', ['Organization', 'Membership', 'Department', 'CatalogueEntry'], org);
       can(['create', 'update', 'delete', 'submit'], 'Activity', org);
       can(['create', 'update'], 'DesignGrid', org);
       can(['create', 'update', 'delete'], ['Vendor', 'Dpia', 'Evidence'], org);
@@ -77,7 +78,7 @@ export function defineAbilityFor(member: MemberIdentity): AppAbility {
     case 'dpo':
       can(['create', 'update', 'delete', 'submit', 'validate'], 'Activity', org);
       can(['create', 'update', 'delete'], 'DesignGrid', org);
-      can(['create', 'update', 'delete'], ['Vendor', 'Evidence'], org);
+      can(['create', 'update', 'delete'], ['Vendor', 'Evidence', 'CatalogueEntry'], org);
       can(['create', 'update', 'delete', 'validate'], 'Dpia', org);
       can('read', 'AuditEvent', org);
       can('export', ['Register', 'Evidence'], org);

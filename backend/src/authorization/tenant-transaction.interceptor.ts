@@ -2,6 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
+import { requestIdOf } from '../common/http/request-id';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { ROUTE_POLICY, RoutePolicy } from './route-policy';
 
@@ -24,7 +25,7 @@ export class TenantTransactionInterceptor implements NestInterceptor {
       organizationId: request.organizationAccess?.organizationId,
       userId: request.user?.id,
       actorName: request.user?.name,
-      requestId: String(request.id ?? ''),
+      requestId: requestIdOf(request),
     };
     // Subscribing inside withTenant runs the handler within the transaction's async context.
     return from(this.connection.withTenant(scope, () => lastValueFrom(next.handle(), { defaultValue: undefined })));

@@ -21,7 +21,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
       appUrl: config.databaseAppUrl ?? config.databaseUrl,
       assumeAppRole: !config.databaseAppUrl,
       embedded: false,
-      stop: async () => undefined,
+      stop: () => Promise.resolve(),
     };
   }
   logger.info({ dataDir: config.dataDir, port: config.embeddedPostgresPort }, 'starting embedded PostgreSQL');
@@ -31,7 +31,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
     log: (message) => logger.debug({ component: 'postgres' }, message),
   });
   logger.info({ dataDir: join(config.dataDir, 'postgres') }, 'embedded PostgreSQL ready');
-  return { ownerUrl: embedded.ownerUrl, appUrl: embedded.appUrl, assumeAppRole: false, embedded: true, stop: embedded.stop };
+  return { ownerUrl: embedded.ownerUrl, appUrl: embedded.appUrl, assumeAppRole: false, embedded: true, stop: () => embedded.stop() };
 }
 
 export function createSessionPool(connection: Pick<DatabaseConnection, 'appUrl' | 'assumeAppRole'>): Pool {

@@ -1,7 +1,8 @@
 import { AuditEvent } from '../audit/audit-event.entity';
+import { CatalogueEntry, OrganizationCatalogueEntry } from '../catalogues/catalogue-entry.entity';
 import { Department } from '../departments/department.entity';
 import { Membership } from '../members/membership.entity';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
 
-export const entities = [User, Organization, Membership, Department, AuditEvent];
+export const entities = [User, Organization, Membership, Department, AuditEvent, CatalogueEntry, OrganizationCatalogueEntry];

@@ -3,6 +3,7 @@ import { ForbiddenError } from '@casl/ability';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { resolveLocale, translate } from '../i18n/i18n';
+import { requestIdOf } from '../http/request-id';
 import { AppException, ErrorBody } from './app-exception';
 import { isDatabaseUnavailable } from './database-errors';
 import { FieldValidationException, translateFieldErrors } from '../http/validation';
@@ -13,7 +14,7 @@ export function toAppException(error: unknown): AppException | undefined {
   if (error instanceof ForbiddenError) return AppException.forbidden();
   if (isDatabaseUnavailable(error)) return new AppException(HttpStatus.SERVICE_UNAVAILABLE, 'database_unavailable');
   if (error instanceof HttpException) {
-    const status = error.getStatus();
+    const status = error.getStatus() as HttpStatus;
     if (status === HttpStatus.NOT_FOUND) return new AppException(status, 'route_not_found');
     if (status === HttpStatus.PAYLOAD_TOO_LARGE) return new AppException(status, 'payload_too_large', {}, { limit: '?' });
     if (status === HttpStatus.UNAUTHORIZED) return new AppException(status, 'unauthenticated');
@@ -35,7 +36,7 @@ export function toAppException(error: unknown): AppException | undefined {
 export function buildErrorResponse(error: unknown, request: Request, logger: Logger): { status: number; body: ErrorBody } {
   const locale = resolveLocale(request);
   const known = toAppException(error);
-  const requestId = String(request.id ?? '');
+  const requestId = requestIdOf(request);
   if (!known) {
     logger.error({ err: error, requestId }, 'unhandled error');
     return {
@@ -43,7 +44,7 @@ export function buildErrorResponse(error: unknown, request: Request, logger: Log
       body: { code: 'internal_error', message: translate(locale, 'errors.internal_error', { requestId }), details: { requestId } },
     };
   }
-  if (known.status >= 500) logger.warn({ err: error, requestId, code: known.code }, 'request failed');
+  if (known.status >= HttpStatus.INTERNAL_SERVER_ERROR) logger.warn({ err: error, requestId, code: known.code }, 'request failed');
   const details = known instanceof FieldValidationException ? { fields: translateFieldErrors(locale, known.fields) } : known.details;
   return {
     status: known.status,

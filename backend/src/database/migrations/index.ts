@@ -1,4 +1,5 @@
 import { Foundation1763971200000 } from './1763971200000-foundation';
+import { Catalogues1763971300000 } from './1763971300000-catalogues';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
-export const migrations = [Foundation1763971200000];
+export const migrations = [Foundation1763971200000, Catalogues1763971300000];

@@ -1,0 +1,65 @@
+import { subject } from '@casl/ability';
+import { defineAbilityFor } from './ability.factory';
+
+const organizationId = 'org-1';
+const member = (role: 'admin' | 'dpo' | 'contributor' | 'auditor', departmentId: string | null = null) =>
+  defineAbilityFor({ organizationId, userId: 'user-1', role, departmentId });
+
+const activity = (fields: { ownerId?: string; departmentId?: string | null; status?: string; organizationId?: string }) =>
+  subject('Activity', { organizationId, ownerId: 'someone-else', departmentId: null, status: 'draft', ...fields });
+
+describe('the ability factory (PRODUCT.md role matrix)', () => {
+  it('lets only the admin manage the organisation and its members', () => {
+    expect(member('admin').can('update', 'Organization')).toBe(true);
+    expect(member('admin').can('create', 'Membership')).toBe(true);
+    for (const role of ['dpo', 'contributor', 'auditor'] as const) {
+      expect(member(role).can('update', 'Organization')).toBe(false);
+      expect(member(role).can('create', 'Membership')).toBe(false);
+      expect(member(role).can('read', 'Organization')).toBe(true);
+    }
+  });
+
+  it('keeps validation to the DPO', () => {
+    expect(member('dpo').can('validate', 'Activity')).toBe(true);
+    for (const role of ['admin', 'contributor', 'auditor'] as const) expect(member(role).can('validate', 'Activity')).toBe(false);
+  });
+
+  it('lets a contributor edit own or own-department activities only while not validated', () => {
+    const contributor = member('contributor', 'dept-hr');
+    expect(contributor.can('update', activity({ ownerId: 'user-1' }))).toBe(true);
+    expect(contributor.can('update', activity({ ownerId: 'user-1', status: 'in_review' }))).toBe(true);
+    expect(contributor.can('update', activity({ ownerId: 'user-1', status: 'validated' }))).toBe(false);
+    expect(contributor.can('update', activity({ departmentId: 'dept-hr' }))).toBe(true);
+    expect(contributor.can('update', activity({ departmentId: 'dept-finance' }))).toBe(false);
+    expect(contributor.can('submit', activity({ ownerId: 'user-1' }))).toBe(true);
+    expect(contributor.can('submit', activity({ departmentId: 'dept-hr' }))).toBe(false);
+  });
+
+  it('never matches a record of another organisation, whatever the role', () => {
+    for (const role of ['admin', 'dpo', 'contributor', 'auditor'] as const) {
+      expect(member(role).can('read', activity({ organizationId: 'org-2', ownerId: 'user-1' }))).toBe(false);
+    }
+  });
+
+  it('gives the audit trail to admin, DPO and auditor, and the register export to every role', () => {
+    expect(member('contributor').can('read', 'AuditEvent')).toBe(false);
+    for (const role of ['admin', 'dpo', 'auditor'] as const) expect(member(role).can('read', 'AuditEvent')).toBe(true);
+    for (const role of ['admin', 'dpo', 'contributor', 'auditor'] as const) expect(member(role).can('export', 'Register')).toBe(true);
+    expect(member('contributor').can('export', 'Evidence')).toBe(false);
+  });
+
+  it('leaves the auditor read-only', () => {
+    const auditor = member('auditor');
+    for (const action of ['create', 'update', 'delete', 'submit', 'validate'] as const) {
+      for (const type of ['Organization', 'Membership', 'Department', 'Activity', 'DesignGrid', 'Vendor', 'Dpia', 'Evidence'] as const) {
+        expect({ action, type, allowed: auditor.can(action, type) }).toEqual({ action, type, allowed: false });
+      }
+    }
+  });
+
+  it('lets a contributor propose a vendor but not approve one', () => {
+    const contributor = member('contributor');
+    expect(contributor.can('create', subject('Vendor', { organizationId, status: 'under_review' }))).toBe(true);
+    expect(contributor.can('create', subject('Vendor', { organizationId, status: 'approved' }))).toBe(false);
+  });
+});

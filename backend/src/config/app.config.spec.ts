@@ -1,0 +1,29 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app.config';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'registre-config-'));
+
+describe('loadConfig', () => {
+  it('defaults to an embedded database, sign-up and demo data, and keeps a generated session secret', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config).toMatchObject({ port: 3001, databaseUrl: undefined, signupEnabled: true, demoSeed: true, nodeEnv: 'development' });
+    expect(config.sessionSecret).toHaveLength(64);
+    expect(readFileSync(join(dir, 'session-secret'), 'utf8')).toBe(config.sessionSecret);
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(config.sessionSecret);
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL must start with postgres:// or postgresql://.'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database).'],
+    [{ DATABASE_APP_URL: 'postgres://a@b/c' }, 'DATABASE_APP_URL needs DATABASE_URL (the owner connection that runs migrations).'],
+    [{ NODE_ENV: 'production' }, 'SESSION_SECRET is required in production (at least 32 characters).'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 32 characters long.'],
+    [{ PORT: '70000' }, 'PORT must be a whole number between 1 and 65535, got "70000".'],
+    [{ SIGNUP: 'maybe' }, 'SIGNUP must be true or false, got "maybe".'],
+  ])('refuses %p with one sentence', (env, message) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(new ConfigError(message));
+  });
+});

@@ -1,0 +1,88 @@
+import { Client } from 'pg';
+import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from './test-api';
+
+/** Proves that isolation does not depend on the application remembering its WHERE clauses. */
+describe('row-level security with the application role', () => {
+  let api: TestApi;
+  let first: TestOrganization;
+  let second: TestOrganization;
+  let app: Client;
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    first = await createOrganizationWithRoles(api.server, 'Première');
+    second = await createOrganizationWithRoles(api.server, 'Seconde');
+    await first.admin.post(`/api/v1/organizations/${first.organizationId}/departments`).send({ name: 'RH' }).expect(201);
+    await second.admin.post(`/api/v1/organizations/${second.organizationId}/departments`).send({ name: 'RH' }).expect(201);
+    app = new Client({ connectionString: api.database.appUrl });
+    await app.connect();
+  });
+  afterAll(async () => {
+    await app.end();
+    await api.close();
+  });
+
+  async function inOrganization<T>(organizationId: string, work: () => Promise<T>): Promise<T> {
+    await app.query('BEGIN');
+    try {
+      await app.query("SELECT set_config('app.organization_id', $1, true)", [organizationId]);
+      return await work();
+    } finally {
+      await app.query('ROLLBACK');
+    }
+  }
+
+  it('shows only the current organisation to a query without any organisation filter', async () => {
+    for (const table of ['organizations', 'memberships', 'departments', 'audit_events']) {
+      const column = table === 'organizations' ? 'id' : 'organization_id';
+      const seen = await inOrganization(first.organizationId, () => app.query(`SELECT DISTINCT ${column} AS organization FROM ${table}`));
+      expect({ table, organizations: seen.rows.map((row: { organization: string }) => row.organization) }).toEqual({ table, organizations: [first.organizationId] });
+    }
+  });
+
+  it('shows nothing at all outside a request transaction', async () => {
+    for (const table of ['organizations', 'memberships', 'departments', 'audit_events']) {
+      const result = await app.query(`SELECT count(*)::int AS count FROM ${table}`);
+      expect({ table, count: result.rows[0].count }).toEqual({ table, count: 0 });
+    }
+  });
+
+  it('refuses to write a row into another organisation', async () => {
+    await expect(
+      inOrganization(first.organizationId, () =>
+        app.query("INSERT INTO departments (organization_id, name) VALUES ($1, 'Intrus')", [second.organizationId]),
+      ),
+    ).rejects.toMatchObject({ code: '42501' });
+    const moved = await inOrganization(first.organizationId, () =>
+      app.query('UPDATE departments SET name = name WHERE organization_id = $1', [second.organizationId]),
+    );
+    expect(moved.rowCount).toBe(0);
+  });
+
+  it('runs as a role that is not superuser, has no BYPASSRLS and cannot switch security off', async () => {
+    const role = await app.query('SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user');
+    expect(role.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false });
+    await expect(app.query('ALTER TABLE memberships DISABLE ROW LEVEL SECURITY')).rejects.toMatchObject({ code: '42501' });
+    await app.query('SET row_security = off');
+    await expect(app.query('SELECT count(*) FROM memberships')).rejects.toMatchObject({ code: '42501' });
+    await app.query('RESET row_security');
+  });
+
+  it('keeps the audit trail append-only for the application', async () => {
+    await expect(inOrganization(first.organizationId, () => app.query('UPDATE audit_events SET action = action'))).rejects.toMatchObject({ code: '42501' });
+    await expect(inOrganization(first.organizationId, () => app.query('DELETE FROM audit_events'))).rejects.toMatchObject({ code: '42501' });
+  });
+
+  it('cannot link a row to a parent of another organisation, even as superuser (composite foreign keys)', async () => {
+    const owner = new Client({ connectionString: api.database.superuserUrl });
+    await owner.connect();
+    try {
+      const foreignDepartment = await owner.query('SELECT id FROM departments WHERE organization_id = $1 LIMIT 1', [second.organizationId]);
+      await expect(
+        owner.query('UPDATE memberships SET department_id = $1 WHERE organization_id = $2', [foreignDepartment.rows[0].id, first.organizationId]),
+      ).rejects.toMatchObject({ code: '23503' });
+    } finally {
+      await owner.end();
+    }
+  });
+});

@@ -4,6 +4,7 @@
 // `npm run dev`: the same with the API rebuilt on change and the web app in development mode.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +13,11 @@ const dev = process.argv.includes('--dev');
 const apiPort = Number(process.env.PORT_API ?? process.env.API_PORT ?? 3001);
 const webPort = Number(process.env.PORT_WEB ?? process.env.WEB_PORT ?? 3000);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+// Children are started without npm in between, so a stop signal reaches them and not an npm wrapper
+// that would leave them running.
+const frontendDir = join(root, 'frontend');
+const nextBin = createRequire(join(frontendDir, 'package.json')).resolve('next/dist/bin/next');
+const tscBin = createRequire(join(root, 'backend', 'package.json')).resolve('typescript/bin/tsc');
 
 function newestModification(path) {
   if (!existsSync(path)) return 0;
@@ -48,8 +54,8 @@ async function waitFor(url, child, label, timeoutMs = 180_000) {
 }
 
 const children = [];
-function start(label, command, args, env) {
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+function start(label, command, args, env, cwd = root) {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
   children.push(child);
   child.on('exit', (code, signal) => {
     if (!stopping) {
@@ -91,7 +97,7 @@ try {
   buildIfStale('backend', join(root, 'backend', 'dist', 'main.js'), ['backend/src', 'backend/package.json', 'backend/tsconfig.json', 'backend/tsconfig.build.json']);
   let api;
   if (dev) {
-    start('backend compiler', npm, ['exec', '-w', 'backend', '--', 'tsc', '-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput'], {});
+    start('backend compiler', process.execPath, [tscBin, '-p', join(root, 'backend', 'tsconfig.build.json'), '--watch', '--preserveWatchOutput'], {});
     api = start('API', process.execPath, ['--watch-path', join(root, 'backend', 'dist'), join(root, 'backend', 'dist', 'main.js')], { ...apiEnv, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' });
   } else {
     buildIfStale('frontend', join(root, 'frontend', '.next', 'BUILD_ID'), ['frontend/src', 'frontend/public', 'frontend/package.json', 'frontend/next.config.ts']);
@@ -99,7 +105,7 @@ try {
   }
   console.log('\n▶ Starting the API (and its embedded PostgreSQL on first start, this takes a few seconds)…');
   await waitFor(`http://localhost:${apiPort}/api/health`, api, 'API');
-  const web = start('web app', npm, ['run', dev ? 'dev' : 'start', '-w', 'frontend'], webEnv);
+  const web = start('web app', process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(webPort)], webEnv, frontendDir);
   await waitFor(`http://localhost:${webPort}/login`, web, 'web app');
   const demo = (process.env.DEMO_SEED ?? 'true') !== 'false';
   console.log(`

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with nothing that would reach the network. */
+export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export function webUrl(path = ''): string {
+  const base = process.env.REGISTRE_E2E_WEB_URL;
+  if (!base) throw new Error('REGISTRE_E2E_WEB_URL is not set: run through `npm run test:e2e`');
+  return `${base}${path}`;
+}
+
+export async function newContext(browser: Browser, locale: 'fr-FR' | 'en-GB' = 'fr-FR'): Promise<BrowserContext> {
+  return browser.newContext({ locale, extraHTTPHeaders: { 'Accept-Language': locale === 'fr-FR' ? 'fr-FR,fr;q=0.9' : 'en-GB,en;q=0.9' } });
+}
+
+export const DEMO_PASSWORD = 'registre-demo';
+
+/** Signs in through the real sign-in page and waits for the application shell. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(webUrl('/login'));
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.getByTestId('nav-register').waitFor();
+}
+
+export async function visibleNavigation(page: Page): Promise<string[]> {
+  const items = page.locator('[data-testid^="nav-"]');
+  const keys: string[] = [];
+  for (let index = 0; index < (await items.count()); index++) {
+    const item = items.nth(index);
+    if (await item.isVisible()) keys.push(((await item.getAttribute('data-testid')) ?? '').replace(/^nav-/, ''));
+  }
+  return keys;
+}

@@ -1,0 +1,85 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+
+import { ErrorAlert } from '@/components/alerts';
+import { TextField } from '@/components/fields';
+import { signIn } from '@/features/auth/auth-api';
+import { AuthLayout } from '@/features/auth/auth-layout';
+import { ZLoginSchema, type LoginForm } from '@/features/auth/schemas';
+import { useT } from '@/i18n/i18n-provider';
+import { applyApiError } from '@/lib/forms';
+import { useApi } from '@/lib/use-api';
+
+const FIELDS = ['email', 'password'] as const;
+
+export function LoginPageContent() {
+  const t = useT();
+  const api = useApi();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<LoginForm>({
+    resolver: zodResolver(ZLoginSchema),
+    defaultValues: { email: '', password: '' },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await signIn(api, values);
+      router.replace('/');
+    } catch (error) {
+      setFormError(applyApiError(error, { setError, fields: FIELDS, t }));
+    }
+  });
+
+  return (
+    <AuthLayout title={t('login.title')} intro={t('login.intro')}>
+      <form
+        className="form"
+        noValidate
+        aria-labelledby="auth-title"
+        onSubmit={(event) => {
+          void onSubmit(event);
+        }}
+      >
+        <ErrorAlert>{formError}</ErrorAlert>
+        <TextField
+          id="login-email"
+          label={t('login.email')}
+          type="email"
+          autoComplete="username"
+          required
+          registration={register('email')}
+          error={errors.email}
+        />
+        <TextField
+          id="login-password"
+          label={t('login.password')}
+          type="password"
+          autoComplete="current-password"
+          required
+          registration={register('password')}
+          error={errors.password}
+        />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={isSubmitting}>
+            {isSubmitting ? t('login.submitting') : t('login.submit')}
+          </button>
+        </div>
+      </form>
+      <p className="auth__alt">
+        {t('login.noAccount')} <Link href="/signup">{t('login.signupLink')}</Link>
+      </p>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,13 @@
+import type { Metadata } from 'next';
+
+import { ComingSoon } from '@/features/shell/coming-soon';
+import { getT } from '@/i18n/server';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t('designGrid.title') };
+}
+
+export default function DesignGridPage() {
+  return <ComingSoon section="designGrid" />;
+}

@@ -1,0 +1,147 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+
+import { ErrorAlert, StatusMessage } from '@/components/alerts';
+import { SelectField, TextAreaField, TextField } from '@/components/fields';
+import { getOrganization, updateOrganization } from '@/features/organizations/organizations-api';
+import {
+  formToOrganizationPatch,
+  ORGANIZATION_SETTINGS_FIELDS,
+  organizationToForm,
+  ZOrganizationSettingsSchema,
+  type OrganizationSettingsForm,
+} from '@/features/organizations/schemas';
+import { useLocale, useT } from '@/i18n/i18n-provider';
+import { useAppAbility } from '@/lib/ability-context';
+import { isApiError } from '@/lib/api-error';
+import type { Organization } from '@/lib/api-types';
+import { countryOptions } from '@/lib/countries';
+import { applyApiError, errorMessage } from '@/lib/forms';
+import { useApi } from '@/lib/use-api';
+
+export function OrganizationSettingsPageContent({
+  organizationId,
+  initialOrganization,
+}: {
+  organizationId: string;
+  initialOrganization: Organization;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const api = useApi();
+  const router = useRouter();
+  const canEdit = useAppAbility().can('update', 'Organization');
+  const countries = useMemo(() => countryOptions(locale), [locale]);
+
+  const [version, setVersion] = useState(initialOrganization.version);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<OrganizationSettingsForm>({
+    resolver: zodResolver(ZOrganizationSettingsSchema),
+    defaultValues: organizationToForm(initialOrganization),
+  });
+
+  /** Puts the organisation as the server has it into the form. */
+  function load(organization: Organization) {
+    reset(organizationToForm(organization));
+    setVersion(organization.version);
+  }
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    setStatus(null);
+    try {
+      load(await updateOrganization(api, organizationId, formToOrganizationPatch(values, version)));
+      setStatus(t('organizationSettings.saved'));
+      router.refresh(); // the name shown in the organisation switcher may have changed
+    } catch (error) {
+      if (isApiError(error, 'version_conflict')) {
+        setFormError(t('organizationSettings.versionConflict'));
+        try {
+          load(await getOrganization(api, organizationId));
+          router.refresh(); // the header shows the organisation's current name
+        } catch (reloadError) {
+          setFormError(`${t('organizationSettings.versionConflict')} ${errorMessage(reloadError, t)}`);
+        }
+        return;
+      }
+      setFormError(applyApiError(error, { setError, fields: ORGANIZATION_SETTINGS_FIELDS, t }));
+    }
+  });
+
+  const field = (name: keyof OrganizationSettingsForm) => ({
+    id: `organization-${name}`,
+    label: t(`organizationSettings.fields.${name}`),
+    registration: register(name),
+    error: errors[name],
+  });
+
+  return (
+    <div className="settings-panel">
+      <h2 id="organization-settings-title">{t('organizationSettings.title')}</h2>
+      <p className="page__intro">{t('organizationSettings.intro')}</p>
+      {canEdit ? null : (
+        <p className="notice" data-testid="read-only-notice">
+          {t('common.readOnly')}
+        </p>
+      )}
+      <form
+        className="form"
+        noValidate
+        aria-labelledby="organization-settings-title"
+        onSubmit={(event) => {
+          void onSubmit(event);
+        }}
+      >
+        <ErrorAlert>{formError}</ErrorAlert>
+        <fieldset className="form__section" disabled={!canEdit}>
+          <legend>{t('organizationSettings.sections.identity')}</legend>
+          <TextField {...field('name')} required autoComplete="organization" />
+          <TextField {...field('legalName')} />
+          <TextField
+            {...field('registrationNumber')}
+            hint={t('organizationSettings.hints.registrationNumber')}
+          />
+          <TextAreaField {...field('address')} />
+          <SelectField
+            {...field('country')}
+            options={countries}
+            emptyLabel={t('organizationSettings.countryNone')}
+          />
+          <TextField {...field('legalRepresentative')} hint={t('organizationSettings.hints.legalRepresentative')} />
+        </fieldset>
+        <fieldset className="form__section" disabled={!canEdit}>
+          <legend>{t('organizationSettings.sections.dpo')}</legend>
+          <TextField {...field('dpoName')} />
+          <TextField {...field('dpoEmail')} type="email" />
+          <TextField {...field('dpoPhone')} type="tel" />
+        </fieldset>
+        <fieldset className="form__section" disabled={!canEdit}>
+          <legend>{t('organizationSettings.sections.euRepresentative')}</legend>
+          <p className="form__section-hint">{t('organizationSettings.hints.euRepresentative')}</p>
+          <TextField {...field('euRepresentativeName')} />
+          <TextAreaField {...field('euRepresentativeAddress')} />
+          <TextField {...field('euRepresentativeEmail')} type="email" />
+        </fieldset>
+        {canEdit ? (
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={isSubmitting}>
+              {isSubmitting ? t('common.saving') : t('common.save')}
+            </button>
+          </div>
+        ) : null}
+        <StatusMessage>{status}</StatusMessage>
+      </form>
+    </div>
+  );
+}

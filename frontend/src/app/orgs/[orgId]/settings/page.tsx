@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+
+import { getT } from '@/i18n/server';
+import type { Organization } from '@/lib/api-types';
+import { orgApiPath } from '@/lib/paths';
+import { serverGet } from '@/lib/server-api';
+import { orNotFound } from '@/lib/session';
+
+import { OrganizationSettingsPageContent } from './page-content';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t('organizationSettings.metaTitle') };
+}
+
+export default async function OrganizationSettingsPage({ params }: { params: Promise<{ orgId: string }> }) {
+  const { orgId } = await params;
+  const organization = await orNotFound(serverGet<Organization>(orgApiPath(orgId)));
+  return <OrganizationSettingsPageContent organizationId={orgId} initialOrganization={organization} />;
+}

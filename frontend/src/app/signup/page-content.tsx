@@ -1,0 +1,94 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+
+import { ErrorAlert } from '@/components/alerts';
+import { TextField } from '@/components/fields';
+import { signUp } from '@/features/auth/auth-api';
+import { AuthLayout } from '@/features/auth/auth-layout';
+import { PASSWORD_MIN_LENGTH, ZSignupSchema, type SignupForm } from '@/features/auth/schemas';
+import { useT } from '@/i18n/i18n-provider';
+import { applyApiError } from '@/lib/forms';
+import { useApi } from '@/lib/use-api';
+
+const FIELDS = ['name', 'email', 'password'] as const;
+
+export function SignupPageContent() {
+  const t = useT();
+  const api = useApi();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<SignupForm>({
+    resolver: zodResolver(ZSignupSchema),
+    defaultValues: { name: '', email: '', password: '' },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await signUp(api, values);
+      router.replace('/');
+    } catch (error) {
+      setFormError(applyApiError(error, { setError, fields: FIELDS, t }));
+    }
+  });
+
+  return (
+    <AuthLayout title={t('signup.title')} intro={t('signup.intro')}>
+      <form
+        className="form"
+        noValidate
+        aria-labelledby="auth-title"
+        onSubmit={(event) => {
+          void onSubmit(event);
+        }}
+      >
+        <ErrorAlert>{formError}</ErrorAlert>
+        <TextField
+          id="signup-name"
+          label={t('signup.name')}
+          autoComplete="name"
+          required
+          registration={register('name')}
+          error={errors.name}
+        />
+        <TextField
+          id="signup-email"
+          label={t('signup.email')}
+          type="email"
+          autoComplete="email"
+          required
+          registration={register('email')}
+          error={errors.email}
+        />
+        <TextField
+          id="signup-password"
+          label={t('signup.password')}
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={t('signup.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+          registration={register('password')}
+          error={errors.password}
+        />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={isSubmitting}>
+            {isSubmitting ? t('signup.submitting') : t('signup.submit')}
+          </button>
+        </div>
+      </form>
+      <p className="auth__alt">
+        {t('signup.haveAccount')} <Link href="/login">{t('signup.loginLink')}</Link>
+      </p>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,45 @@
+'use client';
+
+import { useT } from '@/i18n/i18n-provider';
+
+/** Previous / next for a paged list; nothing when everything fits on one page. */
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  onChange,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  onChange: (page: number) => void;
+}) {
+  const t = useT();
+  const pageCount = Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
+  if (pageCount <= 1) return null;
+  return (
+    <nav className="pagination" aria-label={t('pagination.label')}>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={page <= 1}
+        onClick={() => {
+          onChange(page - 1);
+        }}
+      >
+        {t('pagination.previous')}
+      </button>
+      <span className="pagination__status">{t('pagination.status', { page, pageCount, total })}</span>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={page >= pageCount}
+        onClick={() => {
+          onChange(page + 1);
+        }}
+      >
+        {t('pagination.next')}
+      </button>
+    </nav>
+  );
+}

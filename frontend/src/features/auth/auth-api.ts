@@ -1,0 +1,30 @@
+import { resetCsrfToken, type ApiClient } from '@/lib/api-client';
+import type { AuthResponse } from '@/lib/api-types';
+
+import type { LoginForm, SignupForm } from './schemas';
+
+/** Signs in; the server sets the session cookie. A new session may come with a new CSRF token. */
+export async function signIn(api: ApiClient, form: LoginForm): Promise<AuthResponse> {
+  const response = await api.post<AuthResponse>('/api/v1/auth/login', { email: form.email, password: form.password });
+  resetCsrfToken();
+  return response;
+}
+
+/** Creates the account and signs in (403 `signup_disabled` when sign-up is off). */
+export async function signUp(api: ApiClient, form: SignupForm): Promise<AuthResponse> {
+  const response = await api.post<AuthResponse>('/api/v1/auth/register', {
+    email: form.email,
+    password: form.password,
+    name: form.name,
+  });
+  resetCsrfToken();
+  return response;
+}
+
+export async function signOut(api: ApiClient): Promise<void> {
+  try {
+    await api.post('/api/v1/auth/logout');
+  } finally {
+    resetCsrfToken();
+  }
+}

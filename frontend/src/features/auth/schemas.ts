@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+import { requiredEmail, requiredText } from '@/lib/validation';
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const ZLoginSchema = z.object({
+  email: requiredEmail(),
+  password: z.string().min(1, { error: 'validation.required' }).max(256, { error: 'validation.tooLong' }),
+});
+export type LoginForm = z.infer<typeof ZLoginSchema>;
+
+export const ZSignupSchema = z.object({
+  name: requiredText(200),
+  email: requiredEmail(),
+  password: z
+    .string()
+    .min(1, { error: 'validation.required' })
+    .min(PASSWORD_MIN_LENGTH, { error: 'validation.passwordTooShort' })
+    .max(256, { error: 'validation.tooLong' }),
+});
+export type SignupForm = z.infer<typeof ZSignupSchema>;

@@ -1,0 +1,69 @@
+import type { Organization } from '@/lib/api-types';
+
+import { formToOrganizationPatch, organizationToForm, ZOrganizationSettingsSchema } from './schemas';
+
+const organization: Organization = {
+  id: 'o1',
+  name: 'Démo',
+  legalName: 'Démo SAS',
+  registrationNumber: null,
+  address: '1 rue de la Paix\n75002 Paris',
+  country: 'fr',
+  legalRepresentative: null,
+  dpoName: 'Dora Pô',
+  dpoEmail: 'dpo@example.com',
+  dpoPhone: null,
+  euRepresentativeName: null,
+  euRepresentativeAddress: null,
+  euRepresentativeEmail: null,
+  version: 7,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-02T00:00:00.000Z',
+};
+
+describe('organisation settings conversion', () => {
+  it('shows nulls as empty fields and upper-cases the country', () => {
+    const form = organizationToForm(organization);
+    expect(form.registrationNumber).toBe('');
+    expect(form.country).toBe('FR');
+    expect(form.address).toBe('1 rue de la Paix\n75002 Paris');
+  });
+
+  it('sends empty fields as null, with the version the edit started from', () => {
+    const form = { ...organizationToForm(organization), legalName: '  ', dpoPhone: ' 01 02 03 04 05 ' };
+    expect(formToOrganizationPatch(form, organization.version)).toEqual({
+      name: 'Démo',
+      legalName: null,
+      registrationNumber: null,
+      address: '1 rue de la Paix\n75002 Paris',
+      country: 'FR',
+      legalRepresentative: null,
+      dpoName: 'Dora Pô',
+      dpoEmail: 'dpo@example.com',
+      dpoPhone: '01 02 03 04 05',
+      euRepresentativeName: null,
+      euRepresentativeAddress: null,
+      euRepresentativeEmail: null,
+      version: 7,
+    });
+  });
+});
+
+describe('ZOrganizationSettingsSchema', () => {
+  const valid = organizationToForm(organization);
+
+  it('accepts an organisation as loaded', () => {
+    expect(ZOrganizationSettingsSchema.safeParse(valid).success).toBe(true);
+  });
+
+  it('gives catalogue keys as messages', () => {
+    const result = ZOrganizationSettingsSchema.safeParse({ ...valid, name: ' ', dpoEmail: 'not-an-email', country: 'France' });
+    expect(result.success).toBe(false);
+    const byPath = Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.message]));
+    expect(byPath).toEqual({ name: 'validation.required', dpoEmail: 'validation.email', country: 'validation.country' });
+  });
+
+  it('allows the optional e-mails to stay empty', () => {
+    expect(ZOrganizationSettingsSchema.safeParse({ ...valid, dpoEmail: '', euRepresentativeEmail: '' }).success).toBe(true);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Organisation forms (limits as in the API's UpdateOrganizationDto): zod schemas (types inferred from them) and the explicit conversions between
+ * the API's organisation (nullable strings) and the form's values (plain strings, '' for empty).
+ */
+import { z } from 'zod';
+
+import type { Organization, OrganizationPatch } from '@/lib/api-types';
+import { emptyToNull, nullToEmpty, optionalEmail, optionalText, requiredText } from '@/lib/validation';
+
+export const ZCreateOrganizationSchema = z.object({
+  name: requiredText(200),
+});
+export type CreateOrganizationForm = z.infer<typeof ZCreateOrganizationSchema>;
+
+export const ZOrganizationSettingsSchema = z.object({
+  name: requiredText(200),
+  legalName: optionalText(300),
+  registrationNumber: optionalText(50),
+  address: optionalText(1000),
+  country: z
+    .string()
+    .trim()
+    .regex(/^([A-Z]{2})?$/, { error: 'validation.country' }),
+  legalRepresentative: optionalText(300),
+  dpoName: optionalText(300),
+  dpoEmail: optionalEmail(),
+  dpoPhone: optionalText(50),
+  euRepresentativeName: optionalText(300),
+  euRepresentativeAddress: optionalText(1000),
+  euRepresentativeEmail: optionalEmail(),
+});
+export type OrganizationSettingsForm = z.infer<typeof ZOrganizationSettingsSchema>;
+
+/** The form's fields, in the order they are shown; also the paths server field errors may name. */
+export const ORGANIZATION_SETTINGS_FIELDS = Object.keys(
+  ZOrganizationSettingsSchema.shape,
+) as (keyof OrganizationSettingsForm)[];
+
+export function organizationToForm(organization: Organization): OrganizationSettingsForm {
+  return {
+    name: organization.name,
+    legalName: nullToEmpty(organization.legalName),
+    registrationNumber: nullToEmpty(organization.registrationNumber),
+    address: nullToEmpty(organization.address),
+    country: nullToEmpty(organization.country).toUpperCase(),
+    legalRepresentative: nullToEmpty(organization.legalRepresentative),
+    dpoName: nullToEmpty(organization.dpoName),
+    dpoEmail: nullToEmpty(organization.dpoEmail),
+    dpoPhone: nullToEmpty(organization.dpoPhone),
+    euRepresentativeName: nullToEmpty(organization.euRepresentativeName),
+    euRepresentativeAddress: nullToEmpty(organization.euRepresentativeAddress),
+    euRepresentativeEmail: nullToEmpty(organization.euRepresentativeEmail),
+  };
+}
+
+/** The PATCH body: every editable field (empty ones as null) and the version the edit started from. */
+export function formToOrganizationPatch(form: OrganizationSettingsForm, version: number): OrganizationPatch {
+  return {
+    name: form.name.trim(),
+    legalName: emptyToNull(form.legalName),
+    registrationNumber: emptyToNull(form.registrationNumber),
+    address: emptyToNull(form.address),
+    country: emptyToNull(form.country),
+    legalRepresentative: emptyToNull(form.legalRepresentative),
+    dpoName: emptyToNull(form.dpoName),
+    dpoEmail: emptyToNull(form.dpoEmail),
+    dpoPhone: emptyToNull(form.dpoPhone),
+    euRepresentativeName: emptyToNull(form.euRepresentativeName),
+    euRepresentativeAddress: emptyToNull(form.euRepresentativeAddress),
+    euRepresentativeEmail: emptyToNull(form.euRepresentativeEmail),
+    version,
+  };
+}

@@ -1,0 +1,26 @@
+import type { Action, AppAbility, Subject } from '@/lib/abilities';
+
+export type NavKey = 'register' | 'design-grid' | 'vendors' | 'dpias' | 'dashboard' | 'audit' | 'settings';
+
+export interface NavItem {
+  /** Also the route segment under /orgs/[orgId]/ and the `data-testid="nav-<key>"` suffix. */
+  key: NavKey;
+  labelKey: `nav.${NavKey}`;
+  action: Action;
+  subject: Subject;
+}
+
+/** The side navigation, in order; each item appears only when the ability allows `action` on `subject`. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'register', labelKey: 'nav.register', action: 'read', subject: 'Activity' },
+  { key: 'design-grid', labelKey: 'nav.design-grid', action: 'create', subject: 'DesignGrid' },
+  { key: 'vendors', labelKey: 'nav.vendors', action: 'read', subject: 'Vendor' },
+  { key: 'dpias', labelKey: 'nav.dpias', action: 'read', subject: 'Dpia' },
+  { key: 'dashboard', labelKey: 'nav.dashboard', action: 'read', subject: 'Activity' },
+  { key: 'audit', labelKey: 'nav.audit', action: 'read', subject: 'AuditEvent' },
+  { key: 'settings', labelKey: 'nav.settings', action: 'update', subject: 'Organization' },
+];
+
+export function visibleNavItems(ability: AppAbility): NavItem[] {
+  return NAV_ITEMS.filter((item) => ability.can(item.action, item.subject));
+}

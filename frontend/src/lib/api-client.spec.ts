@@ -1,0 +1,124 @@
+import { createApiClient, CSRF_HEADER, CSRF_PATH, resetCsrfToken } from './api-client';
+import { ApiError, fieldErrorsOf, NETWORK_ERROR } from './api-error';
+
+interface Call {
+  url: string;
+  init: RequestInit;
+}
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+/** A fake fetch answering from a queue of responses per "METHOD path", recording every call. */
+function fakeFetch(routes: Record<string, (() => Response)[]>) {
+  const calls: Call[] = [];
+  const impl = (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    const queue = routes[`${init.method ?? 'GET'} ${url}`];
+    const next = queue?.shift();
+    if (!next) return Promise.reject(new TypeError(`unexpected call ${url}`));
+    return Promise.resolve(next());
+  };
+  return { calls, impl };
+}
+
+const headersOf = (call: Call | undefined) => (call?.init.headers ?? {}) as Record<string, string>;
+
+beforeEach(() => {
+  resetCsrfToken();
+});
+
+describe('api client', () => {
+  it('sends JSON with the locale and no CSRF token on GET', async () => {
+    const { calls, impl } = fakeFetch({ 'GET /api/v1/me': [() => json(200, { id: 'u1' })] });
+    const api = createApiClient('en', impl);
+
+    await expect(api.get('/api/v1/me')).resolves.toEqual({ id: 'u1' });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.init.credentials).toBe('same-origin');
+    expect(headersOf(calls[0])['Accept-Language']).toBe('en');
+    expect(headersOf(calls[0])[CSRF_HEADER]).toBeUndefined();
+  });
+
+  it('fetches the CSRF token once and sends it on every unsafe method', async () => {
+    const { calls, impl } = fakeFetch({
+      [`GET ${CSRF_PATH}`]: [() => json(200, { token: 'tok-1' })],
+      'POST /api/v1/organizations': [() => json(201, { id: 'o1' })],
+      'PATCH /api/v1/organizations/o1': [() => json(200, { id: 'o1' })],
+      'DELETE /api/v1/organizations/o1/members/m1': [() => new Response(null, { status: 204 })],
+    });
+    const api = createApiClient('fr', impl);
+
+    await api.post('/api/v1/organizations', { name: 'Démo' });
+    await api.patch('/api/v1/organizations/o1', { name: 'Démo 2', version: 1 });
+    await expect(api.delete('/api/v1/organizations/o1/members/m1')).resolves.toBeUndefined();
+
+    expect(calls.map((call) => `${call.init.method ?? ''} ${call.url}`)).toEqual([
+      `GET ${CSRF_PATH}`,
+      'POST /api/v1/organizations',
+      'PATCH /api/v1/organizations/o1',
+      'DELETE /api/v1/organizations/o1/members/m1',
+    ]);
+    for (const call of calls.slice(1)) expect(headersOf(call)[CSRF_HEADER]).toBe('tok-1');
+    expect(headersOf(calls[1])['Content-Type']).toBe('application/json');
+    expect(calls[1]?.init.body).toBe(JSON.stringify({ name: 'Démo' }));
+  });
+
+  it('throws an ApiError carrying the structured body', async () => {
+    const body = {
+      code: 'validation_failed',
+      message: 'Certains champs ne sont pas valides.',
+      details: { fields: [{ path: 'name', code: 'too_small', message: 'Le nom est obligatoire.' }] },
+    };
+    const { impl } = fakeFetch({
+      [`GET ${CSRF_PATH}`]: [() => json(200, { token: 't' })],
+      'POST /api/v1/organizations': [() => json(400, body)],
+    });
+
+    const error = await createApiClient('fr', impl)
+      .post('/api/v1/organizations', { name: '' })
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 400, code: 'validation_failed', message: body.message });
+    expect(fieldErrorsOf(error)).toEqual([{ path: 'name', code: 'too_small', message: 'Le nom est obligatoire.' }]);
+  });
+
+  it('turns a non-JSON error page and a network failure into ApiErrors', async () => {
+    const { impl } = fakeFetch({ 'GET /api/v1/me': [() => new Response('<html>Bad gateway</html>', { status: 502 })] });
+    await expect(createApiClient('fr', impl).get('/api/v1/me')).rejects.toMatchObject({
+      status: 502,
+      code: 'unexpected_response',
+    });
+    await expect(createApiClient('fr', fakeFetch({}).impl).get('/api/v1/me')).rejects.toMatchObject({
+      status: 0,
+      code: NETWORK_ERROR,
+    });
+  });
+
+  it('renews a rejected CSRF token once and retries', async () => {
+    const { calls, impl } = fakeFetch({
+      [`GET ${CSRF_PATH}`]: [() => json(200, { token: 'old' }), () => json(200, { token: 'new' })],
+      'POST /api/v1/auth/logout': [
+        () => json(403, { code: 'csrf_invalid', message: 'Jeton CSRF invalide.' }),
+        () => new Response(null, { status: 204 }),
+      ],
+    });
+
+    await createApiClient('fr', impl).post('/api/v1/auth/logout');
+
+    expect(calls.map((call) => headersOf(call)[CSRF_HEADER])).toEqual([undefined, 'old', undefined, 'new']);
+  });
+
+  it('does not keep a failed CSRF fetch', async () => {
+    const { impl } = fakeFetch({
+      [`GET ${CSRF_PATH}`]: [() => json(500, { code: 'internal', message: 'Oops' }), () => json(200, { token: 't2' })],
+      'POST /api/v1/organizations': [() => json(201, { id: 'o1' })],
+    });
+    const api = createApiClient('fr', impl);
+
+    await expect(api.post('/api/v1/organizations', { name: 'A' })).rejects.toMatchObject({ code: 'internal' });
+    await expect(api.post('/api/v1/organizations', { name: 'A' })).resolves.toEqual({ id: 'o1' });
+  });
+});

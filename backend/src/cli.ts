@@ -17,7 +17,15 @@ import { DemoSeedService } from './database/seeds/demo-seed.service';
  */
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
-  const config = loadConfig();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+    return;
+  }
   const logger = pino({ level: config.logLevel });
   const database = await openDatabase(config, logger);
   try {

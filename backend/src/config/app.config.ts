@@ -110,7 +110,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionSecret,
     sessionMaxAgeHours: parseInteger(env, 'SESSION_MAX_AGE_HOURS', 12, 1, 24 * 30),
     signupEnabled: parseBoolean(env, 'SIGNUP', true),
-    demoSeed: parseBoolean(env, 'DEMO_SEED', true),
+    // Known demo passwords have no place in production unless asked for.
+    demoSeed: parseBoolean(env, 'DEMO_SEED', nodeEnv !== 'production'),
     logLevel,
     bodyLimit,
     trustProxy: parseBoolean(env, 'TRUST_PROXY', false),

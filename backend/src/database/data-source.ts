@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { entities } from './entities';
 import { migrations } from './migrations';
@@ -33,14 +34,35 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   });
 }
 
+/** Key of the session-level advisory lock that serialises schema changes across API processes. */
+export const SCHEMA_LOCK_KEY = 7_261_001;
+
+/**
+ * Runs `work` while holding the schema lock, so replicas starting together migrate (and seed) one
+ * after the other instead of racing: TypeORM itself takes no lock.
+ */
+export async function withSchemaLock<T>(ownerUrl: string, work: () => Promise<T>): Promise<T> {
+  const lock = new Client({ connectionString: ownerUrl, application_name: 'registre-schema-lock' });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
+    return await work();
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK_KEY]).catch(() => undefined);
+    await lock.end();
+  }
+}
+
 /** Applies pending migrations with the owner connection, then closes it. Returns the names applied. */
 export async function runMigrations(ownerUrl: string): Promise<string[]> {
-  const dataSource = createDataSource({ url: ownerUrl, poolSize: 1, applicationName: 'registre-migrations' });
-  await dataSource.initialize();
-  try {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    return applied.map((migration) => migration.name);
-  } finally {
-    await dataSource.destroy();
-  }
+  return withSchemaLock(ownerUrl, async () => {
+    const dataSource = createDataSource({ url: ownerUrl, poolSize: 1, applicationName: 'registre-migrations' });
+    await dataSource.initialize();
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((migration) => migration.name);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
 }

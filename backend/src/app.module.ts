@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthorizationModule } from './authorization/authorization.module';
@@ -49,6 +50,7 @@ export class AppModule {
         MembersModule,
         DepartmentsModule,
         CataloguesModule,
+        ActivitiesModule,
         SeedModule,
       ],
       controllers: [HealthController],

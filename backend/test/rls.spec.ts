@@ -14,6 +14,12 @@ describe('row-level security with the application role', () => {
     second = await createOrganizationWithRoles(api.server, 'Seconde');
     await first.admin.post(`/api/v1/organizations/${first.organizationId}/departments`).send({ name: 'RH' }).expect(201);
     await second.admin.post(`/api/v1/organizations/${second.organizationId}/departments`).send({ name: 'RH' }).expect(201);
+    for (const organization of [first, second]) {
+      await organization.admin
+        .post(`/api/v1/organizations/${organization.organizationId}/activities`)
+        .send({ name: 'Paie', role: 'controller', department: 'RH' })
+        .expect(201);
+    }
     app = new Client({ connectionString: api.database.appUrl });
     await app.connect();
   });
@@ -32,8 +38,10 @@ describe('row-level security with the application role', () => {
     }
   }
 
+  const TENANT_TABLES = ['organizations', 'memberships', 'departments', 'audit_events', 'processing_activities', 'activity_versions', 'activity_reference_counters'];
+
   it('shows only the current organisation to a query without any organisation filter', async () => {
-    for (const table of ['organizations', 'memberships', 'departments', 'audit_events']) {
+    for (const table of TENANT_TABLES) {
       const column = table === 'organizations' ? 'id' : 'organization_id';
       const seen = await inOrganization(first.organizationId, () => app.query(`SELECT DISTINCT ${column} AS organization FROM ${table}`));
       expect({ table, organizations: seen.rows.map((row: { organization: string }) => row.organization) }).toEqual({ table, organizations: [first.organizationId] });
@@ -41,7 +49,7 @@ describe('row-level security with the application role', () => {
   });
 
   it('shows nothing at all outside a request transaction', async () => {
-    for (const table of ['organizations', 'memberships', 'departments', 'audit_events']) {
+    for (const table of TENANT_TABLES) {
       const result = await app.query(`SELECT count(*)::int AS count FROM ${table}`);
       expect({ table, count: result.rows[0].count }).toEqual({ table, count: 0 });
     }
@@ -73,6 +81,18 @@ describe('row-level security with the application role', () => {
     await expect(inOrganization(first.organizationId, () => app.query('DELETE FROM audit_events'))).rejects.toMatchObject({ code: '42501' });
   });
 
+  it('keeps the history of activities append-only for the application', async () => {
+    await expect(inOrganization(first.organizationId, () => app.query('UPDATE activity_versions SET comment = $1', ['réécrit']))).rejects.toMatchObject({ code: '42501' });
+    await expect(inOrganization(first.organizationId, () => app.query('DELETE FROM activity_versions'))).rejects.toMatchObject({ code: '42501' });
+    await expect(
+      inOrganization(first.organizationId, () =>
+        app.query("INSERT INTO processing_activities (organization_id, reference, name, role, document) VALUES ($1, 'T-9999', 'Intrus', 'controller', '{}')", [
+          second.organizationId,
+        ]),
+      ),
+    ).rejects.toMatchObject({ code: '42501' });
+  });
+
   it('cannot link a row to a parent of another organisation, even as superuser (composite foreign keys)', async () => {
     const owner = new Client({ connectionString: api.database.superuserUrl });
     await owner.connect();
@@ -80,6 +100,16 @@ describe('row-level security with the application role', () => {
       const foreignDepartment = await owner.query('SELECT id FROM departments WHERE organization_id = $1 LIMIT 1', [second.organizationId]);
       await expect(
         owner.query('UPDATE memberships SET department_id = $1 WHERE organization_id = $2', [foreignDepartment.rows[0].id, first.organizationId]),
+      ).rejects.toMatchObject({ code: '23503' });
+      await expect(
+        owner.query('UPDATE processing_activities SET department_id = $1 WHERE organization_id = $2', [foreignDepartment.rows[0].id, first.organizationId]),
+      ).rejects.toMatchObject({ code: '23503' });
+      const foreignActivity = await owner.query('SELECT id FROM processing_activities WHERE organization_id = $1 LIMIT 1', [second.organizationId]);
+      await expect(
+        owner.query("INSERT INTO activity_versions (organization_id, activity_id, number, action, snapshot) VALUES ($1, $2, 2, 'update', '{}')", [
+          first.organizationId,
+          foreignActivity.rows[0].id,
+        ]),
       ).rejects.toMatchObject({ code: '23503' });
     } finally {
       await owner.end();

@@ -1,3 +1,4 @@
+import { ActivityVersion, ProcessingActivity } from '../activities/activity.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { CatalogueEntry, OrganizationCatalogueEntry } from '../catalogues/catalogue-entry.entity';
 import { Department } from '../departments/department.entity';
@@ -5,4 +6,4 @@ import { Membership } from '../members/membership.entity';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
 
-export const entities = [User, Organization, Membership, Department, AuditEvent, CatalogueEntry, OrganizationCatalogueEntry];
+export const entities = [User, Organization, Membership, Department, AuditEvent, CatalogueEntry, OrganizationCatalogueEntry, ProcessingActivity, ActivityVersion];

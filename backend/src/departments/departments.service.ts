@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { ProcessingActivity } from '../activities/activity.entity';
 import { AuditService } from '../audit/audit.service';
 import { assertVersion } from '../common/concurrency/expected-version';
 import { sqlState } from '../common/errors/database-errors';
@@ -54,11 +55,14 @@ export class DepartmentsService {
     return toDepartmentView(saved);
   }
 
-  /** Refused while members belong to it: a department vanishing silently from records helps nobody. */
+  /** Refused while members or activities belong to it: a department vanishing silently from records helps nobody. */
   async remove(organizationId: string, departmentId: string): Promise<void> {
     const current = await this.lock(organizationId, departmentId);
     if (await this.connection.getRepository(Membership).existsBy({ organizationId, departmentId })) {
       throw new AppException(HttpStatus.CONFLICT, 'department_in_use');
+    }
+    if (await this.connection.getRepository(ProcessingActivity).existsBy({ organizationId, departmentId })) {
+      throw new AppException(HttpStatus.CONFLICT, 'department_has_activities');
     }
     await this.connection.getRepository(Department).delete({ organizationId, id: departmentId });
     await this.audit.record({ action: 'delete', entityType: 'Department', entityId: departmentId, entityLabel: current.name, before: toDepartmentView(current) });

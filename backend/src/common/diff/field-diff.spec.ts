@@ -1,4 +1,4 @@
-import { canonicalJson, diffFields } from './field-diff';
+import { canonicalJson, diffFields, flattenFields } from './field-diff';
 
 describe('diffFields', () => {
   it('lists only the fields whose value changed, ignoring key order inside values', () => {
@@ -19,5 +19,27 @@ describe('diffFields', () => {
 describe('canonicalJson', () => {
   it('is independent of key order and renders dates as ISO strings', () => {
     expect(canonicalJson({ b: [1, { d: 1, c: 2 }], a: new Date('2026-01-02T03:04:05Z') })).toBe('{"a":"2026-01-02T03:04:05.000Z","b":[1,{"c":2,"d":1}]}');
+  });
+});
+
+describe('flattenFields', () => {
+  it('turns nested lists and objects into field paths, keeping empty ones as values', () => {
+    expect(flattenFields({ name: 'Paie', purposes: [{ legalBasis: 'contract', lia: null }], tags: [], meta: {} })).toEqual({
+      name: 'Paie',
+      'purposes[0].legalBasis': 'contract',
+      'purposes[0].lia': null,
+      tags: [],
+      meta: {},
+    });
+  });
+
+  it('lets diffFields name the very field that changed inside a list', () => {
+    const before = flattenFields({ purposes: [{ description: 'Paie', legalBasis: null }, { description: 'DSN', legalBasis: 'legal_obligation' }] });
+    const after = flattenFields({ purposes: [{ description: 'Paie', legalBasis: 'contract' }] });
+    expect(diffFields(before, after)).toEqual({
+      'purposes[0].legalBasis': { before: null, after: 'contract' },
+      'purposes[1].description': { before: 'DSN', after: null },
+      'purposes[1].legalBasis': { before: 'legal_obligation', after: null },
+    });
   });
 });

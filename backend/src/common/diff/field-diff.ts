@@ -35,3 +35,24 @@ export function diffFields(before: Record<string, unknown> | null, after: Record
   }
   return changes;
 }
+
+/**
+ * A nested value as one level of field paths (`purposes[0].legalBasis`), so diffFields reports the
+ * very field that changed rather than a whole list. Empty lists and objects stay as leaves.
+ */
+export function flattenFields(value: Record<string, unknown>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  const walk = (current: unknown, path: string) => {
+    if (Array.isArray(current) && current.length > 0) {
+      current.forEach((item, index) => walk(item, `${path}[${index}]`));
+    } else if (current && typeof current === 'object' && !(current instanceof Date) && !Array.isArray(current) && Object.keys(current).length > 0) {
+      for (const [key, child] of Object.entries(current as Record<string, unknown>)) {
+        if (child !== undefined) walk(child, path ? `${path}.${key}` : key);
+      }
+    } else {
+      fields[path] = current ?? null;
+    }
+  };
+  walk(value, '');
+  return fields;
+}

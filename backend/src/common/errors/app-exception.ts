@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import type { MessageParams } from '../i18n/i18n';
+import type { Locale, MessageParams } from '../i18n/i18n';
 
 /**
  * The one error type services throw: a stable machine code, an HTTP status, details for the client,
@@ -13,6 +13,11 @@ export class AppException extends Error {
     readonly messageParams: MessageParams = {},
   ) {
     super(code);
+  }
+
+  /** The details sent to the client; exceptions carrying field messages translate them here. */
+  localisedDetails(_locale: Locale): Record<string, unknown> {
+    return this.details;
   }
 
   static notFound(): AppException {

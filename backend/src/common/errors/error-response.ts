@@ -6,7 +6,6 @@ import { resolveLocale, translate } from '../i18n/i18n';
 import { requestIdOf } from '../http/request-id';
 import { AppException, ErrorBody } from './app-exception';
 import { isDatabaseUnavailable } from './database-errors';
-import { FieldValidationException, translateFieldErrors } from '../http/validation';
 
 /** Maps any thrown value to the structured, translated error the API answers with. */
 export function toAppException(error: unknown): AppException | undefined {
@@ -45,7 +44,7 @@ export function buildErrorResponse(error: unknown, request: Request, logger: Log
     };
   }
   if (known.status >= HttpStatus.INTERNAL_SERVER_ERROR) logger.warn({ err: error, requestId, code: known.code }, 'request failed');
-  const details = known instanceof FieldValidationException ? { fields: translateFieldErrors(locale, known.fields) } : known.details;
+  const details = known.localisedDetails(locale);
   return {
     status: known.status,
     body: { code: known.code, message: translate(locale, `errors.${known.code}`, known.messageParams), details },

@@ -1,5 +1,6 @@
 import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
-import type { ValidationArguments, ValidationOptions } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { validate, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { AppException } from '../errors/app-exception';
 import { hasMessage, Locale, translate } from '../i18n/i18n';
 
@@ -28,11 +29,12 @@ function argsOf(message: string | undefined): string[] {
   }
 }
 
-function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+/** Field errors with paths such as `purposes[1].legalBasis` (list positions in brackets). */
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    const path = !prefix ? error.property : /^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : `${prefix}.${error.property}`;
     const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({ path, code, args: argsOf(message) }));
-    return [...own, ...flatten(error.children ?? [], path)];
+    return [...own, ...flattenValidationErrors(error.children ?? [], path)];
   });
 }
 
@@ -50,15 +52,31 @@ export class FieldValidationException extends AppException {
   constructor(readonly fields: FieldError[]) {
     super(HttpStatus.BAD_REQUEST, 'validation_failed');
   }
+
+  override localisedDetails(locale: Locale): Record<string, unknown> {
+    return { fields: translateFieldErrors(locale, this.fields) };
+  }
+}
+
+const PIPE_OPTIONS = { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } } as const;
+
+/**
+ * Validates a plain value against a DTO class exactly as the global pipe does, for bodies validated
+ * item by item (imports): the typed value, or the field errors.
+ */
+export async function validatePlain<T extends object>(type: new () => T, plain: unknown): Promise<{ value: T; errors: FieldError[] }> {
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    return { value: new type(), errors: [{ path: '', code: 'isObject', args: [] }] };
+  }
+  const value = plainToInstance(type, plain);
+  return { value, errors: flattenValidationErrors(await validate(value, PIPE_OPTIONS)) };
 }
 
 /** Whitelist, refuse unknown properties, transform to DTO classes; errors become translatable field lists. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
+    ...PIPE_OPTIONS,
     transform: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new FieldValidationException(flatten(errors)),
+    exceptionFactory: (errors) => new FieldValidationException(flattenValidationErrors(errors)),
   });
 }

@@ -42,6 +42,19 @@ export class TransactionalConnection {
     });
   }
 
+  /**
+   * Runs `work` in the current transaction on behalf of another user (audit actor, version author),
+   * e.g. the demo seed importing the register as its DPO right after creating the organisation.
+   */
+  async runAs<T>(actor: { userId: string; actorName: string }, work: () => Promise<T>): Promise<T> {
+    const context = this.context;
+    await context.manager.query("SELECT set_config('app.user_id', $1, true)", [actor.userId]);
+    // On failure the transaction rolls back as a whole, settings included.
+    const result = await requestContext.run({ ...context, ...actor }, work);
+    await context.manager.query("SELECT set_config('app.user_id', $1, true)", [context.userId ?? '']);
+    return result;
+  }
+
   /** Re-binds the current transaction to another organisation (used when creating one). */
   async bindOrganization(organizationId: string): Promise<void> {
     const context = this.context;

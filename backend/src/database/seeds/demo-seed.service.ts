@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { ActivitiesService } from '../../activities/activities.service';
 import { hashPassword } from '../../auth/password';
+import { defineAbilityFor } from '../../authorization/ability.factory';
 import { PINO_LOGGER } from '../../common/logging/logger';
 import { TransactionalConnection } from '../../common/request-context/transactional-connection';
 import { DepartmentsService } from '../../departments/departments.service';
@@ -12,6 +14,7 @@ import { UsersService } from '../../users/users.service';
 import sampleRegister from './sample-register.json';
 
 export const DEMO_PASSWORD = 'registre-demo';
+const DEMO_SEED_LOCK_KEY = 7_261_002;
 export const DEMO_ORGANIZATION_NAME = 'Démo';
 export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: 'admin@example.com', name: 'Alice Admin', role: 'admin' },
@@ -23,9 +26,14 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
 export interface SeedResult {
   created: boolean;
   organizationId?: string;
+  activities?: number;
 }
 
-/** Creates the demo organisation "Démo" and one user per role on an empty database. */
+/**
+ * Creates the demo organisation "Démo" and one user per role on an empty database, and loads the
+ * sample register (sample-register.json) with its statuses, imported by the demo DPO through the
+ * same code path as POST /activities/import-json — all in one transaction.
+ */
 @Injectable()
 export class DemoSeedService {
   constructor(
@@ -34,13 +42,23 @@ export class DemoSeedService {
     private readonly users: UsersService,
     private readonly organizations: OrganizationsService,
     private readonly departments: DepartmentsService,
+    private readonly activities: ActivitiesService,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {}
 
+  /** Replicas starting together on an empty database seed once: the check and the seed run under a lock. */
   async seedIfEmpty(): Promise<SeedResult> {
-    const userCount = await this.dataSource.getRepository(User).count();
-    if (userCount > 0) return { created: false };
-    return this.seed();
+    const lock = this.dataSource.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock($1)', [DEMO_SEED_LOCK_KEY]);
+      const userCount = await this.dataSource.getRepository(User).count();
+      if (userCount > 0) return { created: false };
+      return await this.seed();
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [DEMO_SEED_LOCK_KEY]).catch(() => undefined);
+      await lock.release();
+    }
   }
 
   async seed(): Promise<SeedResult> {
@@ -51,7 +69,8 @@ export class DemoSeedService {
     }
     const admin = accounts[0].user;
     const fixture = sampleRegister.organization;
-    const organizationId = await this.connection.withTenant({ userId: admin.id, actorName: admin.name }, async () => {
+    const dpo = accounts.find((account) => account.role === 'dpo')!.user;
+    const { organizationId, activities } = await this.connection.withTenant({ userId: admin.id, actorName: admin.name }, async () => {
       const organization = await this.organizations.create(admin.id, { name: DEMO_ORGANIZATION_NAME });
       await this.organizations.update(organization.id, organization.version, {
         legalName: fixture.name,
@@ -68,9 +87,14 @@ export class DemoSeedService {
       for (const account of accounts.slice(1)) {
         await memberships.save(memberships.create({ organizationId: organization.id, userId: account.user.id, role: account.role }));
       }
-      return organization.id;
+      // Validated and archived activities are the DPO's to record, so the DPO imports the register.
+      const ability = defineAbilityFor({ organizationId: organization.id, userId: dpo.id, role: 'dpo', departmentId: null });
+      const imported = await this.connection.runAs({ userId: dpo.id, actorName: dpo.name }, () =>
+        this.activities.importActivities({ organizationId: organization.id, ability }, sampleRegister.activities),
+      );
+      return { organizationId: organization.id, activities: imported.imported };
     });
-    this.logger.info({ organizationId, users: DEMO_USERS.map((u) => u.email) }, 'demo organisation created');
-    return { created: true, organizationId };
+    this.logger.info({ organizationId, activities, users: DEMO_USERS.map((u) => u.email) }, 'demo organisation created');
+    return { created: true, organizationId, activities };
   }
 }

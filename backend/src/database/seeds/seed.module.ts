@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ActivitiesModule } from '../../activities/activities.module';
 import { AuthModule } from '../../auth/auth.module';
-import { DepartmentsService } from '../../departments/departments.service';
+import { DepartmentsModule } from '../../departments/departments.module';
 import { OrganizationsModule } from '../../organizations/organizations.module';
 import { DemoSeedService } from './demo-seed.service';
 
 @Module({
-  imports: [AuthModule, OrganizationsModule],
-  providers: [DemoSeedService, DepartmentsService],
+  imports: [AuthModule, OrganizationsModule, DepartmentsModule, ActivitiesModule],
+  providers: [DemoSeedService],
   exports: [DemoSeedService],
 })
 export class SeedModule {}

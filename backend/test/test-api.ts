@@ -16,8 +16,9 @@ export interface TestApi extends RunningApi {
 }
 
 /** The real API, on its own database, with the configuration main.ts would build from `env`. */
-export async function createTestApi(env: Record<string, string> = {}): Promise<TestApi> {
-  const database = await createTestDatabase();
+export async function createTestApi(env: Record<string, string> = {}, options: { sharedDatabase?: TestDatabase } = {}): Promise<TestApi> {
+  // A second API process on the same database (as behind a load balancer) leaves the drop to the first.
+  const database = options.sharedDatabase ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     SESSION_SECRET: 'test-secret-that-is-at-least-32-characters-long',
@@ -35,7 +36,7 @@ export async function createTestApi(env: Record<string, string> = {}): Promise<T
     database,
     close: async () => {
       await api.close();
-      await database.drop();
+      if (!options.sharedDatabase) await database.drop();
     },
   };
 }

@@ -22,7 +22,7 @@ export async function prepareApi(config: AppConfig, database: DatabaseConnection
   await syncCatalogues(database.ownerUrl);
   const dataSource = createDataSource({ url: database.appUrl, assumeAppRole: database.assumeAppRole, poolSize: config.databasePoolSize });
   await dataSource.initialize();
-  const sessionPool = createSessionPool(database);
+  const sessionPool = createSessionPool(database, logger);
   const app = await createApp({ config, dataSource, sessionPool, logger });
   return {
     app,

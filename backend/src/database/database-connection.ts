@@ -34,14 +34,17 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
   return { ownerUrl: embedded.ownerUrl, appUrl: embedded.appUrl, assumeAppRole: false, embedded: true, stop: () => embedded.stop() };
 }
 
-export function createSessionPool(connection: Pick<DatabaseConnection, 'appUrl' | 'assumeAppRole'>): Pool {
-  return new Pool({
+export function createSessionPool(connection: Pick<DatabaseConnection, 'appUrl' | 'assumeAppRole'>, logger: Logger): Pool {
+  const pool = new Pool({
     connectionString: connection.appUrl,
     max: 4,
     connectionTimeoutMillis: 5000,
     application_name: 'registre-sessions',
     ...(connection.assumeAppRole ? { options: '-c role=registre_app' } : {}),
   });
+  // An idle connection dropped by the server (restart, failover) must not crash the process.
+  pool.on('error', (error) => logger.warn({ err: error }, 'session store connection lost'));
+  return pool;
 }
 
 /** One sentence for the operator, instead of a stack trace, when the database cannot be used. */

@@ -23,18 +23,32 @@ const UNAVAILABLE_MESSAGES = [
   'the database system is starting up',
 ];
 
+interface ErrorLike {
+  message?: unknown;
+  code?: unknown;
+  driverError?: unknown;
+  cause?: unknown;
+}
+
+// Duck-typed rather than `instanceof Error`: socket errors may come from another realm (a VM
+// context, a worker), and what matters is their code.
+function asErrorLike(value: unknown): ErrorLike | undefined {
+  return typeof value === 'object' && value !== null ? value : undefined;
+}
+
 export function isDatabaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const withCause = error as Error & { code?: string; driverError?: unknown; cause?: unknown };
-  if (withCause.code && UNAVAILABLE_CODES.has(withCause.code)) return true;
-  if (UNAVAILABLE_MESSAGES.some((fragment) => error.message.includes(fragment))) return true;
+  const withCause = asErrorLike(error);
+  if (!withCause) return false;
+  if (typeof withCause.code === 'string' && UNAVAILABLE_CODES.has(withCause.code)) return true;
+  const message = typeof withCause.message === 'string' ? withCause.message : '';
+  if (UNAVAILABLE_MESSAGES.some((fragment) => message.includes(fragment))) return true;
   return isDatabaseUnavailable(withCause.driverError) || isDatabaseUnavailable(withCause.cause);
 }
 
 /** The PostgreSQL SQLSTATE of a failed query, if any (TypeORM wraps the driver error). */
 export function sqlState(error: unknown): string | undefined {
-  if (!(error instanceof Error)) return undefined;
-  const withCode = error as Error & { code?: unknown; driverError?: unknown };
+  const withCode = asErrorLike(error);
+  if (!withCode) return undefined;
   if (typeof withCode.code === 'string' && /^[0-9A-Z]{5}$/.test(withCode.code)) return withCode.code;
   return sqlState(withCode.driverError);
 }

@@ -14,6 +14,7 @@ import { pinoHttp } from 'pino-http';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { buildErrorResponse } from './common/errors/error-response';
+import { rejectHostileJsonValues, verifyJsonDepth } from './common/http/json-body';
 import { createValidationPipe } from './common/http/validation';
 import { PinoNestLogger } from './common/logging/logger';
 import type { AppConfig } from './config/app.config';
@@ -59,7 +60,7 @@ export async function createApp({ config, dataSource, sessionPool, logger }: App
     (request.path.startsWith('/api/docs') ? docsHeaders : strictHeaders)(request, response, next),
   );
   app.use(cookieParser());
-  app.use(express.json({ limit: config.bodyLimit, strict: true }));
+  app.use(express.json({ limit: config.bodyLimit, strict: true, verify: verifyJsonDepth, reviver: rejectHostileJsonValues }));
 
   const PgStore = connectPgSimple(session);
   app.use(

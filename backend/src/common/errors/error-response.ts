@@ -5,13 +5,18 @@ import type { Logger } from 'pino';
 import { resolveLocale, translate } from '../i18n/i18n';
 import { requestIdOf } from '../http/request-id';
 import { AppException, ErrorBody } from './app-exception';
-import { isDatabaseUnavailable } from './database-errors';
+import { isDatabaseUnavailable, sqlState } from './database-errors';
+import { HostileJsonError } from '../http/json-body';
 
 /** Maps any thrown value to the structured, translated error the API answers with. */
 export function toAppException(error: unknown): AppException | undefined {
   if (error instanceof AppException) return error;
   if (error instanceof ForbiddenError) return AppException.forbidden();
+  if (error instanceof HostileJsonError) return new AppException(HttpStatus.BAD_REQUEST, error.message);
   if (isDatabaseUnavailable(error)) return new AppException(HttpStatus.SERVICE_UNAVAILABLE, 'database_unavailable');
+  // Text PostgreSQL cannot store (NUL, invalid UTF-8) that reached a query through another door.
+  const state = sqlState(error);
+  if (state === '22021' || state === '22P05') return new AppException(HttpStatus.BAD_REQUEST, 'invalid_characters');
   if (error instanceof HttpException) {
     const status = error.getStatus() as HttpStatus;
     if (status === HttpStatus.NOT_FOUND) return new AppException(status, 'route_not_found');

@@ -8,7 +8,7 @@ process.on('message', async (message) => {
   try {
     if (message.command === 'start') {
       database = await startEmbeddedPostgres({ dataDir: message.dataDir, port: message.port });
-      process.send({ ok: true, ownerUrl: database.ownerUrl, appUrl: database.appUrl });
+      process.send({ ok: true, ownerUrl: database.ownerUrl, appUrl: database.appUrl, superuserUrl: database.superuserUrl });
     } else if (message.command === 'stop') {
       await database?.stop();
       database = undefined;

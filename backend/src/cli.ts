@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import pino from 'pino';
 import { prepareApi } from './bootstrap';
 import { ConfigError, loadConfig } from './config/app.config';
+import { backupDatabase, restoreDatabase } from './database/backup';
 import { createDataSource, runMigrations } from './database/data-source';
 import { describeDatabaseFailure, openDatabase } from './database/database-connection';
 import { DemoSeedService } from './database/seeds/demo-seed.service';
@@ -14,6 +15,8 @@ import { DemoSeedService } from './database/seeds/demo-seed.service';
  *   migration-run                apply pending migrations
  *   migration-generate <Name>    write a migration with the difference between entities and schema
  *   seed-demo                    create the demo organisation and users if they do not exist
+ *   backup [file]                write a logical backup (gzip JSON lines) of the database
+ *   restore <file>               restore a backup into an empty database (migrated first)
  */
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
@@ -69,15 +72,41 @@ async function main(): Promise<void> {
         }
         break;
       }
+      case 'backup': {
+        const file = userPath(args[0] ?? join('backups', `registre-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl.gz`));
+        mkdirSync(dirname(file), { recursive: true });
+        const counts = await backupDatabase(database.ownerUrl, file);
+        process.stdout.write(`Backup written to ${file}: ${describeCounts(counts)}.\n`);
+        break;
+      }
+      case 'restore': {
+        if (!args[0]) throw new ConfigError('Name the backup file: npm run restore -- backups/registre-….jsonl.gz');
+        await runMigrations(database.ownerUrl);
+        const counts = await restoreDatabase(database.ownerUrl, userPath(args[0]));
+        process.stdout.write(`Restored: ${describeCounts(counts)}.\n`);
+        break;
+      }
       default:
-        throw new ConfigError(`Unknown command "${command ?? ''}". Commands: migration-run, migration-generate <Name>, seed-demo.`);
+        throw new ConfigError(`Unknown command "${command ?? ''}". Commands: migration-run, migration-generate <Name>, seed-demo, backup [file], restore <file>.`);
     }
   } catch (error) {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : describeDatabaseFailure(error, database.ownerUrl)}\n`);
+    const known = error instanceof ConfigError || (error instanceof Error && /backup|restore|migrat|table/i.test(error.message));
+    process.stderr.write(`${known && error instanceof Error ? error.message : describeDatabaseFailure(error, database.ownerUrl)}\n`);
     process.exitCode = 1;
   } finally {
     await database.stop();
   }
+}
+
+/** Paths are relative to where the command was typed (npm runs workspace scripts in their folder). */
+function userPath(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}
+
+function describeCounts(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .map(([table, rows]) => `${table} ${rows}`)
+    .join(', ');
 }
 
 void main();

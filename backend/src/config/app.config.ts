@@ -80,7 +80,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError(`NODE_ENV must be development, production or test, got "${nodeEnvRaw}".`);
   }
   const nodeEnv = nodeEnvRaw as AppConfig['nodeEnv'];
-  const dataDir = resolve(env.DATA_DIR ?? join(process.cwd(), '.data'));
+  // npm runs workspace scripts in their folder; INIT_CWD is where the command was typed.
+  const dataDir = resolve(env.DATA_DIR ?? join(env.INIT_CWD ?? process.cwd(), '.data'));
   const databaseUrl = parseDatabaseUrl(env, 'DATABASE_URL');
   const databaseAppUrl = parseDatabaseUrl(env, 'DATABASE_APP_URL');
   if (databaseAppUrl && !databaseUrl) {

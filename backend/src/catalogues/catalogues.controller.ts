@@ -22,7 +22,7 @@ export class CataloguesController {
   @Authenticated()
   @ApiOperation({ summary: 'A shipped catalogue: stable codes, FR/EN labels, help and facts' })
   @ApiOkResponse({ type: CatalogueView })
-  get(@Param('name') name: string): Promise<CatalogueView> {
+  get(@Param('name') name: string): CatalogueView {
     return this.catalogues.shipped(name);
   }
 

@@ -1,9 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app-exception';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
-import { CatalogueEntry, OrganizationCatalogueEntry } from './catalogue-entry.entity';
+import { OrganizationCatalogueEntry } from './catalogue-entry.entity';
 import { CATALOGUE_SOURCES, CatalogueSource } from './catalogue-sources';
 import type { CatalogueItemView, CatalogueSummary, CatalogueView, CreateCatalogueEntryDto } from './dto/catalogue.dto';
 
@@ -13,8 +12,9 @@ function help(fr: string | null, en: string | null): { fr: string; en: string } 
 
 @Injectable()
 export class CataloguesService {
+  private readonly shippedViews = new Map<string, CatalogueView>();
+
   constructor(
-    private readonly dataSource: DataSource,
     private readonly connection: TransactionalConnection,
     private readonly audit: AuditService,
   ) {}
@@ -29,28 +29,28 @@ export class CataloguesService {
     return CATALOGUE_SOURCES.map(({ name, version, open, items }) => ({ name, version, open, count: items.length }));
   }
 
-  /** The shipped entries, in catalogue order. */
-  async shipped(name: string): Promise<CatalogueView> {
+  /**
+   * The shipped entries, in catalogue order. Served from memory: they are the files the
+   * catalogue_entries table is synced from at start, and reading them must not take a second
+   * database connection while the request's transaction holds one.
+   */
+  shipped(name: string): CatalogueView {
+    const cached = this.shippedViews.get(name);
+    if (cached) return cached;
     const source = this.source(name);
-    const entries = await this.dataSource.getRepository(CatalogueEntry).find({ where: { catalogue: name }, order: { position: 'ASC' } });
-    return {
+    const view: CatalogueView = {
       name,
       version: source.version,
       open: source.open,
-      items: entries.map((entry): CatalogueItemView => ({
-        ...entry.facts,
-        code: entry.code,
-        fr: entry.labelFr,
-        en: entry.labelEn,
-        help: help(entry.helpFr, entry.helpEn),
-        custom: false,
-      })),
+      items: source.items.map(({ code, fr, en, help, ...facts }): CatalogueItemView => ({ ...facts, code, fr, en, help: help ?? null, custom: false })),
     };
+    this.shippedViews.set(name, view);
+    return view;
   }
 
   /** Shipped entries followed by the organisation's own. */
   async forOrganization(organizationId: string, name: string): Promise<CatalogueView> {
-    const catalogue = await this.shipped(name);
+    const catalogue = this.shipped(name);
     if (!catalogue.open) return catalogue;
     const own = await this.connection.getRepository(OrganizationCatalogueEntry).find({ where: { organizationId, catalogue: name }, order: { code: 'ASC' } });
     return {

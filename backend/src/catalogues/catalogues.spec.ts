@@ -39,6 +39,14 @@ describe('reference catalogues (real PostgreSQL)', () => {
     expect(CATALOGUE_SOURCES.find((source) => source.name === 'legal-bases')?.version).toBe(reference.version);
   });
 
+  it('serves many catalogue requests at once without starving the connection pool', async () => {
+    const names = CATALOGUE_SOURCES.map((source) => source.name);
+    const responses = await Promise.all(
+      [...names, ...names].map((name) => org.as.contributor.get(`/api/v1/organizations/${org.organizationId}/catalogues/${name}`)),
+    );
+    expect(responses.map((response) => response.status)).toEqual(responses.map(() => 200));
+  });
+
   it('answers 404 for an unknown catalogue and 401 when signed out', async () => {
     await org.as.dpo.get('/api/v1/catalogues/horoscopes').expect(404);
     await request(api.server).get('/api/v1/catalogues/legal-bases').expect(401);

@@ -11,7 +11,7 @@ import { SERVER_ERROR_TYPE } from '@/lib/forms';
  * The text of a field error: messages from the server are already translated; messages from the
  * zod schemas are catalogue keys (e.g. `validation.required`).
  */
-function useFieldErrorText(error: FieldError | undefined): string | undefined {
+export function useFieldErrorText(error: FieldError | undefined): string | undefined {
   const t = useT();
   const messages = useMessages();
   if (!error) return undefined;
@@ -20,7 +20,7 @@ function useFieldErrorText(error: FieldError | undefined): string | undefined {
   return isMessageKey(messages, message) ? t(message) : t('validation.invalid');
 }
 
-interface FieldFrameProps {
+export interface FieldFrameProps {
   id: string;
   label: string;
   required?: boolean;
@@ -29,7 +29,7 @@ interface FieldFrameProps {
   children: (describedBy: string | undefined) => ReactNode;
 }
 
-function FieldFrame({ id, label, required, hint, errorText, children }: FieldFrameProps) {
+export function FieldFrame({ id, label, required, hint, errorText, children }: FieldFrameProps) {
   const t = useT();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errorText ? `${id}-error` : undefined;
@@ -69,7 +69,7 @@ export function TextField({
   type = 'text',
   autoComplete,
   ...props
-}: BaseFieldProps & { type?: 'text' | 'email' | 'password' | 'tel'; autoComplete?: string }) {
+}: BaseFieldProps & { type?: 'text' | 'email' | 'password' | 'tel' | 'date'; autoComplete?: string; inputMode?: 'numeric' }) {
   const errorText = useFieldErrorText(props.error);
   return (
     <FieldFrame id={props.id} label={props.label} required={props.required} hint={props.hint} errorText={errorText}>
@@ -79,6 +79,7 @@ export function TextField({
           className="field__control"
           type={type}
           autoComplete={autoComplete}
+          inputMode={props.inputMode}
           aria-invalid={errorText ? true : undefined}
           aria-describedby={describedBy}
           aria-required={props.required}

@@ -2,7 +2,7 @@
  * CASL abilities as the frontend sees them: the server sends its rules packed (`packRules`), we unpack
  * them into a Mongo ability and hide what the role cannot do. The server stays the authority.
  */
-import { createMongoAbility, type MongoAbility, type RawRuleOf } from '@casl/ability';
+import { createMongoAbility, subject, type ForcedSubject, type MongoAbility, type RawRuleOf } from '@casl/ability';
 import { unpackRules, type PackRule } from '@casl/ability/extra';
 
 export const ACTIONS = ['manage', 'create', 'read', 'update', 'delete', 'submit', 'validate', 'export'] as const;
@@ -21,11 +21,34 @@ export const SUBJECTS = [
   'Register',
   'CatalogueEntry',
 ] as const;
-export type Subject = (typeof SUBJECTS)[number] | 'all';
+export type SubjectType = (typeof SUBJECTS)[number];
+
+/** The fields the server's rules test on an activity (its organisation, owner, department and status). */
+export interface ActivitySubjectFields {
+  organizationId: string;
+  ownerId: string | null;
+  departmentId: string | null;
+  status: string;
+}
+
+export type Subject = SubjectType | 'all' | (ActivitySubjectFields & ForcedSubject<'Activity'>);
 
 export type AppAbility = MongoAbility<[Action, Subject]>;
 export type AppRawRule = RawRuleOf<AppAbility>;
 
 export function buildAbility(packedRules: PackRule<AppRawRule>[]): AppAbility {
   return createMongoAbility<AppAbility>(unpackRules<AppRawRule>(packedRules));
+}
+
+/** One activity as CASL rules see it, e.g. `ability.can('update', activitySubject(organizationId, activity))`. */
+export function activitySubject(
+  organizationId: string,
+  activity: Pick<ActivitySubjectFields, 'ownerId' | 'departmentId' | 'status'>,
+): ActivitySubjectFields & ForcedSubject<'Activity'> {
+  return subject('Activity', {
+    organizationId,
+    ownerId: activity.ownerId,
+    departmentId: activity.departmentId,
+    status: activity.status,
+  });
 }

@@ -1,6 +1,6 @@
 import { getT } from '@/i18n/server';
 
-export type ComingSoonSection = 'register' | 'designGrid' | 'vendors' | 'dpias' | 'dashboard' | 'audit';
+export type ComingSoonSection = 'designGrid' | 'vendors' | 'dpias' | 'dashboard' | 'audit';
 
 /** The page of a part of Registre not built yet: its name and, in one sentence, what it will do. */
 export async function ComingSoon({ section }: { section: ComingSoonSection }) {

@@ -1,0 +1,461 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useId, useRef, useState } from 'react';
+
+import { ErrorAlert, StatusMessage } from '@/components/alerts';
+import {
+  deleteActivity,
+  duplicateActivity,
+  getActivity,
+  getVersionDiff,
+  listVersions,
+  transitionActivity,
+  updateActivity,
+} from '@/features/activities/activities-api';
+import { catalogueFacts } from '@/features/activities/catalogue';
+import { ActivityTabs } from '@/features/activities/components/activity-tabs';
+import { CompletenessBar } from '@/features/activities/components/completeness-bar';
+import { ConflictDialog, type ConflictState } from '@/features/activities/components/conflict-dialog';
+import { DateTime, useDateTimeText } from '@/features/activities/components/date-time';
+import { ActivityEditorProvider } from '@/features/activities/components/editor-context';
+import { HistoryTab, useDiffContext } from '@/features/activities/components/history-tab';
+import { LiveCompleteness, ValidationProblems } from '@/features/activities/components/problems';
+import { StatusBadge } from '@/features/activities/components/status-badge';
+import { useActivityForm } from '@/features/activities/components/use-activity-form';
+import { currentVersionOf, problemsOf, type Problem } from '@/features/activities/errors';
+import { ACTIVITY_TABS, type ActivityTab } from '@/features/activities/field-paths';
+import { describeDiff } from '@/features/activities/history-diff';
+import {
+  activityToForm,
+  formToActivityPatch,
+  patchChangesSomething,
+  type ActivityForm,
+} from '@/features/activities/schemas';
+import {
+  TRANSITIONS,
+  type Activity,
+  type ActivityCatalogues,
+  type ActivityVersionView,
+  type OwnerOption,
+  type Transition,
+} from '@/features/activities/types';
+import { activityPermissions } from '@/features/activities/workflow';
+import { useT } from '@/i18n/i18n-provider';
+import { useAppAbility } from '@/lib/ability-context';
+import { isApiError } from '@/lib/api-error';
+import type { Department } from '@/lib/api-types';
+import { errorMessage } from '@/lib/forms';
+import { orgPath } from '@/lib/paths';
+import { useApi } from '@/lib/use-api';
+import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes';
+
+const TRANSITION_STYLE: Record<Transition, string> = {
+  submit: 'button button--primary',
+  validate: 'button button--primary',
+  archive: 'button button--secondary',
+  reopen: 'button button--secondary',
+};
+
+export function ActivityPageContent({
+  organizationId,
+  initialActivity,
+  snapshot,
+  initialTab,
+  catalogues,
+  departments,
+  owners,
+}: {
+  organizationId: string;
+  initialActivity: Activity;
+  /** A past version to show read-only (`?version=n`), or null for the activity as it is. */
+  snapshot: ActivityVersionView | null;
+  initialTab: ActivityTab;
+  catalogues: ActivityCatalogues;
+  departments: readonly Department[];
+  owners: readonly OwnerOption[];
+}) {
+  const t = useT();
+  const api = useApi();
+  const router = useRouter();
+  const ability = useAppAbility();
+  const ids = useId();
+  const diffContext = useDiffContext(catalogues);
+  const [facts] = useState(() => catalogueFacts(catalogues));
+
+  const [activity, setActivity] = useState(initialActivity);
+  const shown = snapshot ? snapshot.activity : activity;
+  const [baseline, setBaseline] = useState<ActivityForm>(() => activityToForm(shown, facts.startEventCodes));
+  const { form, tab, selectTab, focusField, onInvalid, applyProblems } = useActivityForm(baseline, initialTab);
+  const { isDirty, isSubmitting } = form.formState;
+
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState<Transition | 'delete' | 'duplicate' | null>(null);
+  const [pageError, setPageError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [validation, setValidation] = useState<{ message: string; problems: Problem[] } | null>(null);
+  const [conflict, setConflict] = useState<ConflictState | null>(null);
+  const problemsHeading = useRef<HTMLHeadingElement>(null);
+
+  const permissions = activityPermissions(ability, organizationId, activity);
+  const editable = snapshot === null && permissions.edit;
+  const transitions = snapshot === null ? TRANSITIONS.filter((transition) => permissions.transitions[transition]) : [];
+  const hasActions = editable || transitions.length > 0 || (snapshot === null && permissions.delete);
+  const activityPath = orgPath(organizationId, `register/${encodeURIComponent(activity.id)}`);
+  const registerPath = orgPath(organizationId, 'register');
+
+  useUnsavedChangesWarning(editable && isDirty, t('activity.unsavedWarning'));
+
+  /** Shows the activity as the server now has it; unsaved edits are dropped. */
+  function load(next: Activity) {
+    const nextForm = activityToForm(next, facts.startEventCodes);
+    setActivity(next);
+    setBaseline(nextForm);
+    form.reset(nextForm);
+  }
+
+  function clearMessages() {
+    setPageError(null);
+    setStatus(null);
+  }
+
+  /** 409 version_conflict: what changed since the version this page started from. */
+  async function showConflict(error: unknown) {
+    const currentVersion = currentVersionOf(error) ?? activity.version;
+    const baseVersion = activity.version;
+    const [diff, versions] = await Promise.allSettled([
+      currentVersion > baseVersion ? getVersionDiff(api, organizationId, activity.id, baseVersion, currentVersion) : Promise.resolve(null),
+      listVersions(api, organizationId, activity.id),
+    ]);
+    setConflict({
+      baseVersion,
+      currentVersion,
+      rows: diff.status === 'fulfilled' && diff.value ? describeDiff(diff.value.changes, diffContext) : null,
+      latest: versions.status === 'fulfilled' ? (versions.value.items[0] ?? null) : null,
+    });
+  }
+
+  async function reloadAfterConflict() {
+    try {
+      load(await getActivity(api, organizationId, activity.id));
+      setConflict(null);
+      setValidation(null);
+      setStatus(t('activity.conflict.reloaded'));
+    } catch (error) {
+      setConflict(null);
+      setPageError(errorMessage(error, t));
+    }
+  }
+
+  /** 400 and 422 answers: the list above the form, each problem beside its field. */
+  function showProblems(error: unknown, problems: Problem[]) {
+    applyProblems(problems);
+    setValidation({ message: errorMessage(error, t), problems });
+    requestAnimationFrame(() => {
+      problemsHeading.current?.focus();
+    });
+  }
+
+  const onSave = form.handleSubmit(async (values) => {
+    clearMessages();
+    const patch = formToActivityPatch(values, baseline, activity.version, note);
+    if (!patchChangesSomething(patch)) {
+      setStatus(t('activity.noChanges'));
+      return;
+    }
+    try {
+      const updated = await updateActivity(api, organizationId, activity.id, patch);
+      load(updated);
+      setNote('');
+      setValidation(null);
+      setStatus(t('activity.saved', { version: updated.version }));
+    } catch (error) {
+      if (isApiError(error, 'version_conflict')) {
+        await showConflict(error);
+        return;
+      }
+      const problems = problemsOf(error);
+      if (problems.length > 0) showProblems(error, problems);
+      else setPageError(errorMessage(error, t));
+    }
+  }, onInvalid);
+
+  async function runTransition(transition: Transition) {
+    clearMessages();
+    setBusy(transition);
+    try {
+      const updated = await transitionActivity(api, organizationId, activity.id, transition, activity.version, note);
+      load(updated);
+      setNote('');
+      setValidation(null);
+      setStatus(t(`activity.workflow.done.${transition}`));
+    } catch (error) {
+      if (isApiError(error, 'version_conflict')) await showConflict(error);
+      else if (isApiError(error, 'activity_incomplete')) showProblems(error, problemsOf(error));
+      else setPageError(errorMessage(error, t));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function onDuplicate() {
+    clearMessages();
+    setBusy('duplicate');
+    try {
+      const copy = await duplicateActivity(api, organizationId, activity.id);
+      router.push(orgPath(organizationId, `register/${encodeURIComponent(copy.id)}`));
+    } catch (error) {
+      setPageError(errorMessage(error, t));
+      setBusy(null);
+    }
+  }
+
+  async function onDelete() {
+    if (!window.confirm(t('activity.confirmDelete', { reference: activity.reference, name: activity.name }))) return;
+    clearMessages();
+    setBusy('delete');
+    try {
+      await deleteActivity(api, organizationId, activity.id);
+      form.reset(form.getValues());
+      router.push(registerPath);
+    } catch (error) {
+      setPageError(errorMessage(error, t));
+      setBusy(null);
+    }
+  }
+
+  const tabs = ACTIVITY_TABS;
+  const snapshotDate = useDateTimeText(snapshot?.createdAt ?? activity.updatedAt);
+  const ownerLabel = shown.owner ? (owners.find((owner) => owner.userId === shown.ownerId)?.name ?? shown.owner) : null;
+
+  return (
+    <section className="page page--wide" aria-labelledby="page-title">
+      <p className="breadcrumb">
+        <Link href={registerPath}>{t('activity.backToRegister')}</Link>
+      </p>
+      <div className="page__header">
+        <h1 id="page-title">
+          <span className="activity-reference" data-testid="activity-reference">
+            {shown.reference}
+          </span>{' '}
+          <span data-testid="activity-name">{shown.name}</span>
+        </h1>
+        <StatusBadge status={shown.status} testId="activity-status" />
+      </div>
+      <dl className="activity-meta">
+        <div>
+          <dt>{t('activityFields.department')}</dt>
+          <dd>{shown.department ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('activityFields.owner')}</dt>
+          <dd>{ownerLabel ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('activity.meta.version')}</dt>
+          <dd data-testid="activity-version">{snapshot ? snapshot.number : activity.version}</dd>
+        </div>
+        <div>
+          <dt>{t('activity.meta.updated')}</dt>
+          <dd>
+            <DateTime iso={snapshot ? snapshot.createdAt : activity.updatedAt} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('activity.completeness.label')}</dt>
+          <dd>
+            <CompletenessBar score={(snapshot ?? activity).completeness.score} testId="activity-completeness" />
+          </dd>
+        </div>
+      </dl>
+
+      {snapshot ? (
+        <div className="notice notice--as-of" data-testid="version-notice">
+          <p>
+            {t('activity.versionNotice', {
+              number: snapshot.number,
+              date: snapshotDate,
+              author: snapshot.authorName ?? t('activity.history.unknownAuthor'),
+            })}
+          </p>
+          <Link href={activityPath} className="button button--small">
+            {t('activity.seeCurrent')}
+          </Link>
+        </div>
+      ) : null}
+      {snapshot === null && !editable ? (
+        <p className="notice" data-testid="read-only-notice">
+          {!ability.can('update', 'Activity')
+            ? t('common.readOnly')
+            : activity.status === 'archived'
+              ? t('activity.archivedNotice')
+              : activity.status === 'validated'
+                ? t('activity.validatedNotice')
+                : t('activity.notYoursNotice')}
+        </p>
+      ) : null}
+
+      {hasActions ? (
+        <div className="workflow" data-testid="workflow">
+          {transitions.length > 0 || permissions.delete || permissions.duplicate ? (
+            <div className="workflow__buttons">
+              {transitions.map((transition) => (
+                <button
+                  key={transition}
+                  type="button"
+                  className={TRANSITION_STYLE[transition]}
+                  data-testid={`workflow-${transition}`}
+                  disabled={busy !== null || isDirty || isSubmitting}
+                  aria-describedby={isDirty ? `${ids}-dirty` : undefined}
+                  onClick={() => {
+                    void runTransition(transition);
+                  }}
+                >
+                  {busy === transition ? t('activity.workflow.working') : t(`activity.workflow.${transition}`)}
+                </button>
+              ))}
+              {permissions.duplicate ? (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  data-testid="activity-duplicate"
+                  disabled={busy !== null || isDirty}
+                  onClick={() => {
+                    void onDuplicate();
+                  }}
+                >
+                  {t('activity.actions.duplicate')}
+                </button>
+              ) : null}
+              {permissions.delete ? (
+                <button
+                  type="button"
+                  className="button button--danger"
+                  data-testid="activity-delete"
+                  disabled={busy !== null}
+                  onClick={() => {
+                    void onDelete();
+                  }}
+                >
+                  {t('activity.actions.delete')}
+                </button>
+              ) : null}
+            </div>
+          ) : null}
+          {isDirty && (transitions.length > 0 || permissions.duplicate) ? (
+            <p className="field__hint" id={`${ids}-dirty`}>
+              {t('activity.workflow.saveFirst')}
+            </p>
+          ) : null}
+          <div className="field workflow__note">
+            <label className="field__label" htmlFor={`${ids}-note`}>
+              {t('activity.note.label')}
+            </label>
+            <p className="field__hint" id={`${ids}-note-hint`}>
+              {t('activity.note.hint')}
+            </p>
+            <input
+              id={`${ids}-note`}
+              className="field__control"
+              maxLength={2000}
+              value={note}
+              aria-describedby={`${ids}-note-hint`}
+              data-testid="activity-note"
+              onChange={(event) => {
+                setNote(event.target.value);
+              }}
+            />
+          </div>
+        </div>
+      ) : null}
+
+      <ErrorAlert>{pageError}</ErrorAlert>
+      <StatusMessage>{status}</StatusMessage>
+      {validation ? (
+        <ValidationProblems
+          message={validation.message}
+          problems={validation.problems}
+          onSelect={focusField}
+          headingRef={problemsHeading}
+        />
+      ) : null}
+
+      <ActivityEditorProvider
+        form={form}
+        readOnly={!editable}
+        catalogues={catalogues}
+        departments={departments}
+        owners={owners}
+        processors={shown.processors}
+        transfers={shown.transfers}
+      >
+        {snapshot === null ? (
+          <LiveCompleteness
+            onSelect={(formPath) => {
+              focusField(formPath);
+            }}
+          />
+        ) : null}
+        <form
+          className="form activity-form"
+          noValidate
+          aria-labelledby="page-title"
+          onSubmit={(event) => {
+            void onSave(event);
+          }}
+        >
+          <ActivityTabs
+            tabs={tabs}
+            active={tab}
+            onSelect={selectTab}
+            history={
+              tab === 'history' ? (
+                <HistoryTab
+                  organizationId={organizationId}
+                  activityId={activity.id}
+                  currentVersion={activity.version}
+                  catalogues={catalogues}
+                  versionHref={(number) => `${activityPath}?version=${String(number)}`}
+                />
+              ) : null
+            }
+          />
+          {editable && (tab !== 'history' || isDirty) ? (
+            <div className="form__actions form__actions--sticky">
+              <button type="submit" className="button button--primary" data-testid="activity-save" disabled={isSubmitting || busy !== null}>
+                {isSubmitting ? t('common.saving') : t('common.save')}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                data-testid="activity-discard"
+                disabled={!isDirty || isSubmitting}
+                onClick={() => {
+                  form.reset(baseline);
+                  setStatus(t('activity.discarded'));
+                }}
+              >
+                {t('activity.actions.discard')}
+              </button>
+              {isDirty ? <span className="form__dirty">{t('activity.unsaved')}</span> : null}
+            </div>
+          ) : null}
+        </form>
+      </ActivityEditorProvider>
+
+      {conflict ? (
+        <ConflictDialog
+          conflict={conflict}
+          onReload={() => {
+            void reloadAfterConflict();
+          }}
+          onClose={() => {
+            setConflict(null);
+            setPageError(t('activity.conflict.notSaved'));
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+
+import { activitiesPath, versionPath } from '@/features/activities/activities-api';
+import { isActivityTab } from '@/features/activities/field-paths';
+import type { SearchParamsRecord } from '@/features/activities/register-query';
+import { loadActivityCatalogues, loadDepartments, loadOwnerOptions } from '@/features/activities/server-data';
+import type { Activity, ActivityVersionView } from '@/features/activities/types';
+import { getT } from '@/i18n/server';
+import { serverGet } from '@/lib/server-api';
+import { orNotFound } from '@/lib/session';
+
+import { ActivityPageContent } from './page-content';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One request loads the activity once, for the title and for the page. */
+const loadActivity = cache((orgId: string, activityId: string) =>
+  orNotFound(serverGet<Activity>(activitiesPath(orgId, activityId))),
+);
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ orgId: string; activityId: string }>;
+}): Promise<Metadata> {
+  const { orgId, activityId } = await params;
+  const t = await getT();
+  if (!UUID.test(activityId)) return { title: t('activity.title') };
+  const activity = await loadActivity(orgId, activityId);
+  return { title: `${activity.reference} ${activity.name}` };
+}
+
+/**
+ * An activity: its tabs, its workflow and its history. `?version=n` shows version n as it was
+ * (read-only); `?tab=…` opens a tab.
+ */
+export default async function ActivityPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string; activityId: string }>;
+  searchParams: Promise<SearchParamsRecord>;
+}) {
+  const { orgId, activityId } = await params;
+  if (!UUID.test(activityId)) notFound();
+  const query = await searchParams;
+  const tab = single(query.tab);
+  const versionText = single(query.version) ?? '';
+  const versionNumber = /^[1-9]\d{0,8}$/.test(versionText) ? Number(versionText) : null;
+
+  const [activity, version, catalogues, departments, owners] = await Promise.all([
+    loadActivity(orgId, activityId),
+    versionNumber === null
+      ? Promise.resolve(null)
+      : orNotFound(serverGet<ActivityVersionView>(versionPath(orgId, activityId, versionNumber))),
+    loadActivityCatalogues(orgId),
+    loadDepartments(orgId),
+    loadOwnerOptions(orgId),
+  ]);
+
+  return (
+    <ActivityPageContent
+      // A new version number (or another snapshot) starts the page afresh.
+      key={`${activity.id}-${String(version?.number ?? 'live')}`}
+      organizationId={orgId}
+      initialActivity={activity}
+      snapshot={version}
+      initialTab={isActivityTab(tab) ? tab : 'overview'}
+      catalogues={catalogues}
+      departments={departments}
+      owners={owners}
+    />
+  );
+}

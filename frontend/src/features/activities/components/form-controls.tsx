@@ -1,0 +1,387 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { useController } from 'react-hook-form';
+
+import { FieldFrame, TextAreaField, TextField, useFieldErrorText } from '@/components/fields';
+import { useT } from '@/i18n/i18n-provider';
+
+import type { CatalogueOption } from '../catalogue';
+import { DURATION_UNITS } from '../duration';
+import { fieldDomId } from '../field-paths';
+import { useEditor, useFieldError, useListError, type ActivityFieldPath } from './editor-context';
+
+/** A one-line text field of the activity form, its id and error derived from its path. */
+export function FormText({
+  path,
+  label,
+  hint,
+  required,
+  type,
+  inputMode,
+}: {
+  path: ActivityFieldPath;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  type?: 'text' | 'date';
+  inputMode?: 'numeric';
+}) {
+  const { form } = useEditor();
+  const error = useFieldError(path);
+  return (
+    <TextField
+      id={fieldDomId(path)}
+      label={label}
+      hint={hint}
+      required={required}
+      type={type}
+      inputMode={inputMode}
+      registration={form.register(path)}
+      error={error}
+    />
+  );
+}
+
+export function FormTextArea({
+  path,
+  label,
+  hint,
+  required,
+  rows,
+}: {
+  path: ActivityFieldPath;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  rows?: number;
+}) {
+  const { form } = useEditor();
+  const error = useFieldError(path);
+  return (
+    <TextAreaField
+      id={fieldDomId(path)}
+      label={label}
+      hint={hint}
+      required={required}
+      rows={rows}
+      registration={form.register(path)}
+      error={error}
+    />
+  );
+}
+
+/**
+ * A select over a catalogue (or any list of options): labels in the user's language, and the help
+ * of the chosen entry under it. `onPicked` runs after a choice (to fill dependent fields).
+ */
+export function FormSelect({
+  path,
+  label,
+  options,
+  emptyLabel,
+  hint,
+  required,
+  onPicked,
+  testId,
+}: {
+  path: ActivityFieldPath;
+  label: string;
+  options: readonly CatalogueOption[];
+  emptyLabel?: string;
+  hint?: string;
+  required?: boolean;
+  onPicked?: (value: string) => void;
+  testId?: string;
+}) {
+  const { form } = useEditor();
+  const { field, fieldState } = useController({ control: form.control, name: path });
+  const errorText = useFieldErrorText(fieldState.error);
+  const id = fieldDomId(path);
+  const value = typeof field.value === 'string' ? field.value : '';
+  const selected = options.find((option) => option.value === value);
+  const help = selected?.help ?? null;
+  const helpId = `${id}-help`;
+  return (
+    <FieldFrame id={id} label={label} required={required} hint={hint} errorText={errorText}>
+      {(describedBy) => (
+        <>
+          <select
+            id={id}
+            ref={field.ref}
+            name={field.name}
+            className="field__control"
+            value={value}
+            data-testid={testId}
+            aria-invalid={errorText ? true : undefined}
+            aria-describedby={[describedBy, help ? helpId : undefined].filter(Boolean).join(' ') || undefined}
+            onChange={(event) => {
+              field.onChange(event.target.value);
+              onPicked?.(event.target.value);
+            }}
+            onBlur={field.onBlur}
+          >
+            {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+            {options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+            {value !== '' && !selected ? (
+              // A value the list no longer offers is shown as it is rather than silently replaced.
+              <option value={value}>{value}</option>
+            ) : null}
+          </select>
+          {help ? (
+            <p className="field__help" id={helpId}>
+              {help}
+            </p>
+          ) : null}
+        </>
+      )}
+    </FieldFrame>
+  );
+}
+
+export function FormCheckbox({ path, label, hint, testId }: { path: ActivityFieldPath; label: string; hint?: string; testId?: string }) {
+  const { form } = useEditor();
+  const id = fieldDomId(path);
+  return (
+    <div className="check">
+      <input
+        id={id}
+        type="checkbox"
+        className="check__box"
+        data-testid={testId}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...form.register(path)}
+      />
+      <label className="check__label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <p className="check__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Radio buttons for a small set of choices; the group takes the field's id so it can be focused. */
+export function FormRadios({
+  path,
+  legend,
+  options,
+  hint,
+}: {
+  path: ActivityFieldPath;
+  legend: string;
+  options: readonly { value: string; label: string; hint?: string }[];
+  hint?: string;
+}) {
+  const { form } = useEditor();
+  const error = useFieldError(path);
+  const errorText = useFieldErrorText(error);
+  const id = fieldDomId(path);
+  return (
+    <fieldset className={errorText ? 'radios field--invalid' : 'radios'} id={id} tabIndex={-1} aria-describedby={errorText ? `${id}-error` : undefined}>
+      <legend className="field__label">{legend}</legend>
+      {hint ? <p className="field__hint">{hint}</p> : null}
+      {options.map((option) => (
+        <div className="check" key={option.value}>
+          <input
+            id={`${id}-${option.value}`}
+            type="radio"
+            className="check__box"
+            value={option.value}
+            aria-describedby={option.hint ? `${id}-${option.value}-hint` : undefined}
+            {...form.register(path)}
+          />
+          <label className="check__label" htmlFor={`${id}-${option.value}`}>
+            {option.label}
+          </label>
+          {option.hint ? (
+            <p className="check__hint" id={`${id}-${option.value}-hint`}>
+              {option.hint}
+            </p>
+          ) : null}
+        </div>
+      ))}
+      {errorText ? (
+        <p className="field__error" id={`${id}-error`}>
+          {errorText}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export interface CheckboxGroupSection {
+  title: string | null;
+  options: readonly CatalogueOption[];
+}
+
+/** Several codes of a catalogue, ticked; each with its help text. */
+export function FormCheckboxGroup({
+  path,
+  legend,
+  hint,
+  sections,
+}: {
+  path: ActivityFieldPath;
+  legend: string;
+  hint?: ReactNode;
+  sections: readonly CheckboxGroupSection[];
+}) {
+  const { form, readOnly } = useEditor();
+  const { field, fieldState } = useController({ control: form.control, name: path });
+  const errorText = useFieldErrorText(fieldState.error);
+  const values = Array.isArray(field.value) ? (field.value as string[]) : [];
+  const id = fieldDomId(path);
+  const toggle = (code: string, checked: boolean) => {
+    field.onChange(checked ? [...values.filter((value) => value !== code), code] : values.filter((value) => value !== code));
+  };
+  let first = true;
+  return (
+    <fieldset className={errorText ? 'check-group field--invalid' : 'check-group'} id={id} tabIndex={-1}>
+      <legend className="field__label">{legend}</legend>
+      {hint ? <div className="field__hint">{hint}</div> : null}
+      {sections.map((section, sectionIndex) => (
+        <div className="check-group__section" key={section.title ?? sectionIndex}>
+          {section.title ? <p className="check-group__title">{section.title}</p> : null}
+          {section.options.map((option) => {
+            const optionId = `${id}-${option.value}`;
+            const ref = first ? field.ref : undefined;
+            first = false;
+            return (
+              <div className="check" key={option.value}>
+                <input
+                  id={optionId}
+                  ref={ref}
+                  type="checkbox"
+                  className="check__box"
+                  checked={values.includes(option.value)}
+                  disabled={readOnly}
+                  aria-describedby={option.help ? `${optionId}-help` : undefined}
+                  onChange={(event) => {
+                    toggle(option.value, event.target.checked);
+                  }}
+                  onBlur={field.onBlur}
+                />
+                <label className="check__label" htmlFor={optionId}>
+                  {option.label}
+                </label>
+                {option.help ? (
+                  <p className="check__hint" id={`${optionId}-help`}>
+                    {option.help}
+                  </p>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      ))}
+      {errorText ? <p className="field__error">{errorText}</p> : null}
+    </fieldset>
+  );
+}
+
+/** A period entered as a number and a unit (stored as an ISO 8601 duration). */
+export function FormDuration({
+  amountPath,
+  unitPath,
+  label,
+  hint,
+  required,
+}: {
+  amountPath: ActivityFieldPath;
+  unitPath: ActivityFieldPath;
+  label: string;
+  hint?: string;
+  required?: boolean;
+}) {
+  const t = useT();
+  const { form } = useEditor();
+  const error = useFieldError(amountPath);
+  const errorText = useFieldErrorText(error);
+  const id = fieldDomId(amountPath);
+  return (
+    <FieldFrame id={id} label={label} required={required} hint={hint} errorText={errorText}>
+      {(describedBy) => (
+        <div className="duration">
+          <input
+            id={id}
+            type="text"
+            inputMode="numeric"
+            className="field__control duration__amount"
+            aria-invalid={errorText ? true : undefined}
+            aria-describedby={describedBy}
+            aria-required={required}
+            {...form.register(amountPath)}
+          />
+          <select
+            id={fieldDomId(unitPath)}
+            className="field__control duration__unit"
+            aria-label={t('activity.duration.unit', { field: label })}
+            {...form.register(unitPath)}
+          >
+            {DURATION_UNITS.map((unit) => (
+              <option key={unit} value={unit}>
+                {t(`activity.duration.units.${unit}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </FieldFrame>
+  );
+}
+
+/** The error of a whole list ("give at least one purpose"), beside its "add" button. */
+export function ListError({ path }: { path: ActivityFieldPath }) {
+  const error = useListError(path);
+  const errorText = useFieldErrorText(error);
+  if (!errorText) return null;
+  return (
+    <p className="field__error" id={`${fieldDomId(path)}-error`}>
+      {errorText}
+    </p>
+  );
+}
+
+/** The "add an item" button of a list; it carries the list's id so problems about the list focus it. */
+export function AddItemButton({
+  path,
+  label,
+  onClick,
+  testId,
+}: {
+  path: ActivityFieldPath;
+  label: string;
+  onClick: () => void;
+  testId?: string;
+}) {
+  const { readOnly } = useEditor();
+  if (readOnly) return null;
+  const id = fieldDomId(path);
+  return (
+    <div className="list__add">
+      <ListError path={path} />
+      <button type="button" className="button button--small" id={id} data-testid={testId} aria-describedby={`${id}-error`} onClick={onClick}>
+        {label}
+      </button>
+    </div>
+  );
+}
+
+export function RemoveItemButton({ label, onClick }: { label: string; onClick: () => void }) {
+  const t = useT();
+  const { readOnly } = useEditor();
+  if (readOnly) return null;
+  return (
+    <button type="button" className="button button--small button--danger" aria-label={label} onClick={onClick}>
+      {t('activity.actions.remove')}
+    </button>
+  );
+}

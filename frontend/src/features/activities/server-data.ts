@@ -1,0 +1,94 @@
+/**
+ * What the register pages load on the server (never import from a client component): the catalogues
+ * the pickers show, the departments and the members who may own an activity.
+ */
+import { departmentsPath } from '@/features/departments/departments-api';
+import { membersPath } from '@/features/members/members-api';
+import { isApiError } from '@/lib/api-error';
+import type { Department, Member, PageOf } from '@/lib/api-types';
+import { serverGet } from '@/lib/server-api';
+
+import { cataloguePath } from './activities-api';
+import {
+  ACTIVITY_CATALOGUES,
+  type ActivityCatalogueName,
+  type ActivityCatalogues,
+  type CatalogueItem,
+  type CatalogueView,
+  type OwnerOption,
+} from './types';
+
+/** Lists a role may not read show empty rather than failing the page. */
+async function unlessForbidden<T>(load: Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await load;
+  } catch (error) {
+    if (isApiError(error) && error.status === 403) return fallback;
+    throw error;
+  }
+}
+
+/** The catalogues an organisation may extend with its own entries: always read fresh. */
+const OPEN_CATALOGUES: readonly ActivityCatalogueName[] = ['data-categories', 'data-subject-categories', 'security-measures'];
+
+/**
+ * The shipped catalogues only change when the API starts (catalogue sync) and are the same for every
+ * organisation: the web server keeps them a few minutes rather than asking the API on every page.
+ */
+const SHIPPED_TTL_MS = 10 * 60 * 1000;
+const shippedCache = new Map<string, { expires: number; items: Promise<CatalogueItem[]> }>();
+
+function shippedCatalogue(name: string): Promise<CatalogueItem[]> {
+  const now = Date.now();
+  const cached = shippedCache.get(name);
+  if (cached && cached.expires > now) return cached.items;
+  const items = serverGet<CatalogueView>(`/api/v1/catalogues/${encodeURIComponent(name)}`).then((view) => view.items);
+  shippedCache.set(name, { expires: now + SHIPPED_TTL_MS, items });
+  items.catch(() => {
+    if (shippedCache.get(name)?.items === items) shippedCache.delete(name);
+  });
+  return items;
+}
+
+/** One catalogue with the organisation's own entries when it is an open one. */
+export function loadCatalogue(organizationId: string, name: ActivityCatalogueName): Promise<CatalogueItem[]> {
+  if (!OPEN_CATALOGUES.includes(name)) return shippedCatalogue(name);
+  return serverGet<CatalogueView>(cataloguePath(organizationId, name)).then((view) => view.items);
+}
+
+/** Runs `task` over `items`, at most `limit` at a time, keeping the order of the results. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * Every catalogue the activity pages pick from. A few requests at a time: each catalogue request
+ * holds database connections on the API side, and a page should not take the whole pool.
+ */
+export async function loadActivityCatalogues(organizationId: string): Promise<ActivityCatalogues> {
+  const lists = await mapLimited(ACTIVITY_CATALOGUES, 3, (name) => loadCatalogue(organizationId, name));
+  return Object.fromEntries(ACTIVITY_CATALOGUES.map((name, index) => [name, lists[index] ?? []])) as ActivityCatalogues;
+}
+
+export async function loadDepartments(organizationId: string): Promise<Department[]> {
+  return (await unlessForbidden(serverGet<PageOf<Department>>(departmentsPath(organizationId, 1, 200)), null))?.items ?? [];
+}
+
+export async function loadOwnerOptions(organizationId: string): Promise<OwnerOption[]> {
+  const page = await unlessForbidden(serverGet<PageOf<Member>>(membersPath(organizationId, 1, 200)), null);
+  return (page?.items ?? []).map((member) => ({
+    userId: member.userId,
+    name: member.name,
+    email: member.email,
+    departmentId: member.departmentId,
+  }));
+}

@@ -31,6 +31,8 @@ COPY frontend/package.json frontend/package.json
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --workspace=frontend --include-workspace-root=false --ignore-scripts
 COPY frontend/ frontend/
+# The page runs the server's pure domain modules (interchange types, register rules): one rule set.
+COPY backend/src/activities/activity.types.ts backend/src/activities/activity-rules.ts backend/src/activities/
 # The build cache is not needed at run time; public/ is created when the app has none so that
 # the runtime stage can always copy it.
 RUN npm run build -w frontend \

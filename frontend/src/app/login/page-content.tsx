@@ -3,7 +3,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
 import { ErrorAlert } from '@/components/alerts';
@@ -12,8 +11,8 @@ import { signIn } from '@/features/auth/auth-api';
 import { AuthLayout } from '@/features/auth/auth-layout';
 import { ZLoginSchema, type LoginForm } from '@/features/auth/schemas';
 import { useT } from '@/i18n/i18n-provider';
-import { applyApiError } from '@/lib/forms';
 import { useApi } from '@/lib/use-api';
+import { useApiFormSubmit } from '@/lib/use-api-form-submit';
 
 const FIELDS = ['email', 'password'] as const;
 
@@ -21,25 +20,17 @@ export function LoginPageContent() {
   const t = useT();
   const api = useApi();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<LoginForm>({
+  const form = useForm<LoginForm>({
     resolver: zodResolver(ZLoginSchema),
     defaultValues: { email: '', password: '' },
   });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await signIn(api, values);
-      router.replace('/');
-    } catch (error) {
-      setFormError(applyApiError(error, { setError, fields: FIELDS, t }));
-    }
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
+  const { formError, onSubmit } = useApiFormSubmit(form, FIELDS, async (values) => {
+    await signIn(api, values);
+    router.replace('/');
   });
 
   return (

@@ -3,7 +3,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
 import { ErrorAlert } from '@/components/alerts';
@@ -12,8 +11,8 @@ import { signUp } from '@/features/auth/auth-api';
 import { AuthLayout } from '@/features/auth/auth-layout';
 import { PASSWORD_MIN_LENGTH, ZSignupSchema, type SignupForm } from '@/features/auth/schemas';
 import { useT } from '@/i18n/i18n-provider';
-import { applyApiError } from '@/lib/forms';
 import { useApi } from '@/lib/use-api';
+import { useApiFormSubmit } from '@/lib/use-api-form-submit';
 
 const FIELDS = ['name', 'email', 'password'] as const;
 
@@ -21,25 +20,17 @@ export function SignupPageContent() {
   const t = useT();
   const api = useApi();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<SignupForm>({
+  const form = useForm<SignupForm>({
     resolver: zodResolver(ZSignupSchema),
     defaultValues: { name: '', email: '', password: '' },
   });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await signUp(api, values);
-      router.replace('/');
-    } catch (error) {
-      setFormError(applyApiError(error, { setError, fields: FIELDS, t }));
-    }
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
+  const { formError, onSubmit } = useApiFormSubmit(form, FIELDS, async (values) => {
+    await signUp(api, values);
+    router.replace('/');
   });
 
   return (

@@ -2,15 +2,14 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
 import { ErrorAlert } from '@/components/alerts';
 import { TextField } from '@/components/fields';
 import { useT } from '@/i18n/i18n-provider';
-import { applyApiError } from '@/lib/forms';
 import { orgPath } from '@/lib/paths';
 import { useApi } from '@/lib/use-api';
+import { useApiFormSubmit } from '@/lib/use-api-form-submit';
 
 import { createOrganization } from './organizations-api';
 import { ZCreateOrganizationSchema, type CreateOrganizationForm } from './schemas';
@@ -20,25 +19,17 @@ export function CreateOrganizationFormView({ labelledBy }: { labelledBy: string 
   const t = useT();
   const api = useApi();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<CreateOrganizationForm>({
+  const form = useForm<CreateOrganizationForm>({
     resolver: zodResolver(ZCreateOrganizationSchema),
     defaultValues: { name: '' },
   });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const organization = await createOrganization(api, values);
-      router.push(orgPath(organization.id, 'register'));
-    } catch (error) {
-      setFormError(applyApiError(error, { setError, fields: ['name'], t }));
-    }
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
+  const { formError, onSubmit } = useApiFormSubmit(form, ['name'], async (values) => {
+    const organization = await createOrganization(api, values);
+    router.push(orgPath(organization.id, 'register'));
   });
 
   return (

@@ -7,6 +7,7 @@ import { useForm } from 'react-hook-form';
 import { ErrorAlert, StatusMessage } from '@/components/alerts';
 import { TextAreaField, TextField } from '@/components/fields';
 import { Pagination } from '@/components/pagination';
+import { RowActions } from '@/components/row-actions';
 import {
   createDepartment,
   deleteDepartment,
@@ -108,35 +109,19 @@ export function DepartmentsPageContent({
                   <td>{department.name}</td>
                   <td>{department.description ?? ''}</td>
                   {showActions ? (
-                    <td>
-                      <div className="table__actions">
-                        {canUpdate ? (
-                          <button
-                            type="button"
-                            className="button button--small"
-                            aria-label={t('departments.editLabel', { name: department.name })}
-                            onClick={() => {
+                    <RowActions
+                      editLabel={t('departments.editLabel', { name: department.name })}
+                      deleteLabel={t('departments.deleteLabel', { name: department.name })}
+                      onEdit={
+                        canUpdate
+                          ? () => {
                               setStatus(null);
                               setEditing(department);
-                            }}
-                          >
-                            {t('common.edit')}
-                          </button>
-                        ) : null}
-                        {canDelete ? (
-                          <button
-                            type="button"
-                            className="button button--small button--danger"
-                            aria-label={t('departments.deleteLabel', { name: department.name })}
-                            onClick={() => {
-                              void handleDelete(department);
-                            }}
-                          >
-                            {t('common.delete')}
-                          </button>
-                        ) : null}
-                      </div>
-                    </td>
+                            }
+                          : undefined
+                      }
+                      onDelete={canDelete ? () => void handleDelete(department) : undefined}
+                    />
                   ) : null}
                 </tr>
               ))}

@@ -8,6 +8,7 @@ import { useForm } from 'react-hook-form';
 import { ErrorAlert, StatusMessage } from '@/components/alerts';
 import { SelectField, TextField, type SelectOption } from '@/components/fields';
 import { Pagination } from '@/components/pagination';
+import { RowActions } from '@/components/row-actions';
 import { addMember, listMembers, removeMember, updateMember } from '@/features/members/members-api';
 import {
   addMemberFormToApi,
@@ -114,35 +115,20 @@ export function MembersPageContent({
                   <td>{t(`roles.${member.role}`)}</td>
                   <td>{departmentName(member.departmentId)}</td>
                   {showActions ? (
-                    <td>
-                      <div className="table__actions">
-                        {canUpdate ? (
-                          <button
-                            type="button"
-                            className="button button--small"
-                            aria-label={t('members.editLabel', { name: member.name })}
-                            onClick={() => {
+                    <RowActions
+                      editLabel={t('members.editLabel', { name: member.name })}
+                      deleteLabel={t('members.removeLabel', { name: member.name })}
+                      deleteText={t('members.remove')}
+                      onEdit={
+                        canUpdate
+                          ? () => {
                               setStatus(null);
                               setEditing(member);
-                            }}
-                          >
-                            {t('common.edit')}
-                          </button>
-                        ) : null}
-                        {canDelete ? (
-                          <button
-                            type="button"
-                            className="button button--small button--danger"
-                            aria-label={t('members.removeLabel', { name: member.name })}
-                            onClick={() => {
-                              void handleRemove(member);
-                            }}
-                          >
-                            {t('members.remove')}
-                          </button>
-                        ) : null}
-                      </div>
-                    </td>
+                            }
+                          : undefined
+                      }
+                      onDelete={canDelete ? () => void handleRemove(member) : undefined}
+                    />
                   ) : null}
                 </tr>
               ))}

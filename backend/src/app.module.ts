@@ -13,9 +13,12 @@ import { TransactionalConnection } from './common/request-context/transactional-
 import { AppConfig, APP_CONFIG } from './config/app.config';
 import { SeedModule } from './database/seeds/seed.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { HealthController } from './health/health.controller';
 import { MembersModule } from './members/members.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { TransfersModule } from './transfers/transfers.module';
+import { VendorsModule } from './vendors/vendors.module';
 
 /** Infrastructure shared by every feature: configuration, logger, the application-role DataSource. */
 @Global()
@@ -50,6 +53,9 @@ export class AppModule {
         MembersModule,
         DepartmentsModule,
         CataloguesModule,
+        TransfersModule,
+        VendorsModule,
+        EvidenceModule,
         ActivitiesModule,
         SeedModule,
       ],

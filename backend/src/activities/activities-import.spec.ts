@@ -101,6 +101,10 @@ describe('JSON import of activities and the demo register (real PostgreSQL)', ()
     const response = await other.as.dpo.post(`/api/v1/organizations/${other.organizationId}/activities/import-json`).send(sampleRegister.activities).expect(201);
     expect(response.body.imported).toBe(12);
     expect(response.body.createdDepartments.sort()).toEqual([...new Set(sampleRegister.activities.map((activity) => activity.department))].sort());
+    // Processors the organisation does not know yet become vendor proposals for the DPO to review.
+    expect(response.body.createdVendors.sort()).toEqual([...new Set(sampleRegister.activities.flatMap((activity) => activity.processors))].sort());
+    const proposals = await other.as.auditor.get(`/api/v1/organizations/${other.organizationId}/vendors?status=under_review`).expect(200);
+    expect(proposals.body.total).toBe(response.body.createdVendors.length);
   });
 
   it('seeds the demo organisation with the 12 activities of the sample register and their statuses', async () => {

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DepartmentsModule } from '../departments/departments.module';
+import { EvidenceModule } from '../evidence/evidence.module';
+import { VendorsModule } from '../vendors/vendors.module';
 import { ActivitiesController } from './activities.controller';
 import { ActivitiesService } from './activities.service';
 import { ActivityCatalogues } from './activity-catalogues';
 
 @Module({
-  imports: [DepartmentsModule],
+  imports: [DepartmentsModule, VendorsModule, EvidenceModule],
   controllers: [ActivitiesController],
   providers: [ActivitiesService, ActivityCatalogues],
   exports: [ActivitiesService],

@@ -12,6 +12,11 @@ import { Page, pageOf, PageQuery } from '../common/http/pagination';
 import { FieldError, FieldValidationException, validatePlain } from '../common/http/validation';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { DepartmentsService } from '../departments/departments.service';
+import { DocumentStorage } from '../evidence/document-storage';
+import { TransferFactsService } from '../transfers/transfer-facts.service';
+import { assessTransfer, TransferAssessment } from '../transfers/transfer-status';
+import { LinkedVendor, pick, VendorLinksService, VendorName } from '../vendors/vendor-links.service';
+import { VendorsService } from '../vendors/vendors.service';
 import { ActivityCatalogues, ActivityFacts } from './activity-catalogues';
 import { buildContent, contentKeysIn, flagsOf, Labels, toSnapshot } from './activity-document';
 import { ActivityIncompleteException, ImportInvalidException, ImportItemErrors } from './activity-errors';
@@ -40,6 +45,10 @@ export type ActivityDetail = { id: string } & ActivitySnapshot & {
     updatedAt: Date;
     validatedAt: Date | null;
     validatedBy: string | null;
+    /** The vendors its processors name, with their contract and transfer flags. */
+    vendors: LinkedVendor[];
+    /** The computed status of each transfer, in the order of `transfers`. */
+    transferStatuses: TransferAssessment[];
   };
 
 export type Transition = 'submit' | 'validate' | 'archive' | 'reopen';
@@ -63,6 +72,8 @@ type ActivityFields = Pick<ProcessingActivity, 'organizationId' | 'ownerId' | 'd
 function asSubject(row: ActivityFields) {
   return subject('Activity', { organizationId: row.organizationId, ownerId: row.ownerId, departmentId: row.departmentId, status: row.status });
 }
+
+const names = (vendors: VendorName[]) => vendors.map((vendor) => vendor.name);
 
 function label(row: Pick<ProcessingActivity, 'reference' | 'name'>): string {
   return `${row.reference} ${row.name}`;
@@ -107,6 +118,10 @@ export class ActivitiesService {
     private readonly audit: AuditService,
     private readonly catalogues: ActivityCatalogues,
     private readonly departments: DepartmentsService,
+    private readonly links: VendorLinksService,
+    private readonly vendors: VendorsService,
+    private readonly transferFacts: TransferFactsService,
+    private readonly storage: DocumentStorage,
   ) {}
 
   // ——— reading ———
@@ -209,7 +224,9 @@ export class ActivitiesService {
     const facts = await this.catalogues.facts();
     const document = buildContent(input, null, facts);
     errors.push(...(await this.catalogues.unknownCodes(organizationId, document)));
+    const processors = await this.resolveProcessors(organizationId, input.processors, errors);
     if (errors.length) throw new FieldValidationException(errors);
+    document.processors = names(processors);
 
     const now = await this.now();
     const row: ProcessingActivity = {
@@ -233,6 +250,7 @@ export class ActivitiesService {
     ForbiddenError.from(access.ability).throwUnlessCan('create', asSubject(row));
     row.reference = input.reference ? await this.reserveReference(organizationId, input.reference) : await this.nextReference(organizationId);
     await this.insert(row);
+    await this.links.replaceActivityLinks(organizationId, row.id, processors);
     await this.recordVersion(row, 'create', null, null);
     return this.detail(row);
   }
@@ -252,7 +270,11 @@ export class ActivitiesService {
     const facts = await this.catalogues.facts();
     const document = buildContent(input, current.document, facts);
     errors.push(...(await this.catalogues.unknownCodes(organizationId, document, contentKeysIn(input))));
+    // Processors sent back as read keep their links (a vendor renamed since still reads under its old name).
+    const processorsChanged = input.processors !== undefined && canonicalJson(input.processors) !== canonicalJson(current.document.processors);
+    const processors = processorsChanged ? await this.resolveProcessors(organizationId, input.processors, errors) : undefined;
     if (errors.length) throw new FieldValidationException(errors);
+    if (processors) document.processors = names(processors);
 
     const next: ProcessingActivity = {
       ...current,
@@ -272,6 +294,7 @@ export class ActivitiesService {
 
     const before = await this.snapshot(current);
     const after = await this.snapshot(next);
+    if (processors) await this.links.replaceActivityLinks(organizationId, activityId, processors);
     if (canonicalJson(before) === canonicalJson(after)) return this.detail(current);
 
     if (next.reference !== current.reference) await this.reserveReference(organizationId, next.reference);
@@ -288,6 +311,15 @@ export class ActivitiesService {
     ForbiddenError.from(access.ability).throwUnlessCan('delete', asSubject(current));
     if (current.status !== 'draft') throw new AppException(HttpStatus.CONFLICT, 'activity_not_draft', { status: current.status });
     const before = await this.snapshot(current);
+    const documents = await this.connection.manager.query<{ id: string }[]>('SELECT id FROM evidence_documents WHERE organization_id = $1 AND activity_id = $2', [
+      current.organizationId,
+      current.id,
+    ]);
+    await this.storage.remove(
+      current.organizationId,
+      documents.map((document) => document.id),
+    );
+    // Versions, vendor links and documents go with it (foreign keys).
     await this.connection.getRepository(ProcessingActivity).delete({ organizationId: current.organizationId, id: current.id });
     await this.audit.record({ action: 'delete', entityType: 'Activity', entityId: current.id, entityLabel: label(current), before: this.fields(before) });
   }
@@ -318,6 +350,7 @@ export class ActivitiesService {
     ForbiddenError.from(access.ability).throwUnlessCan('create', asSubject(row));
     row.reference = await this.nextReference(access.organizationId);
     await this.insert(row);
+    await this.links.copyActivityLinks(access.organizationId, source.id, row.id);
     await this.recordVersion(row, 'duplicate', comment, null);
     return this.detail(row);
   }
@@ -368,6 +401,11 @@ export class ActivitiesService {
     );
     const membersByEmail = new Map(memberRows.map((row) => [row.email, row.id]));
     const memberIds = new Set(memberRows.map((row) => row.id));
+    // Processors name vendors; a name the organisation does not know becomes a vendor proposal
+    // (under_review) when the caller may propose vendors, and an error otherwise.
+    const vendorsByName = await this.links.byName(organizationId);
+    const mayProposeVendors = access.ability.can('create', subject('Vendor', { organizationId, status: 'under_review' }));
+    const proposedVendors = new Map<string, string>();
 
     interface Prepared {
       input: CreateActivityDto;
@@ -392,6 +430,12 @@ export class ActivitiesService {
       }
       const document = buildContent(input, null, facts);
       errors.fields.push(...(await this.catalogues.unknownCodes(organizationId, document)));
+      document.processors.forEach((name, i) => {
+        const key = name.toLowerCase();
+        if (vendorsByName.has(key) || proposedVendors.has(key)) return;
+        if (mayProposeVendors) proposedVendors.set(key, name);
+        else errors.fields.push({ path: `processors[${i}]`, code: 'unknownVendor', args: [name] });
+      });
 
       let departmentId: string | null = null;
       let newDepartment: string | null = null;
@@ -449,12 +493,17 @@ export class ActivitiesService {
       item.departmentId = departmentsByName.get(key)!;
     }
 
+    const createdVendors = await this.vendors.createProposals(access, [...proposedVendors.values()]);
+    for (const vendor of createdVendors) vendorsByName.set(vendor.name.toLowerCase(), vendor);
+
     // References given in the file first, so generated ones never take them.
     const highest = Math.max(0, ...[...firstWithReference.keys()].map((reference) => Number(REFERENCE_PATTERN.exec(reference)?.[1] ?? 0)));
     if (highest > 0) await this.raiseCounter(organizationId, highest);
     const now = await this.now();
     const imported: { id: string; reference: string }[] = [];
     for (const item of prepared) {
+      const processors = pick(item.document.processors, vendorsByName, 'processors').vendors;
+      item.document.processors = names(processors);
       const row: ProcessingActivity = {
         organizationId,
         id: randomUUID(),
@@ -474,13 +523,22 @@ export class ActivitiesService {
         validatedBy: item.status === 'validated' ? callerId : null,
       };
       await this.insert(row);
+      await this.links.replaceActivityLinks(organizationId, row.id, processors);
       await this.recordVersion(row, 'import', null, null);
       imported.push({ id: row.id, reference: row.reference });
     }
-    return { imported: imported.length, items: imported, createdDepartments };
+    return { imported: imported.length, items: imported, createdDepartments, createdVendors: names(createdVendors) };
   }
 
   // ——— helpers ———
+
+  /** The vendors the processors name, or a field error per unknown name. */
+  private async resolveProcessors(organizationId: string, given: string[] | undefined, errors: FieldError[]): Promise<VendorName[]> {
+    if (!given?.length) return [];
+    const { vendors, errors: unknown } = await this.links.resolve(organizationId, given);
+    errors.push(...unknown);
+    return vendors;
+  }
 
   /** Whether the caller could have brought an activity to this status through the workflow. */
   private mayImportWithStatus(access: ActivityAccess, record: ActivityFields): boolean {
@@ -555,6 +613,12 @@ export class ActivitiesService {
     const labels = await this.labels(row.organizationId, row.departmentId, row.ownerId);
     const facts = await this.catalogues.facts();
     const snapshot = toSnapshot(row, labels);
+    const vendors = await this.links.linkedVendors(row.organizationId, row.id);
+    const transferFacts = await this.transferFacts.facts();
+    const recipients = await this.links.recipients(
+      row.organizationId,
+      row.document.transfers.map((transfer) => transfer.recipient),
+    );
     return {
       id: row.id,
       ...snapshot,
@@ -566,6 +630,13 @@ export class ActivitiesService {
       updatedAt: row.updatedAt,
       validatedAt: row.validatedAt,
       validatedBy: row.validatedBy,
+      vendors,
+      transferStatuses: row.document.transfers.map((transfer) =>
+        assessTransfer(
+          { country: transfer.country, mechanism: transfer.mechanism, vendor: transfer.recipient ? (recipients.get(transfer.recipient.toLowerCase()) ?? null) : null },
+          transferFacts,
+        ),
+      ),
     };
   }
 

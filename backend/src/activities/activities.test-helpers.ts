@@ -28,7 +28,8 @@ export function completeActivity(overrides: Record<string, unknown> = {}): Recor
       },
     ],
     recipients: [{ category: 'internal_service', name: 'Service paie' }],
-    processors: ['Paysage Paie'],
+    // Processors name vendors of the organisation (an unknown name is refused): none here, tests add them.
+    processors: [],
     transfers: [],
     securityMeasures: ['access_control', 'encryption', 'other:coffre-fort numérique'],
     dataSubjectInformation: 'Notice RH remise à l’embauche.',

@@ -62,4 +62,30 @@ describe('the ability factory (PRODUCT.md role matrix)', () => {
     expect(contributor.can('create', subject('Vendor', { organizationId, status: 'under_review' }))).toBe(true);
     expect(contributor.can('create', subject('Vendor', { organizationId, status: 'approved' }))).toBe(false);
   });
+
+  it('keeps changing, approving and terminating vendors to the DPO and the admin', () => {
+    const proposal = subject('Vendor', { organizationId, status: 'under_review' });
+    for (const role of ['admin', 'dpo'] as const) {
+      for (const action of ['create', 'update', 'delete', 'validate'] as const) {
+        expect({ role, action, allowed: member(role).can(action, proposal) }).toEqual({ role, action, allowed: true });
+      }
+    }
+    for (const role of ['contributor', 'auditor'] as const) {
+      for (const action of ['update', 'delete', 'validate'] as const) {
+        expect({ role, action, allowed: member(role).can(action, proposal) }).toEqual({ role, action, allowed: false });
+      }
+    }
+    expect(member('dpo').can('validate', subject('Vendor', { organizationId: 'org-2', status: 'under_review' }))).toBe(false);
+  });
+
+  it('lets a contributor add evidence and remove only their own; DPO and admin remove any', () => {
+    const own = subject('Evidence', { organizationId, uploadedById: 'user-1' });
+    const others = subject('Evidence', { organizationId, uploadedById: 'someone-else' });
+    expect(member('contributor').can('create', 'Evidence')).toBe(true);
+    expect(member('contributor').can('delete', own)).toBe(true);
+    expect(member('contributor').can('delete', others)).toBe(false);
+    for (const role of ['admin', 'dpo'] as const) expect(member(role).can('delete', others)).toBe(true);
+    expect(member('auditor').can('delete', own)).toBe(false);
+    for (const role of ['admin', 'dpo', 'contributor', 'auditor'] as const) expect(member(role).can('read', others)).toBe(true);
+  });
 });

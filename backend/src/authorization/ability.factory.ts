@@ -34,6 +34,9 @@ interface DesignGridFields extends TenantRecord {
 interface VendorFields extends TenantRecord {
   status: string;
 }
+interface EvidenceFields extends TenantRecord {
+  uploadedById: string | null;
+}
 type Tagged<T extends SubjectType, Fields = TenantRecord> = Fields & ForcedSubject<T>;
 
 export type Subject =
@@ -42,7 +45,8 @@ export type Subject =
   | Tagged<'Activity', ActivityFields>
   | Tagged<'DesignGrid', DesignGridFields>
   | Tagged<'Vendor', VendorFields>
-  | Tagged<Exclude<SubjectType, 'Activity' | 'DesignGrid' | 'Vendor'>>;
+  | Tagged<'Evidence', EvidenceFields>
+  | Tagged<Exclude<SubjectType, 'Activity' | 'DesignGrid' | 'Vendor' | 'Evidence'>>;
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
 export interface MemberIdentity {
@@ -72,13 +76,16 @@ export function defineAbilityFor(member: MemberIdentity): AppAbility {
       can(['create', 'update', 'delete', 'submit'], 'Activity', org);
       can(['create', 'update'], 'DesignGrid', org);
       can(['create', 'update', 'delete'], ['Vendor', 'Dpia', 'Evidence'], org);
+      // Approving (through a review) and terminating a vendor.
+      can('validate', 'Vendor', org);
       can('read', 'AuditEvent', org);
       can('export', ['Register', 'Evidence'], org);
       break;
     case 'dpo':
       can(['create', 'update', 'delete', 'submit', 'validate'], 'Activity', org);
       can(['create', 'update', 'delete'], 'DesignGrid', org);
-      can(['create', 'update', 'delete'], ['Vendor', 'Evidence', 'CatalogueEntry'], org);
+      can(['create', 'update', 'delete', 'validate'], 'Vendor', org);
+      can(['create', 'update', 'delete'], ['Evidence', 'CatalogueEntry'], org);
       can(['create', 'update', 'delete', 'validate'], 'Dpia', org);
       can('read', 'AuditEvent', org);
       can('export', ['Register', 'Evidence'], org);
@@ -94,7 +101,9 @@ export function defineAbilityFor(member: MemberIdentity): AppAbility {
       can('update', 'DesignGrid', { ...org, createdById: member.userId });
       // Contributors propose vendors; the DPO or an admin approves them.
       can('create', 'Vendor', { ...org, status: 'under_review' });
+      // Evidence for what they may edit (the service checks the parent record); they remove their own uploads only.
       can('create', 'Evidence', org);
+      can('delete', 'Evidence', { ...org, uploadedById: member.userId });
       can('export', 'Register', org);
       break;
     case 'auditor':

@@ -264,6 +264,8 @@ export class CreateActivityDto {
   @ApiHideProperty() @Allow() validatedBy?: unknown;
   @ApiHideProperty() @Allow() flags?: unknown;
   @ApiHideProperty() @Allow() ownerName?: unknown;
+  @ApiHideProperty() @Allow() vendors?: unknown;
+  @ApiHideProperty() @Allow() transferStatuses?: unknown;
 }
 
 /** Top-level fields given replace the stored ones (a list replaces the whole list). */
@@ -350,7 +352,34 @@ export class ActivityFlagsView {
 }
 
 /** GET /activities/:id: the interchange format plus what the server computes. */
-const COMPUTED = ['id', 'reference', 'status', 'completeness', 'flags', 'ownerName', 'createdAt', 'updatedAt', 'validatedAt', 'validatedBy'] as const;
+const COMPUTED = ['id', 'reference', 'status', 'completeness', 'flags', 'ownerName', 'createdAt', 'updatedAt', 'validatedAt', 'validatedBy', 'vendors', 'transferStatuses'] as const;
+
+export class LinkedVendorView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) legalEntity!: string | null;
+  @ApiProperty({ enum: ['processor', 'sub_processor', 'recipient'] }) role!: string;
+  @ApiProperty({ enum: ['under_review', 'approved', 'restricted', 'terminated'] }) status!: string;
+  @ApiProperty() dpaSigned!: boolean;
+  @ApiProperty() dpfCertified!: boolean;
+  @ApiProperty({ description: 'reachable by extraterritorial access laws (parent or headquarters)' }) exposed!: boolean;
+  @ApiProperty({ description: 'one of its data locations needs a transfer mechanism' }) needsMechanism!: boolean;
+}
+
+class TransferReasonView {
+  @ApiProperty() code!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) params!: Record<string, string>;
+}
+
+export class TransferStatusView {
+  @ApiProperty() country!: string;
+  @ApiProperty({ type: String, nullable: true }) mechanism!: string | null;
+  @ApiProperty({ enum: ['eea', 'adequate', 'safeguarded', 'derogation', 'needs_mechanism'] }) status!: string;
+  @ApiProperty() needsMechanism!: boolean;
+  @ApiProperty() tiaRequired!: boolean;
+  @ApiProperty({ description: 'Art 49 derogation: occasional transfers only' }) occasionalOnly!: boolean;
+  @ApiProperty({ type: [TransferReasonView] }) reasons!: TransferReasonView[];
+}
 
 export class ActivityView extends OmitType(CreateActivityDto, COMPUTED) {
   @ApiProperty() id!: string;
@@ -364,6 +393,8 @@ export class ActivityView extends OmitType(CreateActivityDto, COMPUTED) {
   @ApiProperty() updatedAt!: Date;
   @ApiProperty({ type: Date, nullable: true }) validatedAt!: Date | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) validatedBy!: string | null;
+  @ApiProperty({ type: [LinkedVendorView], description: 'the vendors its processors name' }) vendors!: LinkedVendorView[];
+  @ApiProperty({ type: [TransferStatusView], description: 'the computed status of each transfer, in the order of transfers' }) transferStatuses!: TransferStatusView[];
 }
 
 export class ActivityListItem {
@@ -424,4 +455,5 @@ export class ImportResultView {
   @ApiProperty({ type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, reference: { type: 'string' } } } })
   items!: { id: string; reference: string }[];
   @ApiProperty({ type: [String], description: 'departments created because the file named them' }) createdDepartments!: string[];
+  @ApiProperty({ type: [String], description: 'vendors proposed (under_review) because processors named them' }) createdVendors!: string[];
 }

@@ -11,6 +11,7 @@ import { Membership, Role } from '../../members/membership.entity';
 import { OrganizationsService } from '../../organizations/organizations.service';
 import { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
+import { VendorsService } from '../../vendors/vendors.service';
 import sampleRegister from './sample-register.json';
 
 export const DEMO_PASSWORD = 'registre-demo';
@@ -26,13 +27,15 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
 export interface SeedResult {
   created: boolean;
   organizationId?: string;
+  vendors?: number;
   activities?: number;
 }
 
 /**
  * Creates the demo organisation "Démo" and one user per role on an empty database, and loads the
- * sample register (sample-register.json) with its statuses, imported by the demo DPO through the
- * same code path as POST /activities/import-json — all in one transaction.
+ * sample register (sample-register.json): its vendors first, then its activities with their statuses
+ * (their processors name those vendors), imported by the demo DPO through the same code paths as
+ * POST /vendors/import-json and POST /activities/import-json — all in one transaction.
  */
 @Injectable()
 export class DemoSeedService {
@@ -43,6 +46,7 @@ export class DemoSeedService {
     private readonly organizations: OrganizationsService,
     private readonly departments: DepartmentsService,
     private readonly activities: ActivitiesService,
+    private readonly vendors: VendorsService,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -70,7 +74,7 @@ export class DemoSeedService {
     const admin = accounts[0].user;
     const fixture = sampleRegister.organization;
     const dpo = accounts.find((account) => account.role === 'dpo')!.user;
-    const { organizationId, activities } = await this.connection.withTenant({ userId: admin.id, actorName: admin.name }, async () => {
+    const { organizationId, vendors, activities } = await this.connection.withTenant({ userId: admin.id, actorName: admin.name }, async () => {
       const organization = await this.organizations.create(admin.id, { name: DEMO_ORGANIZATION_NAME });
       await this.organizations.update(organization.id, organization.version, {
         legalName: fixture.name,
@@ -89,12 +93,15 @@ export class DemoSeedService {
       }
       // Validated and archived activities are the DPO's to record, so the DPO imports the register.
       const ability = defineAbilityFor({ organizationId: organization.id, userId: dpo.id, role: 'dpo', departmentId: null });
-      const imported = await this.connection.runAs({ userId: dpo.id, actorName: dpo.name }, () =>
-        this.activities.importActivities({ organizationId: organization.id, ability }, sampleRegister.activities),
-      );
-      return { organizationId: organization.id, activities: imported.imported };
+      const access = { organizationId: organization.id, ability };
+      const imported = await this.connection.runAs({ userId: dpo.id, actorName: dpo.name }, async () => {
+        const vendorsImported = await this.vendors.importVendors(access, sampleRegister.vendors);
+        const activitiesImported = await this.activities.importActivities(access, sampleRegister.activities);
+        return { vendors: vendorsImported.imported, activities: activitiesImported.imported };
+      });
+      return { organizationId: organization.id, ...imported };
     });
-    this.logger.info({ organizationId, activities, users: DEMO_USERS.map((u) => u.email) }, 'demo organisation created');
-    return { created: true, organizationId, activities };
+    this.logger.info({ organizationId, vendors, activities, users: DEMO_USERS.map((u) => u.email) }, 'demo organisation created');
+    return { created: true, organizationId, vendors, activities };
   }
 }

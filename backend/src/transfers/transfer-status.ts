@@ -1,0 +1,260 @@
+/**
+ * The one place that says whether personal data sent to a country is a transfer under GDPR Chapter V,
+ * and whether it is covered: used for the transfers of an activity and for the data locations of a
+ * vendor, and by every list filter and breakdown built on them. Pure: the catalogue facts come in.
+ *
+ * Order of the GDPR (Arts 44–49): inside the EEA (member states, and EU territories with their own ISO
+ * code) there is no transfer; then an adequacy decision (Art 45; a partial one covers only some
+ * recipients — in the US, those certified under the Data Privacy Framework); then an appropriate
+ * safeguard (Art 46/47: SCC, BCR…, with a transfer impact assessment); then an Art 49 derogation,
+ * for occasional transfers only. Anything else needs a mechanism.
+ */
+
+export interface CountryFacts {
+  code: string;
+  eea: boolean;
+  /** EU outermost regions and Åland: EU territory of this member state. */
+  eeaTerritoryOf: string | null;
+  adequacy: { scope: 'full' | 'partial'; decision: string } | null;
+  /** true only where a law gives the authorities access to data held by their companies anywhere. */
+  extraterritorialAccessRisk: boolean;
+}
+
+export interface MechanismFacts {
+  code: string;
+  article: string;
+  /** Art 49: occasional, non-repetitive transfers only. */
+  derogation: boolean;
+  /** Art 46 tools: a transfer impact assessment is expected. */
+  requiresTia: boolean;
+}
+
+export interface TransferFacts {
+  countries: ReadonlyMap<string, CountryFacts>;
+  mechanisms: ReadonlyMap<string, MechanismFacts>;
+}
+
+/** The only country whose partial adequacy is the Data Privacy Framework (Decision (EU) 2023/1795). */
+export const DPF_COUNTRY = 'US';
+/** Mechanisms that are adequacy decisions (Art 45) rather than tools the parties put in place. */
+const ADEQUACY_MECHANISMS = new Set(['adequacy', 'dpf']);
+
+export const TRANSFER_STATUSES = ['eea', 'adequate', 'safeguarded', 'derogation', 'needs_mechanism'] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+
+export type TransferReasonCode =
+  | 'eea_member'
+  | 'eea_territory'
+  | 'adequacy_decision'
+  | 'partial_adequacy_confirmed'
+  | 'partial_adequacy_unconfirmed'
+  | 'dpf_certified'
+  | 'dpf_not_certified'
+  | 'no_adequacy'
+  | 'appropriate_safeguard'
+  | 'derogation_occasional_only'
+  | 'mechanism_not_applicable'
+  | 'unknown_mechanism'
+  | 'unknown_country'
+  | 'no_mechanism';
+
+/** Why: a stable code (the client translates it) and what the sentence names. */
+export interface TransferReason {
+  code: TransferReasonCode;
+  params: Record<string, string>;
+}
+
+export interface TransferAssessment {
+  country: string;
+  mechanism: string | null;
+  status: TransferStatus;
+  /** Outside the EEA, not covered by adequacy, and no valid transfer tool. */
+  needsMechanism: boolean;
+  /** An Art 46 tool is relied on: a transfer impact assessment is expected. */
+  tiaRequired: boolean;
+  /** An Art 49 derogation: occasional, non-repetitive transfers only. */
+  occasionalOnly: boolean;
+  reasons: TransferReason[];
+}
+
+export interface TransferInput {
+  country: string;
+  mechanism: string | null;
+  /** The recipient, when it is a known vendor: its DPF certification decides US transfers. */
+  vendor?: { dpfCertified: boolean } | null;
+}
+
+function result(input: TransferInput, status: TransferStatus, reasons: TransferReason[], extra: { tiaRequired?: boolean; occasionalOnly?: boolean } = {}): TransferAssessment {
+  return {
+    country: input.country,
+    mechanism: input.mechanism,
+    status,
+    needsMechanism: status === 'needs_mechanism',
+    tiaRequired: extra.tiaRequired ?? false,
+    occasionalOnly: extra.occasionalOnly ?? false,
+    reasons,
+  };
+}
+
+export function assessTransfer(input: TransferInput, facts: TransferFacts): TransferAssessment {
+  const { country } = input;
+  const place = facts.countries.get(country);
+  if (!place) return result(input, 'needs_mechanism', [{ code: 'unknown_country', params: { country } }]);
+  if (place.eea) return result(input, 'eea', [{ code: 'eea_member', params: { country } }]);
+  if (place.eeaTerritoryOf) return result(input, 'eea', [{ code: 'eea_territory', params: { country, memberState: place.eeaTerritoryOf } }]);
+
+  const reasons: TransferReason[] = [];
+  let mechanism: MechanismFacts | null = null;
+  if (input.mechanism !== null) {
+    mechanism = facts.mechanisms.get(input.mechanism) ?? null;
+    if (!mechanism) reasons.push({ code: 'unknown_mechanism', params: { mechanism: input.mechanism } });
+  }
+  const claimsAdequacy = mechanism !== null && ADEQUACY_MECHANISMS.has(mechanism.code);
+
+  if (place.adequacy?.scope === 'full') return result(input, 'adequate', [{ code: 'adequacy_decision', params: { country, decision: place.adequacy.decision } }]);
+
+  let adequacyClaimAnswered = false;
+  if (place.adequacy?.scope === 'partial') {
+    const decision = place.adequacy.decision;
+    if (country === DPF_COUNTRY) {
+      // Covered only for a DPF-certified recipient: the vendor's own record decides when it is known;
+      // otherwise the documented "dpf" (or "adequacy") mechanism is the DPO's statement that it is.
+      const certified = input.vendor ? input.vendor.dpfCertified : claimsAdequacy;
+      if (certified) return result(input, 'adequate', [{ code: 'dpf_certified', params: { country, decision } }]);
+      reasons.push({ code: 'dpf_not_certified', params: { country } });
+    } else {
+      // Canada, Japan, Korea…: covered when the DPO has confirmed the recipient falls under it.
+      if (claimsAdequacy && mechanism?.code === 'adequacy') return result(input, 'adequate', [{ code: 'partial_adequacy_confirmed', params: { country, decision } }]);
+      reasons.push({ code: 'partial_adequacy_unconfirmed', params: { country } });
+    }
+    adequacyClaimAnswered = true;
+  } else {
+    reasons.push({ code: 'no_adequacy', params: { country } });
+  }
+
+  if (mechanism && claimsAdequacy) {
+    if (!adequacyClaimAnswered || country !== DPF_COUNTRY) reasons.push({ code: 'mechanism_not_applicable', params: { mechanism: mechanism.code, country } });
+    return result(input, 'needs_mechanism', reasons);
+  }
+  if (mechanism?.derogation) {
+    return result(input, 'derogation', [...reasons, { code: 'derogation_occasional_only', params: { mechanism: mechanism.code, article: mechanism.article } }], { occasionalOnly: true });
+  }
+  if (mechanism) {
+    return result(input, 'safeguarded', [...reasons, { code: 'appropriate_safeguard', params: { mechanism: mechanism.code, article: mechanism.article } }], {
+      tiaRequired: mechanism.requiresTia,
+    });
+  }
+  if (input.mechanism === null) reasons.push({ code: 'no_mechanism', params: { country } });
+  return result(input, 'needs_mechanism', reasons);
+}
+
+export type ExposureReasonCode = 'parent_extraterritorial_access' | 'headquarters_extraterritorial_access';
+
+export interface ExposureReason {
+  code: ExposureReasonCode;
+  params: Record<string, string>;
+}
+
+/** What the vendor assessment reads from a vendor record. */
+export interface VendorTransferInput {
+  headquartersCountry: string | null;
+  parentCompany: string | null;
+  parentCountry: string | null;
+  dataLocations: readonly string[];
+  certifications: readonly string[];
+  transferMechanism: string | null;
+  tiaDate: string | null;
+}
+
+export interface VendorAssessment {
+  dpfCertified: boolean;
+  /** Each data location, assessed with the vendor's transfer mechanism. */
+  locations: TransferAssessment[];
+  needsMechanism: boolean;
+  tiaRequired: boolean;
+  tiaMissing: boolean;
+  occasionalOnly: boolean;
+  /** Reachable by a third country's extraterritorial access laws, wherever its data are. */
+  exposed: boolean;
+  exposure: ExposureReason[];
+}
+
+const DPF_CERTIFICATION = /^(dpf|eu-us dpf|data privacy framework|eu-us data privacy framework)$/i;
+
+/** DPF-certified: the vendor's mechanism is the DPF, or its certifications name it. */
+export function isDpfCertified(vendor: Pick<VendorTransferInput, 'transferMechanism' | 'certifications'>): boolean {
+  return vendor.transferMechanism === 'dpf' || vendor.certifications.some((certification) => DPF_CERTIFICATION.test(certification.trim()));
+}
+
+/**
+ * A vendor is exposed when its parent company or its headquarters is in a country whose laws reach
+ * data held by their companies wherever stored (US CLOUD Act, FISA 702) — even with data in the EU.
+ */
+export function assessExposure(vendor: Pick<VendorTransferInput, 'headquartersCountry' | 'parentCompany' | 'parentCountry'>, facts: TransferFacts): ExposureReason[] {
+  const reasons: ExposureReason[] = [];
+  const risky = (country: string | null) => country !== null && facts.countries.get(country)?.extraterritorialAccessRisk === true;
+  if (risky(vendor.parentCountry)) {
+    reasons.push({ code: 'parent_extraterritorial_access', params: { parentCompany: vendor.parentCompany ?? '', country: vendor.parentCountry! } });
+  }
+  if (risky(vendor.headquartersCountry)) reasons.push({ code: 'headquarters_extraterritorial_access', params: { country: vendor.headquartersCountry! } });
+  return reasons;
+}
+
+export function assessVendor(vendor: VendorTransferInput, facts: TransferFacts): VendorAssessment {
+  const dpfCertified = isDpfCertified(vendor);
+  const locations = [...new Set(vendor.dataLocations)].map((country) => assessTransfer({ country, mechanism: vendor.transferMechanism, vendor: { dpfCertified } }, facts));
+  const tiaRequired = locations.some((location) => location.tiaRequired);
+  const exposure = assessExposure(vendor, facts);
+  return {
+    dpfCertified,
+    locations,
+    needsMechanism: locations.some((location) => location.needsMechanism),
+    tiaRequired,
+    tiaMissing: tiaRequired && vendor.tiaDate === null,
+    occasionalOnly: locations.some((location) => location.occasionalOnly),
+    exposed: exposure.length > 0,
+    exposure,
+  };
+}
+
+/** Where data go, by country: the zone the country itself is in. */
+export type CountryZone = 'eea' | 'adequate' | 'needs_safeguards';
+
+export function zoneOf(country: string, facts: TransferFacts): CountryZone {
+  const place = facts.countries.get(country);
+  if (place && (place.eea || place.eeaTerritoryOf)) return 'eea';
+  if (place?.adequacy?.scope === 'full') return 'adequate';
+  return 'needs_safeguards';
+}
+
+interface CatalogueRow {
+  code: string;
+  facts: Record<string, unknown>;
+}
+
+/** The facts from catalogue entries (rows of catalogue_entries, or the shipped JSON items). */
+export function transferFactsFrom(countries: CatalogueRow[], mechanisms: CatalogueRow[]): TransferFacts {
+  return {
+    countries: new Map(
+      countries.map(({ code, facts }) => {
+        const adequacy = facts.adequacy as { scope?: string; decision?: string } | null | undefined;
+        return [
+          code,
+          {
+            code,
+            eea: facts.eea === true,
+            eeaTerritoryOf: typeof facts.eeaTerritoryOf === 'string' ? facts.eeaTerritoryOf : null,
+            adequacy: adequacy && (adequacy.scope === 'full' || adequacy.scope === 'partial') ? { scope: adequacy.scope, decision: adequacy.decision ?? '' } : null,
+            extraterritorialAccessRisk: facts.extraterritorialAccessRisk === true,
+          },
+        ];
+      }),
+    ),
+    mechanisms: new Map(
+      mechanisms.map(({ code, facts }) => [
+        code,
+        { code, article: typeof facts.article === 'string' ? facts.article : '', derogation: facts.derogation === true, requiresTia: facts.requiresTia === true },
+      ]),
+    ),
+  };
+}

@@ -1,0 +1,168 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { ParseVersionNumberPipe } from '../activities/activities.controller';
+import { CurrentAccess, OrganizationAccess } from '../authorization/request-auth';
+import { CheckPolicy } from '../authorization/route-policy';
+import { expectedVersion } from '../common/concurrency/expected-version';
+import { Page, PageQuery } from '../common/http/pagination';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
+import { FieldValidationException } from '../common/http/validation';
+import {
+  CountryBreakdownView,
+  CreateVendorDto,
+  ListVendorsQuery,
+  ReviewPage,
+  ReviewVendorDto,
+  TerminatedVendorView,
+  TerminateVendorDto,
+  UpdateVendorDto,
+  VendorImportResultView,
+  VendorListItem,
+  VendorPage,
+  VendorVersionPage,
+  VendorVersionSummary,
+  VendorVersionView,
+  VendorView,
+} from './dto/vendor.dto';
+import { ReviewDetail, TerminatedVendor, VendorDetail, VendorsService } from './vendors.service';
+
+/** Bodies above this many vendors are refused; larger lists are imported in parts. */
+const IMPORT_LIMIT = 1000;
+
+@ApiTags('vendors')
+@Controller('v1/organizations/:orgId/vendors')
+export class VendorsController {
+  constructor(private readonly vendors: VendorsService) {}
+
+  @Get()
+  @CheckPolicy('read', 'Vendor')
+  @ApiOperation({ summary: 'Vendors: search and filters (status, role, country, DPA missing, exposed, transfer needs a mechanism, review overdue), sort, pages' })
+  @ApiOkResponse({ type: VendorPage })
+  list(@CurrentAccess() access: OrganizationAccess, @Query() query: ListVendorsQuery): Promise<Page<VendorListItem>> {
+    return this.vendors.list(access.organizationId, query);
+  }
+
+  @Post()
+  @CheckPolicy('create', 'Vendor')
+  @ApiOperation({ summary: 'Create a vendor (interchange format); contributors propose it (under_review)' })
+  @ApiCreatedResponse({ type: VendorView })
+  @ApiUnprocessableEntityResponse({ description: 'vendor_cannot_approve: approved without a DPA or with a transfer lacking a mechanism' })
+  create(@CurrentAccess() access: OrganizationAccess, @Body() body: CreateVendorDto): Promise<VendorDetail> {
+    return this.vendors.create(access, body);
+  }
+
+  @Post('import-json')
+  @CheckPolicy('create', 'Vendor')
+  @ApiOperation({ summary: 'Import vendors in the interchange format (the sample register’s "vendors"), all or nothing' })
+  @ApiBody({ type: [CreateVendorDto] })
+  @ApiCreatedResponse({ type: VendorImportResultView })
+  @ApiUnprocessableEntityResponse({ description: 'Nothing imported: per-item errors in details.items' })
+  importJson(@CurrentAccess() access: OrganizationAccess, @Body() body: unknown): Promise<VendorImportResultView> {
+    if (!Array.isArray(body)) throw new FieldValidationException([{ path: '', code: 'isArray', args: [] }]);
+    if (body.length > IMPORT_LIMIT) throw new FieldValidationException([{ path: '', code: 'arrayMaxSize', args: [String(IMPORT_LIMIT)] }]);
+    return this.vendors.importVendors(access, body);
+  }
+
+  @Get('countries')
+  @CheckPolicy('read', 'Vendor')
+  @ApiOperation({ summary: 'Where data go: per country, its zone (EEA, adequate, needs safeguards) and the vendor locations and activity transfers there' })
+  @ApiOkResponse({ type: CountryBreakdownView })
+  countries(@CurrentAccess() access: OrganizationAccess): Promise<CountryBreakdownView> {
+    return this.vendors.countries(access.organizationId);
+  }
+
+  @Get(':vendorId')
+  @CheckPolicy('read', 'Vendor')
+  @ApiOperation({ summary: 'A vendor with its transfer assessment, sub-processor chain, activities and last review' })
+  @ApiOkResponse({ type: VendorView })
+  get(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string): Promise<VendorDetail> {
+    return this.vendors.get(access.organizationId, vendorId);
+  }
+
+  @Patch(':vendorId')
+  @CheckPolicy('update', 'Vendor')
+  @ApiOperation({ summary: 'Change a vendor (optimistic concurrency: version or If-Match); the status changes through review and terminate' })
+  @ApiOkResponse({ type: VendorView })
+  @ApiConflictResponse({ description: 'Stale version (details.currentVersion), or a name already used' })
+  update(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('vendorId', ParseIdPipe) vendorId: string,
+    @Body() body: UpdateVendorDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<VendorDetail> {
+    const { version, ...changes } = body;
+    return this.vendors.update(access, vendorId, expectedVersion(version, ifMatch), changes);
+  }
+
+  @Delete(':vendorId')
+  @CheckPolicy('delete', 'Vendor')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete a vendor no activity nor vendor uses (otherwise terminate it)' })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: 'vendor_in_use: details.activities and details.vendors' })
+  remove(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string): Promise<void> {
+    return this.vendors.remove(access, vendorId);
+  }
+
+  @Post(':vendorId/review')
+  @CheckPolicy('validate', 'Vendor')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Record a review questionnaire (DPO, admin); its result sets the status' })
+  @ApiOkResponse({ type: VendorView })
+  @ApiUnprocessableEntityResponse({ description: 'vendor_cannot_approve: details.concerns' })
+  review(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string, @Body() body: ReviewVendorDto, @Headers('if-match') ifMatch?: string): Promise<VendorDetail> {
+    const { version, ...review } = body;
+    return this.vendors.review(access, vendorId, expectedVersion(version, ifMatch), review);
+  }
+
+  @Get(':vendorId/reviews')
+  @CheckPolicy('read', 'Vendor')
+  @ApiOperation({ summary: 'Review history of a vendor, newest first' })
+  @ApiOkResponse({ type: ReviewPage })
+  reviews(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string, @Query() query: PageQuery): Promise<Page<ReviewDetail>> {
+    return this.vendors.reviews(access.organizationId, vendorId, query);
+  }
+
+  @Post(':vendorId/terminate')
+  @CheckPolicy('validate', 'Vendor')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Terminate a vendor (DPO, admin); the answer lists the activities still using it' })
+  @ApiOkResponse({ type: TerminatedVendorView })
+  terminate(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('vendorId', ParseIdPipe) vendorId: string,
+    @Body() body: TerminateVendorDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<TerminatedVendor> {
+    return this.vendors.terminate(access, vendorId, expectedVersion(body.version, ifMatch), body.comment ?? null);
+  }
+
+  @Get(':vendorId/versions')
+  @CheckPolicy('read', 'Vendor')
+  @ApiOperation({ summary: 'History of a vendor, newest first' })
+  @ApiOkResponse({ type: VendorVersionPage })
+  versions(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string, @Query() query: PageQuery): Promise<Page<VendorVersionSummary>> {
+    return this.vendors.versions(access.organizationId, vendorId, query);
+  }
+
+  @Get(':vendorId/versions/:number')
+  @CheckPolicy('read', 'Vendor')
+  @ApiOperation({ summary: 'One version: the full snapshot in the interchange format' })
+  @ApiOkResponse({ type: VendorVersionView })
+  version(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('vendorId', ParseIdPipe) vendorId: string,
+    @Param('number', ParseVersionNumberPipe) number: number,
+  ): Promise<VendorVersionView> {
+    return this.vendors.version(access.organizationId, vendorId, number);
+  }
+}

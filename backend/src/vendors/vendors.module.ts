@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { EvidenceModule } from '../evidence/evidence.module';
+import { VendorLinksService } from './vendor-links.service';
+import { VendorsController } from './vendors.controller';
+import { VendorsService } from './vendors.service';
+
+@Module({
+  imports: [EvidenceModule],
+  controllers: [VendorsController],
+  providers: [VendorsService, VendorLinksService],
+  exports: [VendorsService, VendorLinksService],
+})
+export class VendorsModule {}

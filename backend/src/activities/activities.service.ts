@@ -7,7 +7,7 @@ import type { OrganizationAccess } from '../authorization/request-auth';
 import { assertVersion } from '../common/concurrency/expected-version';
 import { canonicalJson, diffFields, flattenFields } from '../common/diff/field-diff';
 import { AppException } from '../common/errors/app-exception';
-import { sqlState } from '../common/errors/database-errors';
+import { onUniqueViolation } from '../common/errors/database-errors';
 import { Page, pageOf, PageQuery } from '../common/http/pagination';
 import { FieldError, FieldValidationException, validatePlain } from '../common/http/validation';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
@@ -678,12 +678,7 @@ export class ActivitiesService {
   }
 
   private async uniqueReference(reference: string, write: () => Promise<unknown>): Promise<void> {
-    try {
-      await write();
-    } catch (error) {
-      if (sqlState(error) === '23505') throw new AppException(HttpStatus.CONFLICT, 'activity_reference_taken', { reference }, { reference });
-      throw error;
-    }
+    await onUniqueViolation(write, () => new AppException(HttpStatus.CONFLICT, 'activity_reference_taken', { reference }, { reference }));
   }
 
   /**

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { ProcessingActivity } from '../activities/activity.entity';
 import { AuditService } from '../audit/audit.service';
 import { assertVersion } from '../common/concurrency/expected-version';
-import { sqlState } from '../common/errors/database-errors';
+import { onUniqueViolation } from '../common/errors/database-errors';
 import { AppException } from '../common/errors/app-exception';
 import { Page, pageOf, PageQuery } from '../common/http/pagination';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
@@ -76,12 +76,7 @@ export class DepartmentsService {
     return department;
   }
 
-  private async saveUnique(save: () => Promise<Department>): Promise<Department> {
-    try {
-      return await save();
-    } catch (error) {
-      if (sqlState(error) === '23505') throw new AppException(HttpStatus.CONFLICT, 'department_name_taken');
-      throw error;
-    }
+  private saveUnique(save: () => Promise<Department>): Promise<Department> {
+    return onUniqueViolation(save, () => new AppException(HttpStatus.CONFLICT, 'department_name_taken'));
   }
 }

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { sqlState } from '../common/errors/database-errors';
+import { onUniqueViolation } from '../common/errors/database-errors';
 import { AppException } from '../common/errors/app-exception';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import type { SessionUser } from '../authorization/request-auth';
@@ -38,13 +38,9 @@ export class UsersService {
       .getOne();
   }
 
-  async create(input: { email: string; passwordHash: string; name: string; locale: Locale }): Promise<User> {
-    try {
-      return await this.dataSource.getRepository(User).save(this.dataSource.getRepository(User).create(input));
-    } catch (error) {
-      if (sqlState(error) === '23505') throw new AppException(HttpStatus.CONFLICT, 'email_taken');
-      throw error;
-    }
+  create(input: { email: string; passwordHash: string; name: string; locale: Locale }): Promise<User> {
+    const users = this.dataSource.getRepository(User);
+    return onUniqueViolation(() => users.save(users.create(input)), () => new AppException(HttpStatus.CONFLICT, 'email_taken'));
   }
 
   async updateProfile(userId: string, changes: { name?: string; locale?: Locale }): Promise<User> {

@@ -6,7 +6,7 @@ import type { OrganizationAccess } from '../authorization/request-auth';
 import { assertVersion } from '../common/concurrency/expected-version';
 import { canonicalJson, flattenFields } from '../common/diff/field-diff';
 import { AppException } from '../common/errors/app-exception';
-import { sqlState } from '../common/errors/database-errors';
+import { onUniqueViolation } from '../common/errors/database-errors';
 import { Page, pageOf, PageQuery } from '../common/http/pagination';
 import { FieldError, FieldValidationException, validatePlain } from '../common/http/validation';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
@@ -577,12 +577,7 @@ export class VendorsService {
   }
 
   private async uniqueName(name: string, write: () => Promise<unknown>): Promise<void> {
-    try {
-      await write();
-    } catch (error) {
-      if (sqlState(error) === '23505') throw new AppException(HttpStatus.CONFLICT, 'vendor_name_taken', { name }, { name });
-      throw error;
-    }
+    await onUniqueViolation(write, () => new AppException(HttpStatus.CONFLICT, 'vendor_name_taken', { name }, { name }));
   }
 
   /** Changes of the sub-processor graph queue per organisation, so two of them cannot close a cycle together. */

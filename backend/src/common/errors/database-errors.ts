@@ -52,3 +52,13 @@ export function sqlState(error: unknown): string | undefined {
   if (typeof withCode.code === 'string' && /^[0-9A-Z]{5}$/.test(withCode.code)) return withCode.code;
   return sqlState(withCode.driverError);
 }
+
+/** Runs a write; a unique-key violation becomes the caller's own conflict error (e.g. "name taken"). */
+export async function onUniqueViolation<T>(write: () => Promise<T>, conflict: () => Error): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (sqlState(error) === '23505') throw conflict();
+    throw error;
+  }
+}

@@ -18,6 +18,8 @@ export interface ApiClient {
   put<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
   delete<T = undefined>(path: string): Promise<T>;
+  /** POST multipart/form-data (file uploads); the browser sets the boundary. */
+  postForm<T>(path: string, form: FormData): Promise<T>;
 }
 
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -44,14 +46,15 @@ async function readBody(response: Response): Promise<unknown> {
 export function createApiClient(locale: string, fetchImpl: FetchLike = (input, init) => fetch(input, init)): ApiClient {
   async function send(method: Method, path: string, body: unknown): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+    if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
     if (UNSAFE_METHODS.has(method)) headers[CSRF_HEADER] = await getCsrfToken();
     try {
       return await fetchImpl(path, {
         method,
         headers,
         credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       });
     } catch {
       throw ApiError.network();
@@ -104,6 +107,7 @@ export function createApiClient(locale: string, fetchImpl: FetchLike = (input, i
     put: (path, body) => request('PUT', path, body),
     patch: (path, body) => request('PATCH', path, body),
     delete: (path) => request('DELETE', path),
+    postForm: (path, form) => request('POST', path, form),
   };
 }
 

@@ -14,3 +14,8 @@ export function countryOptions(locale: Locale): CountryOption[] {
     .map((country) => ({ value: country.code, label: country[locale] }))
     .sort((a, b) => collator.compare(a.label, b.label));
 }
+
+/** The country's name in the given language, or the code itself when unknown. */
+export function countryName(code: string, locale: Locale): string {
+  return countries.items.find((country) => country.code === code)?.[locale] ?? code;
+}

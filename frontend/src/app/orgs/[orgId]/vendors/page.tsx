@@ -1,13 +1,33 @@
 import type { Metadata } from 'next';
 
-import { ComingSoon } from '@/features/shell/coming-soon';
+import type { CountryBreakdown, VendorListItem } from '@/features/vendors/types';
+import { parseVendorQuery } from '@/features/vendors/vendor-query';
+import { countriesPath, vendorListPath } from '@/features/vendors/vendors-api';
 import { getT } from '@/i18n/server';
+import type { PageOf } from '@/lib/api-types';
+import { serverGet } from '@/lib/server-api';
+import { orNotFound } from '@/lib/session';
+
+import { VendorsPageContent } from './page-content';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();
   return { title: t('vendors.title') };
 }
 
-export default function VendorsPage() {
-  return <ComingSoon section="vendors" />;
+/** The vendors: the URL's search parameters are the filters, the sort and the page. */
+export default async function VendorsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string }>;
+  searchParams: Promise<Readonly<Record<string, string | string[] | undefined>>>;
+}) {
+  const { orgId } = await params;
+  const query = parseVendorQuery(await searchParams);
+  const [vendors, countries] = await Promise.all([
+    orNotFound(serverGet<PageOf<VendorListItem>>(vendorListPath(orgId, query))),
+    orNotFound(serverGet<CountryBreakdown>(countriesPath(orgId))),
+  ]);
+  return <VendorsPageContent organizationId={orgId} query={query} vendors={vendors} countries={countries} />;
 }

@@ -1,0 +1,74 @@
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newContext, signIn } from './browser';
+
+/**
+ * The DPO reviews the demo's vendor "Vérif Identité" (a processor without a DPA): approval is refused
+ * while no DPA is recorded; the DPO records the signed DPA, approves it, and the list shows it approved.
+ */
+describe('vendors: the DPO records a DPA and approves the vendor', () => {
+  let browser: Browser;
+  const vendorName = 'Vérif Identité';
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+
+  it('reviews "Vérif Identité" from flagged without DPA to approved', async () => {
+    const context = await newContext(browser, 'fr-FR');
+    const page = await context.newPage();
+    await signIn(page, 'dpo@example.com');
+
+    await page.getByTestId('nav-vendors').click();
+    await page.getByTestId('vendors-table').waitFor();
+    await page.getByTestId('country-breakdown').waitFor();
+    const row = page.getByTestId(`vendor-row-${vendorName}`);
+    await row.locator('[data-flag="dpaMissing"]').waitFor();
+
+    // The "no DPA" filter lives in the URL and keeps it.
+    await page.getByTestId('filter-dpa-missing').click();
+    await page.waitForURL(/[?&]dpaMissing=true/);
+    await row.locator('[data-flag="dpaMissing"]').waitFor();
+
+    await row.getByRole('link', { name: vendorName }).click();
+    await page.waitForURL(/\/vendors\/[0-9a-f-]{36}$/);
+    await page.locator('[data-testid="vendor-status"][data-status="under_review"]').waitFor();
+    await page.locator('[data-testid="vendor-dpa-state"][data-signed="false"]').waitFor();
+
+    // Approving without a DPA is refused, and the page says why.
+    await page.locator('#review-result').selectOption('approved');
+    await page.getByTestId('review-submit').click();
+    await page.locator('[data-testid="review-concerns"] [data-code="dpa_missing"]').waitFor();
+    await page.locator('[data-testid="vendor-status"][data-status="under_review"]').waitFor();
+
+    // The DPA is recorded as signed.
+    await page.getByTestId('dpa-signed').check();
+    await page.locator('#dpa-signedOn').fill('2026-11-20');
+    await page.locator('#dpa-comment').fill('DPA reçu signé');
+    await page.getByTestId('dpa-save').click();
+    await page.locator('[data-testid="vendor-dpa-state"][data-signed="true"]').waitFor();
+
+    // The questionnaire, then approval.
+    await page.locator('#review-certificationsVerified').selectOption('yes');
+    await page.locator('#review-dataLocations').fill('FR');
+    await page.locator('#review-subProcessorsListed').selectOption('yes');
+    await page.locator('#review-subProcessorChangeNotice').selectOption('prior_notice_with_objection');
+    await page.locator('#review-breachNotificationCommitment').selectOption('yes');
+    await page.locator('#review-breachNotificationDelayHours').fill('24');
+    await page.locator('#review-endOfContract').selectOption('return_then_delete');
+    await page.locator('#review-auditRights').selectOption('yes');
+    await page.locator('#review-securityMeasures').fill('Hébergement HDS, chiffrement, journalisation');
+    await page.locator('#review-result').selectOption('approved');
+    await page.locator('#review-nextReviewDate').fill('2027-11-20');
+    await page.getByTestId('review-submit').click();
+    await page.locator('[data-testid="vendor-status"][data-status="approved"]').waitFor();
+    await page.locator('[data-testid="review-item"][data-result="approved"]').waitFor();
+
+    // The list shows it approved, no longer without a DPA.
+    await page.getByTestId('nav-vendors').click();
+    await page.locator(`[data-testid="vendor-row-${vendorName}"][data-status="approved"]`).waitFor();
+    expect(await page.getByTestId(`vendor-row-${vendorName}`).locator('[data-flag="dpaMissing"]').count()).toBe(0);
+    await expect(page.getByTestId(`vendor-row-${vendorName}`).getByTestId('vendor-dpa').getAttribute('data-signed')).resolves.toBe('true');
+    await context.close();
+  });
+});

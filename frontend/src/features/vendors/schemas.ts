@@ -1,0 +1,150 @@
+/**
+ * The vendor page's forms: the review questionnaire and the DPA record. Zod schemas over the strings
+ * the form controls hold, and the explicit form → API conversions (and API → form for the defaults).
+ */
+import { z } from 'zod';
+
+import { isIsoDate } from '@/features/activities/register-query';
+
+import {
+  END_OF_CONTRACT,
+  REVIEW_RESULTS,
+  SUB_PROCESSOR_CHANGE_NOTICES,
+  type Dpa,
+  type DpaPatch,
+  type ReviewAnswers,
+  type ReviewBody,
+  type Vendor,
+} from './types';
+
+/** A yes / no / not answered question. */
+export const TRI_STATES = ['', 'yes', 'no'] as const;
+export type Tri = (typeof TRI_STATES)[number];
+
+const tri = () => z.enum(TRI_STATES);
+const optionalDate = () =>
+  z
+    .string()
+    .trim()
+    .refine((value) => value === '' || isIsoDate(value), { error: 'validation.date' });
+const text = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' });
+/** Comma- or space-separated ISO country codes. */
+const countryList = () =>
+  z
+    .string()
+    .trim()
+    .refine((value) => splitList(value).every((code) => /^[A-Za-z]{2}$/.test(code)), { error: 'validation.country' });
+
+export const ZReviewFormSchema = z.object({
+  certifications: text(2000),
+  certificationsVerified: tri(),
+  dataLocations: countryList(),
+  subProcessorsListed: tri(),
+  subProcessorChangeNotice: z.enum(['', ...SUB_PROCESSOR_CHANGE_NOTICES]),
+  breachNotificationCommitment: tri(),
+  breachNotificationDelayHours: z.string().trim().regex(/^\d{0,6}$/, { error: 'validation.wholeNumber' }),
+  endOfContract: z.enum(['', ...END_OF_CONTRACT]),
+  auditRights: tri(),
+  securityMeasures: text(5000),
+  result: z.enum(REVIEW_RESULTS),
+  nextReviewDate: optionalDate(),
+  comment: text(2000),
+});
+export type ReviewForm = z.infer<typeof ZReviewFormSchema>;
+
+export const ZDpaFormSchema = z
+  .object({
+    signed: z.boolean(),
+    signedOn: optionalDate(),
+    documentId: z.string(),
+    comment: text(2000),
+  })
+  .refine((value) => !value.signed || value.signedOn !== '', { path: ['signedOn'], error: 'validation.required' });
+export type DpaForm = z.infer<typeof ZDpaFormSchema>;
+
+export const ZTerminateFormSchema = z.object({ comment: text(2000) });
+export type TerminateForm = z.infer<typeof ZTerminateFormSchema>;
+
+/** "ISO27001, SOC2" → ['ISO27001', 'SOC2']; empty parts dropped. */
+export function splitList(value: string): string[] {
+  return value
+    .split(/[,;\n]/)
+    .flatMap((part) => part.trim().split(/\s+/))
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+function splitNames(value: string): string[] {
+  return value
+    .split(/[,;\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+function triToBoolean(value: Tri): boolean | null {
+  return value === '' ? null : value === 'yes';
+}
+
+function booleanToTri(value: boolean | null | undefined): Tri {
+  return value === true ? 'yes' : value === false ? 'no' : '';
+}
+
+/** The questionnaire pre-filled from what the vendor record says (or the last review's answers). */
+export function reviewFormDefaults(vendor: Pick<Vendor, 'certifications' | 'dataLocations' | 'lastReview' | 'nextReviewDate' | 'status'>): ReviewForm {
+  const last: Partial<ReviewAnswers> = vendor.lastReview?.answers ?? {};
+  return {
+    certifications: (last.certifications ?? vendor.certifications).join(', '),
+    certificationsVerified: booleanToTri(last.certificationsVerified),
+    dataLocations: (last.dataLocations ?? vendor.dataLocations).join(', '),
+    subProcessorsListed: booleanToTri(last.subProcessorsListed),
+    subProcessorChangeNotice: last.subProcessorChangeNotice ?? '',
+    breachNotificationCommitment: booleanToTri(last.breachNotificationCommitment),
+    breachNotificationDelayHours: last.breachNotificationDelayHours == null ? '' : String(last.breachNotificationDelayHours),
+    endOfContract: last.endOfContract ?? '',
+    auditRights: booleanToTri(last.auditRights),
+    securityMeasures: last.securityMeasures ?? '',
+    result: vendor.status === 'terminated' ? 'under_review' : vendor.status,
+    nextReviewDate: vendor.nextReviewDate ?? '',
+    comment: '',
+  };
+}
+
+/** The form → POST /:id/review body. */
+export function reviewFormToBody(form: ReviewForm, version: number): ReviewBody {
+  const delay = form.breachNotificationDelayHours.trim();
+  return {
+    version,
+    answers: {
+      certifications: splitNames(form.certifications),
+      certificationsVerified: triToBoolean(form.certificationsVerified),
+      dataLocations: splitList(form.dataLocations).map((code) => code.toUpperCase()),
+      subProcessorsListed: triToBoolean(form.subProcessorsListed),
+      subProcessorChangeNotice: form.subProcessorChangeNotice === '' ? null : form.subProcessorChangeNotice,
+      breachNotificationCommitment: triToBoolean(form.breachNotificationCommitment),
+      breachNotificationDelayHours: delay === '' ? null : Number(delay),
+      endOfContract: form.endOfContract === '' ? null : form.endOfContract,
+      auditRights: triToBoolean(form.auditRights),
+      securityMeasures: form.securityMeasures.trim() || null,
+    },
+    result: form.result,
+    ...(form.nextReviewDate.trim() ? { nextReviewDate: form.nextReviewDate.trim() } : {}),
+    comment: form.comment.trim() || null,
+  };
+}
+
+export function dpaFormDefaults(dpa: Dpa): DpaForm {
+  return { signed: dpa.signed, signedOn: dpa.signedOn ?? '', documentId: dpa.documentId ?? '', comment: '' };
+}
+
+/** The form → PATCH body (only the DPA, with the version read). */
+export function dpaFormToPatch(form: DpaForm, version: number): DpaPatch {
+  return {
+    version,
+    dpa: {
+      signed: form.signed,
+      signedOn: form.signed && form.signedOn ? form.signedOn : null,
+      documentId: form.documentId || null,
+    },
+    comment: form.comment.trim() || null,
+  };
+}

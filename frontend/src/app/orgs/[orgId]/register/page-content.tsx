@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useId, useTransition, type SubmitEvent } from 'react';
 
+import { FilterSelect } from '@/components/filter-select';
 import { Pagination } from '@/components/pagination';
 import { itemLabel } from '@/features/activities/catalogue';
 import { CompletenessBar } from '@/features/activities/components/completeness-bar';
@@ -137,6 +138,7 @@ export function RegisterPageContent({
         </form>
         <div className="filters__row">
           <FilterSelect
+            allLabel={t('register.filters.all')}
             id={`${ids}-status`}
             label={t('register.filters.status')}
             value={query.status}
@@ -147,6 +149,7 @@ export function RegisterPageContent({
             }}
           />
           <FilterSelect
+            allLabel={t('register.filters.all')}
             id={`${ids}-department`}
             label={t('register.filters.department')}
             value={query.departmentId}
@@ -157,6 +160,7 @@ export function RegisterPageContent({
             }}
           />
           <FilterSelect
+            allLabel={t('register.filters.all')}
             id={`${ids}-legal-basis`}
             label={t('register.filters.legalBasis')}
             value={query.legalBasis}
@@ -167,6 +171,7 @@ export function RegisterPageContent({
             }}
           />
           <FilterSelect
+            allLabel={t('register.filters.all')}
             id={`${ids}-special`}
             label={t('register.filters.specialData')}
             value={query.specialData}
@@ -180,6 +185,7 @@ export function RegisterPageContent({
             }}
           />
           <FilterSelect
+            allLabel={t('register.filters.all')}
             id={`${ids}-dpia`}
             label={t('register.filters.dpiaDecision')}
             value={query.dpiaDecision}
@@ -324,46 +330,6 @@ export function RegisterPageContent({
   );
 }
 
-function FilterSelect({
-  id,
-  label,
-  value,
-  options,
-  testId,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  options: readonly { value: string; label: string }[];
-  testId: string;
-  onChange: (value: string) => void;
-}) {
-  const t = useT();
-  return (
-    <div className="filters__field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <select
-        id={id}
-        className="field__control"
-        value={value}
-        data-testid={testId}
-        onChange={(event) => {
-          onChange(event.target.value);
-        }}
-      >
-        <option value="">{t('register.filters.all')}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function EmptyRegister({
   kind,

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useId, useMemo, useTransition, type SubmitEvent } from 'react';
 
+import { FilterSelect } from '@/components/filter-select';
 import { Pagination } from '@/components/pagination';
 import { formatDate } from '@/features/activities/history-diff';
 import { VendorStatusBadge } from '@/features/vendors/components/vendor-status-badge';
@@ -170,7 +171,8 @@ export function VendorsPageContent({
           </div>
         </form>
         <div className="filters__row">
-          <Select
+          <FilterSelect
+            allLabel={t('vendors.filters.all')}
             id={`${ids}-status`}
             label={t('vendors.filters.status')}
             value={query.status}
@@ -180,7 +182,8 @@ export function VendorsPageContent({
               change({ status: value as VendorStatus | '' });
             }}
           />
-          <Select
+          <FilterSelect
+            allLabel={t('vendors.filters.all')}
             id={`${ids}-role`}
             label={t('vendors.filters.role')}
             value={query.role}
@@ -190,7 +193,8 @@ export function VendorsPageContent({
               change({ role: value as VendorRole | '' });
             }}
           />
-          <Select
+          <FilterSelect
+            allLabel={t('vendors.filters.all')}
             id={`${ids}-country`}
             label={t('vendors.filters.country')}
             value={query.country}
@@ -313,43 +317,3 @@ export function VendorsPageContent({
   );
 }
 
-function Select({
-  id,
-  label,
-  value,
-  options,
-  testId,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  options: readonly { value: string; label: string }[];
-  testId: string;
-  onChange: (value: string) => void;
-}) {
-  const t = useT();
-  return (
-    <div className="filters__field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <select
-        id={id}
-        className="field__control"
-        value={value}
-        data-testid={testId}
-        onChange={(event) => {
-          onChange(event.target.value);
-        }}
-      >
-        <option value="">{t('vendors.filters.all')}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}

@@ -71,4 +71,43 @@ describe('vendors: the DPO records a DPA and approves the vendor', () => {
     await expect(page.getByTestId(`vendor-row-${vendorName}`).getByTestId('vendor-dpa').getAttribute('data-signed')).resolves.toBe('true');
     await context.close();
   });
+
+  it('a contributor proposes a vendor: it is recorded under review', async () => {
+    const proposed = `Stockage Test ${String(Date.now())}`;
+    const context = await newContext(browser, 'fr-FR');
+    const page = await context.newPage();
+    await signIn(page, 'contributor@example.com');
+
+    await page.getByTestId('nav-vendors').click();
+    await page.getByTestId('vendors-table').waitFor();
+    await page.getByTestId('new-vendor').click();
+    await page.waitForURL(/\/vendors\/new$/);
+    await page.getByTestId('vendor-propose-notice').waitFor();
+    // Only the DPO records another status.
+    expect(await page.locator('#vendor-status').count()).toBe(0);
+
+    // The form checks the countries before sending.
+    await page.locator('#vendor-name').fill(proposed);
+    await page.locator('#vendor-dataLocations').fill('FR, Allemagne');
+    await page.getByTestId('vendor-create').click();
+    await page.locator('#vendor-dataLocations-error').waitFor();
+
+    await page.locator('#vendor-legalEntity').fill('Stockage Test SAS');
+    await page.locator('#vendor-service').fill('Archivage des sauvegardes');
+    await page.locator('#vendor-role').selectOption('sub_processor');
+    await page.locator('#vendor-headquartersCountry').selectOption('FR');
+    await page.locator('#vendor-dataLocations').fill('FR, DE');
+    await page.locator('#vendor-certifications').fill('ISO27001, HDS');
+    await page.locator('#vendor-nextReviewDate').fill('2027-06-30');
+    await page.getByTestId('vendor-create').click();
+
+    await page.waitForURL(/\/vendors\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('vendor-name').textContent()).resolves.toBe(proposed);
+    await page.locator('[data-testid="vendor-status"][data-status="under_review"]').waitFor();
+    await page.locator('[data-testid="transfer-DE"][data-status="eea"]').waitFor();
+
+    await page.getByTestId('nav-vendors').click();
+    await page.locator(`[data-testid="vendor-row-${proposed}"][data-status="under_review"]`).waitFor();
+    await context.close();
+  });
 });

@@ -8,6 +8,8 @@
 export * from '@backend/activities/activity.types';
 import type { ActivityContent, ActivityRole, ActivitySnapshot, ActivityStatus, Completeness } from '@backend/activities/activity.types';
 
+import type { LinkedVendor, TransferAssessment } from '@/features/vendors/types';
+
 export const TRANSITIONS = ['submit', 'validate', 'archive', 'reopen'] as const;
 export type Transition = (typeof TRANSITIONS)[number];
 
@@ -28,6 +30,10 @@ export interface Activity extends ActivitySnapshot {
   updatedAt: string;
   validatedAt: string | null;
   validatedBy: string | null;
+  /** The vendors its processors name, with their status and flags. */
+  vendors: LinkedVendor[];
+  /** The computed status of each transfer, in the order of `transfers`. */
+  transferStatuses: TransferAssessment[];
 }
 
 /** One row of GET /activities. */

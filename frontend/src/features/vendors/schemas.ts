@@ -10,11 +10,13 @@ import {
   END_OF_CONTRACT,
   REVIEW_RESULTS,
   SUB_PROCESSOR_CHANGE_NOTICES,
+  VENDOR_ROLES,
   type Dpa,
   type DpaPatch,
   type ReviewAnswers,
   type ReviewBody,
   type Vendor,
+  type VendorInput,
 } from './types';
 
 /** A yes / no / not answered question. */
@@ -61,6 +63,71 @@ export const ZDpaFormSchema = z
   })
   .refine((value) => !value.signed || value.signedOn !== '', { path: ['signedOn'], error: 'validation.required' });
 export type DpaForm = z.infer<typeof ZDpaFormSchema>;
+
+/** '' or an ISO 3166-1 alpha-2 code. */
+const optionalCountry = () =>
+  z
+    .string()
+    .trim()
+    .refine((value) => value === '' || /^[A-Za-z]{2}$/.test(value), { error: 'validation.country' });
+
+export const ZNewVendorFormSchema = z.object({
+  name: z.string().trim().min(1, { error: 'validation.required' }).max(300, { error: 'validation.tooLong' }),
+  legalEntity: text(300),
+  service: text(2000),
+  role: z.enum(VENDOR_ROLES),
+  headquartersCountry: optionalCountry(),
+  parentCompany: text(300),
+  parentCountry: optionalCountry(),
+  dataLocations: countryList().refine((value) => splitList(value).length <= 60, { error: 'validation.tooMany' }),
+  certifications: text(5000).refine((value) => splitNames(value).length <= 50, { error: 'validation.tooMany' }),
+  transferMechanism: text(100),
+  status: z.enum(REVIEW_RESULTS),
+  nextReviewDate: optionalDate(),
+  notes: text(10000),
+});
+export type NewVendorForm = z.infer<typeof ZNewVendorFormSchema>;
+
+/** The form's fields, for mapping the server's field errors. */
+export const NEW_VENDOR_FIELDS = Object.keys(ZNewVendorFormSchema.shape) as readonly (keyof NewVendorForm)[];
+
+export const NEW_VENDOR_DEFAULTS: NewVendorForm = {
+  name: '',
+  legalEntity: '',
+  service: '',
+  role: 'processor',
+  headquartersCountry: '',
+  parentCompany: '',
+  parentCountry: '',
+  dataLocations: '',
+  certifications: '',
+  transferMechanism: '',
+  status: 'under_review',
+  nextReviewDate: '',
+  notes: '',
+};
+
+const orNull = (value: string): string | null => value.trim() || null;
+const countryOrNull = (value: string): string | null => value.trim().toUpperCase() || null;
+
+/** The form → POST /vendors body. */
+export function newVendorFormToBody(form: NewVendorForm): VendorInput {
+  return {
+    name: form.name.trim(),
+    legalEntity: orNull(form.legalEntity),
+    service: orNull(form.service),
+    role: form.role,
+    headquartersCountry: countryOrNull(form.headquartersCountry),
+    parentCompany: orNull(form.parentCompany),
+    parentCountry: countryOrNull(form.parentCountry),
+    dataLocations: [...new Set(splitList(form.dataLocations).map((code) => code.toUpperCase()))],
+    certifications: splitNames(form.certifications),
+    transferMechanism: orNull(form.transferMechanism),
+    status: form.status,
+    nextReviewDate: orNull(form.nextReviewDate),
+    notes: orNull(form.notes),
+  };
+}
 
 export const ZTerminateFormSchema = z.object({ comment: text(2000) });
 export type TerminateForm = z.infer<typeof ZTerminateFormSchema>;

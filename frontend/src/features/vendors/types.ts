@@ -223,3 +223,33 @@ export interface DpaPatch {
   dpa: Dpa;
   comment?: string | null;
 }
+
+/** The body of POST /vendors (a contributor may only propose: status under_review). */
+export interface VendorInput {
+  name: string;
+  legalEntity: string | null;
+  service: string | null;
+  role: VendorRole;
+  headquartersCountry: string | null;
+  parentCompany: string | null;
+  parentCountry: string | null;
+  dataLocations: string[];
+  certifications: string[];
+  transferMechanism: string | null;
+  status: ReviewResult;
+  nextReviewDate: string | null;
+  notes: string | null;
+}
+
+/** A vendor linked to an activity (its processors name it), as GET /activities/:id returns it. */
+export interface LinkedVendor {
+  id: string;
+  name: string;
+  legalEntity: string | null;
+  role: VendorRole;
+  status: VendorStatus;
+  dpaSigned: boolean;
+  dpfCertified: boolean;
+  exposed: boolean;
+  needsMechanism: boolean;
+}

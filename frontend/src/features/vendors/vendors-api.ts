@@ -2,7 +2,7 @@ import type { ApiClient } from '@/lib/api-client';
 import type { PageOf } from '@/lib/api-types';
 import { orgApiPath } from '@/lib/paths';
 
-import type { CountryBreakdown, DpaPatch, Review, ReviewBody, TerminatedVendor, Vendor, VendorDocument, VendorListItem } from './types';
+import type { CountryBreakdown, DpaPatch, Review, ReviewBody, TerminatedVendor, Vendor, VendorDocument, VendorInput, VendorListItem } from './types';
 import { vendorQueryToApi, type VendorQuery } from './vendor-query';
 
 export function vendorsPath(organizationId: string, vendorId?: string, suffix = ''): string {
@@ -71,4 +71,9 @@ export function uploadDocument(api: ApiClient, organizationId: string, vendorId:
   form.set('kind', kind);
   form.set('file', file);
   return api.postForm(vendorsPath(organizationId, vendorId, '/documents'), form);
+}
+
+/** 400 `validation_failed` with field errors; a contributor may only propose (status under_review). */
+export function createVendor(api: ApiClient, organizationId: string, body: VendorInput): Promise<Vendor> {
+  return api.post(vendorsPath(organizationId), body);
 }

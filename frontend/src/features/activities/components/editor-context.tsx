@@ -5,6 +5,7 @@ import { get, useFormState, type FieldError, type FieldPath, type UseFormReturn 
 
 import type { Locale } from '@/i18n/config';
 import { useLocale } from '@/i18n/i18n-provider';
+import type { LinkedVendor, TransferAssessment } from '@/features/vendors/types';
 import type { Department } from '@/lib/api-types';
 
 import { catalogueFacts, catalogueOptions, type CatalogueFacts, type CatalogueOption } from '../catalogue';
@@ -24,6 +25,9 @@ interface EditorContextValue {
   /** Shown read-only: they belong to the vendors part of Registre. */
   processors: readonly string[];
   transfers: readonly Transfer[];
+  /** The vendors the processors name and each transfer's computed status (the activity as it is, not a past version). */
+  linkedVendors: readonly LinkedVendor[];
+  transferStatuses: readonly TransferAssessment[];
   options: (name: ActivityCatalogueName, keep?: readonly (string | null | undefined)[]) => CatalogueOption[];
 }
 
@@ -38,6 +42,8 @@ export function ActivityEditorProvider({
   owners,
   processors = [],
   transfers = [],
+  linkedVendors = [],
+  transferStatuses = [],
   children,
 }: {
   form: UseFormReturn<ActivityForm>;
@@ -47,6 +53,8 @@ export function ActivityEditorProvider({
   owners: readonly OwnerOption[];
   processors?: readonly string[];
   transfers?: readonly Transfer[];
+  linkedVendors?: readonly LinkedVendor[];
+  transferStatuses?: readonly TransferAssessment[];
   children: ReactNode;
 }) {
   const locale = useLocale();
@@ -61,9 +69,11 @@ export function ActivityEditorProvider({
       owners,
       processors,
       transfers,
+      linkedVendors,
+      transferStatuses,
       options: (name, keep) => catalogueOptions(catalogues[name], locale, keep),
     }),
-    [form, readOnly, locale, catalogues, departments, owners, processors, transfers],
+    [form, readOnly, locale, catalogues, departments, owners, processors, transfers, linkedVendors, transferStatuses],
   );
   return <EditorContext value={value}>{children}</EditorContext>;
 }

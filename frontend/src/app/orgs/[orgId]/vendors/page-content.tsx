@@ -21,6 +21,7 @@ import {
   type VendorSortKey,
 } from '@/features/vendors/vendor-query';
 import { useLocale, useT } from '@/i18n/i18n-provider';
+import { useAppAbility } from '@/lib/ability-context';
 import type { PageOf } from '@/lib/api-types';
 import { countryName, countryOptions } from '@/lib/countries';
 import { orgPath } from '@/lib/paths';
@@ -51,6 +52,7 @@ export function VendorsPageContent({
   const ids = useId();
   const filtered = hasVendorFilters(query);
   const countryList = useMemo(() => countryOptions(locale), [locale]);
+  const canCreate = useAppAbility().can('create', 'Vendor');
 
   function navigate(next: VendorQuery) {
     startTransition(() => {
@@ -101,6 +103,11 @@ export function VendorsPageContent({
     <section className="page page--wide" aria-labelledby="page-title">
       <div className="page__header">
         <h1 id="page-title">{t('vendors.title')}</h1>
+        {canCreate ? (
+          <Link href={orgPath(organizationId, 'vendors/new')} className="button button--primary" data-testid="new-vendor">
+            {t('vendors.newVendor')}
+          </Link>
+        ) : null}
       </div>
       <p className="page__intro">{t('vendors.intro')}</p>
 

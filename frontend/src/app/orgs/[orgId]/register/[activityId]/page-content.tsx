@@ -389,6 +389,8 @@ export function ActivityPageContent({
         owners={owners}
         processors={shown.processors}
         transfers={shown.transfers}
+        linkedVendors={snapshot === null ? activity.vendors : undefined}
+        transferStatuses={snapshot === null ? activity.transferStatuses : undefined}
       >
         {snapshot === null ? (
           <LiveCompleteness

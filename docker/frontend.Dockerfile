@@ -33,6 +33,8 @@ RUN --mount=type=cache,target=/root/.npm \
 COPY frontend/ frontend/
 # The page runs the server's pure domain modules (interchange types, register rules): one rule set.
 COPY backend/src/activities/activity.types.ts backend/src/activities/activity-rules.ts backend/src/activities/
+COPY backend/src/vendors/vendor.types.ts backend/src/vendors/
+COPY backend/src/transfers/transfer-status.ts backend/src/transfers/
 # The build cache is not needed at run time; public/ is created when the app has none so that
 # the runtime stage can always copy it.
 RUN npm run build -w frontend \

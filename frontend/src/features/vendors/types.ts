@@ -1,22 +1,24 @@
 /** Vendors as the API returns them (backend/src/vendors/dto/vendor.dto.ts). */
 
-export const VENDOR_ROLES = ['processor', 'sub_processor', 'recipient'] as const;
-export type VendorRole = (typeof VENDOR_ROLES)[number];
-
-export const VENDOR_STATUSES = ['under_review', 'approved', 'restricted', 'terminated'] as const;
-export type VendorStatus = (typeof VENDOR_STATUSES)[number];
-
-export const REVIEW_RESULTS = ['under_review', 'approved', 'restricted'] as const;
-export type ReviewResult = (typeof REVIEW_RESULTS)[number];
-
-export const SUB_PROCESSOR_CHANGE_NOTICES = ['prior_notice_with_objection', 'prior_notice', 'after_the_fact', 'none'] as const;
-export type SubProcessorChangeNotice = (typeof SUB_PROCESSOR_CHANGE_NOTICES)[number];
-
-export const END_OF_CONTRACT = ['delete', 'return', 'return_then_delete', 'none'] as const;
-export type EndOfContract = (typeof END_OF_CONTRACT)[number];
-
-export const TRANSFER_STATUSES = ['eea', 'adequate', 'safeguarded', 'derogation', 'needs_mechanism'] as const;
-export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+// The vendor format and the transfer statuses are defined once, by the server's pure modules.
+export {
+  END_OF_CONTRACT,
+  REVIEW_RESULTS,
+  SUB_PROCESSOR_CHANGE_NOTICES,
+  VENDOR_ROLES,
+  VENDOR_STATUSES,
+  type Dpa,
+  type EndOfContract,
+  type ReviewAnswers,
+  type ReviewResult,
+  type SubProcessorChangeNotice,
+  type Tia,
+  type VendorRole,
+  type VendorStatus,
+} from '@backend/vendors/vendor.types';
+export { TRANSFER_STATUSES, type TransferStatus } from '@backend/transfers/transfer-status';
+import type { Dpa, ReviewAnswers, ReviewResult, Tia, VendorRole, VendorStatus } from '@backend/vendors/vendor.types';
+import type { TransferStatus } from '@backend/transfers/transfer-status';
 
 export const COUNTRY_ZONES = ['eea', 'adequate', 'needs_safeguards'] as const;
 export type CountryZone = (typeof COUNTRY_ZONES)[number];
@@ -102,19 +104,6 @@ export interface Concern {
   message?: string;
 }
 
-export interface ReviewAnswers {
-  certifications: string[] | null;
-  certificationsVerified: boolean | null;
-  dataLocations: string[] | null;
-  subProcessorsListed: boolean | null;
-  subProcessorChangeNotice: SubProcessorChangeNotice | null;
-  breachNotificationCommitment: boolean | null;
-  breachNotificationDelayHours: number | null;
-  endOfContract: EndOfContract | null;
-  auditRights: boolean | null;
-  securityMeasures: string | null;
-}
-
 export interface Review {
   id: string;
   vendorVersion: number;
@@ -127,18 +116,6 @@ export interface Review {
   reviewerId: string | null;
   reviewerName: string | null;
   reviewedAt: string;
-}
-
-export interface Dpa {
-  signed: boolean;
-  signedOn: string | null;
-  documentId: string | null;
-}
-
-export interface Tia {
-  date: string | null;
-  conclusion: string | null;
-  documentId: string | null;
 }
 
 export interface Vendor {

@@ -23,7 +23,8 @@ import { ActivityIncompleteException, ImportInvalidException, ImportItemErrors }
 import { buildListSql } from './activity-list-query';
 import { checkActivity, completenessOf, RuleInput } from './activity-rules';
 import { ActivityVersion, ProcessingActivity } from './activity.entity';
-import type { ActivitySnapshot, ActivityStatus, Completeness } from './activity.types';
+import type { ActivitySnapshot, ActivityStatus, Completeness, DpiaScreening } from './activity.types';
+import { changesDpoDecision, screenDpia } from './dpia-screening';
 import {
   ActivityListItem,
   ActivityVersionDiff,
@@ -270,6 +271,7 @@ export class ActivitiesService {
     const facts = await this.catalogues.facts();
     const document = buildContent(input, current.document, facts);
     errors.push(...(await this.catalogues.unknownCodes(organizationId, document, contentKeysIn(input))));
+    document.dpiaScreening = this.screeningDecision(access, current.document.dpiaScreening, document.dpiaScreening, errors);
     // Processors sent back as read keep their links (a vendor renamed since still reads under its old name).
     const processorsChanged = input.processors !== undefined && canonicalJson(input.processors) !== canonicalJson(current.document.processors);
     const processors = processorsChanged ? await this.resolveProcessors(organizationId, input.processors, errors) : undefined;
@@ -553,6 +555,23 @@ export class ActivitiesService {
       case 'archived':
         return ability.can('create', asDraft) && ability.can('validate', asSubject({ ...record, status: 'in_review' }));
     }
+  }
+
+  /**
+   * With one criterion the DPO decides whether a DPIA is needed, and writes why. A new decision from
+   * anyone else is not recorded (the previous DPO decision stays, or the activity awaits one); the
+   * DPO's needs a justification. Creation and import keep the decision the file records: it was taken
+   * before the activity reached Registre.
+   */
+  private screeningDecision(access: ActivityAccess, before: DpiaScreening, after: DpiaScreening, errors: FieldError[]): DpiaScreening {
+    if (!changesDpoDecision(before, after)) return after;
+    if (!access.ability.can('validate', subject('Dpia', { organizationId: access.organizationId }))) {
+      const previous = screenDpia(before, before);
+      const kept = previous.dpoDecides ? before : { decision: 'to_assess' as const, justification: after.justification };
+      return { ...after, decision: kept.decision, justification: kept.justification };
+    }
+    if (!after.justification?.trim()) errors.push({ path: 'dpiaScreening.justification', code: 'isNotEmpty', args: [] });
+    return after;
   }
 
   private assertComplete(row: ProcessingActivity, facts: ActivityFacts): void {

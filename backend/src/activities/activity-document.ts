@@ -24,6 +24,7 @@ import type {
   RetentionDto,
   TransferDto,
 } from './dto/activity.dto';
+import { settleScreening } from './dpia-screening';
 
 export type ContentInput = Pick<CreateActivityDto, (typeof CONTENT_KEYS)[number]>;
 
@@ -79,13 +80,15 @@ const transfer = (input: TransferDto): Transfer => ({
   documentation: orNull(input.documentation),
 });
 
-const dpiaScreening = (input: DpiaScreeningDto | undefined): DpiaScreening => ({
-  criteria: [...new Set(input?.criteria ?? [])],
-  onCnilRequiredList: orNull(input?.onCnilRequiredList),
-  onCnilExemptList: orNull(input?.onCnilExemptList),
-  decision: input?.decision ?? 'to_assess',
-  justification: orNull(input?.justification),
-});
+/** The decision sent is kept only where the rule leaves it to the DPO (one criterion); else computed. */
+const dpiaScreening = (input: DpiaScreeningDto | undefined): DpiaScreening =>
+  settleScreening({
+    criteria: [...new Set(input?.criteria ?? [])],
+    onCnilRequiredList: orNull(input?.onCnilRequiredList),
+    onCnilExemptList: orNull(input?.onCnilExemptList),
+    decision: input?.decision ?? 'to_assess',
+    justification: orNull(input?.justification),
+  });
 
 /**
  * The stored content: the parts given in `input` (validated DTOs) replace those of `base`, whole; the

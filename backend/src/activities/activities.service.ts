@@ -12,6 +12,7 @@ import { Page, pageOf, PageQuery } from '../common/http/pagination';
 import { FieldError, FieldValidationException, validatePlain } from '../common/http/validation';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { DepartmentsService } from '../departments/departments.service';
+import { DpiaException } from '../dpias/dpia-errors';
 import { DocumentStorage } from '../evidence/document-storage';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
 import { assessTransfer, TransferAssessment } from '../transfers/transfer-status';
@@ -312,6 +313,9 @@ export class ActivitiesService {
     const current = await this.lock(access.organizationId, activityId);
     ForbiddenError.from(access.ability).throwUnlessCan('delete', asSubject(current));
     if (current.status !== 'draft') throw new AppException(HttpStatus.CONFLICT, 'activity_not_draft', { status: current.status });
+    // Its DPIA is a record of its own (the activity is its subject): it is not deleted with a draft.
+    const [dpia] = await this.connection.manager.query<{ id: string }[]>('SELECT id FROM dpias WHERE organization_id = $1 AND activity_id = $2', [current.organizationId, current.id]);
+    if (dpia) throw new DpiaException(HttpStatus.CONFLICT, 'activity_has_dpia', { dpiaId: dpia.id });
     const before = await this.snapshot(current);
     const documents = await this.connection.manager.query<{ id: string }[]>('SELECT id FROM evidence_documents WHERE organization_id = $1 AND activity_id = $2', [
       current.organizationId,

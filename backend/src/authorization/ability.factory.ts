@@ -1,7 +1,8 @@
 import { AbilityBuilder, createMongoAbility, ForcedSubject, MongoAbility } from '@casl/ability';
 import type { Role } from '../members/membership.entity';
 
-export const ACTIONS = ['manage', 'create', 'read', 'update', 'delete', 'submit', 'validate', 'export'] as const;
+/** `decide`: record the decision on a DPIA (admin or DPO), distinct from the DPO's opinion (`validate`). */
+export const ACTIONS = ['manage', 'create', 'read', 'update', 'delete', 'submit', 'validate', 'export', 'decide'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const SUBJECT_TYPES = [
@@ -75,7 +76,7 @@ export function defineAbilityFor(member: MemberIdentity): AppAbility {
       can('manage', ['Organization', 'Membership', 'Department', 'CatalogueEntry'], org);
       can(['create', 'update', 'delete', 'submit'], 'Activity', org);
       can(['create', 'update'], 'DesignGrid', org);
-      can(['create', 'update', 'delete'], ['Vendor', 'Dpia', 'Evidence'], org);
+      can(['create', 'update', 'delete'], ['Vendor', 'Evidence'], org);
       // Approving (through a review) and terminating a vendor.
       can('validate', 'Vendor', org);
       can('read', 'AuditEvent', org);
@@ -86,7 +87,6 @@ export function defineAbilityFor(member: MemberIdentity): AppAbility {
       can(['create', 'update', 'delete'], 'DesignGrid', org);
       can(['create', 'update', 'delete', 'validate'], 'Vendor', org);
       can(['create', 'update', 'delete'], ['Evidence', 'CatalogueEntry'], org);
-      can(['create', 'update', 'delete', 'validate'], 'Dpia', org);
       can('read', 'AuditEvent', org);
       can('export', ['Register', 'Evidence'], org);
       break;
@@ -111,6 +111,14 @@ export function defineAbilityFor(member: MemberIdentity): AppAbility {
       can('export', ['Register', 'Evidence'], org);
       break;
   }
+
+  // ——— DPIAs (issue 5) ———
+  // Contributors, admins and the DPO draft and submit; only the DPO gives the opinion (`validate`);
+  // an admin or the DPO records the decision (`decide`). Auditors read. A closed revision is locked by
+  // the service (409 dpia_locked), whoever asks.
+  if (member.role !== 'auditor') can(['create', 'update', 'submit'], 'Dpia', org);
+  if (member.role === 'dpo') can('validate', 'Dpia', org);
+  if (member.role === 'admin' || member.role === 'dpo') can('decide', 'Dpia', org);
 
   return build();
 }

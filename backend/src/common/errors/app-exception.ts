@@ -15,6 +15,11 @@ export class AppException extends Error {
     super(code);
   }
 
+  /** Where the translated message lives; a feature may keep its messages in its own namespace. */
+  get messageKey(): string {
+    return `errors.${this.code}`;
+  }
+
   /** The details sent to the client; exceptions carrying field messages translate them here. */
   localisedDetails(_locale: Locale): Record<string, unknown> {
     return this.details;

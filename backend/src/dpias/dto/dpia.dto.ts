@@ -1,0 +1,247 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsIsoDate } from '../../activities/dto/activity.dto';
+import { PageQuery } from '../../common/http/pagination';
+import { withArgs } from '../../common/http/validation';
+import {
+  ACTION_STATUSES,
+  DPIA_DECISIONS,
+  DPIA_STATUSES,
+  JUDGEMENTS,
+  OPINION_STATUSES,
+  SCALE_VALUES,
+  type ActionStatus,
+  type DpiaDecision,
+  type DpiaStatus,
+  type Judgement,
+  type OpinionStatus,
+  type ScaleValue,
+} from '../dpia.types';
+
+const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** Text that may be null; blank counts as null. Sections are sent whole, so every field is given. */
+function Text(max: number, description?: string): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ type: String, nullable: true, maxLength: max, description }),
+    Transform(trimToNull),
+    IsOptional(),
+    IsString(),
+    MaxLength(max, withArgs),
+  );
+}
+
+function Nested(type: () => new () => object): PropertyDecorator {
+  return applyDecorators(ApiProperty({ type }), IsDefined(), ValidateNested(), Type(type));
+}
+
+function Strings(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ type: [String], description }),
+    IsArray(),
+    ArrayMaxSize(50, withArgs),
+    IsString({ each: true }),
+    IsNotEmpty({ each: true }),
+    MaxLength(1000, { ...withArgs, each: true }),
+  );
+}
+
+function Scale(): PropertyDecorator {
+  return applyDecorators(ApiProperty({ enum: SCALE_VALUES, nullable: true, description: '1 negligible … 4 maximum' }), IsOptional(), IsIn(SCALE_VALUES, withArgs));
+}
+
+export class DpiaContextDto {
+  @Text(10000, 'processing under review (beyond what the register says)') processing!: string | null;
+  @Text(10000) responsibilities!: string | null;
+  @Text(10000, 'codes of conduct, certifications, standards') standards!: string | null;
+  @Text(10000, 'data life cycle') lifecycle!: string | null;
+  @Text(10000, 'supporting assets: systems, software, networks, people, paper') supportingAssets!: string | null;
+}
+
+export class PrincipleAssessmentDto {
+  @ApiProperty({ enum: JUDGEMENTS, nullable: true }) @IsOptional() @IsIn(JUDGEMENTS, withArgs) judgement!: Judgement | null;
+  @Text(5000) comment!: string | null;
+}
+
+export class DpiaPrinciplesDto {
+  @Nested(() => PrincipleAssessmentDto) purposes!: PrincipleAssessmentDto;
+  @Nested(() => PrincipleAssessmentDto) legal_basis!: PrincipleAssessmentDto;
+  @Nested(() => PrincipleAssessmentDto) minimisation!: PrincipleAssessmentDto;
+  @Nested(() => PrincipleAssessmentDto) accuracy!: PrincipleAssessmentDto;
+  @Nested(() => PrincipleAssessmentDto) retention!: PrincipleAssessmentDto;
+  @Nested(() => PrincipleAssessmentDto) information!: PrincipleAssessmentDto;
+  @Nested(() => PrincipleAssessmentDto) consent!: PrincipleAssessmentDto;
+  @Nested(() => PrincipleAssessmentDto) access_portability!: PrincipleAssessmentDto;
+  @Nested(() => PrincipleAssessmentDto) rectification_erasure!: PrincipleAssessmentDto;
+  @Nested(() => PrincipleAssessmentDto) restriction_objection!: PrincipleAssessmentDto;
+  @Nested(() => PrincipleAssessmentDto) processors!: PrincipleAssessmentDto;
+  @Nested(() => PrincipleAssessmentDto) transfers!: PrincipleAssessmentDto;
+}
+
+export class RiskLevelDto {
+  @Scale() severity!: ScaleValue | null;
+  @Scale() likelihood!: ScaleValue | null;
+}
+
+export class DpiaRiskDto {
+  @Strings('who or what could cause the event') riskSources!: string[];
+  @Strings('how it could happen') threats!: string[];
+  @Strings('what it would mean for the people') impacts!: string[];
+  @Strings('security-measures codes or other:<text>') existingMeasures!: string[];
+  @Strings('security-measures codes or other:<text>') plannedMeasures!: string[];
+  @Nested(() => RiskLevelDto) before!: RiskLevelDto;
+  @Nested(() => RiskLevelDto) after!: RiskLevelDto;
+}
+
+export class DpiaRisksDto {
+  @Nested(() => DpiaRiskDto) illegitimate_access!: DpiaRiskDto;
+  @Nested(() => DpiaRiskDto) unwanted_modification!: DpiaRiskDto;
+  @Nested(() => DpiaRiskDto) disappearance!: DpiaRiskDto;
+}
+
+export class DpiaActionDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'kept when given; generated for a new action' }) @IsOptional() @IsUUID() id?: string;
+  @ApiProperty({ maxLength: 2000 }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000, withArgs) measure!: string;
+  @Text(300, 'who carries it out') owner!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) @IsOptional() @IsIsoDate() dueDate!: string | null;
+  @ApiProperty({ enum: ACTION_STATUSES }) @IsIn(ACTION_STATUSES, withArgs) status!: ActionStatus;
+}
+
+export class DataSubjectsViewDto {
+  @ApiProperty({ type: Boolean, nullable: true }) @IsOptional() @IsBoolean() sought!: boolean | null;
+  @Text(5000) reasonNotSought!: string | null;
+  @Text(2000, 'people or representatives consulted') names!: string | null;
+  @ApiProperty({ enum: OPINION_STATUSES, nullable: true }) @IsOptional() @IsIn(OPINION_STATUSES, withArgs) status!: OpinionStatus | null;
+  @Text(10000) opinion!: string | null;
+}
+
+/** Sections given replace the stored ones, whole; `version` (or If-Match) is the version last read. */
+export class UpdateDpiaDto {
+  @ApiPropertyOptional({ description: 'or an If-Match header' }) @IsOptional() @IsInt() @Min(1, withArgs) version?: number;
+  @ApiPropertyOptional({ type: () => DpiaContextDto }) @IsOptional() @ValidateNested() @Type(() => DpiaContextDto) context?: DpiaContextDto;
+  @ApiPropertyOptional({ type: () => DpiaPrinciplesDto }) @IsOptional() @ValidateNested() @Type(() => DpiaPrinciplesDto) principles?: DpiaPrinciplesDto;
+  @ApiPropertyOptional({ type: () => DpiaRisksDto }) @IsOptional() @ValidateNested() @Type(() => DpiaRisksDto) risks?: DpiaRisksDto;
+
+  @ApiPropertyOptional({ type: () => [DpiaActionDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100, withArgs)
+  @ValidateNested({ each: true })
+  @Type(() => DpiaActionDto)
+  actionPlan?: DpiaActionDto[];
+
+  @ApiPropertyOptional({ type: () => DataSubjectsViewDto }) @IsOptional() @ValidateNested() @Type(() => DataSubjectsViewDto) dataSubjectsView?: DataSubjectsViewDto;
+}
+
+export class CreateDpiaDto {
+  @ApiProperty({ format: 'uuid', description: 'the activity assessed' }) @IsUUID() activityId!: string;
+}
+
+export class DpiaStepDto {
+  @ApiPropertyOptional({ description: 'or an If-Match header' }) @IsOptional() @IsInt() @Min(1, withArgs) version?: number;
+}
+
+export class DpoOpinionDto extends DpiaStepDto {
+  @ApiProperty({ enum: OPINION_STATUSES }) @IsIn(OPINION_STATUSES, withArgs) status!: OpinionStatus;
+  @ApiProperty({ maxLength: 10000 }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(10000, withArgs) opinion!: string;
+}
+
+export class DpiaDecisionDto extends DpiaStepDto {
+  @ApiProperty({ enum: DPIA_DECISIONS }) @IsIn(DPIA_DECISIONS, withArgs) decision!: DpiaDecision;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 10000, description: 'the conditions (required for validated_with_conditions) or the reasons' })
+  @Transform(trimToNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000, withArgs)
+  comment?: string | null;
+}
+
+export class ListDpiasQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: DPIA_STATUSES }) @IsOptional() @IsIn(DPIA_STATUSES, withArgs) status?: DpiaStatus;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() activityId?: string;
+}
+
+export class ActionsDueQuery {
+  @ApiProperty({ format: 'date', description: 'actions not done whose due date is before this day' }) @IsDefined() @IsIsoDate() before!: string;
+}
+
+// ——— responses (OpenAPI) ———
+
+export class SectionProgressView {
+  @ApiProperty() done!: number;
+  @ApiProperty() total!: number;
+}
+
+export class DpiaListItem {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) activityId!: string;
+  @ApiProperty() activityReference!: string;
+  @ApiProperty() activityName!: string;
+  @ApiProperty({ enum: DPIA_STATUSES }) status!: DpiaStatus;
+  @ApiProperty() revision!: number;
+  @ApiProperty({ enum: ['low', 'medium', 'high'], nullable: true }) residualRisk!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) nextActionDue!: string | null;
+  @ApiProperty({ enum: DPIA_DECISIONS, nullable: true }) decision!: DpiaDecision | null;
+  @ApiProperty() version!: number;
+  @ApiProperty() updatedAt!: Date;
+}
+
+export class DpiaPage {
+  @ApiProperty({ type: [DpiaListItem] }) items!: DpiaListItem[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class DpiaView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) activityId!: string;
+  @ApiProperty() revision!: number;
+  @ApiProperty({ enum: DPIA_STATUSES }) status!: DpiaStatus;
+  @ApiProperty() locked!: boolean;
+  @ApiProperty({ description: 'sections: context, principles, risks, actionPlan, dataSubjectsView' }) content!: Record<string, unknown>;
+  @ApiProperty({ description: 'what the register says about the activity (read at request time)' }) register!: Record<string, unknown>;
+  @ApiProperty({ nullable: true, type: Object }) dpoOpinion!: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: Object }) decision!: Record<string, unknown> | null;
+  @ApiProperty({ type: Object }) progress!: Record<string, SectionProgressView>;
+  @ApiProperty({ enum: ['low', 'medium', 'high'], nullable: true }) residualRisk!: string | null;
+  @ApiProperty() version!: number;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+}
+
+export class DpiaRevisionSummary {
+  @ApiProperty() revision!: number;
+  @ApiProperty({ enum: DPIA_STATUSES }) status!: DpiaStatus;
+  @ApiProperty({ enum: DPIA_DECISIONS, nullable: true }) decision!: DpiaDecision | null;
+  @ApiProperty({ nullable: true }) closedAt!: Date | null;
+  @ApiProperty({ description: 'the revision being worked on (not closed yet)' }) current!: boolean;
+}
+
+export class DpiaDueAction {
+  @ApiProperty({ format: 'uuid' }) dpiaId!: string;
+  @ApiProperty() activityReference!: string;
+  @ApiProperty() activityName!: string;
+  @ApiProperty({ format: 'uuid' }) actionId!: string;
+  @ApiProperty() measure!: string;
+  @ApiProperty({ type: String, nullable: true }) owner!: string | null;
+  @ApiProperty({ format: 'date' }) dueDate!: string;
+  @ApiProperty({ enum: ACTION_STATUSES }) status!: ActionStatus;
+}

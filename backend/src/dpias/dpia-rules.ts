@@ -2,6 +2,7 @@ import {
   CONTEXT_FIELDS,
   DataSubjectsView,
   DpiaContent,
+  DpiaProgress,
   DpiaRisk,
   DpiaStatus,
   FEARED_EVENTS,
@@ -71,12 +72,6 @@ export function overallResidualRisk(content: Pick<DpiaContent, 'risks'>): RiskLe
   }
   return worst;
 }
-
-export interface SectionProgress {
-  done: number;
-  total: number;
-}
-export type DpiaProgress = Record<'context' | 'principles' | 'risks' | 'actionPlan' | 'validation', SectionProgress>;
 
 /** How far each section is; the validation section counts the people's view, the opinion and the decision. */
 export function progressOf(content: DpiaContent, closing: { opinion: boolean; decision: boolean }): DpiaProgress {

@@ -136,3 +136,62 @@ export interface RegisterContext {
 
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export type RiskLevelName = (typeof RISK_LEVELS)[number];
+
+export interface SectionProgress {
+  done: number;
+  total: number;
+}
+export type DpiaProgress = Record<'context' | 'principles' | 'risks' | 'actionPlan' | 'validation', SectionProgress>;
+
+/** GET /dpias/:id (and a closed revision): the DPIA with what the server computes and the register's context. */
+export interface DpiaDetail {
+  id: string;
+  activityId: string;
+  revision: number;
+  status: DpiaStatus;
+  locked: boolean;
+  content: DpiaContent;
+  register: RegisterContext;
+  dpoOpinion: DpoOpinion | null;
+  decision: DpiaDecisionRecord | null;
+  progress: DpiaProgress;
+  residualRisk: RiskLevelName | null;
+  version: number;
+  createdAt: string | Date;
+  updatedAt: string | Date;
+}
+
+/** A row of GET /dpias. */
+export interface DpiaSummary {
+  id: string;
+  activityId: string;
+  activityReference: string;
+  activityName: string;
+  status: DpiaStatus;
+  revision: number;
+  residualRisk: RiskLevelName | null;
+  nextActionDue: string | null;
+  decision: DpiaDecision | null;
+  version: number;
+  updatedAt: string | Date;
+}
+
+export interface DpiaRevisionItem {
+  revision: number;
+  status: DpiaStatus;
+  decision: DpiaDecision | null;
+  closedAt: string | Date | null;
+  current: boolean;
+}
+
+/** An action-plan item due (GET /dpias/actions-due). */
+export interface DueAction {
+  dpiaId: string;
+  activityReference: string;
+  activityName: string;
+  actionId: string;
+  measure: string;
+  owner: string | null;
+  dueDate: string;
+  status: ActionStatus;
+}

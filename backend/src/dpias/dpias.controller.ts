@@ -6,7 +6,8 @@ import { CheckPolicy } from '../authorization/route-policy';
 import { expectedVersion } from '../common/concurrency/expected-version';
 import { Page } from '../common/http/pagination';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
-import { DpiaDetail, DpiasService } from './dpias.service';
+import type { DpiaDetail } from './dpia.types';
+import { DpiasService } from './dpias.service';
 import {
   ActionsDueQuery,
   CreateDpiaDto,

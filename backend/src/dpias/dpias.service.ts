@@ -12,12 +12,12 @@ import { onUniqueViolation } from '../common/errors/database-errors';
 import { Page, pageOf } from '../common/http/pagination';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { DpiaException, dpiaLocked } from './dpia-errors';
-import { DPIA_TRANSITIONS, DpiaProgress as DpiaProgressView, DpiaTransition, emptyContent, missingForSubmission, overallResidualRisk, progressOf, residualLevel, riskLevel } from './dpia-rules';
+import { DPIA_TRANSITIONS, DpiaTransition, emptyContent, missingForSubmission, overallResidualRisk, progressOf, residualLevel, riskLevel } from './dpia-rules';
 import { Dpia, DpiaRevision } from './dpia.entity';
 import {
   DpiaContent,
   DpiaDecision,
-  DpiaDecisionRecord,
+  DpiaDetail,
   DpiaStatus,
   DpoOpinion,
   EDITABLE_STATUSES,
@@ -31,24 +31,6 @@ import {
 import type { DpiaDecisionDto, DpiaDueAction, DpiaListItem, DpiaRevisionSummary, DpoOpinionDto, ListDpiasQuery, UpdateDpiaDto } from './dto/dpia.dto';
 
 type DpiaAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;
-
-/** GET /dpias/:id: the current revision with what the server computes and the register's context. */
-export interface DpiaDetail {
-  id: string;
-  activityId: string;
-  revision: number;
-  status: DpiaStatus;
-  locked: boolean;
-  content: DpiaContent;
-  register: RegisterContext;
-  dpoOpinion: DpoOpinion | null;
-  decision: DpiaDecisionRecord | null;
-  progress: DpiaProgressView;
-  residualRisk: RiskLevelName | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
 
 /** One row of the register export's DPIA sheet. */
 export interface DpiaExportRow {

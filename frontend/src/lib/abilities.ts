@@ -5,7 +5,7 @@
 import { createMongoAbility, subject, type ForcedSubject, type MongoAbility, type RawRuleOf } from '@casl/ability';
 import { unpackRules, type PackRule } from '@casl/ability/extra';
 
-export const ACTIONS = ['manage', 'create', 'read', 'update', 'delete', 'submit', 'validate', 'export'] as const;
+export const ACTIONS = ['manage', 'create', 'read', 'update', 'delete', 'submit', 'validate', 'export', 'decide'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const SUBJECTS = [

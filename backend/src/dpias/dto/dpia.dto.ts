@@ -28,7 +28,12 @@ import {
   SCALE_VALUES,
   type ActionStatus,
   type DpiaDecision,
+  RISK_LEVELS,
+  type DpiaRevisionItem,
+  type RiskLevelName,
   type DpiaStatus,
+  type DpiaSummary,
+  type DueAction,
   type Judgement,
   type OpinionStatus,
   type ScaleValue,
@@ -189,14 +194,14 @@ export class SectionProgressView {
   @ApiProperty() total!: number;
 }
 
-export class DpiaListItem {
+export class DpiaListItem implements DpiaSummary {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) activityId!: string;
   @ApiProperty() activityReference!: string;
   @ApiProperty() activityName!: string;
   @ApiProperty({ enum: DPIA_STATUSES }) status!: DpiaStatus;
   @ApiProperty() revision!: number;
-  @ApiProperty({ enum: ['low', 'medium', 'high'], nullable: true }) residualRisk!: string | null;
+  @ApiProperty({ enum: RISK_LEVELS, nullable: true }) residualRisk!: RiskLevelName | null;
   @ApiProperty({ type: String, nullable: true, format: 'date' }) nextActionDue!: string | null;
   @ApiProperty({ enum: DPIA_DECISIONS, nullable: true }) decision!: DpiaDecision | null;
   @ApiProperty() version!: number;
@@ -227,7 +232,7 @@ export class DpiaView {
   @ApiProperty() updatedAt!: Date;
 }
 
-export class DpiaRevisionSummary {
+export class DpiaRevisionSummary implements DpiaRevisionItem {
   @ApiProperty() revision!: number;
   @ApiProperty({ enum: DPIA_STATUSES }) status!: DpiaStatus;
   @ApiProperty({ enum: DPIA_DECISIONS, nullable: true }) decision!: DpiaDecision | null;
@@ -235,7 +240,7 @@ export class DpiaRevisionSummary {
   @ApiProperty({ description: 'the revision being worked on (not closed yet)' }) current!: boolean;
 }
 
-export class DpiaDueAction {
+export class DpiaDueAction implements DueAction {
   @ApiProperty({ format: 'uuid' }) dpiaId!: string;
   @ApiProperty() activityReference!: string;
   @ApiProperty() activityName!: string;

@@ -7,7 +7,7 @@ import { useT } from '@/i18n/i18n-provider';
 
 import { errorCountsByTab, errorPaths, type ActivityTab } from '../field-paths';
 import { DataTab } from './data-tab';
-import { DpiaTab } from './dpia-tab';
+import { ActivityDpia, DpiaTab } from './dpia-tab';
 import { useEditor } from './editor-context';
 import { OverviewTab } from './overview-tab';
 import { PeopleTab } from './people-tab';
@@ -109,9 +109,12 @@ export function ActivityTabs({
           {tab === 'history' ? (
             history
           ) : (
-            <fieldset className="plain-fieldset" disabled={readOnly}>
-              {FORM_PANELS[tab]()}
-            </fieldset>
+            <>
+              <fieldset className="plain-fieldset" disabled={readOnly}>
+                {FORM_PANELS[tab]()}
+              </fieldset>
+              {tab === 'dpia' ? <ActivityDpia /> : null}
+            </>
           )}
         </div>
       ))}

@@ -1,13 +1,22 @@
 import type { Metadata } from 'next';
 
-import { ComingSoon } from '@/features/shell/coming-soon';
+import { dpiaListPath } from '@/features/dpias/dpias-api';
+import type { DpiaSummary } from '@/features/dpias/types';
 import { getT } from '@/i18n/server';
+import type { PageOf } from '@/lib/api-types';
+import { serverGet } from '@/lib/server-api';
+import { orNotFound } from '@/lib/session';
+
+import { DpiasPageContent } from './page-content';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();
   return { title: t('dpias.title') };
 }
 
-export default function DpiasPage() {
-  return <ComingSoon section="dpias" />;
+/** The organisation's DPIAs: activity, status, residual risk, next action due. */
+export default async function DpiasPage({ params }: { params: Promise<{ orgId: string }> }) {
+  const { orgId } = await params;
+  const dpias = await orNotFound(serverGet<PageOf<DpiaSummary>>(dpiaListPath(orgId)));
+  return <DpiasPageContent organizationId={orgId} dpias={dpias} />;
 }

@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+
+import { dpiasPath, revisionPath } from '@/features/dpias/dpias-api';
+import { loadDpiaCatalogues } from '@/features/dpias/server-data';
+import type { DpiaDetail } from '@/features/dpias/types';
+import { getT } from '@/i18n/server';
+import type { Organization } from '@/lib/api-types';
+import { orgApiPath } from '@/lib/paths';
+import { serverGet } from '@/lib/server-api';
+import { orNotFound } from '@/lib/session';
+
+import { DpiaReportContent } from './page-content';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t('dpias.report.title') };
+}
+
+/** The printable report (print CSS): `?revision=n` prints a closed revision as it was decided. */
+export default async function DpiaReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string; dpiaId: string }>;
+  searchParams: Promise<Readonly<Record<string, string | string[] | undefined>>>;
+}) {
+  const { orgId, dpiaId } = await params;
+  if (!UUID.test(dpiaId)) notFound();
+  const revisionText = (await searchParams).revision;
+  const revision = typeof revisionText === 'string' && /^[1-9]\d{0,8}$/.test(revisionText) ? Number(revisionText) : null;
+  const [dpia, organization, catalogues] = await Promise.all([
+    orNotFound(serverGet<DpiaDetail>(revision === null ? dpiasPath(orgId, dpiaId) : revisionPath(orgId, dpiaId, revision))),
+    orNotFound(serverGet<Organization>(orgApiPath(orgId))),
+    loadDpiaCatalogues(orgId),
+  ]);
+  return <DpiaReportContent organizationId={orgId} dpia={dpia} organization={organization} catalogues={catalogues} />;
+}

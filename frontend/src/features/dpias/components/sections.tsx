@@ -1,0 +1,252 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useFieldArray, useForm, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+
+import { SelectField, TextAreaField, TextField } from '@/components/fields';
+import { catalogueOptions } from '@/features/activities/catalogue';
+import { useLocale, useT } from '@/i18n/i18n-provider';
+import { useApiFormSubmit } from '@/lib/use-api-form-submit';
+
+import { fearedEventLabel, scaleLabel, type DpiaCatalogues } from '../catalogues';
+import {
+  actionPlanFromForm,
+  actionPlanToForm,
+  contextFromForm,
+  contextToForm,
+  principlesFromForm,
+  principlesToForm,
+  risksFromForm,
+  risksToForm,
+  ZActionPlanFormSchema,
+  ZContextFormSchema,
+  ZPrinciplesFormSchema,
+  ZRisksFormSchema,
+  type ActionPlanForm,
+  type ContextForm,
+  type PrinciplesForm,
+  type RisksForm,
+  type SectionPatch,
+} from '../schemas';
+import {
+  ACTION_STATUSES,
+  CONTEXT_FIELDS,
+  FEARED_EVENTS,
+  JUDGEMENTS,
+  PROPORTIONALITY_ITEMS,
+  residualLevel,
+  RIGHTS_ITEMS,
+  riskLevel,
+  SCALE_VALUES,
+  type DpiaDetail,
+  type PrincipleItem,
+} from '../types';
+import { RiskBadge } from './dpia-status-badge';
+import { SaveBar } from './section-form';
+
+export type SaveSections = (sections: SectionPatch) => Promise<DpiaDetail>;
+
+interface SectionProps {
+  dpia: DpiaDetail;
+  editable: boolean;
+  save: SaveSections;
+}
+
+/** The submit of a section form: validates, saves through the API, says "saved". */
+function useSectionSubmit<T extends FieldValues>(form: UseFormReturn<T>, fields: readonly Path<T>[], save: (values: T) => Promise<unknown>) {
+  const [saved, setSaved] = useState(false);
+  const { formError, onSubmit } = useApiFormSubmit(form, fields, async (values) => {
+    setSaved(false);
+    await save(values);
+    setSaved(true);
+  });
+  return { formError, onSubmit, saved };
+}
+
+// ——— 1. Context ———
+
+export function ContextSection({ dpia, editable, save }: SectionProps) {
+  const t = useT();
+  const form = useForm<ContextForm>({ resolver: zodResolver(ZContextFormSchema), defaultValues: contextToForm(dpia.content.context) });
+  const { formError, onSubmit, saved } = useSectionSubmit(form, CONTEXT_FIELDS, (values) => save({ context: contextFromForm(values) }));
+  const errors = form.formState.errors;
+  return (
+    <form noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="dpia-context-title">
+      <fieldset className="plain-fieldset" disabled={!editable}>
+        {CONTEXT_FIELDS.map((field) => (
+          <TextAreaField
+            key={field}
+            id={`context-${field}`}
+            label={t(`dpias.context.${field}`)}
+            hint={t(`dpias.context.${field}Hint`)}
+            registration={form.register(field)}
+            error={errors[field]}
+            rows={3}
+          />
+        ))}
+      </fieldset>
+      <SaveBar editable={editable} busy={form.formState.isSubmitting} formError={formError} saved={saved} testId="save-context" />
+    </form>
+  );
+}
+
+// ——— 2. Fundamental principles ———
+
+export function PrinciplesSection({ dpia, editable, save }: SectionProps) {
+  const t = useT();
+  const form = useForm<PrinciplesForm>({ resolver: zodResolver(ZPrinciplesFormSchema), defaultValues: principlesToForm(dpia.content.principles) });
+  const { formError, onSubmit, saved } = useSectionSubmit(form, [], (values) => save({ principles: principlesFromForm(values) }));
+  const item = (code: PrincipleItem) => (
+    <fieldset key={code} className="dpia-principle" data-testid={`principle-${code}`}>
+      <legend>{t(`dpias.principles.items.${code}`)}</legend>
+      <div className="dpia-principle__choices" role="radiogroup" aria-label={t('dpias.principles.judgement')}>
+        {(['', ...JUDGEMENTS] as const).map((judgement) => (
+          <label key={judgement || 'none'} className="choice">
+            <input type="radio" value={judgement} {...form.register(`${code}.judgement`)} /> {t(`dpias.judgements.${judgement || 'none'}`)}
+          </label>
+        ))}
+      </div>
+      <TextAreaField id={`principle-${code}-comment`} label={t('dpias.principles.comment')} registration={form.register(`${code}.comment`)} error={form.formState.errors[code]?.comment} rows={2} />
+    </fieldset>
+  );
+  return (
+    <form noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="dpia-principles-title">
+      <fieldset className="plain-fieldset" disabled={!editable}>
+        <h3>{t('dpias.principles.proportionality')}</h3>
+        {PROPORTIONALITY_ITEMS.map(item)}
+        <h3>{t('dpias.principles.rights')}</h3>
+        {RIGHTS_ITEMS.map(item)}
+      </fieldset>
+      <SaveBar editable={editable} busy={form.formState.isSubmitting} formError={formError} saved={saved} testId="save-principles" />
+    </form>
+  );
+}
+
+// ——— 3. Risks ———
+
+export function RisksSection({ dpia, editable, save, catalogues }: SectionProps & { catalogues: DpiaCatalogues }) {
+  const t = useT();
+  const locale = useLocale();
+  const form = useForm<RisksForm>({ resolver: zodResolver(ZRisksFormSchema), defaultValues: risksToForm(dpia.content.risks) });
+  const { formError, onSubmit, saved } = useSectionSubmit(form, [], (values) => save({ risks: risksFromForm(values) }));
+  const measures = catalogueOptions(catalogues['security-measures'], locale);
+  const scaleOptions = (name: 'dpia-severity' | 'dpia-likelihood') =>
+    SCALE_VALUES.map((value) => ({ value: String(value), label: `${String(value)}. ${scaleLabel(catalogues[name], value, locale)}` }));
+  return (
+    <form noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="dpia-risks-title">
+      <fieldset className="plain-fieldset" disabled={!editable}>
+        {FEARED_EVENTS.map((event) => {
+          const errors = form.formState.errors[event];
+          const residual = riskLevel(residualLevel(dpia.content.risks[event]));
+          return (
+            <fieldset key={event} className="dpia-risk" data-testid={`risk-${event}`}>
+              <legend>
+                {fearedEventLabel(catalogues, event, locale)} <RiskBadge level={residual} testId={`risk-${event}-residual`} />
+              </legend>
+              <TextAreaField id={`risk-${event}-riskSources`} label={t('dpias.risks.riskSources')} hint={t('dpias.risks.onePerLine')} registration={form.register(`${event}.riskSources`)} error={errors?.riskSources} rows={2} />
+              <TextAreaField id={`risk-${event}-threats`} label={t('dpias.risks.threats')} hint={t('dpias.risks.onePerLine')} registration={form.register(`${event}.threats`)} error={errors?.threats} rows={2} />
+              <TextAreaField id={`risk-${event}-impacts`} label={t('dpias.risks.impacts')} hint={t('dpias.risks.onePerLine')} registration={form.register(`${event}.impacts`)} error={errors?.impacts} rows={2} />
+              {(['existingMeasures', 'plannedMeasures'] as const).map((kind) => (
+                <details key={kind} className="dpia-measures">
+                  <summary>
+                    {t(`dpias.risks.${kind}`)} ({form.watch(`${event}.${kind}`).length})
+                  </summary>
+                  <fieldset className="checkbox-grid">
+                    <legend className="visually-hidden">{t(`dpias.risks.${kind}`)}</legend>
+                    {measures.map((option) => (
+                      <label key={option.value} className="choice">
+                        <input type="checkbox" value={option.value} {...form.register(`${event}.${kind}`)} /> {option.label}
+                      </label>
+                    ))}
+                  </fieldset>
+                </details>
+              ))}
+              <div className="dpia-risk__levels">
+                {(['before', 'after'] as const).map((when) => (
+                  <fieldset key={when}>
+                    <legend>{t(`dpias.risks.${when}`)}</legend>
+                    <SelectField id={`risk-${event}-${when}-severity`} label={t('dpias.risks.severity')} options={scaleOptions('dpia-severity')} emptyLabel={t('dpias.risks.notRated')} registration={form.register(`${event}.${when}.severity`)} error={errors?.[when]?.severity} />
+                    <SelectField id={`risk-${event}-${when}-likelihood`} label={t('dpias.risks.likelihood')} options={scaleOptions('dpia-likelihood')} emptyLabel={t('dpias.risks.notRated')} registration={form.register(`${event}.${when}.likelihood`)} error={errors?.[when]?.likelihood} />
+                  </fieldset>
+                ))}
+              </div>
+            </fieldset>
+          );
+        })}
+      </fieldset>
+      <SaveBar editable={editable} busy={form.formState.isSubmitting} formError={formError} saved={saved} testId="save-risks" />
+    </form>
+  );
+}
+
+// ——— 4. Action plan ———
+
+export function ActionPlanSection({ dpia, editable, save }: SectionProps) {
+  const t = useT();
+  const form = useForm<ActionPlanForm>({ resolver: zodResolver(ZActionPlanFormSchema), defaultValues: actionPlanToForm(dpia.content.actionPlan) });
+  const { fields, append, remove } = useFieldArray({ control: form.control, name: 'actions' });
+  const { formError, onSubmit, saved } = useSectionSubmit(form, [], async (values) => {
+    // New rows get their id from the server: the form takes them back so the next save keeps them.
+    const next = await save({ actionPlan: actionPlanFromForm(values) });
+    form.reset(actionPlanToForm(next.content.actionPlan));
+  });
+  const errors = form.formState.errors.actions;
+  return (
+    <form noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="dpia-actionPlan-title">
+      <fieldset className="plain-fieldset" disabled={!editable}>
+        {fields.length === 0 ? <p>{t('dpias.actions.empty')}</p> : null}
+        <div className="table-wrap">
+          <table className="table dpia-actions" data-testid="action-plan">
+            <caption className="visually-hidden">{t('dpias.actions.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dpias.actions.measure')}</th>
+                <th scope="col">{t('dpias.actions.owner')}</th>
+                <th scope="col">{t('dpias.actions.dueDate')}</th>
+                <th scope="col">{t('dpias.actions.status')}</th>
+                {editable ? <th scope="col">{t('common.actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {fields.map((field, index) => (
+                <tr key={field.id} data-testid={`action-row-${String(index)}`}>
+                  <td>
+                    <TextField id={`action-${String(index)}-measure`} label={t('dpias.actions.measure')} registration={form.register(`actions.${index}.measure`)} error={errors?.[index]?.measure} required />
+                  </td>
+                  <td>
+                    <TextField id={`action-${String(index)}-owner`} label={t('dpias.actions.owner')} registration={form.register(`actions.${index}.owner`)} error={errors?.[index]?.owner} />
+                  </td>
+                  <td>
+                    <TextField id={`action-${String(index)}-dueDate`} type="date" label={t('dpias.actions.dueDate')} registration={form.register(`actions.${index}.dueDate`)} error={errors?.[index]?.dueDate} />
+                  </td>
+                  <td>
+                    <SelectField
+                      id={`action-${String(index)}-status`}
+                      label={t('dpias.actions.status')}
+                      options={ACTION_STATUSES.map((status) => ({ value: status, label: t(`dpias.actionStatus.${status}`) }))}
+                      registration={form.register(`actions.${index}.status`)}
+                    />
+                  </td>
+                  {editable ? (
+                    <td>
+                      <button type="button" className="button button--secondary" onClick={() => remove(index)}>
+                        {t('dpias.actions.remove')}
+                      </button>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {editable ? (
+          <button type="button" className="button button--secondary" data-testid="action-add" onClick={() => append({ id: '', measure: '', owner: '', dueDate: '', status: 'planned' })}>
+            {t('dpias.actions.add')}
+          </button>
+        ) : null}
+      </fieldset>
+      <SaveBar editable={editable} busy={form.formState.isSubmitting} formError={formError} saved={saved} testId="save-actionPlan" />
+    </form>
+  );
+}

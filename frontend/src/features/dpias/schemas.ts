@@ -1,0 +1,190 @@
+/**
+ * The DPIA editor's forms, one per section (each saves on its own): zod schemas over the strings the
+ * controls hold, and the explicit API ↔ form conversions.
+ */
+import { z } from 'zod';
+
+import { isIsoDate } from '@/features/activities/register-query';
+import { emptyToNull, nullToEmpty, optionalText, requiredText } from '@/lib/validation';
+
+import {
+  ACTION_STATUSES,
+  CONTEXT_FIELDS,
+  DPIA_DECISIONS,
+  FEARED_EVENTS,
+  JUDGEMENTS,
+  OPINION_STATUSES,
+  PRINCIPLE_ITEMS,
+  type DataSubjectsView,
+  type DpiaAction,
+  type DpiaContent,
+  type DpiaContext,
+  type DpiaPrinciples,
+  type DpiaRisk,
+  type DpiaRisks,
+  type RiskLevel,
+  type ScaleValue,
+} from './types';
+
+const scale = () => z.enum(['', '1', '2', '3', '4']);
+const optionalDate = () =>
+  z
+    .string()
+    .trim()
+    .refine((value) => value === '' || isIsoDate(value), { error: 'validation.date' });
+/** Lines of a text area: one item per non-blank line. */
+const lines = () =>
+  optionalText(20000).refine((value) => splitLines(value).every((line) => line.length <= 1000), { error: 'validation.tooLong' });
+
+export function splitLines(value: string): string[] {
+  return value
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+// ——— 1. Context ———
+
+export const ZContextFormSchema = z.object(Object.fromEntries(CONTEXT_FIELDS.map((field) => [field, optionalText(10000)])) as Record<keyof DpiaContext, ReturnType<typeof optionalText>>);
+export type ContextForm = z.infer<typeof ZContextFormSchema>;
+
+export const contextToForm = (context: DpiaContext): ContextForm =>
+  Object.fromEntries(CONTEXT_FIELDS.map((field) => [field, nullToEmpty(context[field])])) as ContextForm;
+export const contextFromForm = (form: ContextForm): DpiaContext =>
+  Object.fromEntries(CONTEXT_FIELDS.map((field) => [field, emptyToNull(form[field])])) as unknown as DpiaContext;
+
+// ——— 2. Fundamental principles ———
+
+const ZPrincipleSchema = z.object({ judgement: z.enum(['', ...JUDGEMENTS]), comment: optionalText(5000) });
+export const ZPrinciplesFormSchema = z.object(Object.fromEntries(PRINCIPLE_ITEMS.map((item) => [item, ZPrincipleSchema])) as Record<keyof DpiaPrinciples, typeof ZPrincipleSchema>);
+export type PrinciplesForm = z.infer<typeof ZPrinciplesFormSchema>;
+
+export const principlesToForm = (principles: DpiaPrinciples): PrinciplesForm =>
+  Object.fromEntries(PRINCIPLE_ITEMS.map((item) => [item, { judgement: principles[item].judgement ?? '', comment: nullToEmpty(principles[item].comment) }])) as PrinciplesForm;
+export const principlesFromForm = (form: PrinciplesForm): DpiaPrinciples =>
+  Object.fromEntries(PRINCIPLE_ITEMS.map((item) => [item, { judgement: form[item].judgement || null, comment: emptyToNull(form[item].comment) }])) as DpiaPrinciples;
+
+// ——— 3. Risks ———
+
+const ZLevelSchema = z.object({ severity: scale(), likelihood: scale() });
+const ZRiskSchema = z.object({
+  riskSources: lines(),
+  threats: lines(),
+  impacts: lines(),
+  existingMeasures: z.array(z.string()),
+  plannedMeasures: z.array(z.string()),
+  before: ZLevelSchema,
+  after: ZLevelSchema,
+});
+export const ZRisksFormSchema = z.object(Object.fromEntries(FEARED_EVENTS.map((event) => [event, ZRiskSchema])) as Record<keyof DpiaRisks, typeof ZRiskSchema>);
+export type RisksForm = z.infer<typeof ZRisksFormSchema>;
+type LevelForm = z.infer<typeof ZLevelSchema>;
+
+const levelToForm = (level: RiskLevel): LevelForm => ({
+  severity: level.severity === null ? '' : (String(level.severity) as LevelForm['severity']),
+  likelihood: level.likelihood === null ? '' : (String(level.likelihood) as LevelForm['likelihood']),
+});
+const toScale = (value: string): ScaleValue | null => (value === '' ? null : (Number(value) as ScaleValue));
+const levelFromForm = (level: LevelForm): RiskLevel => ({ severity: toScale(level.severity), likelihood: toScale(level.likelihood) });
+
+export const risksToForm = (risks: DpiaRisks): RisksForm =>
+  Object.fromEntries(
+    FEARED_EVENTS.map((event) => {
+      const risk = risks[event];
+      return [
+        event,
+        {
+          riskSources: risk.riskSources.join('\n'),
+          threats: risk.threats.join('\n'),
+          impacts: risk.impacts.join('\n'),
+          existingMeasures: [...risk.existingMeasures],
+          plannedMeasures: [...risk.plannedMeasures],
+          before: levelToForm(risk.before),
+          after: levelToForm(risk.after),
+        },
+      ];
+    }),
+  ) as RisksForm;
+
+export const risksFromForm = (form: RisksForm): DpiaRisks =>
+  Object.fromEntries(
+    FEARED_EVENTS.map((event): [string, DpiaRisk] => {
+      const risk = form[event];
+      return [
+        event,
+        {
+          riskSources: splitLines(risk.riskSources),
+          threats: splitLines(risk.threats),
+          impacts: splitLines(risk.impacts),
+          existingMeasures: risk.existingMeasures,
+          plannedMeasures: risk.plannedMeasures,
+          before: levelFromForm(risk.before),
+          after: levelFromForm(risk.after),
+        },
+      ];
+    }),
+  ) as DpiaRisks;
+
+// ——— 4. Action plan ———
+
+const ZActionSchema = z.object({
+  id: z.string(),
+  measure: requiredText(2000),
+  owner: optionalText(300),
+  dueDate: optionalDate(),
+  status: z.enum(ACTION_STATUSES),
+});
+export const ZActionPlanFormSchema = z.object({ actions: z.array(ZActionSchema).max(100, { error: 'validation.tooMany' }) });
+export type ActionPlanForm = z.infer<typeof ZActionPlanFormSchema>;
+
+export const actionPlanToForm = (actions: DpiaAction[]): ActionPlanForm => ({
+  actions: actions.map((action) => ({ id: action.id, measure: action.measure, owner: nullToEmpty(action.owner), dueDate: nullToEmpty(action.dueDate), status: action.status })),
+});
+/** New rows have no id yet (''): the server gives them one. */
+export const actionPlanFromForm = (form: ActionPlanForm): (Omit<DpiaAction, 'id'> & { id?: string })[] =>
+  form.actions.map((action) => ({
+    ...(action.id ? { id: action.id } : {}),
+    measure: action.measure.trim(),
+    owner: emptyToNull(action.owner),
+    dueDate: emptyToNull(action.dueDate),
+    status: action.status,
+  }));
+
+// ——— 5. Validation ———
+
+export const ZDataSubjectsViewFormSchema = z.object({
+  sought: z.enum(['', 'yes', 'no']),
+  reasonNotSought: optionalText(5000),
+  names: optionalText(2000),
+  status: z.enum(['', ...OPINION_STATUSES]),
+  opinion: optionalText(10000),
+});
+export type DataSubjectsViewForm = z.infer<typeof ZDataSubjectsViewFormSchema>;
+
+export const dataSubjectsViewToForm = (view: DataSubjectsView): DataSubjectsViewForm => ({
+  sought: view.sought === null ? '' : view.sought ? 'yes' : 'no',
+  reasonNotSought: nullToEmpty(view.reasonNotSought),
+  names: nullToEmpty(view.names),
+  status: view.status ?? '',
+  opinion: nullToEmpty(view.opinion),
+});
+export const dataSubjectsViewFromForm = (form: DataSubjectsViewForm): DataSubjectsView => ({
+  sought: form.sought === '' ? null : form.sought === 'yes',
+  reasonNotSought: emptyToNull(form.reasonNotSought),
+  names: emptyToNull(form.names),
+  status: form.status || null,
+  opinion: emptyToNull(form.opinion),
+});
+
+export const ZOpinionFormSchema = z.object({ status: z.enum(OPINION_STATUSES), opinion: requiredText(10000) });
+export type OpinionForm = z.infer<typeof ZOpinionFormSchema>;
+export const opinionDefaults = (): OpinionForm => ({ status: 'could_be_implemented', opinion: '' });
+
+export const ZDecisionFormSchema = z
+  .object({ decision: z.enum(DPIA_DECISIONS), comment: optionalText(10000) })
+  .refine((value) => value.decision !== 'validated_with_conditions' || value.comment.trim() !== '', { path: ['comment'], error: 'validation.required' });
+export type DecisionForm = z.infer<typeof ZDecisionFormSchema>;
+export const decisionDefaults = (): DecisionForm => ({ decision: 'validated', comment: '' });
+
+/** Only the sections the API accepts in a PATCH. */
+export type SectionPatch = Partial<Omit<DpiaContent, 'actionPlan'>> & { actionPlan?: ReturnType<typeof actionPlanFromForm> };

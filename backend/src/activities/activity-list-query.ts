@@ -18,19 +18,26 @@ const LIVE_SOURCE = `
   LEFT JOIN users u ON u.id = a.owner_id
   WHERE a.organization_id = $1`;
 
+/** Each activity's last version written at or before the instant (versions are numbered in time order). */
+const latestVersions = (asOf: string) => `
+  SELECT activity_id, max(number) AS number FROM activity_versions
+  WHERE organization_id = $1 AND created_at <= ${asOf}::timestamptz
+  GROUP BY activity_id`;
+
+// The version each activity had at the instant is found on narrow columns first (no snapshot read),
+// then its snapshot is read once per activity: jsonb_to_record decompresses it once for every scalar
+// field, where one ->> per field would decompress it again each time (purposes are read for a search only).
 const asOfSource = (asOf: string) => `
-  SELECT v.activity_id AS id, v.snapshot ->> 'reference' AS reference, v.snapshot ->> 'name' AS name,
-         v.snapshot ->> 'description' AS description, v.snapshot ->> 'status' AS status, v.snapshot ->> 'role' AS role,
-         (v.snapshot ->> 'departmentId')::uuid AS department_id, v.snapshot ->> 'department' AS department,
-         (v.snapshot ->> 'ownerId')::uuid AS owner_id, v.snapshot ->> 'owner' AS owner, u.name AS owner_name,
-         (v.snapshot ->> 'nextReviewDate')::date AS next_review_date, v.number AS version, v.created_at AS updated_at,
+  SELECT v.activity_id AS id, s.reference, s.name, s.description, s.status, s.role,
+         s."departmentId" AS department_id, s.department, s."ownerId" AS owner_id, s.owner, u.name AS owner_name,
+         s."nextReviewDate" AS next_review_date, v.number AS version, v.created_at AS updated_at,
          v.snapshot AS document,
-         activity_search_vector(v.snapshot ->> 'reference', v.snapshot ->> 'name', v.snapshot ->> 'description', v.snapshot -> 'purposes') AS search
-  FROM (SELECT DISTINCT ON (activity_id) activity_id, number, snapshot, created_at
-        FROM activity_versions
-        WHERE organization_id = $1 AND created_at <= ${asOf}::timestamptz
-        ORDER BY activity_id, number DESC) v
-  LEFT JOIN users u ON u.id = (v.snapshot ->> 'ownerId')::uuid`;
+         activity_search_vector(s.reference, s.name, s.description, v.snapshot -> 'purposes') AS search
+  FROM (${latestVersions(asOf)}) latest
+  JOIN activity_versions v ON v.organization_id = $1 AND v.activity_id = latest.activity_id AND v.number = latest.number
+  CROSS JOIN LATERAL jsonb_to_record(v.snapshot) AS s(reference text, name text, description text, status text, role text,
+    "departmentId" uuid, department text, "ownerId" uuid, owner text, "nextReviewDate" date)
+  LEFT JOIN users u ON u.id = s."ownerId"`;
 
 const SORT_COLUMNS: Record<ActivitySortKey, string> = {
   reference: 'r.reference',
@@ -83,28 +90,41 @@ export function buildListSql(organizationId: string, query: ListActivitiesQuery)
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
 
-  const order: string[] = [];
-  if (query.sort) {
-    const descending = query.sort.startsWith('-');
-    const column = SORT_COLUMNS[query.sort.replace(/^-/, '') as ActivitySortKey];
-    order.push(`${column} ${descending ? 'DESC' : 'ASC'} NULLS LAST`);
-  } else if (searchQuery) {
-    order.push(`ts_rank(r.search, ${searchQuery}) DESC`);
-  }
-  order.push('r.reference ASC', 'r.id ASC');
+  // Sort keys over the rows of `from` (r: every row that passes the filter, p: the page's rows).
+  const order = (from: string): string => {
+    const keys: string[] = [];
+    if (query.sort) {
+      const descending = query.sort.startsWith('-');
+      const column = SORT_COLUMNS[query.sort.replace(/^-/, '') as ActivitySortKey];
+      keys.push(`${column.replace(/\br\./g, `${from}.`)} ${descending ? 'DESC' : 'ASC'} NULLS LAST`);
+    } else if (searchQuery) {
+      keys.push(`ts_rank(${from}.search, ${searchQuery}) DESC`);
+    }
+    keys.push(`${from}.reference ASC`, `${from}.id ASC`);
+    return keys.join(', ');
+  };
 
-  const count = `SELECT count(*)::int AS total FROM (${source}) r ${filter}`;
+  // Without a filter, the as-of count needs no snapshot: one version per activity present then.
+  const count =
+    asOf && where.length === 0 ? `SELECT count(*)::int AS total FROM (${latestVersions(asOf)}) latest` : `SELECT count(*)::int AS total FROM (${source}) r ${filter}`;
   const countParams = [...params];
+  // The page is cut on narrow columns; only its rows then read the parts of the document the list
+  // shows (each -> decompresses the document: doing it before the sort did it for every match).
   const pageSql = `
-    SELECT r.id, r.reference, r.name, r.status, r.role, r.department_id, r.department, r.owner_id, r.owner, r.owner_name,
-           to_char(r.next_review_date, 'YYYY-MM-DD') AS next_review_date, r.version, r.updated_at,
-           r.document -> 'purposes' AS purposes, r.document -> 'dataSubjects' AS data_subjects,
-           r.document -> 'dataCategories' AS data_categories, r.document -> 'dataSubjectInformation' AS data_subject_information,
-           r.document -> 'rightsProcedure' AS rights_procedure, r.document -> 'jointControllers' AS joint_controllers,
-           r.document -> 'clientControllers' AS client_controllers
-    FROM (${source}) r
-    ${filter}
-    ORDER BY ${order.join(', ')}
-    LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}`;
+    SELECT p.id, p.reference, p.name, p.status, p.role, p.department_id, p.department, p.owner_id, p.owner, p.owner_name,
+           to_char(p.next_review_date, 'YYYY-MM-DD') AS next_review_date, p.version, p.updated_at,
+           p.document -> 'purposes' AS purposes, p.document -> 'dataSubjects' AS data_subjects,
+           p.document -> 'dataCategories' AS data_categories, p.document -> 'dataSubjectInformation' AS data_subject_information,
+           p.document -> 'rightsProcedure' AS rights_procedure, p.document -> 'jointControllers' AS joint_controllers,
+           p.document -> 'clientControllers' AS client_controllers
+    FROM (
+      SELECT r.id, r.reference, r.name, r.status, r.role, r.department_id, r.department, r.owner_id, r.owner, r.owner_name,
+             r.next_review_date, r.version, r.updated_at, r.document, r.search
+      FROM (${source}) r
+      ${filter}
+      ORDER BY ${order('r')}
+      LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}
+    ) p
+    ORDER BY ${order('p')}`;
   return { page: pageSql, pageParams: params, count, countParams };
 }

@@ -1,0 +1,184 @@
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import type { BenchContext, Benchmark, ResultRow } from '../harness';
+import { count, mb, ms, percentile } from '../harness';
+
+/**
+ * API latency under load: autocannon against the API process, `connections` concurrent clients for
+ * `duration` seconds, all on one signed-in DPO session. Every response's latency is kept, so p50,
+ * p95 and p99 cover every status (autocannon's own histogram keeps 2xx only and has no p95).
+ */
+
+const READ_TARGET_MS = 50;
+const WRITE_TARGET_MS = 100;
+
+/** Searches and filters a DPO types into the register (every word a prefix, one filter each). */
+const LIST_QUERIES = [
+  'q=paie&status=validated',
+  'q=recrutement&status=validated',
+  'q=clients&legalBasis=consent',
+  'q=fraude&status=in_review',
+  'q=vid%C3%A9oprotection&dpiaDecision=not_required',
+  'q=comptabilit%C3%A9&status=validated',
+  'q=gestion&reviewOverdue=false',
+  'q=lyon&status=draft',
+];
+
+interface LoadFigures {
+  p50: number;
+  p95: number;
+  p99: number;
+  throughput: number;
+  requests: number;
+  errors: number;
+  conflicts: number;
+  statuses: Record<string, number>;
+  peakRss: number;
+}
+
+async function load(context: BenchContext, request: autocannon.Request, isConflict: (status: number) => boolean = () => false): Promise<LoadFigures> {
+  const { session, settings } = context;
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  context.resetPeakRss();
+  const instance = autocannon({
+    url: session.baseUrl,
+    connections: settings.connections,
+    duration: settings.duration,
+    timeout: 30,
+    headers: session.headers,
+    requests: [request],
+  });
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+  });
+  const result = await instance;
+  const conflicts = Object.entries(statuses)
+    .filter(([status]) => isConflict(Number(status)))
+    .reduce((sum, [, n]) => sum + n, 0);
+  const failed = Object.entries(statuses)
+    .filter(([status]) => Number(status) >= 300 && !isConflict(Number(status)))
+    .reduce((sum, [, n]) => sum + n, 0);
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    throughput: latencies.length / (result.duration || settings.duration),
+    requests: latencies.length,
+    errors: failed + result.errors + result.timeouts,
+    conflicts,
+    statuses,
+    peakRss: context.peakRssMb(),
+  };
+}
+
+function row(scale: number, label: string, figures: LoadFigures, targetMs: number, notes: string[] = []): ResultRow {
+  const pass = figures.p95 <= targetMs && figures.errors === 0;
+  const statusList = Object.entries(figures.statuses)
+    .map(([status, n]) => `${status}×${n}`)
+    .join(', ');
+  return {
+    scale,
+    label,
+    cells: {
+      p50: ms(figures.p50),
+      p95: ms(figures.p95),
+      p99: ms(figures.p99),
+      throughput: `${count(figures.throughput)}/s`,
+      requests: count(figures.requests),
+      errors: count(figures.errors),
+      conflicts: count(figures.conflicts),
+      rss: mb(figures.peakRss),
+    },
+    headlineMs: figures.p95,
+    target: `p95 ≤ ${targetMs} ms, 0 errors`,
+    pass,
+    note: [`statuses: ${statusList}`, ...notes].join('; '),
+  };
+}
+
+export const apiLatency: Benchmark = {
+  id: 'api-latency',
+  title: 'API latency under load (autocannon)',
+  columns: [
+    { key: 'p50', header: 'p50' },
+    { key: 'p95', header: 'p95' },
+    { key: 'p99', header: 'p99' },
+    { key: 'throughput', header: 'throughput' },
+    { key: 'requests', header: 'requests' },
+    { key: 'errors', header: 'errors' },
+    { key: 'conflicts', header: '409' },
+    { key: 'rss', header: 'API peak RSS' },
+  ],
+  scales: (settings) => settings.scales,
+  async run(context, scale) {
+    const base = `/api/v1/organizations/${context.session.organizationId}/activities`;
+    const client = new Client({ connectionString: context.ownerUrl });
+    await client.connect();
+    let activities: { id: string; version: number; status: string }[];
+    try {
+      activities = (
+        await client.query<{ id: string; version: number; status: string }>(
+          'SELECT id, version, status FROM processing_activities WHERE organization_id = $1 ORDER BY reference',
+          [context.session.organizationId],
+        )
+      ).rows;
+    } finally {
+      await client.end();
+    }
+    const rows: ResultRow[] = [];
+
+    let listIndex = 0;
+    context.log(`  register list (filter + search), ${context.settings.connections} connections × ${context.settings.duration} s`);
+    const list = await load(context, {
+      method: 'GET',
+      setupRequest: (request) => ({ ...request, path: `${base}?${LIST_QUERIES[listIndex++ % LIST_QUERIES.length]}&page=1&pageSize=20` }),
+    });
+    rows.push(row(scale, 'GET register list, filter + search (page of 20)', list, READ_TARGET_MS, [`${LIST_QUERIES.length} queries in turn`]));
+
+    let readIndex = 0;
+    context.log('  one activity by id');
+    const read = await load(context, {
+      method: 'GET',
+      setupRequest: (request) => ({ ...request, path: `${base}/${activities[(readIndex += 7919) % activities.length].id}` }),
+    });
+    rows.push(row(scale, 'GET one activity by id', read, READ_TARGET_MS, ['ids spread over the whole register']));
+
+    // Updates: each request takes the next activity of the pool with the version it last saw, so a
+    // request never races another on the same activity (the pool is far larger than the connections).
+    // Archived activities answer 409 activity_archived by design: they are not in the pool.
+    const pool = activities.filter((activity) => activity.status !== 'archived').map(({ id, version }) => ({ id, version }));
+    let writeIndex = 0;
+    let edits = 0;
+    context.log('  update (PATCH with If-Match)');
+    const update = await load(
+      context,
+      {
+        method: 'PATCH',
+        setupRequest: (request, ctx) => {
+          const target = pool[writeIndex++ % pool.length];
+          ctx.target = target;
+          edits += 1;
+          return {
+            ...request,
+            path: `${base}/${target.id}`,
+            headers: { ...request.headers, 'content-type': 'application/json', 'if-match': `"${target.version}"` },
+            body: JSON.stringify({ description: `Description revue lors du banc d’essai (${edits}).` }),
+          };
+        },
+        onResponse: (status, body, ctx) => {
+          const target = ctx.target as { version: number };
+          if (status === 200) target.version += 1;
+          else if (status === 409) {
+            const current = (JSON.parse(body) as { details?: { currentVersion?: number } }).details?.currentVersion;
+            if (current) target.version = current;
+          }
+        },
+      },
+      (status) => status === 409,
+    );
+    rows.push(row(scale, 'PATCH one activity (If-Match, new version + audit event)', update, WRITE_TARGET_MS, [`pool of ${count(pool.length)} activities, 409 counted apart`]));
+    return rows;
+  },
+};

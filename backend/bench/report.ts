@@ -1,0 +1,122 @@
+import { cpus, totalmem } from 'node:os';
+import { readFileSync } from 'node:fs';
+import type { Benchmark, BenchSettings, ResultRow } from './harness';
+import { count } from './harness';
+
+export interface RunInfo {
+  date: Date;
+  settings: BenchSettings;
+  versions: Record<string, string>;
+  generation: { scale: number; seconds: number }[];
+  totalSeconds: number;
+  loadAverage: number[];
+  notes: string[];
+}
+
+export function machine(): { cpu: string; cores: number; ramGb: number; os: string } {
+  let os = `${process.platform} ${process.arch}`;
+  try {
+    const release = readFileSync('/etc/os-release', 'utf8');
+    os = /^PRETTY_NAME="?([^"\n]+)/m.exec(release)?.[1] ?? os;
+  } catch {
+    /* not Linux: platform and arch */
+  }
+  return { cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: cpus().length, ramGb: Math.round(totalmem() / 1024 ** 3), os };
+}
+
+const verdict = (row: ResultRow) => (row.skipped ? 'skipped' : row.pass === null ? '—' : row.pass ? '✅ pass' : '❌ miss');
+const escape = (text: string) => text.replace(/\|/g, '\\|');
+
+function table(benchmark: Benchmark, rows: ResultRow[]): string {
+  const headers = ['activities', 'measured', ...benchmark.columns.map((column) => column.header), 'target', 'result'];
+  const lines = [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`];
+  for (const row of rows) {
+    const figures = row.skipped ? [`${escape(row.skipped)}`, ...benchmark.columns.slice(1).map(() => '')] : benchmark.columns.map((column) => escape(row.cells[column.key] ?? ''));
+    lines.push(`| ${count(row.scale)} | ${escape(row.label)} | ${figures.join(' | ')} | ${escape(row.target)} | ${verdict(row)} |`);
+  }
+  const notes = rows.filter((row) => row.note).map((row) => `- ${count(row.scale)} — ${row.label}: ${row.note}`);
+  return [lines.join('\n'), notes.length ? `\n${notes.join('\n')}` : ''].join('\n');
+}
+
+/** Same measurement at each scale: how its cost grows with the register. */
+function growth(results: ResultRow[], scales: number[]): string {
+  if (scales.length < 2) return 'One scale only in this run: no growth to show (BENCH_SCALES).';
+  const labels = [...new Set(results.filter((row) => row.headlineMs !== undefined).map((row) => row.label))];
+  const headers = ['measured', ...scales.map((scale) => count(scale)), `× from ${count(scales[0])} to ${count(scales.at(-1)!)}`, `register ×`];
+  const lines = [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`];
+  for (const label of labels) {
+    const byScale = scales.map((scale) => results.find((row) => row.label === label && row.scale === scale)?.headlineMs);
+    const first = byScale[0];
+    const last = byScale.at(-1);
+    const factor = first && last ? (last / first).toFixed(1) : '—';
+    lines.push(`| ${escape(label)} | ${byScale.map((value) => (value === undefined ? '—' : `${Math.round(value)} ms`)).join(' | ')} | ${factor} | ${(scales.at(-1)! / scales[0]).toFixed(0)} |`);
+  }
+  return lines.join('\n');
+}
+
+export function renderReport(info: RunInfo, benchmarks: Benchmark[], results: ResultRow[]): string {
+  const host = machine();
+  const misses = results.filter((row) => row.pass === false);
+  const skipped = results.filter((row) => row.skipped);
+  const sections = benchmarks
+    .map((benchmark) => {
+      const rows = results.filter((row) => row.benchmark === benchmark.id);
+      return rows.length ? `### ${benchmark.title}\n\n${table(benchmark, rows)}` : '';
+    })
+    .filter(Boolean);
+  const settings = info.settings;
+  return `# Benchmarks
+
+Written by \`npm run bench\` on ${info.date.toISOString().slice(0, 16).replace('T', ' ')} UTC. Performance is measured here, never by
+timed tests. Every figure below comes from the run described in this file; rerun the command to refresh it.
+
+## Reproduce
+
+\`\`\`sh
+npm ci
+npm run bench            # BENCH_DURATION=5 BENCH_SCALES=1000 npm run bench for a quick look
+\`\`\`
+
+The command builds the backend, starts its own embedded PostgreSQL (throwaway folder, free port), migrates,
+generates the synthetic register (\`backend/src/database/synthetic\`: one organisation, 500 vendors, activities
+with 3 purposes, 8 data categories with retention, 3 subject categories, 3 recipients, 2 processors, 1 transfer,
+12 measures and 5 versions each), starts the API as production runs it (\`node main.js\`, \`NODE_ENV=production\`,
+behind a TLS proxy as far as cookies go), signs a DPO in, and runs the benchmarks at each register size, growing
+the same organisation from one size to the next. Timed (non-load) figures are the median of ${settings.runs} runs after a warm-up;
+load figures come from autocannon (${settings.connections} connections, ${settings.duration} s per endpoint) on one signed-in session.
+
+Settings: \`BENCH_DURATION\` (${settings.duration}), \`BENCH_CONNECTIONS\` (${settings.connections}), \`BENCH_RUNS\` (${settings.runs}),
+\`BENCH_SCALES\` (${settings.scales.join(',')}), \`BENCH_ONLY\` (${settings.only.length ? settings.only.join(',') : 'all'}), \`BENCH_API_LOG_LEVEL\`, \`BENCH_KEEP=1\` keeps the data folder.
+
+## Machine and versions
+
+| | |
+| --- | --- |
+| CPU | ${host.cpu} |
+| cores | ${host.cores} |
+| RAM | ${host.ramGb} GB |
+| OS | ${host.os} |
+| load average at start / end | ${info.loadAverage.map((value) => value.toFixed(2)).join(' / ')} |
+${Object.entries(info.versions)
+  .map(([name, version]) => `| ${name} | ${version} |`)
+  .join('\n')}
+
+Register generation: ${info.generation.map((step) => `${count(step.scale)} activities in ${step.seconds.toFixed(1)} s`).join(', ')} (cumulative sizes). Whole run: ${Math.round(info.totalSeconds)} s.
+
+## Summary
+
+${misses.length === 0 ? 'Every measured target holds.' : `Targets missed: ${misses.map((row) => `${row.label} at ${count(row.scale)} (${row.target})`).join('; ')}.`}
+${skipped.length ? `Not measured yet: ${[...new Set(skipped.map((row) => row.label))].join('; ')} — see the TODO rows.` : ''}
+${info.notes.map((note) => `\n${note}`).join('\n')}
+
+## Results
+
+${sections.join('\n\n')}
+
+## Growth
+
+The figure each target is about (p95 under load, median otherwise), by register size.
+
+${growth(results, settings.scales)}
+`;
+}

@@ -1,0 +1,174 @@
+import 'reflect-metadata';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { hashPassword } from '../src/auth/password';
+import { runMigrations } from '../src/database/data-source';
+import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { createSyntheticOrganization, generateSyntheticRegister } from '../src/database/synthetic/synthetic-register';
+import { BENCHMARKS } from './benchmarks';
+import { ApiProcess, freePort, signIn } from './environment';
+import type { BenchContext, BenchSettings, ResultRow } from './harness';
+import { renderReport } from './report';
+
+/**
+ * npm run bench: a throwaway PostgreSQL, the synthetic register at each scale, the API in its own
+ * process, every benchmark of benchmarks/index.ts, and docs/benchmarks.md written from the results.
+ * Runs from the compiled tree (dist/bench): bench/ and src/ compiled together, main.js included.
+ */
+
+const PASSWORD = 'bench password of the synthetic DPO';
+const backendDir = resolve(__dirname, '..', '..', '..');
+const repositoryDir = resolve(backendDir, '..');
+
+function integer(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
+  return value;
+}
+
+function settingsFromEnv(): BenchSettings {
+  const scales = (process.env.BENCH_SCALES ?? '1000,10000')
+    .split(',')
+    .map((value) => Number(value.trim()))
+    .filter((value) => Number.isInteger(value) && value > 0)
+    .sort((a, b) => a - b);
+  if (scales.length === 0) throw new Error('BENCH_SCALES must list register sizes, e.g. 1000,10000');
+  return {
+    duration: integer('BENCH_DURATION', 30, 1),
+    connections: integer('BENCH_CONNECTIONS', 32, 1),
+    runs: integer('BENCH_RUNS', 5, 1),
+    scales,
+    only: (process.env.BENCH_ONLY ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  };
+}
+
+function packageVersion(name: string): string {
+  try {
+    const path = require.resolve(`${name}/package.json`, { paths: [backendDir] });
+    return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+const log = (message: string) => process.stdout.write(`${message}\n`);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const loadAtStart = loadavg()[0];
+  const settings = settingsFromEnv();
+  const benchmarks = BENCHMARKS.filter((benchmark) => settings.only.length === 0 || settings.only.includes(benchmark.id));
+  const workDir = mkdtempSync(join(tmpdir(), 'registre-bench-'));
+  log(`Benchmarks: ${benchmarks.map((b) => b.id).join(', ')} at ${settings.scales.join(', ')} activities; work folder ${workDir}`);
+
+  // The data folder is the work folder itself: as root, PostgreSQL runs as "postgres" and must reach it.
+  const postgres = await startEmbeddedPostgres({ dataDir: workDir, port: await freePort() });
+  let api: ApiProcess | undefined;
+  const client = new Client({ connectionString: postgres.superuserUrl.replace(/\/postgres$/, '/registre') });
+  try {
+    await runMigrations(postgres.ownerUrl);
+    await client.connect();
+    const [{ server_version: postgresVersion }] = (await client.query<{ server_version: string }>('SHOW server_version')).rows;
+    const organization = await createSyntheticOrganization(client, { name: 'Groupe Banc d’essai', passwordHash: await hashPassword(PASSWORD) });
+    const dpo = organization.users.find((user) => user.role === 'dpo')!;
+
+    api = await ApiProcess.start({
+      mainJs: join(backendDir, 'dist', 'bench', 'src', 'main.js'),
+      workDir,
+      ownerUrl: postgres.ownerUrl,
+      appUrl: postgres.appUrl,
+      logLevel: process.env.BENCH_API_LOG_LEVEL ?? 'info',
+    });
+    const session = await signIn(api.baseUrl, organization.organizationId, dpo.email, PASSWORD);
+    const peakResets = api.resetPeakRss();
+    const results: ResultRow[] = [];
+    const generation: { scale: number; seconds: number }[] = [];
+    let activities = 0;
+
+    for (const scale of settings.scales) {
+      const due = benchmarks.filter((benchmark) => benchmark.scales(settings).includes(scale));
+      if (due.length === 0) continue;
+      log(`\n— ${scale.toLocaleString('en-US')} activities —`);
+      const added = scale - activities;
+      const result = await generateSyntheticRegister(client, { organizationId: organization.organizationId, activities: added, log: (message) => log(`  ${message}`) });
+      activities = scale;
+      generation.push({ scale, seconds: result.milliseconds / 1000 });
+      log(`  generated ${added.toLocaleString('en-US')} activities in ${(result.milliseconds / 1000).toFixed(1)} s`);
+      // Fresh statistics and visibility map, as autovacuum would leave them on a register of this size.
+      await client.query('VACUUM ANALYZE');
+      const [{ history_end: historyEnd }] = (
+        await client.query<{ history_end: Date }>('SELECT max(created_at) AS history_end FROM activity_versions WHERE organization_id = $1', [organization.organizationId])
+      ).rows;
+
+      const context: BenchContext = {
+        settings,
+        session,
+        register: { activities, historyEnd },
+        ownerUrl: postgres.ownerUrl,
+        workDir,
+        resetPeakRss: () => api!.resetPeakRss(),
+        peakRssMb: () => api!.peakRssMb(),
+        results,
+        log,
+      };
+      for (const benchmark of due) {
+        log(` ${benchmark.title}`);
+        const rows = await benchmark.run(context, scale);
+        for (const row of rows) {
+          results.push({ ...row, benchmark: benchmark.id });
+          log(`   ${row.label}: ${row.skipped ?? Object.values(row.cells).join(' · ')} → ${row.skipped ? 'skipped' : row.pass === null ? '—' : row.pass ? 'pass' : 'MISS'}`);
+        }
+      }
+    }
+
+    const notes = [
+      `The API ran with \`LOG_LEVEL=${process.env.BENCH_API_LOG_LEVEL ?? 'info'}\` (production default: one JSON line per request, here to a file).`,
+      peakResets ? '' : 'The kernel refused to reset the peak RSS mark: API peak RSS figures are since the API started.',
+      'autocannon, PostgreSQL and the API share the machine: load figures include their contention.',
+    ].filter(Boolean);
+    const output = process.env.BENCH_OUTPUT ? resolve(process.env.INIT_CWD ?? process.cwd(), process.env.BENCH_OUTPUT) : join(repositoryDir, 'docs', 'benchmarks.md');
+    const report = renderReport(
+      {
+        date: new Date(),
+        settings,
+        versions: {
+          Node: process.version,
+          PostgreSQL: `${postgresVersion} (embedded-postgres ${packageVersion('embedded-postgres')})`,
+          NestJS: packageVersion('@nestjs/core'),
+          TypeORM: packageVersion('typeorm'),
+          pg: packageVersion('pg'),
+          exceljs: packageVersion('exceljs'),
+          autocannon: packageVersion('autocannon'),
+        },
+        generation,
+        totalSeconds: (Date.now() - started) / 1000,
+        loadAverage: [loadAtStart, loadavg()[0]],
+        notes,
+      },
+      benchmarks,
+      results,
+    );
+    writeFileSync(output, report);
+    log(`\nWrote ${output}`);
+    const misses = results.filter((row) => row.pass === false);
+    if (misses.length) log(`Targets missed: ${misses.map((row) => `${row.label} at ${row.scale}`).join('; ')}`);
+  } finally {
+    await api?.stop().catch(() => undefined);
+    await client.end().catch(() => undefined);
+    await postgres.stop().catch(() => undefined);
+    if (process.env.BENCH_KEEP === '1') log(`Kept ${workDir}`);
+    else rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`npm run bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -15,6 +15,11 @@ export class AppException extends Error {
     super(code);
   }
 
+  /** The catalogue key of the message; a feature may keep its own errors in its own namespace. */
+  messageKey(): string {
+    return `errors.${this.code}`;
+  }
+
   /** The details sent to the client; exceptions carrying field messages translate them here. */
   localisedDetails(_locale: Locale): Record<string, unknown> {
     return this.details;

@@ -35,6 +35,7 @@ COPY frontend/ frontend/
 COPY backend/src/activities/activity.types.ts backend/src/activities/activity-rules.ts backend/src/activities/
 COPY backend/src/vendors/vendor.types.ts backend/src/vendors/
 COPY backend/src/transfers/transfer-status.ts backend/src/transfers/
+COPY backend/src/design-grids/design-grid.types.ts backend/src/design-grids/
 # The build cache is not needed at run time; public/ is created when the app has none so that
 # the runtime stage can always copy it.
 RUN npm run build -w frontend \

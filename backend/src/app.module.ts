@@ -13,6 +13,7 @@ import { TransactionalConnection } from './common/request-context/transactional-
 import { AppConfig, APP_CONFIG } from './config/app.config';
 import { SeedModule } from './database/seeds/seed.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { DesignGridsModule } from './design-grids/design-grids.module';
 import { DpiasModule } from './dpias/dpias.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { HealthController } from './health/health.controller';
@@ -59,6 +60,7 @@ export class AppModule {
         EvidenceModule,
         ActivitiesModule,
         DpiasModule,
+        DesignGridsModule,
         SeedModule,
       ],
       controllers: [HealthController],

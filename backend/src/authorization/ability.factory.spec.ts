@@ -35,6 +35,18 @@ describe('the ability factory (PRODUCT.md role matrix)', () => {
     expect(contributor.can('submit', activity({ departmentId: 'dept-hr' }))).toBe(false);
   });
 
+  it('design grids: contributors, admins and the DPO answer (contributors their own); only the DPO reviews; auditors read', () => {
+    const grid = (createdById: string) => subject('DesignGrid', { organizationId, createdById });
+    for (const role of ['admin', 'dpo', 'contributor'] as const) expect(member(role).can('create', 'DesignGrid')).toBe(true);
+    expect(member('contributor').can('update', grid('user-1'))).toBe(true);
+    expect(member('contributor').can('update', grid('someone-else'))).toBe(false);
+    for (const role of ['admin', 'dpo'] as const) expect(member(role).can('update', grid('someone-else'))).toBe(true);
+    expect(member('dpo').can('validate', grid('someone-else'))).toBe(true);
+    for (const role of ['admin', 'contributor', 'auditor'] as const) expect(member(role).can('validate', grid('user-1'))).toBe(false);
+    expect(member('auditor').can('read', grid('someone-else'))).toBe(true);
+    expect(member('auditor').can('update', grid('user-1'))).toBe(false);
+  });
+
   it('never matches a record of another organisation, whatever the role', () => {
     for (const role of ['admin', 'dpo', 'contributor', 'auditor'] as const) {
       expect(member(role).can('read', activity({ organizationId: 'org-2', ownerId: 'user-1' }))).toBe(false);

@@ -85,6 +85,8 @@ export function defineAbilityFor(member: MemberIdentity): AppAbility {
     case 'dpo':
       can(['create', 'update', 'delete', 'submit', 'validate'], 'Activity', org);
       can(['create', 'update', 'delete'], 'DesignGrid', org);
+      // Design grids: the DPO reviews them (request changes, accept).
+      can('validate', 'DesignGrid', org);
       can(['create', 'update', 'delete', 'validate'], 'Vendor', org);
       can(['create', 'update', 'delete'], ['Evidence', 'CatalogueEntry'], org);
       can('read', 'AuditEvent', org);

@@ -31,7 +31,17 @@ export interface ActivitySubjectFields {
   status: string;
 }
 
-export type Subject = SubjectType | 'all' | (ActivitySubjectFields & ForcedSubject<'Activity'>);
+/** The fields the server's rules test on a design grid (its organisation and creator). */
+export interface DesignGridSubjectFields {
+  organizationId: string;
+  createdById: string;
+}
+
+export type Subject =
+  | SubjectType
+  | 'all'
+  | (ActivitySubjectFields & ForcedSubject<'Activity'>)
+  | (DesignGridSubjectFields & ForcedSubject<'DesignGrid'>);
 
 export type AppAbility = MongoAbility<[Action, Subject]>;
 export type AppRawRule = RawRuleOf<AppAbility>;

@@ -3,6 +3,14 @@ import { Catalogues1763971300000 } from './1763971300000-catalogues';
 import { ProcessingActivities1763971400000 } from './1763971400000-processing-activities';
 import { Vendors1763971500000 } from './1763971500000-vendors';
 import { Dpias1763971600000 } from './1763971600000-dpias';
+import { DesignGrids1763971700000 } from './1763971700000-design-grids';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
-export const migrations = [Foundation1763971200000, Catalogues1763971300000, ProcessingActivities1763971400000, Vendors1763971500000, Dpias1763971600000];
+export const migrations = [
+  Foundation1763971200000,
+  Catalogues1763971300000,
+  ProcessingActivities1763971400000,
+  Vendors1763971500000,
+  Dpias1763971600000,
+  DesignGrids1763971700000,
+];

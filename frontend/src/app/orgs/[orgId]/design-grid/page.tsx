@@ -1,13 +1,28 @@
 import type { Metadata } from 'next';
 
-import { ComingSoon } from '@/features/shell/coming-soon';
+import { loadDepartments } from '@/features/activities/server-data';
+import { gridListPath } from '@/features/design-grid/design-grid-api';
+import type { GridListItem } from '@/features/design-grid/types';
 import { getT } from '@/i18n/server';
+import type { PageOf } from '@/lib/api-types';
+import { serverGet } from '@/lib/server-api';
+import { orNotFound, requireMembership } from '@/lib/session';
+
+import { DesignGridsPageContent } from './page-content';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();
   return { title: t('designGrid.title') };
 }
 
-export default function DesignGridPage() {
-  return <ComingSoon section="designGrid" />;
+/** The design grids: start one, re-open one; the DPO sees those awaiting review first. */
+export default async function DesignGridPage({ params }: { params: Promise<{ orgId: string }> }) {
+  const { orgId } = await params;
+  const { membership } = await requireMembership(orgId);
+  const [grids, awaiting, departments] = await Promise.all([
+    orNotFound(serverGet<PageOf<GridListItem>>(gridListPath(orgId, { pageSize: 200 }))),
+    membership.role === 'dpo' ? orNotFound(serverGet<PageOf<GridListItem>>(gridListPath(orgId, { status: ['submitted'], pageSize: 200 }))) : Promise.resolve(null),
+    loadDepartments(orgId),
+  ]);
+  return <DesignGridsPageContent organizationId={orgId} grids={grids.items} awaiting={awaiting?.items ?? null} departments={departments} />;
 }

@@ -66,9 +66,12 @@ export function ActivityPageContent({
   catalogues,
   departments,
   owners,
+  designGrid = null,
 }: {
   organizationId: string;
   initialActivity: Activity;
+  /** The design grid this activity was designed with, if any. */
+  designGrid?: { id: string; projectName: string } | null;
   /** A past version to show read-only (`?version=n`), or null for the activity as it is. */
   snapshot: ActivityVersionView | null;
   initialTab: ActivityTab;
@@ -243,6 +246,13 @@ export function ActivityPageContent({
         </h1>
         <StatusBadge status={shown.status} testId="activity-status" />
       </div>
+      {designGrid ? (
+        <p>
+          <Link href={orgPath(organizationId, `design-grid/${encodeURIComponent(designGrid.id)}`)} data-testid="activity-design-grid">
+            {t('designGrid.activityLink', { project: designGrid.projectName })}
+          </Link>
+        </p>
+      ) : null}
       <dl className="activity-meta">
         <div>
           <dt>{t('activityFields.department')}</dt>

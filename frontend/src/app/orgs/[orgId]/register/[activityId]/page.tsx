@@ -7,6 +7,9 @@ import { isActivityTab } from '@/features/activities/field-paths';
 import type { SearchParamsRecord } from '@/features/activities/register-query';
 import { loadActivityCatalogues, loadDepartments, loadOwnerOptions } from '@/features/activities/server-data';
 import type { Activity, ActivityVersionView } from '@/features/activities/types';
+import { gridListPath } from '@/features/design-grid/design-grid-api';
+import type { GridListItem } from '@/features/design-grid/types';
+import type { PageOf } from '@/lib/api-types';
 import { getT } from '@/i18n/server';
 import { serverGet } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
@@ -54,7 +57,7 @@ export default async function ActivityPage({
   const versionText = single(query.version) ?? '';
   const versionNumber = /^[1-9]\d{0,8}$/.test(versionText) ? Number(versionText) : null;
 
-  const [activity, version, catalogues, departments, owners] = await Promise.all([
+  const [activity, version, catalogues, departments, owners, grids] = await Promise.all([
     loadActivity(orgId, activityId),
     versionNumber === null
       ? Promise.resolve(null)
@@ -62,7 +65,9 @@ export default async function ActivityPage({
     loadActivityCatalogues(orgId),
     loadDepartments(orgId),
     loadOwnerOptions(orgId),
+    serverGet<PageOf<GridListItem>>(gridListPath(orgId, { activityId, pageSize: 1 })),
   ]);
+  const grid = grids.items[0];
 
   return (
     <ActivityPageContent
@@ -75,6 +80,7 @@ export default async function ActivityPage({
       catalogues={catalogues}
       departments={departments}
       owners={owners}
+      designGrid={grid ? { id: grid.id, projectName: grid.projectName } : null}
     />
   );
 }

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ActivitiesModule } from '../activities/activities.module';
+import { VendorsModule } from '../vendors/vendors.module';
+import { DesignGridsController } from './design-grids.controller';
+import { DesignGridsService } from './design-grids.service';
+
+@Module({
+  imports: [ActivitiesModule, VendorsModule],
+  controllers: [DesignGridsController],
+  providers: [DesignGridsService],
+})
+export class DesignGridsModule {}

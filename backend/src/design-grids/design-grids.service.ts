@@ -1,0 +1,483 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ForbiddenError, subject } from '@casl/ability';
+import { ActivitiesService, ActivityDetail } from '../activities/activities.service';
+import type { CreateActivityDto } from '../activities/dto/activity.dto';
+import { AuditService } from '../audit/audit.service';
+import type { OrganizationAccess } from '../authorization/request-auth';
+import { assertVersion } from '../common/concurrency/expected-version';
+import { canonicalJson, flattenFields } from '../common/diff/field-diff';
+import { AppException } from '../common/errors/app-exception';
+import { Page, pageOf } from '../common/http/pagination';
+import { FieldError, FieldValidationException } from '../common/http/validation';
+import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import type { QueryDeepPartialEntity } from 'typeorm';
+import { TransferFactsService } from '../transfers/transfer-facts.service';
+import { VendorLinksService } from '../vendors/vendor-links.service';
+import { VendorsService } from '../vendors/vendors.service';
+import { GridConflictsException, GridException } from './design-grid-errors';
+import { assessDpia, computeFlags, GridContent, GridFacts, gridCompleteness, gridFactsFrom, mapAnswers, planSync, Resolutions, SyncState } from './design-grid-mapping';
+import { DesignGrid } from './design-grid.entity';
+import {
+  EDITABLE_GRID_STATUSES,
+  GRID_FIELDS,
+  GRID_QUESTIONS,
+  GridAnswers,
+  GridConflict,
+  GridField,
+  GridListItem,
+  GridView,
+} from './design-grid.types';
+import type { CreateDesignGridDto, ListDesignGridsQuery, QuestionCommentsDto, UpdateDesignGridDto } from './dto/design-grid.dto';
+
+type GridAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;
+
+/** The record as CASL rules see it (organisation, creator). */
+function asSubject(row: Pick<DesignGrid, 'organizationId' | 'createdById'>) {
+  return subject('DesignGrid', { organizationId: row.organizationId, createdById: row.createdById ?? '' });
+}
+
+/** What the audit trail records of a grid: one field per answer part. */
+function auditFields(row: DesignGrid): Record<string, unknown> {
+  return flattenFields({
+    projectName: row.projectName,
+    departmentId: row.departmentId,
+    pitch: row.pitch,
+    status: row.status,
+    activityId: row.activityId,
+    answers: row.answers,
+    comments: row.comments,
+  });
+}
+
+interface CodeReference {
+  path: string;
+  catalogue: string;
+  code: string;
+}
+
+/** Every catalogue code of the answers, with its path in the request (`answers.data.subjects[0].category`). */
+function codeReferences(answers: GridAnswers): CodeReference[] {
+  const references: CodeReference[] = [];
+  const add = (path: string, catalogue: string, code: string | null | undefined) => {
+    if (code) references.push({ path: `answers.${path}`, catalogue, code });
+  };
+  const data = answers.data;
+  data?.subjects.forEach((item, i) => add(`data.subjects[${i}].category`, 'data-subject-categories', item.category));
+  data?.dataCategories.forEach((item, i) => {
+    add(`data.dataCategories[${i}].category`, 'data-categories', item.category);
+    add(`data.dataCategories[${i}].art9Condition`, 'art9-conditions', item.art9Condition);
+  });
+  data?.recipients.forEach((item, i) => add(`data.recipients[${i}].category`, 'recipient-categories', item.category));
+  data?.processors.forEach((item, i) => {
+    add(`data.processors[${i}].country`, 'countries', item.country);
+    add(`data.processors[${i}].mechanism`, 'transfer-mechanisms', item.mechanism);
+  });
+  answers.minimisation?.justifications.forEach((item, i) => add(`minimisation.justifications[${i}].category`, 'data-categories', item.category));
+  answers.retention?.rules.forEach((item, i) => add(`retention.rules[${i}].category`, 'data-categories', item.category));
+  answers.security?.measures.forEach((code, i) => add(`security.measures[${i}]`, 'security-measures', code));
+  answers.resilience?.measures.forEach((code, i) => add(`resilience.measures[${i}]`, 'security-measures', code));
+  return references;
+}
+
+/** The DTO instances as plain JSON (what the JSONB column stores and the mapping reads). */
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+interface ListRow {
+  id: string;
+  project_name: string;
+  department: string | null;
+  status: GridListItem['status'];
+  version: number;
+  activity_id: string | null;
+  created_by_name: string | null;
+  answered_count: number;
+  updated_at: Date;
+  submitted_at: Date | null;
+}
+
+const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
+
+@Injectable()
+export class DesignGridsService {
+  private cachedFacts?: Promise<GridFacts>;
+
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly audit: AuditService,
+    private readonly activities: ActivitiesService,
+    private readonly vendors: VendorsService,
+    private readonly links: VendorLinksService,
+    private readonly transferFacts: TransferFactsService,
+  ) {}
+
+  // ——— reading ———
+
+  async list(organizationId: string, query: ListDesignGridsQuery): Promise<Page<GridListItem>> {
+    const conditions = ['g.organization_id = $1'];
+    const params: unknown[] = [organizationId];
+    if (query.status?.length) {
+      params.push(query.status);
+      conditions.push(`g.status = ANY($${params.length}::text[])`);
+    }
+    if (query.activityId) {
+      params.push(query.activityId);
+      conditions.push(`g.activity_id = $${params.length}`);
+    }
+    if (query.mine) {
+      params.push(this.connection.context.userId ?? null);
+      conditions.push(`g.created_by = $${params.length}`);
+    }
+    const where = conditions.join(' AND ');
+    const manager = this.connection.manager;
+    const [rows, [{ total }]] = await Promise.all([
+      manager.query<ListRow[]>(
+        `SELECT g.id, g.project_name, d.name AS department, g.status, g.version, g.activity_id, g.created_by_name,
+                (SELECT count(*)::int FROM jsonb_object_keys(g.answers)) AS answered_count, g.updated_at, g.submitted_at
+         FROM design_grids g LEFT JOIN departments d ON d.organization_id = g.organization_id AND d.id = g.department_id
+         WHERE ${where} ORDER BY g.updated_at DESC, g.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, query.pageSize, (query.page - 1) * query.pageSize],
+      ),
+      manager.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM design_grids g WHERE ${where}`, params),
+    ]);
+    const items = rows.map(
+      (row): GridListItem => ({
+        id: row.id,
+        projectName: row.project_name,
+        department: row.department,
+        status: row.status,
+        version: row.version,
+        activityId: row.activity_id,
+        createdByName: row.created_by_name,
+        answeredCount: row.answered_count,
+        updatedAt: iso(row.updated_at)!,
+        submittedAt: iso(row.submitted_at),
+      }),
+    );
+    return pageOf(items, total, query);
+  }
+
+  async get(organizationId: string, gridId: string): Promise<GridView> {
+    return this.view(await this.find(organizationId, gridId));
+  }
+
+  // ——— writing ———
+
+  async create(access: GridAccess, input: CreateDesignGridDto): Promise<GridView> {
+    const { organizationId } = access;
+    const context = this.connection.context;
+    const answers = plain(input.answers ?? {});
+    await this.checkInput(organizationId, input.departmentId, answers);
+    const now = await this.now();
+    const row: DesignGrid = {
+      organizationId,
+      id: crypto.randomUUID(),
+      projectName: input.projectName,
+      departmentId: input.departmentId ?? null,
+      pitch: input.pitch ?? null,
+      answers,
+      status: 'draft',
+      version: 1,
+      activityId: null,
+      syncState: {},
+      comments: {},
+      createdById: context.userId ?? null,
+      createdByName: context.actorName ?? null,
+      createdAt: now,
+      updatedAt: now,
+      submittedAt: null,
+      reviewedAt: null,
+      reviewedById: null,
+    };
+    ForbiddenError.from(access.ability).throwUnlessCan('create', asSubject(row));
+    await this.connection.getRepository(DesignGrid).insert(row as QueryDeepPartialEntity<DesignGrid>);
+    await this.record('create', row, null);
+    return this.view(row);
+  }
+
+  /**
+   * Autosave: project fields and the answers of the questions given (each replaces its question's
+   * answer). Once the grid has a draft activity, the draft follows, field by field, unless the DPO
+   * edited that field there: the view then lists the conflict for the team to settle.
+   */
+  async update(access: GridAccess, gridId: string, expected: number, input: Omit<UpdateDesignGridDto, 'version'>, note: string): Promise<GridView> {
+    const current = await this.lock(access.organizationId, gridId);
+    ForbiddenError.from(access.ability).throwUnlessCan('update', asSubject(current));
+    assertVersion(current.version, expected);
+    this.assertEditable(current);
+    const answers = plain(input.answers ?? {});
+    await this.checkInput(access.organizationId, input.departmentId, answers);
+
+    const next: DesignGrid = {
+      ...current,
+      projectName: input.projectName ?? current.projectName,
+      departmentId: input.departmentId !== undefined ? input.departmentId : current.departmentId,
+      pitch: input.pitch !== undefined ? input.pitch : current.pitch,
+      answers: { ...current.answers, ...answers },
+    };
+    let conflicts: GridConflict[] = [];
+    if (next.activityId) conflicts = await this.sync(access, next, {}, note);
+    if (canonicalJson(auditFields(next)) === canonicalJson(auditFields(current)) && canonicalJson(next.syncState) === canonicalJson(current.syncState)) {
+      return this.view(current, conflicts);
+    }
+    next.version = current.version + 1;
+    next.updatedAt = await this.now();
+    await this.save(next);
+    await this.record('update', next, current);
+    return this.view(next, conflicts);
+  }
+
+  /**
+   * "Send to the DPO": creates the draft activity the first time, brings it up to date afterwards,
+   * all or nothing; unsettled conflicts keep the grid where it is (409 with the conflicts).
+   */
+  async submit(access: GridAccess, gridId: string, expected: number, note: string): Promise<GridView> {
+    const current = await this.lock(access.organizationId, gridId);
+    ForbiddenError.from(access.ability).throwUnlessCan('update', asSubject(current));
+    assertVersion(current.version, expected);
+    if (!EDITABLE_GRID_STATUSES.includes(current.status)) throw this.invalidTransition(current, 'submit');
+    const next: DesignGrid = { ...current };
+    const conflicts = await this.sync(access, next, {}, note);
+    if (conflicts.length) throw new GridConflictsException(conflicts);
+    const now = await this.now();
+    Object.assign(next, { status: 'submitted', version: current.version + 1, updatedAt: now, submittedAt: now });
+    await this.save(next);
+    await this.record('submit', next, current);
+    return this.view(next);
+  }
+
+  /** The team settles a conflict: the answers' value is written, or the DPO's edit stays. */
+  async resolve(access: GridAccess, gridId: string, expected: number, field: GridField, keep: 'grid' | 'activity', note: string): Promise<GridView> {
+    const current = await this.lock(access.organizationId, gridId);
+    ForbiddenError.from(access.ability).throwUnlessCan('update', asSubject(current));
+    assertVersion(current.version, expected);
+    this.assertEditable(current);
+    if (!current.activityId) throw new GridException(HttpStatus.CONFLICT, 'no_conflict', { field });
+    const next: DesignGrid = { ...current };
+    const conflicts = await this.sync(access, next, { [field]: keep }, note);
+    next.version = current.version + 1;
+    next.updatedAt = await this.now();
+    await this.save(next);
+    await this.record('resolve', next, current);
+    return this.view(next, conflicts);
+  }
+
+  /** The DPO sends the grid back with a comment per question (blank clears a question's comment). */
+  async requestChanges(access: GridAccess, gridId: string, expected: number, comments: QuestionCommentsDto): Promise<GridView> {
+    const current = await this.lock(access.organizationId, gridId);
+    ForbiddenError.from(access.ability).throwUnlessCan('validate', asSubject(current));
+    assertVersion(current.version, expected);
+    if (current.status !== 'submitted') throw this.invalidTransition(current, 'request_changes');
+    const given = GRID_QUESTIONS.filter((question) => comments[question] !== undefined);
+    if (!given.some((question) => comments[question])) throw new FieldValidationException([{ path: 'comments', code: 'isNotEmpty', args: [] }]);
+
+    const context = this.connection.context;
+    const now = await this.now();
+    const next: DesignGrid = { ...current, comments: { ...current.comments } };
+    for (const question of given) {
+      const text = comments[question];
+      if (text) next.comments[question] = { text, authorId: context.userId ?? null, authorName: context.actorName ?? null, at: now.toISOString() };
+      else delete next.comments[question];
+    }
+    Object.assign(next, { status: 'changes_requested', version: current.version + 1, updatedAt: now, reviewedAt: now, reviewedById: context.userId ?? null });
+    await this.save(next);
+    await this.record('request_changes', next, current);
+    return this.view(next);
+  }
+
+  /** The DPO accepts: the draft activity goes to in_review, where they validate it as any other. */
+  async accept(access: GridAccess, gridId: string, expected: number, comment: string | null): Promise<GridView> {
+    const current = await this.lock(access.organizationId, gridId);
+    ForbiddenError.from(access.ability).throwUnlessCan('validate', asSubject(current));
+    assertVersion(current.version, expected);
+    if (current.status !== 'submitted' || !current.activityId) throw this.invalidTransition(current, 'accept');
+    const activity = await this.activities.get(access.organizationId, current.activityId);
+    if (activity.status === 'draft') await this.activities.transition(access, activity.id, 'submit', activity.version, comment);
+
+    const context = this.connection.context;
+    const now = await this.now();
+    const next: DesignGrid = { ...current, status: 'accepted', version: current.version + 1, updatedAt: now, reviewedAt: now, reviewedById: context.userId ?? null };
+    await this.save(next);
+    await this.record('accept', next, current);
+    return this.view(next);
+  }
+
+  // ——— the draft activity ———
+
+  /**
+   * Brings the linked draft in step with the answers (creating it the first time), through the
+   * activities service in the request's transaction. Updates `row.activityId` and `row.syncState`;
+   * returns the conflicts left for the team.
+   */
+  private async sync(access: GridAccess, row: DesignGrid, resolutions: Resolutions, note: string): Promise<GridConflict[]> {
+    const facts = await this.facts();
+    const mapped = mapAnswers(row, row.answers, facts);
+    if (!row.activityId) {
+      await this.proposeVendors(access, mapped.processors);
+      const input = { ...mapped, role: 'controller', departmentId: row.departmentId } as unknown as CreateActivityDto;
+      const created = await this.activities.create(access, input);
+      row.activityId = created.id;
+      row.syncState = this.stateAfter({}, mapped, created, GRID_FIELDS);
+      return [];
+    }
+    const current = await this.activities.get(access.organizationId, row.activityId);
+    const plan = planSync(mapped, row.syncState, current, resolutions);
+    let state = row.syncState;
+    const written = Object.keys(plan.writes) as GridField[];
+    if (written.length) {
+      await this.proposeVendors(access, plan.writes.processors ?? []);
+      const updated = await this.activities.update(access, current.id, current.version, { ...(plan.writes as object), comment: note });
+      state = this.stateAfter(state, mapped, updated, written);
+    }
+    // A kept edit of the DPO stays protected: the grid's own last write remains the reference, so the
+    // next different answer meets it again as a conflict.
+    for (const field of plan.kept) state = { ...state, [field]: plain({ mapped: mapped[field], written: state[field]?.written ?? null }) };
+    row.syncState = state;
+    return plan.conflicts;
+  }
+
+  private stateAfter(state: SyncState, mapped: GridContent, activity: ActivityDetail, fields: readonly GridField[]): SyncState {
+    const next: SyncState = { ...state };
+    for (const field of fields) next[field] = plain({ mapped: mapped[field], written: activity[field] ?? null });
+    return next;
+  }
+
+  /** Providers the organisation does not know yet are proposed as vendors (under review), as the import does. */
+  private async proposeVendors(access: GridAccess, names: string[]): Promise<void> {
+    if (!names.length) return;
+    const { vendors } = await this.links.resolve(access.organizationId, names);
+    const known = new Set(vendors.map((vendor) => vendor.name.toLowerCase()));
+    const unknown = [...new Map(names.filter((name) => !known.has(name.toLowerCase())).map((name) => [name.toLowerCase(), name])).values()];
+    if (unknown.length) await this.vendors.createProposals(access, unknown);
+  }
+
+  // ——— helpers ———
+
+  private async view(row: DesignGrid, conflicts?: GridConflict[]): Promise<GridView> {
+    const facts = await this.facts();
+    const content = mapAnswers(row, row.answers, facts);
+    const [labels] = await this.connection.manager.query<{ department: string | null; reference: string | null }[]>(
+      `SELECT (SELECT name FROM departments WHERE organization_id = $1 AND id = $2::uuid) AS department,
+              (SELECT reference FROM processing_activities WHERE organization_id = $1 AND id = $3::uuid) AS reference`,
+      [row.organizationId, row.departmentId, row.activityId],
+    );
+    if (conflicts === undefined) {
+      conflicts = [];
+      if (row.activityId && EDITABLE_GRID_STATUSES.includes(row.status)) {
+        const current = await this.activities.get(row.organizationId, row.activityId);
+        conflicts = planSync(content, row.syncState, current).conflicts;
+      }
+    }
+    return {
+      id: row.id,
+      projectName: row.projectName,
+      departmentId: row.departmentId,
+      department: labels.department,
+      pitch: row.pitch,
+      answers: row.answers,
+      status: row.status,
+      version: row.version,
+      activityId: row.activityId,
+      activityReference: labels.reference,
+      createdById: row.createdById,
+      createdByName: row.createdByName,
+      createdAt: iso(row.createdAt)!,
+      updatedAt: iso(row.updatedAt)!,
+      submittedAt: iso(row.submittedAt),
+      reviewedAt: iso(row.reviewedAt),
+      comments: row.comments,
+      answered: GRID_QUESTIONS.filter((question) => row.answers[question] !== undefined),
+      flags: computeFlags(row.answers, facts),
+      dpia: assessDpia(row.answers, facts),
+      completeness: gridCompleteness(content, facts),
+      conflicts,
+    };
+  }
+
+  private assertEditable(row: DesignGrid): void {
+    if (!EDITABLE_GRID_STATUSES.includes(row.status)) throw new GridException(HttpStatus.CONFLICT, 'locked', { status: row.status });
+  }
+
+  private invalidTransition(row: DesignGrid, transition: string): GridException {
+    return new GridException(HttpStatus.CONFLICT, 'invalid_transition', { status: row.status, transition }, { status: row.status });
+  }
+
+  /** The department must be the organisation's; every code must be in its catalogue. */
+  private async checkInput(organizationId: string, departmentId: string | null | undefined, answers: GridAnswers): Promise<void> {
+    const errors: FieldError[] = [];
+    const manager = this.connection.manager;
+    if (departmentId) {
+      const found = await manager.query<unknown[]>('SELECT 1 FROM departments WHERE organization_id = $1 AND id = $2', [organizationId, departmentId]);
+      if (found.length === 0) errors.push({ path: 'departmentId', code: 'unknownDepartment', args: [departmentId] });
+    }
+    const references = codeReferences(answers);
+    if (references.length) {
+      const unknown = await manager.query<{ position: number }[]>(
+        `SELECT r.position FROM jsonb_to_recordset($2::jsonb) AS r(position int, catalogue text, code text)
+         WHERE NOT EXISTS (SELECT 1 FROM catalogue_entries c WHERE c.catalogue = r.catalogue AND c.code = r.code)
+           AND NOT EXISTS (SELECT 1 FROM organization_catalogue_entries o
+                           WHERE o.organization_id = $1 AND o.catalogue = r.catalogue AND o.code = r.code)
+         ORDER BY r.position`,
+        [organizationId, JSON.stringify(references.map((reference, position) => ({ position, catalogue: reference.catalogue, code: reference.code })))],
+      );
+      for (const { position } of unknown) {
+        const reference = references[position];
+        errors.push({ path: reference.path, code: 'catalogueCode', args: [reference.code, reference.catalogue] });
+      }
+    }
+    if (errors.length) throw new FieldValidationException(errors);
+  }
+
+  /** Shipped catalogues only change at start-up (catalogue sync), so the facts are read once. */
+  private facts(): Promise<GridFacts> {
+    this.cachedFacts ??= this.loadFacts().catch((error: unknown) => {
+      this.cachedFacts = undefined;
+      throw error;
+    });
+    return this.cachedFacts;
+  }
+
+  private async loadFacts(): Promise<GridFacts> {
+    const rows = await this.connection.manager.query<{ catalogue: string; code: string; facts: Record<string, unknown> }[]>(
+      "SELECT catalogue, code, facts FROM catalogue_entries WHERE catalogue IN ('data-categories', 'data-subject-categories')",
+    );
+    return gridFactsFrom(
+      rows.filter((row) => row.catalogue === 'data-categories'),
+      rows.filter((row) => row.catalogue === 'data-subject-categories'),
+      await this.transferFacts.facts(),
+    );
+  }
+
+  private async now(): Promise<Date> {
+    const [{ now }] = await this.connection.manager.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
+    return now;
+  }
+
+  private async find(organizationId: string, gridId: string): Promise<DesignGrid> {
+    const row = await this.connection.getRepository(DesignGrid).findOneBy({ organizationId, id: gridId });
+    if (!row) throw AppException.notFound();
+    return row;
+  }
+
+  private async lock(organizationId: string, gridId: string): Promise<DesignGrid> {
+    const row = await this.connection.getRepository(DesignGrid).findOne({ where: { organizationId, id: gridId }, lock: { mode: 'pessimistic_write' } });
+    if (!row) throw AppException.notFound();
+    return row;
+  }
+
+  private async save(row: DesignGrid): Promise<void> {
+    const { organizationId, id, ...changes } = row;
+    // JSONB columns hold plain JSON; TypeORM's deep-partial type cannot see through `unknown` values.
+    await this.connection.getRepository(DesignGrid).update({ organizationId, id }, changes as QueryDeepPartialEntity<DesignGrid>);
+  }
+
+  private async record(action: string, row: DesignGrid, before: DesignGrid | null): Promise<void> {
+    await this.audit.record({
+      action,
+      entityType: 'DesignGrid',
+      entityId: row.id,
+      entityLabel: row.projectName,
+      before: before ? auditFields(before) : null,
+      after: auditFields(row),
+    });
+  }
+}

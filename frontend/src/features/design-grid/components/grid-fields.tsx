@@ -1,0 +1,279 @@
+'use client';
+
+import { createContext, useContext, type ReactNode } from 'react';
+import { get, useController, useFormState, type FieldError, type FieldValues, type UseFormReturn } from 'react-hook-form';
+
+import { FieldFrame, useFieldErrorText } from '@/components/fields';
+import type { CatalogueOption } from '@/features/activities/catalogue';
+import { DURATION_UNITS } from '@/features/activities/duration';
+import { useT } from '@/i18n/i18n-provider';
+
+/*
+ * The grid's form controls: the register's own pickers (catalogue select with the chosen entry's help,
+ * catalogue checkbox group, number + unit duration), bound to one step's form. Ids derive from the
+ * field path, so errors and focus land on the control.
+ */
+
+interface StepFormContextValue {
+  // Each step has its own form type; the controls only read and write by path.
+  form: UseFormReturn;
+  readOnly: boolean;
+}
+
+const StepFormContext = createContext<StepFormContextValue | null>(null);
+
+export function StepFormProvider<T extends FieldValues>({ form, readOnly, children }: { form: UseFormReturn<T>; readOnly: boolean; children: ReactNode }) {
+  return <StepFormContext value={{ form: form as unknown as UseFormReturn, readOnly }}>{children}</StepFormContext>;
+}
+
+export function useStepForm(): StepFormContextValue {
+  const value = useContext(StepFormContext);
+  if (!value) throw new Error('useStepForm must be used inside <StepFormProvider>.');
+  return value;
+}
+
+/** `data.processors.0.name` → `grid-data-processors-0-name` */
+export function gridFieldId(path: string): string {
+  return `grid-${path.replace(/\./g, '-')}`;
+}
+
+function useError(path: string): FieldError | undefined {
+  const { form } = useStepForm();
+  const { errors } = useFormState({ control: form.control });
+  return get<typeof errors, FieldError | undefined>(errors, path);
+}
+
+export function GridText({ path, label, hint, testId }: { path: string; label: string; hint?: string; testId?: string }) {
+  const { form } = useStepForm();
+  const errorText = useFieldErrorText(useError(path));
+  const id = gridFieldId(path);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errorText={errorText}>
+      {(describedBy) => (
+        <input id={id} type="text" className="field__control" data-testid={testId} aria-invalid={errorText ? true : undefined} aria-describedby={describedBy} {...form.register(path)} />
+      )}
+    </FieldFrame>
+  );
+}
+
+export function GridTextArea({ path, label, hint, rows = 3, testId }: { path: string; label: string; hint?: string; rows?: number; testId?: string }) {
+  const { form } = useStepForm();
+  const errorText = useFieldErrorText(useError(path));
+  const id = gridFieldId(path);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errorText={errorText}>
+      {(describedBy) => (
+        <textarea
+          id={id}
+          rows={rows}
+          className="field__control"
+          data-testid={testId}
+          aria-invalid={errorText ? true : undefined}
+          aria-describedby={describedBy}
+          {...form.register(path)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+/** A select over a catalogue (or any options), with the help of the chosen entry under it. */
+export function GridSelect({
+  path,
+  label,
+  options,
+  emptyLabel,
+  hint,
+  testId,
+}: {
+  path: string;
+  label: string;
+  options: readonly CatalogueOption[];
+  emptyLabel?: string;
+  hint?: string;
+  testId?: string;
+}) {
+  const { form } = useStepForm();
+  const { field, fieldState } = useController({ control: form.control, name: path });
+  const errorText = useFieldErrorText(fieldState.error);
+  const id = gridFieldId(path);
+  const value = typeof field.value === 'string' ? field.value : '';
+  const selected = options.find((option) => option.value === value);
+  const helpId = `${id}-help`;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errorText={errorText}>
+      {(describedBy) => (
+        <>
+          <select
+            id={id}
+            ref={field.ref}
+            name={field.name}
+            className="field__control"
+            value={value}
+            data-testid={testId}
+            aria-invalid={errorText ? true : undefined}
+            aria-describedby={[describedBy, selected?.help ? helpId : undefined].filter(Boolean).join(' ') || undefined}
+            onChange={(event) => {
+              field.onChange(event.target.value);
+            }}
+            onBlur={field.onBlur}
+          >
+            {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+            {options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+            {value !== '' && !selected ? <option value={value}>{value}</option> : null}
+          </select>
+          {selected?.help ? (
+            <p className="field__help" id={helpId}>
+              {selected.help}
+            </p>
+          ) : null}
+        </>
+      )}
+    </FieldFrame>
+  );
+}
+
+export function GridCheckbox({ path, label, hint, testId }: { path: string; label: string; hint?: string; testId?: string }) {
+  const { form } = useStepForm();
+  const id = gridFieldId(path);
+  return (
+    <div className="check">
+      <input id={id} type="checkbox" className="check__box" data-testid={testId} aria-describedby={hint ? `${id}-hint` : undefined} {...form.register(path)} />
+      <label className="check__label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <p className="check__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Radio buttons for a small set of choices, in a fieldset with its legend. */
+export function GridRadios({ path, legend, options, hint }: { path: string; legend: string; options: readonly { value: string; label: string }[]; hint?: string }) {
+  const { form } = useStepForm();
+  const errorText = useFieldErrorText(useError(path));
+  const id = gridFieldId(path);
+  return (
+    <fieldset className={errorText ? 'radios field--invalid' : 'radios'} id={id} tabIndex={-1}>
+      <legend className="field__label">{legend}</legend>
+      {hint ? <p className="field__hint">{hint}</p> : null}
+      {options.map((option) => (
+        <div className="check check--inline" key={option.value}>
+          <input id={`${id}-${option.value || 'unknown'}`} type="radio" className="check__box" value={option.value} {...form.register(path)} />
+          <label className="check__label" htmlFor={`${id}-${option.value || 'unknown'}`}>
+            {option.label}
+          </label>
+        </div>
+      ))}
+      {errorText ? <p className="field__error">{errorText}</p> : null}
+    </fieldset>
+  );
+}
+
+/** Several codes ticked from a catalogue, each with its help. */
+export function GridCheckboxGroup({ path, legend, hint, options }: { path: string; legend: string; hint?: string; options: readonly CatalogueOption[] }) {
+  const { form, readOnly } = useStepForm();
+  const { field } = useController({ control: form.control, name: path });
+  const values = Array.isArray(field.value) ? (field.value as string[]) : [];
+  const id = gridFieldId(path);
+  const toggle = (code: string, checked: boolean) => {
+    field.onChange(checked ? [...values.filter((value) => value !== code), code] : values.filter((value) => value !== code));
+  };
+  return (
+    <fieldset className="check-group" id={id} tabIndex={-1}>
+      <legend className="field__label">{legend}</legend>
+      {hint ? <p className="field__hint">{hint}</p> : null}
+      {options.map((option, index) => {
+        const optionId = `${id}-${option.value}`;
+        return (
+          <div className="check" key={option.value}>
+            <input
+              id={optionId}
+              ref={index === 0 ? field.ref : undefined}
+              type="checkbox"
+              className="check__box"
+              checked={values.includes(option.value)}
+              disabled={readOnly}
+              aria-describedby={option.help ? `${optionId}-help` : undefined}
+              onChange={(event) => {
+                toggle(option.value, event.target.checked);
+              }}
+              onBlur={field.onBlur}
+            />
+            <label className="check__label" htmlFor={optionId}>
+              {option.label}
+            </label>
+            {option.help ? (
+              <p className="check__hint" id={`${optionId}-help`}>
+                {option.help}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** A period typed as a number and a unit (stored as an ISO 8601 duration). */
+export function GridDuration({ amountPath, unitPath, label, hint }: { amountPath: string; unitPath: string; label: string; hint?: string }) {
+  const t = useT();
+  const { form } = useStepForm();
+  const errorText = useFieldErrorText(useError(amountPath));
+  const id = gridFieldId(amountPath);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errorText={errorText}>
+      {(describedBy) => (
+        <div className="duration">
+          <input
+            id={id}
+            type="text"
+            inputMode="numeric"
+            className="field__control duration__amount"
+            aria-invalid={errorText ? true : undefined}
+            aria-describedby={describedBy}
+            {...form.register(amountPath)}
+          />
+          <select id={gridFieldId(unitPath)} className="field__control duration__unit" aria-label={t('activity.duration.unit', { field: label })} {...form.register(unitPath)}>
+            {DURATION_UNITS.map((unit) => (
+              <option key={unit} value={unit}>
+                {t(`activity.duration.units.${unit}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </FieldFrame>
+  );
+}
+
+/** The "remove this item" button of a list row, named after the row for screen readers. */
+export function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
+  const t = useT();
+  const { readOnly } = useStepForm();
+  if (readOnly) return null;
+  return (
+    <button type="button" className="button button--small button--danger" aria-label={label} onClick={onClick}>
+      {t('designGrid.wizard.remove')}
+    </button>
+  );
+}
+
+export function AddButton({ label, onClick, testId }: { label: string; onClick: () => void; testId?: string }) {
+  const { readOnly } = useStepForm();
+  if (readOnly) return null;
+  return (
+    <div className="list__add">
+      <button type="button" className="button button--small" data-testid={testId} onClick={onClick}>
+        {label}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+'use client';
+
+import Link from 'next/link';
+
+import { codeLabel } from '@/features/activities/catalogue';
+import { CompletenessBar } from '@/features/activities/components/completeness-bar';
+import { describeIsoDuration } from '@/features/activities/duration';
+import type { ActivityCatalogues } from '@/features/activities/types';
+import { useLocale, useT } from '@/i18n/i18n-provider';
+import { countryName } from '@/lib/countries';
+import { orgPath } from '@/lib/paths';
+
+import type { GridConflict, GridField, GridView } from '../types';
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value, null, 1);
+}
+
+/** The end of the wizard: the answers in plain words, the completeness of the draft, conflicts, sending. */
+export function GridSummary({
+  organizationId,
+  grid,
+  catalogues,
+  headingRef,
+  canSend,
+  busy,
+  onSend,
+  onResolve,
+}: {
+  organizationId: string;
+  grid: GridView;
+  catalogues: ActivityCatalogues;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  canSend: boolean;
+  busy: boolean;
+  onSend: () => void;
+  onResolve: (field: GridField, keep: 'grid' | 'activity') => void;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const answers = grid.answers;
+  const label = (catalogue: keyof ActivityCatalogues, code: string) => codeLabel(catalogues[catalogue], code, locale);
+  const list = (items: string[]) => items.filter(Boolean).join(', ');
+  const purposes = (answers.purposes?.purposes ?? []).filter((purpose) => purpose.description);
+  const bases = (answers.legitimacy?.bases ?? []).filter((basis) => basis.legalBasis);
+  const purposeText = new Map(purposes.map((purpose) => [purpose.id, purpose.description]));
+  const lines: { key: string; text: string | null }[] = [
+    { key: 'purposes', text: purposes.length ? t('designGrid.summary.purposes', { items: list(purposes.map((purpose) => purpose.description)) }) : null },
+    {
+      key: 'legitimacy',
+      text: bases.length ? t('designGrid.summary.legalBases', { items: list(bases.map((basis) => `${purposeText.get(basis.purposeId) ?? ''} → ${label('legal-bases', basis.legalBasis ?? '')}`)) }) : null,
+    },
+    {
+      key: 'data',
+      text: answers.data
+        ? t('designGrid.summary.data', {
+            subjects: list(answers.data.subjects.map((subject) => label('data-subject-categories', subject.category))) || '—',
+            data: list(answers.data.dataCategories.map((category) => label('data-categories', category.category))) || '—',
+          })
+        : null,
+    },
+    {
+      key: 'processors',
+      text: answers.data?.processors.length
+        ? t('designGrid.summary.processors', { items: list(answers.data.processors.map((processor) => (processor.country ? `${processor.name} (${countryName(processor.country, locale)})` : processor.name))) })
+        : null,
+    },
+    {
+      key: 'retention',
+      text: answers.retention?.rules.length
+        ? t('designGrid.summary.retention', {
+            items: list(
+              answers.retention.rules.map(
+                (rule) => `${label('data-categories', rule.category)} : ${rule.activePeriod ? describeIsoDuration(rule.activePeriod, locale) : t('designGrid.questions.retention.modes.unlimited')}`,
+              ),
+            ),
+          })
+        : null,
+    },
+    { key: 'information', text: answers.information?.description ?? null },
+    { key: 'rights', text: answers.rights?.description ?? null },
+    {
+      key: 'security',
+      text: answers.security || answers.resilience ? t('designGrid.summary.measures', { count: (answers.security?.measures.length ?? 0) + (answers.security?.otherMeasures.length ?? 0) + (answers.resilience?.measures.length ?? 0) }) : null,
+    },
+    {
+      key: 'documentation',
+      text: answers.documentation?.documents.length
+        ? t('designGrid.summary.documents', { items: list(answers.documentation.documents.map((item) => `${t(`designGrid.documents.${item.kind}`)} (${t(`designGrid.documentStates.${item.state}`)})`)) })
+        : null,
+    },
+  ];
+  return (
+    <div className="grid-summary" data-testid="grid-summary">
+      <h2 ref={headingRef} tabIndex={-1} data-testid="grid-question">
+        {t('designGrid.summary.title')}
+      </h2>
+      <p>{t('designGrid.summary.intro')}</p>
+      <ul className="grid-summary__lines">
+        {lines.map((line) => (
+          <li key={line.key} className={line.text ? undefined : 'muted'}>
+            {line.text ?? `${t(`designGrid.questions.${line.key as 'purposes'}.title`)} — ${t('designGrid.summary.notAnswered')}`}
+          </li>
+        ))}
+      </ul>
+      <p>{t('designGrid.panel.completeness')}</p>
+      <CompletenessBar score={grid.completeness.score} testId="grid-summary-completeness" />
+
+      {grid.conflicts.length ? <Conflicts conflicts={grid.conflicts} busy={busy || !canSend} onResolve={onResolve} /> : null}
+
+      {canSend ? (
+        <div className="form__actions">
+          <button type="button" className="button button--primary" disabled={busy || grid.conflicts.length > 0} data-testid="grid-send" onClick={onSend}>
+            {grid.submittedAt ? t('designGrid.summary.sendAgain') : t('designGrid.summary.send')}
+          </button>
+        </div>
+      ) : null}
+      {grid.activityId ? (
+        <p>
+          <Link href={orgPath(organizationId, `register/${encodeURIComponent(grid.activityId)}`)}>{t('designGrid.summary.openActivity')}</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Conflicts({ conflicts, busy, onResolve }: { conflicts: readonly GridConflict[]; busy: boolean; onResolve: (field: GridField, keep: 'grid' | 'activity') => void }) {
+  const t = useT();
+  return (
+    <section className="grid-conflicts" aria-labelledby="grid-conflicts-title" data-testid="grid-conflicts">
+      <h3 id="grid-conflicts-title">{t('designGrid.conflicts.title')}</h3>
+      <p>{t('designGrid.conflicts.intro')}</p>
+      {conflicts.map((conflict) => (
+        <div key={conflict.field} className="item" data-testid={`grid-conflict-${conflict.field}`}>
+          <p className="list__title">
+            {t('designGrid.conflicts.field', {
+              field: conflict.field,
+              questions: conflict.questions.map((question) => (question === 'project' ? t('designGrid.project') : t(`designGrid.questions.${question}.title`))).join(', '),
+            })}
+          </p>
+          <dl className="grid-conflicts__values">
+            <dt>{t('designGrid.conflicts.yours')}</dt>
+            <dd>
+              <pre>{show(conflict.gridValue) || t('designGrid.conflicts.empty')}</pre>
+            </dd>
+            <dt>{t('designGrid.conflicts.theirs')}</dt>
+            <dd>
+              <pre>{show(conflict.activityValue) || t('designGrid.conflicts.empty')}</pre>
+            </dd>
+          </dl>
+          <div className="workflow__buttons">
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => {
+                onResolve(conflict.field, 'grid');
+              }}
+            >
+              {t('designGrid.conflicts.keepGrid')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => {
+                onResolve(conflict.field, 'activity');
+              }}
+            >
+              {t('designGrid.conflicts.keepActivity')}
+            </button>
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}

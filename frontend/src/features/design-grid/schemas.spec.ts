@@ -1,0 +1,91 @@
+import { dataStep, documentationStep, legitimacyStep, purposesStep, retentionStep, securityStep, ZDataStepSchema, ZRetentionStepSchema } from './schemas';
+import { resumeStep, type GridAnswers } from './types';
+
+/** The item at `index`, failing the test when there is none. */
+function at<T>(items: readonly T[], index: number): T {
+  const item = items[index];
+  if (item === undefined) throw new Error(`no item ${String(index)}`);
+  return item;
+}
+
+const answers: GridAnswers = {
+  purposes: { purposes: [{ id: 'a', description: 'Apparier les trajets', main: true }, { id: 'b', description: 'Statistiques', main: false }], practices: [] },
+  data: { subjects: [], dataCategories: [{ category: 'identity' }, { category: 'location' }], recipients: [], processors: [] },
+};
+
+describe('design grid step forms: form ↔ API answers', () => {
+  it('question 2 has one row per purpose of question 1, keeps what was answered, and sends the three-part test only for legitimate interests', () => {
+    const form = legitimacyStep.toForm({ bases: [{ purposeId: 'b', legalBasis: 'legitimate_interests', interest: 'Piloter', necessity: null, balancing: null }] }, answers);
+    expect(form.bases.map((basis) => [basis.purposeId, basis.legalBasis, basis.interest])).toEqual([
+      ['a', '', ''],
+      ['b', 'legitimate_interests', 'Piloter'],
+    ]);
+    const answer = legitimacyStep.toAnswer({
+      ...form,
+      bases: [
+        { ...at(form.bases, 0), legalBasis: 'consent', interest: 'oublié' },
+        { ...at(form.bases, 1), necessity: '  Agrégats  ' },
+      ],
+    });
+    expect(answer.bases).toEqual([
+      { purposeId: 'a', legalBasis: 'consent', legalReference: null, interest: null, necessity: null, balancing: null },
+      { purposeId: 'b', legalBasis: 'legitimate_interests', legalReference: null, interest: 'Piloter', necessity: 'Agrégats', balancing: null },
+    ]);
+  });
+
+  it('question 3 leaves out rows still being typed and turns tri-states and counts into API values', () => {
+    const form = dataStep.toForm(undefined);
+    const answer = dataStep.toAnswer({
+      ...form,
+      largeScale: 'no',
+      subjects: [
+        { category: 'employees', estimatedCount: '1200', vulnerable: '' },
+        { category: '', estimatedCount: '', vulnerable: '' },
+      ],
+      processors: [
+        { name: 'Cartes Inc.', country: 'US', mechanism: '' },
+        { name: ' ', country: 'FR', mechanism: '' },
+      ],
+    });
+    expect(answer).toMatchObject({
+      largeScale: false,
+      subjects: [{ category: 'employees', estimatedCount: 1200, vulnerable: null }],
+      processors: [{ name: 'Cartes Inc.', country: 'US', mechanism: null }],
+    });
+    expect(ZDataStepSchema.safeParse({ ...form, subjects: [{ category: 'employees', estimatedCount: 'beaucoup', vulnerable: '' }] }).success).toBe(false);
+  });
+
+  it('question 5 asks about each data category of question 3 and writes ISO durations; "not known yet" is not sent', () => {
+    const form = retentionStep.toForm({ rules: [{ category: 'location', activePeriod: 'P3M', endAction: 'anonymise' }] }, answers);
+    expect(form.rules.map((rule) => [rule.category, rule.mode, rule.activeAmount, rule.activeUnit])).toEqual([
+      ['identity', 'none', '', 'Y'],
+      ['location', 'limited', '3', 'M'],
+    ]);
+    const answer = retentionStep.toAnswer({ ...form, rules: [{ ...at(form.rules, 0), mode: 'unlimited', unlimitedJustification: 'Archives' }, { ...at(form.rules, 1), activeAmount: '1' }] });
+    expect(answer.rules).toEqual([
+      { category: 'identity', activePeriod: null, archivePeriod: null, startEvent: null, legalReference: null, endAction: 'delete', unlimitedJustification: 'Archives' },
+      { category: 'location', activePeriod: 'P1M', archivePeriod: null, startEvent: null, legalReference: null, endAction: 'anonymise', unlimitedJustification: null },
+    ]);
+    expect(retentionStep.toAnswer(retentionStep.toForm(undefined, answers)).rules).toEqual([]);
+    const missingAmount = ZRetentionStepSchema.safeParse({ ...form, rules: [{ ...at(form.rules, 1), activeAmount: '' }] });
+    expect(missingAmount.success).toBe(false);
+  });
+
+  it('question 1 starts with one empty main purpose; security takes one own measure per line; documents keep only a chosen state', () => {
+    expect(purposesStep.toForm(undefined).purposes).toEqual([{ id: expect.any(String) as string, description: '', main: true }]);
+    expect(securityStep.toAnswer({ measures: ['encryption'], otherMeasures: 'Revue des accès\n\n  Coffre-fort ', note: '' })).toEqual({
+      measures: ['encryption'],
+      otherMeasures: ['Revue des accès', 'Coffre-fort'],
+      note: null,
+    });
+    const documents = documentationStep.toForm({ documents: [{ kind: 'notice', state: 'planned' }] });
+    expect(documents.documents.notice).toBe('planned');
+    expect(documentationStep.toAnswer(documents).documents).toEqual([{ kind: 'notice', state: 'planned' }]);
+  });
+
+  it('resumes at the first question not answered', () => {
+    expect(resumeStep({ answered: [] })).toBe('purposes');
+    expect(resumeStep({ answered: ['purposes', 'legitimacy', 'data', 'minimisation'] })).toBe('retention');
+    expect(resumeStep({ answered: ['purposes', 'legitimacy', 'data', 'minimisation', 'retention', 'information', 'rights', 'security', 'resilience', 'documentation'] })).toBe('summary');
+  });
+});

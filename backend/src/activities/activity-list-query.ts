@@ -9,7 +9,7 @@ import type { ActivitySortKey, ListActivitiesQuery } from './dto/activity.dto';
  *  - as of an instant: each activity's last version written at or before it (DISTINCT ON), read
  *    from its snapshot; activities created later have no such version and are absent.
  */
-const LIVE_SOURCE = `
+export const LIVE_SOURCE = `
   SELECT a.id, a.reference, a.name, a.description, a.status, a.role,
          a.department_id, d.name AS department, a.owner_id, u.email AS owner, u.name AS owner_name,
          a.next_review_date, a.version, a.updated_at, a.document, a.search
@@ -18,7 +18,7 @@ const LIVE_SOURCE = `
   LEFT JOIN users u ON u.id = a.owner_id
   WHERE a.organization_id = $1`;
 
-const asOfSource = (asOf: string) => `
+export const asOfSource = (asOf: string) => `
   SELECT v.activity_id AS id, v.snapshot ->> 'reference' AS reference, v.snapshot ->> 'name' AS name,
          v.snapshot ->> 'description' AS description, v.snapshot ->> 'status' AS status, v.snapshot ->> 'role' AS role,
          (v.snapshot ->> 'departmentId')::uuid AS department_id, v.snapshot ->> 'department' AS department,

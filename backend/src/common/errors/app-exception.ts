@@ -15,6 +15,11 @@ export class AppException extends Error {
     super(code);
   }
 
+  /** The message's key in the catalogues; a feature's own errors may keep theirs in its namespace. */
+  get messageKey(): string {
+    return `errors.${this.code}`;
+  }
+
   /** The details sent to the client; exceptions carrying field messages translate them here. */
   localisedDetails(_locale: Locale): Record<string, unknown> {
     return this.details;

@@ -52,6 +52,6 @@ export function buildErrorResponse(error: unknown, request: Request, logger: Log
   const details = known.localisedDetails(locale);
   return {
     status: known.status,
-    body: { code: known.code, message: translate(locale, `errors.${known.code}`, known.messageParams), details },
+    body: { code: known.code, message: translate(locale, known.messageKey, known.messageParams), details },
   };
 }

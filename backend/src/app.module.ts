@@ -16,6 +16,7 @@ import { DepartmentsModule } from './departments/departments.module';
 import { DesignGridsModule } from './design-grids/design-grids.module';
 import { DpiasModule } from './dpias/dpias.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health/health.controller';
 import { MembersModule } from './members/members.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -61,6 +62,7 @@ export class AppModule {
         ActivitiesModule,
         DpiasModule,
         DesignGridsModule,
+        ExportsModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -9,7 +9,7 @@ import type { ActivitySortKey, ListActivitiesQuery } from './dto/activity.dto';
  *  - as of an instant: each activity's last version written at or before it (DISTINCT ON), read
  *    from its snapshot; activities created later have no such version and are absent.
  */
-const LIVE_SOURCE = `
+export const LIVE_SOURCE = `
   SELECT a.id, a.reference, a.name, a.description, a.status, a.role,
          a.department_id, d.name AS department, a.owner_id, u.email AS owner, u.name AS owner_name,
          a.next_review_date, a.version, a.updated_at, a.document, a.search
@@ -27,7 +27,7 @@ const latestVersions = (asOf: string) => `
 // The version each activity had at the instant is found on narrow columns first (no snapshot read),
 // then its snapshot is read once per activity: jsonb_to_record decompresses it once for every scalar
 // field, where one ->> per field would decompress it again each time (purposes are read for a search only).
-const asOfSource = (asOf: string) => `
+export const asOfSource = (asOf: string) => `
   SELECT v.activity_id AS id, s.reference, s.name, s.description, s.status, s.role,
          s."departmentId" AS department_id, s.department, s."ownerId" AS owner_id, s.owner, u.name AS owner_name,
          s."nextReviewDate" AS next_review_date, v.number AS version, v.created_at AS updated_at,

@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQuery } from '../../common/http/pagination';
+import { withArgs } from '../../common/http/validation';
+
+export class ListAuditEventsQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'Activity' }) @IsOptional() @IsString() @MaxLength(100, withArgs) entityType?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() entityId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the user who acted' }) @IsOptional() @IsUUID() actorUserId?: string;
+  @ApiPropertyOptional({ example: 'update' }) @IsOptional() @IsString() @MaxLength(100, withArgs) action?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'events at or after this instant (a date: its start, UTC)' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'events at or before this instant (a date: its end, UTC)' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+}
+
+export class AuditEventView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'position in the organisation’s chain' }) sequence!: string;
+  @ApiProperty() occurredAt!: Date;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) actorUserId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorName!: string | null;
+  @ApiProperty() action!: string;
+  @ApiProperty() entityType!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) entityId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) entityLabel!: string | null;
+  @ApiProperty({ description: 'field → { before, after }', type: 'object', additionalProperties: true }) changes!: Record<string, { before: unknown; after: unknown }>;
+  @ApiProperty({ type: String, nullable: true }) previousHash!: string | null;
+  @ApiProperty() hash!: string;
+}
+
+export class AuditEventPage {
+  @ApiProperty({ type: [AuditEventView] }) items!: AuditEventView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class ChainVerificationView {
+  @ApiProperty({ description: 'every event’s hash matches its content and links to the previous one' }) valid!: boolean;
+  @ApiProperty({ description: 'events checked' }) checked!: number;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'the first event whose hash or link does not match' }) firstInvalidEventId!: string | null;
+}

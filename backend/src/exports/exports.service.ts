@@ -1,0 +1,63 @@
+import type { Writable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import { ActivityCatalogues } from '../activities/activity-catalogues';
+import { AppException } from '../common/errors/app-exception';
+import type { Locale } from '../common/i18n/i18n';
+import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { Organization } from '../organizations/organization.entity';
+import { TransferFactsService } from '../transfers/transfer-facts.service';
+import { CatalogueLabels } from './catalogue-labels';
+import type { ExportContext, SheetWriter } from './sheet-writer';
+import { writeWorkbook } from './xlsx-workbook';
+
+export interface ExportOptions {
+  locale: Locale;
+  asOf: Date | null;
+  statuses?: string[] | null;
+  template?: boolean;
+}
+
+/** Builds the context every sheet reads and writes workbooks, in the request's transaction. */
+@Injectable()
+export class ExportsService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly catalogues: ActivityCatalogues,
+    private readonly transferFacts: TransferFactsService,
+  ) {}
+
+  async context(organizationId: string, options: ExportOptions): Promise<ExportContext> {
+    const manager = this.connection.manager;
+    const organization = await manager.getRepository(Organization).findOneBy({ id: organizationId });
+    if (!organization) throw AppException.notFound();
+    const own = await manager.query<{ catalogue: string; code: string; labelFr: string; labelEn: string }[]>(
+      'SELECT catalogue, code, label_fr AS "labelFr", label_en AS "labelEn" FROM organization_catalogue_entries WHERE organization_id = $1',
+      [organizationId],
+    );
+    const userId = this.connection.context.userId;
+    const [user] = userId ? await manager.query<{ name: string; email: string }[]>('SELECT name, email FROM users WHERE id = $1', [userId]) : [];
+    return {
+      organizationId,
+      locale: options.locale,
+      asOf: options.asOf,
+      statuses: options.statuses?.length ? options.statuses : null,
+      labels: new CatalogueLabels(own),
+      facts: await this.catalogues.facts(),
+      transferFacts: await this.transferFacts.facts(),
+      query: <T>(sql: string, params: unknown[]) => manager.query<T[]>(sql, params),
+      template: options.template ?? false,
+      shared: new Map(),
+      organization: { ...organization },
+      exportedBy: user ? `${user.name} <${user.email}>` : null,
+      exportedAt: new Date(),
+    };
+  }
+
+  async write(organizationId: string, sheets: SheetWriter[], options: ExportOptions, output: Writable): Promise<void> {
+    await writeWorkbook(output, sheets, await this.context(organizationId, options));
+  }
+
+  writeWith(ctx: ExportContext, sheets: SheetWriter[], output: Writable): Promise<void> {
+    return writeWorkbook(output, sheets, ctx);
+  }
+}

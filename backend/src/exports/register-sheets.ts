@@ -1,0 +1,51 @@
+import { coverSheet } from './sheets/cover.sheet';
+import { dataCategoriesSheet } from './sheets/data-categories.sheet';
+import { dataSubjectsSheet } from './sheets/data-subjects.sheet';
+import { dpiaScreeningSheet } from './sheets/dpia-screening.sheet';
+import { partiesSheet } from './sheets/parties.sheet';
+import { processorRegisterSheet } from './sheets/processor-register.sheet';
+import { processorsSheet } from './sheets/processors.sheet';
+import { purposesSheet } from './sheets/purposes.sheet';
+import { recipientsSheet } from './sheets/recipients.sheet';
+import { registerSheet } from './sheets/register.sheet';
+import { securityMeasuresSheet } from './sheets/security-measures.sheet';
+import { transfersSheet } from './sheets/transfers.sheet';
+import { vendorsSheet } from './sheets/vendors.sheet';
+import type { SheetWriter } from './sheet-writer';
+
+/**
+ * The sheets of register.xlsx, in order. A feature adds its sheet here (the DPIAs sheet goes after
+ * the DPIA screening); each writer reads its own data, so sheets never depend on each other.
+ */
+export const REGISTER_SHEETS: SheetWriter[] = [
+  coverSheet,
+  registerSheet,
+  partiesSheet,
+  purposesSheet,
+  dataCategoriesSheet,
+  dataSubjectsSheet,
+  recipientsSheet,
+  processorsSheet,
+  transfersSheet,
+  securityMeasuresSheet,
+  dpiaScreeningSheet,
+  vendorsSheet,
+  processorRegisterSheet,
+];
+
+export const VENDOR_SHEETS: SheetWriter[] = [coverSheet, vendorsSheet];
+export const PROCESSOR_REGISTER_SHEETS: SheetWriter[] = [coverSheet, processorRegisterSheet];
+
+/** The template: the sheets the import reads, empty, with drop-down lists from the catalogues. */
+export const TEMPLATE_SHEETS: SheetWriter[] = [
+  registerSheet,
+  partiesSheet,
+  purposesSheet,
+  dataCategoriesSheet,
+  dataSubjectsSheet,
+  recipientsSheet,
+  processorsSheet,
+  transfersSheet,
+  securityMeasuresSheet,
+  dpiaScreeningSheet,
+];

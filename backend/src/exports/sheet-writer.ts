@@ -1,0 +1,66 @@
+import type { Worksheet } from 'exceljs';
+import type { ActivityFacts } from '../activities/activity-catalogues';
+import type { Locale } from '../common/i18n/i18n';
+import { translate } from '../common/i18n/i18n';
+import type { TransferFacts } from '../transfers/transfer-status';
+import type { CatalogueLabels } from './catalogue-labels';
+import { CellValue, safeText } from './xlsx-cells';
+
+/** What every sheet of one export shares: language, instant, filters, labels, facts, the data reader. */
+export interface ExportContext {
+  organizationId: string;
+  locale: Locale;
+  /** The instant the register is read at; null for now. */
+  asOf: Date | null;
+  statuses: string[] | null;
+  labels: CatalogueLabels;
+  facts: ActivityFacts;
+  transferFacts: TransferFacts;
+  /** Runs a read in the request's transaction. */
+  query<T>(sql: string, params: unknown[]): Promise<T[]>;
+  /** Blank template: headers, lists and drop-downs, no data. */
+  template: boolean;
+  /** Data read once per export and shared by sheets (the vendors by name…). */
+  shared: Map<string, unknown>;
+  /** The organisation and the person exporting, for the cover. */
+  organization: Record<string, unknown> & { name: string };
+  exportedBy: string | null;
+  exportedAt: Date;
+}
+
+/** Creates worksheets with the export's look (frozen bold header, filter, widths, wrapped text). */
+export interface SheetFactory {
+  addSheet(name: string, columns: ColumnSpec<never>[], ctx: ExportContext): Worksheet;
+}
+
+/**
+ * One sheet of a workbook. The register export is a list of these (exports/register-sheets.ts), so a
+ * module can add its own sheet (DPIAs) without touching the others.
+ */
+export interface SheetWriter {
+  /** Stable key: the sheet name is translated from `exports.sheet_<key>`. */
+  key: string;
+  write(factory: SheetFactory, ctx: ExportContext): Promise<void>;
+}
+
+export type ColumnType = 'text' | 'longText' | 'date' | 'number' | 'code';
+
+/** A column: its key (header `exports.col_<key>`), width, kind, and how a row gives its value. */
+export interface ColumnSpec<Row> {
+  key: string;
+  type?: ColumnType;
+  width?: number;
+  value(row: Row, ctx: ExportContext): CellValue | undefined;
+}
+
+export const sheetName = (key: string, locale: Locale) => translate(locale, `exports.sheet_${key}`);
+export const columnHeader = (key: string, locale: Locale) => translate(locale, `exports.col_${key}`);
+
+/** The cell values of one row, text made safe from formula injection. */
+export function rowValues<Row>(columns: ColumnSpec<Row>[], row: Row, ctx: ExportContext): CellValue[] {
+  return columns.map((column) => {
+    const value = column.value(row, ctx);
+    if (value === undefined || value === null || value === '') return null;
+    return typeof value === 'string' ? safeText(value) : value;
+  });
+}

@@ -1,0 +1,33 @@
+import type { DpiaScreening } from '../../activities/activity.types';
+import type { ActivityRowBase } from '../activity-batches';
+import { activitySheet } from './activity-sheet';
+import { enumLabel } from './enum-labels';
+
+type Row = ActivityRowBase & { dpia_screening: DpiaScreening };
+interface Item {
+  reference: string;
+  screening: DpiaScreening;
+}
+
+/**
+ * The DPIA screening of each activity (criteria of the EDPB guidelines, CNIL lists, decision). The
+ * DPIAs themselves (status, residual risks, decision) are another sheet, added with their module.
+ */
+export const dpiaScreeningSheet = activitySheet<Row, Item>({
+  key: 'dpia_screening',
+  select: ["r.document -> 'dpiaScreening' AS dpia_screening"],
+  items: (row) => [{ reference: row.reference, screening: row.dpia_screening }],
+  columns: [
+    { key: 'reference', width: 12, value: (row) => row.reference },
+    { key: 'dpia_decision', width: 18, value: (row, ctx) => enumLabel(ctx, 'dpia_decision', row.screening.decision) },
+    { key: 'dpia_criteria', type: 'longText', value: (row, ctx) => row.screening.criteria.map((code) => ctx.labels.label('dpia-criteria', code, ctx.locale)).join('\n') },
+    { key: 'cnil_required', type: 'longText', value: (row, ctx) => ctx.labels.label('dpia-cnil-required', row.screening.onCnilRequiredList, ctx.locale) },
+    { key: 'cnil_exempt', type: 'longText', value: (row, ctx) => ctx.labels.label('dpia-cnil-exempt', row.screening.onCnilExemptList, ctx.locale) },
+    { key: 'dpia_justification', type: 'longText', value: (row) => row.screening.justification },
+    { key: 'dpia_decision_code', type: 'code', value: (row) => row.screening.decision },
+    { key: 'dpia_criteria_codes', type: 'code', width: 40, value: (row) => row.screening.criteria.join(', ') },
+    { key: 'cnil_required_code', type: 'code', value: (row) => row.screening.onCnilRequiredList },
+    { key: 'cnil_exempt_code', type: 'code', value: (row) => row.screening.onCnilExemptList },
+  ],
+  dropdowns: { dpia_decision: 'enum:dpia_decision', cnil_required: 'dpia-cnil-required', cnil_exempt: 'dpia-cnil-exempt' },
+});

@@ -1,0 +1,29 @@
+import type { Party } from '../../activities/activity.types';
+import type { ActivityRowBase } from '../activity-batches';
+import { activitySheet } from './activity-sheet';
+import { enumLabel } from './enum-labels';
+
+type Row = ActivityRowBase & { joint_controllers: Party[] | null; client_controllers: Party[] | null };
+interface PartyItem {
+  reference: string;
+  kind: 'joint' | 'client';
+  party: Party;
+}
+
+/** Joint controllers (Art 26) and, when acting as a processor, the controllers served (Art 30(2)(a)). */
+export const partiesSheet = activitySheet<Row, PartyItem>({
+  key: 'parties',
+  select: ["r.document -> 'jointControllers' AS joint_controllers", "r.document -> 'clientControllers' AS client_controllers"],
+  items: (row) => [
+    ...(row.joint_controllers ?? []).map((party) => ({ reference: row.reference, kind: 'joint' as const, party })),
+    ...(row.client_controllers ?? []).map((party) => ({ reference: row.reference, kind: 'client' as const, party })),
+  ],
+  columns: [
+    { key: 'reference', width: 12, value: (row) => row.reference },
+    { key: 'party_kind', width: 24, value: (row, ctx) => enumLabel(ctx, 'party_kind', row.kind) },
+    { key: 'party_name', width: 32, value: (row) => row.party.name },
+    { key: 'party_contact', type: 'longText', value: (row) => row.party.contact },
+    { key: 'party_kind_code', type: 'code', value: (row) => row.kind },
+  ],
+  dropdowns: { party_kind: 'enum:party_kind' },
+});

@@ -1,0 +1,51 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { columnHeader, ColumnSpec, ExportContext, SheetFactory, SheetWriter, sheetName } from './sheet-writer';
+
+/** A handful of shared styles: the writer stores each distinct style once. */
+const HEADER_STYLE: Partial<ExcelJS.Style> = {
+  font: { bold: true },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } },
+  alignment: { vertical: 'top', wrapText: true },
+};
+const COLUMN_STYLES: Record<string, Partial<ExcelJS.Style>> = {
+  text: { alignment: { vertical: 'top' } },
+  code: { alignment: { vertical: 'top' }, font: { color: { argb: 'FF666666' } } },
+  longText: { alignment: { vertical: 'top', wrapText: true } },
+  date: { alignment: { vertical: 'top' }, numFmt: 'yyyy-mm-dd' },
+  number: { alignment: { vertical: 'top' } },
+};
+const WIDTHS: Record<string, number> = { text: 22, code: 18, longText: 48, date: 12, number: 12 };
+
+class StreamingSheets implements SheetFactory {
+  constructor(private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter) {}
+
+  addSheet(name: string, columns: ColumnSpec<never>[], ctx: ExportContext): ExcelJS.Worksheet {
+    const sheet = this.workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = columns.map((column) => {
+      const type = column.type ?? 'text';
+      return { key: column.key, width: column.width ?? WIDTHS[type], style: COLUMN_STYLES[type] };
+    });
+    const header = sheet.addRow(columns.map((column) => columnHeader(column.key, ctx.locale)));
+    header.eachCell((cell) => (cell.style = HEADER_STYLE));
+    header.commit();
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+    return sheet;
+  }
+}
+
+/**
+ * Writes a workbook to `output` with exceljs's streaming writer: each sheet's rows are committed as
+ * they are produced and each sheet is finished before the next starts, so memory does not grow with
+ * the register. Shared strings are off (they would be held until the end).
+ */
+export async function writeWorkbook(output: Writable, sheets: SheetWriter[], ctx: ExportContext): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Registre';
+  workbook.created = new Date();
+  const factory = new StreamingSheets(workbook);
+  for (const writer of sheets) await writer.write(factory, ctx);
+  await workbook.commit();
+}
+
+export { sheetName };

@@ -14,6 +14,7 @@ import { AppConfig, APP_CONFIG } from './config/app.config';
 import { SeedModule } from './database/seeds/seed.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { FindingsModule } from './findings/findings.module';
 import { HealthController } from './health/health.controller';
 import { MembersModule } from './members/members.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -57,6 +58,7 @@ export class AppModule {
         VendorsModule,
         EvidenceModule,
         ActivitiesModule,
+        FindingsModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -12,6 +12,7 @@ import { PINO_LOGGER } from './common/logging/logger';
 import { TransactionalConnection } from './common/request-context/transactional-connection';
 import { AppConfig, APP_CONFIG } from './config/app.config';
 import { SeedModule } from './database/seeds/seed.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { FindingsModule } from './findings/findings.module';
@@ -59,6 +60,7 @@ export class AppModule {
         EvidenceModule,
         ActivitiesModule,
         FindingsModule,
+        DashboardModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -1,9 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import type { ActivityContent } from '../activities/activity.types';
 import { ActivityCatalogues } from '../activities/activity-catalogues';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
 import type { ActivityRow, OrganizationData, VendorRow } from './finding.types';
 import type { EngineFacts } from './findings-engine';
+
+interface ActivityQueryRow {
+  id: string;
+  reference: string;
+  name: string;
+  status: ActivityRow['status'];
+  role: ActivityRow['role'];
+  department_id: string | null;
+  owner_id: string | null;
+  next_review_date: string | null;
+  updated_at: Date;
+  document: ActivityContent;
+}
 
 /**
  * Loads what the findings engine reads for one organisation in three queries, whatever its size:
@@ -25,16 +39,35 @@ export class FindingsDataService {
 
   async load(organizationId: string): Promise<OrganizationData> {
     const manager = this.connection.manager;
-    const activities = await manager.query<ActivityRow[]>(
-      `SELECT a.id, a.reference, a.name, a.status, a.role, a.department_id AS "departmentId", a.owner_id AS "ownerId",
-              to_char(a.next_review_date, 'YYYY-MM-DD') AS "nextReviewDate", a.updated_at AS "updatedAt",
-              a.document -> 'purposes' AS purposes, a.document -> 'dataSubjects' AS "dataSubjects",
-              a.document -> 'dataCategories' AS "dataCategories",
-              a.document ->> 'dataSubjectInformation' AS "dataSubjectInformation", a.document ->> 'rightsProcedure' AS "rightsProcedure",
-              a.document -> 'jointControllers' AS "jointControllers", a.document -> 'clientControllers' AS "clientControllers",
-              a.document -> 'processors' AS processors, a.document -> 'transfers' AS transfers, a.document -> 'dpiaScreening' AS "dpiaScreening"
+    // The whole document in one column: cheaper to read and parse than one column per part.
+    const rows = await manager.query<ActivityQueryRow[]>(
+      `SELECT a.id, a.reference, a.name, a.status, a.role, a.department_id, a.owner_id,
+              to_char(a.next_review_date, 'YYYY-MM-DD') AS next_review_date, a.updated_at, a.document
        FROM processing_activities a WHERE a.organization_id = $1 ORDER BY a.reference`,
       [organizationId],
+    );
+    const activities = rows.map(
+      ({ document, ...row }): ActivityRow => ({
+        id: row.id,
+        reference: row.reference,
+        name: row.name,
+        status: row.status,
+        role: row.role,
+        departmentId: row.department_id,
+        ownerId: row.owner_id,
+        nextReviewDate: row.next_review_date,
+        updatedAt: row.updated_at,
+        purposes: document.purposes ?? [],
+        dataSubjects: document.dataSubjects ?? [],
+        dataCategories: document.dataCategories ?? [],
+        dataSubjectInformation: document.dataSubjectInformation ?? null,
+        rightsProcedure: document.rightsProcedure ?? null,
+        jointControllers: document.jointControllers ?? [],
+        clientControllers: document.clientControllers ?? [],
+        processors: document.processors ?? [],
+        transfers: document.transfers ?? [],
+        dpiaScreening: document.dpiaScreening,
+      }),
     );
     const vendors = await manager.query<VendorRow[]>(
       `SELECT v.id, v.name, v.legal_entity AS "legalEntity", v.role, v.status, v.headquarters_country AS "headquartersCountry",

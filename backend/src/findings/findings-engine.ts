@@ -225,12 +225,14 @@ export function computeFindings(data: OrganizationData, facts: EngineFacts, rule
   }
   for (const vendor of data.vendors) for (const rule of rules) if (rule.vendor) findings.push(...rule.vendor(vendor, context));
 
+  // Plain code-unit comparison: localeCompare is far slower on thousands of findings.
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   findings.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.recordType.localeCompare(b.recordType) ||
-      a.recordReference.localeCompare(b.recordReference) ||
-      a.field.localeCompare(b.field),
+      compare(a.recordType, b.recordType) ||
+      compare(a.recordReference, b.recordReference) ||
+      compare(a.field, b.field),
   );
   return { findings, scores };
 }

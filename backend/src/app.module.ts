@@ -18,6 +18,7 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { FindingsModule } from './findings/findings.module';
 import { HealthController } from './health/health.controller';
 import { MembersModule } from './members/members.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { TransfersModule } from './transfers/transfers.module';
 import { VendorsModule } from './vendors/vendors.module';
@@ -61,6 +62,7 @@ export class AppModule {
         ActivitiesModule,
         FindingsModule,
         DashboardModule,
+        NotificationsModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -7,6 +7,6 @@ import { FindingsService } from './findings.service';
 @Module({
   controllers: [FindingsController],
   providers: [FindingsService, FindingsDataService, ActivityCatalogues],
-  exports: [FindingsService],
+  exports: [FindingsService, FindingsDataService],
 })
 export class FindingsModule {}

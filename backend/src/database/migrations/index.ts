@@ -2,6 +2,7 @@ import { Foundation1763971200000 } from './1763971200000-foundation';
 import { Catalogues1763971300000 } from './1763971300000-catalogues';
 import { ProcessingActivities1763971400000 } from './1763971400000-processing-activities';
 import { Vendors1763971500000 } from './1763971500000-vendors';
+import { FindingsNotifications1763971900000 } from './1763971900000-findings-notifications';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
-export const migrations = [Foundation1763971200000, Catalogues1763971300000, ProcessingActivities1763971400000, Vendors1763971500000];
+export const migrations = [Foundation1763971200000, Catalogues1763971300000, ProcessingActivities1763971400000, Vendors1763971500000, FindingsNotifications1763971900000];

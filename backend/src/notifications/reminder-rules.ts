@@ -3,15 +3,8 @@ import type { OrganizationData } from '../findings/finding.types';
 /** Days before a review date when its reminder is sent. */
 export const REMINDER_LEAD_DAYS = 30;
 
-export const NOTIFICATION_KINDS = [
-  'activity_review_due',
-  'activity_review_overdue',
-  'vendor_review_due',
-  'vendor_review_overdue',
-  // TODO(dpias): 'dpia_action_due' — DPIA action due dates, once the dpias tables exist.
-  // TODO(design-grid): 'grid_awaiting_dpo' — grids submitted and awaiting the DPO, once grids exist.
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export { NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds';
+import type { NotificationKind } from './notification-kinds';
 
 /** Something a user must be told about; the same reminder is never notified twice to a user. */
 export interface Reminder {

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { withArgs } from '../../common/http/validation';
-import { NOTIFICATION_KINDS, type NotificationKind } from '../reminder-rules';
+import { EMAIL_FREQUENCIES, NOTIFICATION_KINDS, type EmailFrequency, type NotificationKind } from '../notification-kinds';
 
-export const EMAIL_FREQUENCIES = ['immediate', 'weekly'] as const;
-export type EmailFrequency = (typeof EMAIL_FREQUENCIES)[number];
+export { EMAIL_FREQUENCIES, type EmailFrequency } from '../notification-kinds';
 
 export class NotificationView {
   @ApiProperty() id!: string;

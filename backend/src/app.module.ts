@@ -12,13 +12,16 @@ import { PINO_LOGGER } from './common/logging/logger';
 import { TransactionalConnection } from './common/request-context/transactional-connection';
 import { AppConfig, APP_CONFIG } from './config/app.config';
 import { SeedModule } from './database/seeds/seed.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { DesignGridsModule } from './design-grids/design-grids.module';
 import { DpiasModule } from './dpias/dpias.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ExportsModule } from './exports/exports.module';
+import { FindingsModule } from './findings/findings.module';
 import { HealthController } from './health/health.controller';
 import { MembersModule } from './members/members.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { TransfersModule } from './transfers/transfers.module';
 import { VendorsModule } from './vendors/vendors.module';
@@ -63,6 +66,9 @@ export class AppModule {
         DpiasModule,
         DesignGridsModule,
         ExportsModule,
+        FindingsModule,
+        DashboardModule,
+        NotificationsModule,
         SeedModule,
       ],
       controllers: [HealthController],

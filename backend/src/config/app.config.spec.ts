@@ -23,7 +23,21 @@ describe('loadConfig', () => {
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 32 characters long.'],
     [{ PORT: '70000' }, 'PORT must be a whole number between 1 and 65535, got "70000".'],
     [{ SIGNUP: 'maybe' }, 'SIGNUP must be true or false, got "maybe".'],
+    [{ SMTP_USER: 'mailer' }, 'SMTP_USER and SMTP_PASSWORD need SMTP_HOST.'],
+    [{ SMTP_HOST: 'smtp.example.com', SMTP_USER: 'mailer' }, 'SMTP_USER needs SMTP_PASSWORD.'],
+    [{ SMTP_HOST: 'smtp.example.com', SMTP_PORT: '0' }, 'SMTP_PORT must be a whole number between 1 and 65535, got "0".'],
+    [{ MAIL_FROM: 'Registre' }, 'MAIL_FROM must be an e-mail address (Name <address@example.com>), got "Registre".'],
+    [{ PUBLIC_URL: 'registre.example.com' }, 'PUBLIC_URL must be an http(s) address, got "registre.example.com".'],
+    [{ JOBS_ENABLED: 'sometimes' }, 'JOBS_ENABLED must be true or false, got "sometimes".'],
   ])('refuses %p with one sentence', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(new ConfigError(message));
+  });
+
+  it('stores e-mails unless an SMTP server is set, and runs jobs except in tests', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() })).toMatchObject({ smtp: undefined, jobsEnabled: true, publicUrl: 'http://localhost:3000' });
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'test' }).jobsEnabled).toBe(false);
+    expect(
+      loadConfig({ DATA_DIR: dataDir(), SMTP_HOST: 'smtp.example.com', SMTP_PORT: '465', SMTP_SECURE: 'true', SMTP_USER: 'u', SMTP_PASSWORD: 'p', PUBLIC_URL: 'https://registre.example.com/' }),
+    ).toMatchObject({ smtp: { host: 'smtp.example.com', port: 465, secure: true, user: 'u', password: 'p' }, publicUrl: 'https://registre.example.com' });
   });
 });

@@ -24,6 +24,13 @@ export interface AppConfig {
   loginMaxAttemptsPerIp: number;
   loginWindowMinutes: number;
   databasePoolSize: number;
+  /** Scheduled reminders and e-mails (pg-boss); off by default in tests, which turn it on when they need it. */
+  jobsEnabled: boolean;
+  /** Absolute address of the web application, for links in e-mails. */
+  publicUrl: string;
+  /** SMTP server for e-mails; absent → e-mails are stored and shown to administrators instead. */
+  smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string };
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -100,6 +107,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const bodyLimit = env.BODY_LIMIT ?? '1mb';
   if (!/^\d+(kb|mb)$/.test(bodyLimit)) throw new ConfigError(`BODY_LIMIT must look like 512kb or 1mb, got "${bodyLimit}".`);
+  const smtpHost = env.SMTP_HOST ?? '';
+  const smtpUser = env.SMTP_USER ?? '';
+  if (!smtpHost && (smtpUser || env.SMTP_PASSWORD)) throw new ConfigError('SMTP_USER and SMTP_PASSWORD need SMTP_HOST.');
+  if (smtpUser && !env.SMTP_PASSWORD) throw new ConfigError('SMTP_USER needs SMTP_PASSWORD.');
+  const mailFrom = env.MAIL_FROM ?? 'Registre <no-reply@registre.invalid>';
+  if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must be an e-mail address (Name <address@example.com>), got "${mailFrom}".`);
+  const publicUrl = (env.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an http(s) address, got "${publicUrl}".`);
   return {
     nodeEnv,
     port: parseInteger(env, 'PORT', 3001, 1, 65535),
@@ -120,6 +135,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxAttemptsPerIp: parseInteger(env, 'LOGIN_MAX_ATTEMPTS_PER_IP', 30, 1, 100000),
     loginWindowMinutes: parseInteger(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 1440),
     databasePoolSize: parseInteger(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    jobsEnabled: parseBoolean(env, 'JOBS_ENABLED', nodeEnv !== 'test'),
+    publicUrl,
+    smtp: smtpHost
+      ? {
+          host: smtpHost,
+          port: parseInteger(env, 'SMTP_PORT', 587, 1, 65535),
+          secure: parseBoolean(env, 'SMTP_SECURE', false),
+          ...(smtpUser ? { user: smtpUser, password: env.SMTP_PASSWORD } : {}),
+        }
+      : undefined,
+    mailFrom,
   };
 }
 

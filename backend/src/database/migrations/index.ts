@@ -4,6 +4,7 @@ import { ProcessingActivities1763971400000 } from './1763971400000-processing-ac
 import { Vendors1763971500000 } from './1763971500000-vendors';
 import { Dpias1763971600000 } from './1763971600000-dpias';
 import { DesignGrids1763971700000 } from './1763971700000-design-grids';
+import { FindingsNotifications1763971900000 } from './1763971900000-findings-notifications';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Vendors1763971500000,
   Dpias1763971600000,
   DesignGrids1763971700000,
+  FindingsNotifications1763971900000,
 ];

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 
 import { getT } from '@/i18n/server';
+import { NotificationsBell } from '@/features/notifications/notifications-bell';
 import { LanguageSwitch } from '@/i18n/language-switch';
 import type { Me } from '@/lib/api-types';
 
@@ -31,6 +32,7 @@ export async function AppShell({
           <span className="app-header__name" data-testid="user-name">
             {me.name}
           </span>
+          <NotificationsBell organizationId={organizationId} />
           <LanguageSwitch saveToProfile />
           <SignOutButton />
         </div>

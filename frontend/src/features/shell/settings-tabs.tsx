@@ -15,6 +15,7 @@ const TABS = [
     labelKey: 'settings.tabs.departments',
     testId: 'settings-tab-departments',
   },
+  { segment: 'emails', path: 'settings/emails', labelKey: 'notifications.emails.tab', testId: 'settings-tab-emails' },
 ] as const;
 
 /** Organisation / Members / Departments. Read-only roles see them too: each page shows what they may read. */

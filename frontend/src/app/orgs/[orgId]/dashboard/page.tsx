@@ -1,13 +1,45 @@
 import type { Metadata } from 'next';
 
-import { ComingSoon } from '@/features/shell/coming-soon';
+import { loadCatalogue, loadDepartments } from '@/features/activities/server-data';
+import { dashboardApiPath, findingsApiPath, ORGANIZATION_SUMMARIES_PATH, parseFindingsQuery } from '@/features/dashboard/findings-query';
+import type { Dashboard, FindingPage, OrganizationSummary } from '@/features/dashboard/types';
 import { getT } from '@/i18n/server';
+import { serverGet } from '@/lib/server-api';
+import { orNotFound } from '@/lib/session';
+
+import { DashboardPageContent } from './page-content';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();
   return { title: t('dashboard.title') };
 }
 
-export default function DashboardPage() {
-  return <ComingSoon section="dashboard" />;
+/** The compliance dashboard: headline numbers, the findings (filters in the URL), charts, and one row per organisation. */
+export default async function DashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string }>;
+  searchParams: Promise<Readonly<Record<string, string | string[] | undefined>>>;
+}) {
+  const { orgId } = await params;
+  const query = parseFindingsQuery(await searchParams);
+  const [dashboard, findings, summaries, departments, legalBases] = await Promise.all([
+    orNotFound(serverGet<Dashboard>(dashboardApiPath(orgId))),
+    orNotFound(serverGet<FindingPage>(findingsApiPath(orgId, query))),
+    serverGet<{ items: OrganizationSummary[] }>(ORGANIZATION_SUMMARIES_PATH),
+    loadDepartments(orgId),
+    loadCatalogue(orgId, 'legal-bases'),
+  ]);
+  return (
+    <DashboardPageContent
+      organizationId={orgId}
+      query={query}
+      dashboard={dashboard}
+      findings={findings}
+      summaries={summaries.items}
+      departments={departments}
+      legalBases={legalBases}
+    />
+  );
 }

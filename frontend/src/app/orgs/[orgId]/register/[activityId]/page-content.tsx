@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 
 import { ErrorAlert, StatusMessage } from '@/components/alerts';
 import {
@@ -63,6 +63,7 @@ export function ActivityPageContent({
   initialActivity,
   snapshot,
   initialTab,
+  initialField = null,
   catalogues,
   departments,
   owners,
@@ -75,6 +76,8 @@ export function ActivityPageContent({
   /** A past version to show read-only (`?version=n`), or null for the activity as it is. */
   snapshot: ActivityVersionView | null;
   initialTab: ActivityTab;
+  /** A form field to focus on arrival (a finding's link). */
+  initialField?: string | null;
   catalogues: ActivityCatalogues;
   departments: readonly Department[];
   owners: readonly OwnerOption[];
@@ -100,6 +103,10 @@ export function ActivityPageContent({
   const [validation, setValidation] = useState<{ message: string; problems: Problem[] } | null>(null);
   const [conflict, setConflict] = useState<ConflictState | null>(null);
   const problemsHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (initialField) focusField(initialField);
+  }, [initialField, focusField]);
 
   const permissions = activityPermissions(ability, organizationId, activity);
   const editable = snapshot === null && permissions.edit;

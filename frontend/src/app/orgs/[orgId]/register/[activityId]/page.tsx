@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 
 import { activitiesPath, versionPath } from '@/features/activities/activities-api';
-import { isActivityTab } from '@/features/activities/field-paths';
+import { apiPathToFormPath, isActivityTab, tabOfFormPath } from '@/features/activities/field-paths';
 import type { SearchParamsRecord } from '@/features/activities/register-query';
 import { loadActivityCatalogues, loadDepartments, loadOwnerOptions } from '@/features/activities/server-data';
 import type { Activity, ActivityVersionView } from '@/features/activities/types';
@@ -54,6 +54,9 @@ export default async function ActivityPage({
   if (!UUID.test(activityId)) notFound();
   const query = await searchParams;
   const tab = single(query.tab);
+  // `?field=purposes[1].legalBasis` (a finding's link): open the field's tab and focus it.
+  const field = single(query.field);
+  const initialField = field && /^[\w.[\]]{1,200}$/.test(field) ? apiPathToFormPath(field) : null;
   const versionText = single(query.version) ?? '';
   const versionNumber = /^[1-9]\d{0,8}$/.test(versionText) ? Number(versionText) : null;
 
@@ -76,7 +79,8 @@ export default async function ActivityPage({
       organizationId={orgId}
       initialActivity={activity}
       snapshot={version}
-      initialTab={isActivityTab(tab) ? tab : 'overview'}
+      initialTab={initialField ? tabOfFormPath(initialField) : isActivityTab(tab) ? tab : 'overview'}
+      initialField={initialField}
       catalogues={catalogues}
       departments={departments}
       owners={owners}

@@ -1,0 +1,86 @@
+import { INestApplicationContext, Injectable } from '@nestjs/common';
+import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { countBySeverity, Evaluation, FindingsService } from '../findings/findings.service';
+import { TransferFactsService } from '../transfers/transfer-facts.service';
+import { averageCompleteness, dashboardFigures, reviewsOf } from './dashboard-figures';
+import type { DashboardView, OrganizationSummaryView, WeekChangesView } from './dto/dashboard.dto';
+
+/** Weeks shown by the "activity over time" chart. */
+export const WEEKS_SHOWN = 12;
+
+/**
+ * The compliance dashboard of one organisation, and the one-row-per-organisation summary of a user
+ * who belongs to several. Built on one evaluation of the findings engine plus two small queries;
+ * callable from a script (benchmark) inside a tenant transaction.
+ */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly findings: FindingsService,
+    private readonly transferFacts: TransferFactsService,
+  ) {}
+
+  async dashboard(organizationId: string): Promise<DashboardView> {
+    return (await this.compute(organizationId)).dashboard;
+  }
+
+  /** Findings and dashboard from one evaluation: what the benchmark measures (see runComplianceComputation). */
+  async compute(organizationId: string): Promise<{ evaluation: Evaluation; dashboard: DashboardView }> {
+    const evaluation = await this.findings.evaluate(organizationId);
+    const manager = this.connection.manager;
+    const departments = await manager.query<{ id: string; name: string }[]>('SELECT id, name FROM departments WHERE organization_id = $1', [organizationId]);
+    const changesPerWeek = await manager.query<WeekChangesView[]>(
+      `SELECT to_char(w.week, 'YYYY-MM-DD') AS week, count(v.number)::int AS changes
+       FROM generate_series(date_trunc('week', now()) - make_interval(weeks => $2), date_trunc('week', now()), interval '1 week') AS w(week)
+       LEFT JOIN activity_versions v ON v.organization_id = $1 AND v.created_at >= w.week AND v.created_at < w.week + interval '1 week'
+       GROUP BY w.week ORDER BY w.week`,
+      [organizationId, WEEKS_SHOWN - 1],
+    );
+    const figures = dashboardFigures(evaluation, await this.transferFacts.facts(), new Map(departments.map((department) => [department.id, department.name])));
+    // TODO(dpias): count the organisation's DPIAs by status once the dpias table exists.
+    return { evaluation, dashboard: { ...figures, dpiasByStatus: null, changesPerWeek } };
+  }
+
+  /**
+   * One row per organisation the user belongs to. The request's transaction is bound to each
+   * organisation in turn, so row-level security applies to every figure.
+   */
+  async summaries(userId: string): Promise<OrganizationSummaryView[]> {
+    const manager = this.connection.manager;
+    const memberships = await manager.query<{ organization_id: string; name: string; role: string }[]>(
+      `SELECT m.organization_id, o.name, m.role FROM memberships m JOIN organizations o ON o.id = m.organization_id
+       WHERE m.user_id = $1 ORDER BY lower(o.name), o.id`,
+      [userId],
+    );
+    const rows: OrganizationSummaryView[] = [];
+    try {
+      for (const membership of memberships) {
+        await this.connection.bindOrganization(membership.organization_id);
+        const evaluation = await this.findings.evaluate(membership.organization_id);
+        const reviews = reviewsOf(evaluation);
+        rows.push({
+          organizationId: membership.organization_id,
+          organizationName: membership.name,
+          role: membership.role,
+          activities: evaluation.data.activities.filter((activity) => activity.status !== 'archived').length,
+          findingsBySeverity: countBySeverity(evaluation.findings),
+          reviewsDue: reviews.due.length,
+          reviewsOverdue: reviews.overdue,
+          averageCompleteness: averageCompleteness(evaluation),
+        });
+      }
+    } finally {
+      await this.connection.bindOrganization('');
+    }
+    return rows;
+  }
+}
+
+/**
+ * For scripts (npm run bench): the findings and the dashboard of one organisation, computed in a
+ * tenant transaction of `app` exactly as the API routes compute them.
+ */
+export function runComplianceComputation(app: INestApplicationContext, organizationId: string): Promise<{ evaluation: Evaluation; dashboard: DashboardView }> {
+  return app.get(TransactionalConnection).withTenant({ organizationId }, () => app.get(DashboardService).compute(organizationId));
+}

@@ -1,0 +1,84 @@
+import type { ActivityContent, ActivityRole, ActivityStatus } from '../activities/activity.types';
+import type { Vendor } from '../vendors/vendor.entity';
+
+export { FINDING_CODES, SEVERITIES, type FindingCode, type Severity } from './finding-codes';
+import type { FindingCode, Severity } from './finding-codes';
+
+export type FindingRecordType = 'activity' | 'vendor' | 'dpia';
+
+/** A finding before translation: the engine is pure and locale-free. */
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  recordType: FindingRecordType;
+  recordId: string;
+  /** T-0042 for an activity, the vendor's name for a vendor. */
+  recordReference: string;
+  recordName: string;
+  /** The activity's department (vendors have none): the dashboard filters on it. */
+  departmentId: string | null;
+  /** The API field path to fix (`purposes[1].legalBasis`), or a section of the record's page. */
+  field: string;
+  params: Record<string, string>;
+}
+
+/** What the engine reads of an activity: its columns and the parts of its document the rules use. */
+export interface ActivityRow {
+  id: string;
+  reference: string;
+  name: string;
+  status: ActivityStatus;
+  role: ActivityRole;
+  departmentId: string | null;
+  ownerId: string | null;
+  nextReviewDate: string | null;
+  updatedAt: Date;
+  purposes: ActivityContent['purposes'];
+  dataSubjects: ActivityContent['dataSubjects'];
+  dataCategories: ActivityContent['dataCategories'];
+  dataSubjectInformation: string | null;
+  rightsProcedure: string | null;
+  jointControllers: ActivityContent['jointControllers'];
+  clientControllers: ActivityContent['clientControllers'];
+  /** Vendor names as the document gives them (the links to vendors are in processorsByActivity). */
+  processors: ActivityContent['processors'];
+  transfers: ActivityContent['transfers'];
+  dpiaScreening: ActivityContent['dpiaScreening'];
+}
+
+export type VendorRow = Pick<
+  Vendor,
+  | 'id'
+  | 'name'
+  | 'legalEntity'
+  | 'role'
+  | 'status'
+  | 'headquartersCountry'
+  | 'parentCompany'
+  | 'parentCountry'
+  | 'dataLocations'
+  | 'certifications'
+  | 'dpaSigned'
+  | 'transferMechanism'
+  | 'tiaDate'
+  | 'nextReviewDate'
+>;
+
+/** Everything the engine needs about one organisation, loaded in a fixed number of queries. */
+export interface OrganizationData {
+  organizationId: string;
+  /** The database's CURRENT_DATE (YYYY-MM-DD), so every process agrees on "today". */
+  today: string;
+  activities: ActivityRow[];
+  vendors: VendorRow[];
+  /** activity id → the ids of the vendors its processors name, in order. */
+  processorsByActivity: ReadonlyMap<string, readonly string[]>;
+}
+
+/** One activity's completeness, as the register list computes it. */
+export interface ActivityScore {
+  id: string;
+  departmentId: string | null;
+  status: ActivityStatus;
+  score: number;
+}

@@ -1,0 +1,240 @@
+import { checkActivity, completenessOf } from '../activities/activity-rules';
+import countries from '../catalogues/data/countries.json';
+import transferMechanisms from '../catalogues/data/transfer-mechanisms.json';
+import { catalogues } from '../common/i18n/i18n';
+import { transferFactsFrom } from '../transfers/transfer-status';
+import { ActivityRow, FINDING_CODES, FindingCode, OrganizationData, VendorRow } from './finding.types';
+import { computeFindings, EngineFacts } from './findings-engine';
+import { viewOf } from './findings.service';
+
+const asRows = (items: { code: string; fr: string; en: string; help?: unknown }[]) =>
+  items.map((item) => {
+    const { code, fr: _fr, en: _en, help: _help, ...facts } = item;
+    return { code, facts };
+  });
+const facts: EngineFacts = {
+  rules: { specialDataCategories: new Set(['health', 'biometric']) },
+  transfers: transferFactsFrom(asRows(countries.items), asRows(transferMechanisms.items)),
+};
+
+const TODAY = '2026-11-24';
+const ORG = '00000000-0000-4000-8000-000000000000';
+
+/** An activity with nothing to report; each test breaks one thing. */
+function cleanActivity(overrides: Partial<ActivityRow> = {}): ActivityRow {
+  return {
+    id: '10000000-0000-4000-8000-000000000001',
+    reference: 'T-0001',
+    name: 'Paie',
+    status: 'validated',
+    role: 'controller',
+    departmentId: 'd0000000-0000-4000-8000-000000000001',
+    ownerId: null,
+    nextReviewDate: '2027-05-25',
+    updatedAt: new Date('2026-11-20T10:00:00Z'),
+    purposes: [
+      { description: 'Verser les salaires', main: true, legalBasis: 'legal_obligation', legalReference: 'Code du travail', legitimateInterestAssessment: null },
+      {
+        description: 'Détecter la fraude',
+        main: false,
+        legalBasis: 'legitimate_interests',
+        legalReference: null,
+        legitimateInterestAssessment: { purpose: 'Protéger', necessity: 'Nécessaire', balancing: 'Équilibré' },
+      },
+    ],
+    dataSubjects: [{ category: 'employees', estimatedCount: 240, vulnerable: false }],
+    dataCategories: [
+      {
+        category: 'health',
+        description: null,
+        source: 'direct',
+        sourceDetail: null,
+        mandatory: true,
+        minimisationJustification: 'Maintien de salaire',
+        art9Condition: 'art9_2_b',
+        retention: { activePeriod: 'P5Y', archivePeriod: null, startEvent: 'end_of_employment', legalReference: null, endAction: 'delete', unlimitedJustification: null },
+      },
+    ],
+    dataSubjectInformation: 'Notice RH',
+    rightsProcedure: 'Écrire au DPO',
+    jointControllers: [],
+    clientControllers: [],
+    processors: ['Paie SaaS'],
+    transfers: [{ country: 'CH', recipient: null, mechanism: null, documentation: null }],
+    dpiaScreening: { criteria: [], onCnilRequiredList: null, onCnilExemptList: null, decision: 'not_required', justification: null },
+    ...overrides,
+  };
+}
+
+function cleanVendor(overrides: Partial<VendorRow> = {}): VendorRow {
+  return {
+    id: 'v0000000-0000-4000-8000-000000000001',
+    name: 'Paie SaaS',
+    legalEntity: 'Paie SaaS SAS',
+    role: 'processor',
+    status: 'approved',
+    headquartersCountry: 'FR',
+    parentCompany: null,
+    parentCountry: null,
+    dataLocations: ['FR'],
+    certifications: [],
+    dpaSigned: true,
+    transferMechanism: null,
+    tiaDate: null,
+    nextReviewDate: '2027-03-14',
+    ...overrides,
+  };
+}
+
+function organization(activity: ActivityRow = cleanActivity(), vendor: VendorRow = cleanVendor()): OrganizationData {
+  return { organizationId: ORG, today: TODAY, activities: [activity], vendors: [vendor], processorsByActivity: new Map([[activity.id, [vendor.id]]]) };
+}
+
+const codesOf = (data: OrganizationData) => computeFindings(data, facts).findings.map((finding) => `${finding.code} ${finding.field}`);
+
+describe('findings engine on purpose-built data', () => {
+  it('finds nothing on a clean activity and a clean vendor, and scores the activity 100', () => {
+    const result = computeFindings(organization(), facts);
+    expect(result.findings).toEqual([]);
+    expect(result.scores).toEqual([expect.objectContaining({ score: 100 })]);
+  });
+
+  const base = cleanActivity();
+  const cases: { name: string; activity?: Partial<ActivityRow>; vendor?: Partial<VendorRow>; expected: string[] }[] = [
+    { name: 'no purpose', activity: { purposes: [] }, expected: ['purpose_missing purposes'] },
+    {
+      name: 'purpose without legal basis',
+      activity: { purposes: [{ ...base.purposes[0], legalBasis: null }] },
+      expected: ['purpose_without_legal_basis purposes[0].legalBasis'],
+    },
+    {
+      name: 'legitimate interest without assessment (one finding for the three parts)',
+      activity: { purposes: [base.purposes[0], { ...base.purposes[1], legitimateInterestAssessment: null }] },
+      expected: ['legitimate_interest_assessment_missing purposes[1].legitimateInterestAssessment.purpose'],
+    },
+    {
+      name: 'legal obligation without legal reference',
+      activity: { purposes: [{ ...base.purposes[0], legalReference: ' ' }] },
+      expected: ['legal_reference_missing purposes[0].legalReference'],
+    },
+    {
+      name: 'public task without legal reference',
+      activity: { purposes: [{ ...base.purposes[0], legalBasis: 'public_task', legalReference: null }] },
+      expected: ['legal_reference_missing purposes[0].legalReference'],
+    },
+    {
+      name: 'special category without Art 9 condition',
+      activity: { dataCategories: [{ ...base.dataCategories[0], art9Condition: null }] },
+      expected: ['special_category_without_condition dataCategories[0].art9Condition'],
+    },
+    {
+      name: 'data category without retention',
+      activity: { dataCategories: [{ ...base.dataCategories[0], retention: null }] },
+      expected: ['retention_missing dataCategories[0].retention'],
+    },
+    {
+      name: 'unlimited retention without justification',
+      activity: { dataCategories: [{ ...base.dataCategories[0], retention: { ...base.dataCategories[0].retention!, activePeriod: null } }] },
+      expected: ['retention_unlimited dataCategories[0].retention.activePeriod'],
+    },
+    { name: 'no information of data subjects', activity: { dataSubjectInformation: null }, expected: ['information_missing dataSubjectInformation'] },
+    { name: 'no rights procedure', activity: { rightsProcedure: '' }, expected: ['rights_procedure_missing rightsProcedure'] },
+    { name: 'no data subjects', activity: { dataSubjects: [] }, expected: ['data_subjects_missing dataSubjects'] },
+    { name: 'joint controller without the others named', activity: { role: 'joint_controller' }, expected: ['joint_controllers_missing jointControllers'] },
+    {
+      name: 'US transfer without a mechanism',
+      activity: { transfers: [{ country: 'US', recipient: 'Survey Inc.', mechanism: null, documentation: null }] },
+      expected: ['transfer_without_mechanism transfers[0].mechanism'],
+    },
+    {
+      name: 'a processor without signed DPA',
+      vendor: { dpaSigned: false },
+      expected: ['processor_dpa_missing dpa'],
+    },
+    {
+      name: 'an activity using a terminated vendor (the vendor itself is no longer assessed)',
+      vendor: { status: 'terminated', dpaSigned: false, parentCountry: 'US', parentCompany: 'X Inc.' },
+      expected: ['activity_uses_terminated_vendor processors[0]'],
+    },
+    { name: 'an activity using a restricted vendor', vendor: { status: 'restricted' }, expected: ['activity_uses_restricted_vendor processors[0]'] },
+    { name: 'a vendor exposed to non-EU laws', vendor: { parentCompany: 'Big Inc.', parentCountry: 'US' }, expected: ['vendor_exposed_non_eu_law transfers'] },
+    { name: 'a vendor review date passed', vendor: { nextReviewDate: '2026-11-23' }, expected: ['vendor_review_overdue reviews'] },
+    { name: 'an activity review date passed', activity: { nextReviewDate: '2026-11-23' }, expected: ['activity_review_overdue nextReviewDate'] },
+    {
+      name: 'a draft untouched for more than 30 days',
+      activity: { status: 'draft', updatedAt: new Date('2026-10-24T12:00:00Z') },
+      expected: ['activity_stale status'],
+    },
+    {
+      name: 'an activity under review untouched for more than 30 days',
+      activity: { status: 'in_review', updatedAt: new Date('2026-10-01T00:00:00Z') },
+      expected: ['activity_stale status'],
+    },
+  ];
+
+  it.each(cases)('$name', ({ activity, vendor, expected }) => {
+    expect(codesOf(organization(cleanActivity(activity), cleanVendor(vendor)))).toEqual(expected);
+  });
+
+  it('does not report what is fine: a review today, a draft changed 29 days ago, a justified unlimited retention, a DPF-certified US recipient', () => {
+    const activity = cleanActivity({
+      status: 'draft',
+      nextReviewDate: TODAY,
+      updatedAt: new Date('2026-10-26T00:00:00Z'),
+      dataCategories: [
+        { ...base.dataCategories[0], retention: { ...base.dataCategories[0].retention!, activePeriod: null, unlimitedJustification: 'Archives historiques' } },
+      ],
+      transfers: [{ country: 'US', recipient: 'paie saas sas', mechanism: null, documentation: null }],
+    });
+    expect(codesOf(organization(activity, cleanVendor({ certifications: ['EU-US DPF'] })))).toEqual([]);
+  });
+
+  it('leaves archived activities out of the review, staleness and vendor-status rules, but not out of the data rules', () => {
+    const archived = cleanActivity({
+      status: 'archived',
+      nextReviewDate: '2020-01-01',
+      transfers: [{ country: 'US', recipient: null, mechanism: null, documentation: null }],
+    });
+    expect(codesOf(organization(archived, cleanVendor({ status: 'terminated' })))).toEqual(['transfer_without_mechanism transfers[0].mechanism']);
+  });
+
+  it('gives the same completeness score as the register list (activity-rules) and orders findings by severity', () => {
+    const activity = cleanActivity({ purposes: [{ ...base.purposes[0], legalBasis: null }], rightsProcedure: null, status: 'draft', updatedAt: new Date('2026-01-01') });
+    const result = computeFindings(organization(activity), facts);
+    expect(result.scores[0].score).toBe(completenessOf(activity, facts.rules).score);
+    expect(result.scores[0].score).toBeLessThan(100);
+    expect(checkActivity(activity, facts.rules).problems).toHaveLength(2);
+    expect(result.findings.map((finding) => finding.severity)).toEqual(['high', 'medium', 'low']);
+  });
+
+  it('lists the activities using a vendor without DPA, and links each finding to its field', () => {
+    const second = cleanActivity({ id: '10000000-0000-4000-8000-000000000002', reference: 'T-0002' });
+    const vendor = cleanVendor({ dpaSigned: false });
+    const data: OrganizationData = {
+      ...organization(cleanActivity(), vendor),
+      activities: [second, cleanActivity({ rightsProcedure: null })],
+      processorsByActivity: new Map([
+        [second.id, [vendor.id]],
+        [base.id, [vendor.id]],
+      ]),
+    };
+    const [dpa, rights] = computeFindings(data, facts).findings;
+    expect(dpa).toMatchObject({ code: 'processor_dpa_missing', recordType: 'vendor', params: { activities: 'T-0001, T-0002' } });
+    expect(viewOf(ORG, dpa, 'en')).toMatchObject({
+      link: `/orgs/${ORG}/vendors/${vendor.id}#vendor-dpa-title`,
+      message: 'Paie SaaS processes data without a signed data processing agreement (Art. 28) — used by T-0001, T-0002. Sign the DPA and record it.',
+    });
+    expect(viewOf(ORG, rights, 'fr')).toMatchObject({
+      link: `/orgs/${ORG}/register/${base.id}?field=rightsProcedure`,
+      message: 'T-0001 Paie : aucune procédure d’exercice des droits. Décrivez comment les demandes sont traitées.',
+    });
+  });
+
+  it('has a French and an English message for every code, naming the record', () => {
+    for (const code of FINDING_CODES) {
+      for (const locale of ['fr', 'en'] as const) expect({ code, locale, message: catalogues[locale].findings?.[code] }).toEqual({ code, locale, message: expect.any(String) });
+    }
+    const codes: FindingCode[] = [...FINDING_CODES];
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+});

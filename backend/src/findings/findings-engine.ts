@@ -1,0 +1,238 @@
+import { checkActivity, RuleCode, RuleFacts } from '../activities/activity-rules';
+import { assessExposure, assessTransfer, isDpfCertified, TransferFacts } from '../transfers/transfer-status';
+import { isDpaMissing, isReviewOverdue } from '../vendors/vendor-record';
+import type { ActivityRow, ActivityScore, Finding, FindingCode, OrganizationData, Severity, VendorRow } from './finding.types';
+
+/** Days without a change after which a draft or an activity under review is reported as stale. */
+export const STALE_AFTER_DAYS = 30;
+
+export interface EngineFacts {
+  rules: RuleFacts;
+  transfers: TransferFacts;
+}
+
+/** What every rule may read besides the record: the organisation's data, indexed once. */
+export interface RuleContext {
+  data: OrganizationData;
+  facts: EngineFacts;
+  vendorsById: ReadonlyMap<string, VendorRow>;
+  /** Lower-case vendor name and legal entity → DPF certification (a transfer's recipient may name either). */
+  recipients: ReadonlyMap<string, { dpfCertified: boolean }>;
+  /** Vendor id → references of the activities whose processors name it. */
+  activitiesByVendor: ReadonlyMap<string, readonly string[]>;
+  /** Activities updated before this instant are stale (drafts and reviews). */
+  staleBefore: Date;
+  /** The register rules' problems for the activity being checked (computed once per activity). */
+  problems: ReturnType<typeof checkActivity>['problems'];
+}
+
+/**
+ * One rule of the engine. Rules are pure and read only what the context holds, so the whole
+ * organisation is computed in one pass over data loaded up front — never a query per record.
+ */
+export interface FindingRule {
+  name: string;
+  activity?(activity: ActivityRow, context: RuleContext): Finding[];
+  vendor?(vendor: VendorRow, context: RuleContext): Finding[];
+}
+
+type ActivityFinding = Omit<Finding, 'recordType' | 'recordId' | 'recordReference' | 'recordName' | 'departmentId'>;
+
+function onActivity(activity: ActivityRow, finding: ActivityFinding): Finding {
+  return {
+    ...finding,
+    recordType: 'activity',
+    recordId: activity.id,
+    recordReference: activity.reference,
+    recordName: activity.name,
+    departmentId: activity.departmentId,
+  };
+}
+
+function onVendor(vendor: VendorRow, finding: ActivityFinding): Finding {
+  return { ...finding, recordType: 'vendor', recordId: vendor.id, recordReference: vendor.name, recordName: vendor.name, departmentId: null };
+}
+
+/**
+ * How the register's own rules (activity-rules.ts, which also give the completeness score and block
+ * validation) become findings. The three parts of a legitimate-interest assessment are one finding
+ * per purpose, pointing to the first part missing.
+ */
+const FROM_REGISTER_RULES: Record<RuleCode, { code: FindingCode; severity: Severity }> = {
+  no_purpose: { code: 'purpose_missing', severity: 'medium' },
+  legal_basis_missing: { code: 'purpose_without_legal_basis', severity: 'high' },
+  legal_reference_missing: { code: 'legal_reference_missing', severity: 'medium' },
+  legitimate_interest_purpose_missing: { code: 'legitimate_interest_assessment_missing', severity: 'high' },
+  legitimate_interest_necessity_missing: { code: 'legitimate_interest_assessment_missing', severity: 'high' },
+  legitimate_interest_balancing_missing: { code: 'legitimate_interest_assessment_missing', severity: 'high' },
+  no_data_subject: { code: 'data_subjects_missing', severity: 'medium' },
+  no_data_category: { code: 'data_categories_missing', severity: 'medium' },
+  art9_condition_missing: { code: 'special_category_without_condition', severity: 'high' },
+  retention_missing: { code: 'retention_missing', severity: 'medium' },
+  retention_unlimited_unjustified: { code: 'retention_unlimited', severity: 'medium' },
+  information_missing: { code: 'information_missing', severity: 'medium' },
+  rights_procedure_missing: { code: 'rights_procedure_missing', severity: 'medium' },
+  joint_controllers_missing: { code: 'joint_controllers_missing', severity: 'low' },
+  client_controllers_missing: { code: 'client_controllers_missing', severity: 'low' },
+};
+
+const registerRules: FindingRule = {
+  name: 'register rules',
+  activity(activity, { problems }) {
+    const findings: Finding[] = [];
+    const seen = new Set<string>();
+    for (const problem of problems) {
+      const { code, severity } = FROM_REGISTER_RULES[problem.code];
+      // One legitimate-interest finding per purpose (its path's purpose prefix).
+      const key = code === 'legitimate_interest_assessment_missing' ? `${code}:${problem.path.replace(/\.legitimateInterestAssessment\..*$/, '')}` : `${code}:${problem.path}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(onActivity(activity, { code, severity, field: problem.path, params: problem.params }));
+    }
+    return findings;
+  },
+};
+
+const transferRule: FindingRule = {
+  name: 'transfers without a mechanism',
+  activity(activity, { facts, recipients }) {
+    const findings: Finding[] = [];
+    activity.transfers.forEach((transfer, index) => {
+      const vendor = transfer.recipient ? (recipients.get(transfer.recipient.toLowerCase()) ?? null) : null;
+      const assessment = assessTransfer({ country: transfer.country, mechanism: transfer.mechanism, vendor }, facts.transfers);
+      if (assessment.needsMechanism) {
+        findings.push(
+          onActivity(activity, {
+            code: 'transfer_without_mechanism',
+            severity: 'high',
+            field: `transfers[${index}].mechanism`,
+            params: { country: transfer.country, recipient: transfer.recipient ? `(${transfer.recipient})` : '', position: String(index + 1) },
+          }),
+        );
+      }
+    });
+    return findings;
+  },
+};
+
+const vendorStatusRule: FindingRule = {
+  name: 'activities using a terminated or restricted vendor',
+  activity(activity, { data, vendorsById }) {
+    // An archived activity no longer runs: the vendor it used may have been terminated since.
+    if (activity.status === 'archived') return [];
+    const findings: Finding[] = [];
+    (data.processorsByActivity.get(activity.id) ?? []).forEach((vendorId) => {
+      const vendor = vendorsById.get(vendorId);
+      if (!vendor || (vendor.status !== 'terminated' && vendor.status !== 'restricted')) return;
+      const position = activity.processors.findIndex((name) => name.toLowerCase() === vendor.name.toLowerCase());
+      findings.push(
+        onActivity(activity, {
+          code: vendor.status === 'terminated' ? 'activity_uses_terminated_vendor' : 'activity_uses_restricted_vendor',
+          severity: vendor.status === 'terminated' ? 'high' : 'medium',
+          field: position >= 0 ? `processors[${position}]` : 'processors',
+          params: { vendor: vendor.name, vendorId: vendor.id },
+        }),
+      );
+    });
+    return findings;
+  },
+};
+
+const activityDatesRule: FindingRule = {
+  name: 'review date passed, untouched drafts',
+  activity(activity, { data, staleBefore }) {
+    const findings: Finding[] = [];
+    if (activity.status !== 'archived' && activity.nextReviewDate !== null && activity.nextReviewDate < data.today) {
+      findings.push(onActivity(activity, { code: 'activity_review_overdue', severity: 'medium', field: 'nextReviewDate', params: { date: activity.nextReviewDate } }));
+    }
+    if ((activity.status === 'draft' || activity.status === 'in_review') && activity.updatedAt < staleBefore) {
+      const days = String(Math.floor((Date.parse(`${data.today}T00:00:00Z`) - activity.updatedAt.getTime()) / 86_400_000));
+      findings.push(onActivity(activity, { code: 'activity_stale', severity: 'low', field: 'status', params: { status: activity.status, days } }));
+    }
+    return findings;
+  },
+};
+
+const vendorRules: FindingRule = {
+  name: 'vendors: DPA, exposure, review',
+  vendor(vendor, { data, facts, activitiesByVendor }) {
+    if (vendor.status === 'terminated') return [];
+    const findings: Finding[] = [];
+    if (isDpaMissing(vendor)) {
+      const activities = [...(activitiesByVendor.get(vendor.id) ?? [])].sort().join(', ');
+      findings.push(onVendor(vendor, { code: 'processor_dpa_missing', severity: 'high', field: 'dpa', params: { vendor: vendor.name, activities } }));
+    }
+    const exposure = assessExposure(vendor, facts.transfers);
+    if (exposure.length > 0) {
+      const country = exposure[0].params.country;
+      findings.push(onVendor(vendor, { code: 'vendor_exposed_non_eu_law', severity: 'medium', field: 'transfers', params: { vendor: vendor.name, country } }));
+    }
+    if (isReviewOverdue(vendor, data.today)) {
+      findings.push(onVendor(vendor, { code: 'vendor_review_overdue', severity: 'low', field: 'reviews', params: { vendor: vendor.name, date: vendor.nextReviewDate ?? '' } }));
+    }
+    return findings;
+  },
+};
+
+/**
+ * Every rule, in the order findings are listed for a record.
+ *
+ * TODO(dpias): once the `dpias` table exists (DPIA helper's branch), add one rule here, fed by one
+ * more query in FindingsDataService (the organisation's DPIAs with their status and overdue actions):
+ *  - `dpia_required_missing` (high): activity.dpiaScreening.decision === 'required' and no DPIA for it;
+ *  - `dpia_not_validated` (medium): its DPIA exists but is not validated;
+ *  - `dpia_actions_overdue` (medium): an action of its plan is past its due date and not done.
+ * Add the three codes to FINDING_CODES and their messages to findings.* in messages.{fr,en}.json.
+ */
+export const FINDING_RULES: readonly FindingRule[] = [registerRules, transferRule, vendorStatusRule, activityDatesRule, vendorRules];
+
+const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+export interface EngineResult {
+  findings: Finding[];
+  scores: ActivityScore[];
+}
+
+/**
+ * The findings of one organisation and each activity's completeness score, in one pass over its
+ * data. The score is the register list's (activity-rules.ts: share of the register's checks passed).
+ */
+export function computeFindings(data: OrganizationData, facts: EngineFacts, rules: readonly FindingRule[] = FINDING_RULES): EngineResult {
+  const vendorsById = new Map(data.vendors.map((vendor) => [vendor.id, vendor]));
+  const recipients = new Map<string, { dpfCertified: boolean }>();
+  for (const vendor of data.vendors) {
+    const certified = { dpfCertified: isDpfCertified(vendor) };
+    for (const key of [vendor.name.toLowerCase(), vendor.legalEntity?.toLowerCase()]) if (key && !recipients.has(key)) recipients.set(key, certified);
+  }
+  const activitiesByVendor = new Map<string, string[]>();
+  for (const activity of data.activities) {
+    for (const vendorId of data.processorsByActivity.get(activity.id) ?? []) {
+      const list = activitiesByVendor.get(vendorId);
+      if (list) list.push(activity.reference);
+      else activitiesByVendor.set(vendorId, [activity.reference]);
+    }
+  }
+  const staleBefore = new Date(Date.parse(`${data.today}T00:00:00Z`) - STALE_AFTER_DAYS * 86_400_000);
+  const context: RuleContext = { data, facts, vendorsById, recipients, activitiesByVendor, staleBefore, problems: [] };
+
+  const findings: Finding[] = [];
+  const scores: ActivityScore[] = [];
+  for (const activity of data.activities) {
+    const { checks, problems } = checkActivity(activity, facts.rules);
+    scores.push({ id: activity.id, departmentId: activity.departmentId, status: activity.status, score: Math.floor((100 * (checks - problems.length)) / checks) });
+    context.problems = problems;
+    for (const rule of rules) if (rule.activity) findings.push(...rule.activity(activity, context));
+  }
+  for (const vendor of data.vendors) for (const rule of rules) if (rule.vendor) findings.push(...rule.vendor(vendor, context));
+
+  // Plain code-unit comparison: localeCompare is far slower on thousands of findings.
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  findings.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      compare(a.recordType, b.recordType) ||
+      compare(a.recordReference, b.recordReference) ||
+      compare(a.field, b.field),
+  );
+  return { findings, scores };
+}

@@ -1,0 +1,94 @@
+import { createTestApi, newAgent, TestApi } from '../../test/test-api';
+import { DEMO_PASSWORD, DemoSeedService } from '../database/seeds/demo-seed.service';
+
+interface FindingItem {
+  code: string;
+  severity: string;
+  recordType: string;
+  recordReference: string;
+  field: string;
+  message: string;
+  link: string;
+  departmentId: string | null;
+}
+
+describe('findings of the demo register (real PostgreSQL)', () => {
+  let api: TestApi;
+  let organizationId: string;
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    organizationId = (await api.app.get(DemoSeedService).seed()).organizationId!;
+  });
+  afterAll(() => api.close());
+
+  const signIn = async (email: string, locale: 'fr' | 'en' = 'en') => {
+    const agent = await newAgent(api.server, locale);
+    await agent.post('/api/v1/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200);
+    return agent;
+  };
+  const keysOf = (items: FindingItem[]) => items.map((item) => `${item.recordReference} ${item.code} ${item.field}`);
+
+  it('yields the findings the fixture’s gaps imply', async () => {
+    const auditor = await signIn('auditor@example.com');
+    const response = await auditor.get(`/api/v1/organizations/${organizationId}/findings?pageSize=200`).expect(200);
+    const keys = keysOf(response.body.items);
+    // Dates move with the calendar (reviews): only the findings the fixture's content implies are pinned.
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        // T-0009: the connection data have no retention, the notice and the rights procedure are missing,
+        // the fraud purpose relies on legitimate interests without an assessment; its processor has no DPA.
+        'T-0009 retention_missing dataCategories[2].retention',
+        'T-0009 information_missing dataSubjectInformation',
+        'T-0009 rights_procedure_missing rightsProcedure',
+        'T-0009 legitimate_interest_assessment_missing purposes[1].legitimateInterestAssessment.purpose',
+        'Vérif Identité processor_dpa_missing dpa',
+        // T-0011: the US transfer to the survey vendor has no mechanism.
+        'T-0011 transfer_without_mechanism transfers[0].mechanism',
+        // T-0006 uses the restricted mailing vendor, whose parent company is American.
+        'T-0006 activity_uses_restricted_vendor processors[0]',
+        'Courriel Express vendor_exposed_non_eu_law transfers',
+        'FastEdge CDN vendor_exposed_non_eu_law transfers',
+      ]),
+    );
+    // A terminated vendor is not assessed any more, and the DPF-certified US transfer of T-0004 is covered.
+    expect(keys.filter((key) => key.startsWith('Sondages Express') || key.startsWith('T-0004 transfer'))).toEqual([]);
+    const dpa = (response.body.items as FindingItem[]).find((item) => item.code === 'processor_dpa_missing')!;
+    expect(dpa).toMatchObject({ severity: 'high', recordType: 'vendor', message: expect.stringContaining('T-0009') });
+    expect(response.body.bySeverity.high).toBeGreaterThanOrEqual(3);
+    expect(response.body.total).toBe(response.body.items.length);
+  });
+
+  it('filters by severity, code and department, and translates messages', async () => {
+    const dpo = await signIn('dpo@example.com', 'fr');
+    const base = `/api/v1/organizations/${organizationId}/findings`;
+    const high = (await dpo.get(`${base}?severity=high&pageSize=200`).expect(200)).body.items as FindingItem[];
+    expect(high.length).toBeGreaterThan(0);
+    expect(high.every((item) => item.severity === 'high')).toBe(true);
+    const transfer = (await dpo.get(`${base}?code=transfer_without_mechanism`).expect(200)).body.items as FindingItem[];
+    expect(transfer).toHaveLength(1);
+    expect(transfer[0].message).toBe('T-0011 : le transfert vers US (Sondages Express Inc.) n’a pas d’outil de transfert valable. Choisissez une décision d’adéquation, des CCT, des BCR ou une dérogation.');
+    expect(transfer[0].link).toMatch(new RegExp(`^/orgs/${organizationId}/register/[0-9a-f-]{36}\\?field=transfers%5B0%5D.mechanism$`));
+
+    const departmentId = (await dpo.get(`${base}?code=retention_missing`).expect(200)).body.items[0].departmentId as string;
+    const ofDepartment = (await dpo.get(`${base}?departmentId=${departmentId}&pageSize=200`).expect(200)).body.items as FindingItem[];
+    expect(ofDepartment.length).toBeGreaterThan(0);
+    expect(ofDepartment.every((item) => item.departmentId === departmentId)).toBe(true);
+    await dpo.get(`${base}?severity=urgent`).expect(400);
+  });
+
+  it('finds a gap on an activity that had none once it appears', async () => {
+    const dpo = await signIn('dpo@example.com');
+    const base = `/api/v1/organizations/${organizationId}`;
+    const register = await dpo.get(`${base}/activities?q=T-0010`).expect(200);
+    const activity = register.body.items[0] as { id: string };
+    const detail = (await dpo.get(`${base}/activities/${activity.id}`).expect(200)).body;
+    const rightsOf = async () => keysOf((await dpo.get(`${base}/findings?recordId=${activity.id}`).expect(200)).body.items);
+    expect(await rightsOf()).toEqual([]);
+    // A validated activity must stay complete: reopen it to draft, then remove the procedure.
+    await dpo.post(`${base}/activities/${activity.id}/reopen`).send({ version: detail.version }).expect(200);
+    const reopened = (await dpo.get(`${base}/activities/${activity.id}`).expect(200)).body;
+    await dpo.patch(`${base}/activities/${activity.id}`).send({ version: reopened.version, rightsProcedure: null }).expect(200);
+    expect(await rightsOf()).toEqual(['T-0010 rights_procedure_missing rightsProcedure']);
+  });
+});

@@ -1,0 +1,65 @@
+import { translate, type Locale } from '../common/i18n/i18n';
+import type { NotificationKind } from './reminder-rules';
+
+export interface EmailItem {
+  kind: NotificationKind;
+  recordReference: string;
+  recordName: string;
+  dueDate: string | null;
+  /** Absolute address of the record's page. */
+  url: string;
+}
+
+export interface EmailInput {
+  locale: Locale;
+  kind: 'immediate' | 'digest';
+  recipientName: string;
+  organizationName: string;
+  items: EmailItem[];
+  /** Absolute address of the notifications page (preferences are there). */
+  notificationsUrl: string;
+}
+
+export interface EmailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
+
+function formatDate(date: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** One line per notification, in the recipient's language. */
+export function notificationLine(item: Pick<EmailItem, 'kind' | 'recordReference' | 'recordName' | 'dueDate'>, locale: Locale): string {
+  const reference = item.recordReference === item.recordName ? item.recordName : `${item.recordReference} ${item.recordName}`;
+  return translate(locale, `notifications.${item.kind}`, { record: reference, date: item.dueDate ? formatDate(item.dueDate, locale) : '' });
+}
+
+/**
+ * The e-mail for new notifications (sent at once) or for the week's (the digest), in text and HTML.
+ * Every value from the database is escaped in the HTML part.
+ */
+export function renderEmail(input: EmailInput): EmailContent {
+  const { locale } = input;
+  const count = input.items.length;
+  const subject = translate(locale, input.kind === 'digest' ? 'emails.digest_subject' : 'emails.immediate_subject', { organization: input.organizationName, count });
+  const greeting = translate(locale, 'emails.greeting', { name: input.recipientName });
+  const intro = translate(locale, input.kind === 'digest' ? 'emails.digest_intro' : 'emails.immediate_intro', { organization: input.organizationName, count });
+  const footer = translate(locale, 'emails.footer', { url: input.notificationsUrl });
+  const lines = input.items.map((item) => ({ text: notificationLine(item, locale), url: item.url }));
+
+  const text = [greeting, '', intro, '', ...lines.map((line) => `- ${line.text}\n  ${line.url}`), '', footer, ''].join('\n');
+  const html = [
+    `<p>${escapeHtml(greeting)}</p>`,
+    `<p>${escapeHtml(intro)}</p>`,
+    '<ul>',
+    ...lines.map((line) => `<li><a href="${escapeHtml(line.url)}">${escapeHtml(line.text)}</a></li>`),
+    '</ul>',
+    `<p>${escapeHtml(translate(locale, 'emails.footer_html'))} <a href="${escapeHtml(input.notificationsUrl)}">${escapeHtml(input.notificationsUrl)}</a></p>`,
+  ].join('\n');
+  return { subject, text, html };
+}

@@ -1,0 +1,14 @@
+/** Notification kinds and e-mail frequencies, without dependencies: the frontend imports them too. */
+
+export const NOTIFICATION_KINDS = [
+  'activity_review_due',
+  'activity_review_overdue',
+  'vendor_review_due',
+  'vendor_review_overdue',
+  // TODO(dpias): 'dpia_action_due' — DPIA action due dates, once the dpias tables exist.
+  // TODO(design-grid): 'grid_awaiting_dpo' — grids submitted and awaiting the DPO, once grids exist.
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const EMAIL_FREQUENCIES = ['immediate', 'weekly'] as const;
+export type EmailFrequency = (typeof EMAIL_FREQUENCIES)[number];

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { FindingsModule } from '../findings/findings.module';
+import { JobsService } from './jobs.service';
+import { MailerService } from './mailer.service';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+
+@Module({
+  imports: [FindingsModule],
+  controllers: [NotificationsController],
+  providers: [NotificationsService, MailerService, JobsService],
+  exports: [NotificationsService, JobsService],
+})
+export class NotificationsModule {}

@@ -1,0 +1,258 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Locale } from '../common/i18n/i18n';
+import { Page, pageOf, PageQuery } from '../common/http/pagination';
+import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { FindingsDataService } from '../findings/findings-data.service';
+import { EmailItem, notificationLine, renderEmail } from './email-content';
+import { MailerService } from './mailer.service';
+import { dedupeKey, NotificationKind, remindersOf } from './reminder-rules';
+import type { EmailFrequency, NotificationPage, NotificationView, StoredEmailView } from './dto/notification.dto';
+
+interface NotificationRow {
+  id: string;
+  user_id: string;
+  kind: NotificationKind;
+  record_type: 'activity' | 'vendor' | 'dpia' | 'design_grid';
+  record_id: string;
+  record_reference: string;
+  record_name: string;
+  due_date: string | null;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+interface Recipient {
+  id: string;
+  email: string;
+  name: string;
+  locale: Locale;
+  email_frequency: EmailFrequency;
+}
+
+export interface RunResult {
+  organizations: number;
+  notifications: number;
+  emails: number;
+}
+
+const NOTIFICATION_COLUMNS = `id, user_id, kind, record_type, record_id, record_reference, record_name,
+  to_char(due_date, 'YYYY-MM-DD') AS due_date, created_at, read_at`;
+
+/** The app page of a notified record. */
+export function recordPath(organizationId: string, row: Pick<NotificationRow, 'record_type' | 'record_id'>): string {
+  switch (row.record_type) {
+    case 'activity':
+      return `/orgs/${organizationId}/register/${row.record_id}`;
+    case 'vendor':
+      return `/orgs/${organizationId}/vendors/${row.record_id}`;
+    case 'dpia':
+      return `/orgs/${organizationId}/dpias/${row.record_id}`;
+    case 'design_grid':
+      return `/orgs/${organizationId}/design-grid/${row.record_id}`;
+  }
+}
+
+/**
+ * Reminders become in-app notifications for the record's owner and the DPOs, and e-mails: at once,
+ * or in the weekly digest, as each user chose. Scheduled runs go over every organisation, each in its
+ * own tenant transaction; running one twice adds nothing (one notification per user and reminder).
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly connection: TransactionalConnection,
+    private readonly findingsData: FindingsDataService,
+    private readonly mailer: MailerService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  // ——— scheduled runs ———
+
+  async runReminders(): Promise<RunResult> {
+    return this.forEachOrganization((organizationId) => this.remindOrganization(organizationId));
+  }
+
+  async runWeeklyDigest(): Promise<RunResult> {
+    return this.forEachOrganization((organizationId) => this.digestOrganization(organizationId));
+  }
+
+  private async forEachOrganization(work: (organizationId: string) => Promise<{ notifications: number; emails: number }>): Promise<RunResult> {
+    const organizations = await this.dataSource.query<{ id: string }[]>('SELECT app_organization_ids() AS id');
+    const result: RunResult = { organizations: organizations.length, notifications: 0, emails: 0 };
+    for (const { id } of organizations) {
+      const done = await this.connection.withTenant({ organizationId: id }, () => work(id));
+      result.notifications += done.notifications;
+      result.emails += done.emails;
+    }
+    return result;
+  }
+
+  private async remindOrganization(organizationId: string): Promise<{ notifications: number; emails: number }> {
+    const manager = this.connection.manager;
+    const [data, members] = await Promise.all([
+      this.findingsData.load(organizationId),
+      manager.query<{ user_id: string; role: string }[]>('SELECT user_id, role FROM memberships WHERE organization_id = $1', [organizationId]),
+    ]);
+    const memberIds = new Set(members.map((member) => member.user_id));
+    const dpoIds = members.filter((member) => member.role === 'dpo').map((member) => member.user_id);
+    const rows = remindersOf({ data, dpoIds }).flatMap((reminder) =>
+      reminder.userIds
+        .filter((userId) => memberIds.has(userId))
+        .map((userId) => ({
+          user_id: userId,
+          kind: reminder.kind,
+          record_type: reminder.recordType,
+          record_id: reminder.recordId,
+          record_reference: reminder.recordReference,
+          record_name: reminder.recordName,
+          due_date: reminder.dueDate,
+          dedupe_key: dedupeKey(reminder),
+        })),
+    );
+    if (rows.length === 0) return { notifications: 0, emails: 0 };
+    const created = await manager.query<NotificationRow[]>(
+      `INSERT INTO notifications (organization_id, user_id, kind, record_type, record_id, record_reference, record_name, due_date, dedupe_key)
+       SELECT $1, r.user_id, r.kind, r.record_type, r.record_id, r.record_reference, r.record_name, r.due_date, r.dedupe_key
+       FROM jsonb_to_recordset($2::jsonb) AS r(user_id uuid, kind text, record_type text, record_id uuid, record_reference text,
+                                               record_name text, due_date date, dedupe_key text)
+       ON CONFLICT (organization_id, user_id, dedupe_key) DO NOTHING
+       RETURNING ${NOTIFICATION_COLUMNS}`,
+      [organizationId, JSON.stringify(rows)],
+    );
+    const emails = await this.email(organizationId, created, 'immediate');
+    return { notifications: created.length, emails };
+  }
+
+  private async digestOrganization(organizationId: string): Promise<{ notifications: number; emails: number }> {
+    // Everything not e-mailed yet: the weekly users' notifications (and any an immediate e-mail missed).
+    const pending = await this.connection.manager.query<NotificationRow[]>(
+      `SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE organization_id = $1 AND emailed_at IS NULL ORDER BY due_date, record_reference`,
+      [organizationId],
+    );
+    return { notifications: 0, emails: await this.email(organizationId, pending, 'digest') };
+  }
+
+  /** One e-mail per recipient: immediate ones only to users who chose immediate e-mails. */
+  private async email(organizationId: string, notifications: NotificationRow[], kind: 'immediate' | 'digest'): Promise<number> {
+    if (notifications.length === 0) return 0;
+    const manager = this.connection.manager;
+    const byUser = new Map<string, NotificationRow[]>();
+    for (const row of notifications) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
+    const [recipients, [organization]] = await Promise.all([
+      manager.query<Recipient[]>(
+        `SELECT u.id, u.email, u.name, u.locale, coalesce(p.email_frequency, 'immediate') AS email_frequency
+         FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id WHERE u.id = ANY($1::uuid[])`,
+        [[...byUser.keys()]],
+      ),
+      manager.query<{ name: string }[]>('SELECT name FROM organizations WHERE id = $1', [organizationId]),
+    ]);
+    let sent = 0;
+    for (const recipient of recipients) {
+      if (kind === 'immediate' && recipient.email_frequency !== 'immediate') continue;
+      const rows = byUser.get(recipient.id) ?? [];
+      const items: EmailItem[] = rows.map((row) => ({
+        kind: row.kind,
+        recordReference: row.record_reference,
+        recordName: row.record_name,
+        dueDate: row.due_date,
+        url: `${this.config.publicUrl}${recordPath(organizationId, row)}`,
+      }));
+      const content = renderEmail({
+        locale: recipient.locale,
+        kind,
+        recipientName: recipient.name,
+        organizationName: organization.name,
+        items,
+        notificationsUrl: `${this.config.publicUrl}/orgs/${organizationId}/notifications`,
+      });
+      await this.mailer.send({ ...content, organizationId, userId: recipient.id, to: recipient.email, locale: recipient.locale, kind });
+      await manager.query('UPDATE notifications SET emailed_at = clock_timestamp() WHERE organization_id = $1 AND id = ANY($2::uuid[])', [
+        organizationId,
+        rows.map((row) => row.id),
+      ]);
+      sent += 1;
+    }
+    return sent;
+  }
+
+  // ——— in the application ———
+
+  async list(organizationId: string, userId: string, query: PageQuery, locale: Locale): Promise<NotificationPage> {
+    const manager = this.connection.manager;
+    const [rows, [counts]] = await Promise.all([
+      manager.query<NotificationRow[]>(
+        `SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE organization_id = $1 AND user_id = $2
+         ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
+        [organizationId, userId, query.pageSize, (query.page - 1) * query.pageSize],
+      ),
+      manager.query<{ total: number; unread: number }[]>(
+        `SELECT count(*)::int AS total, (count(*) FILTER (WHERE read_at IS NULL))::int AS unread
+         FROM notifications WHERE organization_id = $1 AND user_id = $2`,
+        [organizationId, userId],
+      ),
+    ]);
+    const items = rows.map(
+      (row): NotificationView => ({
+        id: row.id,
+        kind: row.kind,
+        recordType: row.record_type,
+        recordId: row.record_id,
+        recordReference: row.record_reference,
+        recordName: row.record_name,
+        dueDate: row.due_date,
+        createdAt: row.created_at,
+        read: row.read_at !== null,
+        message: notificationLine({ kind: row.kind, recordReference: row.record_reference, recordName: row.record_name, dueDate: row.due_date }, locale),
+        link: recordPath(organizationId, row),
+      }),
+    );
+    return { ...pageOf(items, counts.total, query), unread: counts.unread };
+  }
+
+  /** Marks the caller's notifications read (those given, or all). Returns how many changed. */
+  async markRead(organizationId: string, userId: string, ids: string[] | undefined): Promise<number> {
+    // A SELECT around the UPDATE: TypeORM returns [rows, count] for a bare UPDATE.
+    const [{ marked }] = await this.connection.manager.query<{ marked: number }[]>(
+      `WITH updated AS (
+         UPDATE notifications SET read_at = clock_timestamp()
+         WHERE organization_id = $1 AND user_id = $2 AND read_at IS NULL AND ($3::uuid[] IS NULL OR id = ANY($3::uuid[]))
+         RETURNING id)
+       SELECT count(*)::int AS marked FROM updated`,
+      [organizationId, userId, ids ?? null],
+    );
+    return marked;
+  }
+
+  async preference(userId: string): Promise<EmailFrequency> {
+    const [row] = await this.connection.manager.query<{ email_frequency: EmailFrequency }[]>(
+      'SELECT email_frequency FROM notification_preferences WHERE user_id = $1',
+      [userId],
+    );
+    return row?.email_frequency ?? 'immediate';
+  }
+
+  async setPreference(userId: string, emailFrequency: EmailFrequency): Promise<EmailFrequency> {
+    await this.connection.manager.query(
+      `INSERT INTO notification_preferences (user_id, email_frequency) VALUES ($1, $2)
+       ON CONFLICT (user_id) DO UPDATE SET email_frequency = EXCLUDED.email_frequency, updated_at = now()`,
+      [userId, emailFrequency],
+    );
+    return emailFrequency;
+  }
+
+  async storedEmails(organizationId: string, query: PageQuery): Promise<Page<StoredEmailView>> {
+    const manager = this.connection.manager;
+    const [items, [{ total }]] = await Promise.all([
+      manager.query<StoredEmailView[]>(
+        `SELECT id, to_address AS "to", subject, body_text AS "text", body_html AS "html", locale, kind, created_at AS "createdAt"
+         FROM stored_emails WHERE organization_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
+        [organizationId, query.pageSize, (query.page - 1) * query.pageSize],
+      ),
+      manager.query<{ total: number }[]>('SELECT count(*)::int AS total FROM stored_emails WHERE organization_id = $1', [organizationId]),
+    ]);
+    return pageOf(items, total, query);
+  }
+}

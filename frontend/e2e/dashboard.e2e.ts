@@ -1,0 +1,45 @@
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newContext, signIn } from './browser';
+
+/**
+ * The DPO opens the demo organisation's dashboard: the headline numbers and the fixture's findings
+ * are there; following a finding's "Fix" link lands on the activity's tab with the field focused.
+ */
+describe('dashboard: the DPO sees what is wrong and goes to the field to fix', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+
+  it('shows the headline numbers and the fixture’s findings, and a finding leads to its field', async () => {
+    const context = await newContext(browser, 'fr-FR');
+    const page = await context.newPage();
+    await signIn(page, 'dpo@example.com');
+
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('dashboard-headline').waitFor();
+    // Other browser tests may add activities: the demo's twelve are a floor.
+    const total = Number(await page.getByTestId('headline-activities-total').textContent());
+    expect(total).toBeGreaterThanOrEqual(12);
+    expect(Number(await page.getByTestId('headline-findings-total').textContent())).toBeGreaterThan(0);
+    await page.getByTestId('chart-legal-bases').waitFor();
+    await page.getByTestId('chart-flow-countries-US').waitFor();
+    await page.getByTestId('chart-changes').waitFor();
+
+    // The fixture's gaps: T-0011's US transfer without a mechanism, T-0009's missing retention.
+    await page.locator('[data-testid="finding"][data-code="transfer_without_mechanism"][data-record="T-0011"]').waitFor();
+    await page.getByTestId('filter-finding-code').selectOption('retention_missing');
+    await page.waitForURL(/[?&]code=retention_missing/);
+    const retention = page.locator('[data-testid="finding"][data-code="retention_missing"][data-record="T-0009"]');
+    await retention.waitFor();
+    expect(await page.locator('[data-testid="finding"]:not([data-code="retention_missing"])').count()).toBe(0);
+
+    await retention.getByTestId('finding-fix').click();
+    await page.waitForURL(/\/register\/[0-9a-f-]{36}\?field=dataCategories%5B2%5D\.retention$/);
+    await page.locator('[data-testid="activity-tab-data"][aria-selected="true"]').waitFor();
+    await page.waitForFunction(() => document.activeElement?.id.startsWith('activity-dataCategories-2-retention') === true);
+    await context.close();
+  });
+});

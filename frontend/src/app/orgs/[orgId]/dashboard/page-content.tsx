@@ -1,0 +1,330 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import { useId, useTransition } from 'react';
+
+import { FilterSelect } from '@/components/filter-select';
+import { Pagination } from '@/components/pagination';
+import { formatDate } from '@/features/activities/history-diff';
+import type { CatalogueItem } from '@/features/activities/types';
+import { BarTable } from '@/features/dashboard/components/bar-table';
+import { ColumnChart } from '@/features/dashboard/components/column-chart';
+import styles from '@/features/dashboard/components/dashboard.module.css';
+import { EMPTY_FINDINGS_QUERY, findingsQueryToSearch, type FindingsQuery } from '@/features/dashboard/findings-query';
+import {
+  FINDING_CODES,
+  SEVERITIES,
+  type Dashboard,
+  type FindingCode,
+  type FindingPage,
+  type OrganizationSummary,
+  type Severity,
+} from '@/features/dashboard/types';
+import { useLocale, useT } from '@/i18n/i18n-provider';
+import type { Department } from '@/lib/api-types';
+import { countryName } from '@/lib/countries';
+import { orgPath } from '@/lib/paths';
+
+const ACTIVITY_STATUSES = ['draft', 'in_review', 'validated', 'archived'] as const;
+const VENDOR_STATUSES = ['under_review', 'approved', 'restricted', 'terminated'] as const;
+const ZONES = ['eea', 'adequate', 'needs_safeguards'] as const;
+
+export function DashboardPageContent({
+  organizationId,
+  query,
+  dashboard,
+  findings,
+  summaries,
+  departments,
+  legalBases,
+}: {
+  organizationId: string;
+  query: FindingsQuery;
+  dashboard: Dashboard;
+  findings: FindingPage;
+  summaries: OrganizationSummary[];
+  departments: Department[];
+  legalBases: CatalogueItem[];
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+  const ids = useId();
+
+  const change = (patch: Partial<FindingsQuery>) => {
+    const next = { ...query, page: 1, ...patch };
+    startTransition(() => {
+      router.push(`${pathname}${findingsQueryToSearch(next)}#findings`, { scroll: false });
+    });
+  };
+
+  const totalActivities = ACTIVITY_STATUSES.reduce((sum, status) => sum + dashboard.activitiesByStatus[status], 0);
+  const totalFindings = SEVERITIES.reduce((sum, severity) => sum + dashboard.findingsBySeverity[severity], 0);
+  const totalVendors = VENDOR_STATUSES.reduce((sum, status) => sum + dashboard.vendorsByStatus[status], 0);
+  const legalBasisLabel = (code: string | null) => {
+    if (code === null) return t('dashboard.charts.noLegalBasis');
+    const item = legalBases.find((entry) => entry.code === code);
+    return item ? item[locale] : code;
+  };
+  const severityFilter = (severity: Severity) => orgPath(organizationId, `dashboard${findingsQueryToSearch({ ...EMPTY_FINDINGS_QUERY, severity })}#findings`);
+
+  return (
+    <section className="page page--wide" aria-labelledby="page-title">
+      <div className="page__header">
+        <h1 id="page-title">{t('dashboard.title')}</h1>
+      </div>
+      <p className="page__intro">{t('dashboard.intro')}</p>
+
+      <div className={styles.cards} data-testid="dashboard-headline">
+        <section className={styles.card} aria-labelledby={`${ids}-activities`} data-testid="headline-activities">
+          <h2 id={`${ids}-activities`}>{t('dashboard.headline.activities')}</h2>
+          <p className={styles.figure} data-testid="headline-activities-total">
+            {totalActivities}
+          </p>
+          <ul className={styles.breakdown}>
+            {ACTIVITY_STATUSES.map((status) => (
+              <li key={status} data-testid={`headline-activities-${status}`}>
+                {t('dashboard.countLine', { label: t(`activity.status.${status}`), count: dashboard.activitiesByStatus[status] })}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className={styles.card} aria-labelledby={`${ids}-findings`} data-testid="headline-findings">
+          <h2 id={`${ids}-findings`}>{t('dashboard.headline.findings')}</h2>
+          <p className={styles.figure} data-testid="headline-findings-total">
+            {totalFindings}
+          </p>
+          <ul className={styles.breakdown}>
+            {SEVERITIES.map((severity) => (
+              <li key={severity} data-testid={`headline-findings-${severity}`}>
+                <Link href={severityFilter(severity)}>
+                  {t('dashboard.countLine', { label: t(`findings.severity.${severity}`), count: dashboard.findingsBySeverity[severity] })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className={styles.card} aria-labelledby={`${ids}-dpias`} data-testid="headline-dpias">
+          <h2 id={`${ids}-dpias`}>{t('dashboard.headline.dpias')}</h2>
+          {dashboard.dpiasByStatus === null ? (
+            <p className="muted">{t('dashboard.headline.dpiasUnavailable')}</p>
+          ) : (
+            <ul className={styles.breakdown}>
+              {Object.entries(dashboard.dpiasByStatus).map(([status, count]) => (
+                <li key={status}>
+                  {t('dashboard.countLine', { label: status, count })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className={styles.card} aria-labelledby={`${ids}-vendors`} data-testid="headline-vendors">
+          <h2 id={`${ids}-vendors`}>{t('dashboard.headline.vendors')}</h2>
+          <p className={styles.figure}>{totalVendors}</p>
+          <ul className={styles.breakdown}>
+            {VENDOR_STATUSES.map((status) => (
+              <li key={status} data-testid={`headline-vendors-${status}`}>
+                {t('dashboard.countLine', { label: t(`vendors.status.${status}`), count: dashboard.vendorsByStatus[status] })}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className={styles.card} aria-labelledby={`${ids}-reviews`} data-testid="headline-reviews">
+          <h2 id={`${ids}-reviews`}>{t('dashboard.headline.reviews')}</h2>
+          <p className={styles.figure} data-testid="headline-reviews-due">
+            {dashboard.reviewsDue.length}
+          </p>
+          <p className={styles.breakdown}>{t('dashboard.headline.reviewsOverdue', { count: dashboard.reviewsOverdue })}</p>
+        </section>
+      </div>
+
+      {summaries.length > 1 ? (
+        <section aria-labelledby={`${ids}-orgs`} className="panel" data-testid="organization-summaries">
+          <h2 id={`${ids}-orgs`}>{t('dashboard.organizations.title')}</h2>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.organizations.organization')}</th>
+                  <th scope="col">{t('dashboard.organizations.role')}</th>
+                  <th scope="col">{t('dashboard.organizations.activities')}</th>
+                  {SEVERITIES.map((severity) => (
+                    <th scope="col" key={severity}>
+                      {t(`findings.severity.${severity}`)}
+                    </th>
+                  ))}
+                  <th scope="col">{t('dashboard.organizations.reviewsDue')}</th>
+                  <th scope="col">{t('dashboard.organizations.completeness')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summaries.map((row) => (
+                  <tr key={row.organizationId} data-testid={`organization-summary-${row.organizationId}`}>
+                    <th scope="row">
+                      <Link href={orgPath(row.organizationId, 'dashboard')} aria-current={row.organizationId === organizationId ? 'page' : undefined}>
+                        {row.organizationName}
+                      </Link>
+                    </th>
+                    <td>{t(`roles.${row.role}`)}</td>
+                    <td>{row.activities}</td>
+                    {SEVERITIES.map((severity) => (
+                      <td key={severity}>{row.findingsBySeverity[severity]}</td>
+                    ))}
+                    <td>{t('dashboard.organizations.reviewsLine', { due: row.reviewsDue, overdue: row.reviewsOverdue })}</td>
+                    <td>{row.averageCompleteness} %</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      <section id="findings" aria-labelledby={`${ids}-findings-title`} className="panel" data-testid="findings">
+        <h2 id={`${ids}-findings-title`}>{t('findings.title')}</h2>
+        <div className="filters" role="search" aria-label={t('findings.filters.label')}>
+          <div className="filters__row">
+            <FilterSelect
+              id={`${ids}-severity`}
+              label={t('findings.filters.severity')}
+              allLabel={t('findings.filters.all')}
+              value={query.severity}
+              testId="filter-finding-severity"
+              options={SEVERITIES.map((severity) => ({ value: severity, label: t(`findings.severity.${severity}`) }))}
+              onChange={(value) => {
+                change({ severity: value as Severity | '' });
+              }}
+            />
+            <FilterSelect
+              id={`${ids}-code`}
+              label={t('findings.filters.code')}
+              allLabel={t('findings.filters.all')}
+              value={query.code}
+              testId="filter-finding-code"
+              options={FINDING_CODES.map((code) => ({ value: code, label: t(`findings.codes.${code}`) }))}
+              onChange={(value) => {
+                change({ code: value as FindingCode | '' });
+              }}
+            />
+            <FilterSelect
+              id={`${ids}-department`}
+              label={t('findings.filters.department')}
+              allLabel={t('findings.filters.all')}
+              value={query.departmentId}
+              testId="filter-finding-department"
+              options={departments.map((department) => ({ value: department.id, label: department.name }))}
+              onChange={(value) => {
+                change({ departmentId: value });
+              }}
+            />
+          </div>
+        </div>
+        <p role="status" aria-live="polite" data-testid="findings-total">
+          {pending ? t('findings.loading') : t('findings.total', { count: findings.total })}
+        </p>
+        {findings.items.length === 0 ? (
+          <p className="muted" data-testid="findings-empty">
+            {t('findings.empty')}
+          </p>
+        ) : (
+          <ul className={styles.findings}>
+            {findings.items.map((finding) => (
+              <li key={`${finding.recordId}-${finding.code}-${finding.field}`} className={styles.finding} data-testid="finding" data-code={finding.code} data-record={finding.recordReference}>
+                <span className={`${styles.severity} ${styles[`severity--${finding.severity}`] ?? ''}`}>{t(`findings.severity.${finding.severity}`)}</span>
+                <p>{finding.message}</p>
+                <Link href={finding.link} className="button button--small" data-testid="finding-fix">
+                  {t('findings.fix')}
+                  <span className="visually-hidden"> — {finding.recordReference}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Pagination
+          page={findings.page}
+          pageSize={findings.pageSize}
+          total={findings.total}
+          onChange={(page) => {
+            change({ page });
+          }}
+        />
+      </section>
+
+      <div className={styles.grid}>
+        <BarTable
+          caption={t('dashboard.charts.legalBases')}
+          testId="chart-legal-bases"
+          labelHeader={t('dashboard.charts.legalBasis')}
+          valueHeader={t('dashboard.charts.purposes')}
+          empty={t('dashboard.charts.empty')}
+          rows={dashboard.legalBases.map((entry) => ({ key: entry.legalBasis ?? 'none', label: legalBasisLabel(entry.legalBasis), value: entry.purposes }))}
+        />
+        <div>
+          <BarTable
+            caption={t('dashboard.charts.flows')}
+            testId="chart-flow-zones"
+            labelHeader={t('dashboard.charts.zone')}
+            valueHeader={t('dashboard.charts.flowCount')}
+            empty={t('dashboard.charts.empty')}
+            rows={ZONES.map((zone) => ({ key: zone, label: t(`vendors.zones.${zone}`), value: dashboard.flows.zones[zone], tone: zone }))}
+          />
+          <BarTable
+            caption={t('dashboard.charts.flowCountries')}
+            testId="chart-flow-countries"
+            labelHeader={t('dashboard.charts.country')}
+            valueHeader={t('dashboard.charts.activities')}
+            empty={t('dashboard.charts.empty')}
+            rows={dashboard.flows.countries.map((flow) => ({
+              key: flow.country,
+              label: `${countryName(flow.country, locale)} — ${t(`vendors.zones.${flow.zone}`)}`,
+              value: flow.activities,
+              tone: flow.zone,
+            }))}
+          />
+        </div>
+        <BarTable
+          caption={t('dashboard.charts.completeness')}
+          testId="chart-completeness"
+          labelHeader={t('dashboard.charts.department')}
+          valueHeader={t('dashboard.charts.averageScore')}
+          empty={t('dashboard.charts.empty')}
+          max={100}
+          rows={dashboard.completenessByDepartment.map((entry) => ({
+            key: entry.departmentId ?? 'none',
+            label: t('dashboard.charts.departmentLine', { department: entry.department ?? t('dashboard.charts.noDepartment'), count: entry.activities }),
+            value: entry.averageScore,
+            display: `${String(entry.averageScore)} %`,
+          }))}
+        />
+        <ColumnChart
+          title={t('dashboard.charts.changes')}
+          testId="chart-changes"
+          labelHeader={t('dashboard.charts.week')}
+          valueHeader={t('dashboard.charts.changeCount')}
+          points={dashboard.changesPerWeek.map((point) => ({ label: t('dashboard.charts.weekOf', { date: formatDate(point.week, locale) }), value: point.changes }))}
+        />
+      </div>
+
+      <section aria-labelledby={`${ids}-due`} className="panel" data-testid="reviews-due">
+        <h2 id={`${ids}-due`}>{t('dashboard.reviews.title')}</h2>
+        {dashboard.reviewsDue.length === 0 ? (
+          <p className="muted">{t('dashboard.reviews.none')}</p>
+        ) : (
+          <ul>
+            {dashboard.reviewsDue.map((review) => (
+              <li key={`${review.recordType}-${review.recordId}`}>
+                <Link href={orgPath(organizationId, review.recordType === 'activity' ? `register/${review.recordId}` : `vendors/${review.recordId}`)}>
+                  {review.recordType === 'activity' ? `${review.reference} ${review.name}` : review.name}
+                </Link>{' '}
+                — {formatDate(review.date, locale)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+
+import { storedEmailsPath } from '@/features/notifications/notifications-api';
+import type { StoredEmail } from '@/features/notifications/types';
+import { getT } from '@/i18n/server';
+import type { PageOf } from '@/lib/api-types';
+import { serverGet } from '@/lib/server-api';
+import { requireMembership } from '@/lib/session';
+
+import { StoredEmailsPageContent } from './page-content';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t('notifications.emails.title') };
+}
+
+/** E-mails stored instead of sent (no SMTP server configured): administrators read them here. */
+export default async function StoredEmailsPage({ params }: { params: Promise<{ orgId: string }> }) {
+  const { orgId } = await params;
+  const { membership } = await requireMembership(orgId);
+  const emails = membership.role === 'admin' ? await serverGet<PageOf<StoredEmail>>(storedEmailsPath(orgId)) : null;
+  return <StoredEmailsPageContent emails={emails} />;
+}

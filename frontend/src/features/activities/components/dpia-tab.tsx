@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useParams, useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 
 import { ErrorAlert } from '@/components/alerts';
@@ -38,6 +38,22 @@ export function DpiaTab() {
   const count = criteria.length;
   const outcome = screenDpia({ criteria, onCnilRequiredList: required || null, onCnilExemptList: exempt || null }, { decision, justification: justification || null });
   const dpoMayDecide = ability.can('validate', 'Dpia') && !readOnly;
+
+  // The stored decision is the rule's: keep the form's in step with it, and when the answers come to
+  // one criterion, a result computed before is nobody's decision: the activity awaits the DPO's.
+  const basis = screenDpia({ criteria, onCnilRequiredList: required || null, onCnilExemptList: exempt || null }).basis;
+  const previousBasis = useRef<string | null>(null);
+  useEffect(() => {
+    const before = previousBasis.current;
+    previousBasis.current = basis;
+    if (readOnly) return;
+    const current = form.getValues('dpiaScreening.decision');
+    let next = current;
+    if (basis !== 'one_criterion') next = outcome.decision;
+    else if (before !== null && before !== 'one_criterion') next = 'to_assess';
+    // On opening, aligning with the rule is not a change of the user's (the server stores the same).
+    if (next !== current) form.setValue('dpiaScreening.decision', next, { shouldDirty: before !== null });
+  }, [basis, outcome.decision, form, readOnly]);
 
   return (
     <div className="form-panel">

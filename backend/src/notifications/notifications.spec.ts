@@ -35,8 +35,8 @@ describe('reminders and notifications (two API processes, real PostgreSQL)', () 
     dueId = (await org.as.contributor.post(base).send(completeActivity({ name: 'Paie', nextReviewDate: day(10) })).expect(201)).body.id;
     overdueId = (await org.as.dpo.post(base).send(completeActivity({ name: 'Badges', owner: null, nextReviewDate: day(-3) })).expect(201)).body.id;
     await org.as.contributor.put('/api/v1/me/notification-preferences').send({ emailFrequency: 'weekly' }).expect(200);
-    first = await createTestApi({ JOBS_ENABLED: 'true' }, { sharedDatabase: api.database });
-    second = await createTestApi({ JOBS_ENABLED: 'true' }, { sharedDatabase: api.database });
+    first = await createTestApi({ JOBS_ENABLED: 'true', JOBS_START_DELAY_SECONDS: '0' }, { sharedDatabase: api.database });
+    second = await createTestApi({ JOBS_ENABLED: 'true', JOBS_START_DELAY_SECONDS: '0' }, { sharedDatabase: api.database });
   }, 60_000);
   afterAll(async () => {
     await second?.close();

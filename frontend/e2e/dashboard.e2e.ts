@@ -42,4 +42,29 @@ describe('dashboard: the DPO sees what is wrong and goes to the field to fix', (
     await page.waitForFunction(() => document.activeElement?.id.startsWith('activity-dataCategories-2-retention') === true);
     await context.close();
   });
+
+  it('the DPO opens the notifications from the bell and chooses the weekly digest; the admin finds the stored e-mails', async () => {
+    const context = await newContext(browser, 'en-GB');
+    const page = await context.newPage();
+    await signIn(page, 'dpo@example.com');
+    await page.getByTestId('notifications-bell').click();
+    await page.getByTestId('notification-preference-form').waitFor();
+
+    await page.getByTestId('preference-weekly').check();
+    await page.getByTestId('preference-save').click();
+    await page.getByRole('status').filter({ hasText: 'Your choice is saved.' }).waitFor();
+    await page.reload();
+    await page.getByTestId('notification-preference-form').waitFor();
+    expect(await page.getByTestId('preference-weekly').isChecked()).toBe(true);
+    await context.close();
+
+    // Browser tests start the product without jobs: the page shows the stored e-mails, none yet.
+    const adminContext = await newContext(browser, 'en-GB');
+    const admin = await adminContext.newPage();
+    await signIn(admin, 'admin@example.com');
+    await admin.getByTestId('nav-settings').click();
+    await admin.getByTestId('settings-tab-emails').click();
+    await admin.locator('[data-testid="stored-emails-empty"], [data-testid="stored-emails"]').first().waitFor();
+    await adminContext.close();
+  });
 });

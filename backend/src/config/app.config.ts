@@ -26,6 +26,8 @@ export interface AppConfig {
   databasePoolSize: number;
   /** Scheduled reminders and e-mails (pg-boss); off by default in tests, which turn it on when they need it. */
   jobsEnabled: boolean;
+  /** Delay before the run a starting process asks for (lets the demo seed finish first). */
+  jobsStartDelaySeconds: number;
   /** Absolute address of the web application, for links in e-mails. */
   publicUrl: string;
   /** SMTP server for e-mails; absent → e-mails are stored and shown to administrators instead. */
@@ -136,6 +138,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginWindowMinutes: parseInteger(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 1440),
     databasePoolSize: parseInteger(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     jobsEnabled: parseBoolean(env, 'JOBS_ENABLED', nodeEnv !== 'test'),
+    jobsStartDelaySeconds: parseInteger(env, 'JOBS_START_DELAY_SECONDS', 60, 0, 3600),
     publicUrl,
     smtp: smtpHost
       ? {

@@ -70,14 +70,15 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       const result = await this.notifications.runWeeklyDigest();
       this.logger.info({ job: JOB_QUEUES.weeklyDigest, ...result }, 'weekly digest sent');
     });
-    // A process started after this morning's slot still gets today's run (once: the slot is shared).
-    await this.requestReminders();
+    // A process started after this morning's slot still gets today's run (once: the slot is shared),
+    // a little later, so that a first start's demo seed is in before it.
+    await this.requestReminders(this.config.jobsStartDelaySeconds);
   }
 
   /** Asks for today's reminders run; null when today's run was already asked for. */
-  async requestReminders(): Promise<string | null> {
+  async requestReminders(delaySeconds = 0): Promise<string | null> {
     if (!this.boss) throw new Error('The job queue is not running (JOBS_ENABLED=false).');
-    return this.boss.send(JOB_QUEUES.reminders, {}, DAILY);
+    return this.boss.send(JOB_QUEUES.reminders, {}, { ...DAILY, ...(delaySeconds > 0 ? { startAfter: delaySeconds } : {}) });
   }
 
   async onApplicationShutdown(): Promise<void> {

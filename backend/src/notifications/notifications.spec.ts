@@ -22,6 +22,7 @@ describe('reminders and notifications (two API processes, real PostgreSQL)', () 
   let first: TestApi;
   let second: TestApi;
   let org: TestOrganization;
+  let other: TestOrganization;
   let dueId: string;
   let overdueId: string;
 
@@ -35,8 +36,10 @@ describe('reminders and notifications (two API processes, real PostgreSQL)', () 
     dueId = (await org.as.contributor.post(base).send(completeActivity({ name: 'Paie', nextReviewDate: day(10) })).expect(201)).body.id;
     overdueId = (await org.as.dpo.post(base).send(completeActivity({ name: 'Badges', owner: null, nextReviewDate: day(-3) })).expect(201)).body.id;
     await org.as.contributor.put('/api/v1/me/notification-preferences').send({ emailFrequency: 'weekly' }).expect(200);
-    first = await createTestApi({ JOBS_ENABLED: 'true' }, { sharedDatabase: api.database });
-    second = await createTestApi({ JOBS_ENABLED: 'true' }, { sharedDatabase: api.database });
+    other = await createOrganizationWithRoles(api.server, 'Autre');
+    await other.as.dpo.post(`/api/v1/organizations/${other.organizationId}/activities`).send(completeActivity({ nextReviewDate: day(5) })).expect(201);
+    first = await createTestApi({ JOBS_ENABLED: 'true', JOBS_START_DELAY_SECONDS: '0' }, { sharedDatabase: api.database });
+    second = await createTestApi({ JOBS_ENABLED: 'true', JOBS_START_DELAY_SECONDS: '0' }, { sharedDatabase: api.database });
   }, 60_000);
   afterAll(async () => {
     await second?.close();
@@ -111,4 +114,25 @@ describe('reminders and notifications (two API processes, real PostgreSQL)', () 
     await org.as.auditor.get('/api/v1/me/notification-preferences').expect(200, { emailFrequency: 'immediate' });
     await org.as.auditor.put('/api/v1/me/notification-preferences').send({ emailFrequency: 'daily' }).expect(400);
   });
+
+  it('keeps notifications and stored e-mails to their organisation (row-level security, application role)', async () => {
+    const perOrganization = await query<{ organization_id: string }>('SELECT DISTINCT organization_id FROM notifications');
+    expect(perOrganization.map((row) => row.organization_id).sort()).toEqual([org.organizationId, other.organizationId].sort());
+    const client = new Client({ connectionString: api.database.appUrl });
+    await client.connect();
+    try {
+      for (const table of ['notifications', 'stored_emails']) {
+        await client.query('BEGIN');
+        await client.query("SELECT set_config('app.organization_id', $1, true)", [org.organizationId]);
+        const seen = await client.query<{ organization_id: string }>(`SELECT DISTINCT organization_id FROM ${table}`);
+        await client.query('ROLLBACK');
+        expect({ table, seen: seen.rows.map((row) => row.organization_id) }).toEqual({ table, seen: [org.organizationId] });
+        const outside = await client.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${table}`);
+        expect({ table, count: outside.rows[0].count }).toEqual({ table, count: 0 });
+      }
+    } finally {
+      await client.end();
+    }
+  });
 });
+

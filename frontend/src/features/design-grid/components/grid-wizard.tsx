@@ -142,7 +142,11 @@ export function GridWizard({
     headingRef.current?.focus();
   }, [step]);
 
+  /** Saves the open question as it stands (false when it holds errors, which then take the focus). */
+  const stepSaveRef = useRef<(() => Promise<boolean>) | null>(null);
+
   const go = async (next: GridStep) => {
+    if (stepSaveRef.current && !(await stepSaveRef.current())) return;
     await flush();
     setStep(next);
     const url = new URL(window.location.href);
@@ -257,6 +261,7 @@ export function GridWizard({
               catalogues={catalogues}
               readOnly={!canAnswer}
               headingRef={headingRef}
+              saveRef={stepSaveRef}
               onAnswer={(answer) => {
                 schedule(question, answer);
               }}
@@ -419,6 +424,7 @@ function QuestionStep({
   catalogues,
   readOnly,
   headingRef,
+  saveRef,
   onAnswer,
   onInvalid,
 }: {
@@ -427,6 +433,7 @@ function QuestionStep({
   catalogues: ActivityCatalogues;
   readOnly: boolean;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
+  saveRef: React.RefObject<(() => Promise<boolean>) | null>;
   onAnswer: (answer: unknown) => void;
   onInvalid: () => void;
 }) {
@@ -440,21 +447,24 @@ function QuestionStep({
 
   useEffect(() => {
     if (readOnly) return;
-    const save = async () => {
-      const valid = await form.trigger();
+    const save = async (shouldFocus: boolean) => {
+      const valid = await form.trigger(undefined, { shouldFocus });
       if (!valid) {
         onInvalid();
-        return;
+        return false;
       }
       onAnswer(definition.toAnswer(form.getValues()));
+      return true;
     };
-    // Opening a question not answered yet records it (an empty answer is "we don't know yet").
-    if (!grid.answered.includes(question)) void save();
+    // Leaving the question saves it as it stands: an untouched question then counts as answered
+    // ("we don't know yet" is an answer); one merely opened is not, so a team resumes there.
+    saveRef.current = () => save(true);
     const subscription = form.watch(() => {
-      void save();
+      void save(false);
     });
     return () => {
       subscription.unsubscribe();
+      saveRef.current = null;
     };
     // The form and the step are fixed for the life of this component (keyed by question).
   }, []);

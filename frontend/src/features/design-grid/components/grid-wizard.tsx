@@ -224,6 +224,9 @@ export function GridWizard({
       {grid.status === 'accepted' ? <p className="notice">{t('designGrid.wizard.lockedAccepted')}</p> : null}
       {!canAnswer && EDITABLE_GRID_STATUSES.includes(grid.status) ? <p className="notice">{t('designGrid.wizard.readOnly')}</p> : null}
 
+      <p className="muted" data-testid="grid-progress">
+        {t('designGrid.wizard.progress', { count: grid.answered.length })}
+      </p>
       <nav aria-label={t('designGrid.wizard.steps')} className="grid-steps">
         <ol className="grid-steps__list">
           {GRID_STEPS.map((item, position) => {
@@ -367,6 +370,20 @@ export function GridWizard({
                 ))}
               </ul>
             </>
+          ) : null}
+          {grid.conflicts.length && step !== 'summary' ? (
+            <p className="notice" data-testid="grid-conflicts-notice">
+              {t('designGrid.conflicts.title')}{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  void go('summary');
+                }}
+              >
+                {t('designGrid.conflicts.see')}
+              </button>
+            </p>
           ) : null}
           <h3>{t('designGrid.panel.completeness')}</h3>
           <CompletenessBar score={grid.completeness.score} testId="grid-completeness" />

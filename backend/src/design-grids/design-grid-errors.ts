@@ -4,16 +4,16 @@ import type { MessageParams } from '../common/i18n/i18n';
 import type { GridConflict } from './design-grid.types';
 
 /**
- * The grid's errors: codes `design_grid_<name>`, messages in the feature's own namespace
- * (`design_grids.error_<name>`).
+ * The grid's errors: codes `design_grid_<reason>`, messages in the feature's own namespace
+ * (`design_grids.error_<reason>`).
  */
 export class GridException extends AppException {
-  constructor(status: HttpStatus, readonly name_: string, details: Record<string, unknown> = {}, params: MessageParams = {}) {
-    super(status, `design_grid_${name_}`, details, params);
+  constructor(status: HttpStatus, readonly reason: string, details: Record<string, unknown> = {}, params: MessageParams = {}) {
+    super(status, `design_grid_${reason}`, details, params);
   }
 
   override get messageKey(): string {
-    return `design_grids.error_${this.name_}`;
+    return `design_grids.error_${this.reason}`;
   }
 }
 

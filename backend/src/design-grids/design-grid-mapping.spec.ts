@@ -1,4 +1,4 @@
-import { assessDpia, computeFlags, gridCompleteness, mapAnswers, planSync, SyncState } from './design-grid-mapping';
+import { assessDpia, computeFlags, gridCompleteness, gridProblems, mapAnswers, planSync, SyncState } from './design-grid-mapping';
 import { carpoolAnswers, shippedGridFacts } from './design-grid.test-helpers';
 import type { GridAnswers, GridFlagCode } from './design-grid.types';
 
@@ -100,6 +100,9 @@ describe('design grid: answers → draft activity (one mapping)', () => {
     const partial = gridCompleteness(mapAnswers(project, { purposes: carpoolAnswers().purposes }, facts), facts);
     expect(partial.score).toBeLessThan(100);
     expect(partial.missing).toEqual(expect.arrayContaining(['purposes[0].legalBasis', 'dataSubjects', 'dataCategories', 'dataSubjectInformation', 'rightsProcedure']));
+    const problems = gridProblems(mapAnswers(project, { purposes: carpoolAnswers().purposes }, facts), facts);
+    expect(problems[0]).toEqual({ path: 'purposes[0].legalBasis', code: 'legal_basis_missing', params: { label: 'Mettre en relation les agents qui font le même trajet domicile-travail', position: '1' } });
+    expect(problems.map((problem) => problem.path)).toEqual(partial.missing);
   });
 });
 

@@ -3,7 +3,7 @@
  * imply, the flags for the DPO, and the plan to bring the linked draft up to date without overwriting
  * what the DPO edited there. The service feeds it the catalogue facts.
  */
-import { completenessOf } from '../activities/activity-rules';
+import { checkActivity, completenessOf, RuleInput, RuleProblem } from '../activities/activity-rules';
 import type {
   Completeness,
   DataCategory as ActivityDataCategory,
@@ -262,21 +262,28 @@ export function computeFlags(answers: GridAnswers, facts: GridFacts): GridFlag[]
   return flags;
 }
 
-/** The register's rules on the draft the answers would make (a controller's activity). */
+/** The draft the answers would make, as the register's rules read it (a controller's activity). */
+function ruleInput(content: GridContent): RuleInput {
+  return {
+    role: 'controller',
+    purposes: content.purposes,
+    dataSubjects: content.dataSubjects.map((subject) => ({ ...subject, vulnerable: subject.vulnerable ?? false })),
+    dataCategories: content.dataCategories,
+    dataSubjectInformation: content.dataSubjectInformation,
+    rightsProcedure: content.rightsProcedure,
+    jointControllers: [],
+    clientControllers: [],
+  };
+}
+
+/** The register's rules on the draft the answers would make: its completeness and what is missing. */
 export function gridCompleteness(content: GridContent, facts: GridFacts): Completeness {
-  return completenessOf(
-    {
-      role: 'controller',
-      purposes: content.purposes,
-      dataSubjects: content.dataSubjects.map((subject) => ({ ...subject, vulnerable: subject.vulnerable ?? false })),
-      dataCategories: content.dataCategories,
-      dataSubjectInformation: content.dataSubjectInformation,
-      rightsProcedure: content.rightsProcedure,
-      jointControllers: [],
-      clientControllers: [],
-    },
-    facts,
-  );
+  return completenessOf(ruleInput(content), facts);
+}
+
+/** What the draft still lacks for validation, with the parameters of each message. */
+export function gridProblems(content: GridContent, facts: GridFacts): RuleProblem[] {
+  return checkActivity(ruleInput(content), facts).problems;
 }
 
 // ——— keeping the draft in step ———

@@ -304,6 +304,8 @@ export interface GridView {
   dpia: GridDpiaAssessment;
   /** The register's rules on the draft the answers make. */
   completeness: Completeness;
+  /** What the draft still lacks for validation (`activity_rules` codes, with their message parameters). */
+  problems: { path: string; code: string; params: Record<string, string> }[];
   conflicts: GridConflict[];
 }
 

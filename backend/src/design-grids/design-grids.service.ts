@@ -15,7 +15,7 @@ import { TransferFactsService } from '../transfers/transfer-facts.service';
 import { VendorLinksService } from '../vendors/vendor-links.service';
 import { VendorsService } from '../vendors/vendors.service';
 import { GridConflictsException, GridException } from './design-grid-errors';
-import { assessDpia, computeFlags, GridContent, GridFacts, gridCompleteness, gridFactsFrom, mapAnswers, planSync, Resolutions, SyncState } from './design-grid-mapping';
+import { assessDpia, computeFlags, GridContent, GridFacts, gridCompleteness, gridFactsFrom, gridProblems, mapAnswers, planSync, Resolutions, SyncState } from './design-grid-mapping';
 import { DesignGrid } from './design-grid.entity';
 import {
   EDITABLE_GRID_STATUSES,
@@ -389,6 +389,7 @@ export class DesignGridsService {
       flags: computeFlags(row.answers, facts),
       dpia: assessDpia(row.answers, facts),
       completeness: gridCompleteness(content, facts),
+      problems: gridProblems(content, facts),
       conflicts,
     };
   }

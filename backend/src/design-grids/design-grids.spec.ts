@@ -87,6 +87,11 @@ describe('design grids: autosave, resume, submit, review, accept and re-answer c
     const byDpo = await org.as.dpo.patch(`${grids()}/${grid.id}`).send({ version: 1, pitch: 'Précisé par le DPO' }).expect(200);
     expect(byDpo.body.pitch).toBe('Précisé par le DPO');
     await org.as.contributor.post(`${grids()}/${grid.id}/accept`).send({ version: 2 }).expect(403);
+    // The DPO reviews only what was sent.
+    const early = await org.as.dpo.post(`${grids()}/${grid.id}/accept`).send({ version: 2 }).expect(409);
+    expect(early.body).toMatchObject({ code: 'design_grid_invalid_transition', details: { status: 'draft', transition: 'accept' } });
+    expect(early.body.message).toContain('draft');
+    await org.as.dpo.post(`${grids()}/${grid.id}/request-changes`).send({ version: 2, comments: { data: 'x' } }).expect(409);
 
     const other = await createOrganizationWithRoles(api.server, 'Autre ville');
     await other.as.dpo.get(`/api/v1/organizations/${other.organizationId}/design-grids/${grid.id}`).expect(404);

@@ -359,6 +359,12 @@ class GridDpiaView {
   @ApiProperty({ enum: ['required', 'to_assess'] }) decision!: string;
 }
 
+class GridProblemView {
+  @ApiProperty({ example: 'dataCategories[1].retention' }) path!: string;
+  @ApiProperty({ description: 'activity_rules code' }) code!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) params!: Record<string, string>;
+}
+
 class GridConflictView {
   @ApiProperty({ enum: GRID_FIELDS }) field!: string;
   @ApiProperty({ type: [String] }) questions!: string[];
@@ -388,6 +394,7 @@ export class DesignGridView {
   @ApiProperty({ type: [GridFlagView] }) flags!: GridFlagView[];
   @ApiProperty({ type: GridDpiaView }) dpia!: GridDpiaView;
   @ApiProperty({ type: CompletenessView }) completeness!: CompletenessView;
+  @ApiProperty({ type: [GridProblemView], description: 'what the draft still lacks for validation' }) problems!: GridProblemView[];
   @ApiProperty({ type: [GridConflictView] }) conflicts!: GridConflictView[];
 }
 

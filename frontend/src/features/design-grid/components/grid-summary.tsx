@@ -5,12 +5,31 @@ import Link from 'next/link';
 import { codeLabel } from '@/features/activities/catalogue';
 import { CompletenessBar } from '@/features/activities/components/completeness-bar';
 import { describeIsoDuration } from '@/features/activities/duration';
+import { isRuleCode } from '@/features/activities/rules';
 import type { ActivityCatalogues } from '@/features/activities/types';
 import { useLocale, useT } from '@/i18n/i18n-provider';
+import type { MessageKey } from '@/i18n/translate';
 import { countryName } from '@/lib/countries';
 import { orgPath } from '@/lib/paths';
 
 import type { GridConflict, GridField, GridView } from '../types';
+
+/** The register's own label of each field the grid writes. */
+const FIELD_LABELS = {
+  name: 'activityFields.name',
+  description: 'activityFields.description',
+  purposes: 'activityFields.purposes.label',
+  dataSubjects: 'activityFields.dataSubjects.label',
+  dataCategories: 'activityFields.dataCategories.label',
+  recipients: 'activityFields.recipients.label',
+  processors: 'activityFields.processors.label',
+  transfers: 'activityFields.transfers.label',
+  securityMeasures: 'activityFields.securityMeasures.label',
+  dataSubjectInformation: 'activityFields.dataSubjectInformation',
+  rightsProcedure: 'activityFields.rightsProcedure',
+  automatedDecisionMaking: 'activityFields.automatedDecisionMaking',
+  dpiaScreening: 'activityFields.dpiaScreening.criteria',
+} as const satisfies Record<GridField, MessageKey>;
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
@@ -107,6 +126,13 @@ export function GridSummary({
       </ul>
       <p>{t('designGrid.panel.completeness')}</p>
       <CompletenessBar score={grid.completeness.score} testId="grid-summary-completeness" />
+      {grid.problems.length ? (
+        <ul className="problems__list" data-testid="grid-problems">
+          {grid.problems.map((problem) => (
+            <li key={`${problem.path} ${problem.code}`}>{isRuleCode(problem.code) ? t(`activity.rules.${problem.code}`, problem.params) : problem.path}</li>
+          ))}
+        </ul>
+      ) : null}
 
       {grid.conflicts.length ? <Conflicts conflicts={grid.conflicts} busy={busy || !canSend} onResolve={onResolve} /> : null}
 
@@ -136,7 +162,7 @@ function Conflicts({ conflicts, busy, onResolve }: { conflicts: readonly GridCon
         <div key={conflict.field} className="item" data-testid={`grid-conflict-${conflict.field}`}>
           <p className="list__title">
             {t('designGrid.conflicts.field', {
-              field: conflict.field,
+              field: t(FIELD_LABELS[conflict.field]),
               questions: conflict.questions.map((question) => (question === 'project' ? t('designGrid.project') : t(`designGrid.questions.${question}.title`))).join(', '),
             })}
           </p>

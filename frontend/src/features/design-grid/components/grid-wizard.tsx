@@ -142,7 +142,11 @@ export function GridWizard({
     headingRef.current?.focus();
   }, [step]);
 
+  /** Saves the open question as it stands (false when it holds errors, which then take the focus). */
+  const stepSaveRef = useRef<(() => Promise<boolean>) | null>(null);
+
   const go = async (next: GridStep) => {
+    if (stepSaveRef.current && !(await stepSaveRef.current())) return;
     await flush();
     setStep(next);
     const url = new URL(window.location.href);
@@ -220,6 +224,9 @@ export function GridWizard({
       {grid.status === 'accepted' ? <p className="notice">{t('designGrid.wizard.lockedAccepted')}</p> : null}
       {!canAnswer && EDITABLE_GRID_STATUSES.includes(grid.status) ? <p className="notice">{t('designGrid.wizard.readOnly')}</p> : null}
 
+      <p className="muted" data-testid="grid-progress">
+        {t('designGrid.wizard.progress', { count: grid.answered.length })}
+      </p>
       <nav aria-label={t('designGrid.wizard.steps')} className="grid-steps">
         <ol className="grid-steps__list">
           {GRID_STEPS.map((item, position) => {
@@ -257,6 +264,7 @@ export function GridWizard({
               catalogues={catalogues}
               readOnly={!canAnswer}
               headingRef={headingRef}
+              saveRef={stepSaveRef}
               onAnswer={(answer) => {
                 schedule(question, answer);
               }}
@@ -363,6 +371,20 @@ export function GridWizard({
               </ul>
             </>
           ) : null}
+          {grid.conflicts.length && step !== 'summary' ? (
+            <p className="notice" data-testid="grid-conflicts-notice">
+              {t('designGrid.conflicts.title')}{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  void go('summary');
+                }}
+              >
+                {t('designGrid.conflicts.see')}
+              </button>
+            </p>
+          ) : null}
           <h3>{t('designGrid.panel.completeness')}</h3>
           <CompletenessBar score={grid.completeness.score} testId="grid-completeness" />
           {question && grid.comments[question] && !canReview ? (
@@ -419,6 +441,7 @@ function QuestionStep({
   catalogues,
   readOnly,
   headingRef,
+  saveRef,
   onAnswer,
   onInvalid,
 }: {
@@ -427,6 +450,7 @@ function QuestionStep({
   catalogues: ActivityCatalogues;
   readOnly: boolean;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
+  saveRef: React.RefObject<(() => Promise<boolean>) | null>;
   onAnswer: (answer: unknown) => void;
   onInvalid: () => void;
 }) {
@@ -440,21 +464,24 @@ function QuestionStep({
 
   useEffect(() => {
     if (readOnly) return;
-    const save = async () => {
-      const valid = await form.trigger();
+    const save = async (shouldFocus: boolean) => {
+      const valid = await form.trigger(undefined, { shouldFocus });
       if (!valid) {
         onInvalid();
-        return;
+        return false;
       }
       onAnswer(definition.toAnswer(form.getValues()));
+      return true;
     };
-    // Opening a question not answered yet records it (an empty answer is "we don't know yet").
-    if (!grid.answered.includes(question)) void save();
+    // Leaving the question saves it as it stands: an untouched question then counts as answered
+    // ("we don't know yet" is an answer); one merely opened is not, so a team resumes there.
+    saveRef.current = () => save(true);
     const subscription = form.watch(() => {
-      void save();
+      void save(false);
     });
     return () => {
       subscription.unsubscribe();
+      saveRef.current = null;
     };
     // The form and the step are fixed for the life of this component (keyed by question).
   }, []);

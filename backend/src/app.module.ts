@@ -15,6 +15,7 @@ import { SeedModule } from './database/seeds/seed.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ExportsModule } from './exports/exports.module';
+import { ImportsModule } from './imports/imports.module';
 import { HealthController } from './health/health.controller';
 import { MembersModule } from './members/members.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -59,6 +60,7 @@ export class AppModule {
         EvidenceModule,
         ActivitiesModule,
         ExportsModule,
+        ImportsModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -18,7 +18,7 @@ export const LIVE_SOURCE = `
   LEFT JOIN users u ON u.id = a.owner_id
   WHERE a.organization_id = $1`;
 
-export const asOfSource = (asOf: string) => `
+const asOfSource = (asOf: string) => `
   SELECT v.activity_id AS id, v.snapshot ->> 'reference' AS reference, v.snapshot ->> 'name' AS name,
          v.snapshot ->> 'description' AS description, v.snapshot ->> 'status' AS status, v.snapshot ->> 'role' AS role,
          (v.snapshot ->> 'departmentId')::uuid AS department_id, v.snapshot ->> 'department' AS department,

@@ -19,6 +19,7 @@ import { DpiasModule } from './dpias/dpias.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ExportsModule } from './exports/exports.module';
 import { FindingsModule } from './findings/findings.module';
+import { ImportsModule } from './imports/imports.module';
 import { HealthController } from './health/health.controller';
 import { MembersModule } from './members/members.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -69,6 +70,7 @@ export class AppModule {
         FindingsModule,
         DashboardModule,
         NotificationsModule,
+        ImportsModule,
         SeedModule,
       ],
       controllers: [HealthController],

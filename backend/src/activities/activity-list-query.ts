@@ -27,7 +27,7 @@ const latestVersions = (asOf: string) => `
 // The version each activity had at the instant is found on narrow columns first (no snapshot read),
 // then its snapshot is read once per activity: jsonb_to_record decompresses it once for every scalar
 // field, where one ->> per field would decompress it again each time (purposes are read for a search only).
-export const asOfSource = (asOf: string) => `
+const asOfSource = (asOf: string) => `
   SELECT v.activity_id AS id, s.reference, s.name, s.description, s.status, s.role,
          s."departmentId" AS department_id, s.department, s."ownerId" AS owner_id, s.owner, u.name AS owner_name,
          s."nextReviewDate" AS next_review_date, v.number AS version, v.created_at AS updated_at,

@@ -1,4 +1,4 @@
-import { asOfSource, LIVE_SOURCE } from '../activities/activity-list-query';
+import { LIVE_SOURCE } from '../activities/activity-list-query';
 import type { ActivityRole, ActivityStatus } from '../activities/activity.types';
 import type { ExportContext } from './sheet-writer';
 
@@ -12,37 +12,70 @@ export interface ActivityRowBase {
 }
 
 /** Rows per query: large enough to keep round trips few, small enough to keep memory flat. */
-export const BATCH_SIZE = 500;
+export const BATCH_SIZE = 1000;
+
+/** The version of each activity at the export's instant, in reference order (read once per export). */
+interface VersionKeys {
+  ids: string[];
+  numbers: number[];
+}
+
+/** Each activity's last version written by the instant: the as-of register (as the register list). */
+async function versionKeys(ctx: ExportContext): Promise<VersionKeys> {
+  const cached = ctx.shared.get('versionKeys') as VersionKeys | undefined;
+  if (cached) return cached;
+  const rows = await ctx.query<{ activity_id: string; number: number }>(
+    `SELECT activity_id, number FROM (
+       SELECT DISTINCT ON (activity_id) activity_id, number, snapshot ->> 'reference' AS reference, snapshot ->> 'status' AS status
+       FROM activity_versions WHERE organization_id = $1 AND created_at <= $2::timestamptz
+       ORDER BY activity_id, number DESC) v
+     WHERE ($3::text[] IS NULL OR v.status = ANY($3::text[]))
+     ORDER BY v.reference, v.activity_id`,
+    [ctx.organizationId, ctx.asOf!.toISOString(), ctx.statuses],
+  );
+  const keys = { ids: rows.map((row) => row.activity_id), numbers: rows.map((row) => row.number) };
+  ctx.shared.set('versionKeys', keys);
+  return keys;
+}
+
+/** The as-of rows of a batch of version keys, with the same columns as the live source. */
+const AS_OF_BATCH = `
+  SELECT v.activity_id AS id, v.snapshot ->> 'reference' AS reference, v.snapshot ->> 'name' AS name,
+         v.snapshot ->> 'description' AS description, v.snapshot ->> 'status' AS status, v.snapshot ->> 'role' AS role,
+         (v.snapshot ->> 'departmentId')::uuid AS department_id, v.snapshot ->> 'department' AS department,
+         (v.snapshot ->> 'ownerId')::uuid AS owner_id, v.snapshot ->> 'owner' AS owner, u.name AS owner_name,
+         (v.snapshot ->> 'nextReviewDate')::date AS next_review_date, v.snapshot AS document, k.position
+  FROM unnest($2::uuid[], $3::int[]) WITH ORDINALITY AS k(activity_id, number, position)
+  JOIN activity_versions v ON v.organization_id = $1 AND v.activity_id = k.activity_id AND v.number = k.number
+  LEFT JOIN users u ON u.id = (v.snapshot ->> 'ownerId')::uuid`;
 
 /**
- * The register's activities in reference order, `BATCH_SIZE` at a time (keyset pagination on
- * reference, id), live or as they stood at `ctx.asOf` (each activity's last version written by then:
- * the same sources as the register list). `select` names the expressions of `r` a sheet needs
- * (`r.document -> 'purposes' AS purposes`), so each pass reads only its part of the documents.
+ * The register's activities in reference order, `BATCH_SIZE` at a time, live or as they stood at
+ * `ctx.asOf`. `select` names the expressions of `r` a sheet needs (`r.document -> 'purposes' AS
+ * purposes`), so each pass reads only its part of the documents.
+ *  - live: keyset pagination on the reference (unique per organisation, indexed), one query a batch;
+ *  - as of an instant: the version of each activity then is listed once (ids and numbers only), and
+ *    each batch reads those versions by primary key.
  */
 export async function* activityBatches<Row extends ActivityRowBase>(ctx: ExportContext, select: string[]): AsyncGenerator<Row[]> {
-  const params: unknown[] = [ctx.organizationId];
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const source = ctx.asOf ? asOfSource(param(ctx.asOf.toISOString())) : LIVE_SOURCE;
-  const statusFilter = ctx.statuses?.length ? `AND r.status = ANY(${param(ctx.statuses)}::text[])` : '';
-  const after = { reference: param(''), id: param('00000000-0000-0000-0000-000000000000') };
-  const limit = param(BATCH_SIZE);
-  const sql = `
-    SELECT r.id, r.reference, r.name, r.role, r.status${select.map((expression) => `, ${expression}`).join('')}
-    FROM (${source}) r
-    WHERE (r.reference, r.id) > (${after.reference}, ${after.id}::uuid) ${statusFilter}
-    ORDER BY r.reference, r.id
-    LIMIT ${limit}`;
-  const referenceIndex = params.length - 3;
+  const columns = `r.id, r.reference, r.name, r.role, r.status${select.map((expression) => `, ${expression}`).join('')}`;
+  if (ctx.asOf) {
+    const keys = await versionKeys(ctx);
+    const sql = `SELECT ${columns} FROM (${AS_OF_BATCH}) r ORDER BY r.position`;
+    for (let start = 0; start < keys.ids.length; start += BATCH_SIZE) {
+      yield await ctx.query<Row>(sql, [ctx.organizationId, keys.ids.slice(start, start + BATCH_SIZE), keys.numbers.slice(start, start + BATCH_SIZE)]);
+    }
+    return;
+  }
+  const statusFilter = ctx.statuses?.length ? 'AND r.status = ANY($4::text[])' : '';
+  const sql = `SELECT ${columns} FROM (${LIVE_SOURCE}) r WHERE r.reference > $2 ${statusFilter} ORDER BY r.reference LIMIT $3`;
+  let after = '';
   for (;;) {
+    const params: unknown[] = [ctx.organizationId, after, BATCH_SIZE];
+    if (statusFilter) params.push(ctx.statuses);
     const rows = await ctx.query<Row>(sql, params);
     if (rows.length > 0) yield rows;
     if (rows.length < BATCH_SIZE) return;
-    const last = rows[rows.length - 1];
-    params[referenceIndex] = last.reference;
-    params[referenceIndex + 1] = last.id;
+    after = rows[rows.length - 1].reference;
   }
 }

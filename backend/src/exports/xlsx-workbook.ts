@@ -8,12 +8,13 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } },
   alignment: { vertical: 'top', wrapText: true },
 };
-const COLUMN_STYLES: Record<string, Partial<ExcelJS.Style>> = {
-  text: { alignment: { vertical: 'top' } },
-  code: { alignment: { vertical: 'top' }, font: { color: { argb: 'FF666666' } } },
+/**
+ * Only long text (wrapped) and dates (a date format) carry a style: exceljs registers the style of
+ * every styled cell as it writes it, the main cost of a large sheet; other cells stay unstyled.
+ */
+const COLUMN_STYLES: Record<string, Partial<ExcelJS.Style> | undefined> = {
   longText: { alignment: { vertical: 'top', wrapText: true } },
-  date: { alignment: { vertical: 'top' }, numFmt: 'yyyy-mm-dd' },
-  number: { alignment: { vertical: 'top' } },
+  date: { numFmt: 'yyyy-mm-dd' },
 };
 const WIDTHS: Record<string, number> = { text: 22, code: 18, longText: 48, date: 12, number: 12 };
 
@@ -24,7 +25,8 @@ class StreamingSheets implements SheetFactory {
     const sheet = this.workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = columns.map((column) => {
       const type = column.type ?? 'text';
-      return { key: column.key, width: column.width ?? WIDTHS[type], style: COLUMN_STYLES[type] };
+      const style = COLUMN_STYLES[type];
+      return style ? { key: column.key, width: column.width ?? WIDTHS[type], style } : { key: column.key, width: column.width ?? WIDTHS[type] };
     });
     const header = sheet.addRow(columns.map((column) => columnHeader(column.key, ctx.locale)));
     header.eachCell((cell) => (cell.style = HEADER_STYLE));

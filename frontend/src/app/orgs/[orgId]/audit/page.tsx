@@ -1,13 +1,32 @@
 import type { Metadata } from 'next';
 
-import { ComingSoon } from '@/features/shell/coming-soon';
+import { auditEventsPath, parseAuditQuery, type AuditEvent } from '@/features/audit/audit-query';
+import { membersPath } from '@/features/members/members-api';
 import { getT } from '@/i18n/server';
+import type { Member, PageOf } from '@/lib/api-types';
+import { serverGet } from '@/lib/server-api';
+import { orNotFound } from '@/lib/session';
+
+import { AuditPageContent } from './page-content';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();
   return { title: t('audit.title') };
 }
 
-export default function AuditPage() {
-  return <ComingSoon section="audit" />;
+/** The audit trail: the URL's search parameters are the filters and the page. */
+export default async function AuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string }>;
+  searchParams: Promise<Readonly<Record<string, string | string[] | undefined>>>;
+}) {
+  const { orgId } = await params;
+  const query = parseAuditQuery(await searchParams);
+  const [events, members] = await Promise.all([
+    orNotFound(serverGet<PageOf<AuditEvent>>(auditEventsPath(orgId, query))),
+    orNotFound(serverGet<PageOf<Member>>(membersPath(orgId, 1, 200))),
+  ]);
+  return <AuditPageContent organizationId={orgId} query={query} events={events} members={members.items} />;
 }

@@ -59,7 +59,9 @@ export function RegisterPageContent({
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
-  const canCreate = useAppAbility().can('create', 'Activity');
+  const ability = useAppAbility();
+  const canCreate = ability.can('create', 'Activity');
+  const canExport = ability.can('export', 'Register');
   const ids = useId();
   const asOf = query.asOf !== '';
   const filtered = hasFilters(query);
@@ -111,6 +113,11 @@ export function RegisterPageContent({
         {canCreate && !asOf ? (
           <Link href={orgPath(organizationId, 'register/new')} className="button button--primary" data-testid="new-activity">
             {t('register.newActivity')}
+          </Link>
+        ) : null}
+        {canExport ? (
+          <Link href={orgPath(organizationId, 'exports')} className="button" data-testid="exports-link">
+            {t('exports.link')}
           </Link>
         ) : null}
       </div>

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ActivitiesModule } from '../activities/activities.module';
+import { ImportsController } from './imports.controller';
+import { ImportsService } from './imports.service';
+import { XlsxUploadInterceptor } from './upload';
+
+@Module({
+  imports: [ActivitiesModule],
+  controllers: [ImportsController],
+  providers: [ImportsService, XlsxUploadInterceptor],
+})
+export class ImportsModule {}

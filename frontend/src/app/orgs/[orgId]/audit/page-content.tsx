@@ -1,0 +1,182 @@
+'use client';
+
+import { usePathname, useRouter } from 'next/navigation';
+import { useId, useState, useTransition, type SubmitEvent } from 'react';
+
+import { Pagination } from '@/components/pagination';
+import { AUDIT_ACTIONS, auditQueryToSearch, ENTITY_TYPES, formatChangeValue, verifyPath, type AuditEvent, type AuditQuery, type ChainVerification } from '@/features/audit/audit-query';
+import { useLocale, useT } from '@/i18n/i18n-provider';
+import type { Member, PageOf } from '@/lib/api-types';
+import { ApiError } from '@/lib/api-error';
+import { useApi } from '@/lib/use-api';
+
+const isAction = (action: string): action is (typeof AUDIT_ACTIONS)[number] => (AUDIT_ACTIONS as readonly string[]).includes(action);
+const isEntity = (type: string): type is (typeof ENTITY_TYPES)[number] => (ENTITY_TYPES as readonly string[]).includes(type);
+
+export function AuditPageContent({ organizationId, query, events, members }: { organizationId: string; query: AuditQuery; events: PageOf<AuditEvent>; members: Member[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const api = useApi();
+  const ids = useId();
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+  const [verification, setVerification] = useState<ChainVerification | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const navigate = (next: AuditQuery) => {
+    startTransition(() => {
+      router.push(`${pathname}${auditQueryToSearch(next)}`, { scroll: false });
+    });
+  };
+  function onFilter(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const value = (name: string) => {
+      const given = form.get(name);
+      return typeof given === 'string' ? given : '';
+    };
+    navigate({ entityType: value('entityType'), action: value('action'), actorUserId: value('actorUserId'), from: value('from'), to: value('to'), page: 1 });
+  }
+  async function verify() {
+    setVerifying(true);
+    setFailure(null);
+    try {
+      setVerification(await api.get<ChainVerification>(verifyPath(organizationId)));
+    } catch (error) {
+      setFailure(error instanceof ApiError && error.message ? error.message : t('audit.verifyFailed'));
+    } finally {
+      setVerifying(false);
+    }
+  }
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+
+  return (
+    <section className="page page--wide" aria-labelledby="page-title">
+      <div className="page__header">
+        <h1 id="page-title">{t('audit.title')}</h1>
+        <button type="button" className="button" onClick={() => void verify()} disabled={verifying} data-testid="audit-verify">
+          {t('audit.verify')}
+        </button>
+      </div>
+      <p className="page__intro">{t('audit.intro')}</p>
+      <div aria-live="polite">
+        {verification ? (
+          <p className={verification.valid ? 'alert alert--success' : 'alert alert--error'} data-testid="audit-verification" data-valid={String(verification.valid)}>
+            {verification.valid ? t('audit.chainValid', { count: verification.checked }) : t('audit.chainInvalid', { count: verification.checked, id: verification.firstInvalidEventId ?? '' })}
+          </p>
+        ) : null}
+        {failure ? (
+          <p className="alert alert--error" role="alert">
+            {failure}
+          </p>
+        ) : null}
+      </div>
+
+      <form className="filters" role="search" aria-label={t('audit.filters.label')} onSubmit={onFilter} key={auditQueryToSearch(query)}>
+        <div className="field">
+          <label className="field__label" htmlFor={`${ids}-entity`}>
+            {t('audit.filters.entityType')}
+          </label>
+          <select id={`${ids}-entity`} name="entityType" className="field__control" defaultValue={query.entityType}>
+            <option value="">{t('audit.filters.all')}</option>
+            {ENTITY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`audit.entities.${type}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${ids}-action`}>
+            {t('audit.filters.action')}
+          </label>
+          <select id={`${ids}-action`} name="action" className="field__control" defaultValue={query.action}>
+            <option value="">{t('audit.filters.all')}</option>
+            {AUDIT_ACTIONS.map((action) => (
+              <option key={action} value={action}>
+                {t(`audit.actions.${action}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${ids}-actor`}>
+            {t('audit.filters.actor')}
+          </label>
+          <select id={`${ids}-actor`} name="actorUserId" className="field__control" defaultValue={query.actorUserId}>
+            <option value="">{t('audit.filters.all')}</option>
+            {members.map((member) => (
+              <option key={member.userId} value={member.userId}>
+                {member.name} ({member.email})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${ids}-from`}>
+            {t('audit.filters.from')}
+          </label>
+          <input id={`${ids}-from`} name="from" type="date" className="field__control" defaultValue={query.from} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${ids}-to`}>
+            {t('audit.filters.to')}
+          </label>
+          <input id={`${ids}-to`} name="to" type="date" className="field__control" defaultValue={query.to} />
+        </div>
+        <button type="submit" className="button" disabled={pending} data-testid="audit-filter">
+          {t('audit.filters.apply')}
+        </button>
+      </form>
+
+      <p role="status">{t('audit.count', { count: events.total })}</p>
+      <div className="table-wrap">
+        <table className="table" data-testid="audit-table">
+          <caption className="visually-hidden">{t('audit.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.columns.when')}</th>
+              <th scope="col">{t('audit.columns.who')}</th>
+              <th scope="col">{t('audit.columns.what')}</th>
+              <th scope="col">{t('audit.columns.record')}</th>
+              <th scope="col">{t('audit.columns.changes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.items.map((event) => (
+              <tr key={event.id} data-testid="audit-row" data-action={event.action} data-entity={event.entityType}>
+                <td>
+                  <time dateTime={event.occurredAt}>{dateTime.format(new Date(event.occurredAt))}</time>
+                </td>
+                <td>{event.actorName ?? '—'}</td>
+                <td>{isAction(event.action) ? t(`audit.actions.${event.action}`) : event.action}</td>
+                <td>
+                  {isEntity(event.entityType) ? t(`audit.entities.${event.entityType}`) : event.entityType}
+                  {event.entityLabel ? ` — ${event.entityLabel}` : ''}
+                </td>
+                <td>
+                  <dl className="audit-diff">
+                    {Object.entries(event.changes).map(([field, change]) => (
+                      <div key={field}>
+                        <dt>{field}</dt>
+                        <dd>
+                          <del aria-label={t('audit.before')}>{formatChangeValue(change.before, t('common.yes'), t('common.no'))}</del> →{' '}
+                          <ins aria-label={t('audit.after')}>{formatChangeValue(change.after, t('common.yes'), t('common.no'))}</ins>
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={events.page} pageSize={events.pageSize} total={events.total} onChange={(page) => {
+          navigate({ ...query, page });
+        }} />
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import { ApiError } from '@/lib/api-error';
+
+import { exportUrl, reportOf } from './exports-api';
+
+describe('export URLs', () => {
+  it('carries language, as-of date and statuses where the server reads them', () => {
+    expect(exportUrl('o 1', 'register.xlsx', { lang: 'fr', asOf: '2026-01-31', statuses: ['validated', 'archived'] })).toBe(
+      '/api/v1/organizations/o%201/exports/register.xlsx?lang=fr&asOf=2026-01-31&status=validated%2Carchived',
+    );
+    // Every status is no filter; the template has no date.
+    expect(exportUrl('o', 'register.xlsx', { lang: 'en', asOf: '', statuses: ['draft', 'in_review', 'validated', 'archived'] })).toBe('/api/v1/organizations/o/exports/register.xlsx?lang=en');
+    expect(exportUrl('o', 'template.xlsx', { lang: 'en', asOf: '2026-01-31', statuses: ['draft'] })).toBe('/api/v1/organizations/o/exports/template.xlsx?lang=en');
+    expect(exportUrl('o', 'evidence.zip', { lang: 'fr', asOf: '2026-01-31', statuses: ['draft'] })).toBe('/api/v1/organizations/o/exports/evidence.zip?lang=fr&asOf=2026-01-31');
+  });
+
+  it('reads the report of a refused import from the error', () => {
+    const report = { dryRun: false, valid: false, activities: 1, created: [], updated: [], createdDepartments: [], createdVendors: [], errors: [] };
+    expect(reportOf(new ApiError(422, { code: 'import_xlsx_invalid', message: 'x', details: report }))).toEqual(report);
+    expect(reportOf(new ApiError(415, { code: 'import_not_xlsx', message: 'x' }))).toBeNull();
+  });
+});

@@ -1,0 +1,90 @@
+/** URLs of the exports and the xlsx import, and the upload with progress. Pure except `uploadWorkbook`. */
+import { ACTIVITY_STATUSES, type ActivityStatus } from '@/features/activities/types';
+import { CSRF_HEADER, CSRF_PATH } from '@/lib/api-client';
+import { ApiError } from '@/lib/api-error';
+import { orgApiPath } from '@/lib/paths';
+
+export type ExportLanguage = 'fr' | 'en';
+export type ExportFile = 'register.xlsx' | 'vendors.xlsx' | 'processor-register.xlsx' | 'template.xlsx' | 'evidence.zip';
+
+export interface ExportOptions {
+  lang: ExportLanguage;
+  /** YYYY-MM-DD, or '' for now. */
+  asOf: string;
+  statuses: ActivityStatus[];
+}
+
+/** The download URL of an export; filters only where the server reads them. */
+export function exportUrl(organizationId: string, file: ExportFile, options: ExportOptions): string {
+  const params = new URLSearchParams({ lang: options.lang });
+  if (options.asOf && file !== 'template.xlsx') params.set('asOf', options.asOf);
+  const statuses = options.statuses.filter((status) => ACTIVITY_STATUSES.includes(status));
+  if (file === 'register.xlsx' && statuses.length > 0 && statuses.length < ACTIVITY_STATUSES.length) params.set('status', statuses.join(','));
+  return `${orgApiPath(organizationId, `exports/${file}`)}?${params.toString()}`;
+}
+
+export interface ImportError {
+  sheet: string;
+  row: number | null;
+  column: string | null;
+  code: string;
+  message: string;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  valid: boolean;
+  activities: number;
+  created: { reference: string; name: string }[];
+  updated: { reference: string; name: string }[];
+  createdDepartments: string[];
+  createdVendors: string[];
+  errors: ImportError[];
+}
+
+/** The report of a refused real import is in the error's details. */
+export function reportOf(error: unknown): ImportReport | null {
+  if (error instanceof ApiError && error.code === 'import_xlsx_invalid' && typeof error.details === 'object' && error.details !== null) {
+    return error.details as ImportReport;
+  }
+  return null;
+}
+
+/**
+ * Sends the workbook with XMLHttpRequest (fetch reports no upload progress); `onProgress` gets 0–1
+ * while the bytes go up. Resolves with the report, rejects with an ApiError.
+ */
+export async function uploadWorkbook(organizationId: string, file: File, dryRun: boolean, locale: string, onProgress: (fraction: number) => void): Promise<ImportReport> {
+  const csrf = await fetch(CSRF_PATH, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then((response) => response.json() as Promise<{ token?: string }>)
+    .catch(() => {
+      throw ApiError.network();
+    });
+  const form = new FormData();
+  form.append('file', file);
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', `${orgApiPath(organizationId, 'imports')}${dryRun ? '?dryRun=true' : ''}`);
+    request.setRequestHeader('Accept', 'application/json');
+    request.setRequestHeader('Accept-Language', locale);
+    request.setRequestHeader(CSRF_HEADER, csrf.token ?? '');
+    request.withCredentials = true;
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    request.onerror = () => {
+      reject(ApiError.network());
+    };
+    request.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(request.responseText) as unknown;
+      } catch {
+        body = null;
+      }
+      if (request.status >= 200 && request.status < 300) resolve(body as ImportReport);
+      else reject(ApiError.fromBody(request.status, body));
+    };
+    request.send(form);
+  });
+}

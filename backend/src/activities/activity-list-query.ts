@@ -48,6 +48,7 @@ const SORT_COLUMNS: Record<ActivitySortKey, string> = {
   updatedAt: 'r.updated_at',
 };
 
+/** `page` rows carry `total`, the number of matches; `count` answers it alone (for a page past the end). */
 export interface ListSql {
   page: string;
   pageParams: unknown[];
@@ -109,17 +110,18 @@ export function buildListSql(organizationId: string, query: ListActivitiesQuery)
     asOf && where.length === 0 ? `SELECT count(*)::int AS total FROM (${latestVersions(asOf)}) latest` : `SELECT count(*)::int AS total FROM (${source}) r ${filter}`;
   const countParams = [...params];
   // The page is cut on narrow columns; only its rows then read the parts of the document the list
-  // shows (each -> decompresses the document: doing it before the sort did it for every match).
+  // shows (each -> decompresses the document: doing it before the sort did it for every match). Each
+  // row carries the number of matches, so the filter runs once; `count` serves a page past the end.
   const pageSql = `
     SELECT p.id, p.reference, p.name, p.status, p.role, p.department_id, p.department, p.owner_id, p.owner, p.owner_name,
            to_char(p.next_review_date, 'YYYY-MM-DD') AS next_review_date, p.version, p.updated_at,
            p.document -> 'purposes' AS purposes, p.document -> 'dataSubjects' AS data_subjects,
            p.document -> 'dataCategories' AS data_categories, p.document -> 'dataSubjectInformation' AS data_subject_information,
            p.document -> 'rightsProcedure' AS rights_procedure, p.document -> 'jointControllers' AS joint_controllers,
-           p.document -> 'clientControllers' AS client_controllers
+           p.document -> 'clientControllers' AS client_controllers, p.total
     FROM (
       SELECT r.id, r.reference, r.name, r.status, r.role, r.department_id, r.department, r.owner_id, r.owner, r.owner_name,
-             r.next_review_date, r.version, r.updated_at, r.document, r.search
+             r.next_review_date, r.version, r.updated_at, r.document, r.search, count(*) OVER ()::int AS total
       FROM (${source}) r
       ${filter}
       ORDER BY ${order('r')}

@@ -115,8 +115,31 @@ ${sections.join('\n\n')}
 
 ## Growth
 
-The figure each target is about (p95 under load, median otherwise), by register size.
+The figure each target is about (p95 under load, median otherwise), by register size. On a machine shared
+with other work the load average above moves between sizes: compare sizes within one quiet run only.
 
 ${growth(results, settings.scales)}
+
+## Reading these figures
+
+- **Latency under load is closed-loop.** ${settings.connections} connections each send a request as soon as the
+  previous one is answered, so the mean latency is ${settings.connections} ÷ throughput (Little's law): p95 ≤ 50 ms at
+  ${settings.connections} connections needs roughly ${Math.round((settings.connections / 50) * 1000 * 1.3)} requests/s or more. A read costs the API one
+  session read, the membership check and a tenant transaction of four to six queries; API, PostgreSQL and
+  autocannon share the same cores, so on a small machine the CPU, not a query plan, sets the throughput.
+- **Writes queue on the organisation's audit lock.** Every change appends to the organisation's hash-chained
+  audit trail under a transaction-scoped advisory lock, held until commit (a commit is a WAL flush). Writes of one
+  organisation are therefore serial: the PATCH benchmark, with every connection writing to the same organisation,
+  measures that queue. Throughput is 1 ÷ (the locked part + commit); the answer is now built before the lock is taken.
+- **The as-of register reads one snapshot per activity.** Each activity's version at the instant is found on narrow
+  columns (no snapshot read); its snapshot is then decompressed once (\`jsonb_to_record\`) to filter and sort. A
+  search also computes the search vector of every candidate snapshot. Making that search as cheap as the live one
+  would take stored columns (or an expression index) on \`activity_versions\`, which every write would pay for.
+- **Fixed after reading the plans** (EXPLAIN ANALYZE): the register page read seven parts of each matching
+  activity's document before cutting the page (a decompression per part and per match: 200–400 ms for a search at
+  10,000); the page is now cut on narrow columns first and carries the number of matches (one filter per request).
+  The as-of source decompressed each snapshot once per field (5 s at 10,000); it now reads each once, and counts
+  without reading them when nothing filters. Sessions were touched (UPDATE + commit) on every response, which the
+  response waited for; they are now touched at most once a minute per session.
 `;
 }

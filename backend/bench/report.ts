@@ -85,6 +85,9 @@ behind a TLS proxy as far as cookies go), signs a DPO in, and runs the benchmark
 the same organisation from one size to the next. Timed (non-load) figures are the median of ${settings.runs} runs after a warm-up;
 load figures come from autocannon (${settings.connections} connections, ${settings.duration} s per endpoint) on one signed-in session.
 
+The synthetic register alone, into the configured database (\`DATABASE_URL\`) or the embedded one (\`DATA_DIR\`):
+\`npm run build -w backend && npm run synthetic -w backend -- --organizations 1 --activities 10000 --vendors 500\`.
+
 Settings: \`BENCH_DURATION\` (${settings.duration}), \`BENCH_CONNECTIONS\` (${settings.connections}), \`BENCH_RUNS\` (${settings.runs}),
 \`BENCH_SCALES\` (${settings.scales.join(',')}), \`BENCH_ONLY\` (${settings.only.length ? settings.only.join(',') : 'all'}), \`BENCH_API_LOG_LEVEL\`, \`BENCH_KEEP=1\` keeps the data folder.
 

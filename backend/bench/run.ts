@@ -49,13 +49,16 @@ function settingsFromEnv(): BenchSettings {
   };
 }
 
+/** The installed version (read from node_modules: some packages do not export their package.json). */
 function packageVersion(name: string): string {
-  try {
-    const path = require.resolve(`${name}/package.json`, { paths: [backendDir] });
-    return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
+  for (const dir of [backendDir, repositoryDir]) {
+    try {
+      return (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      /* not installed here: try the workspace root */
+    }
   }
+  return 'unknown';
 }
 
 const log = (message: string) => process.stdout.write(`${message}\n`);

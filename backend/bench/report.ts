@@ -39,17 +39,19 @@ function table(benchmark: Benchmark, rows: ResultRow[]): string {
 }
 
 /** Same measurement at each scale: how its cost grows with the register. */
-function growth(results: ResultRow[], scales: number[]): string {
+function growth(results: ResultRow[], measured: number[]): string {
+  const scales = [...new Set([...measured, ...results.map((row) => row.scale)])].sort((a, b) => a - b);
   if (scales.length < 2) return 'One scale only in this run: no growth to show (BENCH_SCALES).';
   const labels = [...new Set(results.filter((row) => row.headlineMs !== undefined).map((row) => row.label))];
-  const headers = ['measured', ...scales.map((scale) => count(scale)), `× from ${count(scales[0])} to ${count(scales.at(-1)!)}`, `register ×`];
+  const headers = ['measured', ...scales.map((scale) => count(scale)), 'cost ×', 'register ×'];
   const lines = [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`];
   for (const label of labels) {
     const byScale = scales.map((scale) => results.find((row) => row.label === label && row.scale === scale)?.headlineMs);
-    const first = byScale[0];
-    const last = byScale.at(-1);
-    const factor = first && last ? (last / first).toFixed(1) : '—';
-    lines.push(`| ${escape(label)} | ${byScale.map((value) => (value === undefined ? '—' : `${Math.round(value)} ms`)).join(' | ')} | ${factor} | ${(scales.at(-1)! / scales[0]).toFixed(0)} |`);
+    // From the smallest to the largest size this figure was measured at.
+    const measuredAt = scales.filter((_, index) => byScale[index] !== undefined);
+    const values = byScale.filter((value): value is number => value !== undefined);
+    const grown = values.length >= 2 ? [(values.at(-1)! / values[0]).toFixed(1), (measuredAt.at(-1)! / measuredAt[0]).toFixed(0)] : ['—', '—'];
+    lines.push(`| ${escape(label)} | ${byScale.map((value) => (value === undefined ? '—' : `${Math.round(value)} ms`)).join(' | ')} | ${grown.join(' | ')} |`);
   }
   return lines.join('\n');
 }
@@ -89,7 +91,7 @@ The synthetic register alone, into the configured database (\`DATABASE_URL\`) or
 \`npm run build -w backend && npm run synthetic -w backend -- --organizations 1 --activities 10000 --vendors 500\`.
 
 Settings: \`BENCH_DURATION\` (${settings.duration}), \`BENCH_CONNECTIONS\` (${settings.connections}), \`BENCH_RUNS\` (${settings.runs}),
-\`BENCH_SCALES\` (${settings.scales.join(',')}), \`BENCH_ONLY\` (${settings.only.length ? settings.only.join(',') : 'all'}), \`BENCH_API_LOG_LEVEL\`, \`BENCH_KEEP=1\` keeps the data folder.
+\`BENCH_SCALES\` (${settings.scales.join(',')}), \`BENCH_EXPORT_SCALES\` (${settings.exportScales.join(',') || 'none'}), \`BENCH_ONLY\` (${settings.only.length ? settings.only.join(',') : 'all'}), \`BENCH_API_LOG_LEVEL\`, \`BENCH_KEEP=1\` keeps the data folder.
 
 ## Machine and versions
 

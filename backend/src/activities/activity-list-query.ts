@@ -99,13 +99,15 @@ export function buildListSql(organizationId: string, query: ListActivitiesQuery)
       const column = SORT_COLUMNS[query.sort.replace(/^-/, '') as ActivitySortKey];
       keys.push(`${column.replace(/\br\./g, `${from}.`)} ${descending ? 'DESC' : 'ASC'} NULLS LAST`);
     } else if (searchQuery) {
-      keys.push(`ts_rank(${from}.search, ${searchQuery}) DESC`);
+      keys.push(from === 'p' ? 'p.rank DESC' : `ts_rank(${from}.search, ${searchQuery}) DESC`);
     }
     keys.push(`${from}.reference ASC`, `${from}.id ASC`);
     return keys.join(', ');
   };
 
   // Without a filter, the as-of count needs no snapshot: one version per activity present then.
+  // Only a search ranks: the as-of search vector is computed from each snapshot, never for nothing.
+  const rank = searchQuery ? `ts_rank(r.search, ${searchQuery})` : 'NULL::real';
   const count =
     asOf && where.length === 0 ? `SELECT count(*)::int AS total FROM (${latestVersions(asOf)}) latest` : `SELECT count(*)::int AS total FROM (${source}) r ${filter}`;
   const countParams = [...params];
@@ -121,7 +123,7 @@ export function buildListSql(organizationId: string, query: ListActivitiesQuery)
            p.document -> 'clientControllers' AS client_controllers, p.total
     FROM (
       SELECT r.id, r.reference, r.name, r.status, r.role, r.department_id, r.department, r.owner_id, r.owner, r.owner_name,
-             r.next_review_date, r.version, r.updated_at, r.document, r.search, count(*) OVER ()::int AS total
+             r.next_review_date, r.version, r.updated_at, r.document, ${rank} AS rank, count(*) OVER ()::int AS total
       FROM (${source}) r
       ${filter}
       ORDER BY ${order('r')}

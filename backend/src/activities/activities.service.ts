@@ -129,9 +129,10 @@ export class ActivitiesService {
   async list(organizationId: string, query: ListActivitiesQuery): Promise<Page<ActivityListItem>> {
     const sql = buildListSql(organizationId, query);
     const manager = this.connection.manager;
-    const [rows, facts] = await Promise.all([manager.query<(ListRow & { total: number })[]>(sql.page, sql.pageParams), this.catalogues.facts()]);
-    // The page carries the count of every match; a page past the end has no row to carry it.
-    const total = rows.length > 0 ? rows[0].total : (await manager.query<{ total: number }[]>(sql.count, sql.countParams))[0].total;
+    const [rows, facts] = await Promise.all([manager.query<(ListRow & { total: number | null })[]>(sql.page, sql.pageParams), this.catalogues.facts()]);
+    // The page carries the count of every match, unless counting apart is cheaper; a page past the end has no row to carry it.
+    const carried = rows[0]?.total;
+    const total = typeof carried === 'number' ? carried : (await manager.query<{ total: number }[]>(sql.count, sql.countParams))[0].total;
     const items = rows.map((row): ActivityListItem => {
       const completeness = completenessOf(
         {

@@ -48,7 +48,7 @@ const SORT_COLUMNS: Record<ActivitySortKey, string> = {
   updatedAt: 'r.updated_at',
 };
 
-/** `page` rows carry `total`, the number of matches; `count` answers it alone (for a page past the end). */
+/** `page` rows carry `total`, the number of matches (or null: ask `count`, which also answers a page past the end). */
 export interface ListSql {
   page: string;
   pageParams: unknown[];
@@ -105,11 +105,13 @@ export function buildListSql(organizationId: string, query: ListActivitiesQuery)
     return keys.join(', ');
   };
 
-  // Without a filter, the as-of count needs no snapshot: one version per activity present then.
   // Only a search ranks: the as-of search vector is computed from each snapshot, never for nothing.
   const rank = searchQuery ? `ts_rank(r.search, ${searchQuery})` : 'NULL::real';
-  const count =
-    asOf && where.length === 0 ? `SELECT count(*)::int AS total FROM (${latestVersions(asOf)}) latest` : `SELECT count(*)::int AS total FROM (${source}) r ${filter}`;
+  // Without a filter, the as-of count needs no snapshot: one version per activity present then. It is
+  // then cheaper than counting along the page (which would hold every row back from the top-N sort).
+  const countApart = !!asOf && where.length === 0;
+  const count = countApart ? `SELECT count(*)::int AS total FROM (${latestVersions(asOf)}) latest` : `SELECT count(*)::int AS total FROM (${source}) r ${filter}`;
+  const total = countApart ? 'NULL::int' : 'count(*) OVER ()::int';
   const countParams = [...params];
   // The page is cut on narrow columns; only its rows then read the parts of the document the list
   // shows (each -> decompresses the document: doing it before the sort did it for every match). Each
@@ -123,7 +125,7 @@ export function buildListSql(organizationId: string, query: ListActivitiesQuery)
            p.document -> 'clientControllers' AS client_controllers, p.total
     FROM (
       SELECT r.id, r.reference, r.name, r.status, r.role, r.department_id, r.department, r.owner_id, r.owner, r.owner_name,
-             r.next_review_date, r.version, r.updated_at, r.document, ${rank} AS rank, count(*) OVER ()::int AS total
+             r.next_review_date, r.version, r.updated_at, r.document, ${rank} AS rank, ${total} AS total
       FROM (${source}) r
       ${filter}
       ORDER BY ${order('r')}

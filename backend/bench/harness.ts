@@ -14,6 +14,8 @@ export interface BenchSettings {
   scales: number[];
   /** Only these benchmark ids (BENCH_ONLY=api-latency,as-of), all when empty. */
   only: string[];
+  /** Further sizes for the export alone (BENCH_EXPORT_SCALES, e.g. 50000; none until the export is merged). */
+  exportScales: number[];
 }
 
 /** One line of a benchmark's table. */

@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { throttleTouch } from './auth/session-touch';
 import { buildErrorResponse } from './common/errors/error-response';
 import { rejectHostileJsonValues, verifyJsonDepth } from './common/http/json-body';
 import { createValidationPipe } from './common/http/validation';
@@ -67,7 +68,7 @@ export async function createApp({ config, dataSource, sessionPool, logger }: App
     session({
       name: SESSION_COOKIE,
       secret: config.sessionSecret,
-      store: new PgStore({ pool: sessionPool, tableName: 'sessions', createTableIfMissing: false, pruneSessionInterval: 15 * 60 }),
+      store: throttleTouch(new PgStore({ pool: sessionPool, tableName: 'sessions', createTableIfMissing: false, pruneSessionInterval: 15 * 60 })),
       resave: false,
       saveUninitialized: false,
       rolling: true,

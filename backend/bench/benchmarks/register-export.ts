@@ -94,8 +94,9 @@ export const registerExport: Benchmark = {
     { key: 'ratio', header: 'ratio to baseline' },
     { key: 'rss', header: 'API peak RSS' },
   ],
-  // 50,000 activities only matter once the export itself is measured (issue: "and 50,000 for export").
-  scales: (settings) => settings.scales,
+  // 50,000 activities (the issue: "and 50,000 for export") through BENCH_EXPORT_SCALES: the register is
+  // grown to it for this benchmark alone, worth its minutes once the export itself is measured.
+  scales: (settings) => [...new Set([...settings.scales, ...settings.exportScales])],
   async run(context, scale) {
     const rows: ResultRow[] = [];
     const file = join(context.workDir, `export-${scale}.xlsx`);

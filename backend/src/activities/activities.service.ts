@@ -131,11 +131,10 @@ export class ActivitiesService {
   async list(organizationId: string, query: ListActivitiesQuery): Promise<Page<ActivityListItem>> {
     const sql = buildListSql(organizationId, query);
     const manager = this.connection.manager;
-    const [rows, [{ total }], facts] = await Promise.all([
-      manager.query<ListRow[]>(sql.page, sql.pageParams),
-      manager.query<{ total: number }[]>(sql.count, sql.countParams),
-      this.catalogues.facts(),
-    ]);
+    const [rows, facts] = await Promise.all([manager.query<(ListRow & { total: number | null })[]>(sql.page, sql.pageParams), this.catalogues.facts()]);
+    // The page carries the count of every match, unless counting apart is cheaper; a page past the end has no row to carry it.
+    const carried = rows[0]?.total;
+    const total = typeof carried === 'number' ? carried : (await manager.query<{ total: number }[]>(sql.count, sql.countParams))[0].total;
     const items = rows.map((row): ActivityListItem => {
       const completeness = completenessOf(
         {
@@ -253,8 +252,9 @@ export class ActivitiesService {
     row.reference = input.reference ? await this.reserveReference(organizationId, input.reference) : await this.nextReference(organizationId);
     await this.insert(row);
     await this.links.replaceActivityLinks(organizationId, row.id, processors);
+    const view = await this.detail(row);
     await this.recordVersion(row, 'create', null, null);
-    return this.detail(row);
+    return view;
   }
 
   /** Top-level fields given replace the stored ones; a stale version gets 409 and changes nothing. */
@@ -304,8 +304,11 @@ export class ActivitiesService {
     next.version = current.version + 1;
     next.updatedAt = await this.now();
     await this.save(next);
+    // The answer is read before the audit event: the event takes the organisation's audit lock, held
+    // until commit, so every write of the organisation waits for what follows it.
+    const view = await this.detail(next);
     await this.recordVersion(next, 'update', input.comment ?? null, before);
-    return this.detail(next);
+    return view;
   }
 
   /** Only drafts may disappear; their history goes with them (the audit trail keeps the deletion). */
@@ -357,8 +360,9 @@ export class ActivitiesService {
     row.reference = await this.nextReference(access.organizationId);
     await this.insert(row);
     await this.links.copyActivityLinks(access.organizationId, source.id, row.id);
+    const view = await this.detail(row);
     await this.recordVersion(row, 'duplicate', comment, null);
-    return this.detail(row);
+    return view;
   }
 
   async transition(access: ActivityAccess, activityId: string, transition: Transition, expected: number, comment: string | null): Promise<ActivityDetail> {
@@ -382,8 +386,9 @@ export class ActivitiesService {
       validatedBy: transition === 'validate' ? this.callerId() : rule.to === 'draft' ? null : current.validatedBy,
     };
     await this.save(next);
+    const view = await this.detail(next);
     await this.recordVersion(next, transition, comment, before);
-    return this.detail(next);
+    return view;
   }
 
   /**

@@ -48,6 +48,7 @@ const SORT_COLUMNS: Record<ActivitySortKey, string> = {
   updatedAt: 'r.updated_at',
 };
 
+/** `page` rows carry `total`, the number of matches (or null: ask `count`, which also answers a page past the end). */
 export interface ListSql {
   page: string;
   pageParams: unknown[];
@@ -98,28 +99,33 @@ export function buildListSql(organizationId: string, query: ListActivitiesQuery)
       const column = SORT_COLUMNS[query.sort.replace(/^-/, '') as ActivitySortKey];
       keys.push(`${column.replace(/\br\./g, `${from}.`)} ${descending ? 'DESC' : 'ASC'} NULLS LAST`);
     } else if (searchQuery) {
-      keys.push(`ts_rank(${from}.search, ${searchQuery}) DESC`);
+      keys.push(from === 'p' ? 'p.rank DESC' : `ts_rank(${from}.search, ${searchQuery}) DESC`);
     }
     keys.push(`${from}.reference ASC`, `${from}.id ASC`);
     return keys.join(', ');
   };
 
-  // Without a filter, the as-of count needs no snapshot: one version per activity present then.
-  const count =
-    asOf && where.length === 0 ? `SELECT count(*)::int AS total FROM (${latestVersions(asOf)}) latest` : `SELECT count(*)::int AS total FROM (${source}) r ${filter}`;
+  // Only a search ranks: the as-of search vector is computed from each snapshot, never for nothing.
+  const rank = searchQuery ? `ts_rank(r.search, ${searchQuery})` : 'NULL::real';
+  // Without a filter, the as-of count needs no snapshot: one version per activity present then. It is
+  // then cheaper than counting along the page (which would hold every row back from the top-N sort).
+  const countApart = !!asOf && where.length === 0;
+  const count = countApart ? `SELECT count(*)::int AS total FROM (${latestVersions(asOf)}) latest` : `SELECT count(*)::int AS total FROM (${source}) r ${filter}`;
+  const total = countApart ? 'NULL::int' : 'count(*) OVER ()::int';
   const countParams = [...params];
   // The page is cut on narrow columns; only its rows then read the parts of the document the list
-  // shows (each -> decompresses the document: doing it before the sort did it for every match).
+  // shows (each -> decompresses the document: doing it before the sort did it for every match). Each
+  // row carries the number of matches, so the filter runs once; `count` serves a page past the end.
   const pageSql = `
     SELECT p.id, p.reference, p.name, p.status, p.role, p.department_id, p.department, p.owner_id, p.owner, p.owner_name,
            to_char(p.next_review_date, 'YYYY-MM-DD') AS next_review_date, p.version, p.updated_at,
            p.document -> 'purposes' AS purposes, p.document -> 'dataSubjects' AS data_subjects,
            p.document -> 'dataCategories' AS data_categories, p.document -> 'dataSubjectInformation' AS data_subject_information,
            p.document -> 'rightsProcedure' AS rights_procedure, p.document -> 'jointControllers' AS joint_controllers,
-           p.document -> 'clientControllers' AS client_controllers
+           p.document -> 'clientControllers' AS client_controllers, p.total
     FROM (
       SELECT r.id, r.reference, r.name, r.status, r.role, r.department_id, r.department, r.owner_id, r.owner, r.owner_name,
-             r.next_review_date, r.version, r.updated_at, r.document, r.search
+             r.next_review_date, r.version, r.updated_at, r.document, ${rank} AS rank, ${total} AS total
       FROM (${source}) r
       ${filter}
       ORDER BY ${order('r')}

@@ -91,6 +91,11 @@ describe('synthetic register', () => {
       const last = (await org.as.auditor.get(`${base()}/${item.id}/versions/5`).expect(200)).body as { activity: Record<string, unknown> };
       for (const [key, value] of Object.entries(last.activity)) expect({ key, value: detail[key as keyof ActivitySnapshot] }).toEqual({ key, value });
     }
+    // Pages carry the number of matches; a page past the end still tells it.
+    const second = await org.as.dpo.get(`${base()}?status=validated&page=2&pageSize=2`).expect(200);
+    const past = await org.as.dpo.get(`${base()}?status=validated&page=99&pageSize=2`).expect(200);
+    expect({ total: past.body.total, items: past.body.items }).toEqual({ total: second.body.total, items: [] });
+    expect(second.body.total).toBe(items.filter((item) => item.status === 'validated').length);
     const diff = await org.as.auditor.get(`${base()}/${items[0].id}/versions/1/diff/5`).expect(200);
     expect(Object.keys(diff.body.changes).length).toBeGreaterThan(0);
   });

@@ -32,10 +32,9 @@ RUN --mount=type=cache,target=/root/.npm \
     npm ci --workspace=frontend --include-workspace-root=false --ignore-scripts
 COPY frontend/ frontend/
 # The page runs the server's pure domain modules (interchange types, register rules): one rule set.
-COPY backend/src/activities/activity.types.ts backend/src/activities/activity-rules.ts backend/src/activities/
-COPY backend/src/vendors/vendor.types.ts backend/src/vendors/
-COPY backend/src/transfers/transfer-status.ts backend/src/transfers/
-COPY backend/src/design-grids/design-grid.types.ts backend/src/design-grids/
+# The context holds only those (frontend.Dockerfile.dockerignore lists them; a frontend test checks
+# the list covers every module the app imports through @backend/*).
+COPY backend/src/ backend/src/
 # The build cache is not needed at run time; public/ is created when the app has none so that
 # the runtime stage can always copy it.
 RUN npm run build -w frontend \

@@ -3,7 +3,7 @@ import type { ActivityContent } from '../activities/activity.types';
 import { ActivityCatalogues } from '../activities/activity-catalogues';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
-import type { ActivityRow, OrganizationData, VendorRow } from './finding.types';
+import type { ActivityRow, DpiaRow, OrganizationData, VendorRow } from './finding.types';
 import type { EngineFacts } from './findings-engine';
 
 interface ActivityQueryRow {
@@ -20,9 +20,9 @@ interface ActivityQueryRow {
 }
 
 /**
- * Loads what the findings engine reads for one organisation in three queries, whatever its size:
- * the activities (columns and the parts of their document the rules use), the vendors, and the
- * activity–vendor links. Runs in the current tenant transaction (row-level security applies).
+ * Loads what the findings engine reads for one organisation in a fixed number of queries, whatever
+ * its size: the activities (columns and the parts of their document the rules use), the vendors, the
+ * activity–vendor links and the DPIAs. Runs in the current tenant transaction (row-level security applies).
  */
 @Injectable()
 export class FindingsDataService {
@@ -77,13 +77,26 @@ export class FindingsDataService {
        FROM vendors v WHERE v.organization_id = $1 ORDER BY lower(v.name)`,
       [organizationId],
     );
-    const [links, [{ today }]] = await Promise.all([
+    const [links, [{ today }], dpias] = await Promise.all([
       manager.query<{ activity_id: string; vendor_ids: string[] }[]>(
         `SELECT activity_id, array_agg(vendor_id ORDER BY position) AS vendor_ids FROM activity_processors
          WHERE organization_id = $1 GROUP BY activity_id`,
         [organizationId],
       ),
       manager.query<{ today: string }[]>("SELECT to_char(CURRENT_DATE, 'YYYY-MM-DD') AS today"),
+      // Every DPIA with its overdue actions counted in SQL: one query for the whole organisation.
+      manager.query<DpiaRow[]>(
+        `SELECT d.id, d.activity_id AS "activityId", d.status, d.revision,
+                coalesce(o.overdue, 0)::int AS "overdueActions", to_char(o.first_due, 'YYYY-MM-DD') AS "firstOverdueDate"
+         FROM dpias d
+         LEFT JOIN LATERAL (
+           SELECT count(*) AS overdue, min((action ->> 'dueDate')::date) AS first_due
+           FROM jsonb_array_elements(coalesce(d.content -> 'actionPlan', '[]'::jsonb)) AS action
+           WHERE action ->> 'status' IS DISTINCT FROM 'done' AND (action ->> 'dueDate')::date < CURRENT_DATE
+         ) o ON true
+         WHERE d.organization_id = $1`,
+        [organizationId],
+      ),
     ]);
     return {
       organizationId,
@@ -91,6 +104,7 @@ export class FindingsDataService {
       activities,
       vendors,
       processorsByActivity: new Map(links.map((link) => [link.activity_id, link.vendor_ids])),
+      dpiasByActivity: new Map(dpias.map((dpia) => [dpia.activityId, dpia])),
     };
   }
 }

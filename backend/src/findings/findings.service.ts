@@ -18,7 +18,8 @@ export function linkOf(organizationId: string, finding: Pick<Finding, 'recordTyp
     case 'vendor':
       return `/orgs/${organizationId}/vendors/${finding.recordId}#vendor-${finding.field}-title`;
     case 'dpia':
-      return `/orgs/${organizationId}/dpias/${finding.recordId}`;
+      // The DPIA page's sections are `dpia-<section>` (actionPlan, validation).
+      return `/orgs/${organizationId}/dpias/${finding.recordId}#dpia-${finding.field}`;
   }
 }
 
@@ -32,6 +33,7 @@ export function countBySeverity(findings: readonly Pick<Finding, 'severity'>[]):
 export function viewOf(organizationId: string, finding: Finding, locale: Locale): FindingView {
   const params: Record<string, string> = { reference: finding.recordReference, name: finding.recordName, ...finding.params };
   if (params.status) params.status = translate(locale, `findings.status_${params.status}`);
+  if (params.dpiaStatus) params.dpiaStatus = translate(locale, `findings.dpia_status_${params.dpiaStatus}`);
   return {
     ...finding,
     message: translate(locale, `findings.${finding.code}`, params),

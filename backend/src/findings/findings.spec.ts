@@ -91,4 +91,33 @@ describe('findings of the demo register (real PostgreSQL)', () => {
     await dpo.patch(`${base}/activities/${activity.id}`).send({ version: reopened.version, rightsProcedure: null }).expect(200);
     expect(await rightsOf()).toEqual(['T-0010 rights_procedure_missing rightsProcedure']);
   });
+
+  it('reports the DPIAs the screening requires, then the DPIA not validated and its overdue actions', async () => {
+    const dpo = await signIn('dpo@example.com');
+    const base = `/api/v1/organizations/${organizationId}`;
+    const dpiaKeys = async () =>
+      keysOf(((await dpo.get(`${base}/findings?pageSize=200`).expect(200)).body.items as FindingItem[]).filter((item) => item.code.startsWith('dpia_')));
+    // The fixture screens T-0005 (large scale, systematic monitoring) and T-0009 (biometrics, scoring…) as required; it has no DPIA.
+    expect(await dpiaKeys()).toEqual(['T-0005 dpia_required_missing dpiaScreening.decision', 'T-0009 dpia_required_missing dpiaScreening.decision']);
+
+    const t0009 = (await dpo.get(`${base}/activities?q=T-0009`).expect(200)).body.items[0] as { id: string };
+    const dpia = (await dpo.post(`${base}/dpias`).send({ activityId: t0009.id }).expect(201)).body as { id: string; version: number };
+    expect(await dpiaKeys()).toEqual(['T-0005 dpia_required_missing dpiaScreening.decision', 'T-0009 dpia_not_validated validation']);
+
+    const actionPlan = [
+      { measure: 'Chiffrer les pièces d’identité', owner: 'DSI', dueDate: '2020-01-15', status: 'planned' },
+      { measure: 'Purger les selfies', owner: null, dueDate: '2020-01-10', status: 'in_progress' },
+      { measure: 'Former le support', owner: null, dueDate: '2020-01-01', status: 'done' },
+      { measure: 'Revoir les accès', owner: null, dueDate: '2099-01-01', status: 'planned' },
+    ];
+    await dpo.patch(`${base}/dpias/${dpia.id}`).send({ version: dpia.version, actionPlan }).expect(200);
+    const items = ((await dpo.get(`${base}/findings?code=dpia_actions_overdue&code=dpia_not_validated`).expect(200)).body.items as FindingItem[]);
+    expect(items.map((item) => `${item.code} ${item.link}`)).toEqual([
+      `dpia_actions_overdue /orgs/${organizationId}/dpias/${dpia.id}#dpia-actionPlan`,
+      `dpia_not_validated /orgs/${organizationId}/dpias/${dpia.id}#dpia-validation`,
+    ]);
+    // The done action and the one due in 2099 are not counted; the earliest overdue date is given.
+    expect(items[0]).toMatchObject({ severity: 'medium', recordType: 'dpia', recordReference: 'T-0009', message: expect.stringContaining('2 action(s)') });
+    expect(items[0].message).toContain('2020-01-10');
+  });
 });

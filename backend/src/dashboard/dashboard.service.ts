@@ -38,8 +38,7 @@ export class DashboardService {
       [organizationId, WEEKS_SHOWN - 1],
     );
     const figures = dashboardFigures(evaluation, await this.transferFacts.facts(), new Map(departments.map((department) => [department.id, department.name])));
-    // TODO(dpias): count the organisation's DPIAs by status once the dpias table exists.
-    return { evaluation, dashboard: { ...figures, dpiasByStatus: null, changesPerWeek } };
+    return { evaluation, dashboard: { ...figures, changesPerWeek } };
   }
 
   /**

@@ -6,6 +6,20 @@ import { TransferFactsService } from '../transfers/transfer-facts.service';
 import type { ActivityRow, DpiaRow, OrganizationData, VendorRow } from './finding.types';
 import type { EngineFacts } from './findings-engine';
 
+/** The document keys the findings rules and the dashboard read (see ActivityRow). */
+const RULE_KEYS = [
+  'purposes',
+  'dataSubjects',
+  'dataCategories',
+  'dataSubjectInformation',
+  'rightsProcedure',
+  'jointControllers',
+  'clientControllers',
+  'processors',
+  'transfers',
+  'dpiaScreening',
+] as const satisfies readonly (keyof ActivityContent)[];
+
 interface ActivityQueryRow {
   id: string;
   reference: string;
@@ -16,7 +30,7 @@ interface ActivityQueryRow {
   owner_id: string | null;
   next_review_date: string | null;
   updated_at: Date;
-  document: ActivityContent;
+  document: Pick<ActivityContent, (typeof RULE_KEYS)[number]>;
 }
 
 /**
@@ -37,12 +51,31 @@ export class FindingsDataService {
     return { rules, transfers };
   }
 
+  /**
+   * A fingerprint of everything `load` reads: today's date and, for each table, the count and the
+   * XOR of a hash of each row's id and xmin. Any insert, update or delete (whatever the writer, even
+   * plain SQL) changes a row's xmin or the set of rows, so the fingerprint changes. Reads no
+   * document: a few milliseconds on 10,000 activities.
+   */
+  async fingerprint(organizationId: string): Promise<string> {
+    const part = (table: string, id: string) =>
+      `(SELECT count(*) || ':' || coalesce(bit_xor(hashtextextended(${id} || '@' || xmin::text, 0)), 0) FROM ${table} WHERE organization_id = $1)`;
+    const [{ fingerprint }] = await this.connection.manager.query<{ fingerprint: string }[]>(
+      `SELECT concat_ws('|', CURRENT_DATE, ${part('processing_activities', 'id::text')}, ${part('vendors', 'id::text')},
+              ${part('activity_processors', "activity_id::text || '/' || vendor_id::text")}, ${part('dpias', 'id::text')}) AS fingerprint`,
+      [organizationId],
+    );
+    return fingerprint;
+  }
+
   async load(organizationId: string): Promise<OrganizationData> {
     const manager = this.connection.manager;
-    // The whole document in one column: cheaper to read and parse than one column per part.
+    // Only the parts of the document the rules read (not the recipients, security measures, notes…),
+    // in one jsonb value: one JSON.parse per row, of a smaller text than the whole document.
     const rows = await manager.query<ActivityQueryRow[]>(
       `SELECT a.id, a.reference, a.name, a.status, a.role, a.department_id, a.owner_id,
-              to_char(a.next_review_date, 'YYYY-MM-DD') AS next_review_date, a.updated_at, a.document
+              to_char(a.next_review_date, 'YYYY-MM-DD') AS next_review_date, a.updated_at,
+              jsonb_build_object(${RULE_KEYS.map((key) => `'${key}', a.document -> '${key}'`).join(', ')}) AS document
        FROM processing_activities a WHERE a.organization_id = $1 ORDER BY a.reference`,
       [organizationId],
     );

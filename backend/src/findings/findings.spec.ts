@@ -1,5 +1,7 @@
 import { createTestApi, newAgent, TestApi } from '../../test/test-api';
+import { asOwner } from '../activities/activities.test-helpers';
 import { DEMO_PASSWORD, DemoSeedService } from '../database/seeds/demo-seed.service';
+import { FindingsService } from './findings.service';
 
 interface FindingItem {
   code: string;
@@ -119,5 +121,33 @@ describe('findings of the demo register (real PostgreSQL)', () => {
     // The done action and the one due in 2099 are not counted; the earliest overdue date is given.
     expect(items[0]).toMatchObject({ severity: 'medium', recordType: 'dpia', recordReference: 'T-0009', message: expect.stringContaining('2 action(s)') });
     expect(items[0].message).toContain('2020-01-10');
+  });
+
+  it('computes once while nothing changes, and again after any write — through the API or plain SQL', async () => {
+    const dpo = await signIn('dpo@example.com');
+    const base = `/api/v1/organizations/${organizationId}`;
+    const service = api.app.get(FindingsService);
+    const codes = async (code: string) => keysOf((await dpo.get(`${base}/findings?code=${code}&pageSize=200`).expect(200)).body.items);
+
+    await dpo.get(`${base}/findings`).expect(200);
+    const before = service.computations;
+    // The dashboard page's three requests share the evaluation.
+    await dpo.get(`${base}/dashboard`).expect(200);
+    await dpo.get(`${base}/findings?severity=high`).expect(200);
+    await dpo.get('/api/v1/me/organization-summaries').expect(200);
+    expect(service.computations).toBe(before);
+
+    // A write outside the services (no version, no audit event) still invalidates: the row's xmin changed.
+    expect(await codes('processor_dpa_missing')).toEqual(['Vérif Identité processor_dpa_missing dpa']);
+    await asOwner(api, (client) => client.query("UPDATE vendors SET dpa_signed = false WHERE organization_id = $1 AND name = 'FastEdge CDN'", [organizationId]));
+    expect(await codes('processor_dpa_missing')).toEqual(['FastEdge CDN processor_dpa_missing dpa', 'Vérif Identité processor_dpa_missing dpa']);
+    expect(service.computations).toBe(before + 1);
+
+    // A deleted row too (the count and the XOR of the remaining rows change).
+    await asOwner(api, (client) => client.query("DELETE FROM activity_processors WHERE organization_id = $1 AND vendor_id = (SELECT id FROM vendors WHERE organization_id = $1 AND name = 'Courriel Express')", [organizationId]));
+    expect(await codes('activity_uses_restricted_vendor')).toEqual([]);
+    expect(service.computations).toBe(before + 2);
+    expect(await codes('activity_uses_restricted_vendor')).toEqual([]);
+    expect(service.computations).toBe(before + 2);
   });
 });

@@ -22,6 +22,7 @@ const RULE_KEYS = [
 
 interface ActivityQueryRow {
   id: string;
+  tuple: string;
   reference: string;
   name: string;
   status: ActivityRow['status'];
@@ -31,6 +32,33 @@ interface ActivityQueryRow {
   next_review_date: string | null;
   updated_at: Date;
   document: Pick<ActivityContent, (typeof RULE_KEYS)[number]>;
+}
+
+/** Activity id → its row version (xmin/ctid) and what the engine read of it. */
+export type ActivityTuples = Map<string, { tuple: string; row: ActivityRow }>;
+
+function activityRowOf({ document, ...row }: ActivityQueryRow): ActivityRow {
+  return {
+    id: row.id,
+    reference: row.reference,
+    name: row.name,
+    status: row.status,
+    role: row.role,
+    departmentId: row.department_id,
+    ownerId: row.owner_id,
+    nextReviewDate: row.next_review_date,
+    updatedAt: row.updated_at,
+    purposes: document.purposes ?? [],
+    dataSubjects: document.dataSubjects ?? [],
+    dataCategories: document.dataCategories ?? [],
+    dataSubjectInformation: document.dataSubjectInformation ?? null,
+    rightsProcedure: document.rightsProcedure ?? null,
+    jointControllers: document.jointControllers ?? [],
+    clientControllers: document.clientControllers ?? [],
+    processors: document.processors ?? [],
+    transfers: document.transfers ?? [],
+    dpiaScreening: document.dpiaScreening,
+  };
 }
 
 /**
@@ -53,13 +81,13 @@ export class FindingsDataService {
 
   /**
    * A fingerprint of everything `load` reads: today's date and, for each table, the count and the
-   * XOR of a hash of each row's id and xmin. Any insert, update or delete (whatever the writer, even
-   * plain SQL) changes a row's xmin or the set of rows, so the fingerprint changes. Reads no
-   * document: a few milliseconds on 10,000 activities.
+   * XOR of a hash of each row's id and version (xmin and ctid: each update writes a new tuple, even
+   * twice in one transaction). Any insert, update or delete, whatever the writer (even plain SQL),
+   * changes the fingerprint. Reads no document: a few milliseconds on 10,000 activities.
    */
   async fingerprint(organizationId: string): Promise<string> {
     const part = (table: string, id: string) =>
-      `(SELECT count(*) || ':' || coalesce(bit_xor(hashtextextended(${id} || '@' || xmin::text, 0)), 0) FROM ${table} WHERE organization_id = $1)`;
+      `(SELECT count(*) || ':' || coalesce(bit_xor(hashtextextended(${id} || '@' || xmin::text || ctid::text, 0)), 0) FROM ${table} WHERE organization_id = $1)`;
     const [{ fingerprint }] = await this.connection.manager.query<{ fingerprint: string }[]>(
       `SELECT concat_ws('|', CURRENT_DATE, ${part('processing_activities', 'id::text')}, ${part('vendors', 'id::text')},
               ${part('activity_processors', "activity_id::text || '/' || vendor_id::text")}, ${part('dpias', 'id::text')}) AS fingerprint`,
@@ -68,40 +96,46 @@ export class FindingsDataService {
     return fingerprint;
   }
 
-  async load(organizationId: string): Promise<OrganizationData> {
+  /**
+   * What `load` read of each activity, by id, with its tuple (xmin and ctid: a row version). Passed
+   * back to `load`, it lets only the rows written since be read again: an unchanged tuple is the
+   * same row, whoever may have written elsewhere.
+   */
+  async load(organizationId: string, previous?: ActivityTuples): Promise<OrganizationData & { tuples: ActivityTuples }> {
     const manager = this.connection.manager;
-    // Only the parts of the document the rules read (not the recipients, security measures, notes…),
-    // in one jsonb value: one JSON.parse per row, of a smaller text than the whole document.
-    const rows = await manager.query<ActivityQueryRow[]>(
-      `SELECT a.id, a.reference, a.name, a.status, a.role, a.department_id, a.owner_id,
+    const select = `SELECT a.id, a.xmin::text || '/' || a.ctid::text AS tuple, a.reference, a.name, a.status, a.role, a.department_id, a.owner_id,
               to_char(a.next_review_date, 'YYYY-MM-DD') AS next_review_date, a.updated_at,
               jsonb_build_object(${RULE_KEYS.map((key) => `'${key}', a.document -> '${key}'`).join(', ')}) AS document
-       FROM processing_activities a WHERE a.organization_id = $1 ORDER BY a.reference`,
-      [organizationId],
-    );
-    const activities = rows.map(
-      ({ document, ...row }): ActivityRow => ({
-        id: row.id,
-        reference: row.reference,
-        name: row.name,
-        status: row.status,
-        role: row.role,
-        departmentId: row.department_id,
-        ownerId: row.owner_id,
-        nextReviewDate: row.next_review_date,
-        updatedAt: row.updated_at,
-        purposes: document.purposes ?? [],
-        dataSubjects: document.dataSubjects ?? [],
-        dataCategories: document.dataCategories ?? [],
-        dataSubjectInformation: document.dataSubjectInformation ?? null,
-        rightsProcedure: document.rightsProcedure ?? null,
-        jointControllers: document.jointControllers ?? [],
-        clientControllers: document.clientControllers ?? [],
-        processors: document.processors ?? [],
-        transfers: document.transfers ?? [],
-        dpiaScreening: document.dpiaScreening,
-      }),
-    );
+       FROM processing_activities a WHERE a.organization_id = $1`;
+    const tuples: ActivityTuples = new Map();
+    let activities: ActivityRow[];
+    if (!previous) {
+      // Only the parts of the document the rules read (not the recipients, security measures, notes…),
+      // in one jsonb value: one JSON.parse per row, of a smaller text than the whole document.
+      const rows = await manager.query<ActivityQueryRow[]>(`${select} ORDER BY a.reference`, [organizationId]);
+      activities = rows.map((row) => {
+        const activity = activityRowOf(row);
+        tuples.set(row.id, { tuple: row.tuple, row: activity });
+        return activity;
+      });
+    } else {
+      // The list of tuples first (no document read), then the rows whose tuple changed.
+      const current = await manager.query<{ id: string; tuple: string }[]>(
+        `SELECT a.id, a.xmin::text || '/' || a.ctid::text AS tuple FROM processing_activities a WHERE a.organization_id = $1 ORDER BY a.reference`,
+        [organizationId],
+      );
+      const stale = current.filter((entry) => previous.get(entry.id)?.tuple !== entry.tuple).map((entry) => entry.id);
+      const fresh = stale.length > 0 ? await manager.query<ActivityQueryRow[]>(`${select} AND a.id = ANY($2::uuid[])`, [organizationId, stale]) : [];
+      for (const row of fresh) tuples.set(row.id, { tuple: row.tuple, row: activityRowOf(row) });
+      activities = [];
+      for (const entry of current) {
+        // A row deleted between the two queries is left out (the fingerprint will differ next time).
+        const known = tuples.get(entry.id) ?? previous.get(entry.id);
+        if (!known) continue;
+        tuples.set(entry.id, known);
+        activities.push(known.row);
+      }
+    }
     const vendors = await manager.query<VendorRow[]>(
       `SELECT v.id, v.name, v.legal_entity AS "legalEntity", v.role, v.status, v.headquarters_country AS "headquartersCountry",
               v.parent_company AS "parentCompany", v.parent_country AS "parentCountry", v.data_locations AS "dataLocations",
@@ -138,6 +172,7 @@ export class FindingsDataService {
       vendors,
       processorsByActivity: new Map(links.map((link) => [link.activity_id, link.vendor_ids])),
       dpiasByActivity: new Map(dpias.map((dpia) => [dpia.activityId, dpia])),
+      tuples,
     };
   }
 }

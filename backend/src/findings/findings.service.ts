@@ -3,7 +3,7 @@ import { translate, type Locale } from '../common/i18n/i18n';
 import { pageOf } from '../common/http/pagination';
 import type { Finding, OrganizationData, Severity } from './finding.types';
 import { computeFindings, EngineFacts, EngineResult } from './findings-engine';
-import { FindingsDataService } from './findings-data.service';
+import { ActivityTuples, FindingsDataService } from './findings-data.service';
 import type { FindingPage, FindingView, ListFindingsQuery, SeverityCountsView } from './dto/finding.dto';
 
 export interface Evaluation extends EngineResult {
@@ -53,6 +53,7 @@ interface CachedEvaluation {
   /** The catalogue facts (each read once per process, so compared by identity). */
   facts: EngineFacts;
   evaluation: Evaluation;
+  tuples: ActivityTuples;
 }
 
 /**
@@ -82,13 +83,14 @@ export class FindingsService {
       this.cache.set(organizationId, cached);
       return cached.evaluation;
     }
-    const data = await this.data.load(organizationId);
+    // The activities not written since the last evaluation are reused as they were read.
+    const { tuples, ...data } = await this.data.load(organizationId, cached?.tuples);
     const evaluation: Evaluation = { data, ...computeFindings(data, facts) };
     this.computations += 1;
     // Stored under the fingerprint read before loading: a write committed in between only causes
     // one more computation on the next call, never a stale answer.
     this.cache.delete(organizationId);
-    this.cache.set(organizationId, { fingerprint, facts, evaluation });
+    this.cache.set(organizationId, { fingerprint, facts, evaluation, tuples });
     while (this.cache.size > CACHED_ORGANIZATIONS) this.cache.delete(this.cache.keys().next().value!);
     return evaluation;
   }

@@ -1,6 +1,7 @@
 import { createTestApi, newAgent, TestApi } from '../../test/test-api';
 import { asOwner } from '../activities/activities.test-helpers';
 import { DEMO_PASSWORD, DemoSeedService } from '../database/seeds/demo-seed.service';
+import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { FindingsService } from './findings.service';
 
 interface FindingItem {
@@ -149,5 +150,21 @@ describe('findings of the demo register (real PostgreSQL)', () => {
     expect(service.computations).toBe(before + 2);
     expect(await codes('activity_uses_restricted_vendor')).toEqual([]);
     expect(service.computations).toBe(before + 2);
+
+    // After a write, only the activities written since are read again; the others are reused as they were.
+    const evaluate = () => api.app.get(TransactionalConnection).withTenant({ organizationId }, () => service.evaluate(organizationId));
+    const first = await evaluate();
+    await asOwner(api, (client) =>
+      client.query("UPDATE processing_activities SET document = jsonb_set(document, '{rightsProcedure}', 'null') WHERE organization_id = $1 AND reference = 'T-0002'", [organizationId]),
+    );
+    const second = await evaluate();
+    expect(second).not.toBe(first);
+    const byReference = (evaluation: typeof first, reference: string) => evaluation.data.activities.find((activity) => activity.reference === reference)!;
+    expect(byReference(second, 'T-0001')).toBe(byReference(first, 'T-0001'));
+    expect(byReference(second, 'T-0002')).not.toBe(byReference(first, 'T-0002'));
+    expect(byReference(second, 'T-0002').rightsProcedure).toBeNull();
+    expect(second.findings.some((finding) => finding.recordReference === 'T-0002' && finding.code === 'rights_procedure_missing')).toBe(true);
+    expect(second.data.activities.map((activity) => activity.reference)).toEqual(first.data.activities.map((activity) => activity.reference));
+    expect(await evaluate()).toBe(second);
   });
 });

@@ -41,10 +41,6 @@ export function viewOf(organizationId: string, finding: Finding, locale: Locale)
   };
 }
 
-/**
- * The organisation's findings. Also the service a script calls (benchmark): `evaluate` loads the
- * organisation in a fixed number of queries and computes everything in one pass.
- */
 /** Organisations whose last evaluation each process keeps (a large register's data weigh tens of MB). */
 export const CACHED_ORGANIZATIONS = 8;
 

@@ -1,4 +1,5 @@
 import { ACTIVITY_STATUSES } from '../activities/activity.types';
+import { DPIA_STATUSES } from '../dpias/dpia.types';
 import type { Evaluation } from '../findings/findings.service';
 import { countBySeverity } from '../findings/findings.service';
 import { CountryZone, TransferFacts, zoneOf } from '../transfers/transfer-status';
@@ -47,7 +48,7 @@ export function dashboardFigures(
   evaluation: Evaluation,
   transferFacts: TransferFacts,
   departments: ReadonlyMap<string, string>,
-): Omit<DashboardView, 'changesPerWeek' | 'dpiasByStatus'> {
+): Omit<DashboardView, 'changesPerWeek'> {
   const { data, findings, scores } = evaluation;
   const live = data.activities.filter((activity) => activity.status !== 'archived');
 
@@ -90,6 +91,8 @@ export function dashboardFigures(
     today: data.today,
     activitiesByStatus: tally(ACTIVITY_STATUSES, data.activities.map((activity) => activity.status)),
     findingsBySeverity: countBySeverity(findings),
+    dpiasByStatus: tally(DPIA_STATUSES, [...data.dpiasByActivity.values()].map((dpia) => dpia.status)),
+    dpiasRequiredMissing: findings.filter((finding) => finding.code === 'dpia_required_missing').length,
     vendorsByStatus: tally(VENDOR_STATUSES, data.vendors.map((vendor) => vendor.status)),
     reviewsDue: reviews.due,
     reviewsOverdue: reviews.overdue,

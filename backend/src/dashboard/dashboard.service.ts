@@ -15,6 +15,9 @@ export const WEEKS_SHOWN = 12;
  */
 @Injectable()
 export class DashboardService {
+  /** Figures per evaluation object: FindingsService returns the same object while the data are unchanged. */
+  private readonly figures = new WeakMap<Evaluation, { departmentsKey: string; figures: ReturnType<typeof dashboardFigures> }>();
+
   constructor(
     private readonly connection: TransactionalConnection,
     private readonly findings: FindingsService,
@@ -37,9 +40,15 @@ export class DashboardService {
        GROUP BY w.week ORDER BY w.week`,
       [organizationId, WEEKS_SHOWN - 1],
     );
-    const figures = dashboardFigures(evaluation, await this.transferFacts.facts(), new Map(departments.map((department) => [department.id, department.name])));
-    // TODO(dpias): count the organisation's DPIAs by status once the dpias table exists.
-    return { evaluation, dashboard: { ...figures, dpiasByStatus: null, changesPerWeek } };
+    // The figures of a cached evaluation are computed once, while the departments' names stay the same.
+    const departmentsKey = JSON.stringify(departments);
+    let memo = this.figures.get(evaluation);
+    if (memo?.departmentsKey !== departmentsKey) {
+      const figures = dashboardFigures(evaluation, await this.transferFacts.facts(), new Map(departments.map((department) => [department.id, department.name])));
+      memo = { departmentsKey, figures };
+      this.figures.set(evaluation, memo);
+    }
+    return { evaluation, dashboard: { ...memo.figures, changesPerWeek } };
   }
 
   /**

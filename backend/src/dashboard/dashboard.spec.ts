@@ -24,7 +24,9 @@ describe('compliance dashboard (real PostgreSQL)', () => {
     const byStatus = (statuses: string[]) => Object.fromEntries(['draft', 'in_review', 'validated', 'archived'].map((status) => [status, statuses.filter((s) => s === status).length]));
     expect(body.activitiesByStatus).toEqual(byStatus(sampleRegister.activities.map((activity) => activity.status)));
     expect(body.vendorsByStatus).toEqual({ under_review: 2, approved: 5, restricted: 1, terminated: 1 });
-    expect(body.dpiasByStatus).toBeNull();
+    // The fixture has no DPIA; T-0005 and T-0009 are screened as requiring one.
+    expect(body.dpiasByStatus).toEqual({ draft: 0, in_progress: 0, awaiting_dpo_opinion: 0, validated: 0, refused: 0 });
+    expect(body.dpiasRequiredMissing).toBe(2);
 
     const findings = (await dpo.get(`/api/v1/organizations/${organizationId}/findings`).expect(200)).body;
     expect(body.findingsBySeverity).toEqual(findings.bySeverity);
@@ -50,6 +52,16 @@ describe('compliance dashboard (real PostgreSQL)', () => {
     // The seed wrote one version per activity this week.
     expect(body.changesPerWeek[11].changes).toBe(sampleRegister.activities.length);
     for (const review of body.reviewsDue) expect(review.date >= body.today).toBe(true);
+  });
+
+  it('counts the DPIAs by status', async () => {
+    const dpo = await signIn('dpo@example.com');
+    const base = `/api/v1/organizations/${organizationId}`;
+    const t0005 = (await dpo.get(`${base}/activities?q=T-0005`).expect(200)).body.items[0] as { id: string };
+    await dpo.post(`${base}/dpias`).send({ activityId: t0005.id }).expect(201);
+    const body = (await dpo.get(`${base}/dashboard`).expect(200)).body;
+    expect(body.dpiasByStatus).toEqual({ draft: 1, in_progress: 0, awaiting_dpo_opinion: 0, validated: 0, refused: 0 });
+    expect(body.dpiasRequiredMissing).toBe(1);
   });
 
   it('shows a DPO one summary row per organisation they belong to, and only those', async () => {

@@ -29,6 +29,9 @@ export const FINDING_CODES = [
   'processor_dpa_missing',
   'vendor_exposed_non_eu_law',
   'vendor_review_overdue',
-  // TODO(dpias): 'dpia_required_missing', 'dpia_not_validated', 'dpia_actions_overdue' — see FINDING_RULES.
+  'dpia_required_missing',
+  'dpia_not_validated',
+  'dpia_refused',
+  'dpia_actions_overdue',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -1,4 +1,5 @@
 import type { ActivityContent, ActivityRole, ActivityStatus } from '../activities/activity.types';
+import type { DpiaStatus } from '../dpias/dpia.types';
 import type { Vendor } from '../vendors/vendor.entity';
 
 export { FINDING_CODES, SEVERITIES, type FindingCode, type Severity } from './finding-codes';
@@ -64,6 +65,18 @@ export type VendorRow = Pick<
   | 'nextReviewDate'
 >;
 
+/** What the engine reads of a DPIA: its status and the actions of its plan that are overdue. */
+export interface DpiaRow {
+  id: string;
+  activityId: string;
+  status: DpiaStatus;
+  revision: number;
+  /** Actions of the plan past their due date and not done. */
+  overdueActions: number;
+  /** The earliest such due date (YYYY-MM-DD), null when none. */
+  firstOverdueDate: string | null;
+}
+
 /** Everything the engine needs about one organisation, loaded in a fixed number of queries. */
 export interface OrganizationData {
   organizationId: string;
@@ -73,6 +86,8 @@ export interface OrganizationData {
   vendors: VendorRow[];
   /** activity id → the ids of the vendors its processors name, in order. */
   processorsByActivity: ReadonlyMap<string, readonly string[]>;
+  /** activity id → its DPIA (at most one per activity). */
+  dpiasByActivity: ReadonlyMap<string, DpiaRow>;
 }
 
 /** One activity's completeness, as the register list computes it. */

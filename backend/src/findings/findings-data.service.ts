@@ -3,11 +3,26 @@ import type { ActivityContent } from '../activities/activity.types';
 import { ActivityCatalogues } from '../activities/activity-catalogues';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
-import type { ActivityRow, OrganizationData, VendorRow } from './finding.types';
+import type { ActivityRow, DpiaRow, OrganizationData, VendorRow } from './finding.types';
 import type { EngineFacts } from './findings-engine';
+
+/** The document keys the findings rules and the dashboard read (see ActivityRow). */
+const RULE_KEYS = [
+  'purposes',
+  'dataSubjects',
+  'dataCategories',
+  'dataSubjectInformation',
+  'rightsProcedure',
+  'jointControllers',
+  'clientControllers',
+  'processors',
+  'transfers',
+  'dpiaScreening',
+] as const satisfies readonly (keyof ActivityContent)[];
 
 interface ActivityQueryRow {
   id: string;
+  tuple: string;
   reference: string;
   name: string;
   status: ActivityRow['status'];
@@ -16,13 +31,40 @@ interface ActivityQueryRow {
   owner_id: string | null;
   next_review_date: string | null;
   updated_at: Date;
-  document: ActivityContent;
+  document: Pick<ActivityContent, (typeof RULE_KEYS)[number]>;
+}
+
+/** Activity id → its row version (xmin/ctid) and what the engine read of it. */
+export type ActivityTuples = Map<string, { tuple: string; row: ActivityRow }>;
+
+function activityRowOf({ document, ...row }: ActivityQueryRow): ActivityRow {
+  return {
+    id: row.id,
+    reference: row.reference,
+    name: row.name,
+    status: row.status,
+    role: row.role,
+    departmentId: row.department_id,
+    ownerId: row.owner_id,
+    nextReviewDate: row.next_review_date,
+    updatedAt: row.updated_at,
+    purposes: document.purposes ?? [],
+    dataSubjects: document.dataSubjects ?? [],
+    dataCategories: document.dataCategories ?? [],
+    dataSubjectInformation: document.dataSubjectInformation ?? null,
+    rightsProcedure: document.rightsProcedure ?? null,
+    jointControllers: document.jointControllers ?? [],
+    clientControllers: document.clientControllers ?? [],
+    processors: document.processors ?? [],
+    transfers: document.transfers ?? [],
+    dpiaScreening: document.dpiaScreening,
+  };
 }
 
 /**
- * Loads what the findings engine reads for one organisation in three queries, whatever its size:
- * the activities (columns and the parts of their document the rules use), the vendors, and the
- * activity–vendor links. Runs in the current tenant transaction (row-level security applies).
+ * Loads what the findings engine reads for one organisation in a fixed number of queries, whatever
+ * its size: the activities (columns and the parts of their document the rules use), the vendors, the
+ * activity–vendor links and the DPIAs. Runs in the current tenant transaction (row-level security applies).
  */
 @Injectable()
 export class FindingsDataService {
@@ -37,38 +79,63 @@ export class FindingsDataService {
     return { rules, transfers };
   }
 
-  async load(organizationId: string): Promise<OrganizationData> {
-    const manager = this.connection.manager;
-    // The whole document in one column: cheaper to read and parse than one column per part.
-    const rows = await manager.query<ActivityQueryRow[]>(
-      `SELECT a.id, a.reference, a.name, a.status, a.role, a.department_id, a.owner_id,
-              to_char(a.next_review_date, 'YYYY-MM-DD') AS next_review_date, a.updated_at, a.document
-       FROM processing_activities a WHERE a.organization_id = $1 ORDER BY a.reference`,
+  /**
+   * A fingerprint of everything `load` reads: today's date and, for each table, the count and the
+   * XOR of a hash of each row's id and version (xmin and ctid: each update writes a new tuple, even
+   * twice in one transaction). Any insert, update or delete, whatever the writer (even plain SQL),
+   * changes the fingerprint. Reads no document: a few milliseconds on 10,000 activities.
+   */
+  async fingerprint(organizationId: string): Promise<string> {
+    const part = (table: string, id: string) =>
+      `(SELECT count(*) || ':' || coalesce(bit_xor(hashtextextended(${id} || '@' || xmin::text || ctid::text, 0)), 0) FROM ${table} WHERE organization_id = $1)`;
+    const [{ fingerprint }] = await this.connection.manager.query<{ fingerprint: string }[]>(
+      `SELECT concat_ws('|', CURRENT_DATE, ${part('processing_activities', 'id::text')}, ${part('vendors', 'id::text')},
+              ${part('activity_processors', "activity_id::text || '/' || vendor_id::text")}, ${part('dpias', 'id::text')}) AS fingerprint`,
       [organizationId],
     );
-    const activities = rows.map(
-      ({ document, ...row }): ActivityRow => ({
-        id: row.id,
-        reference: row.reference,
-        name: row.name,
-        status: row.status,
-        role: row.role,
-        departmentId: row.department_id,
-        ownerId: row.owner_id,
-        nextReviewDate: row.next_review_date,
-        updatedAt: row.updated_at,
-        purposes: document.purposes ?? [],
-        dataSubjects: document.dataSubjects ?? [],
-        dataCategories: document.dataCategories ?? [],
-        dataSubjectInformation: document.dataSubjectInformation ?? null,
-        rightsProcedure: document.rightsProcedure ?? null,
-        jointControllers: document.jointControllers ?? [],
-        clientControllers: document.clientControllers ?? [],
-        processors: document.processors ?? [],
-        transfers: document.transfers ?? [],
-        dpiaScreening: document.dpiaScreening,
-      }),
-    );
+    return fingerprint;
+  }
+
+  /**
+   * What `load` read of each activity, by id, with its tuple (xmin and ctid: a row version). Passed
+   * back to `load`, it lets only the rows written since be read again: an unchanged tuple is the
+   * same row, whoever may have written elsewhere.
+   */
+  async load(organizationId: string, previous?: ActivityTuples): Promise<OrganizationData & { tuples: ActivityTuples }> {
+    const manager = this.connection.manager;
+    const select = `SELECT a.id, a.xmin::text || '/' || a.ctid::text AS tuple, a.reference, a.name, a.status, a.role, a.department_id, a.owner_id,
+              to_char(a.next_review_date, 'YYYY-MM-DD') AS next_review_date, a.updated_at,
+              jsonb_build_object(${RULE_KEYS.map((key) => `'${key}', a.document -> '${key}'`).join(', ')}) AS document
+       FROM processing_activities a WHERE a.organization_id = $1`;
+    const tuples: ActivityTuples = new Map();
+    let activities: ActivityRow[];
+    if (!previous) {
+      // Only the parts of the document the rules read (not the recipients, security measures, notes…),
+      // in one jsonb value: one JSON.parse per row, of a smaller text than the whole document.
+      const rows = await manager.query<ActivityQueryRow[]>(`${select} ORDER BY a.reference`, [organizationId]);
+      activities = rows.map((row) => {
+        const activity = activityRowOf(row);
+        tuples.set(row.id, { tuple: row.tuple, row: activity });
+        return activity;
+      });
+    } else {
+      // The list of tuples first (no document read), then the rows whose tuple changed.
+      const current = await manager.query<{ id: string; tuple: string }[]>(
+        `SELECT a.id, a.xmin::text || '/' || a.ctid::text AS tuple FROM processing_activities a WHERE a.organization_id = $1 ORDER BY a.reference`,
+        [organizationId],
+      );
+      const stale = current.filter((entry) => previous.get(entry.id)?.tuple !== entry.tuple).map((entry) => entry.id);
+      const fresh = stale.length > 0 ? await manager.query<ActivityQueryRow[]>(`${select} AND a.id = ANY($2::uuid[])`, [organizationId, stale]) : [];
+      for (const row of fresh) tuples.set(row.id, { tuple: row.tuple, row: activityRowOf(row) });
+      activities = [];
+      for (const entry of current) {
+        // A row deleted between the two queries is left out (the fingerprint will differ next time).
+        const known = tuples.get(entry.id) ?? previous.get(entry.id);
+        if (!known) continue;
+        tuples.set(entry.id, known);
+        activities.push(known.row);
+      }
+    }
     const vendors = await manager.query<VendorRow[]>(
       `SELECT v.id, v.name, v.legal_entity AS "legalEntity", v.role, v.status, v.headquarters_country AS "headquartersCountry",
               v.parent_company AS "parentCompany", v.parent_country AS "parentCountry", v.data_locations AS "dataLocations",
@@ -77,13 +144,26 @@ export class FindingsDataService {
        FROM vendors v WHERE v.organization_id = $1 ORDER BY lower(v.name)`,
       [organizationId],
     );
-    const [links, [{ today }]] = await Promise.all([
+    const [links, [{ today }], dpias] = await Promise.all([
       manager.query<{ activity_id: string; vendor_ids: string[] }[]>(
         `SELECT activity_id, array_agg(vendor_id ORDER BY position) AS vendor_ids FROM activity_processors
          WHERE organization_id = $1 GROUP BY activity_id`,
         [organizationId],
       ),
       manager.query<{ today: string }[]>("SELECT to_char(CURRENT_DATE, 'YYYY-MM-DD') AS today"),
+      // Every DPIA with its overdue actions counted in SQL: one query for the whole organisation.
+      manager.query<DpiaRow[]>(
+        `SELECT d.id, d.activity_id AS "activityId", d.status, d.revision,
+                coalesce(o.overdue, 0)::int AS "overdueActions", to_char(o.first_due, 'YYYY-MM-DD') AS "firstOverdueDate"
+         FROM dpias d
+         LEFT JOIN LATERAL (
+           SELECT count(*) AS overdue, min((action ->> 'dueDate')::date) AS first_due
+           FROM jsonb_array_elements(coalesce(d.content -> 'actionPlan', '[]'::jsonb)) AS action
+           WHERE action ->> 'status' IS DISTINCT FROM 'done' AND (action ->> 'dueDate')::date < CURRENT_DATE
+         ) o ON true
+         WHERE d.organization_id = $1`,
+        [organizationId],
+      ),
     ]);
     return {
       organizationId,
@@ -91,6 +171,8 @@ export class FindingsDataService {
       activities,
       vendors,
       processorsByActivity: new Map(links.map((link) => [link.activity_id, link.vendor_ids])),
+      dpiasByActivity: new Map(dpias.map((dpia) => [dpia.activityId, dpia])),
+      tuples,
     };
   }
 }

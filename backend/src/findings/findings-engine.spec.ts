@@ -3,8 +3,8 @@ import countries from '../catalogues/data/countries.json';
 import transferMechanisms from '../catalogues/data/transfer-mechanisms.json';
 import { catalogues } from '../common/i18n/i18n';
 import { transferFactsFrom } from '../transfers/transfer-status';
-import { ActivityRow, FINDING_CODES, FindingCode, OrganizationData, VendorRow } from './finding.types';
-import { computeFindings, EngineFacts } from './findings-engine';
+import { ActivityRow, DpiaRow, FINDING_CODES, FindingCode, OrganizationData, VendorRow } from './finding.types';
+import { computeFindings, EngineFacts, naturalCompare } from './findings-engine';
 import { viewOf } from './findings.service';
 
 const asRows = (items: { code: string; fr: string; en: string; help?: unknown }[]) =>
@@ -86,8 +86,20 @@ function cleanVendor(overrides: Partial<VendorRow> = {}): VendorRow {
   };
 }
 
-function organization(activity: ActivityRow = cleanActivity(), vendor: VendorRow = cleanVendor()): OrganizationData {
-  return { organizationId: ORG, today: TODAY, activities: [activity], vendors: [vendor], processorsByActivity: new Map([[activity.id, [vendor.id]]]) };
+function organization(activity: ActivityRow = cleanActivity(), vendor: VendorRow = cleanVendor(), dpias: DpiaRow[] = []): OrganizationData {
+  return {
+    organizationId: ORG,
+    today: TODAY,
+    activities: [activity],
+    vendors: [vendor],
+    processorsByActivity: new Map([[activity.id, [vendor.id]]]),
+    dpiasByActivity: new Map(dpias.map((dpia) => [dpia.activityId, dpia])),
+  };
+}
+
+const DPIA_ID = 'a0000000-0000-4000-8000-000000000001';
+function dpiaOf(activity: ActivityRow, overrides: Partial<DpiaRow> = {}): DpiaRow {
+  return { id: DPIA_ID, activityId: activity.id, status: 'validated', revision: 1, overdueActions: 0, firstOverdueDate: null, ...overrides };
 }
 
 const codesOf = (data: OrganizationData) => computeFindings(data, facts).findings.map((finding) => `${finding.code} ${finding.field}`);
@@ -230,11 +242,83 @@ describe('findings engine on purpose-built data', () => {
     });
   });
 
+  describe('DPIAs', () => {
+    const required = cleanActivity({ dpiaScreening: { ...base.dpiaScreening, criteria: ['large_scale', 'systematic_monitoring'], decision: 'required' } });
+    const dpiaCases: { name: string; activity: ActivityRow; dpia?: Partial<DpiaRow>; expected: string[] }[] = [
+      { name: 'required by the screening, none started', activity: required, expected: ['dpia_required_missing dpiaScreening.decision'] },
+      { name: 'screening to assess or not required, none started: nothing', activity: cleanActivity({ dpiaScreening: { ...base.dpiaScreening, decision: 'to_assess' } }), expected: [] },
+      { name: 'validated, no overdue action: nothing', activity: required, dpia: {}, expected: [] },
+      { name: 'in progress', activity: required, dpia: { status: 'in_progress' }, expected: ['dpia_not_validated validation'] },
+      { name: 'awaiting the DPO (even when the screening did not require it)', activity: cleanActivity(), dpia: { status: 'awaiting_dpo_opinion' }, expected: ['dpia_not_validated validation'] },
+      { name: 'refused: its own code, not "not validated"', activity: required, dpia: { status: 'refused', revision: 2 }, expected: ['dpia_refused validation'] },
+      {
+        name: 'validated with overdue actions',
+        activity: required,
+        dpia: { overdueActions: 2, firstOverdueDate: '2026-10-01' },
+        expected: ['dpia_actions_overdue actionPlan'],
+      },
+      {
+        name: 'a draft with overdue actions: both',
+        activity: required,
+        dpia: { status: 'draft', overdueActions: 1, firstOverdueDate: '2026-11-23' },
+        expected: ['dpia_actions_overdue actionPlan', 'dpia_not_validated validation'],
+      },
+      {
+        name: 'an archived activity: its DPIA is not assessed',
+        activity: cleanActivity({ status: 'archived', dpiaScreening: required.dpiaScreening }),
+        dpia: { status: 'refused', overdueActions: 3, firstOverdueDate: '2026-01-01' },
+        expected: [],
+      },
+    ];
+    it.each(dpiaCases)('$name', ({ activity, dpia, expected }) => {
+      expect(codesOf(organization(activity, cleanVendor(), dpia ? [dpiaOf(activity, dpia)] : []))).toEqual(expected);
+    });
+
+    it('gives severities, says what to do and links to the DPIA page or the activity’s DPIA tab', () => {
+      const missing = computeFindings(organization(required), facts).findings[0];
+      expect(missing).toMatchObject({ severity: 'high', recordType: 'activity', recordId: required.id });
+      expect(viewOf(ORG, missing, 'en')).toMatchObject({
+        link: `/orgs/${ORG}/register/${required.id}?field=dpiaScreening.decision`,
+        message: expect.stringContaining('Start the DPIA from the activity’s DPIA tab'),
+      });
+      const [refused] = computeFindings(organization(required, cleanVendor(), [dpiaOf(required, { status: 'refused', revision: 2 })]), facts).findings;
+      expect(refused).toMatchObject({ severity: 'high', recordType: 'dpia', recordId: DPIA_ID, recordReference: 'T-0001', departmentId: required.departmentId });
+      expect(viewOf(ORG, refused, 'fr')).toMatchObject({ link: `/orgs/${ORG}/dpias/${DPIA_ID}#dpia-validation`, message: expect.stringContaining('(révision 2) a été refusée') });
+      // Listed by field within a record: the action plan comes before the validation.
+      const [overdue, notValidated] = computeFindings(
+        organization(required, cleanVendor(), [dpiaOf(required, { status: 'awaiting_dpo_opinion', overdueActions: 2, firstOverdueDate: '2026-10-01' })]),
+        facts,
+      ).findings;
+      expect(notValidated.severity).toBe('medium');
+      expect(viewOf(ORG, notValidated, 'en').message).toBe(
+        'T-0001 Paie: its DPIA is awaiting the DPO’s opinion, not validated yet. Complete it, get the DPO’s opinion and record the decision before the processing begins.',
+      );
+      expect(viewOf(ORG, overdue, 'en')).toMatchObject({
+        severity: 'medium',
+        link: `/orgs/${ORG}/dpias/${DPIA_ID}#dpia-actionPlan`,
+        message: expect.stringContaining('2 action(s) of its DPIA plan are past their due date (the first on 2026-10-01)'),
+      });
+    });
+  });
+
   it('has a French and an English message for every code, naming the record', () => {
     for (const code of FINDING_CODES) {
       for (const locale of ['fr', 'en'] as const) expect({ code, locale, message: catalogues[locale].findings?.[code] }).toEqual({ code, locale, message: expect.any(String) });
     }
     const codes: FindingCode[] = [...FINDING_CODES];
     expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('sorts references and field paths with numbers in natural order', () => {
+    const sorted = ['dataCategories[10].retention', 'dataCategories[2].retention', 'dataCategories[1].retention', 'dataCategories'].sort(naturalCompare);
+    expect(sorted).toEqual(['dataCategories', 'dataCategories[1].retention', 'dataCategories[2].retention', 'dataCategories[10].retention']);
+    expect(['T-10000', 'T-9999', 'T-0010', 'T-0002'].sort(naturalCompare)).toEqual(['T-0002', 'T-0010', 'T-9999', 'T-10000']);
+    expect(naturalCompare('a01', 'a1')).not.toBe(0);
+    expect(naturalCompare('abc', 'abc')).toBe(0);
+    expect(naturalCompare('ab', 'abc')).toBeLessThan(0);
+
+    const categories = Array.from({ length: 11 }, () => ({ ...base.dataCategories[0], retention: null }));
+    const fields = computeFindings(organization(cleanActivity({ dataCategories: categories })), facts).findings.map((finding) => finding.field);
+    expect(fields).toEqual(Array.from({ length: 11 }, (_, index) => `dataCategories[${index}].retention`));
   });
 });

@@ -1,7 +1,7 @@
 import { checkActivity, RuleCode, RuleFacts } from '../activities/activity-rules';
 import { assessExposure, assessTransfer, isDpfCertified, TransferFacts } from '../transfers/transfer-status';
 import { isDpaMissing, isReviewOverdue } from '../vendors/vendor-record';
-import type { ActivityRow, ActivityScore, Finding, FindingCode, OrganizationData, Severity, VendorRow } from './finding.types';
+import type { ActivityRow, ActivityScore, DpiaRow, Finding, FindingCode, OrganizationData, Severity, VendorRow } from './finding.types';
 
 /** Days without a change after which a draft or an activity under review is reported as stale. */
 export const STALE_AFTER_DAYS = 30;
@@ -47,6 +47,11 @@ function onActivity(activity: ActivityRow, finding: ActivityFinding): Finding {
     recordName: activity.name,
     departmentId: activity.departmentId,
   };
+}
+
+/** A finding fixed on the DPIA's page; it carries the activity's reference, name and department. */
+function onDpia(activity: ActivityRow, dpia: DpiaRow, finding: ActivityFinding): Finding {
+  return { ...finding, recordType: 'dpia', recordId: dpia.id, recordReference: activity.reference, recordName: activity.name, departmentId: activity.departmentId };
 }
 
 function onVendor(vendor: VendorRow, finding: ActivityFinding): Finding {
@@ -175,16 +180,87 @@ const vendorRules: FindingRule = {
 };
 
 /**
- * Every rule, in the order findings are listed for a record.
- *
- * TODO(dpias): once the `dpias` table exists (DPIA helper's branch), add one rule here, fed by one
- * more query in FindingsDataService (the organisation's DPIAs with their status and overdue actions):
- *  - `dpia_required_missing` (high): activity.dpiaScreening.decision === 'required' and no DPIA for it;
- *  - `dpia_not_validated` (medium): its DPIA exists but is not validated;
- *  - `dpia_actions_overdue` (medium): an action of its plan is past its due date and not done.
- * Add the three codes to FINDING_CODES and their messages to findings.* in messages.{fr,en}.json.
+ * DPIAs (Art 35), from the DPIA of each activity loaded with the organisation (one query):
+ *  - required by the screening but not started: fixed on the activity's DPIA tab;
+ *  - started but not validated yet (draft, in progress, awaiting the DPO's opinion);
+ *  - refused: its own code and high severity, since the processing must not go ahead as it is —
+ *    unlike a DPIA still in progress, the fix is a new revision or giving the processing up;
+ *  - actions of the plan past their due date and not done (whatever the DPIA's status).
+ * Archived activities no longer run: their DPIA is not assessed.
  */
-export const FINDING_RULES: readonly FindingRule[] = [registerRules, transferRule, vendorStatusRule, activityDatesRule, vendorRules];
+const dpiaRule: FindingRule = {
+  name: 'DPIAs: missing, not validated, refused, overdue actions',
+  activity(activity, { data }) {
+    if (activity.status === 'archived') return [];
+    const dpia = data.dpiasByActivity.get(activity.id);
+    if (!dpia) {
+      return activity.dpiaScreening?.decision === 'required'
+        ? [onActivity(activity, { code: 'dpia_required_missing', severity: 'high', field: 'dpiaScreening.decision', params: {} })]
+        : [];
+    }
+    const findings: Finding[] = [];
+    if (dpia.status === 'refused') {
+      findings.push(onDpia(activity, dpia, { code: 'dpia_refused', severity: 'high', field: 'validation', params: { revision: String(dpia.revision) } }));
+    } else if (dpia.status !== 'validated') {
+      findings.push(onDpia(activity, dpia, { code: 'dpia_not_validated', severity: 'medium', field: 'validation', params: { dpiaStatus: dpia.status } }));
+    }
+    if (dpia.overdueActions > 0) {
+      findings.push(
+        onDpia(activity, dpia, {
+          code: 'dpia_actions_overdue',
+          severity: 'medium',
+          field: 'actionPlan',
+          params: { count: String(dpia.overdueActions), date: dpia.firstOverdueDate ?? '' },
+        }),
+      );
+    }
+    return findings;
+  },
+};
+
+/** Every rule, in the order findings are listed for a record. */
+export const FINDING_RULES: readonly FindingRule[] = [registerRules, transferRule, vendorStatusRule, activityDatesRule, dpiaRule, vendorRules];
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+ * Code-unit order, except that runs of digits compare as numbers: `dataCategories[2]` before
+ * `[10]`, T-9999 before T-10000. Hand-written: localeCompare (even with `numeric`) or Intl.Collator
+ * is far slower on the tens of thousands of findings of a large register.
+ */
+export function naturalCompare(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(j);
+    if (isDigit(ca) && isDigit(cb)) {
+      // Skip leading zeros, then the longer run is the larger number; equal lengths compare digit by digit.
+      let si = i;
+      let sj = j;
+      while (si < a.length && a.charCodeAt(si) === 48) si += 1;
+      while (sj < b.length && b.charCodeAt(sj) === 48) sj += 1;
+      let ei = si;
+      let ej = sj;
+      while (ei < a.length && isDigit(a.charCodeAt(ei))) ei += 1;
+      while (ej < b.length && isDigit(b.charCodeAt(ej))) ej += 1;
+      if (ei - si !== ej - sj) return ei - si - (ej - sj);
+      for (let k = 0; k < ei - si; k += 1) {
+        const diff = a.charCodeAt(si + k) - b.charCodeAt(sj + k);
+        if (diff !== 0) return diff;
+      }
+      // Same number: fewer leading zeros first, so that the order stays total.
+      if (ei - i !== ej - j) return ei - i - (ej - j);
+      i = ei;
+      j = ej;
+    } else {
+      if (ca !== cb) return ca - cb;
+      i += 1;
+      j += 1;
+    }
+  }
+  return a.length - i - (b.length - j);
+}
 
 const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
@@ -225,14 +301,12 @@ export function computeFindings(data: OrganizationData, facts: EngineFacts, rule
   }
   for (const vendor of data.vendors) for (const rule of rules) if (rule.vendor) findings.push(...rule.vendor(vendor, context));
 
-  // Plain code-unit comparison: localeCompare is far slower on thousands of findings.
-  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   findings.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      compare(a.recordType, b.recordType) ||
-      compare(a.recordReference, b.recordReference) ||
-      compare(a.field, b.field),
+      naturalCompare(a.recordType, b.recordType) ||
+      naturalCompare(a.recordReference, b.recordReference) ||
+      naturalCompare(a.field, b.field),
   );
   return { findings, scores };
 }

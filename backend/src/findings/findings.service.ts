@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { translate, type Locale } from '../common/i18n/i18n';
 import { pageOf } from '../common/http/pagination';
 import type { Finding, OrganizationData, Severity } from './finding.types';
-import { computeFindings, EngineResult } from './findings-engine';
-import { FindingsDataService } from './findings-data.service';
+import { computeFindings, EngineFacts, EngineResult } from './findings-engine';
+import { ActivityTuples, FindingsDataService } from './findings-data.service';
 import type { FindingPage, FindingView, ListFindingsQuery, SeverityCountsView } from './dto/finding.dto';
 
 export interface Evaluation extends EngineResult {
@@ -18,7 +18,8 @@ export function linkOf(organizationId: string, finding: Pick<Finding, 'recordTyp
     case 'vendor':
       return `/orgs/${organizationId}/vendors/${finding.recordId}#vendor-${finding.field}-title`;
     case 'dpia':
-      return `/orgs/${organizationId}/dpias/${finding.recordId}`;
+      // The DPIA page's sections are `dpia-<section>` (actionPlan, validation).
+      return `/orgs/${organizationId}/dpias/${finding.recordId}#dpia-${finding.field}`;
   }
 }
 
@@ -32,6 +33,7 @@ export function countBySeverity(findings: readonly Pick<Finding, 'severity'>[]):
 export function viewOf(organizationId: string, finding: Finding, locale: Locale): FindingView {
   const params: Record<string, string> = { reference: finding.recordReference, name: finding.recordName, ...finding.params };
   if (params.status) params.status = translate(locale, `findings.status_${params.status}`);
+  if (params.dpiaStatus) params.dpiaStatus = translate(locale, `findings.dpia_status_${params.dpiaStatus}`);
   return {
     ...finding,
     message: translate(locale, `findings.${finding.code}`, params),
@@ -39,17 +41,54 @@ export function viewOf(organizationId: string, finding: Finding, locale: Locale)
   };
 }
 
+/** Organisations whose last evaluation each process keeps (a large register's data weigh tens of MB). */
+export const CACHED_ORGANIZATIONS = 8;
+
+interface CachedEvaluation {
+  fingerprint: string;
+  /** The catalogue facts (each read once per process, so compared by identity). */
+  facts: EngineFacts;
+  evaluation: Evaluation;
+  tuples: ActivityTuples;
+}
+
 /**
  * The organisation's findings. Also the service a script calls (benchmark): `evaluate` loads the
  * organisation in a fixed number of queries and computes everything in one pass.
+ *
+ * Each process keeps the last evaluation of its most recent organisations, and reuses it while the
+ * data it was computed from are unchanged: the fingerprint query (FindingsDataService.fingerprint)
+ * runs first on every call, inside the caller's tenant transaction, and any difference — a write to
+ * an activity, vendor, link or DPIA, by any process, or a new day — recomputes. The dashboard page's
+ * three requests (dashboard, findings, summaries) thus share one computation.
  */
 @Injectable()
 export class FindingsService {
+  private readonly cache = new Map<string, CachedEvaluation>();
+  /** Evaluations computed since start (for tests of the cache). */
+  computations = 0;
+
   constructor(private readonly data: FindingsDataService) {}
 
   async evaluate(organizationId: string): Promise<Evaluation> {
-    const [data, facts] = await Promise.all([this.data.load(organizationId), this.data.facts()]);
-    return { data, ...computeFindings(data, facts) };
+    const [fingerprint, facts] = await Promise.all([this.data.fingerprint(organizationId), this.data.facts()]);
+    const cached = this.cache.get(organizationId);
+    if (cached && cached.fingerprint === fingerprint && cached.facts.rules === facts.rules && cached.facts.transfers === facts.transfers) {
+      // Most recently used last: the first entry is the one evicted.
+      this.cache.delete(organizationId);
+      this.cache.set(organizationId, cached);
+      return cached.evaluation;
+    }
+    // The activities not written since the last evaluation are reused as they were read.
+    const { tuples, ...data } = await this.data.load(organizationId, cached?.tuples);
+    const evaluation: Evaluation = { data, ...computeFindings(data, facts) };
+    this.computations += 1;
+    // Stored under the fingerprint read before loading: a write committed in between only causes
+    // one more computation on the next call, never a stale answer.
+    this.cache.delete(organizationId);
+    this.cache.set(organizationId, { fingerprint, facts, evaluation, tuples });
+    while (this.cache.size > CACHED_ORGANIZATIONS) this.cache.delete(this.cache.keys().next().value!);
+    return evaluation;
   }
 
   async list(organizationId: string, query: ListFindingsQuery, locale: Locale): Promise<FindingPage> {

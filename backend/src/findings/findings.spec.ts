@@ -1,5 +1,8 @@
 import { createTestApi, newAgent, TestApi } from '../../test/test-api';
+import { asOwner } from '../activities/activities.test-helpers';
 import { DEMO_PASSWORD, DemoSeedService } from '../database/seeds/demo-seed.service';
+import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { FindingsService } from './findings.service';
 
 interface FindingItem {
   code: string;
@@ -90,5 +93,78 @@ describe('findings of the demo register (real PostgreSQL)', () => {
     const reopened = (await dpo.get(`${base}/activities/${activity.id}`).expect(200)).body;
     await dpo.patch(`${base}/activities/${activity.id}`).send({ version: reopened.version, rightsProcedure: null }).expect(200);
     expect(await rightsOf()).toEqual(['T-0010 rights_procedure_missing rightsProcedure']);
+  });
+
+  it('reports the DPIAs the screening requires, then the DPIA not validated and its overdue actions', async () => {
+    const dpo = await signIn('dpo@example.com');
+    const base = `/api/v1/organizations/${organizationId}`;
+    const dpiaKeys = async () =>
+      keysOf(((await dpo.get(`${base}/findings?pageSize=200`).expect(200)).body.items as FindingItem[]).filter((item) => item.code.startsWith('dpia_')));
+    // The fixture screens T-0005 (large scale, systematic monitoring) and T-0009 (biometrics, scoring…) as required; it has no DPIA.
+    expect(await dpiaKeys()).toEqual(['T-0005 dpia_required_missing dpiaScreening.decision', 'T-0009 dpia_required_missing dpiaScreening.decision']);
+
+    const t0009 = (await dpo.get(`${base}/activities?q=T-0009`).expect(200)).body.items[0] as { id: string };
+    const dpia = (await dpo.post(`${base}/dpias`).send({ activityId: t0009.id }).expect(201)).body as { id: string; version: number };
+    expect(await dpiaKeys()).toEqual(['T-0005 dpia_required_missing dpiaScreening.decision', 'T-0009 dpia_not_validated validation']);
+
+    const actionPlan = [
+      { measure: 'Chiffrer les pièces d’identité', owner: 'DSI', dueDate: '2020-01-15', status: 'planned' },
+      { measure: 'Purger les selfies', owner: null, dueDate: '2020-01-10', status: 'in_progress' },
+      { measure: 'Former le support', owner: null, dueDate: '2020-01-01', status: 'done' },
+      { measure: 'Revoir les accès', owner: null, dueDate: '2099-01-01', status: 'planned' },
+    ];
+    await dpo.patch(`${base}/dpias/${dpia.id}`).send({ version: dpia.version, actionPlan }).expect(200);
+    const items = ((await dpo.get(`${base}/findings?code=dpia_actions_overdue&code=dpia_not_validated`).expect(200)).body.items as FindingItem[]);
+    expect(items.map((item) => `${item.code} ${item.link}`)).toEqual([
+      `dpia_actions_overdue /orgs/${organizationId}/dpias/${dpia.id}#dpia-actionPlan`,
+      `dpia_not_validated /orgs/${organizationId}/dpias/${dpia.id}#dpia-validation`,
+    ]);
+    // The done action and the one due in 2099 are not counted; the earliest overdue date is given.
+    expect(items[0]).toMatchObject({ severity: 'medium', recordType: 'dpia', recordReference: 'T-0009', message: expect.stringContaining('2 action(s)') });
+    expect(items[0].message).toContain('2020-01-10');
+  });
+
+  it('computes once while nothing changes, and again after any write — through the API or plain SQL', async () => {
+    const dpo = await signIn('dpo@example.com');
+    const base = `/api/v1/organizations/${organizationId}`;
+    const service = api.app.get(FindingsService);
+    const codes = async (code: string) => keysOf((await dpo.get(`${base}/findings?code=${code}&pageSize=200`).expect(200)).body.items);
+
+    await dpo.get(`${base}/findings`).expect(200);
+    const before = service.computations;
+    // The dashboard page's three requests share the evaluation.
+    await dpo.get(`${base}/dashboard`).expect(200);
+    await dpo.get(`${base}/findings?severity=high`).expect(200);
+    await dpo.get('/api/v1/me/organization-summaries').expect(200);
+    expect(service.computations).toBe(before);
+
+    // A write outside the services (no version, no audit event) still invalidates: the row's xmin changed.
+    expect(await codes('processor_dpa_missing')).toEqual(['Vérif Identité processor_dpa_missing dpa']);
+    await asOwner(api, (client) => client.query("UPDATE vendors SET dpa_signed = false WHERE organization_id = $1 AND name = 'FastEdge CDN'", [organizationId]));
+    expect(await codes('processor_dpa_missing')).toEqual(['FastEdge CDN processor_dpa_missing dpa', 'Vérif Identité processor_dpa_missing dpa']);
+    expect(service.computations).toBe(before + 1);
+
+    // A deleted row too (the count and the XOR of the remaining rows change).
+    await asOwner(api, (client) => client.query("DELETE FROM activity_processors WHERE organization_id = $1 AND vendor_id = (SELECT id FROM vendors WHERE organization_id = $1 AND name = 'Courriel Express')", [organizationId]));
+    expect(await codes('activity_uses_restricted_vendor')).toEqual([]);
+    expect(service.computations).toBe(before + 2);
+    expect(await codes('activity_uses_restricted_vendor')).toEqual([]);
+    expect(service.computations).toBe(before + 2);
+
+    // After a write, only the activities written since are read again; the others are reused as they were.
+    const evaluate = () => api.app.get(TransactionalConnection).withTenant({ organizationId }, () => service.evaluate(organizationId));
+    const first = await evaluate();
+    await asOwner(api, (client) =>
+      client.query("UPDATE processing_activities SET document = jsonb_set(document, '{rightsProcedure}', 'null') WHERE organization_id = $1 AND reference = 'T-0002'", [organizationId]),
+    );
+    const second = await evaluate();
+    expect(second).not.toBe(first);
+    const byReference = (evaluation: typeof first, reference: string) => evaluation.data.activities.find((activity) => activity.reference === reference)!;
+    expect(byReference(second, 'T-0001')).toBe(byReference(first, 'T-0001'));
+    expect(byReference(second, 'T-0002')).not.toBe(byReference(first, 'T-0002'));
+    expect(byReference(second, 'T-0002').rightsProcedure).toBeNull();
+    expect(second.findings.some((finding) => finding.recordReference === 'T-0002' && finding.code === 'rights_procedure_missing')).toBe(true);
+    expect(second.data.activities.map((activity) => activity.reference)).toEqual(first.data.activities.map((activity) => activity.reference));
+    expect(await evaluate()).toBe(second);
   });
 });

@@ -36,7 +36,12 @@ function formatDate(date: string, locale: Locale): string {
 /** One line per notification, in the recipient's language. */
 export function notificationLine(item: Pick<EmailItem, 'kind' | 'recordReference' | 'recordName' | 'dueDate'>, locale: Locale): string {
   const reference = item.recordReference === item.recordName ? item.recordName : `${item.recordReference} ${item.recordName}`;
-  return translate(locale, `notifications.${item.kind}`, { record: reference, date: item.dueDate ? formatDate(item.dueDate, locale) : '' });
+  return translate(locale, `notifications.${item.kind}`, {
+    record: reference,
+    reference: item.recordReference,
+    name: item.recordName,
+    date: item.dueDate ? formatDate(item.dueDate, locale) : '',
+  });
 }
 
 /**

@@ -5,8 +5,9 @@ export const NOTIFICATION_KINDS = [
   'activity_review_overdue',
   'vendor_review_due',
   'vendor_review_overdue',
-  // TODO(dpias): 'dpia_action_due' — DPIA action due dates, once the dpias tables exist.
-  // TODO(design-grid): 'grid_awaiting_dpo' — grids submitted and awaiting the DPO, once grids exist.
+  'dpia_action_due',
+  'dpia_action_overdue',
+  'grid_awaiting_dpo',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -4,8 +4,8 @@ import type { Request } from 'express';
 import { CurrentAccess, CurrentUser, OrganizationAccess, SessionUser } from '../authorization/request-auth';
 import { Authenticated, CheckPolicy } from '../authorization/route-policy';
 import { resolveLocale } from '../common/i18n/i18n';
-import { Page, PageQuery } from '../common/http/pagination';
-import { MarkReadDto, MarkReadResult, NotificationPage, NotificationPreferenceDto, StoredEmailPage, StoredEmailView } from './dto/notification.dto';
+import { PageQuery } from '../common/http/pagination';
+import { MarkReadDto, MarkReadResult, NotificationPage, NotificationPreferenceDto, StoredEmailPage } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
@@ -32,9 +32,9 @@ export class NotificationsController {
 
   @Get('organizations/:orgId/stored-emails')
   @CheckPolicy('manage', 'Organization')
-  @ApiOperation({ summary: 'E-mails stored instead of sent (no SMTP server configured), newest first — administrators' })
+  @ApiOperation({ summary: 'E-mails stored instead of sent (no SMTP server configured), newest first, and whether an SMTP server is configured — administrators' })
   @ApiOkResponse({ type: StoredEmailPage })
-  storedEmails(@CurrentAccess() access: OrganizationAccess, @Query() query: PageQuery): Promise<Page<StoredEmailView>> {
+  storedEmails(@CurrentAccess() access: OrganizationAccess, @Query() query: PageQuery): Promise<StoredEmailPage> {
     return this.notifications.storedEmails(access.organizationId, query);
   }
 

@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { FindingsDataService } from '../findings/findings-data.service';
 import { EmailItem, notificationLine, renderEmail } from './email-content';
 import { MailerService } from './mailer.service';
-import { dedupeKey, NotificationKind, remindersOf } from './reminder-rules';
+import { dedupeKey, DpiaActionRow, GridAwaitingRow, NotificationKind, remindersOf } from './reminder-rules';
 import type { EmailFrequency, NotificationPage, NotificationView, StoredEmailView } from './dto/notification.dto';
 
 interface NotificationRow {
@@ -92,13 +92,37 @@ export class NotificationsService {
 
   private async remindOrganization(organizationId: string): Promise<{ notifications: number; emails: number }> {
     const manager = this.connection.manager;
-    const [data, members] = await Promise.all([
+    const [data, members, dpiaActions, gridsAwaiting] = await Promise.all([
       this.findingsData.load(organizationId),
-      manager.query<{ user_id: string; role: string }[]>('SELECT user_id, role FROM memberships WHERE organization_id = $1', [organizationId]),
+      manager.query<{ user_id: string; role: string; name: string; email: string }[]>(
+        'SELECT m.user_id, m.role, u.name, u.email FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1',
+        [organizationId],
+      ),
+      manager.query<DpiaActionRow[]>(
+        `SELECT d.id AS "dpiaId", a.reference AS "activityReference", a.owner_id AS "activityOwnerId", action ->> 'id' AS "actionId",
+                action ->> 'measure' AS measure, action ->> 'owner' AS owner, to_char((action ->> 'dueDate')::date, 'YYYY-MM-DD') AS "dueDate"
+         FROM dpias d
+         JOIN processing_activities a ON a.organization_id = d.organization_id AND a.id = d.activity_id
+         CROSS JOIN LATERAL jsonb_array_elements(coalesce(d.content -> 'actionPlan', '[]'::jsonb)) AS action
+         WHERE d.organization_id = $1 AND a.status <> 'archived' AND action ->> 'status' IS DISTINCT FROM 'done' AND action ->> 'dueDate' IS NOT NULL`,
+        [organizationId],
+      ),
+      manager.query<GridAwaitingRow[]>(
+        `SELECT id, project_name AS "projectName", to_char(coalesce(submitted_at, updated_at), 'YYYY-MM-DD') AS "submittedOn"
+         FROM design_grids WHERE organization_id = $1 AND status = 'submitted'`,
+        [organizationId],
+      ),
     ]);
     const memberIds = new Set(members.map((member) => member.user_id));
     const dpoIds = members.filter((member) => member.role === 'dpo').map((member) => member.user_id);
-    const rows = remindersOf({ data, dpoIds }).flatMap((reminder) =>
+    const context = {
+      data,
+      dpoIds,
+      dpiaActions,
+      gridsAwaiting,
+      members: members.map((member) => ({ userId: member.user_id, name: member.name, email: member.email })),
+    };
+    const rows = remindersOf(context).flatMap((reminder) =>
       reminder.userIds
         .filter((userId) => memberIds.has(userId))
         .map((userId) => ({
@@ -243,7 +267,7 @@ export class NotificationsService {
     return emailFrequency;
   }
 
-  async storedEmails(organizationId: string, query: PageQuery): Promise<Page<StoredEmailView>> {
+  async storedEmails(organizationId: string, query: PageQuery): Promise<Page<StoredEmailView> & { smtpConfigured: boolean }> {
     const manager = this.connection.manager;
     const [items, [{ total }]] = await Promise.all([
       manager.query<StoredEmailView[]>(
@@ -253,6 +277,7 @@ export class NotificationsService {
       ),
       manager.query<{ total: number }[]>('SELECT count(*)::int AS total FROM stored_emails WHERE organization_id = $1', [organizationId]),
     ]);
-    return pageOf(items, total, query);
+    // The page says whether e-mails are sent or stored: the environment's real state, not an assumption.
+    return { ...pageOf(items, total, query), smtpConfigured: !this.mailer.storesInstead };
   }
 }

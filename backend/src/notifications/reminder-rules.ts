@@ -2,6 +2,8 @@ import type { OrganizationData } from '../findings/finding.types';
 
 /** Days before a review date when its reminder is sent. */
 export const REMINDER_LEAD_DAYS = 30;
+/** Days before a DPIA action's due date when its reminder is sent (actions are shorter-lived than reviews). */
+export const DPIA_ACTION_LEAD_DAYS = 14;
 
 export { NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds';
 import type { NotificationKind } from './notification-kinds';
@@ -14,13 +16,44 @@ export interface Reminder {
   recordReference: string;
   recordName: string;
   dueDate: string;
+  /** What within the record the reminder is about (a DPIA action's id), when the record has several. */
+  subjectId?: string;
   /** Users to notify: the record's owner and the organisation's DPOs. */
   userIds: string[];
+}
+
+/** An action of a DPIA's plan, not done, with a due date; the DPIA's activity is not archived. */
+export interface DpiaActionRow {
+  dpiaId: string;
+  activityReference: string;
+  activityOwnerId: string | null;
+  actionId: string;
+  measure: string;
+  /** Free text in the plan: matched against the members' e-mail addresses and names. */
+  owner: string | null;
+  dueDate: string;
+}
+
+/** A design grid sent to the DPO and not reviewed yet. */
+export interface GridAwaitingRow {
+  id: string;
+  projectName: string;
+  /** Day it was (last) submitted, YYYY-MM-DD. */
+  submittedOn: string;
+}
+
+export interface MemberRow {
+  userId: string;
+  name: string;
+  email: string;
 }
 
 export interface ReminderContext {
   data: OrganizationData;
   dpoIds: readonly string[];
+  dpiaActions?: readonly DpiaActionRow[];
+  gridsAwaiting?: readonly GridAwaitingRow[];
+  members?: readonly MemberRow[];
 }
 
 export type ReminderRule = (context: ReminderContext) => Reminder[];
@@ -64,14 +97,50 @@ const vendorReviews: ReminderRule = ({ data, dpoIds }) => {
 };
 
 /**
- * The scheduled checks, each a pure function of the organisation's data.
- * TODO(dpias): add DPIA action due dates. TODO(design-grid): add grids awaiting the DPO.
+ * DPIA actions due within the lead time, or overdue. The plan names each action's owner in free text:
+ * when it is a member's e-mail address or name, that member is told; otherwise the activity's owner
+ * and the DPOs are.
  */
-export const REMINDER_RULES: readonly ReminderRule[] = [activityReviews, vendorReviews];
+const dpiaActions: ReminderRule = ({ data, dpoIds, dpiaActions: actions = [], members = [] }) => {
+  const horizon = addDays(data.today, DPIA_ACTION_LEAD_DAYS);
+  const byOwnerText = new Map<string, string>();
+  for (const member of members) for (const key of [member.email, member.name]) byOwnerText.set(key.trim().toLowerCase(), member.userId);
+  return actions
+    .filter((action) => action.dueDate <= horizon)
+    .map((action) => {
+      const owner = action.owner ? byOwnerText.get(action.owner.trim().toLowerCase()) : undefined;
+      return {
+        kind: action.dueDate < data.today ? 'dpia_action_overdue' : 'dpia_action_due',
+        recordType: 'dpia',
+        recordId: action.dpiaId,
+        recordReference: action.activityReference,
+        recordName: action.measure,
+        dueDate: action.dueDate,
+        subjectId: action.actionId,
+        userIds: owner ? [owner] : unique([action.activityOwnerId, ...dpoIds]),
+      };
+    });
+};
+
+/** Design grids submitted and awaiting the DPO's review: the DPOs, once per submission. */
+const gridsAwaitingDpo: ReminderRule = ({ dpoIds, gridsAwaiting = [] }) =>
+  gridsAwaiting.map((grid) => ({
+    kind: 'grid_awaiting_dpo',
+    recordType: 'design_grid',
+    recordId: grid.id,
+    recordReference: grid.projectName,
+    recordName: grid.projectName,
+    dueDate: grid.submittedOn,
+    userIds: [...dpoIds],
+  }));
+
+/** The scheduled checks, each a pure function of the organisation's data. */
+export const REMINDER_RULES: readonly ReminderRule[] = [activityReviews, vendorReviews, dpiaActions, gridsAwaitingDpo];
 
 export function remindersOf(context: ReminderContext, rules: readonly ReminderRule[] = REMINDER_RULES): Reminder[] {
   return rules.flatMap((rule) => rule(context)).filter((reminder) => reminder.userIds.length > 0);
 }
 
-/** One notification per user, kind, record and due date. */
-export const dedupeKey = (reminder: Pick<Reminder, 'kind' | 'recordId' | 'dueDate'>) => `${reminder.kind}:${reminder.recordId}:${reminder.dueDate}`;
+/** One notification per user, kind, record (and subject within it) and due date. */
+export const dedupeKey = (reminder: Pick<Reminder, 'kind' | 'recordId' | 'subjectId' | 'dueDate'>) =>
+  reminder.subjectId ? `${reminder.kind}:${reminder.recordId}:${reminder.subjectId}:${reminder.dueDate}` : `${reminder.kind}:${reminder.recordId}:${reminder.dueDate}`;

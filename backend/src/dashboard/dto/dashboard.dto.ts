@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ACTIVITY_STATUSES } from '../../activities/activity.types';
+import { DPIA_STATUSES } from '../../dpias/dpia.types';
 import { SeverityCountsView } from '../../findings/dto/finding.dto';
 import { VENDOR_STATUSES } from '../../vendors/vendor.types';
 
@@ -50,7 +51,8 @@ export class DashboardView {
   @ApiProperty({ example: '2026-11-24' }) today!: string;
   @ApiProperty(counts(ACTIVITY_STATUSES)) activitiesByStatus!: Record<string, number>;
   @ApiProperty({ type: SeverityCountsView }) findingsBySeverity!: SeverityCountsView;
-  @ApiProperty({ ...counts([]), nullable: true, description: 'DPIAs by status (null until DPIAs are available)' }) dpiasByStatus!: Record<string, number> | null;
+  @ApiProperty(counts(DPIA_STATUSES, 'DPIAs by the status of their current revision')) dpiasByStatus!: Record<string, number>;
+  @ApiProperty({ description: 'activities not archived whose screening requires a DPIA that has not been started' }) dpiasRequiredMissing!: number;
   @ApiProperty(counts(VENDOR_STATUSES)) vendorsByStatus!: Record<string, number>;
   @ApiProperty({ type: [ReviewDueView], description: 'activities and vendors whose review falls in the next 30 days' }) reviewsDue!: ReviewDueView[];
   @ApiProperty({ description: 'reviews whose date has passed' }) reviewsOverdue!: number;

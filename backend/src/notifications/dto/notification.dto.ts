@@ -59,6 +59,8 @@ export class StoredEmailView {
 
 export class StoredEmailPage {
   @ApiProperty({ type: [StoredEmailView] }) items!: StoredEmailView[];
+  @ApiProperty({ description: 'true: an SMTP server is configured and e-mails are sent (those listed were stored before); false: e-mails are stored here instead' })
+  smtpConfigured!: boolean;
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;

@@ -3,6 +3,7 @@
 import type { Severity } from '@backend/findings/finding-codes';
 import type { Role } from '@/lib/api-types';
 import type { FindingCode } from '@backend/findings/finding-codes';
+import type { DpiaStatus } from '@backend/dpias/dpia.types';
 
 export { FINDING_CODES, SEVERITIES, type FindingCode, type Severity } from '@backend/findings/finding-codes';
 
@@ -37,7 +38,9 @@ export interface Dashboard {
   today: string;
   activitiesByStatus: Record<'draft' | 'in_review' | 'validated' | 'archived', number>;
   findingsBySeverity: SeverityCounts;
-  dpiasByStatus: Record<string, number> | null;
+  dpiasByStatus: Record<DpiaStatus, number>;
+  /** Activities whose screening requires a DPIA not started yet. */
+  dpiasRequiredMissing: number;
   vendorsByStatus: Record<'under_review' | 'approved' | 'restricted' | 'terminated', number>;
   reviewsDue: { recordType: 'activity' | 'vendor'; recordId: string; reference: string; name: string; date: string }[];
   reviewsOverdue: number;

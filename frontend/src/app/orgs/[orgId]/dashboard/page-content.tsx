@@ -29,6 +29,7 @@ import { orgPath } from '@/lib/paths';
 const ACTIVITY_STATUSES = ['draft', 'in_review', 'validated', 'archived'] as const;
 const VENDOR_STATUSES = ['under_review', 'approved', 'restricted', 'terminated'] as const;
 const ZONES = ['eea', 'adequate', 'needs_safeguards'] as const;
+const DPIA_STATUSES = ['draft', 'in_progress', 'awaiting_dpo_opinion', 'validated', 'refused'] as const;
 
 export function DashboardPageContent({
   organizationId,
@@ -63,6 +64,7 @@ export function DashboardPageContent({
 
   const totalActivities = ACTIVITY_STATUSES.reduce((sum, status) => sum + dashboard.activitiesByStatus[status], 0);
   const totalFindings = SEVERITIES.reduce((sum, severity) => sum + dashboard.findingsBySeverity[severity], 0);
+  const totalDpias = DPIA_STATUSES.reduce((sum, status) => sum + dashboard.dpiasByStatus[status], 0);
   const totalVendors = VENDOR_STATUSES.reduce((sum, status) => sum + dashboard.vendorsByStatus[status], 0);
   const legalBasisLabel = (code: string | null) => {
     if (code === null) return t('dashboard.charts.noLegalBasis');
@@ -109,17 +111,23 @@ export function DashboardPageContent({
         </section>
         <section className={styles.card} aria-labelledby={`${ids}-dpias`} data-testid="headline-dpias">
           <h2 id={`${ids}-dpias`}>{t('dashboard.headline.dpias')}</h2>
-          {dashboard.dpiasByStatus === null ? (
-            <p className="muted">{t('dashboard.headline.dpiasUnavailable')}</p>
-          ) : (
-            <ul className={styles.breakdown}>
-              {Object.entries(dashboard.dpiasByStatus).map(([status, count]) => (
-                <li key={status}>
-                  {t('dashboard.countLine', { label: status, count })}
-                </li>
-              ))}
-            </ul>
-          )}
+          <p className={styles.figure} data-testid="headline-dpias-total">
+            {totalDpias}
+          </p>
+          <ul className={styles.breakdown}>
+            {DPIA_STATUSES.map((status) => (
+              <li key={status} data-testid={`headline-dpias-${status}`}>
+                {t('dashboard.countLine', { label: t(`dpias.status.${status}`), count: dashboard.dpiasByStatus[status] })}
+              </li>
+            ))}
+          </ul>
+          {dashboard.dpiasRequiredMissing > 0 ? (
+            <p className={styles.breakdown} data-testid="headline-dpias-missing">
+              <Link href={orgPath(organizationId, `dashboard${findingsQueryToSearch({ ...EMPTY_FINDINGS_QUERY, code: 'dpia_required_missing' })}#findings`)}>
+                {t('dashboard.headline.dpiasRequiredMissing', { count: dashboard.dpiasRequiredMissing })}
+              </Link>
+            </p>
+          ) : null}
         </section>
         <section className={styles.card} aria-labelledby={`${ids}-vendors`} data-testid="headline-vendors">
           <h2 id={`${ids}-vendors`}>{t('dashboard.headline.vendors')}</h2>

@@ -6,12 +6,13 @@ import { useT } from '@/i18n/i18n-provider';
 import type { PageOf } from '@/lib/api-types';
 
 /** The stored e-mails, newest first, each readable as plain text (the HTML part is never rendered here). */
-export function StoredEmailsPageContent({ emails }: { emails: PageOf<StoredEmail> | null }) {
+export function StoredEmailsPageContent({ emails }: { emails: (PageOf<StoredEmail> & { smtpConfigured: boolean }) | null }) {
   const t = useT();
   return (
     <section className="settings-panel" aria-labelledby="emails-title">
       <h2 id="emails-title">{t('notifications.emails.title')}</h2>
-      <p>{t('notifications.emails.intro')}</p>
+      {/* The server's state comes with the stored e-mails (administrators' route): nothing is claimed to the others. */}
+      {emails ? <p data-testid="stored-emails-intro">{t(emails.smtpConfigured ? 'notifications.emails.introSmtp' : 'notifications.emails.intro')}</p> : null}
       {emails === null ? (
         <p className="notice" data-testid="stored-emails-admin-only">
           {t('notifications.emails.adminOnly')}

@@ -14,10 +14,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('notifications.emails.title') };
 }
 
-/** E-mails stored instead of sent (no SMTP server configured): administrators read them here. */
+/** E-mails stored instead of sent (no SMTP server configured): administrators read them here, and whether a server is configured. */
 export default async function StoredEmailsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const { membership } = await requireMembership(orgId);
-  const emails = membership.role === 'admin' ? await serverGet<PageOf<StoredEmail>>(storedEmailsPath(orgId)) : null;
+  const emails = membership.role === 'admin' ? await serverGet<PageOf<StoredEmail> & { smtpConfigured: boolean }>(storedEmailsPath(orgId)) : null;
   return <StoredEmailsPageContent emails={emails} />;
 }

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { createTestApi } from '../../test/test-api';
@@ -15,7 +16,7 @@ import { writeWorkbook } from '../../src/exports/xlsx-workbook';
  * each), the export written to a discarding stream with each sheet timed, then exceljs's streaming
  * writer alone writing the same rows × cells from memory (the benchmark's baseline).
  *
- *   PROFILE_ACTIVITIES=10000 npx jest --config bench/profiling/jest.config.js
+ *   PROFILE_ACTIVITIES=10000 npx jest --testMatch '<rootDir>/bench/profiling/*.profile.ts' --testTimeout 3600000
  */
 
 const ACTIVITIES = Number(process.env.PROFILE_ACTIVITIES ?? 2000);

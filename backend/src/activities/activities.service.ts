@@ -263,8 +263,6 @@ export class ActivitiesService {
     const current = await this.lock(organizationId, activityId);
     ForbiddenError.from(access.ability).throwUnlessCan('update', asSubject(current));
     assertVersion(current.version, expected);
-    if (current.status === 'archived') throw new AppException(HttpStatus.CONFLICT, 'activity_archived');
-
     const errors: FieldError[] = [];
     if (input.status !== undefined && input.status !== current.status) errors.push({ path: 'status', code: 'statusViaWorkflow', args: [] });
     const departmentId = await this.resolveDepartment(organizationId, input, errors);
@@ -299,6 +297,9 @@ export class ActivitiesService {
     const after = await this.snapshot(next);
     if (processors) await this.links.replaceActivityLinks(organizationId, activityId, processors);
     if (canonicalJson(before) === canonicalJson(after)) return this.detail(current);
+    // Checked once nothing-changed is known: sending an archived record back as read (an import of the
+    // register's own export) is not an edit.
+    if (current.status === 'archived') throw new AppException(HttpStatus.CONFLICT, 'activity_archived');
 
     if (next.reference !== current.reference) await this.reserveReference(organizationId, next.reference);
     next.version = current.version + 1;

@@ -44,7 +44,7 @@ const AS_OF_BATCH = `
          v.snapshot ->> 'description' AS description, v.snapshot ->> 'status' AS status, v.snapshot ->> 'role' AS role,
          (v.snapshot ->> 'departmentId')::uuid AS department_id, v.snapshot ->> 'department' AS department,
          (v.snapshot ->> 'ownerId')::uuid AS owner_id, v.snapshot ->> 'owner' AS owner, u.name AS owner_name,
-         (v.snapshot ->> 'nextReviewDate')::date AS next_review_date, v.snapshot AS document, k.position
+         (v.snapshot ->> 'nextReviewDate')::date AS next_review_date, v.number AS version, v.snapshot AS document, k.position
   FROM unnest($2::uuid[], $3::int[]) WITH ORDINALITY AS k(activity_id, number, position)
   JOIN activity_versions v ON v.organization_id = $1 AND v.activity_id = k.activity_id AND v.number = k.number
   LEFT JOIN users u ON u.id = (v.snapshot ->> 'ownerId')::uuid`;

@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { ActivitySnapshot } from '../activities/activity.types';
+import { readDpiaStates } from '../dpias/dpia-export';
+import type { RegisterContext } from '../dpias/dpia.types';
 import { DocumentStorage } from '../evidence/document-storage';
+import { renderDpiaReport } from './dpia-report';
 import type { EvidenceEntry, EvidenceEntryProvider } from './evidence-pack';
 import { REGISTER_SHEETS, VENDOR_SHEETS } from './register-sheets';
 import type { ExportContext, SheetWriter } from './sheet-writer';
@@ -52,3 +56,52 @@ export class DocumentsProvider implements EvidenceEntryProvider {
 /** A name usable as a folder in the zip (no separators, no dot segments). */
 // eslint-disable-next-line no-control-regex
 const safe = (name: string) => name.replace(/[/\\:*?"<>|\u0000-\u001f]+/g, '_').replace(/^\.+/, '_').slice(0, 100);
+
+/**
+ * Every DPIA's report, as of the pack's instant (the revision current then; see readDpiaStates), as
+ * dpias/<activity reference>-r<revision>.html. The register context is the closed revision's own, or
+ * the activity's as of the instant (its version then), else its current one.
+ */
+export const dpiaReportsProvider: EvidenceEntryProvider = {
+  async *entries(ctx: ExportContext): AsyncIterable<EvidenceEntry> {
+    const states = await readDpiaStates(<T>(sql: string, params: unknown[]) => ctx.query<T>(sql, params), ctx.organizationId, ctx.asOf);
+    for (const state of states) {
+      yield {
+        name: `dpias/${safe(state.activityReference)}-r${state.revision}.html`,
+        write: async (output) => {
+          const register = state.register ?? (await activityRegisterContext(ctx, state.activityId));
+          output.end(renderDpiaReport(state, register, ctx), 'utf8');
+        },
+      };
+    }
+  },
+};
+
+/** The register part of a DPIA's context, from the activity (its version at the instant when there is one). */
+async function activityRegisterContext(ctx: ExportContext, activityId: string): Promise<RegisterContext | null> {
+  const [row] = ctx.asOf
+    ? await ctx.query<{ document: ActivitySnapshot }>(
+        `SELECT snapshot AS document FROM activity_versions WHERE organization_id = $1 AND activity_id = $2 AND created_at <= $3::timestamptz ORDER BY number DESC LIMIT 1`,
+        [ctx.organizationId, activityId, ctx.asOf.toISOString()],
+      )
+    : await ctx.query<{ document: ActivitySnapshot }>(
+        `SELECT document || jsonb_build_object('reference', reference, 'name', name, 'description', description) AS document
+         FROM processing_activities WHERE organization_id = $1 AND id = $2`,
+        [ctx.organizationId, activityId],
+      );
+  if (!row) return null;
+  const document = row.document;
+  return {
+    reference: document.reference,
+    name: document.name,
+    description: document.description ?? null,
+    purposes: document.purposes.map((purpose) => ({ description: purpose.description, legalBasis: purpose.legalBasis })),
+    dataCategories: document.dataCategories.map((category) => ({ category: category.category, description: category.description, retention: category.retention?.activePeriod ?? null })),
+    dataSubjects: document.dataSubjects.map((subject) => ({ ...subject })),
+    recipients: document.recipients.map((recipient) => ({ ...recipient })),
+    processors: [...document.processors],
+    transfers: document.transfers.map((transfer) => ({ country: transfer.country, mechanism: transfer.mechanism })),
+    securityMeasures: [...document.securityMeasures],
+    screening: { ...document.dpiaScreening },
+  };
+}

@@ -8,7 +8,7 @@ import { resolveLocale } from '../common/i18n/i18n';
 import { attachmentDisposition } from '../evidence/file-name';
 import { asOfInstant, ExportQuery, RegisterExportQuery } from './dto/export.dto';
 import { writeEvidencePack } from './evidence-pack';
-import { DocumentsProvider, workbookProvider } from './evidence-providers';
+import { DocumentsProvider, dpiaReportsProvider, workbookProvider } from './evidence-providers';
 import { ExportOptions, ExportsService } from './exports.service';
 import { PROCESSOR_REGISTER_SHEETS, REGISTER_SHEETS, TEMPLATE_SHEETS, VENDOR_SHEETS } from './register-sheets';
 import type { SheetWriter } from './sheet-writer';
@@ -68,14 +68,14 @@ export class ExportsController {
 
   @Get('evidence.zip')
   @CheckPolicy('export', 'Evidence')
-  @ApiOperation({ summary: 'The auditor’s pack: register, audit trail with hashes, vendors, every document, manifest.json with SHA-256 and the chain check' })
+  @ApiOperation({ summary: 'The auditor’s pack: register, audit trail with hashes, vendors, every DPIA’s report, every document, manifest.json with SHA-256 and the chain check' })
   @ApiProduces('application/zip')
   @ApiOkResponse({ description: 'the zip' })
   async evidence(@CurrentAccess() access: OrganizationAccess, @Query() query: ExportQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     const options = this.options(query, request);
     const ctx = await this.exports.context(access.organizationId, options);
     this.headers(response, 'application/zip', this.fileName('evidence', options, 'zip'));
-    await writeEvidencePack(response, [workbookProvider, this.documents], ctx, () => this.trail.verify(access.organizationId, options.asOf));
+    await writeEvidencePack(response, [workbookProvider, dpiaReportsProvider, this.documents], ctx, () => this.trail.verify(access.organizationId, options.asOf));
   }
 
   private options(query: ExportQuery, request: Request): ExportOptions {

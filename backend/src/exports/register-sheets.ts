@@ -2,6 +2,7 @@ import { coverSheet } from './sheets/cover.sheet';
 import { dataCategoriesSheet } from './sheets/data-categories.sheet';
 import { dataSubjectsSheet } from './sheets/data-subjects.sheet';
 import { dpiaScreeningSheet } from './sheets/dpia-screening.sheet';
+import { dpiasSheet } from './sheets/dpias.sheet';
 import { partiesSheet } from './sheets/parties.sheet';
 import { processorRegisterSheet } from './sheets/processor-register.sheet';
 import { processorsSheet } from './sheets/processors.sheet';
@@ -14,7 +15,7 @@ import { vendorsSheet } from './sheets/vendors.sheet';
 import type { SheetWriter } from './sheet-writer';
 
 /**
- * The sheets of register.xlsx, in order. A feature adds its sheet here (the DPIAs sheet goes after
+ * The sheets of register.xlsx, in order. A feature adds its sheet here (the DPIAs sheet follows
  * the DPIA screening); each writer reads its own data, so sheets never depend on each other.
  */
 export const REGISTER_SHEETS: SheetWriter[] = [
@@ -29,6 +30,7 @@ export const REGISTER_SHEETS: SheetWriter[] = [
   transfersSheet,
   securityMeasuresSheet,
   dpiaScreeningSheet,
+  dpiasSheet,
   vendorsSheet,
   processorRegisterSheet,
 ];

@@ -56,11 +56,14 @@ export interface ColumnSpec<Row> {
 export const sheetName = (key: string, locale: Locale) => translate(locale, `exports.sheet_${key}`);
 export const columnHeader = (key: string, locale: Locale) => translate(locale, `exports.col_${key}`);
 
-/** The cell values of one row, text made safe from formula injection. */
-export function rowValues<Row>(columns: ColumnSpec<Row>[], row: Row, ctx: ExportContext): CellValue[] {
+/**
+ * The cell values of one row, text made safe from formula injection. An empty value is `undefined`:
+ * exceljs then creates no cell at all (a null would still be a cell, styled and written, for nothing).
+ */
+export function rowValues<Row>(columns: ColumnSpec<Row>[], row: Row, ctx: ExportContext): (CellValue | undefined)[] {
   return columns.map((column) => {
     const value = column.value(row, ctx);
-    if (value === undefined || value === null || value === '') return null;
+    if (value === undefined || value === null || value === '') return undefined;
     return typeof value === 'string' ? safeText(value) : value;
   });
 }

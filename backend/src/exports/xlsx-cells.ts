@@ -31,5 +31,10 @@ export function dateCell(value: string | Date | null | undefined): Date | null {
 /** Yes / No in the chosen language (the import reads both languages). */
 export function yesNo(locale: Locale, value: boolean | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  return translate(locale, value ? 'exports.yes' : 'exports.no');
+  return YES_NO[locale][value ? 'yes' : 'no'];
 }
+
+const YES_NO = {
+  fr: { yes: translate('fr', 'exports.yes'), no: translate('fr', 'exports.no') },
+  en: { yes: translate('en', 'exports.yes'), no: translate('en', 'exports.no') },
+} satisfies Record<Locale, { yes: string; no: string }>;

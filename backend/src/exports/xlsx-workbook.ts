@@ -36,6 +36,39 @@ class StreamingSheets implements SheetFactory {
   }
 }
 
+type StyleModel = Partial<ExcelJS.Style> | undefined;
+interface StyleRegistry {
+  addStyleModel(model: StyleModel, cellType: number): number;
+}
+
+/**
+ * exceljs registers the style of every cell it writes: it gives each cell a fresh merged style object
+ * (so its own identity cache never hits) and then serialises that style to XML to find its id — the
+ * main cost of writing a sheet, for a handful of distinct styles. Cells share the parts of their
+ * column's style (the same alignment, font… objects), so the id is cached here by the identity of
+ * those parts, the number format and the cell type: each distinct style is serialised once.
+ */
+function cacheStyleIds(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const styles = (workbook as unknown as { styles: StyleRegistry }).styles;
+  const register = styles.addStyleModel.bind(styles);
+  const partIds = new WeakMap<object, number>();
+  let parts = 0;
+  const idOf = (part: object | undefined) => {
+    if (!part) return 0;
+    let id = partIds.get(part);
+    if (id === undefined) partIds.set(part, (id = ++parts));
+    return id;
+  };
+  const cache = new Map<string, number>();
+  styles.addStyleModel = (model, cellType) => {
+    if (!model) return register(model, cellType);
+    const key = `${cellType}|${model.numFmt ?? ''}|${idOf(model.font)}|${idOf(model.alignment)}|${idOf(model.fill)}|${idOf(model.border)}|${idOf(model.protection)}`;
+    let id = cache.get(key);
+    if (id === undefined) cache.set(key, (id = register(model, cellType)));
+    return id;
+  };
+}
+
 /**
  * Writes a workbook to `output` with exceljs's streaming writer: each sheet's rows are committed as
  * they are produced and each sheet is finished before the next starts, so memory does not grow with
@@ -45,6 +78,7 @@ export async function writeWorkbook(output: Writable, sheets: SheetWriter[], ctx
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Registre';
   workbook.created = new Date();
+  cacheStyleIds(workbook);
   const factory = new StreamingSheets(workbook);
   for (const writer of sheets) await writer.write(factory, ctx);
   await workbook.commit();

@@ -1,15 +1,18 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ActivitiesService } from '../activities/activities.service';
-import { ImportInvalidException, translateRuleProblems } from '../activities/activity-errors';
+import { ForbiddenError } from '@casl/ability';
+import { ActivityIncompleteException, ImportInvalidException, translateRuleProblems } from '../activities/activity-errors';
+import { UpdateActivityDto } from '../activities/dto/activity.dto';
+import { canonicalJson } from '../common/diff/field-diff';
 import type { OrganizationAccess } from '../authorization/request-auth';
 import { AppException } from '../common/errors/app-exception';
-import { translateFieldErrors } from '../common/http/validation';
+import { FieldValidationException, translateFieldErrors, validatePlain } from '../common/http/validation';
 import { Locale, translate } from '../common/i18n/i18n';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { CatalogueLabels } from '../exports/catalogue-labels';
 import type { ImportErrorView, ImportReportView } from './dto/import.dto';
 import { ImportFileException } from './import-errors';
-import { mapWorkbook } from './register-mapper';
+import { MappedWorkbook, mapWorkbook } from './register-mapper';
 import { readWorkbook } from './workbook-rows';
 import { guardXlsx } from './xlsx-guard';
 
@@ -29,8 +32,8 @@ export class ImportReportException extends AppException {
 
 /**
  * Imports a register workbook: the file is guarded (type, zip bomb, XML entities, rows) before
- * exceljs reads it, mapped to the interchange format, then imported by the activities' own import —
- * the same checks, all or nothing — inside a savepoint that a dry run rolls back.
+ * exceljs reads it, mapped to the interchange format, then imported by the activities' own import and
+ * update — the same checks, all or nothing — inside a savepoint that a dry run rolls back.
  */
 @Injectable()
 export class ImportsService {
@@ -72,26 +75,121 @@ export class ImportsService {
       await manager.query('SAVEPOINT registre_xlsx_import');
       let written = false;
       try {
-        const result = await this.activities.importActivities(access, mapped.items);
-        report.created = result.items.map((item, index) => ({ reference: item.reference, name: String(mapped.items[index].name) }));
-        report.createdDepartments = result.createdDepartments;
-        report.createdVendors = result.createdVendors;
-        written = !dryRun;
-      } catch (error) {
-        if (!(error instanceof ImportInvalidException)) throw error;
-        report.errors = error.items.flatMap((item, index): ImportErrorView[] => {
-          const location = mapped.locations[index];
-          return [
-            ...translateFieldErrors(locale, item.errors.fields).map((field) => ({ ...mapped.place(location, field.path), code: field.code, message: field.message })),
-            ...translateRuleProblems(locale, item.errors.rules).map((rule) => ({ ...mapped.place(location, rule.path), code: rule.code, message: rule.message })),
-          ];
-        });
+        report.errors = await this.apply(access, mapped, report, locale);
+        written = !dryRun && report.errors.length === 0;
       } finally {
         await manager.query(written ? 'RELEASE SAVEPOINT registre_xlsx_import' : 'ROLLBACK TO SAVEPOINT registre_xlsx_import');
       }
     }
     report.valid = report.errors.length === 0;
+    if (!report.valid) {
+      report.created = [];
+      report.updated = [];
+      report.createdDepartments = [];
+      report.createdVendors = [];
+    }
     if (!report.valid && !dryRun) throw new ImportReportException(report);
     return report;
   }
+
+  /**
+   * Writes the workbook (the caller's savepoint makes it all or nothing): rows whose reference is new
+   * go through the activities' import; rows whose reference exists go through the activities' own
+   * update, one by one, with the version read from the file as the expected version — a row read
+   * before a later change is a conflict, never an overwrite. Every row is checked, so the report lists
+   * every error; the errors found, by workbook place.
+   */
+  private async apply(access: OrganizationAccess, mapped: MappedWorkbook, report: ImportReportView, locale: Locale): Promise<ImportErrorView[]> {
+    const manager = this.connection.manager;
+    const references = mapped.items.map((item) => String(item.reference));
+    const existing = new Map(
+      (
+        await manager.query<{ id: string; reference: string }[]>('SELECT id, reference FROM processing_activities WHERE organization_id = $1 AND reference = ANY($2::text[])', [
+          access.organizationId,
+          references,
+        ])
+      ).map((row) => [row.reference, row.id]),
+    );
+    const creations = mapped.items.map((_, index) => index).filter((index) => !existing.has(references[index]));
+    const updates = mapped.items.map((_, index) => index).filter((index) => existing.has(references[index]));
+    const errors: ImportErrorView[] = [];
+    const at = (index: number, path: string) => mapped.place(mapped.locations[index], path);
+
+    if (creations.length > 0) {
+      try {
+        const result = await this.activities.importActivities(
+          access,
+          creations.map((index) => mapped.items[index]),
+        );
+        report.created = result.items.map((item, position) => ({ reference: item.reference, name: String(mapped.items[creations[position]].name) }));
+        report.createdDepartments = result.createdDepartments;
+        report.createdVendors = result.createdVendors;
+      } catch (error) {
+        if (!(error instanceof ImportInvalidException)) throw error;
+        errors.push(
+          ...error.items.flatMap((item, position): ImportErrorView[] => {
+            const index = creations[position];
+            return [
+              ...translateFieldErrors(locale, item.errors.fields).map((field) => ({ ...at(index, field.path), code: field.code, message: field.message })),
+              ...translateRuleProblems(locale, item.errors.rules).map((rule) => ({ ...at(index, rule.path), code: rule.code, message: rule.message })),
+            ];
+          }),
+        );
+      }
+    }
+
+    for (const index of updates) {
+      const reference = references[index];
+      const version = mapped.versions[index];
+      // Without the version it was read at, an update could undo someone's change unseen.
+      if (version === null) {
+        errors.push({ ...at(index, 'reference'), code: 'reference_exists', message: translate(locale, 'imports.reference_exists', { reference }) });
+        continue;
+      }
+      const { value: input, errors: shapeErrors } = await validatePlain(UpdateActivityDto, mapped.items[index]);
+      if (shapeErrors.length) {
+        errors.push(...translateFieldErrors(locale, shapeErrors).map((field) => ({ ...at(index, field.path), code: field.code, message: field.message })));
+        continue;
+      }
+      const id = existing.get(reference)!;
+      // Each update in its own savepoint: a failed one leaves the transaction usable to check the next rows.
+      await manager.query('SAVEPOINT registre_xlsx_update');
+      try {
+        const before = await this.activities.get(access.organizationId, id);
+        const after = await this.activities.update(access, id, version, input);
+        await manager.query('RELEASE SAVEPOINT registre_xlsx_update');
+        const changes = INTERCHANGE_FIELDS.filter((field) => canonicalJson(before[field] ?? null) !== canonicalJson(after[field] ?? null));
+        if (after.version !== before.version) report.updated.push({ reference, name: after.name, changes });
+      } catch (error) {
+        await manager.query('ROLLBACK TO SAVEPOINT registre_xlsx_update');
+        errors.push(...this.updateErrors(error, index, mapped, locale));
+      }
+    }
+    return errors;
+  }
+
+  /** An error of the update path, placed on its row (and column when the error names a field). */
+  private updateErrors(error: unknown, index: number, mapped: MappedWorkbook, locale: Locale): ImportErrorView[] {
+    const at = (path: string) => mapped.place(mapped.locations[index], path);
+    const reference = String(mapped.items[index].reference);
+    if (error instanceof FieldValidationException) {
+      return translateFieldErrors(locale, error.fields).map((field) => ({ ...at(field.path), code: field.code, message: field.message }));
+    }
+    if (error instanceof ActivityIncompleteException) {
+      return translateRuleProblems(locale, error.problems).map((rule) => ({ ...at(rule.path), code: rule.code, message: rule.message }));
+    }
+    if (error instanceof AppException && error.code === 'version_conflict') {
+      const params = { reference, version: String(mapped.versions[index]), current: String(error.details.currentVersion) };
+      return [{ ...at('version'), code: 'version_conflict', message: translate(locale, 'imports.version_conflict', params) }];
+    }
+    if (error instanceof AppException) return [{ ...at('reference'), code: error.code, message: translate(locale, error.messageKey, error.messageParams) }];
+    if (error instanceof ForbiddenError) return [{ ...at('reference'), code: 'forbidden', message: translate(locale, 'imports.update_forbidden', { reference }) }];
+    throw error;
+  }
 }
+
+/** The fields an update from the workbook may change, as the activity detail names them (for the report). */
+const INTERCHANGE_FIELDS = [
+  'name', 'description', 'department', 'owner', 'role', 'status', 'jointControllers', 'clientControllers', 'purposes', 'dataSubjects', 'dataCategories',
+  'recipients', 'processors', 'transfers', 'securityMeasures', 'dataSubjectInformation', 'rightsProcedure', 'automatedDecisionMaking', 'dpiaScreening', 'nextReviewDate',
+] as const;

@@ -1,7 +1,8 @@
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
 import { asOwner, completeActivity } from '../activities/activities.test-helpers';
+import ExcelJS from 'exceljs';
 import sampleRegister from '../database/seeds/sample-register.json';
-import { download } from '../exports/exports.test-helpers';
+import { download, openWorkbook } from '../exports/exports.test-helpers';
 import { bombPart, buildWorkbook, entityExpansionSheet, manyRowsSheet, rawWorkbook, zipOf } from './imports.test-helpers';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -147,6 +148,105 @@ describe('Register import from xlsx (real PostgreSQL)', () => {
     expect(summary).toEqual(['Purposes!2 Legal basis (code) isIn']);
     expect(refused.body.details.errors.every((error: { message: string }) => error.message.length > 0)).toBe(true);
     expect(await writes(org)).toEqual(before);
+  });
+
+  describe('updates: a row whose reference exists updates that activity, at the version the file was read at', () => {
+    let org: TestOrganization;
+    const activityOf = async (reference: string) => {
+      const list = await org.as.auditor.get(`${base(org)}/activities?pageSize=100&sort=reference`).expect(200);
+      const { id } = list.body.items.find((item: { reference: string }) => item.reference === reference);
+      return (await org.as.auditor.get(`${base(org)}/activities/${id}`).expect(200)).body as Record<string, unknown> & { id: string; version: number };
+    };
+    const auditEvents = (entityId: string) =>
+      asOwner(api, async (client) => (await client.query<{ action: string }>('SELECT action FROM audit_events WHERE organization_id = $1 AND entity_id = $2 ORDER BY sequence', [org.organizationId, entityId])).rows.map((row) => row.action));
+    /** The workbook with one cell of the Register sheet changed (row of `reference`, column headed `header`). */
+    const edit = async (content: Buffer, reference: string, header: string, value: ExcelJS.CellValue) => {
+      const workbook = await openWorkbook(content);
+      const sheet = workbook.getWorksheet('Register')!;
+      const headers = sheet.getRow(1).values as ExcelJS.CellValue[];
+      const column = headers.indexOf(header);
+      expect(column).toBeGreaterThan(0);
+      let found = false;
+      sheet.eachRow((row, number) => {
+        if (number > 1 && row.getCell(1).value === reference) {
+          row.getCell(column).value = value;
+          found = true;
+        }
+      });
+      expect(found).toBe(true);
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+
+    beforeAll(async () => {
+      org = await target('Mises à jour');
+      await upload(org, exported.en).expect(200);
+    });
+
+    it('re-importing the register’s own export changes nothing and reports no update', async () => {
+      const own = (await download(org.as.auditor, `${base(org)}/exports/register.xlsx?lang=fr`)).body;
+      const before = await writes(org);
+      const dry = await upload(org, own, '?dryRun=true').expect(200);
+      expect(dry.body).toMatchObject({ valid: true, errors: [], created: [], updated: [] });
+      const done = await upload(org, own);
+      expect(done.status === 200 ? 'imported' : done.body).toBe('imported');
+      expect(done.body).toMatchObject({ valid: true, created: [], updated: [] });
+      expect(await writes(org)).toEqual(before);
+    });
+
+    it('export → one cell edited → import: only that field changes, version + 1, one audit event; the dry run reports it and writes nothing', async () => {
+      const own = (await download(org.as.auditor, `${base(org)}/exports/register.xlsx?lang=en`)).body;
+      const original = await activityOf('T-0001');
+      const edited = await edit(own, 'T-0001', 'Description', 'Décrite à nouveau dans le tableur');
+      const eventsBefore = await auditEvents(original.id);
+      const before = await writes(org);
+
+      const dry = await upload(org, edited, '?dryRun=true').expect(200);
+      expect(dry.body).toMatchObject({ valid: true, errors: [], created: [], updated: [{ reference: 'T-0001', name: original.name, changes: ['description'] }] });
+      expect(await writes(org)).toEqual(before);
+      expect((await activityOf('T-0001')).version).toBe(original.version);
+
+      const done = await upload(org, edited);
+      expect(done.status === 200 ? 'imported' : done.body).toBe('imported');
+      expect(done.body.updated).toEqual([{ reference: 'T-0001', name: original.name, changes: ['description'] }]);
+      const updated = await activityOf('T-0001');
+      expect(updated.version).toBe(original.version + 1);
+      expect(updated.description).toBe('Décrite à nouveau dans le tableur');
+      for (const key of INTERCHANGE.filter((field) => field !== 'description')) expect({ key, value: updated[key] }).toEqual({ key, value: original[key] });
+      expect(await auditEvents(original.id)).toEqual([...eventsBefore, 'update']);
+      expect((await writes(org)).events).toBe(before.events + 1);
+    });
+
+    it('a row read before a later change is a conflict for that row, and nothing of the file is written', async () => {
+      // The file was exported before the previous test's update of T-0001: its version is stale.
+      const stale = await edit(exported.en, 'T-0001', 'Name', 'Renommée depuis un vieux fichier');
+      const current = await activityOf('T-0001');
+      const ownNow = (await download(org.as.auditor, `${base(org)}/exports/register.xlsx?lang=en`)).body;
+      // Another row changed in the same file, at its current version: refused with the rest.
+      const mixed = await edit(await edit(ownNow, 'T-0002', 'Description', 'Changement valable'), 'T-0001', 'Version (do not change)', current.version - 1);
+      const before = await writes(org);
+      for (const content of [stale, mixed]) {
+        const refused = await upload(org, content).expect(422);
+        expect(refused.body.details.errors).toEqual([
+          {
+            sheet: 'Register',
+            row: expect.any(Number),
+            column: 'Version (do not change)',
+            code: 'version_conflict',
+            message: `The activity "T-0001" has changed since this export (version in the file: ${current.version - 1}, current version: ${current.version}): export the register again and carry your changes over.`,
+          },
+        ]);
+        expect(refused.body.details.updated).toEqual([]);
+      }
+      expect(await writes(org)).toEqual(before);
+      expect(await activityOf('T-0001')).toEqual(current);
+      expect((await activityOf('T-0002')).description).not.toBe('Changement valable');
+    });
+
+    it('refuses an existing reference in a file without the version column (no blind overwrite)', async () => {
+      const content = await buildWorkbook({ register: [{ reference: 'T-0001', name: 'Écrasée ?', role_code: 'controller' }] }, 'fr');
+      const dry = await upload(org, content, '?dryRun=true', { locale: 'fr' }).expect(200);
+      expect(dry.body.errors).toEqual([{ sheet: 'Registre', row: 2, column: 'Référence', code: 'reference_exists', message: expect.stringContaining('« T-0001 » existe déjà') }]);
+    });
   });
 
   describe('hostile and broken files: a clear 4xx in FR and EN, nothing written', () => {

@@ -41,7 +41,7 @@ const SPECS: SheetSpec[] = [
     required: [['reference'], ['name'], ['role_code', 'role']],
     fields: {
       reference: 'reference', name: 'name', description: 'description', status: 'status_code', role: 'role_code', department: 'department', owner: 'owner',
-      nextReviewDate: 'next_review_date', dataSubjectInformation: 'data_subject_information', rightsProcedure: 'rights_procedure', automatedDecisionMaking: 'automated_decision_making',
+      nextReviewDate: 'next_review_date', version: 'version', dataSubjectInformation: 'data_subject_information', rightsProcedure: 'rights_procedure', automatedDecisionMaking: 'automated_decision_making',
     },
   },
   { key: 'parties', list: 'parties', required: [['reference'], ['party_name'], ['party_kind_code', 'party_kind']], fields: { name: 'party_name', contact: 'party_contact' } },
@@ -115,6 +115,8 @@ function keysOf(spec: SheetSpec): string[] {
 
 export interface MappedWorkbook {
   items: Record<string, unknown>[];
+  /** The version column of each item (Registre's export): the version the file was read at, or null. */
+  versions: (number | null)[];
   locations: ItemLocation[];
   problems: ImportProblem[];
   /** Where an error of the activities' rules on `path` lies (sheet, row, column header). */
@@ -145,7 +147,7 @@ export function mapWorkbook(workbook: SheetRows[], labels: CatalogueLabels): Map
     sheets.set(spec.key, sheet);
   }
   const place = (location: ItemLocation, path: string) => locate(sheets, location, path);
-  if (problems.length) return { items: [], locations: [], problems, place };
+  if (problems.length) return { items: [], versions: [], locations: [], problems, place };
 
   const reader = (sheet: Sheet, row: { number: number; cells: Cell[] }) => {
     const problem = (key: string, code: string, params: Record<string, string> = {}) =>
@@ -218,6 +220,7 @@ export function mapWorkbook(workbook: SheetRows[], labels: CatalogueLabels): Map
   const register = sheets.get('register')!;
   const items: Record<string, unknown>[] = [];
   const locations: ItemLocation[] = [];
+  const versions: (number | null)[] = [];
   const byReference = new Map<string, number>();
   for (const row of register.rows.rows) {
     const read = reader(register, row);
@@ -255,6 +258,7 @@ export function mapWorkbook(workbook: SheetRows[], labels: CatalogueLabels): Map
     if (automated !== undefined) item.automatedDecisionMaking = automated;
     byReference.set(reference, items.length);
     items.push(item);
+    versions.push(read.integer('version'));
     locations.push({ row: row.number, lists: {}, dpiaRow: null });
   }
 
@@ -372,7 +376,7 @@ export function mapWorkbook(workbook: SheetRows[], labels: CatalogueLabels): Map
     location.dpiaRow = row;
   });
 
-  return { items, locations, problems, place };
+  return { items, versions, locations, problems, place };
 
   function enumCode(kind: string, text: string): string | null {
     const wanted = normalise(text);

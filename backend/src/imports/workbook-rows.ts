@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
 import { ImportFileException } from './import-errors';
 
 /** Rows read in the whole workbook: 1,000 activities with their details fit many times over. */
@@ -28,19 +29,69 @@ function cellValue(value: ExcelJS.CellValue): Cell {
   return null;
 }
 
+/** The parts of exceljs's streaming reader this module drives itself (see orderedWorksheets). */
+interface ReaderParts {
+  _parseRels(stream: Readable): Promise<void>;
+  _parseWorkbook(stream: Readable): Promise<void>;
+  _parseSharedStrings(stream: Readable): AsyncIterable<unknown>;
+  _parseStyles(stream: Readable): Promise<void>;
+  _parseWorksheet(stream: Readable, sheetNo: string): Iterable<{ eventType: string; value: ExcelJS.stream.xlsx.WorksheetReader }>;
+  sharedStrings?: unknown[];
+}
+
 /**
- * Reads a (guarded) workbook with exceljs's streaming reader, sheet by sheet, stopping as soon as
- * the row count passes MAX_ROWS. Styles are read so dates come back as dates.
+ * The worksheets of the workbook, read with exceljs's own parsers but in an order chosen here:
+ * relationships, workbook, shared strings and styles first, then each sheet streamed from the zip.
+ * exceljs's reader, fed the zip in file order (sheets usually come before styles and shared strings),
+ * copies each sheet to a temporary file and reads it back later; that path is not reliable (under load
+ * a sheet came back truncated or unreadable, failing an import its dry run had accepted) and leaks a
+ * file descriptor per sheet.
+ */
+async function* orderedWorksheets(content: Buffer): AsyncGenerator<{ id: string; worksheet: ExcelJS.stream.xlsx.WorksheetReader }> {
+  const zip = await yauzl.fromBufferPromise(content, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
+  try {
+    const entries = new Map<string, yauzl.Entry>();
+    await new Promise<void>((resolve, reject) => {
+      zip.on('entry', (entry: yauzl.Entry) => {
+        entries.set(entry.fileName, entry);
+        zip.readEntry();
+      });
+      zip.on('end', resolve);
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+    const open = (entry: yauzl.Entry) => zip.openReadStreamPromise(entry);
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' }) as unknown as ReaderParts;
+    const part = (name: string) => entries.get(name);
+    if (part('xl/_rels/workbook.xml.rels')) await reader._parseRels(await open(part('xl/_rels/workbook.xml.rels')!));
+    if (part('xl/workbook.xml')) await reader._parseWorkbook(await open(part('xl/workbook.xml')!));
+    if (part('xl/sharedStrings.xml')) for await (const _event of reader._parseSharedStrings(await open(part('xl/sharedStrings.xml')!)));
+    if (part('xl/styles.xml')) await reader._parseStyles(await open(part('xl/styles.xml')!));
+    reader.sharedStrings ??= [];
+    const sheets = [...entries.keys()]
+      .map((name) => /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1])
+      .filter((number): number is string => number !== undefined)
+      .sort((a, b) => Number(a) - Number(b));
+    for (const number of sheets) {
+      for (const event of reader._parseWorksheet(await open(entries.get(`xl/worksheets/sheet${number}.xml`)!), number)) yield { id: number, worksheet: event.value };
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+/**
+ * Reads a (guarded) workbook with exceljs's parsers, sheet by sheet, stopping as soon as the row
+ * count passes MAX_ROWS. Styles are read first so dates come back as dates.
  */
 export async function readWorkbook(content: Buffer, names: ReadonlyMap<string, string> = new Map()): Promise<SheetRows[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   const sheets: SheetRows[] = [];
   let total = 0;
   try {
-    for await (const worksheet of reader) {
-      const { id, name } = worksheet as unknown as { id: number | string; name: string };
-      // A default name means exceljs could not match the part to workbook.xml: take the guard's.
-      const sheet: SheetRows = { name: name === `Sheet${id}` ? (names.get(String(id)) ?? name) : name, header: [], rows: [] };
+    for await (const { id: part, worksheet } of orderedWorksheets(content)) {
+      const { name } = worksheet as unknown as { name?: string };
+      // Without a name from workbook.xml, take the guard's (by part number).
+      const sheet: SheetRows = { name: name ?? names.get(part) ?? `Sheet${part}`, header: [], rows: [] };
       sheets.push(sheet);
       for await (const row of worksheet) {
         total += 1;

@@ -1,12 +1,21 @@
 import { translate } from '../../common/i18n/i18n';
 import type { ExportContext } from '../sheet-writer';
 
+/** Labels already looked up, by locale and key: a large export asks for the same few thousands of times. */
+const known = new Map<string, string>();
+
 /** Labels of the register's own enumerations (status, role, source…), from `exports.<kind>_<code>`. */
 export function enumLabel(ctx: Pick<ExportContext, 'locale'>, kind: string, code: string | null | undefined): string | null {
   if (code === null || code === undefined || code === '') return null;
+  const cacheKey = `${ctx.locale}:${kind}:${code}`;
+  const cached = known.get(cacheKey);
+  if (cached !== undefined) return cached;
   const key = `exports.${kind}_${code}`;
   const text = translate(ctx.locale, key);
-  return text === key ? code : text;
+  const label = text === key ? code : text;
+  // Codes come from stored documents: only the enumerations' own are kept (the map stays small).
+  if (text !== key) known.set(cacheKey, label);
+  return label;
 }
 
 /** The enumerations, by kind, for template drop-downs and for reading labels back. */

@@ -13,6 +13,7 @@ export interface RegisterRow extends ActivityRowBase {
   owner: string | null;
   owner_name: string | null;
   next_review_date: string | null;
+  version: number;
   document: ActivityContent;
   last_validation?: Date | null;
 }
@@ -44,6 +45,7 @@ export const registerSheet = activitySheet<RegisterRow, RegisterRow>({
     'r.owner',
     'r.owner_name',
     "to_char(r.next_review_date, 'YYYY-MM-DD') AS next_review_date",
+    'r.version',
     'r.document',
   ],
   items: (row) => [row],
@@ -82,6 +84,8 @@ export const registerSheet = activitySheet<RegisterRow, RegisterRow>({
     { key: 'completeness', type: 'number', value: (row, ctx) => completenessOf({ ...row.document, role: row.role }, ctx.facts).score },
     { key: 'status_code', type: 'code', value: (row) => row.status },
     { key: 'role_code', type: 'code', value: (row) => row.role },
+    // The version read: an import of this file updates the activity only if it has not changed since.
+    { key: 'version', type: 'number', width: 10, value: (row) => row.version },
   ],
   dropdowns: { status: 'enum:status', role: 'enum:role', automated_decision_making: 'enum:yes_no' },
 });

@@ -23,12 +23,16 @@ export class ImportedActivityView {
   @ApiProperty() name!: string;
 }
 
+export class UpdatedActivityView extends ImportedActivityView {
+  @ApiProperty({ type: [String], description: 'the fields the import changes (activity detail names)' }) changes!: string[];
+}
+
 export class ImportReportView {
   @ApiProperty() dryRun!: boolean;
   @ApiProperty({ description: 'no error: the import can go ahead (or went ahead)' }) valid!: boolean;
   @ApiProperty({ description: 'activities found in the workbook' }) activities!: number;
   @ApiProperty({ type: [ImportedActivityView], description: 'activities created (or that would be)' }) created!: ImportedActivityView[];
-  @ApiProperty({ type: [ImportedActivityView], description: 'activities updated: always empty — an existing reference is reported as an error' }) updated!: ImportedActivityView[];
+  @ApiProperty({ type: [UpdatedActivityView], description: 'existing activities (same reference) updated, or that would be, with the fields changed; rows unchanged are not listed' }) updated!: UpdatedActivityView[];
   @ApiProperty({ type: [String] }) createdDepartments!: string[];
   @ApiProperty({ type: [String], description: 'processors not known yet, proposed as vendors under review' }) createdVendors!: string[];
   @ApiProperty({ type: [ImportErrorView] }) errors!: ImportErrorView[];

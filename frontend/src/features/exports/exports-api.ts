@@ -36,7 +36,8 @@ export interface ImportReport {
   valid: boolean;
   activities: number;
   created: { reference: string; name: string }[];
-  updated: { reference: string; name: string }[];
+  /** Existing activities (same reference) updated, with the fields changed (activity detail names). */
+  updated: { reference: string; name: string; changes: string[] }[];
   createdDepartments: string[];
   createdVendors: string[];
   errors: ImportError[];

@@ -190,6 +190,18 @@ function ReportView({ report }: { report: ImportReport }) {
           ))}
         </ul>
       ) : null}
+      {report.valid && report.updated.length > 0 ? (
+        <>
+          <p>{t(report.dryRun ? 'imports.wouldUpdate' : 'imports.updated', { count: report.updated.length })}</p>
+          <ul data-testid="import-updated">
+            {report.updated.map((item) => (
+              <li key={item.reference}>
+                {item.reference} — {item.name} ({t('imports.changedFields', { fields: item.changes.join(', ') })})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {report.createdVendors.length > 0 ? <p>{t('imports.createdVendors', { names: report.createdVendors.join(', ') })}</p> : null}
       {report.errors.length > 0 ? (
         <div className="table-wrap">

@@ -139,6 +139,7 @@ async function main(): Promise<void> {
           return signIn(api!.baseUrl, fresh.organizationId, freshDpo.email, PASSWORD);
         },
         peakRssMb: () => api!.peakRssMb(),
+        apiCpuMs: () => api!.cpuMs(),
         results,
         log,
       };

@@ -80,6 +80,16 @@ export class ApiProcess {
     }
   }
 
+  /**
+   * CPU time the API process has used (user + system), in ms: per request, it is the API's own cost,
+   * which contention on a shared machine does not inflate the way it inflates latency.
+   */
+  cpuMs(): number {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${this.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  }
+
   /** Peak resident set size (VmHWM) since start or the last reset, in MB. */
   peakRssMb(): number {
     const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');

@@ -62,6 +62,10 @@ export interface BenchContext {
   /** Resets the API process's peak RSS; `peakRssMb()` then reads the peak since. */
   resetPeakRss(): void;
   peakRssMb(): number;
+  /** CPU time the API process has used so far (user + system), in ms. */
+  apiCpuMs(): number;
+  /** A new, empty organisation with its DPO signed in (the import's commit creates everything there). */
+  freshOrganization(): Promise<ApiSession>;
   /** Results of benchmarks already run (e.g. the export baseline for the import). */
   results: ResultRow[];
   log(message: string): void;

@@ -111,7 +111,7 @@ Register generation: ${info.generation.map((step) => `${count(step.scale)} activ
 ## Summary
 
 ${misses.length === 0 ? 'Every measured target holds.' : `Targets missed: ${misses.map((row) => `${row.label} at ${count(row.scale)} (${row.target})`).join('; ')}.`}
-${skipped.length ? `Not measured yet: ${[...new Set(skipped.map((row) => row.label))].join('; ')} — see the TODO rows.` : ''}
+${skipped.length ? `Not measured: ${skipped.map((row) => `${row.label} at ${count(row.scale)}`).join('; ')} — each row says why.` : ''}
 ${info.notes.map((note) => `\n${note}`).join('\n')}
 
 ## Results

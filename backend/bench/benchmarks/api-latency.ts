@@ -34,6 +34,8 @@ interface LoadFigures {
   conflicts: number;
   statuses: Record<string, number>;
   peakRss: number;
+  /** API CPU time per answered request, ms. */
+  cpuPerRequest: number;
 }
 
 async function load(context: BenchContext, request: autocannon.Request, isConflict: (status: number) => boolean = () => false): Promise<LoadFigures> {
@@ -41,6 +43,7 @@ async function load(context: BenchContext, request: autocannon.Request, isConfli
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   context.resetPeakRss();
+  const cpuBefore = context.apiCpuMs();
   const instance = autocannon({
     url: session.baseUrl,
     connections: settings.connections,
@@ -54,6 +57,7 @@ async function load(context: BenchContext, request: autocannon.Request, isConfli
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
   });
   const result = await instance;
+  const cpuPerRequest = (context.apiCpuMs() - cpuBefore) / Math.max(1, latencies.length);
   const conflicts = Object.entries(statuses)
     .filter(([status]) => isConflict(Number(status)))
     .reduce((sum, [, n]) => sum + n, 0);
@@ -70,6 +74,7 @@ async function load(context: BenchContext, request: autocannon.Request, isConfli
     conflicts,
     statuses,
     peakRss: context.peakRssMb(),
+    cpuPerRequest,
   };
 }
 
@@ -90,6 +95,7 @@ function row(scale: number, label: string, figures: LoadFigures, targetMs: numbe
       errors: count(figures.errors),
       conflicts: count(figures.conflicts),
       rss: mb(figures.peakRss),
+      cpu: ms(figures.cpuPerRequest),
     },
     headlineMs: figures.p95,
     target: `p95 ≤ ${targetMs} ms, 0 errors`,
@@ -110,6 +116,7 @@ export const apiLatency: Benchmark = {
     { key: 'errors', header: 'errors' },
     { key: 'conflicts', header: '409' },
     { key: 'rss', header: 'API peak RSS' },
+    { key: 'cpu', header: 'API CPU per request' },
   ],
   scales: (settings) => settings.scales,
   async run(context, scale) {

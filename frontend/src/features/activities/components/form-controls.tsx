@@ -8,6 +8,7 @@ import { useT } from '@/i18n/i18n-provider';
 
 import type { CatalogueOption } from '../catalogue';
 import { DURATION_UNITS } from '../duration';
+import { CatalogueCheckboxGroup, CheckOption, type CheckboxGroupSection } from './choice-controls';
 import { fieldDomId } from '../field-paths';
 import { useEditor, useFieldError, useListError, type ActivityFieldPath } from './editor-context';
 
@@ -145,27 +146,7 @@ export function FormSelect({
 
 export function FormCheckbox({ path, label, hint, testId }: { path: ActivityFieldPath; label: string; hint?: string; testId?: string }) {
   const { form } = useEditor();
-  const id = fieldDomId(path);
-  return (
-    <div className="check">
-      <input
-        id={id}
-        type="checkbox"
-        className="check__box"
-        data-testid={testId}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        {...form.register(path)}
-      />
-      <label className="check__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="check__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
+  return <CheckOption id={fieldDomId(path)} label={label} hint={hint} data-testid={testId} {...form.register(path)} />;
 }
 
 /** Radio buttons for a small set of choices; the group takes the field's id so it can be focused. */
@@ -217,11 +198,6 @@ export function FormRadios({
   );
 }
 
-export interface CheckboxGroupSection {
-  title: string | null;
-  options: readonly CatalogueOption[];
-}
-
 /** Several codes of a catalogue, ticked; each with its help text. */
 export function FormCheckboxGroup({
   path,
@@ -237,53 +213,19 @@ export function FormCheckboxGroup({
   const { form, readOnly } = useEditor();
   const { field, fieldState } = useController({ control: form.control, name: path });
   const errorText = useFieldErrorText(fieldState.error);
-  const values = Array.isArray(field.value) ? (field.value as string[]) : [];
-  const id = fieldDomId(path);
-  const toggle = (code: string, checked: boolean) => {
-    field.onChange(checked ? [...values.filter((value) => value !== code), code] : values.filter((value) => value !== code));
-  };
-  let first = true;
   return (
-    <fieldset className={errorText ? 'check-group field--invalid' : 'check-group'} id={id} tabIndex={-1}>
-      <legend className="field__label">{legend}</legend>
-      {hint ? <div className="field__hint">{hint}</div> : null}
-      {sections.map((section, sectionIndex) => (
-        <div className="check-group__section" key={section.title ?? sectionIndex}>
-          {section.title ? <p className="check-group__title">{section.title}</p> : null}
-          {section.options.map((option) => {
-            const optionId = `${id}-${option.value}`;
-            const ref = first ? field.ref : undefined;
-            first = false;
-            return (
-              <div className="check" key={option.value}>
-                <input
-                  id={optionId}
-                  ref={ref}
-                  type="checkbox"
-                  className="check__box"
-                  checked={values.includes(option.value)}
-                  disabled={readOnly}
-                  aria-describedby={option.help ? `${optionId}-help` : undefined}
-                  onChange={(event) => {
-                    toggle(option.value, event.target.checked);
-                  }}
-                  onBlur={field.onBlur}
-                />
-                <label className="check__label" htmlFor={optionId}>
-                  {option.label}
-                </label>
-                {option.help ? (
-                  <p className="check__hint" id={`${optionId}-help`}>
-                    {option.help}
-                  </p>
-                ) : null}
-              </div>
-            );
-          })}
-        </div>
-      ))}
-      {errorText ? <p className="field__error">{errorText}</p> : null}
-    </fieldset>
+    <CatalogueCheckboxGroup
+      id={fieldDomId(path)}
+      legend={legend}
+      hint={hint}
+      errorText={errorText}
+      sections={sections}
+      values={Array.isArray(field.value) ? (field.value as string[]) : []}
+      readOnly={readOnly}
+      inputRef={field.ref}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+    />
   );
 }
 

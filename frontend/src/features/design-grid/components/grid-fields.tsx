@@ -5,6 +5,7 @@ import { get, useController, useFormState, type FieldError, type FieldValues, ty
 
 import { FieldFrame, useFieldErrorText } from '@/components/fields';
 import type { CatalogueOption } from '@/features/activities/catalogue';
+import { CatalogueCheckboxGroup, CheckOption } from '@/features/activities/components/choice-controls';
 import { DURATION_UNITS } from '@/features/activities/duration';
 import { useT } from '@/i18n/i18n-provider';
 
@@ -139,20 +140,7 @@ export function GridSelect({
 
 export function GridCheckbox({ path, label, hint, testId }: { path: string; label: string; hint?: string; testId?: string }) {
   const { form } = useStepForm();
-  const id = gridFieldId(path);
-  return (
-    <div className="check">
-      <input id={id} type="checkbox" className="check__box" data-testid={testId} aria-describedby={hint ? `${id}-hint` : undefined} {...form.register(path)} />
-      <label className="check__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="check__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
+  return <CheckOption id={gridFieldId(path)} label={label} hint={hint} data-testid={testId} {...form.register(path)} />;
 }
 
 /** Radio buttons for a small set of choices, in a fieldset with its legend. */
@@ -181,44 +169,18 @@ export function GridRadios({ path, legend, options, hint }: { path: string; lege
 export function GridCheckboxGroup({ path, legend, hint, options }: { path: string; legend: string; hint?: string; options: readonly CatalogueOption[] }) {
   const { form, readOnly } = useStepForm();
   const { field } = useController({ control: form.control, name: path });
-  const values = Array.isArray(field.value) ? (field.value as string[]) : [];
-  const id = gridFieldId(path);
-  const toggle = (code: string, checked: boolean) => {
-    field.onChange(checked ? [...values.filter((value) => value !== code), code] : values.filter((value) => value !== code));
-  };
   return (
-    <fieldset className="check-group" id={id} tabIndex={-1}>
-      <legend className="field__label">{legend}</legend>
-      {hint ? <p className="field__hint">{hint}</p> : null}
-      {options.map((option, index) => {
-        const optionId = `${id}-${option.value}`;
-        return (
-          <div className="check" key={option.value}>
-            <input
-              id={optionId}
-              ref={index === 0 ? field.ref : undefined}
-              type="checkbox"
-              className="check__box"
-              checked={values.includes(option.value)}
-              disabled={readOnly}
-              aria-describedby={option.help ? `${optionId}-help` : undefined}
-              onChange={(event) => {
-                toggle(option.value, event.target.checked);
-              }}
-              onBlur={field.onBlur}
-            />
-            <label className="check__label" htmlFor={optionId}>
-              {option.label}
-            </label>
-            {option.help ? (
-              <p className="check__hint" id={`${optionId}-help`}>
-                {option.help}
-              </p>
-            ) : null}
-          </div>
-        );
-      })}
-    </fieldset>
+    <CatalogueCheckboxGroup
+      id={gridFieldId(path)}
+      legend={legend}
+      hint={hint}
+      options={options}
+      values={Array.isArray(field.value) ? (field.value as string[]) : []}
+      readOnly={readOnly}
+      inputRef={field.ref}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+    />
   );
 }
 

@@ -3,12 +3,11 @@
 import type { ReactNode } from 'react';
 import { useController } from 'react-hook-form';
 
-import { FieldFrame, TextAreaField, TextField, useFieldErrorText } from '@/components/fields';
+import { TextAreaField, TextField, useFieldErrorText } from '@/components/fields';
 import { useT } from '@/i18n/i18n-provider';
 
 import type { CatalogueOption } from '../catalogue';
-import { DURATION_UNITS } from '../duration';
-import { CatalogueCheckboxGroup, CheckOption, type CheckboxGroupSection } from './choice-controls';
+import { CatalogueCheckboxGroup, CatalogueSelect, CheckOption, DurationInput, type CheckboxGroupSection } from './choice-controls';
 import { fieldDomId } from '../field-paths';
 import { useEditor, useFieldError, useListError, type ActivityFieldPath } from './editor-context';
 
@@ -98,49 +97,19 @@ export function FormSelect({
   const { form } = useEditor();
   const { field, fieldState } = useController({ control: form.control, name: path });
   const errorText = useFieldErrorText(fieldState.error);
-  const id = fieldDomId(path);
-  const value = typeof field.value === 'string' ? field.value : '';
-  const selected = options.find((option) => option.value === value);
-  const help = selected?.help ?? null;
-  const helpId = `${id}-help`;
   return (
-    <FieldFrame id={id} label={label} required={required} hint={hint} errorText={errorText}>
-      {(describedBy) => (
-        <>
-          <select
-            id={id}
-            ref={field.ref}
-            name={field.name}
-            className="field__control"
-            value={value}
-            data-testid={testId}
-            aria-invalid={errorText ? true : undefined}
-            aria-describedby={[describedBy, help ? helpId : undefined].filter(Boolean).join(' ') || undefined}
-            onChange={(event) => {
-              field.onChange(event.target.value);
-              onPicked?.(event.target.value);
-            }}
-            onBlur={field.onBlur}
-          >
-            {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
-            {options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-            {value !== '' && !selected ? (
-              // A value the list no longer offers is shown as it is rather than silently replaced.
-              <option value={value}>{value}</option>
-            ) : null}
-          </select>
-          {help ? (
-            <p className="field__help" id={helpId}>
-              {help}
-            </p>
-          ) : null}
-        </>
-      )}
-    </FieldFrame>
+    <CatalogueSelect
+      id={fieldDomId(path)}
+      field={field}
+      label={label}
+      options={options}
+      emptyLabel={emptyLabel}
+      hint={hint}
+      required={required}
+      errorText={errorText}
+      onPicked={onPicked}
+      testId={testId}
+    />
   );
 }
 
@@ -243,40 +212,19 @@ export function FormDuration({
   hint?: string;
   required?: boolean;
 }) {
-  const t = useT();
   const { form } = useEditor();
-  const error = useFieldError(amountPath);
-  const errorText = useFieldErrorText(error);
-  const id = fieldDomId(amountPath);
+  const errorText = useFieldErrorText(useFieldError(amountPath));
   return (
-    <FieldFrame id={id} label={label} required={required} hint={hint} errorText={errorText}>
-      {(describedBy) => (
-        <div className="duration">
-          <input
-            id={id}
-            type="text"
-            inputMode="numeric"
-            className="field__control duration__amount"
-            aria-invalid={errorText ? true : undefined}
-            aria-describedby={describedBy}
-            aria-required={required}
-            {...form.register(amountPath)}
-          />
-          <select
-            id={fieldDomId(unitPath)}
-            className="field__control duration__unit"
-            aria-label={t('activity.duration.unit', { field: label })}
-            {...form.register(unitPath)}
-          >
-            {DURATION_UNITS.map((unit) => (
-              <option key={unit} value={unit}>
-                {t(`activity.duration.units.${unit}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-    </FieldFrame>
+    <DurationInput
+      id={fieldDomId(amountPath)}
+      unitId={fieldDomId(unitPath)}
+      label={label}
+      hint={hint}
+      required={required}
+      errorText={errorText}
+      amount={form.register(amountPath)}
+      unit={form.register(unitPath)}
+    />
   );
 }
 

@@ -5,8 +5,7 @@ import { get, useController, useFormState, type FieldError, type FieldValues, ty
 
 import { FieldFrame, useFieldErrorText } from '@/components/fields';
 import type { CatalogueOption } from '@/features/activities/catalogue';
-import { CatalogueCheckboxGroup, CheckOption } from '@/features/activities/components/choice-controls';
-import { DURATION_UNITS } from '@/features/activities/duration';
+import { CatalogueCheckboxGroup, CatalogueSelect, CheckOption, DurationInput } from '@/features/activities/components/choice-controls';
 import { useT } from '@/i18n/i18n-provider';
 
 /*
@@ -97,45 +96,7 @@ export function GridSelect({
   const { form } = useStepForm();
   const { field, fieldState } = useController({ control: form.control, name: path });
   const errorText = useFieldErrorText(fieldState.error);
-  const id = gridFieldId(path);
-  const value = typeof field.value === 'string' ? field.value : '';
-  const selected = options.find((option) => option.value === value);
-  const helpId = `${id}-help`;
-  return (
-    <FieldFrame id={id} label={label} hint={hint} errorText={errorText}>
-      {(describedBy) => (
-        <>
-          <select
-            id={id}
-            ref={field.ref}
-            name={field.name}
-            className="field__control"
-            value={value}
-            data-testid={testId}
-            aria-invalid={errorText ? true : undefined}
-            aria-describedby={[describedBy, selected?.help ? helpId : undefined].filter(Boolean).join(' ') || undefined}
-            onChange={(event) => {
-              field.onChange(event.target.value);
-            }}
-            onBlur={field.onBlur}
-          >
-            {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
-            {options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-            {value !== '' && !selected ? <option value={value}>{value}</option> : null}
-          </select>
-          {selected?.help ? (
-            <p className="field__help" id={helpId}>
-              {selected.help}
-            </p>
-          ) : null}
-        </>
-      )}
-    </FieldFrame>
-  );
+  return <CatalogueSelect id={gridFieldId(path)} field={field} label={label} options={options} emptyLabel={emptyLabel} hint={hint} errorText={errorText} testId={testId} />;
 }
 
 export function GridCheckbox({ path, label, hint, testId }: { path: string; label: string; hint?: string; testId?: string }) {
@@ -186,33 +147,18 @@ export function GridCheckboxGroup({ path, legend, hint, options }: { path: strin
 
 /** A period typed as a number and a unit (stored as an ISO 8601 duration). */
 export function GridDuration({ amountPath, unitPath, label, hint }: { amountPath: string; unitPath: string; label: string; hint?: string }) {
-  const t = useT();
   const { form } = useStepForm();
   const errorText = useFieldErrorText(useError(amountPath));
-  const id = gridFieldId(amountPath);
   return (
-    <FieldFrame id={id} label={label} hint={hint} errorText={errorText}>
-      {(describedBy) => (
-        <div className="duration">
-          <input
-            id={id}
-            type="text"
-            inputMode="numeric"
-            className="field__control duration__amount"
-            aria-invalid={errorText ? true : undefined}
-            aria-describedby={describedBy}
-            {...form.register(amountPath)}
-          />
-          <select id={gridFieldId(unitPath)} className="field__control duration__unit" aria-label={t('activity.duration.unit', { field: label })} {...form.register(unitPath)}>
-            {DURATION_UNITS.map((unit) => (
-              <option key={unit} value={unit}>
-                {t(`activity.duration.units.${unit}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-    </FieldFrame>
+    <DurationInput
+      id={gridFieldId(amountPath)}
+      unitId={gridFieldId(unitPath)}
+      label={label}
+      hint={hint}
+      errorText={errorText}
+      amount={form.register(amountPath)}
+      unit={form.register(unitPath)}
+    />
   );
 }
 

@@ -3,7 +3,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { get, useController, useFormState, type FieldError, type FieldValues, type UseFormReturn } from 'react-hook-form';
 
-import { FieldFrame, useFieldErrorText } from '@/components/fields';
+import { TextAreaField, TextField, useFieldErrorText } from '@/components/fields';
 import type { CatalogueOption } from '@/features/activities/catalogue';
 import { CatalogueCheckboxGroup, CatalogueSelect, CheckOption, DurationInput } from '@/features/activities/components/choice-controls';
 import { useT } from '@/i18n/i18n-provider';
@@ -45,36 +45,12 @@ function useError(path: string): FieldError | undefined {
 
 export function GridText({ path, label, hint, testId }: { path: string; label: string; hint?: string; testId?: string }) {
   const { form } = useStepForm();
-  const errorText = useFieldErrorText(useError(path));
-  const id = gridFieldId(path);
-  return (
-    <FieldFrame id={id} label={label} hint={hint} errorText={errorText}>
-      {(describedBy) => (
-        <input id={id} type="text" className="field__control" data-testid={testId} aria-invalid={errorText ? true : undefined} aria-describedby={describedBy} {...form.register(path)} />
-      )}
-    </FieldFrame>
-  );
+  return <TextField id={gridFieldId(path)} label={label} hint={hint} testId={testId} registration={form.register(path)} error={useError(path)} />;
 }
 
 export function GridTextArea({ path, label, hint, rows = 3, testId }: { path: string; label: string; hint?: string; rows?: number; testId?: string }) {
   const { form } = useStepForm();
-  const errorText = useFieldErrorText(useError(path));
-  const id = gridFieldId(path);
-  return (
-    <FieldFrame id={id} label={label} hint={hint} errorText={errorText}>
-      {(describedBy) => (
-        <textarea
-          id={id}
-          rows={rows}
-          className="field__control"
-          data-testid={testId}
-          aria-invalid={errorText ? true : undefined}
-          aria-describedby={describedBy}
-          {...form.register(path)}
-        />
-      )}
-    </FieldFrame>
-  );
+  return <TextAreaField id={gridFieldId(path)} label={label} hint={hint} rows={rows} testId={testId} registration={form.register(path)} error={useError(path)} />;
 }
 
 /** A select over a catalogue (or any options), with the help of the chosen entry under it. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { FieldError } from '../common/http/validation';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import type { RuleFacts } from './activity-rules';
@@ -11,7 +12,8 @@ export interface ActivityFacts extends RuleFacts {
   vulnerableSubjectCategories: ReadonlySet<string>;
 }
 
-interface CodeReference {
+/** A catalogue code used by a record, with the path of the field that holds it. */
+export interface CodeReference {
   path: string;
   catalogue: string;
   code: string;
@@ -94,20 +96,26 @@ export class ActivityCatalogues {
       .filter(({ measure }) => (!keys || keys.has('securityMeasures')) && measure.startsWith(FREE_MEASURE_PREFIX) && !measure.slice(FREE_MEASURE_PREFIX.length).trim())
       .map(({ i }) => ({ path: `securityMeasures[${i}]`, code: 'isNotEmpty', args: [] }));
     if (references.length === 0) return errors;
-    const unknown = await this.connection.manager.query<{ position: number }[]>(
-      `SELECT r.position FROM jsonb_to_recordset($2::jsonb) AS r(position int, catalogue text, code text)
-       WHERE NOT EXISTS (SELECT 1 FROM catalogue_entries c WHERE c.catalogue = r.catalogue AND c.code = r.code)
-         AND NOT EXISTS (SELECT 1 FROM organization_catalogue_entries o
-                         WHERE o.organization_id = $1 AND o.catalogue = r.catalogue AND o.code = r.code)
-       ORDER BY r.position`,
-      [organizationId, JSON.stringify(references.map((reference, position) => ({ position, catalogue: reference.catalogue, code: reference.code })))],
-    );
-    return [
-      ...errors,
-      ...unknown.map(({ position }) => {
-        const reference = references[position];
-        return { path: reference.path, code: 'catalogueCode', args: [reference.code, reference.catalogue] };
-      }),
-    ];
+    return [...errors, ...(await unknownCatalogueCodes(this.connection.manager, organizationId, references))];
   }
+}
+
+/**
+ * Field errors for the references whose code is neither shipped (catalogue_entries) nor one of the
+ * organisation's own entries, in one query; shared by the register and the design grid.
+ */
+export async function unknownCatalogueCodes(manager: EntityManager, organizationId: string, references: readonly CodeReference[]): Promise<FieldError[]> {
+  if (references.length === 0) return [];
+  const unknown = await manager.query<{ position: number }[]>(
+    `SELECT r.position FROM jsonb_to_recordset($2::jsonb) AS r(position int, catalogue text, code text)
+     WHERE NOT EXISTS (SELECT 1 FROM catalogue_entries c WHERE c.catalogue = r.catalogue AND c.code = r.code)
+       AND NOT EXISTS (SELECT 1 FROM organization_catalogue_entries o
+                       WHERE o.organization_id = $1 AND o.catalogue = r.catalogue AND o.code = r.code)
+     ORDER BY r.position`,
+    [organizationId, JSON.stringify(references.map((reference, position) => ({ position, catalogue: reference.catalogue, code: reference.code })))],
+  );
+  return unknown.map(({ position }) => {
+    const reference = references[position];
+    return { path: reference.path, code: 'catalogueCode', args: [reference.code, reference.catalogue] };
+  });
 }

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { ForbiddenError, subject } from '@casl/ability';
 import { ActivitiesService, ActivityDetail } from '../activities/activities.service';
 import type { CreateActivityDto } from '../activities/dto/activity.dto';
+import { unknownCatalogueCodes, type CodeReference } from '../activities/activity-catalogues';
 import { AuditService } from '../audit/audit.service';
 import type { OrganizationAccess } from '../authorization/request-auth';
 import { assertVersion } from '../common/concurrency/expected-version';
@@ -47,12 +48,6 @@ function auditFields(row: DesignGrid): Record<string, unknown> {
     answers: row.answers,
     comments: row.comments,
   });
-}
-
-interface CodeReference {
-  path: string;
-  catalogue: string;
-  code: string;
 }
 
 /** Every catalogue code of the answers, with its path in the request (`answers.data.subjects[0].category`). */
@@ -410,21 +405,7 @@ export class DesignGridsService {
       const found = await manager.query<unknown[]>('SELECT 1 FROM departments WHERE organization_id = $1 AND id = $2', [organizationId, departmentId]);
       if (found.length === 0) errors.push({ path: 'departmentId', code: 'unknownDepartment', args: [departmentId] });
     }
-    const references = codeReferences(answers);
-    if (references.length) {
-      const unknown = await manager.query<{ position: number }[]>(
-        `SELECT r.position FROM jsonb_to_recordset($2::jsonb) AS r(position int, catalogue text, code text)
-         WHERE NOT EXISTS (SELECT 1 FROM catalogue_entries c WHERE c.catalogue = r.catalogue AND c.code = r.code)
-           AND NOT EXISTS (SELECT 1 FROM organization_catalogue_entries o
-                           WHERE o.organization_id = $1 AND o.catalogue = r.catalogue AND o.code = r.code)
-         ORDER BY r.position`,
-        [organizationId, JSON.stringify(references.map((reference, position) => ({ position, catalogue: reference.catalogue, code: reference.code })))],
-      );
-      for (const { position } of unknown) {
-        const reference = references[position];
-        errors.push({ path: reference.path, code: 'catalogueCode', args: [reference.code, reference.catalogue] });
-      }
-    }
+    errors.push(...(await unknownCatalogueCodes(manager, organizationId, codeReferences(answers))));
     if (errors.length) throw new FieldValidationException(errors);
   }
 

@@ -58,6 +58,16 @@ const STEP_ACTIONS: Record<DpiaTransition, Action> = {
 
 const asSubject = (row: Pick<Dpia, 'organizationId' | 'status'>) => subject('Dpia', { organizationId: row.organizationId, status: row.status });
 
+/** A draft revision (a new DPIA or the next revision of a decided one) carries no opinion or decision yet. */
+const UNDECIDED = {
+  dpoOpinion: null,
+  decision: null,
+  decisionComment: null,
+  decidedAt: null,
+  decidedBy: null,
+  decidedByName: null,
+} as const satisfies Partial<Dpia>;
+
 @Injectable()
 export class DpiasService {
   constructor(
@@ -220,12 +230,7 @@ export class DpiasService {
       revision: 1,
       status: 'draft',
       content: emptyContent(),
-      dpoOpinion: null,
-      decision: null,
-      decisionComment: null,
-      decidedAt: null,
-      decidedBy: null,
-      decidedByName: null,
+      ...UNDECIDED,
       createdBy: this.connection.context.userId ?? null,
       version: 1,
       createdAt: now,
@@ -296,12 +301,7 @@ export class DpiasService {
           revision: current.revision + 1,
           status: 'draft',
           content: structuredClone(current.content),
-          dpoOpinion: null,
-          decision: null,
-          decisionComment: null,
-          decidedAt: null,
-          decidedBy: null,
-          decidedByName: null,
+          ...UNDECIDED,
         };
         break;
     }

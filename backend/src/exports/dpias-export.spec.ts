@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
-import yauzl from 'yauzl';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
 import { asOwner } from '../activities/activities.test-helpers';
 import { translate, Locale } from '../common/i18n/i18n';
 import sampleRegister from '../database/seeds/sample-register.json';
 import { emptyContent } from '../dpias/dpia-rules';
 import type { DpiaContent } from '../dpias/dpia.types';
-import { download, openWorkbook, rowsOf } from './exports.test-helpers';
+import { download, openWorkbook, rowsOf, sha256, unzip } from './exports.test-helpers';
 
 const SCRIPT = '<script>alert("xss")</script>';
 
@@ -24,28 +22,6 @@ function ratedRisks(): DpiaContent['risks'] {
   risks.unwanted_modification = { ...risks.illegitimate_access, before: { severity: 3, likelihood: 2 }, after: { severity: 3, likelihood: 3 } };
   risks.disappearance = { ...risks.illegitimate_access, before: { severity: 2, likelihood: 2 }, after: { severity: 2, likelihood: 1 } };
   return risks;
-}
-
-async function unzip(content: Buffer): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.fromBufferPromise(content, { lazyEntries: true });
-  const files = new Map<string, Buffer>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (entry: yauzl.Entry) => {
-      zip.openReadStream(entry, (error, stream) => {
-        if (error) return reject(error);
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          files.set(entry.fileName, Buffer.concat(chunks));
-          zip.readEntry();
-        });
-      });
-    });
-    zip.on('end', resolve);
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-  return files;
 }
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 30));
@@ -190,7 +166,7 @@ describe('DPIAs in the register export and the evidence pack (real PostgreSQL)',
     expect(reports.map((file: { name: string }) => file.name)).toEqual(['dpias/T-0009-r1.html']);
     for (const file of reports as { name: string; sha256: string; bytes: number }[]) {
       const content = files.get(file.name)!;
-      expect({ sha256: createHash('sha256').update(content).digest('hex'), bytes: content.length }).toEqual({ sha256: file.sha256, bytes: file.bytes });
+      expect({ sha256: sha256(content), bytes: content.length }).toEqual({ sha256: file.sha256, bytes: file.bytes });
     }
     const html = files.get('dpias/T-0009-r1.html')!.toString('utf8');
     expect(html).toContain('AIPD Export');

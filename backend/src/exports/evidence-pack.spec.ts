@@ -1,34 +1,7 @@
-import { createHash } from 'node:crypto';
-import yauzl from 'yauzl';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
 import { asOwner, completeActivity } from '../activities/activities.test-helpers';
 import { pdfFile } from '../evidence/evidence.test-helpers';
-import { download, openWorkbook, rowsOf } from './exports.test-helpers';
-
-/** Every file of a zip, by name. */
-async function unzip(content: Buffer): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.fromBufferPromise(content, { lazyEntries: true });
-  const files = new Map<string, Buffer>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (entry: yauzl.Entry) => {
-      zip.openReadStream(entry, (error, stream) => {
-        if (error) return reject(error);
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          files.set(entry.fileName, Buffer.concat(chunks));
-          zip.readEntry();
-        });
-      });
-    });
-    zip.on('end', resolve);
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-  return files;
-}
-
-const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+import { download, openWorkbook, rowsOf, sha256, unzip } from './exports.test-helpers';
 
 describe('Evidence pack and import template (real PostgreSQL)', () => {
   let api: TestApi;

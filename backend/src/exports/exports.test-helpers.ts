@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
+import yauzl from 'yauzl';
 import type { Agent } from '../../test/test-api';
 
 /** Collects a binary response body (supertest buffers only text by default). */
@@ -38,3 +40,28 @@ export function rowsOf(sheet: ExcelJS.Worksheet): Record<string, ExcelJS.CellVal
   });
   return rows;
 }
+
+/** Every file of a zip, by name. */
+export async function unzip(content: Buffer): Promise<Map<string, Buffer>> {
+  const zip = await yauzl.fromBufferPromise(content, { lazyEntries: true });
+  const files = new Map<string, Buffer>();
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      zip.openReadStream(entry, (error, stream) => {
+        if (error) return reject(error);
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          files.set(entry.fileName, Buffer.concat(chunks));
+          zip.readEntry();
+        });
+      });
+    });
+    zip.on('end', resolve);
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+  return files;
+}
+
+export const sha256 = (content: Buffer): string => createHash('sha256').update(content).digest('hex');

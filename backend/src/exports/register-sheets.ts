@@ -14,30 +14,6 @@ import { transfersSheet } from './sheets/transfers.sheet';
 import { vendorsSheet } from './sheets/vendors.sheet';
 import type { SheetWriter } from './sheet-writer';
 
-/**
- * The sheets of register.xlsx, in order. A feature adds its sheet here (the DPIAs sheet follows
- * the DPIA screening); each writer reads its own data, so sheets never depend on each other.
- */
-export const REGISTER_SHEETS: SheetWriter[] = [
-  coverSheet,
-  registerSheet,
-  partiesSheet,
-  purposesSheet,
-  dataCategoriesSheet,
-  dataSubjectsSheet,
-  recipientsSheet,
-  processorsSheet,
-  transfersSheet,
-  securityMeasuresSheet,
-  dpiaScreeningSheet,
-  dpiasSheet,
-  vendorsSheet,
-  processorRegisterSheet,
-];
-
-export const VENDOR_SHEETS: SheetWriter[] = [coverSheet, vendorsSheet];
-export const PROCESSOR_REGISTER_SHEETS: SheetWriter[] = [coverSheet, processorRegisterSheet];
-
 /** The template: the sheets the import reads, empty, with drop-down lists from the catalogues. */
 export const TEMPLATE_SHEETS: SheetWriter[] = [
   registerSheet,
@@ -51,3 +27,13 @@ export const TEMPLATE_SHEETS: SheetWriter[] = [
   securityMeasuresSheet,
   dpiaScreeningSheet,
 ];
+
+/**
+ * The sheets of register.xlsx, in order: the cover, the sheets the import reads (so an export can be
+ * re-imported), then the ones it does not. A feature adds its sheet here; each writer reads its own
+ * data, so sheets never depend on each other.
+ */
+export const REGISTER_SHEETS: SheetWriter[] = [coverSheet, ...TEMPLATE_SHEETS, dpiasSheet, vendorsSheet, processorRegisterSheet];
+
+export const VENDOR_SHEETS: SheetWriter[] = [coverSheet, vendorsSheet];
+export const PROCESSOR_REGISTER_SHEETS: SheetWriter[] = [coverSheet, processorRegisterSheet];

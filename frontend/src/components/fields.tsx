@@ -63,6 +63,7 @@ interface BaseFieldProps {
   hint?: string;
   required?: boolean;
   disabled?: boolean;
+  testId?: string;
 }
 
 export function TextField({
@@ -80,6 +81,7 @@ export function TextField({
           type={type}
           autoComplete={autoComplete}
           inputMode={props.inputMode}
+          data-testid={props.testId}
           aria-invalid={errorText ? true : undefined}
           aria-describedby={describedBy}
           aria-required={props.required}
@@ -100,6 +102,7 @@ export function TextAreaField({ rows = 3, ...props }: BaseFieldProps & { rows?: 
           id={props.id}
           className="field__control"
           rows={rows}
+          data-testid={props.testId}
           aria-invalid={errorText ? true : undefined}
           aria-describedby={describedBy}
           aria-required={props.required}

@@ -3,11 +3,11 @@
 import type { ReactNode } from 'react';
 import { useController } from 'react-hook-form';
 
-import { FieldFrame, TextAreaField, TextField, useFieldErrorText } from '@/components/fields';
+import { TextAreaField, TextField, useFieldErrorText } from '@/components/fields';
 import { useT } from '@/i18n/i18n-provider';
 
 import type { CatalogueOption } from '../catalogue';
-import { DURATION_UNITS } from '../duration';
+import { CatalogueCheckboxGroup, CatalogueSelect, CheckOption, DurationInput, type CheckboxGroupSection } from './choice-controls';
 import { fieldDomId } from '../field-paths';
 import { useEditor, useFieldError, useListError, type ActivityFieldPath } from './editor-context';
 
@@ -97,75 +97,25 @@ export function FormSelect({
   const { form } = useEditor();
   const { field, fieldState } = useController({ control: form.control, name: path });
   const errorText = useFieldErrorText(fieldState.error);
-  const id = fieldDomId(path);
-  const value = typeof field.value === 'string' ? field.value : '';
-  const selected = options.find((option) => option.value === value);
-  const help = selected?.help ?? null;
-  const helpId = `${id}-help`;
   return (
-    <FieldFrame id={id} label={label} required={required} hint={hint} errorText={errorText}>
-      {(describedBy) => (
-        <>
-          <select
-            id={id}
-            ref={field.ref}
-            name={field.name}
-            className="field__control"
-            value={value}
-            data-testid={testId}
-            aria-invalid={errorText ? true : undefined}
-            aria-describedby={[describedBy, help ? helpId : undefined].filter(Boolean).join(' ') || undefined}
-            onChange={(event) => {
-              field.onChange(event.target.value);
-              onPicked?.(event.target.value);
-            }}
-            onBlur={field.onBlur}
-          >
-            {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
-            {options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-            {value !== '' && !selected ? (
-              // A value the list no longer offers is shown as it is rather than silently replaced.
-              <option value={value}>{value}</option>
-            ) : null}
-          </select>
-          {help ? (
-            <p className="field__help" id={helpId}>
-              {help}
-            </p>
-          ) : null}
-        </>
-      )}
-    </FieldFrame>
+    <CatalogueSelect
+      id={fieldDomId(path)}
+      field={field}
+      label={label}
+      options={options}
+      emptyLabel={emptyLabel}
+      hint={hint}
+      required={required}
+      errorText={errorText}
+      onPicked={onPicked}
+      testId={testId}
+    />
   );
 }
 
 export function FormCheckbox({ path, label, hint, testId }: { path: ActivityFieldPath; label: string; hint?: string; testId?: string }) {
   const { form } = useEditor();
-  const id = fieldDomId(path);
-  return (
-    <div className="check">
-      <input
-        id={id}
-        type="checkbox"
-        className="check__box"
-        data-testid={testId}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        {...form.register(path)}
-      />
-      <label className="check__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="check__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
+  return <CheckOption id={fieldDomId(path)} label={label} hint={hint} data-testid={testId} {...form.register(path)} />;
 }
 
 /** Radio buttons for a small set of choices; the group takes the field's id so it can be focused. */
@@ -217,11 +167,6 @@ export function FormRadios({
   );
 }
 
-export interface CheckboxGroupSection {
-  title: string | null;
-  options: readonly CatalogueOption[];
-}
-
 /** Several codes of a catalogue, ticked; each with its help text. */
 export function FormCheckboxGroup({
   path,
@@ -237,53 +182,19 @@ export function FormCheckboxGroup({
   const { form, readOnly } = useEditor();
   const { field, fieldState } = useController({ control: form.control, name: path });
   const errorText = useFieldErrorText(fieldState.error);
-  const values = Array.isArray(field.value) ? (field.value as string[]) : [];
-  const id = fieldDomId(path);
-  const toggle = (code: string, checked: boolean) => {
-    field.onChange(checked ? [...values.filter((value) => value !== code), code] : values.filter((value) => value !== code));
-  };
-  let first = true;
   return (
-    <fieldset className={errorText ? 'check-group field--invalid' : 'check-group'} id={id} tabIndex={-1}>
-      <legend className="field__label">{legend}</legend>
-      {hint ? <div className="field__hint">{hint}</div> : null}
-      {sections.map((section, sectionIndex) => (
-        <div className="check-group__section" key={section.title ?? sectionIndex}>
-          {section.title ? <p className="check-group__title">{section.title}</p> : null}
-          {section.options.map((option) => {
-            const optionId = `${id}-${option.value}`;
-            const ref = first ? field.ref : undefined;
-            first = false;
-            return (
-              <div className="check" key={option.value}>
-                <input
-                  id={optionId}
-                  ref={ref}
-                  type="checkbox"
-                  className="check__box"
-                  checked={values.includes(option.value)}
-                  disabled={readOnly}
-                  aria-describedby={option.help ? `${optionId}-help` : undefined}
-                  onChange={(event) => {
-                    toggle(option.value, event.target.checked);
-                  }}
-                  onBlur={field.onBlur}
-                />
-                <label className="check__label" htmlFor={optionId}>
-                  {option.label}
-                </label>
-                {option.help ? (
-                  <p className="check__hint" id={`${optionId}-help`}>
-                    {option.help}
-                  </p>
-                ) : null}
-              </div>
-            );
-          })}
-        </div>
-      ))}
-      {errorText ? <p className="field__error">{errorText}</p> : null}
-    </fieldset>
+    <CatalogueCheckboxGroup
+      id={fieldDomId(path)}
+      legend={legend}
+      hint={hint}
+      errorText={errorText}
+      sections={sections}
+      values={Array.isArray(field.value) ? (field.value as string[]) : []}
+      readOnly={readOnly}
+      inputRef={field.ref}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+    />
   );
 }
 
@@ -301,40 +212,19 @@ export function FormDuration({
   hint?: string;
   required?: boolean;
 }) {
-  const t = useT();
   const { form } = useEditor();
-  const error = useFieldError(amountPath);
-  const errorText = useFieldErrorText(error);
-  const id = fieldDomId(amountPath);
+  const errorText = useFieldErrorText(useFieldError(amountPath));
   return (
-    <FieldFrame id={id} label={label} required={required} hint={hint} errorText={errorText}>
-      {(describedBy) => (
-        <div className="duration">
-          <input
-            id={id}
-            type="text"
-            inputMode="numeric"
-            className="field__control duration__amount"
-            aria-invalid={errorText ? true : undefined}
-            aria-describedby={describedBy}
-            aria-required={required}
-            {...form.register(amountPath)}
-          />
-          <select
-            id={fieldDomId(unitPath)}
-            className="field__control duration__unit"
-            aria-label={t('activity.duration.unit', { field: label })}
-            {...form.register(unitPath)}
-          >
-            {DURATION_UNITS.map((unit) => (
-              <option key={unit} value={unit}>
-                {t(`activity.duration.units.${unit}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-    </FieldFrame>
+    <DurationInput
+      id={fieldDomId(amountPath)}
+      unitId={fieldDomId(unitPath)}
+      label={label}
+      hint={hint}
+      required={required}
+      errorText={errorText}
+      amount={form.register(amountPath)}
+      unit={form.register(unitPath)}
+    />
   );
 }
 

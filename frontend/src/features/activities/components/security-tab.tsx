@@ -6,7 +6,8 @@ import { useT } from '@/i18n/i18n-provider';
 
 import type { CatalogueOption } from '../catalogue';
 import { useEditor } from './editor-context';
-import { AddItemButton, FormCheckboxGroup, FormText, RemoveItemButton, type CheckboxGroupSection } from './form-controls';
+import { type CheckboxGroupSection } from './choice-controls';
+import { AddItemButton, FormCheckboxGroup, FormText, RemoveItemButton } from './form-controls';
 
 const KINDS = ['organisational', 'technical'] as const;
 

@@ -3,9 +3,9 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { get, useController, useFormState, type FieldError, type FieldValues, type UseFormReturn } from 'react-hook-form';
 
-import { FieldFrame, useFieldErrorText } from '@/components/fields';
+import { TextAreaField, TextField, useFieldErrorText } from '@/components/fields';
 import type { CatalogueOption } from '@/features/activities/catalogue';
-import { DURATION_UNITS } from '@/features/activities/duration';
+import { CatalogueCheckboxGroup, CatalogueSelect, CheckOption, DurationInput } from '@/features/activities/components/choice-controls';
 import { useT } from '@/i18n/i18n-provider';
 
 /*
@@ -45,36 +45,12 @@ function useError(path: string): FieldError | undefined {
 
 export function GridText({ path, label, hint, testId }: { path: string; label: string; hint?: string; testId?: string }) {
   const { form } = useStepForm();
-  const errorText = useFieldErrorText(useError(path));
-  const id = gridFieldId(path);
-  return (
-    <FieldFrame id={id} label={label} hint={hint} errorText={errorText}>
-      {(describedBy) => (
-        <input id={id} type="text" className="field__control" data-testid={testId} aria-invalid={errorText ? true : undefined} aria-describedby={describedBy} {...form.register(path)} />
-      )}
-    </FieldFrame>
-  );
+  return <TextField id={gridFieldId(path)} label={label} hint={hint} testId={testId} registration={form.register(path)} error={useError(path)} />;
 }
 
 export function GridTextArea({ path, label, hint, rows = 3, testId }: { path: string; label: string; hint?: string; rows?: number; testId?: string }) {
   const { form } = useStepForm();
-  const errorText = useFieldErrorText(useError(path));
-  const id = gridFieldId(path);
-  return (
-    <FieldFrame id={id} label={label} hint={hint} errorText={errorText}>
-      {(describedBy) => (
-        <textarea
-          id={id}
-          rows={rows}
-          className="field__control"
-          data-testid={testId}
-          aria-invalid={errorText ? true : undefined}
-          aria-describedby={describedBy}
-          {...form.register(path)}
-        />
-      )}
-    </FieldFrame>
-  );
+  return <TextAreaField id={gridFieldId(path)} label={label} hint={hint} rows={rows} testId={testId} registration={form.register(path)} error={useError(path)} />;
 }
 
 /** A select over a catalogue (or any options), with the help of the chosen entry under it. */
@@ -96,63 +72,12 @@ export function GridSelect({
   const { form } = useStepForm();
   const { field, fieldState } = useController({ control: form.control, name: path });
   const errorText = useFieldErrorText(fieldState.error);
-  const id = gridFieldId(path);
-  const value = typeof field.value === 'string' ? field.value : '';
-  const selected = options.find((option) => option.value === value);
-  const helpId = `${id}-help`;
-  return (
-    <FieldFrame id={id} label={label} hint={hint} errorText={errorText}>
-      {(describedBy) => (
-        <>
-          <select
-            id={id}
-            ref={field.ref}
-            name={field.name}
-            className="field__control"
-            value={value}
-            data-testid={testId}
-            aria-invalid={errorText ? true : undefined}
-            aria-describedby={[describedBy, selected?.help ? helpId : undefined].filter(Boolean).join(' ') || undefined}
-            onChange={(event) => {
-              field.onChange(event.target.value);
-            }}
-            onBlur={field.onBlur}
-          >
-            {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
-            {options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-            {value !== '' && !selected ? <option value={value}>{value}</option> : null}
-          </select>
-          {selected?.help ? (
-            <p className="field__help" id={helpId}>
-              {selected.help}
-            </p>
-          ) : null}
-        </>
-      )}
-    </FieldFrame>
-  );
+  return <CatalogueSelect id={gridFieldId(path)} field={field} label={label} options={options} emptyLabel={emptyLabel} hint={hint} errorText={errorText} testId={testId} />;
 }
 
 export function GridCheckbox({ path, label, hint, testId }: { path: string; label: string; hint?: string; testId?: string }) {
   const { form } = useStepForm();
-  const id = gridFieldId(path);
-  return (
-    <div className="check">
-      <input id={id} type="checkbox" className="check__box" data-testid={testId} aria-describedby={hint ? `${id}-hint` : undefined} {...form.register(path)} />
-      <label className="check__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="check__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
+  return <CheckOption id={gridFieldId(path)} label={label} hint={hint} data-testid={testId} {...form.register(path)} />;
 }
 
 /** Radio buttons for a small set of choices, in a fieldset with its legend. */
@@ -181,76 +106,35 @@ export function GridRadios({ path, legend, options, hint }: { path: string; lege
 export function GridCheckboxGroup({ path, legend, hint, options }: { path: string; legend: string; hint?: string; options: readonly CatalogueOption[] }) {
   const { form, readOnly } = useStepForm();
   const { field } = useController({ control: form.control, name: path });
-  const values = Array.isArray(field.value) ? (field.value as string[]) : [];
-  const id = gridFieldId(path);
-  const toggle = (code: string, checked: boolean) => {
-    field.onChange(checked ? [...values.filter((value) => value !== code), code] : values.filter((value) => value !== code));
-  };
   return (
-    <fieldset className="check-group" id={id} tabIndex={-1}>
-      <legend className="field__label">{legend}</legend>
-      {hint ? <p className="field__hint">{hint}</p> : null}
-      {options.map((option, index) => {
-        const optionId = `${id}-${option.value}`;
-        return (
-          <div className="check" key={option.value}>
-            <input
-              id={optionId}
-              ref={index === 0 ? field.ref : undefined}
-              type="checkbox"
-              className="check__box"
-              checked={values.includes(option.value)}
-              disabled={readOnly}
-              aria-describedby={option.help ? `${optionId}-help` : undefined}
-              onChange={(event) => {
-                toggle(option.value, event.target.checked);
-              }}
-              onBlur={field.onBlur}
-            />
-            <label className="check__label" htmlFor={optionId}>
-              {option.label}
-            </label>
-            {option.help ? (
-              <p className="check__hint" id={`${optionId}-help`}>
-                {option.help}
-              </p>
-            ) : null}
-          </div>
-        );
-      })}
-    </fieldset>
+    <CatalogueCheckboxGroup
+      id={gridFieldId(path)}
+      legend={legend}
+      hint={hint}
+      options={options}
+      values={Array.isArray(field.value) ? (field.value as string[]) : []}
+      readOnly={readOnly}
+      inputRef={field.ref}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+    />
   );
 }
 
 /** A period typed as a number and a unit (stored as an ISO 8601 duration). */
 export function GridDuration({ amountPath, unitPath, label, hint }: { amountPath: string; unitPath: string; label: string; hint?: string }) {
-  const t = useT();
   const { form } = useStepForm();
   const errorText = useFieldErrorText(useError(amountPath));
-  const id = gridFieldId(amountPath);
   return (
-    <FieldFrame id={id} label={label} hint={hint} errorText={errorText}>
-      {(describedBy) => (
-        <div className="duration">
-          <input
-            id={id}
-            type="text"
-            inputMode="numeric"
-            className="field__control duration__amount"
-            aria-invalid={errorText ? true : undefined}
-            aria-describedby={describedBy}
-            {...form.register(amountPath)}
-          />
-          <select id={gridFieldId(unitPath)} className="field__control duration__unit" aria-label={t('activity.duration.unit', { field: label })} {...form.register(unitPath)}>
-            {DURATION_UNITS.map((unit) => (
-              <option key={unit} value={unit}>
-                {t(`activity.duration.units.${unit}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-    </FieldFrame>
+    <DurationInput
+      id={gridFieldId(amountPath)}
+      unitId={gridFieldId(unitPath)}
+      label={label}
+      hint={hint}
+      errorText={errorText}
+      amount={form.register(amountPath)}
+      unit={form.register(unitPath)}
+    />
   );
 }
 

@@ -17,7 +17,7 @@ export {
   type VendorStatus,
 } from '@backend/vendors/vendor.types';
 export { TRANSFER_STATUSES, type TransferStatus } from '@backend/transfers/transfer-status';
-import type { Dpa, ReviewAnswers, ReviewResult, Tia, VendorRole, VendorStatus } from '@backend/vendors/vendor.types';
+import type { Dpa, ReviewAnswers, ReviewResult, VendorRole, VendorSnapshot, VendorStatus } from '@backend/vendors/vendor.types';
 import type { TransferStatus } from '@backend/transfers/transfer-status';
 
 export const COUNTRY_ZONES = ['eea', 'adequate', 'needs_safeguards'] as const;
@@ -118,25 +118,10 @@ export interface Review {
   reviewedAt: string;
 }
 
-export interface Vendor {
+/** A vendor as the API returns it: the stored content (the server's own type) and what it computes. */
+export interface Vendor extends VendorSnapshot {
   id: string;
   version: number;
-  name: string;
-  legalEntity: string | null;
-  service: string | null;
-  role: VendorRole;
-  headquartersCountry: string | null;
-  parentCompany: string | null;
-  parentCountry: string | null;
-  dataLocations: string[];
-  certifications: string[];
-  dpa: Dpa;
-  transferMechanism: string | null;
-  tia: Tia;
-  subProcessors: string[];
-  status: VendorStatus;
-  nextReviewDate: string | null;
-  notes: string | null;
   assessment: VendorAssessment;
   dpaMissing: boolean;
   reviewOverdue: boolean;

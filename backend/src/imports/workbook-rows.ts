@@ -60,7 +60,10 @@ async function* orderedWorksheets(content: Buffer): AsyncGenerator<{ id: string;
       zip.on('error', reject);
       zip.readEntry();
     });
-    const open = (entry: yauzl.Entry) => zip.openReadStreamPromise(entry);
+    // One UTF-8 decoder per part: exceljs's parser decodes each chunk it is given on its own, so a
+    // character cut by a chunk boundary became U+FFFD. With the encoding set on the stream, Node's
+    // StringDecoder carries the incomplete bytes over to the next chunk and the parser gets text.
+    const open = async (entry: yauzl.Entry) => (await zip.openReadStreamPromise(entry)).setEncoding('utf8');
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' }) as unknown as ReaderParts;
     const part = (name: string) => entries.get(name);
     if (part('xl/_rels/workbook.xml.rels')) await reader._parseRels(await open(part('xl/_rels/workbook.xml.rels')!));

@@ -26,11 +26,24 @@ export function verifyJsonDepth(_request: IncomingMessage, _response: unknown, b
 }
 
 /**
- * PostgreSQL cannot store NUL in text, and keys such as __proto__ only serve prototype pollution:
- * both are refused while parsing, with a clear error instead of a failure deeper down.
+ * A UTF-16 surrogate that is not half of a pair. With the `u` flag a well-formed pair is one code point
+ * (outside \p{Cs}), so only lone halves match.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** NUL, or a lone surrogate (`"a\ud800b"` is valid JSON but not Unicode: UTF-8 and jsonb cannot hold it). */
+function invalidText(text: string): boolean {
+  return text.includes('\u0000') || LONE_SURROGATE.test(text);
+}
+
+/**
+ * PostgreSQL cannot store NUL in text nor a lone surrogate (jsonb refuses it, and the driver's UTF-8
+ * would silently turn it into U+FFFD in a text column), and keys such as __proto__ only serve
+ * prototype pollution: all are refused while parsing, on every JSON route, with a clear error instead
+ * of a 500 or a silently altered text deeper down.
  */
 export function rejectHostileJsonValues(key: string, value: unknown): unknown {
   if (FORBIDDEN_KEYS.has(key)) throw new HostileJsonError('forbidden_property');
-  if (key.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000'))) throw new HostileJsonError('invalid_characters');
+  if (invalidText(key) || (typeof value === 'string' && invalidText(value))) throw new HostileJsonError('invalid_characters');
   return value;
 }

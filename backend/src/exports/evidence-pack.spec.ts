@@ -1,7 +1,24 @@
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
 import { asOwner, completeActivity } from '../activities/activities.test-helpers';
 import { pdfFile } from '../evidence/evidence.test-helpers';
+import yauzl from 'yauzl';
 import { download, openWorkbook, rowsOf, sha256, unzip } from './exports.test-helpers';
+
+/** Every entry name of a zip, in order, duplicates included (a Map would hide them). */
+async function entryNames(content: Buffer): Promise<string[]> {
+  const zip = await yauzl.fromBufferPromise(content, { lazyEntries: true });
+  const names: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      names.push(entry.fileName);
+      zip.readEntry();
+    });
+    zip.on('end', resolve);
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+  return names;
+}
 
 describe('Evidence pack and import template (real PostgreSQL)', () => {
   let api: TestApi;
@@ -52,6 +69,35 @@ describe('Evidence pack and import template (real PostgreSQL)', () => {
     await asOwner(api, (client) => client.query("UPDATE audit_events SET action = 'falsifié' WHERE id = $1", [first.id]));
     const broken = JSON.parse((await unzip((await download(org.as.dpo, `${base()}/exports/evidence.zip`)).body)).get('manifest.json')!.toString('utf8'));
     expect(broken.auditChain).toMatchObject({ valid: false, firstInvalidEventId: first.id });
+  });
+
+  // References are free text: RH/01 and RH_01 both became dpias/RH_01-r1.html, and unzipping kept one
+  // report. Names differing only by case collide too on the file systems of Windows and macOS.
+  it('gives every file its own entry name whatever the references (RH/01, RH_01, rh_01, RH:01)', async () => {
+    const other = await createOrganizationWithRoles(api.server, 'Références');
+    const path = `/api/v1/organizations/${other.organizationId}`;
+    const references = ['RH/01', 'RH_01', 'rh_01', 'RH:01'];
+    for (const reference of references) {
+      const activity = completeActivity({ reference, name: `Activité ${reference}`, dpiaScreening: { criteria: ['evaluation_scoring', 'sensitive_or_highly_personal_data'], decision: 'required' } });
+      const id = (await other.as.dpo.post(`${path}/activities`).send(activity).expect(201)).body.id;
+      await other.as.dpo.post(`${path}/dpias`).send({ activityId: id }).expect(201);
+      await other.as.dpo.post(`${path}/activities/${id}/documents`).field('kind', 'policy').attach('file', pdfFile(reference), 'Politique.pdf').expect(201);
+    }
+    const content = (await download(other.as.auditor, `${path}/exports/evidence.zip`)).body;
+    const entries = await entryNames(content);
+    const manifest = JSON.parse((await unzip(content)).get('manifest.json')!.toString('utf8'));
+    const names = manifest.files.map((file: { name: string }) => file.name) as string[];
+    expect(entries).toEqual([...names, 'manifest.json']);
+    expect(new Set(entries.map((name) => name.normalize('NFC').toLowerCase())).size).toBe(entries.length);
+    // Each DPIA report is there, and each is its own activity's.
+    const files = await unzip(content);
+    const reports = names.filter((name) => name.startsWith('dpias/'));
+    expect(reports).toHaveLength(references.length);
+    const titled = reports.map((name) => references.find((reference) => files.get(name)!.toString('utf8').includes(`Activité ${reference}<`)));
+    expect(titled.sort()).toEqual([...references].sort());
+    const documents = names.filter((name) => name.startsWith('documents/'));
+    expect(documents).toHaveLength(references.length);
+    expect(documents.map((name) => files.get(name)!.toString('latin1')).every((pdf, index, all) => all.indexOf(pdf) === index)).toBe(true);
   });
 
   it('gives a template with the import sheets and drop-downs that imports once filled in', async () => {

@@ -49,6 +49,37 @@ function hashing(): { stream: Transform; done: () => { sha256: string; bytes: nu
 }
 
 /**
+ * Hands out entry names no other entry of the pack has. Providers build names from free text
+ * (references, vendor and file names): `RH/01` and `RH_01` both make `RH_01`, and unzipping keeps one
+ * file. Names are compared as a case-insensitive file system would (Windows, macOS), NFC-normalised;
+ * a repeated name gets ` (2)`, ` (3)`… before its extension. The manifest lists the names used.
+ */
+export class EntryNames {
+  private readonly used = new Set<string>();
+
+  constructor(reserved: string[] = []) {
+    for (const name of reserved) this.used.add(EntryNames.key(name));
+  }
+
+  private static key(name: string): string {
+    return name.normalize('NFC').toLowerCase();
+  }
+
+  unique(name: string): string {
+    const slash = name.lastIndexOf('/');
+    const dot = name.lastIndexOf('.');
+    const [stem, extension] = dot > slash + 1 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+    for (let copy = 1; ; copy++) {
+      const candidate = copy === 1 ? name : `${stem} (${copy})${extension}`;
+      if (!this.used.has(EntryNames.key(candidate))) {
+        this.used.add(EntryNames.key(candidate));
+        return candidate;
+      }
+    }
+  }
+}
+
+/**
  * Streams the zip to `output`: each entry is hashed as it is written into the archive and finished
  * before the next starts, so nothing is held whole in memory; manifest.json comes last with the
  * SHA-256 of every file and the audit chain's verification.
@@ -67,16 +98,18 @@ export async function writeEvidencePack(
   });
   archive.pipe(output);
   const files: ManifestFile[] = [];
+  const names = new EntryNames(['manifest.json']);
   for (const provider of providers) {
     for await (const entry of provider.entries(ctx)) {
+      const name = names.unique(entry.name);
       const { stream, done } = hashing();
       const source = new PassThrough();
       source.pipe(stream);
       const processed = new Promise<void>((resolve) => archive.once('entry', () => resolve()));
-      archive.append(stream, { name: entry.name, date: ctx.exportedAt });
+      archive.append(stream, { name, date: ctx.exportedAt });
       await entry.write(source);
       await processed;
-      files.push({ name: entry.name, ...done() });
+      files.push({ name, ...done() });
     }
   }
   const manifest: Manifest = {

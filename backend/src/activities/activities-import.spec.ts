@@ -35,6 +35,13 @@ describe('JSON import of activities and the demo register (real PostgreSQL)', ()
     expect(items[0]).toEqual({ index: 0, reference: 'T-0100', fields: [] });
     expect(fieldsOf(items[1]).sort()).toEqual(['colour whitelistValidation', 'name isNotEmpty', 'purposes[0].legalBasis isIn']);
     expect(fieldsOf(items[2])).toEqual(['dataCategories[0].category catalogueCode', 'owner unknownMember', 'reference duplicateInFile']);
+    // The messages name the fields by their labels, never by their API path.
+    expect(items[2].fields.map((field: { message: string }) => field.message)).toEqual([
+      '« Catégorie de données 1 › Catégorie de données » : « horoscope » n’est pas une valeur connue de cette liste ni une entrée propre à l’organisation.',
+      '« Responsable » : « nobody@example.test » n\'est pas membre de l\'organisation.',
+      '« Référence » : la référence « T-0100 » figure déjà à l\'élément 1 du fichier.',
+    ]);
+    expect(items[1].fields.find((field: { code: string }) => field.code === 'isIn').message).toBe('« Finalité 1 › Base légale » : choisissez l’une des valeurs proposées.');
     expect(items[3].fields).toEqual([
       { path: 'dataSubjectInformation', code: 'information_missing', message: 'Décrivez comment les personnes concernées sont informées.' },
     ]);
@@ -46,8 +53,11 @@ describe('JSON import of activities and the demo register (real PostgreSQL)', ()
 
   it('takes statuses only from a role that could have reached them, and refuses references already used', async () => {
     const contributorFile = [completeActivity({ status: 'draft' }), completeActivity({ status: 'in_review' }), completeActivity({ status: 'validated' }), completeActivity({ status: 'archived' })];
-    const refused = await org.as.contributor.post(`${activities()}/import-json`).send(contributorFile).expect(422);
+    const refused = await org.as.contributor.post(`${activities()}/import-json`).set('Accept-Language', 'fr').send(contributorFile).expect(422);
     expect(refused.body.details.items.map(fieldsOf)).toEqual([[], [], ['status statusNotAllowed'], ['status statusNotAllowed']]);
+    expect(refused.body.details.items[2].fields[0].message).toBe("« Statut » : votre rôle ne permet pas d'importer un traitement au statut « Validé ».");
+    const english = await org.as.contributor.post(`${activities()}/import-json`).set('Accept-Language', 'en').send(contributorFile).expect(422);
+    expect(english.body.details.items[3].fields[0].message).toBe('"Status": your role may not import an activity with the status "Archived".');
     const adminRefused = await org.as.admin.post(`${activities()}/import-json`).send([completeActivity({ status: 'validated' })]).expect(422);
     expect(fieldsOf(adminRefused.body.details.items[0])).toEqual(['status statusNotAllowed']);
 

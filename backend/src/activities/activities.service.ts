@@ -14,6 +14,7 @@ import { TransactionalConnection } from '../common/request-context/transactional
 import { DepartmentsService } from '../departments/departments.service';
 import { DpiaException } from '../dpias/dpia-errors';
 import { DocumentStorage } from '../evidence/document-storage';
+import { organizationLabels } from '../exports/catalogue-labels';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
 import { assessTransfer, TransferAssessment } from '../transfers/transfer-status';
 import { LinkedVendor, pick, VendorLinksService, VendorName } from '../vendors/vendor-links.service';
@@ -291,7 +292,7 @@ export class ActivitiesService {
     // The record after the change must still be the caller's to edit (a contributor cannot hand it away).
     ForbiddenError.from(access.ability).throwUnlessCan('update', asSubject(next));
     // A validated activity stays complete: the DPO's validation would otherwise no longer hold.
-    if (next.status === 'validated') this.assertComplete(next, facts);
+    if (next.status === 'validated') await this.assertComplete(next, facts);
 
     const before = await this.snapshot(current);
     const after = await this.snapshot(next);
@@ -374,7 +375,7 @@ export class ActivitiesService {
     if (!rule.from.includes(current.status)) {
       throw new AppException(HttpStatus.CONFLICT, 'invalid_transition', { status: current.status, transition, allowedFrom: rule.from }, { status: current.status });
     }
-    if (transition === 'validate') this.assertComplete(current, await this.catalogues.facts());
+    if (transition === 'validate') await this.assertComplete(current, await this.catalogues.facts());
 
     const before = await this.snapshot(current);
     const now = await this.now();
@@ -491,7 +492,9 @@ export class ActivitiesService {
         report[firstWithReference.get(reference)!].errors.fields.push({ path: 'reference', code: 'referenceTaken', args: [reference] });
       }
     }
-    if (report.some(({ errors }) => errors.fields.length + errors.rules.length > 0)) throw new ImportInvalidException(report);
+    if (report.some(({ errors }) => errors.fields.length + errors.rules.length > 0)) {
+      throw new ImportInvalidException(report, await organizationLabels((sql, params) => this.connection.manager.query(sql, params), organizationId));
+    }
 
     const createdDepartments: string[] = [];
     for (const item of prepared) {
@@ -584,10 +587,12 @@ export class ActivitiesService {
     return after;
   }
 
-  private assertComplete(row: ProcessingActivity, facts: ActivityFacts): void {
+  private async assertComplete(row: ProcessingActivity, facts: ActivityFacts): Promise<void> {
     const input: RuleInput = { ...row.document, role: row.role };
     const { problems } = checkActivity(input, facts);
-    if (problems.length) throw new ActivityIncompleteException(problems, completenessOf(input, facts));
+    if (!problems.length) return;
+    const labels = await organizationLabels((sql, params) => this.connection.manager.query(sql, params), row.organizationId);
+    throw new ActivityIncompleteException(problems, completenessOf(input, facts), labels);
   }
 
   private callerId(): string | null {

@@ -144,7 +144,7 @@ describe('processing activities: content, rules, workflow, roles and concurrency
       ].sort(),
     );
     expect(fields.find((field) => field.path === 'recipients[0].category')?.message).toBe(
-      "« recipients[0].category » : « astrologer » n'est pas un code du catalogue recipient-categories ni une entrée propre à l'organisation.",
+      '« Destinataire 1 › Catégorie de destinataire » : « astrologer » n’est pas une valeur connue de cette liste ni une entrée propre à l’organisation.',
     );
 
     await org.as.dpo.post(`/api/v1/organizations/${org.organizationId}/catalogues/data-categories/entries`).send({ code: 'loyalty_card_number', fr: 'Carte de fidélité', en: 'Loyalty card' }).expect(201);
@@ -209,7 +209,7 @@ describe('processing activities: content, rules, workflow, roles and concurrency
     expect(refused.body.details.fields[0].message).toBe("La finalité « Verser les salaires » n'a pas de base légale.");
     expect(refused.body.details.completeness.missing).toEqual(expected.map((line) => line.split(' ')[0]));
     const english = await step('dpo', created.id, 'validate', submitted.version).expect(422);
-    expect(english.body.details.fields[4].message).toBe('The special-category data "health" need an Article 9(2) condition.');
+    expect(english.body.details.fields[4].message).toBe('The special-category data "Health data" need an Article 9(2) condition.');
     expect(await read(created.id)).toMatchObject({ status: 'in_review', version: submitted.version });
 
     // An empty draft misses the basics too.

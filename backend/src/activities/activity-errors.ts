@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { AppException } from '../common/errors/app-exception';
 import { FieldError, translateFieldErrors } from '../common/http/validation';
 import { Locale, translate } from '../common/i18n/i18n';
+import { CatalogueLabels, SHIPPED_LABELS } from '../exports/catalogue-labels';
 import type { RuleProblem } from './activity-rules';
 import type { Completeness } from './activity.types';
 
@@ -11,8 +12,15 @@ export interface LocalisedField {
   message: string;
 }
 
-export function translateRuleProblems(locale: Locale, problems: RuleProblem[]): LocalisedField[] {
-  return problems.map(({ path, code, params }) => ({ path, code, message: translate(locale, `activity_rules.${code}`, params) }));
+/**
+ * The rules' problems in words. Their `label` parameter is a catalogue code for a data category
+ * (the rules are locale-free): the message gets the category's label instead.
+ */
+export function translateRuleProblems(locale: Locale, problems: RuleProblem[], labels: CatalogueLabels = SHIPPED_LABELS): LocalisedField[] {
+  return problems.map(({ path, code, params }) => {
+    const words = path.startsWith('dataCategories[') && params.label ? { ...params, label: labels.label('data-categories', params.label, locale) ?? params.label } : params;
+    return { path, code, message: translate(locale, `activity_rules.${code}`, words) };
+  });
 }
 
 /** 422 on validation: every rule the activity breaks, each with its field path and message. */
@@ -20,13 +28,14 @@ export class ActivityIncompleteException extends AppException {
   constructor(
     readonly problems: RuleProblem[],
     readonly completeness: Completeness,
+    readonly labels: CatalogueLabels = SHIPPED_LABELS,
   ) {
     super(HttpStatus.UNPROCESSABLE_ENTITY, 'activity_incomplete', {}, { count: problems.length });
   }
 
   override localisedDetails(locale: Locale): Record<string, unknown> {
     return {
-      fields: translateRuleProblems(locale, this.problems),
+      fields: translateRuleProblems(locale, this.problems, this.labels),
       completeness: { score: this.completeness.score, missing: this.completeness.missing },
     };
   }
@@ -44,6 +53,7 @@ export interface ImportItemErrors {
 export class ImportInvalidException extends AppException {
   constructor(
     readonly items: { reference: string | null; errors: ImportItemErrors }[],
+    readonly labels: CatalogueLabels = SHIPPED_LABELS,
   ) {
     const invalid = items.filter((item) => item.errors.fields.length + item.errors.rules.length > 0).length;
     super(HttpStatus.UNPROCESSABLE_ENTITY, 'import_invalid', {}, { invalid, total: items.length });
@@ -54,7 +64,7 @@ export class ImportInvalidException extends AppException {
       items: this.items.map((item, index) => ({
         index,
         reference: item.reference,
-        fields: [...translateFieldErrors(locale, item.errors.fields), ...translateRuleProblems(locale, item.errors.rules)],
+        fields: [...translateFieldErrors(locale, item.errors.fields), ...translateRuleProblems(locale, item.errors.rules, this.labels)],
       })),
     };
   }

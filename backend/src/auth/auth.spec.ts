@@ -45,7 +45,7 @@ describe('sign-in, sessions and CSRF (real PostgreSQL)', () => {
     expect(response.body.message).toBe('Certaines données envoyées ne sont pas valides.');
     expect(response.body.details.fields).toEqual(
       expect.arrayContaining([
-        { path: 'password', code: 'minLength', message: '« password » doit contenir au moins 12 caractères.' },
+        { path: 'password', code: 'minLength', message: '« Mot de passe » doit contenir au moins 12 caractères.' },
         { path: 'isAdmin', code: 'whitelistValidation', message: 'Le champ « isAdmin » n’est pas attendu ici.'.replace('’', "'") },
       ]),
     );

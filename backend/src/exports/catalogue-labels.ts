@@ -38,3 +38,18 @@ export class CatalogueLabels {
     return null;
   }
 }
+
+/** The shipped labels only (a module-wide instance: building one reads every catalogue). */
+export const SHIPPED_LABELS = new CatalogueLabels();
+
+/** The shipped labels and the organisation's own entries, in one query. */
+export async function organizationLabels(
+  query: <T>(sql: string, params: unknown[]) => Promise<T>,
+  organizationId: string,
+): Promise<CatalogueLabels> {
+  const own = await query<{ catalogue: string; code: string; labelFr: string; labelEn: string }[]>(
+    'SELECT catalogue, code, label_fr AS "labelFr", label_en AS "labelEn" FROM organization_catalogue_entries WHERE organization_id = $1',
+    [organizationId],
+  );
+  return own.length ? new CatalogueLabels(own) : SHIPPED_LABELS;
+}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ActivityContent } from '../activities/activity.types';
 import { ActivityCatalogues } from '../activities/activity-catalogues';
+import { CatalogueLabels, organizationLabels } from '../exports/catalogue-labels';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
 import type { ActivityRow, DpiaRow, OrganizationData, VendorRow } from './finding.types';
@@ -73,6 +74,11 @@ export class FindingsDataService {
     private readonly catalogues: ActivityCatalogues,
     private readonly transferFacts: TransferFactsService,
   ) {}
+
+  /** The catalogue labels findings are written with: the shipped ones and the organisation's own. */
+  labels(organizationId: string): Promise<CatalogueLabels> {
+    return organizationLabels((sql, params) => this.connection.manager.query(sql, params), organizationId);
+  }
 
   async facts(): Promise<EngineFacts> {
     const [rules, transfers] = await Promise.all([this.catalogues.facts(), this.transferFacts.facts()]);

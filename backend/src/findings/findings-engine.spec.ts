@@ -6,6 +6,8 @@ import { transferFactsFrom } from '../transfers/transfer-status';
 import { ActivityRow, DpiaRow, FINDING_CODES, FindingCode, OrganizationData, VendorRow } from './finding.types';
 import { computeFindings, EngineFacts, naturalCompare } from './findings-engine';
 import { viewOf } from './findings.service';
+import { translateRuleProblems } from '../activities/activity-errors';
+import { CatalogueLabels } from '../exports/catalogue-labels';
 
 const asRows = (items: { code: string; fr: string; en: string; help?: unknown }[]) =>
   items.map((item) => {
@@ -296,7 +298,7 @@ describe('findings engine on purpose-built data', () => {
       expect(viewOf(ORG, overdue, 'en')).toMatchObject({
         severity: 'medium',
         link: `/orgs/${ORG}/dpias/${DPIA_ID}#dpia-actionPlan`,
-        message: expect.stringContaining('2 action(s) of its DPIA plan are past their due date (the first on 2026-10-01)'),
+        message: expect.stringContaining('2 action(s) of its DPIA plan are past their due date (the first on 1 October 2026)'),
       });
     });
   });
@@ -320,5 +322,54 @@ describe('findings engine on purpose-built data', () => {
     const categories = Array.from({ length: 11 }, () => ({ ...base.dataCategories[0], retention: null }));
     const fields = computeFindings(organization(cleanActivity({ dataCategories: categories })), facts).findings.map((finding) => finding.field);
     expect(fields).toEqual(Array.from({ length: 11 }, (_, index) => `dataCategories[${index}].retention`));
+  });
+});
+
+describe('findings and validation blockers in words', () => {
+  const base = cleanActivity();
+  const message = (data: OrganizationData, code: FindingCode, locale: 'fr' | 'en', labels?: CatalogueLabels) => {
+    const finding = computeFindings(data, facts).findings.find((candidate) => candidate.code === code);
+    if (!finding) throw new Error(`no ${code} finding`);
+    return viewOf(ORG, finding, locale, labels).message;
+  };
+
+  it('names data categories by their catalogue label, not their code or position', () => {
+    const activity = cleanActivity({ dataCategories: [{ ...base.dataCategories[0], category: 'connection', art9Condition: null, retention: null }] });
+    expect(message(organization(activity), 'retention_missing', 'fr')).toBe(
+      'T-0001 : les données « Données de connexion » n’ont pas de durée de conservation. Fixez la durée et le sort des données à son terme.',
+    );
+    expect(message(organization(activity), 'retention_missing', 'en')).toContain('the data "Connection data" have no retention period');
+    const biometric = cleanActivity({ dataCategories: [{ ...base.dataCategories[0], category: 'biometric', art9Condition: null }] });
+    expect(message(organization(biometric), 'special_category_without_condition', 'fr')).toContain('« Données biométriques (identification) »');
+    // An organisation's own category reads with the label it was given.
+    const own = new CatalogueLabels([{ catalogue: 'data-categories', code: 'badge_logs', labelFr: 'Journaux de badge', labelEn: 'Badge logs' }]);
+    const badge = cleanActivity({ dataCategories: [{ ...base.dataCategories[0], category: 'badge_logs', retention: null }] });
+    expect(message(organization(badge), 'retention_missing', 'fr', own)).toContain('« Journaux de badge »');
+  });
+
+  it('names countries with their article: vers les États-Unis, des États-Unis, to the United States', () => {
+    const transfer = cleanActivity({ transfers: [{ country: 'US', recipient: 'Sondages Express Inc.', mechanism: null, documentation: null }] });
+    expect(message(organization(transfer), 'transfer_without_mechanism', 'fr')).toContain('le transfert vers les États-Unis (Sondages Express Inc.) n’a pas');
+    expect(message(organization(transfer), 'transfer_without_mechanism', 'en')).toContain('the transfer to the United States (Sondages Express Inc.) has');
+    const exposed = organization(base, cleanVendor({ parentCompany: 'Big Inc.', parentCountry: 'US' }));
+    expect(message(exposed, 'vendor_exposed_non_eu_law', 'fr')).toContain('Paie SaaS est exposé aux lois des États-Unis (');
+    expect(message(exposed, 'vendor_exposed_non_eu_law', 'en')).toContain('Paie SaaS is exposed to the laws of the United States (');
+  });
+
+  it('writes dates in the language', () => {
+    expect(message(organization(cleanActivity({ nextReviewDate: '2026-05-25' })), 'activity_review_overdue', 'fr')).toContain('la revue prévue le 25 mai 2026');
+  });
+
+  it('gives validation blockers the data category label (the rules themselves stay locale-free)', () => {
+    const { problems } = checkActivity(
+      { ...cleanActivity({ dataCategories: [{ ...base.dataCategories[0], category: 'biometric', art9Condition: null, retention: null }] }), role: 'controller' },
+      facts.rules,
+    );
+    expect(problems.map((problem) => problem.params.label)).toEqual(['biometric', 'biometric']);
+    expect(translateRuleProblems('fr', problems).map((problem) => problem.message)).toEqual([
+      'Les données sensibles « Données biométriques (identification) » exigent une condition de l\'article 9(2).',
+      'Fixez une durée de conservation pour les données « Données biométriques (identification) ».',
+    ]);
+    expect(translateRuleProblems('en', problems)[0]?.message).toBe('The special-category data "Biometric data (identification)" need an Article 9(2) condition.');
   });
 });

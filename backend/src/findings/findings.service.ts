@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { translate, type Locale } from '../common/i18n/i18n';
+import { countryName } from '../common/words/country-names';
+import { dateInWords } from '../common/words/dates';
+import { CatalogueLabels, SHIPPED_LABELS } from '../exports/catalogue-labels';
 import { pageOf } from '../common/http/pagination';
 import type { Finding, OrganizationData, Severity } from './finding.types';
 import { computeFindings, EngineFacts, EngineResult } from './findings-engine';
@@ -29,11 +32,19 @@ export function countBySeverity(findings: readonly Pick<Finding, 'severity'>[]):
   return counts;
 }
 
-/** A finding with its message in `locale` and the link to its fix. */
-export function viewOf(organizationId: string, finding: Finding, locale: Locale): FindingView {
+/**
+ * A finding with its message in `locale` and the link to its fix. The engine's parameters are codes
+ * (a data category, a country, a status, an ISO date): the message gets their words — catalogue
+ * labels (the organisation's own entries with `labels`), country names with their articles, dates
+ * in the language.
+ */
+export function viewOf(organizationId: string, finding: Finding, locale: Locale, labels: CatalogueLabels = SHIPPED_LABELS): FindingView {
   const params: Record<string, string> = { reference: finding.recordReference, name: finding.recordName, ...finding.params };
   if (params.status) params.status = translate(locale, `findings.status_${params.status}`);
   if (params.dpiaStatus) params.dpiaStatus = translate(locale, `findings.dpia_status_${params.dpiaStatus}`);
+  if (params.label && finding.field.startsWith('dataCategories[')) params.label = labels.label('data-categories', params.label, locale) ?? params.label;
+  if (params.country) params.country = countryName(params.country, locale, finding.code === 'transfer_without_mechanism' ? 'to' : 'of');
+  if (params.date) params.date = dateInWords(params.date, locale) ?? params.date;
   return {
     ...finding,
     message: translate(locale, `findings.${finding.code}`, params),
@@ -101,7 +112,9 @@ export class FindingsService {
         (!query.recordId || finding.recordId === query.recordId),
     );
     const start = (query.page - 1) * query.pageSize;
-    const items = matching.slice(start, start + query.pageSize).map((finding) => viewOf(organizationId, finding, locale));
+    const page = matching.slice(start, start + query.pageSize);
+    const labels = page.some((finding) => finding.field.startsWith('dataCategories[')) ? await this.data.labels(organizationId) : undefined;
+    const items = page.map((finding) => viewOf(organizationId, finding, locale, labels));
     const bySeverity: SeverityCountsView = countBySeverity(findings);
     return { ...pageOf(items, matching.length, query), bySeverity };
   }

@@ -70,7 +70,7 @@ describe('findings of the demo register (real PostgreSQL)', () => {
     expect(high.every((item) => item.severity === 'high')).toBe(true);
     const transfer = (await dpo.get(`${base}?code=transfer_without_mechanism`).expect(200)).body.items as FindingItem[];
     expect(transfer).toHaveLength(1);
-    expect(transfer[0].message).toBe('T-0011 : le transfert vers US (Sondages Express Inc.) n’a pas d’outil de transfert valable. Choisissez une décision d’adéquation, des CCT, des BCR ou une dérogation.');
+    expect(transfer[0].message).toBe('T-0011 : le transfert vers les États-Unis (Sondages Express Inc.) n’a pas d’outil de transfert valable. Choisissez une décision d’adéquation, des CCT, des BCR ou une dérogation.');
     expect(transfer[0].link).toMatch(new RegExp(`^/orgs/${organizationId}/register/[0-9a-f-]{36}\\?field=transfers%5B0%5D.mechanism$`));
 
     const departmentId = (await dpo.get(`${base}?code=retention_missing`).expect(200)).body.items[0].departmentId as string;
@@ -121,7 +121,7 @@ describe('findings of the demo register (real PostgreSQL)', () => {
     ]);
     // The done action and the one due in 2099 are not counted; the earliest overdue date is given.
     expect(items[0]).toMatchObject({ severity: 'medium', recordType: 'dpia', recordReference: 'T-0009', message: expect.stringContaining('2 action(s)') });
-    expect(items[0].message).toContain('2020-01-10');
+    expect(items[0].message).toContain('the first on 10 January 2020');
   });
 
   it('computes once while nothing changes, and again after any write — through the API or plain SQL', async () => {

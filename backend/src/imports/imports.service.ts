@@ -130,8 +130,8 @@ export class ImportsService {
           ...error.items.flatMap((item, position): ImportErrorView[] => {
             const index = creations[position];
             return [
-              ...translateFieldErrors(locale, item.errors.fields).map((field) => ({ ...at(index, field.path), code: field.code, message: field.message })),
-              ...translateRuleProblems(locale, item.errors.rules).map((rule) => ({ ...at(index, rule.path), code: rule.code, message: rule.message })),
+              ...translateFieldErrors(locale, item.errors.fields, (path) => at(index, path).column).map((field) => ({ ...at(index, field.path), code: field.code, message: field.message })),
+              ...translateRuleProblems(locale, item.errors.rules, error.labels).map((rule) => ({ ...at(index, rule.path), code: rule.code, message: rule.message })),
             ];
           }),
         );
@@ -148,7 +148,7 @@ export class ImportsService {
       }
       const { value: input, errors: shapeErrors } = await validatePlain(UpdateActivityDto, mapped.items[index]);
       if (shapeErrors.length) {
-        errors.push(...translateFieldErrors(locale, shapeErrors).map((field) => ({ ...at(index, field.path), code: field.code, message: field.message })));
+        errors.push(...translateFieldErrors(locale, shapeErrors, (path) => at(index, path).column).map((field) => ({ ...at(index, field.path), code: field.code, message: field.message })));
         continue;
       }
       const id = existing.get(reference)!;
@@ -173,10 +173,10 @@ export class ImportsService {
     const at = (path: string) => mapped.place(mapped.locations[index], path);
     const reference = String(mapped.items[index].reference);
     if (error instanceof FieldValidationException) {
-      return translateFieldErrors(locale, error.fields).map((field) => ({ ...at(field.path), code: field.code, message: field.message }));
+      return translateFieldErrors(locale, error.fields, (path) => at(path).column).map((field) => ({ ...at(field.path), code: field.code, message: field.message }));
     }
     if (error instanceof ActivityIncompleteException) {
-      return translateRuleProblems(locale, error.problems).map((rule) => ({ ...at(rule.path), code: rule.code, message: rule.message }));
+      return translateRuleProblems(locale, error.problems, error.labels).map((rule) => ({ ...at(rule.path), code: rule.code, message: rule.message }));
     }
     if (error instanceof AppException && error.code === 'version_conflict') {
       const params = { reference, version: String(mapped.versions[index]), current: String(error.details.currentVersion) };

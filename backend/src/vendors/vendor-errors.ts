@@ -2,10 +2,16 @@ import { HttpStatus } from '@nestjs/common';
 import { AppException } from '../common/errors/app-exception';
 import { FieldError, translateFieldErrors } from '../common/http/validation';
 import { Locale, translate } from '../common/i18n/i18n';
+import { countryList } from '../common/words/country-names';
 import type { VendorConcern } from './vendor-review';
 
+/** The concerns in words: their `countries` parameter (ISO codes) becomes country names with their articles. */
 export function translateConcerns(locale: Locale, concerns: VendorConcern[]): (VendorConcern & { message: string })[] {
-  return concerns.map((concern) => ({ ...concern, message: translate(locale, `vendor_concerns.${concern.code}`, concern.params) }));
+  return concerns.map((concern) => {
+    const params = { ...concern.params };
+    if (params.countries) params.countries = countryList(params.countries.split(/,\s*/), locale, concern.code === 'transfer_needs_mechanism' ? 'to' : 'name');
+    return { ...concern, message: translate(locale, `vendor_concerns.${concern.code}`, params) };
+  });
 }
 
 /** 422 when approving a vendor that lacks what approval needs (a signed DPA, a transfer mechanism). */

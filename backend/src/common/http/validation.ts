@@ -2,7 +2,9 @@ import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { AppException } from '../errors/app-exception';
+import { fieldLabel, isUuid } from '../i18n/field-labels';
 import { hasMessage, Locale, translate } from '../i18n/i18n';
+import { countryList } from '../words/country-names';
 
 export interface FieldError {
   path: string;
@@ -39,11 +41,32 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 }
 
 /** Field errors in the caller's language; `errors.validation_failed` is the summary. */
-export function translateFieldErrors(locale: Locale, fields: FieldError[]): { path: string; code: string; message: string }[] {
+/** Status codes an error may carry as argument, by the message that carries them. */
+const STATUS_ARGUMENTS: Record<string, string> = { statusNotAllowed: 'exports.status_', vendorStatusNotAllowed: 'exports.vendor_status_' };
+
+/**
+ * Field errors in the caller's language; `errors.validation_failed` is the summary. `path` stays the
+ * API's (for clients and tests); the message names the field by its label (« Finalité 2 › Base
+ * légale »), or by `nameOf` when the caller knows better (a workbook import names the column), and
+ * says statuses in words, never their codes or ids.
+ */
+export function translateFieldErrors(
+  locale: Locale,
+  fields: FieldError[],
+  nameOf: (path: string) => string | null = () => null,
+): { path: string; code: string; message: string }[] {
   return fields.map(({ path, code, args }) => {
-    const key = hasMessage(`validation.${code}`) ? `validation.${code}` : 'validation.invalid';
-    const params: Record<string, string> = { field: path };
+    const idVariant = args[0] !== undefined && isUuid(args[0]) && hasMessage(`validation.${code}_id`);
+    const key = idVariant ? `validation.${code}_id` : hasMessage(`validation.${code}`) ? `validation.${code}` : 'validation.invalid';
+    // A field the body should not have is named as it was sent: it has no label.
+    const params: Record<string, string> = { field: code === 'whitelistValidation' ? path : (nameOf(path) ?? fieldLabel(path, locale)) };
     args.forEach((value, index) => (params[String(index)] = value));
+    const status = STATUS_ARGUMENTS[code];
+    if (status && args[0] !== undefined && hasMessage(`${status}${args[0]}`)) params['0'] = translate(locale, `${status}${args[0]}`);
+    // Positions in the file are counted from 1 for people (the API's indexes from 0).
+    if ((code === 'duplicateInFile' || code === 'nameDuplicateInFile') && args[1] !== undefined && /^\d+$/.test(args[1])) params['1'] = String(Number(args[1]) + 1);
+    if (code === 'mismatch' && args[0] !== undefined) params['0'] = nameOf(args[0]) ?? fieldLabel(args[0], locale);
+    if (code === 'mechanismRequiredToApprove' && args[0]) params['0'] = countryList(args[0].split(/,\s*/), locale, 'the');
     return { path, code, message: translate(locale, key, params) };
   });
 }

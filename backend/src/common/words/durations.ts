@@ -1,0 +1,75 @@
+/**
+ * ISO 8601 durations (P5Y, P13M, P8W, P0D) in words, in French and English, with plural rules:
+ * « 5 ans », « 1 an et 6 mois », "13 months". Retention rules read « 5 ans, puis 45 ans en archive ».
+ * Pure and dependency-free: the web app imports it too.
+ */
+import type { WordsLocale } from './country-names';
+
+export type { WordsLocale } from './country-names';
+
+/** Same pattern as the API's validation (years, months, weeks, days). */
+export const ISO_DURATION_PATTERN = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/;
+
+type Unit = 'year' | 'month' | 'week' | 'day';
+
+const UNIT_WORDS: Record<WordsLocale, Record<Unit, { one: string; other: string }>> = {
+  fr: { year: { one: 'an', other: 'ans' }, month: { one: 'mois', other: 'mois' }, week: { one: 'semaine', other: 'semaines' }, day: { one: 'jour', other: 'jours' } },
+  en: { year: { one: 'year', other: 'years' }, month: { one: 'month', other: 'months' }, week: { one: 'week', other: 'weeks' }, day: { one: 'day', other: 'days' } },
+};
+
+const plurals = new Map<WordsLocale, Intl.PluralRules>();
+
+function count(amount: number, unit: Unit, locale: WordsLocale): string {
+  let rules = plurals.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    plurals.set(locale, rules);
+  }
+  const words = UNIT_WORDS[locale][unit];
+  return `${new Intl.NumberFormat(locale).format(amount)} ${rules.select(amount) === 'one' ? words.one : words.other}`;
+}
+
+/**
+ * « 5 ans », « 1 an et 6 mois », "2 weeks"; « aucune durée » / "no time" for P0D. null when `iso`
+ * is not a duration (callers decide what to show, never the raw text).
+ */
+export function durationInWords(iso: string | null | undefined, locale: WordsLocale): string | null {
+  if (!iso) return null;
+  const match = ISO_DURATION_PATTERN.exec(iso.trim().toUpperCase());
+  if (!match) return null;
+  const units: Unit[] = ['year', 'month', 'week', 'day'];
+  const parts = units.flatMap((unit, index) => {
+    const part: string | undefined = match[index + 1];
+    const amount = part ? Number.parseInt(part, 10) : 0;
+    return amount > 0 ? [count(amount, unit, locale)] : [];
+  });
+  if (parts.length === 0) return locale === 'fr' ? 'aucune durée' : 'no time';
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(parts);
+}
+
+const isZero = (iso: string) => /^P(0[YMWD])+$/.test(iso.trim().toUpperCase());
+
+export interface RetentionPeriods {
+  /** Active-base duration; null when none is set (unlimited or not decided). */
+  activePeriod: string | null;
+  /** Intermediate-archive duration; null when there is no archive. */
+  archivePeriod?: string | null;
+}
+
+/**
+ * A retention rule's durations in one phrase: « 5 ans, puis 45 ans en archive » / "5 years, then
+ * 45 years archived"; « 5 ans » alone without archive; « archivé dès l’événement de départ, pour
+ * 10 ans » when the active period is zero. null without an active period (the caller says
+ * "unlimited" or "to decide").
+ */
+export function retentionInWords(retention: RetentionPeriods, locale: WordsLocale): string | null {
+  const active = durationInWords(retention.activePeriod, locale);
+  if (active === null || retention.activePeriod === null) return null;
+  const archive = durationInWords(retention.archivePeriod ?? null, locale);
+  if (archive === null || isZero(retention.archivePeriod ?? 'P0D')) {
+    if (isZero(retention.activePeriod)) return locale === 'fr' ? 'jusqu’à l’événement de départ' : 'until the start event';
+    return active;
+  }
+  if (isZero(retention.activePeriod)) return locale === 'fr' ? `${archive} en archive dès l’événement de départ` : `${archive} archived from the start event`;
+  return locale === 'fr' ? `${active}, puis ${archive} en archive` : `${active}, then ${archive} archived`;
+}

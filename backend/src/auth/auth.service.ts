@@ -6,17 +6,20 @@ import { resolveLocale } from '../common/i18n/i18n';
 import { AppConfig, APP_CONFIG } from '../config/app.config';
 import { toSessionUser, UsersService } from '../users/users.service';
 import type { RegisterDto } from './dto/auth.dto';
+import { LoginThrottleService } from './login-throttle.service';
 import { hashPassword } from './password';
 
 @Injectable()
 export class AuthService {
   constructor(
     private readonly users: UsersService,
+    private readonly throttle: LoginThrottleService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async register(input: RegisterDto, request: Request): Promise<SessionUser> {
     if (!this.config.signupEnabled) throw new AppException(HttpStatus.FORBIDDEN, 'signup_disabled');
+    await this.throttle.consumeRequest('signup', request.ip ?? 'unknown');
     if (await this.users.findByEmail(input.email)) throw new AppException(HttpStatus.CONFLICT, 'email_taken');
     const user = await this.users.create({
       email: input.email,

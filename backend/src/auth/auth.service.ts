@@ -8,6 +8,7 @@ import { toSessionUser, UsersService } from '../users/users.service';
 import type { RegisterDto } from './dto/auth.dto';
 import { LoginThrottleService } from './login-throttle.service';
 import { hashPassword } from './password';
+import { assertStrongPassword } from './password-policy';
 
 @Injectable()
 export class AuthService {
@@ -20,6 +21,7 @@ export class AuthService {
   async register(input: RegisterDto, request: Request): Promise<SessionUser> {
     if (!this.config.signupEnabled) throw new AppException(HttpStatus.FORBIDDEN, 'signup_disabled');
     await this.throttle.consumeRequest('signup', request.ip ?? 'unknown');
+    assertStrongPassword(input.password, [input.email, input.name]);
     if (await this.users.findByEmail(input.email)) throw new AppException(HttpStatus.CONFLICT, 'email_taken');
     const user = await this.users.create({
       email: input.email,

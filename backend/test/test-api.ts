@@ -26,6 +26,8 @@ export async function createTestApi(env: Record<string, string> = {}, options: {
     DATABASE_URL: database.ownerUrl,
     DATABASE_APP_URL: database.appUrl,
     DEMO_SEED: 'false',
+    // Test files sign up many accounts from one address; the throttling tests set their own limit.
+    ACCOUNT_REQUESTS_PER_IP_PER_HOUR: '100000',
     ...env,
   });
   const api = await prepareApi(config, { ownerUrl: database.ownerUrl, appUrl: database.appUrl, assumeAppRole: false, embedded: false, stop: () => Promise.resolve() }, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));

@@ -28,7 +28,7 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
       await this.throttle.recordFailure(normalised, ip);
       throw new AppException(HttpStatus.UNAUTHORIZED, 'invalid_credentials');
     }
-    await this.throttle.recordSuccess(normalised);
+    await this.throttle.recordSuccess(normalised, ip);
     return toSessionUser(user);
   }
 }

@@ -23,6 +23,10 @@ export interface AppConfig {
   loginMaxAttemptsPerAccount: number;
   loginMaxAttemptsPerIp: number;
   loginWindowMinutes: number;
+  /** First delay after LOGIN_MAX_ATTEMPTS_PER_ACCOUNT failures of one account from one address; doubles with each further failure. */
+  loginDelayBaseSeconds: number;
+  /** Sign-up, e-mail proof and password reset requests accepted per client address and hour (each kind counted apart). */
+  accountRequestsPerIpPerHour: number;
   databasePoolSize: number;
   /** Scheduled reminders and e-mails (pg-boss); off by default in tests, which turn it on when they need it. */
   jobsEnabled: boolean;
@@ -136,6 +140,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxAttemptsPerAccount: parseInteger(env, 'LOGIN_MAX_ATTEMPTS_PER_ACCOUNT', 5, 1, 1000),
     loginMaxAttemptsPerIp: parseInteger(env, 'LOGIN_MAX_ATTEMPTS_PER_IP', 30, 1, 100000),
     loginWindowMinutes: parseInteger(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 1440),
+    loginDelayBaseSeconds: parseInteger(env, 'LOGIN_DELAY_BASE_SECONDS', 60, 1, 3600),
+    accountRequestsPerIpPerHour: parseInteger(env, 'ACCOUNT_REQUESTS_PER_IP_PER_HOUR', 10, 1, 100000),
     databasePoolSize: parseInteger(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     jobsEnabled: parseBoolean(env, 'JOBS_ENABLED', nodeEnv !== 'test'),
     jobsStartDelaySeconds: parseInteger(env, 'JOBS_START_DELAY_SECONDS', 60, 0, 3600),

@@ -24,6 +24,7 @@ import { HealthController } from './health/health.controller';
 import { MembersModule } from './members/members.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { RightsRequestsModule } from './rights-requests/rights-requests.module';
 import { TransfersModule } from './transfers/transfers.module';
 import { VendorsModule } from './vendors/vendors.module';
 
@@ -71,6 +72,7 @@ export class AppModule {
         DashboardModule,
         NotificationsModule,
         ImportsModule,
+        RightsRequestsModule,
         SeedModule,
       ],
       controllers: [HealthController],

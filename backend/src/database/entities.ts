@@ -7,7 +7,8 @@ import { Dpia, DpiaRevision } from '../dpias/dpia.entity';
 import { EvidenceDocument } from '../evidence/evidence-document.entity';
 import { Membership } from '../members/membership.entity';
 import { Organization } from '../organizations/organization.entity';
+import { RightsRequest } from '../rights-requests/rights-request.entity';
 import { User } from '../users/user.entity';
 import { Vendor, VendorReview, VendorVersion } from '../vendors/vendor.entity';
 
-export const entities = [User, Organization, Membership, Department, AuditEvent, CatalogueEntry, OrganizationCatalogueEntry, ProcessingActivity, ActivityVersion, Vendor, VendorVersion, VendorReview, EvidenceDocument, Dpia, DpiaRevision, DesignGrid];
+export const entities = [User, Organization, Membership, Department, AuditEvent, CatalogueEntry, OrganizationCatalogueEntry, ProcessingActivity, ActivityVersion, Vendor, VendorVersion, VendorReview, EvidenceDocument, Dpia, DpiaRevision, DesignGrid, RightsRequest];

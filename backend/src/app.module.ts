@@ -6,6 +6,7 @@ import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthorizationModule } from './authorization/authorization.module';
+import { BreachesModule } from './breaches/breaches.module';
 import { CataloguesModule } from './catalogues/catalogues.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { PINO_LOGGER } from './common/logging/logger';
@@ -73,6 +74,7 @@ export class AppModule {
         NotificationsModule,
         ImportsModule,
         RightsRequestsModule,
+        BreachesModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -6,6 +6,7 @@ import { Dpias1763971600000 } from './1763971600000-dpias';
 import { DesignGrids1763971700000 } from './1763971700000-design-grids';
 import { FindingsNotifications1763971900000 } from './1763971900000-findings-notifications';
 import { RightsRequests1763972180000 } from './1763972180000-rights-requests';
+import { Breaches1763972190000 } from './1763972190000-breaches';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   DesignGrids1763971700000,
   FindingsNotifications1763971900000,
   RightsRequests1763972180000,
+  Breaches1763972190000,
 ];

@@ -6,6 +6,7 @@ import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthorizationModule } from './authorization/authorization.module';
+import { BreachesModule } from './breaches/breaches.module';
 import { CataloguesModule } from './catalogues/catalogues.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { PINO_LOGGER } from './common/logging/logger';
@@ -24,6 +25,7 @@ import { HealthController } from './health/health.controller';
 import { MembersModule } from './members/members.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { RightsRequestsModule } from './rights-requests/rights-requests.module';
 import { TransfersModule } from './transfers/transfers.module';
 import { VendorsModule } from './vendors/vendors.module';
 
@@ -71,6 +73,8 @@ export class AppModule {
         DashboardModule,
         NotificationsModule,
         ImportsModule,
+        RightsRequestsModule,
+        BreachesModule,
         SeedModule,
       ],
       controllers: [HealthController],

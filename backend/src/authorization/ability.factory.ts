@@ -17,6 +17,8 @@ export const SUBJECT_TYPES = [
   'AuditEvent',
   'Register',
   'CatalogueEntry',
+  'RightsRequest',
+  'Breach',
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
@@ -38,6 +40,10 @@ interface VendorFields extends TenantRecord {
 interface EvidenceFields extends TenantRecord {
   uploadedById: string | null;
 }
+/** Rights requests and breaches: who recorded them (a contributor follows their own). */
+interface IntakeFields extends TenantRecord {
+  recordedById: string | null;
+}
 type Tagged<T extends SubjectType, Fields = TenantRecord> = Fields & ForcedSubject<T>;
 
 export type Subject =
@@ -47,7 +53,9 @@ export type Subject =
   | Tagged<'DesignGrid', DesignGridFields>
   | Tagged<'Vendor', VendorFields>
   | Tagged<'Evidence', EvidenceFields>
-  | Tagged<Exclude<SubjectType, 'Activity' | 'DesignGrid' | 'Vendor' | 'Evidence'>>;
+  | Tagged<'RightsRequest', IntakeFields>
+  | Tagged<'Breach', IntakeFields>
+  | Tagged<Exclude<SubjectType, 'Activity' | 'DesignGrid' | 'Vendor' | 'Evidence' | 'RightsRequest' | 'Breach'>>;
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
 export interface MemberIdentity {
@@ -121,6 +129,18 @@ export function defineAbilityFor(member: MemberIdentity): AppAbility {
   if (member.role !== 'auditor') can(['create', 'update', 'submit'], 'Dpia', org);
   if (member.role === 'dpo') can('validate', 'Dpia', org);
   if (member.role === 'admin' || member.role === 'dpo') can('decide', 'Dpia', org);
+
+  // ——— Rights requests and breaches (issue 18) ———
+  // Admins and the DPO manage both registers; a contributor records a request or a breach (intake)
+  // and follows the ones they recorded; auditors read. They hold personal data: no one else reads them.
+  const intake = ['RightsRequest', 'Breach'] as const;
+  if (member.role === 'admin' || member.role === 'dpo') can(['create', 'read', 'update'], [...intake], org);
+  if (member.role === 'contributor') {
+    can('create', [...intake], org);
+    can('read', 'RightsRequest', { ...org, recordedById: member.userId });
+    can('read', 'Breach', { ...org, recordedById: member.userId });
+  }
+  if (member.role === 'auditor') can('read', [...intake], org);
 
   return build();
 }

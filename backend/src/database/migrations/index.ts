@@ -5,6 +5,8 @@ import { Vendors1763971500000 } from './1763971500000-vendors';
 import { Dpias1763971600000 } from './1763971600000-dpias';
 import { DesignGrids1763971700000 } from './1763971700000-design-grids';
 import { FindingsNotifications1763971900000 } from './1763971900000-findings-notifications';
+import { RightsRequests1763972180000 } from './1763972180000-rights-requests';
+import { Breaches1763972190000 } from './1763972190000-breaches';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -15,4 +17,6 @@ export const migrations = [
   Dpias1763971600000,
   DesignGrids1763971700000,
   FindingsNotifications1763971900000,
+  RightsRequests1763972180000,
+  Breaches1763972190000,
 ];

@@ -1,0 +1,189 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsInstant } from '../../common/http/is-instant';
+import { PageQuery } from '../../common/http/pagination';
+import { withArgs } from '../../common/http/validation';
+import {
+  BREACH_NATURES,
+  BREACH_RISKS,
+  COMMUNICATION_EXCEPTIONS,
+  NOTIFICATION_STATES,
+  type AuthorityNotification,
+  type BreachDetail,
+  type BreachNature,
+  type BreachRisk,
+  type BreachSummary,
+  type CommunicationException,
+  type NotificationState,
+  type PersonsCommunication,
+  type TimelineEntry,
+} from '../breach.types';
+
+const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+function OptionalText(max: number, description?: string): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ type: String, nullable: true, maxLength: max, description }), Transform(trimToNull), IsOptional(), IsString(), MaxLength(max, withArgs));
+}
+
+function OptionalInstant(description?: string): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description }), IsOptional(), IsInstant());
+}
+
+function Codes(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: [String], description }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(100, withArgs),
+    ArrayUnique(),
+    IsString({ each: true }),
+    Matches(/^[a-z0-9_]{1,64}$/, { each: true }),
+  );
+}
+
+function Ids(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: [String], format: 'uuid', description }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(200, withArgs),
+    ArrayUnique(),
+    IsUUID('all', { each: true }),
+  );
+}
+
+export class AuthorityNotificationDto implements AuthorityNotification {
+  @OptionalInstant('when the notification was made (CNIL online form)') notifiedAt!: string | null;
+  @OptionalText(200, 'the authority’s reference') reference!: string | null;
+  @ApiProperty({ description: 'Art 33(4): information given in phases' }) @IsDefined() @IsBoolean() phased!: boolean;
+  @OptionalText(5000, 'Art 33(1): the reasons for a notification after 72 hours') delayReasons!: string | null;
+}
+
+export class PersonsCommunicationDto implements PersonsCommunication {
+  @OptionalInstant('when the people concerned were told (Art 34(1))') communicatedAt!: string | null;
+  @ApiPropertyOptional({ enum: COMMUNICATION_EXCEPTIONS, nullable: true, description: 'the Art 34(3) exception relied on instead' })
+  @IsOptional()
+  @IsIn(COMMUNICATION_EXCEPTIONS, withArgs)
+  exception!: CommunicationException | null;
+  @OptionalText(5000, 'how and what they were told, or why the exception applies') details!: string | null;
+}
+
+export class TimelineEntryDto implements TimelineEntry {
+  @ApiProperty({ format: 'date-time' }) @IsDefined() @IsInstant() at!: string;
+  @ApiProperty({ maxLength: 2000 }) @Transform(trim) @IsDefined() @IsString() @IsNotEmpty() @MaxLength(2000, withArgs) event!: string;
+}
+
+/** Every field of a breach but its date of awareness; all optional (the record fills in over time). */
+class BreachFieldsDto {
+  @OptionalInstant('when it happened (if known)') occurredAt?: string | null;
+  @OptionalText(5000, 'how it was discovered') discovery?: string | null;
+  @ApiPropertyOptional({ enum: BREACH_NATURES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(BREACH_NATURES, { ...withArgs, each: true })
+  natures?: BreachNature[];
+  @Codes('codes of the data-categories catalogue') dataCategories?: string[];
+  @Codes('codes of the data-subject-categories catalogue') subjectCategories?: string[];
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @Type(() => Number) @IsInt() @Min(0, withArgs) approxPersons?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @Type(() => Number) @IsInt() @Min(0, withArgs) approxRecords?: number | null;
+  @Ids('activities of the register concerned') activityIds?: string[];
+  @Ids('vendors involved (a processor’s breach)') vendorIds?: string[];
+  @OptionalInstant('Art 33(2): when the processor told us') processorNotifiedAt?: string | null;
+  @OptionalText(5000, 'likely consequences for the people') consequences?: string | null;
+  @OptionalText(5000) measuresTaken?: string | null;
+  @OptionalText(5000) measuresProposed?: string | null;
+  @ApiPropertyOptional({ enum: BREACH_RISKS, nullable: true, description: 'null: not assessed yet' }) @IsOptional() @IsIn(BREACH_RISKS, withArgs) risk?: BreachRisk | null;
+  @OptionalText(5000, 'the assessment (EDPB Guidelines 9/2022 factors: type, sensitivity, volume, identification, severity, special characteristics, number of people)') riskRationale?: string | null;
+  @ApiPropertyOptional({ type: AuthorityNotificationDto }) @IsOptional() @ValidateNested() @Type(() => AuthorityNotificationDto) authorityNotification?: AuthorityNotificationDto;
+  @ApiPropertyOptional({ type: PersonsCommunicationDto }) @IsOptional() @ValidateNested() @Type(() => PersonsCommunicationDto) personsCommunication?: PersonsCommunicationDto;
+  @ApiPropertyOptional({ type: [TimelineEntryDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500, withArgs)
+  @ValidateNested({ each: true })
+  @Type(() => TimelineEntryDto)
+  timeline?: TimelineEntryDto[];
+}
+
+export class CreateBreachDto extends BreachFieldsDto {
+  @ApiProperty({ maxLength: 500, description: 'what happened, in a sentence' }) @Transform(trim) @IsDefined() @IsString() @IsNotEmpty() @MaxLength(500, withArgs) summary!: string;
+  @ApiProperty({ format: 'date-time', description: 'when the organisation became aware of it: the 72 hours of Art 33(1) run from here' })
+  @IsDefined()
+  @IsInstant()
+  awareAt!: string;
+}
+
+export class UpdateBreachDto extends BreachFieldsDto {
+  @ApiPropertyOptional({ description: 'the version last seen (or an If-Match header)' }) @IsOptional() @IsInt() @Min(1, withArgs) version?: number;
+  @ApiPropertyOptional({ maxLength: 500 }) @Transform(trim) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500, withArgs) summary?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsInstant() awareAt?: string;
+}
+
+export class ListBreachesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: BREACH_RISKS }) @IsOptional() @IsIn([...BREACH_RISKS, 'not_assessed'], withArgs) risk?: BreachRisk | 'not_assessed';
+}
+
+// ——— responses (OpenAPI) ———
+
+export class BreachListItem implements BreachSummary {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'V-0001' }) reference!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty({ format: 'date-time' }) awareAt!: string;
+  @ApiProperty({ enum: BREACH_NATURES, isArray: true }) natures!: BreachNature[];
+  @ApiProperty({ enum: BREACH_RISKS, nullable: true }) risk!: BreachRisk | null;
+  @ApiProperty({ format: 'date-time', description: 'awareAt + 72 elapsed hours (Art 33(1))' }) notificationDueAt!: string;
+  @ApiProperty({ enum: NOTIFICATION_STATES }) notificationState!: NotificationState;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) authorityNotifiedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) personsCommunicatedAt!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) recordedBy!: string | null;
+  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class BreachPage {
+  @ApiProperty({ type: [BreachListItem] }) items!: BreachListItem[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class BreachView extends BreachListItem implements BreachDetail {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) occurredAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) discovery!: string | null;
+  @ApiProperty({ type: [String] }) dataCategories!: string[];
+  @ApiProperty({ type: [String] }) subjectCategories!: string[];
+  @ApiProperty({ type: Number, nullable: true }) approxPersons!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) approxRecords!: number | null;
+  @ApiProperty({ type: [String], format: 'uuid' }) activityIds!: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) vendorIds!: string[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) processorNotifiedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) consequences!: string | null;
+  @ApiProperty({ type: String, nullable: true }) measuresTaken!: string | null;
+  @ApiProperty({ type: String, nullable: true }) measuresProposed!: string | null;
+  @ApiProperty({ type: String, nullable: true }) riskRationale!: string | null;
+  @ApiProperty({ type: AuthorityNotificationDto }) authorityNotification!: AuthorityNotification;
+  @ApiProperty({ type: PersonsCommunicationDto }) personsCommunication!: PersonsCommunication;
+  @ApiProperty({ type: [TimelineEntryDto] }) timeline!: TimelineEntry[];
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}

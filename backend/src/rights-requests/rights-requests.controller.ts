@@ -1,0 +1,129 @@
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { CurrentAccess, OrganizationAccess } from '../authorization/request-auth';
+import { CheckPolicy } from '../authorization/route-policy';
+import { expectedVersion } from '../common/concurrency/expected-version';
+import { Page } from '../common/http/pagination';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
+import {
+  AnswerRequestDto,
+  CreateRightsRequestDto,
+  ExtendRightsRequestDto,
+  IdentityCheckDto,
+  ListRightsRequestsQuery,
+  RefuseRequestDto,
+  RequestStepDto,
+  RightsRequestPage,
+  RightsRequestView,
+  StartRequestDto,
+  UpdateRightsRequestDto,
+} from './dto/rights-request.dto';
+import type { RightsRequestDetail, RightsRequestSummary } from './rights-request.types';
+import { RightsRequestsService } from './rights-requests.service';
+
+@ApiTags('rights-requests')
+@Controller('v1/organizations/:orgId/rights-requests')
+export class RightsRequestsController {
+  constructor(private readonly requests: RightsRequestsService) {}
+
+  @Get()
+  @CheckPolicy('read', 'RightsRequest')
+  @ApiOperation({ summary: 'Rights requests, the earliest due first (a contributor sees those they recorded); filters status, type, overdue' })
+  @ApiOkResponse({ type: RightsRequestPage })
+  list(@CurrentAccess() access: OrganizationAccess, @Query() query: ListRightsRequestsQuery): Promise<Page<RightsRequestSummary>> {
+    return this.requests.list(access, query);
+  }
+
+  @Post()
+  @CheckPolicy('create', 'RightsRequest')
+  @ApiOperation({ summary: 'Record a request; dueOn is one month from the day of receipt, counted as EU law counts periods' })
+  @ApiCreatedResponse({ type: RightsRequestView })
+  @ApiUnprocessableEntityResponse({ description: 'request_date_in_future, request_unknown_activities' })
+  create(@CurrentAccess() access: OrganizationAccess, @Body() body: CreateRightsRequestDto): Promise<RightsRequestDetail> {
+    return this.requests.create(access, body);
+  }
+
+  @Get(':requestId')
+  @CheckPolicy('read', 'RightsRequest')
+  @ApiOperation({ summary: 'One request, with its due days and linked activities' })
+  @ApiOkResponse({ type: RightsRequestView })
+  get(@CurrentAccess() access: OrganizationAccess, @Param('requestId', ParseIdPipe) requestId: string): Promise<RightsRequestDetail> {
+    return this.requests.get(access, requestId);
+  }
+
+  @Patch(':requestId')
+  @CheckPolicy('update', 'RightsRequest')
+  @ApiOperation({ summary: 'Change the request’s details (a new receivedAt recomputes the due days); version or If-Match' })
+  @ApiOkResponse({ type: RightsRequestView })
+  @ApiConflictResponse({ description: 'version_conflict' })
+  update(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('requestId', ParseIdPipe) requestId: string,
+    @Body() body: UpdateRightsRequestDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<RightsRequestDetail> {
+    const { version, ...changes } = body;
+    return this.requests.update(access, requestId, expectedVersion(version, ifMatch), changes);
+  }
+
+  @Post(':requestId/extend')
+  @CheckPolicy('update', 'RightsRequest')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Art 12(3): extend by two further months, once, with the reason and the day the person was told (within the first month)' })
+  @ApiOkResponse({ type: RightsRequestView })
+  @ApiConflictResponse({ description: 'request_already_extended, request_closed, version_conflict' })
+  @ApiUnprocessableEntityResponse({ description: 'request_extension_too_late, request_informed_before_receipt, request_date_in_future' })
+  extend(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('requestId', ParseIdPipe) requestId: string,
+    @Body() body: ExtendRightsRequestDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<RightsRequestDetail> {
+    return this.requests.extend(access, requestId, expectedVersion(body.version, ifMatch), body);
+  }
+
+  @Post(':requestId/identity-check')
+  @CheckPolicy('update', 'RightsRequest')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Art 12(6): ask the person for what proves their identity (received → identity_check)' })
+  @ApiOkResponse({ type: RightsRequestView })
+  identityCheck(@CurrentAccess() access: OrganizationAccess, @Param('requestId', ParseIdPipe) requestId: string, @Body() body: IdentityCheckDto, @Headers('if-match') ifMatch?: string) {
+    return this.requests.transition(access, requestId, expectedVersion(body.version, ifMatch), { transition: 'identity_check', method: body.method });
+  }
+
+  @Post(':requestId/start')
+  @CheckPolicy('update', 'RightsRequest')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Work on the request (→ in_progress), with the identity check’s outcome if any' })
+  @ApiOkResponse({ type: RightsRequestView })
+  start(@CurrentAccess() access: OrganizationAccess, @Param('requestId', ParseIdPipe) requestId: string, @Body() body: StartRequestDto, @Headers('if-match') ifMatch?: string) {
+    return this.requests.transition(access, requestId, expectedVersion(body.version, ifMatch), { transition: 'start', identityCheckStatus: body.identityCheckStatus });
+  }
+
+  @Post(':requestId/answer')
+  @CheckPolicy('update', 'RightsRequest')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Record the answer sent: when, how, what (→ answered)' })
+  @ApiOkResponse({ type: RightsRequestView })
+  answer(@CurrentAccess() access: OrganizationAccess, @Param('requestId', ParseIdPipe) requestId: string, @Body() body: AnswerRequestDto, @Headers('if-match') ifMatch?: string) {
+    return this.requests.transition(access, requestId, expectedVersion(body.version, ifMatch), { transition: 'answer', answer: body });
+  }
+
+  @Post(':requestId/refuse')
+  @CheckPolicy('update', 'RightsRequest')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Art 12(4)–(5): not acting on the request, with the grounds told to the person (→ refused)' })
+  @ApiOkResponse({ type: RightsRequestView })
+  refuse(@CurrentAccess() access: OrganizationAccess, @Param('requestId', ParseIdPipe) requestId: string, @Body() body: RefuseRequestDto, @Headers('if-match') ifMatch?: string) {
+    return this.requests.transition(access, requestId, expectedVersion(body.version, ifMatch), { transition: 'refuse', refusal: body });
+  }
+
+  @Post(':requestId/withdraw')
+  @CheckPolicy('update', 'RightsRequest')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'The person withdrew the request (→ withdrawn)' })
+  @ApiOkResponse({ type: RightsRequestView })
+  withdraw(@CurrentAccess() access: OrganizationAccess, @Param('requestId', ParseIdPipe) requestId: string, @Body() body: RequestStepDto, @Headers('if-match') ifMatch?: string) {
+    return this.requests.transition(access, requestId, expectedVersion(body.version, ifMatch), { transition: 'withdraw' });
+  }
+}

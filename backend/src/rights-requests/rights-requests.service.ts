@@ -1,0 +1,370 @@
+import { randomUUID } from 'node:crypto';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ForbiddenError, subject } from '@casl/ability';
+import { AuditService } from '../audit/audit.service';
+import type { OrganizationAccess } from '../authorization/request-auth';
+import { assertVersion } from '../common/concurrency/expected-version';
+import { flattenFields } from '../common/diff/field-diff';
+import { AppException } from '../common/errors/app-exception';
+import { Page, pageOf } from '../common/http/pagination';
+import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { DEFAULT_COUNTRY, DEFAULT_TIME_ZONE, extendedDueOn, localDate, rightsRequestDueOn } from '../deadlines/legal-deadlines';
+import type { AnswerRequestDto, CreateRightsRequestDto, ExtendRightsRequestDto, ListRightsRequestsQuery, RefuseRequestDto, UpdateRightsRequestDto } from './dto/rights-request.dto';
+import { RightsRequestException } from './rights-request-errors';
+import { RightsRequest } from './rights-request.entity';
+import {
+  CLOSED_REQUEST_STATUSES,
+  IdentityCheckStatus,
+  isOpenRequest,
+  REQUEST_TRANSITION_RULES,
+  requestReference,
+  RequestTransition,
+  RightsRequestDetail,
+  RightsRequestSummary,
+} from './rights-request.types';
+
+type RequestAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;
+
+/** The organisation's calendar: its time zone (Europe/Paris until organisations carry one) and country. */
+export interface OrganizationCalendar {
+  timeZone: string;
+  country: string;
+}
+
+/** What a transition may carry besides the version. */
+export type TransitionInput =
+  | { transition: 'identity_check'; method?: string | null }
+  | { transition: 'start'; identityCheckStatus?: IdentityCheckStatus }
+  | { transition: 'answer'; answer: Pick<AnswerRequestDto, 'sentAt' | 'channel' | 'summary'> }
+  | { transition: 'refuse'; refusal: Pick<RefuseRequestDto, 'grounds' | 'sentAt' | 'channel'> }
+  | { transition: 'withdraw' };
+
+const asSubject = (row: Pick<RightsRequest, 'organizationId' | 'recordedBy'>) =>
+  subject('RightsRequest', { organizationId: row.organizationId, recordedById: row.recordedBy });
+
+const OPEN_STATUSES = "('received', 'identity_check', 'in_progress')";
+
+@Injectable()
+export class RightsRequestsService {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly audit: AuditService,
+  ) {}
+
+  // ——— reading ———
+
+  async list(access: RequestAccess, query: ListRightsRequestsQuery): Promise<Page<RightsRequestSummary>> {
+    const { organizationId } = access;
+    const calendar = await this.calendar(organizationId);
+    const today = localDate(await this.now(), calendar.timeZone);
+    const qb = this.connection.getRepository(RightsRequest).createQueryBuilder('r').where('r.organization_id = :organizationId', { organizationId });
+    // A contributor reads only the requests they recorded: the rule's condition, as SQL.
+    if (!this.readsAll(access)) qb.andWhere('r.recorded_by = :userId', { userId: this.connection.context.userId ?? null });
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    if (query.type) qb.andWhere('r.type = :type', { type: query.type });
+    if (query.overdue !== undefined) {
+      const overdue = `(r.status IN ${OPEN_STATUSES} AND coalesce(r.extended_due_on, r.due_on) < :today::date)`;
+      qb.andWhere(query.overdue ? overdue : `NOT ${overdue}`, { today });
+    }
+    const [rows, total] = await qb
+      .orderBy('coalesce(r.extended_due_on, r.due_on)', 'ASC')
+      .addOrderBy('r.number', 'ASC')
+      .take(query.pageSize)
+      .skip((query.page - 1) * query.pageSize)
+      .getManyAndCount();
+    return pageOf(
+      rows.map((row) => this.summary(row, today)),
+      total,
+      query,
+    );
+  }
+
+  async get(access: RequestAccess, id: string): Promise<RightsRequestDetail> {
+    const row = await this.find(access.organizationId, id);
+    this.assertReadable(access, row);
+    return this.detail(row);
+  }
+
+  // ——— writing ———
+
+  async create(access: RequestAccess, input: CreateRightsRequestDto): Promise<RightsRequestDetail> {
+    const { organizationId } = access;
+    const now = await this.now();
+    const receivedAt = new Date(input.receivedAt);
+    if (receivedAt > now) throw new RightsRequestException(HttpStatus.UNPROCESSABLE_ENTITY, 'request_date_in_future', { field: 'receivedAt' });
+    const calendar = await this.calendar(organizationId);
+    const row: RightsRequest = {
+      organizationId,
+      id: randomUUID(),
+      number: 0,
+      receivedAt,
+      channel: input.channel,
+      type: input.type,
+      description: input.description ?? null,
+      requesterName: input.requesterName,
+      requesterContact: input.requesterContact ?? null,
+      identityCheckStatus: input.identityCheckStatus ?? 'not_needed',
+      identityCheckMethod: input.identityCheckMethod ?? null,
+      status: 'received',
+      dueOn: rightsRequestDueOn(receivedAt, calendar.timeZone, calendar.country),
+      extendedDueOn: null,
+      extensionReason: null,
+      personInformedOn: null,
+      answerSentAt: null,
+      answerChannel: null,
+      answerSummary: null,
+      refusalGrounds: null,
+      closedAt: null,
+      recordedBy: this.connection.context.userId ?? null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    ForbiddenError.from(access.ability).throwUnlessCan('create', asSubject(row));
+    const activityIds = await this.checkActivities(organizationId, input.activityIds ?? []);
+    row.number = await this.nextNumber(organizationId);
+    await this.connection.getRepository(RightsRequest).insert(row);
+    await this.linkActivities(row, activityIds);
+    await this.record(row, activityIds, 'create', null, []);
+    return this.detail(row);
+  }
+
+  async update(access: RequestAccess, id: string, expected: number, input: Omit<UpdateRightsRequestDto, 'version'>): Promise<RightsRequestDetail> {
+    const current = await this.lock(access, id, 'update');
+    assertVersion(current.version, expected);
+    const beforeActivities = await this.activityIds(current);
+    const next: RightsRequest = { ...current };
+    if (input.receivedAt !== undefined) {
+      const receivedAt = new Date(input.receivedAt);
+      if (receivedAt > (await this.now())) throw new RightsRequestException(HttpStatus.UNPROCESSABLE_ENTITY, 'request_date_in_future', { field: 'receivedAt' });
+      const calendar = await this.calendar(current.organizationId);
+      next.receivedAt = receivedAt;
+      next.dueOn = rightsRequestDueOn(receivedAt, calendar.timeZone, calendar.country);
+      if (current.extendedDueOn) next.extendedDueOn = extendedDueOn(receivedAt, calendar.timeZone, calendar.country);
+    }
+    if (input.channel !== undefined) next.channel = input.channel;
+    if (input.type !== undefined) next.type = input.type;
+    if (input.description !== undefined) next.description = input.description;
+    if (input.requesterName !== undefined) next.requesterName = input.requesterName;
+    if (input.requesterContact !== undefined) next.requesterContact = input.requesterContact;
+    if (input.identityCheckStatus !== undefined) next.identityCheckStatus = input.identityCheckStatus;
+    if (input.identityCheckMethod !== undefined) next.identityCheckMethod = input.identityCheckMethod;
+    if (input.answerSummary !== undefined) next.answerSummary = input.answerSummary;
+    const activityIds = input.activityIds !== undefined ? await this.checkActivities(current.organizationId, input.activityIds) : beforeActivities;
+    return this.save(current, next, 'update', { before: beforeActivities, after: activityIds });
+  }
+
+  /** Art 12(3): two further months, once, with the reason and the day the person was told (within the first month). */
+  async extend(access: RequestAccess, id: string, expected: number, input: Pick<ExtendRightsRequestDto, 'reason' | 'personInformedOn'>): Promise<RightsRequestDetail> {
+    const current = await this.lock(access, id, 'update');
+    assertVersion(current.version, expected);
+    if (!isOpenRequest(current.status)) throw new RightsRequestException(HttpStatus.CONFLICT, 'request_closed', { status: current.status });
+    if (current.extendedDueOn) {
+      throw new RightsRequestException(HttpStatus.CONFLICT, 'request_already_extended', { extendedDueOn: current.extendedDueOn }, { reference: requestReference(current.number) });
+    }
+    const calendar = await this.calendar(current.organizationId);
+    const receivedOn = localDate(current.receivedAt, calendar.timeZone);
+    const today = localDate(await this.now(), calendar.timeZone);
+    const informed = input.personInformedOn;
+    if (informed < receivedOn) throw new RightsRequestException(HttpStatus.UNPROCESSABLE_ENTITY, 'request_informed_before_receipt', { field: 'personInformedOn', receivedOn });
+    if (informed > today) throw new RightsRequestException(HttpStatus.UNPROCESSABLE_ENTITY, 'request_date_in_future', { field: 'personInformedOn' });
+    if (informed > current.dueOn) throw new RightsRequestException(HttpStatus.UNPROCESSABLE_ENTITY, 'request_extension_too_late', { field: 'personInformedOn', dueOn: current.dueOn });
+    const next: RightsRequest = {
+      ...current,
+      extendedDueOn: extendedDueOn(current.receivedAt, calendar.timeZone, calendar.country),
+      extensionReason: input.reason,
+      personInformedOn: informed,
+    };
+    const activityIds = await this.activityIds(current);
+    return this.save(current, next, 'extend', { before: activityIds, after: activityIds });
+  }
+
+  async transition(access: RequestAccess, id: string, expected: number, input: TransitionInput): Promise<RightsRequestDetail> {
+    const current = await this.lock(access, id, 'update');
+    assertVersion(current.version, expected);
+    const rule = REQUEST_TRANSITION_RULES[input.transition];
+    if (!rule.from.includes(current.status)) {
+      throw new RightsRequestException(
+        HttpStatus.CONFLICT,
+        'request_invalid_transition',
+        { status: current.status, transition: input.transition, allowedFrom: rule.from },
+        { reference: requestReference(current.number) },
+      );
+    }
+    const now = await this.now();
+    const next: RightsRequest = { ...current, status: rule.to, closedAt: CLOSED_REQUEST_STATUSES.includes(rule.to) ? now : null };
+    switch (input.transition) {
+      case 'identity_check':
+        next.identityCheckStatus = 'pending';
+        if (input.method !== undefined) next.identityCheckMethod = input.method;
+        break;
+      case 'start':
+        if (input.identityCheckStatus) next.identityCheckStatus = input.identityCheckStatus;
+        break;
+      case 'answer':
+        this.assertNotFuture(new Date(input.answer.sentAt), now, 'sentAt');
+        next.answerSentAt = new Date(input.answer.sentAt);
+        next.answerChannel = input.answer.channel;
+        next.answerSummary = input.answer.summary;
+        break;
+      case 'refuse':
+        this.assertNotFuture(new Date(input.refusal.sentAt), now, 'sentAt');
+        next.refusalGrounds = input.refusal.grounds;
+        next.answerSentAt = new Date(input.refusal.sentAt);
+        next.answerChannel = input.refusal.channel ?? null;
+        break;
+      case 'withdraw':
+        break;
+    }
+    const activityIds = await this.activityIds(current);
+    return this.save(current, next, input.transition satisfies RequestTransition, { before: activityIds, after: activityIds });
+  }
+
+  // ——— helpers ———
+
+  /** Whether the caller reads every request (admin, DPO, auditor) or only those they recorded (contributor). */
+  private readsAll(access: RequestAccess): boolean {
+    return access.ability.can('read', subject('RightsRequest', { organizationId: access.organizationId, recordedById: null }));
+  }
+
+  /** Someone else's request is as good as absent for a contributor: 404, nothing about it leaks. */
+  private assertReadable(access: RequestAccess, row: RightsRequest): void {
+    if (!access.ability.can('read', asSubject(row))) throw AppException.notFound();
+  }
+
+  private assertNotFuture(instant: Date, now: Date, field: string): void {
+    if (instant > now) throw new RightsRequestException(HttpStatus.UNPROCESSABLE_ENTITY, 'request_date_in_future', { field });
+  }
+
+  private async checkActivities(organizationId: string, ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
+    const found = await this.connection.manager.query<{ id: string }[]>('SELECT id FROM processing_activities WHERE organization_id = $1 AND id = ANY($2::uuid[])', [
+      organizationId,
+      wanted,
+    ]);
+    const known = new Set(found.map((row) => row.id));
+    const missing = wanted.filter((id) => !known.has(id));
+    if (missing.length) throw new RightsRequestException(HttpStatus.UNPROCESSABLE_ENTITY, 'request_unknown_activities', { field: 'activityIds', missing }, { count: missing.length });
+    return wanted.sort();
+  }
+
+  private async linkActivities(row: RightsRequest, activityIds: string[]): Promise<void> {
+    await this.connection.manager.query('DELETE FROM rights_request_activities WHERE organization_id = $1 AND request_id = $2', [row.organizationId, row.id]);
+    if (!activityIds.length) return;
+    await this.connection.manager.query(
+      'INSERT INTO rights_request_activities (organization_id, request_id, activity_id) SELECT $1, $2, unnest($3::uuid[])',
+      [row.organizationId, row.id, activityIds],
+    );
+  }
+
+  private async activityIds(row: Pick<RightsRequest, 'organizationId' | 'id'>): Promise<string[]> {
+    const rows = await this.connection.manager.query<{ activity_id: string }[]>(
+      'SELECT activity_id FROM rights_request_activities WHERE organization_id = $1 AND request_id = $2 ORDER BY activity_id',
+      [row.organizationId, row.id],
+    );
+    return rows.map((link) => link.activity_id);
+  }
+
+  /** D-0001, D-0002…: numbered one at a time per organisation. */
+  private async nextNumber(organizationId: string): Promise<number> {
+    await this.connection.manager.query("SELECT pg_advisory_xact_lock(hashtextextended($1 || ':rights_requests', 0))", [organizationId]);
+    const [{ next }] = await this.connection.manager.query<{ next: number }[]>(
+      'SELECT coalesce(max(number), 0) + 1 AS next FROM rights_requests WHERE organization_id = $1',
+      [organizationId],
+    );
+    return next;
+  }
+
+  private async save(current: RightsRequest, next: RightsRequest, action: string, activities: { before: string[]; after: string[] }): Promise<RightsRequestDetail> {
+    next.version = current.version + 1;
+    next.updatedAt = await this.now();
+    const { organizationId, id, ...changes } = next;
+    await this.connection.getRepository(RightsRequest).update({ organizationId, id }, changes);
+    if (activities.after.join() !== activities.before.join()) await this.linkActivities(next, activities.after);
+    await this.record(next, activities.after, action, current, activities.before);
+    return this.detail(next);
+  }
+
+  /** The audit event, in the request's transaction: every field that changed, before → after. */
+  private async record(row: RightsRequest, activityIds: string[], action: string, before: RightsRequest | null, beforeActivities: string[]): Promise<void> {
+    await this.audit.record({
+      action: `rights_request_${action}`,
+      entityType: 'RightsRequest',
+      entityId: row.id,
+      entityLabel: requestReference(row.number),
+      before: before ? this.fields(before, beforeActivities) : null,
+      after: this.fields(row, activityIds),
+    });
+  }
+
+  private fields(row: RightsRequest, activityIds: string[]): Record<string, unknown> {
+    const { organizationId: _organization, id: _id, number: _number, createdAt: _created, updatedAt: _updated, version: _version, ...rest } = row;
+    return flattenFields({ ...rest, receivedAt: row.receivedAt.toISOString(), answerSentAt: row.answerSentAt?.toISOString() ?? null, closedAt: row.closedAt?.toISOString() ?? null, activityIds });
+  }
+
+  async calendar(organizationId: string): Promise<OrganizationCalendar> {
+    const [row] = await this.connection.manager.query<{ country: string | null }[]>('SELECT country FROM organizations WHERE id = $1', [organizationId]);
+    return { timeZone: DEFAULT_TIME_ZONE, country: row?.country ?? DEFAULT_COUNTRY };
+  }
+
+  private async now(): Promise<Date> {
+    const [{ now }] = await this.connection.manager.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
+    return now;
+  }
+
+  private async find(organizationId: string, id: string): Promise<RightsRequest> {
+    const row = await this.connection.getRepository(RightsRequest).findOneBy({ organizationId, id });
+    if (!row) throw AppException.notFound();
+    return row;
+  }
+
+  private async lock(access: RequestAccess, id: string, action: 'update'): Promise<RightsRequest> {
+    const row = await this.connection.getRepository(RightsRequest).findOne({ where: { organizationId: access.organizationId, id }, lock: { mode: 'pessimistic_write' } });
+    if (!row) throw AppException.notFound();
+    this.assertReadable(access, row);
+    ForbiddenError.from(access.ability).throwUnlessCan(action, asSubject(row));
+    return row;
+  }
+
+  private summary(row: RightsRequest, today: string): RightsRequestSummary {
+    const effectiveDueOn = row.extendedDueOn ?? row.dueOn;
+    return {
+      id: row.id,
+      reference: requestReference(row.number),
+      receivedAt: row.receivedAt.toISOString(),
+      channel: row.channel,
+      type: row.type,
+      status: row.status,
+      requesterName: row.requesterName,
+      dueOn: row.dueOn,
+      extendedDueOn: row.extendedDueOn,
+      effectiveDueOn,
+      overdue: isOpenRequest(row.status) && effectiveDueOn < today,
+      recordedBy: row.recordedBy,
+      version: row.version,
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  }
+
+  private async detail(row: RightsRequest): Promise<RightsRequestDetail> {
+    const calendar = await this.calendar(row.organizationId);
+    const today = localDate(await this.now(), calendar.timeZone);
+    return {
+      ...this.summary(row, today),
+      description: row.description,
+      requesterContact: row.requesterContact,
+      identityCheckStatus: row.identityCheckStatus,
+      identityCheckMethod: row.identityCheckMethod,
+      activityIds: await this.activityIds(row),
+      extensionReason: row.extensionReason,
+      personInformedOn: row.personInformedOn,
+      answerSentAt: row.answerSentAt?.toISOString() ?? null,
+      answerChannel: row.answerChannel,
+      answerSummary: row.answerSummary,
+      refusalGrounds: row.refusalGrounds,
+      closedAt: row.closedAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
+    };
+  }
+}

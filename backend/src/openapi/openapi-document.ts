@@ -17,7 +17,36 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }, 'csrf')
     .build();
-  return sortKeys(SwaggerModule.createDocument(app, config));
+  const document = SwaggerModule.createDocument(app, config);
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (operation) declareParameters(path, operation);
+    }
+  }
+  return sortKeys(document);
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
+type ParameterObject = Extract<NonNullable<Operation['parameters']>[number], { in: string }>;
+
+/**
+ * What the decorators cannot say. A path parameter read by a guard or `@CurrentAccess()` rather
+ * than by `@Param()` (`orgId`) is declared from the path template. `If-Match` is an alternative to
+ * the body's `version` (`expectedVersion`), never required, whatever `@Headers()` implies.
+ */
+function declareParameters(path: string, operation: Operation): void {
+  const parameters = (operation.parameters ?? []) as ParameterObject[];
+  const declared = new Set(parameters.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name));
+  const missing = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).filter((name) => !declared.has(name));
+  for (const parameter of parameters) {
+    if (parameter.in === 'header' && parameter.name.toLowerCase() === 'if-match') {
+      parameter.required = false;
+      parameter.description = 'The version last read, instead of the body\'s version';
+    }
+  }
+  operation.parameters = [...missing.map((name): ParameterObject => ({ name, in: 'path', required: true, schema: { type: 'string' } })), ...parameters];
 }
 
 /**

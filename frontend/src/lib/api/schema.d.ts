@@ -1302,7 +1302,16 @@ export interface components {
              *       }
              *     }
              */
-            changes: Record<string, never>;
+            changes: {
+                [key: string]: {
+                    after: (string | number | boolean | unknown[] | {
+                        [key: string]: unknown;
+                    }) | null;
+                    before: (string | number | boolean | unknown[] | {
+                        [key: string]: unknown;
+                    }) | null;
+                };
+            };
             from: number;
             to: number;
         };
@@ -1330,7 +1339,9 @@ export interface components {
             /** @description create, update, submit, validate, archive, reopen, import, duplicate */
             action: string;
             /** @description the activity as it stood, in the interchange format */
-            activity: Record<string, never>;
+            activity: {
+                [key: string]: unknown;
+            };
             /** Format: uuid */
             authorId: string | null;
             authorName: string | null;
@@ -1398,7 +1409,7 @@ export interface components {
         };
         AddMemberDto: {
             /** Format: uuid */
-            departmentId?: Record<string, never> | null;
+            departmentId?: string | null;
             /** @example dpo@example.com */
             email: string;
             /** @enum {string} */
@@ -1580,7 +1591,7 @@ export interface components {
             help?: components["schemas"]["LocalisedTextDto"];
         };
         CreateDepartmentDto: {
-            description?: Record<string, never> | null;
+            description?: string | null;
             /** @example Ressources humaines */
             name: string;
         };
@@ -1767,7 +1778,9 @@ export interface components {
             answered: ("purposes" | "legitimacy" | "data" | "minimisation" | "retention" | "information" | "rights" | "security" | "resilience" | "documentation")[];
             answers: components["schemas"]["GridAnswersDto"];
             /** @description per question: { text, authorId, authorName, at } */
-            comments: Record<string, never>;
+            comments: {
+                [key: string]: unknown;
+            };
             completeness: components["schemas"]["CompletenessView"];
             conflicts: components["schemas"]["GridConflictView"][];
             createdAt: string;
@@ -1922,7 +1935,8 @@ export interface components {
             transfers: components["schemas"];
         };
         DpiaRevisionSummary: {
-            closedAt: Record<string, never> | null;
+            /** Format: date-time */
+            closedAt: string | null;
             /** @description the revision being worked on (not closed yet) */
             current: boolean;
             /** @enum {string|null} */
@@ -1958,17 +1972,27 @@ export interface components {
             /** Format: uuid */
             activityId: string;
             /** @description sections: context, principles, risks, actionPlan, dataSubjectsView */
-            content: Record<string, never>;
+            content: {
+                [key: string]: unknown;
+            };
             /** Format: date-time */
             createdAt: string;
-            decision: Record<string, never> | null;
-            dpoOpinion: Record<string, never> | null;
+            decision: {
+                [key: string]: unknown;
+            } | null;
+            dpoOpinion: {
+                [key: string]: unknown;
+            } | null;
             /** Format: uuid */
             id: string;
             locked: boolean;
-            progress: Record<string, never>;
+            progress: {
+                [key: string]: components["schemas"]["SectionProgressView"];
+            };
             /** @description what the register says about the activity (read at request time) */
-            register: Record<string, never>;
+            register: {
+                [key: string]: unknown;
+            };
             /** @enum {string|null} */
             residualRisk: "low" | "medium" | "high" | null;
             revision: number;
@@ -2040,12 +2064,16 @@ export interface components {
         };
         GridConflictView: {
             /** @description what the draft holds now */
-            activityValue: Record<string, never>;
+            activityValue: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
             /** @enum {string} */
             field: "name" | "description" | "purposes" | "dataSubjects" | "dataCategories" | "recipients" | "processors" | "transfers" | "securityMeasures" | "dataSubjectInformation" | "rightsProcedure" | "automatedDecisionMaking" | "dpiaScreening";
             /** @description what the answers would write */
-            gridValue: Record<string, never>;
-            questions: string[];
+            gridValue: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
+            questions: ("purposes" | "legitimacy" | "data" | "minimisation" | "retention" | "information" | "rights" | "security" | "resilience" | "documentation" | "project")[];
         };
         GridDataCategoryDto: {
             /** @description art9-conditions code */
@@ -2157,6 +2185,18 @@ export interface components {
             comment?: string | null;
             /** @description The version last read; or send If-Match */
             version?: number;
+        };
+        HealthStatus: {
+            /**
+             * @example up
+             * @enum {string}
+             */
+            database: "up" | "down";
+            /**
+             * @example ok
+             * @enum {string}
+             */
+            status: "ok" | "degraded";
         };
         ImportErrorView: {
             code: string;
@@ -2495,6 +2535,20 @@ export interface components {
             /** @description the vendor lists its own sub-processors */
             subProcessorsListed?: boolean | null;
         };
+        ReviewAnswersView: {
+            auditRights?: boolean | null;
+            breachNotificationCommitment?: boolean | null;
+            breachNotificationDelayHours?: number | null;
+            certifications?: string[] | null;
+            certificationsVerified?: boolean | null;
+            dataLocations?: string[] | null;
+            /** @enum {string|null} */
+            endOfContract?: "delete" | "return" | "return_then_delete" | "none" | null;
+            securityMeasures?: string | null;
+            /** @enum {string|null} */
+            subProcessorChangeNotice?: "prior_notice_with_objection" | "prior_notice" | "after_the_fact" | "none" | null;
+            subProcessorsListed?: boolean | null;
+        };
         ReviewDueView: {
             /** @example 2026-12-01 */
             date: string;
@@ -2529,7 +2583,7 @@ export interface components {
             version?: number;
         };
         ReviewView: {
-            answers: components["schemas"]["ReviewAnswersDto"];
+            answers: components["schemas"]["ReviewAnswersView"];
             comment: string | null;
             concerns: components["schemas"]["ConcernView"][];
             id: string;
@@ -2551,6 +2605,10 @@ export interface components {
             description: string | null;
             /** @description "I don’t know yet, here is what we know" */
             note?: string | null;
+        };
+        SectionProgressView: {
+            done: number;
+            total: number;
         };
         SecurityAnswerDto: {
             /** @description security-measures codes */
@@ -2754,7 +2812,7 @@ export interface components {
             version?: number;
         };
         UpdateDepartmentDto: {
-            description?: Record<string, never> | null;
+            description?: string | null;
             name?: string;
             /** @description The version last read; or send If-Match */
             version?: number;
@@ -2779,25 +2837,25 @@ export interface components {
         };
         UpdateMemberDto: {
             /** Format: uuid */
-            departmentId?: Record<string, never> | null;
+            departmentId?: string | null;
             /** @enum {string} */
             role?: "admin" | "dpo" | "contributor" | "auditor";
         };
         UpdateOrganizationDto: {
-            address?: Record<string, never> | null;
+            address?: string | null;
             /** @example FR */
-            country?: Record<string, never> | null;
-            dpoEmail?: Record<string, never> | null;
-            dpoName?: Record<string, never> | null;
-            dpoPhone?: Record<string, never> | null;
-            euRepresentativeAddress?: Record<string, never> | null;
-            euRepresentativeEmail?: Record<string, never> | null;
-            euRepresentativeName?: Record<string, never> | null;
-            legalName?: Record<string, never> | null;
-            legalRepresentative?: Record<string, never> | null;
+            country?: string | null;
+            dpoEmail?: string | null;
+            dpoName?: string | null;
+            dpoPhone?: string | null;
+            euRepresentativeAddress?: string | null;
+            euRepresentativeEmail?: string | null;
+            euRepresentativeName?: string | null;
+            legalName?: string | null;
+            legalRepresentative?: string | null;
             name?: string;
             /** @description SIREN or other registration number */
-            registrationNumber?: Record<string, never> | null;
+            registrationNumber?: string | null;
             /** @description The version last read; or send If-Match */
             version?: number;
         };
@@ -2959,7 +3017,9 @@ export interface components {
             /** @enum {string} */
             status: "under_review" | "approved" | "restricted" | "terminated";
             /** @description the vendor as it stood, in the interchange format */
-            vendor: Record<string, never>;
+            vendor: {
+                [key: string]: unknown;
+            };
         };
         VendorView: {
             /** @description activities using it */
@@ -3061,15 +3121,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["HealthStatus"];
                 };
             };
+            /** @description the database does not answer: { status: degraded, database: down } */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["HealthStatus"];
                 };
             };
         };
@@ -4000,7 +4061,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
             /** @description Not signed in */
             401: {
@@ -5872,7 +5935,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/zip": string;
+                };
             };
             /** @description Not signed in */
             401: {
@@ -5918,7 +5983,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description Not signed in */
             401: {
@@ -5966,7 +6033,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description Not signed in */
             401: {
@@ -6012,7 +6081,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description Not signed in */
             401: {
@@ -6058,7 +6129,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description Not signed in */
             401: {
@@ -7019,7 +7092,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
             /** @description Not signed in */
             401: {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import connectPgSimple from 'connect-pg-simple';
 import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
@@ -13,14 +13,16 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { SESSION_COOKIE } from './auth/session-cookie';
 import { throttleTouch } from './auth/session-touch';
 import { buildErrorResponse } from './common/errors/error-response';
 import { rejectHostileJsonValues, verifyJsonDepth } from './common/http/json-body';
 import { createValidationPipe } from './common/http/validation';
 import { PinoNestLogger } from './common/logging/logger';
 import type { AppConfig } from './config/app.config';
+import { createOpenApiDocument } from './openapi/openapi-document';
 
-export const SESSION_COOKIE = 'registre.sid';
+export { SESSION_COOKIE };
 
 export interface AppDependencies {
   config: AppConfig;
@@ -94,18 +96,7 @@ export async function createApp({ config, dataSource, sessionPool, logger }: App
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Registre API')
-      .setDescription(
-        'Record of processing activities (GDPR Art 30). Sign in with POST /api/v1/auth/login; every POST/PUT/PATCH/DELETE carries the X-CSRF-Token header from GET /api/v1/auth/csrf. Errors are { code, message, details }, translated per Accept-Language or ?lang=fr|en.',
-      )
-      .setVersion('1')
-      .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }, 'csrf')
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   return app;
 }

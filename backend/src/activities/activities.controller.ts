@@ -18,9 +18,8 @@ import { Page, PageQuery } from '../common/http/pagination';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { FieldValidationException } from '../common/http/validation';
 import { resolveLocale, translate } from '../common/i18n/i18n';
-import { ActivitiesService, ActivityDetail, Transition } from './activities.service';
+import { ActivitiesService, Transition } from './activities.service';
 import {
-  ActivityListItem,
   ActivityPage,
   ActivityVersionDiff,
   ActivityVersionPage,
@@ -56,7 +55,7 @@ export class ActivitiesController {
   @CheckPolicy('read', 'Activity')
   @ApiOperation({ summary: 'The register: search, filters, sort, pages; with asOf, the register as it stood at that instant' })
   @ApiOkResponse({ type: ActivityPage })
-  list(@CurrentAccess() access: OrganizationAccess, @Query() query: ListActivitiesQuery): Promise<Page<ActivityListItem>> {
+  list(@CurrentAccess() access: OrganizationAccess, @Query() query: ListActivitiesQuery): Promise<ActivityPage> {
     return this.activities.list(access.organizationId, query);
   }
 
@@ -64,7 +63,7 @@ export class ActivitiesController {
   @CheckPolicy('create', 'Activity')
   @ApiOperation({ summary: 'Create a draft activity (interchange format); the owner is the caller unless given' })
   @ApiCreatedResponse({ type: ActivityView })
-  create(@CurrentAccess() access: OrganizationAccess, @Body() body: CreateActivityDto): Promise<ActivityDetail> {
+  create(@CurrentAccess() access: OrganizationAccess, @Body() body: CreateActivityDto): Promise<ActivityView> {
     return this.activities.create(access, body);
   }
 
@@ -84,7 +83,7 @@ export class ActivitiesController {
   @CheckPolicy('read', 'Activity')
   @ApiOperation({ summary: 'An activity in the interchange format, with id, version, timestamps and completeness' })
   @ApiOkResponse({ type: ActivityView })
-  get(@CurrentAccess() access: OrganizationAccess, @Param('activityId', ParseIdPipe) activityId: string): Promise<ActivityDetail> {
+  get(@CurrentAccess() access: OrganizationAccess, @Param('activityId', ParseIdPipe) activityId: string): Promise<ActivityView> {
     return this.activities.get(access.organizationId, activityId);
   }
 
@@ -98,7 +97,7 @@ export class ActivitiesController {
     @Param('activityId', ParseIdPipe) activityId: string,
     @Body() body: UpdateActivityDto,
     @Headers('if-match') ifMatch?: string,
-  ): Promise<ActivityDetail> {
+  ): Promise<ActivityView> {
     const { version, ...changes } = body;
     return this.activities.update(access, activityId, expectedVersion(version, ifMatch), changes);
   }
@@ -121,7 +120,7 @@ export class ActivitiesController {
     @Param('activityId', ParseIdPipe) activityId: string,
     @Body() body: DuplicateActivityDto,
     @Req() request: Request,
-  ): Promise<ActivityDetail> {
+  ): Promise<ActivityView> {
     const locale = resolveLocale(request);
     return this.activities.duplicate(access, activityId, (source) => ({
       name: body.name ?? translate(locale, 'activities.copy_name', { name: source.name }).slice(0, 300),
@@ -199,7 +198,7 @@ export class ActivitiesController {
     return this.activities.diff(access.organizationId, activityId, from, to);
   }
 
-  private transition(access: OrganizationAccess, activityId: string, transition: Transition, body: TransitionDto, ifMatch?: string): Promise<ActivityDetail> {
+  private transition(access: OrganizationAccess, activityId: string, transition: Transition, body: TransitionDto, ifMatch?: string): Promise<ActivityView> {
     return this.activities.transition(access, activityId, transition, expectedVersion(body.version, ifMatch), body.comment ?? null);
   }
 }

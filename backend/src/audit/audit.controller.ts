@@ -2,9 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentAccess, OrganizationAccess } from '../authorization/request-auth';
 import { CheckPolicy } from '../authorization/route-policy';
-import type { Page } from '../common/http/pagination';
 import { AuditTrailService } from './audit-trail.service';
-import { AuditEventPage, AuditEventView, ChainVerificationView, ListAuditEventsQuery } from './dto/audit.dto';
+import { AuditEventPage, ChainVerificationView, ListAuditEventsQuery } from './dto/audit.dto';
 
 @ApiTags('audit')
 @Controller('v1/organizations/:orgId/audit-events')
@@ -15,7 +14,7 @@ export class AuditController {
   @CheckPolicy('read', 'AuditEvent')
   @ApiOperation({ summary: 'The audit trail, newest first, with filters (entity, actor, action, date range) and field-level changes' })
   @ApiOkResponse({ type: AuditEventPage })
-  list(@CurrentAccess() access: OrganizationAccess, @Query() query: ListAuditEventsQuery): Promise<Page<AuditEventView>> {
+  list(@CurrentAccess() access: OrganizationAccess, @Query() query: ListAuditEventsQuery): Promise<AuditEventPage> {
     return this.trail.list(access.organizationId, query);
   }
 

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { CurrentAccess, OrganizationAccess } from '../authorization/request-auth';
 import { CheckPolicy } from '../authorization/route-policy';
 import { expectedVersion } from '../common/concurrency/expected-version';
-import { Page, PageQuery } from '../common/http/pagination';
+import { PageQuery } from '../common/http/pagination';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { DepartmentsService } from './departments.service';
 import { CreateDepartmentDto, DepartmentPage, DepartmentView, UpdateDepartmentDto } from './dto/department.dto';
@@ -17,7 +17,7 @@ export class DepartmentsController {
   @CheckPolicy('read', 'Department')
   @ApiOperation({ summary: 'Departments ("directions") of the organisation' })
   @ApiOkResponse({ type: DepartmentPage })
-  list(@CurrentAccess() access: OrganizationAccess, @Query() query: PageQuery): Promise<Page<DepartmentView>> {
+  list(@CurrentAccess() access: OrganizationAccess, @Query() query: PageQuery): Promise<DepartmentPage> {
     return this.departments.list(access.organizationId, query);
   }
 

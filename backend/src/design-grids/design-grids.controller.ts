@@ -4,11 +4,9 @@ import type { Request } from 'express';
 import { CurrentAccess, OrganizationAccess } from '../authorization/request-auth';
 import { CheckPolicy } from '../authorization/route-policy';
 import { expectedVersion } from '../common/concurrency/expected-version';
-import { Page } from '../common/http/pagination';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { resolveLocale, translate } from '../common/i18n/i18n';
 import { DesignGridsService } from './design-grids.service';
-import type { GridListItem, GridView } from './design-grid.types';
 import {
   CreateDesignGridDto,
   DesignGridPage,
@@ -29,7 +27,7 @@ export class DesignGridsController {
   @CheckPolicy('read', 'DesignGrid')
   @ApiOperation({ summary: 'Design grids, most recently changed first; filter by status (the DPO’s review list), by activity or to one’s own' })
   @ApiOkResponse({ type: DesignGridPage })
-  list(@CurrentAccess() access: OrganizationAccess, @Query() query: ListDesignGridsQuery): Promise<Page<GridListItem>> {
+  list(@CurrentAccess() access: OrganizationAccess, @Query() query: ListDesignGridsQuery): Promise<DesignGridPage> {
     return this.grids.list(access.organizationId, query);
   }
 
@@ -37,7 +35,7 @@ export class DesignGridsController {
   @CheckPolicy('create', 'DesignGrid')
   @ApiOperation({ summary: 'Start a grid for a project (name, department, pitch)' })
   @ApiCreatedResponse({ type: DesignGridView })
-  create(@CurrentAccess() access: OrganizationAccess, @Body() body: CreateDesignGridDto): Promise<GridView> {
+  create(@CurrentAccess() access: OrganizationAccess, @Body() body: CreateDesignGridDto): Promise<DesignGridView> {
     return this.grids.create(access, body);
   }
 
@@ -45,7 +43,7 @@ export class DesignGridsController {
   @CheckPolicy('read', 'DesignGrid')
   @ApiOperation({ summary: 'A grid with its answers, the DPO’s comments, the flags, the DPIA criteria, the completeness of its draft and any conflict' })
   @ApiOkResponse({ type: DesignGridView })
-  get(@CurrentAccess() access: OrganizationAccess, @Param('gridId', ParseIdPipe) gridId: string): Promise<GridView> {
+  get(@CurrentAccess() access: OrganizationAccess, @Param('gridId', ParseIdPipe) gridId: string): Promise<DesignGridView> {
     return this.grids.get(access.organizationId, gridId);
   }
 
@@ -60,7 +58,7 @@ export class DesignGridsController {
     @Body() body: UpdateDesignGridDto,
     @Req() request: Request,
     @Headers('if-match') ifMatch?: string,
-  ): Promise<GridView> {
+  ): Promise<DesignGridView> {
     const { version, ...changes } = body;
     return this.grids.update(access, gridId, expectedVersion(version, ifMatch), changes, this.note(request));
   }
@@ -77,7 +75,7 @@ export class DesignGridsController {
     @Body() body: GridTransitionDto,
     @Req() request: Request,
     @Headers('if-match') ifMatch?: string,
-  ): Promise<GridView> {
+  ): Promise<DesignGridView> {
     return this.grids.submit(access, gridId, expectedVersion(body.version, ifMatch), this.note(request));
   }
 
@@ -92,7 +90,7 @@ export class DesignGridsController {
     @Body() body: ResolveConflictDto,
     @Req() request: Request,
     @Headers('if-match') ifMatch?: string,
-  ): Promise<GridView> {
+  ): Promise<DesignGridView> {
     return this.grids.resolve(access, gridId, expectedVersion(body.version, ifMatch), body.field, body.keep, this.note(request));
   }
 
@@ -106,7 +104,7 @@ export class DesignGridsController {
     @Param('gridId', ParseIdPipe) gridId: string,
     @Body() body: RequestChangesDto,
     @Headers('if-match') ifMatch?: string,
-  ): Promise<GridView> {
+  ): Promise<DesignGridView> {
     return this.grids.requestChanges(access, gridId, expectedVersion(body.version, ifMatch), body.comments);
   }
 
@@ -120,7 +118,7 @@ export class DesignGridsController {
     @Param('gridId', ParseIdPipe) gridId: string,
     @Body() body: GridTransitionDto,
     @Headers('if-match') ifMatch?: string,
-  ): Promise<GridView> {
+  ): Promise<DesignGridView> {
     return this.grids.accept(access, gridId, expectedVersion(body.version, ifMatch), body.comment ?? null);
   }
 

@@ -4,16 +4,13 @@ import { ParseVersionNumberPipe } from '../activities/activities.controller';
 import { CurrentAccess, OrganizationAccess } from '../authorization/request-auth';
 import { CheckPolicy } from '../authorization/route-policy';
 import { expectedVersion } from '../common/concurrency/expected-version';
-import { Page } from '../common/http/pagination';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
-import type { DpiaDetail } from './dpia.types';
 import { DpiasService } from './dpias.service';
 import {
   ActionsDueQuery,
   CreateDpiaDto,
   DpiaDecisionDto,
   DpiaDueAction,
-  DpiaListItem,
   DpiaPage,
   DpiaRevisionSummary,
   DpiaStepDto,
@@ -32,7 +29,7 @@ export class DpiasController {
   @CheckPolicy('read', 'Dpia')
   @ApiOperation({ summary: 'DPIAs with their activity, status, residual risk and next action due' })
   @ApiOkResponse({ type: DpiaPage })
-  list(@CurrentAccess() access: OrganizationAccess, @Query() query: ListDpiasQuery): Promise<Page<DpiaListItem>> {
+  list(@CurrentAccess() access: OrganizationAccess, @Query() query: ListDpiasQuery): Promise<DpiaPage> {
     return this.dpias.list(access.organizationId, query);
   }
 
@@ -48,7 +45,7 @@ export class DpiasController {
   @CheckPolicy('create', 'Dpia')
   @ApiOperation({ summary: 'Start the DPIA of an activity (one per activity; 409 dpia_exists names it)' })
   @ApiCreatedResponse({ type: DpiaView })
-  create(@CurrentAccess() access: OrganizationAccess, @Body() body: CreateDpiaDto): Promise<DpiaDetail> {
+  create(@CurrentAccess() access: OrganizationAccess, @Body() body: CreateDpiaDto): Promise<DpiaView> {
     return this.dpias.create(access, body.activityId);
   }
 
@@ -56,7 +53,7 @@ export class DpiasController {
   @CheckPolicy('read', 'Dpia')
   @ApiOperation({ summary: 'The current revision, with progress, residual risk and the register context of the activity' })
   @ApiOkResponse({ type: DpiaView })
-  get(@CurrentAccess() access: OrganizationAccess, @Param('dpiaId', ParseIdPipe) dpiaId: string): Promise<DpiaDetail> {
+  get(@CurrentAccess() access: OrganizationAccess, @Param('dpiaId', ParseIdPipe) dpiaId: string): Promise<DpiaView> {
     return this.dpias.get(access.organizationId, dpiaId);
   }
 
@@ -70,7 +67,7 @@ export class DpiasController {
     @Param('dpiaId', ParseIdPipe) dpiaId: string,
     @Body() body: UpdateDpiaDto,
     @Headers('if-match') ifMatch?: string,
-  ): Promise<DpiaDetail> {
+  ): Promise<DpiaView> {
     const { version, ...sections } = body;
     return this.dpias.update(access, dpiaId, expectedVersion(version, ifMatch), sections);
   }
@@ -137,7 +134,7 @@ export class DpiasController {
     @CurrentAccess() access: OrganizationAccess,
     @Param('dpiaId', ParseIdPipe) dpiaId: string,
     @Param('number', ParseVersionNumberPipe) number: number,
-  ): Promise<DpiaDetail> {
+  ): Promise<DpiaView> {
     return this.dpias.revision(access.organizationId, dpiaId, number);
   }
 }

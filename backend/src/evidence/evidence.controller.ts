@@ -8,14 +8,14 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
-  ApiProduces,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
+import { ApiFileResponse } from '../common/http/api-schemas';
 import type { Response } from 'express';
 import { CurrentAccess, OrganizationAccess } from '../authorization/request-auth';
 import { CheckPolicy } from '../authorization/route-policy';
-import { Page, PageQuery } from '../common/http/pagination';
+import { PageQuery } from '../common/http/pagination';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { DocumentPage, DocumentView, UploadDocumentDto } from './dto/evidence.dto';
 import { DocumentParent, EvidenceService, UploadedContent } from './evidence.service';
@@ -56,7 +56,7 @@ export class VendorDocumentsController extends DocumentRoutes {
   @CheckPolicy('read', 'Evidence')
   @ApiOperation({ summary: 'Evidence attached to a vendor (DPA, TIA, certificates, questionnaires), newest first' })
   @ApiOkResponse({ type: DocumentPage })
-  list(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string, @Query() query: PageQuery): Promise<Page<DocumentView>> {
+  list(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string, @Query() query: PageQuery): Promise<DocumentPage> {
     return this.evidence.list(access.organizationId, { type: 'vendor', id: vendorId }, query);
   }
 
@@ -81,8 +81,7 @@ export class VendorDocumentsController extends DocumentRoutes {
   @Get(':documentId')
   @CheckPolicy('read', 'Evidence')
   @ApiOperation({ summary: 'Download a document (as an attachment, with a safe file name)' })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'the file' })
+  @ApiFileResponse('application/octet-stream', 'the file')
   download(
     @CurrentAccess() access: OrganizationAccess,
     @Param('vendorId', ParseIdPipe) vendorId: string,
@@ -113,7 +112,7 @@ export class ActivityDocumentsController extends DocumentRoutes {
   @CheckPolicy('read', 'Evidence')
   @ApiOperation({ summary: 'Evidence attached to an activity (LIA, notices, DPIA material…), newest first' })
   @ApiOkResponse({ type: DocumentPage })
-  list(@CurrentAccess() access: OrganizationAccess, @Param('activityId', ParseIdPipe) activityId: string, @Query() query: PageQuery): Promise<Page<DocumentView>> {
+  list(@CurrentAccess() access: OrganizationAccess, @Param('activityId', ParseIdPipe) activityId: string, @Query() query: PageQuery): Promise<DocumentPage> {
     return this.evidence.list(access.organizationId, { type: 'activity', id: activityId }, query);
   }
 
@@ -138,8 +137,7 @@ export class ActivityDocumentsController extends DocumentRoutes {
   @Get(':documentId')
   @CheckPolicy('read', 'Evidence')
   @ApiOperation({ summary: 'Download a document (as an attachment, with a safe file name)' })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'the file' })
+  @ApiFileResponse('application/octet-stream', 'the file')
   download(
     @CurrentAccess() access: OrganizationAccess,
     @Param('activityId', ParseIdPipe) activityId: string,

@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '../common/http/api-schemas';
 import type { Request, Response } from 'express';
 import { AuditTrailService } from '../audit/audit-trail.service';
 import { CurrentAccess, OrganizationAccess } from '../authorization/request-auth';
@@ -33,8 +34,7 @@ export class ExportsController {
   @Get('register.xlsx')
   @CheckPolicy('export', 'Register')
   @ApiOperation({ summary: 'The register as a workbook: cover, register, detail sheets, vendors, Art 30(2); as it stood at asOf; filtered by status' })
-  @ApiProduces(XLSX)
-  @ApiOkResponse({ description: 'the workbook' })
+  @ApiFileResponse(XLSX, 'the workbook')
   register(@CurrentAccess() access: OrganizationAccess, @Query() query: RegisterExportQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     return this.workbook(access, 'register', REGISTER_SHEETS, { ...this.options(query, request), statuses: query.status ?? null }, response);
   }
@@ -42,8 +42,7 @@ export class ExportsController {
   @Get('vendors.xlsx')
   @CheckPolicy('export', 'Register')
   @ApiOperation({ summary: 'The vendors list alone (as of asOf)' })
-  @ApiProduces(XLSX)
-  @ApiOkResponse({ description: 'the workbook' })
+  @ApiFileResponse(XLSX, 'the workbook')
   vendors(@CurrentAccess() access: OrganizationAccess, @Query() query: ExportQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     return this.workbook(access, 'vendors', VENDOR_SHEETS, this.options(query, request), response);
   }
@@ -51,8 +50,7 @@ export class ExportsController {
   @Get('processor-register.xlsx')
   @CheckPolicy('export', 'Register')
   @ApiOperation({ summary: 'The Art 30(2) register (activities carried out as a processor) alone' })
-  @ApiProduces(XLSX)
-  @ApiOkResponse({ description: 'the workbook' })
+  @ApiFileResponse(XLSX, 'the workbook')
   processorRegister(@CurrentAccess() access: OrganizationAccess, @Query() query: ExportQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     return this.workbook(access, 'processor-register', PROCESSOR_REGISTER_SHEETS, this.options(query, request), response);
   }
@@ -60,8 +58,7 @@ export class ExportsController {
   @Get('template.xlsx')
   @CheckPolicy('export', 'Register')
   @ApiOperation({ summary: 'A blank import template: the import’s sheets and columns, with drop-down lists from the catalogues' })
-  @ApiProduces(XLSX)
-  @ApiOkResponse({ description: 'the workbook' })
+  @ApiFileResponse(XLSX, 'the workbook')
   template(@CurrentAccess() access: OrganizationAccess, @Query() query: ExportQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     return this.workbook(access, 'template', [...TEMPLATE_SHEETS, listsSheet], { ...this.options(query, request), asOf: null, template: true }, response);
   }
@@ -69,8 +66,7 @@ export class ExportsController {
   @Get('evidence.zip')
   @CheckPolicy('export', 'Evidence')
   @ApiOperation({ summary: 'The auditor’s pack: register, audit trail with hashes, vendors, every DPIA’s report, every document, manifest.json with SHA-256 and the chain check' })
-  @ApiProduces('application/zip')
-  @ApiOkResponse({ description: 'the zip' })
+  @ApiFileResponse('application/zip', 'the zip')
   async evidence(@CurrentAccess() access: OrganizationAccess, @Query() query: ExportQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     const options = this.options(query, request);
     const ctx = await this.exports.context(access.organizationId, options);

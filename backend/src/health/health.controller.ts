@@ -1,12 +1,12 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../authorization/route-policy';
 
-export interface HealthStatus {
-  status: 'ok' | 'degraded';
-  database: 'up' | 'down';
+export class HealthStatus {
+  @ApiProperty({ enum: ['ok', 'degraded'], example: 'ok' }) status!: 'ok' | 'degraded';
+  @ApiProperty({ enum: ['up', 'down'], example: 'up' }) database!: 'up' | 'down';
 }
 
 @ApiTags('health')
@@ -17,8 +17,8 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Liveness and database reachability (for load balancers)' })
-  @ApiOkResponse({ schema: { example: { status: 'ok', database: 'up' } } })
-  @ApiServiceUnavailableResponse({ schema: { example: { status: 'degraded', database: 'down' } } })
+  @ApiOkResponse({ type: HealthStatus })
+  @ApiServiceUnavailableResponse({ type: HealthStatus, description: 'the database does not answer: { status: degraded, database: down }' })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthStatus> {
     try {
       await Promise.race([

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentAccess, OrganizationAccess } from '../authorization/request-auth';
 import { CheckPolicy } from '../authorization/route-policy';
-import { Page, PageQuery } from '../common/http/pagination';
+import { PageQuery } from '../common/http/pagination';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { AddMemberDto, MemberPage, MemberView, UpdateMemberDto } from './dto/member.dto';
 import { MembersService } from './members.service';
@@ -16,7 +16,7 @@ export class MembersController {
   @CheckPolicy('read', 'Membership')
   @ApiOperation({ summary: 'Members of the organisation with their roles' })
   @ApiOkResponse({ type: MemberPage })
-  list(@CurrentAccess() access: OrganizationAccess, @Query() query: PageQuery): Promise<Page<MemberView>> {
+  list(@CurrentAccess() access: OrganizationAccess, @Query() query: PageQuery): Promise<MemberPage> {
     return this.members.list(access.organizationId, query);
   }
 

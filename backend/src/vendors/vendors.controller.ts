@@ -13,7 +13,7 @@ import { ParseVersionNumberPipe } from '../activities/activities.controller';
 import { CurrentAccess, OrganizationAccess } from '../authorization/request-auth';
 import { CheckPolicy } from '../authorization/route-policy';
 import { expectedVersion } from '../common/concurrency/expected-version';
-import { Page, PageQuery } from '../common/http/pagination';
+import { PageQuery } from '../common/http/pagination';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { FieldValidationException } from '../common/http/validation';
 import {
@@ -26,14 +26,12 @@ import {
   TerminateVendorDto,
   UpdateVendorDto,
   VendorImportResultView,
-  VendorListItem,
   VendorPage,
   VendorVersionPage,
-  VendorVersionSummary,
   VendorVersionView,
   VendorView,
 } from './dto/vendor.dto';
-import { ReviewDetail, TerminatedVendor, VendorDetail, VendorsService } from './vendors.service';
+import { VendorsService } from './vendors.service';
 
 /** Bodies above this many vendors are refused; larger lists are imported in parts. */
 const IMPORT_LIMIT = 1000;
@@ -47,7 +45,7 @@ export class VendorsController {
   @CheckPolicy('read', 'Vendor')
   @ApiOperation({ summary: 'Vendors: search and filters (status, role, country, DPA missing, exposed, transfer needs a mechanism, review overdue), sort, pages' })
   @ApiOkResponse({ type: VendorPage })
-  list(@CurrentAccess() access: OrganizationAccess, @Query() query: ListVendorsQuery): Promise<Page<VendorListItem>> {
+  list(@CurrentAccess() access: OrganizationAccess, @Query() query: ListVendorsQuery): Promise<VendorPage> {
     return this.vendors.list(access.organizationId, query);
   }
 
@@ -56,7 +54,7 @@ export class VendorsController {
   @ApiOperation({ summary: 'Create a vendor (interchange format); contributors propose it (under_review)' })
   @ApiCreatedResponse({ type: VendorView })
   @ApiUnprocessableEntityResponse({ description: 'vendor_cannot_approve: approved without a DPA or with a transfer lacking a mechanism' })
-  create(@CurrentAccess() access: OrganizationAccess, @Body() body: CreateVendorDto): Promise<VendorDetail> {
+  create(@CurrentAccess() access: OrganizationAccess, @Body() body: CreateVendorDto): Promise<VendorView> {
     return this.vendors.create(access, body);
   }
 
@@ -84,7 +82,7 @@ export class VendorsController {
   @CheckPolicy('read', 'Vendor')
   @ApiOperation({ summary: 'A vendor with its transfer assessment, sub-processor chain, activities and last review' })
   @ApiOkResponse({ type: VendorView })
-  get(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string): Promise<VendorDetail> {
+  get(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string): Promise<VendorView> {
     return this.vendors.get(access.organizationId, vendorId);
   }
 
@@ -98,7 +96,7 @@ export class VendorsController {
     @Param('vendorId', ParseIdPipe) vendorId: string,
     @Body() body: UpdateVendorDto,
     @Headers('if-match') ifMatch?: string,
-  ): Promise<VendorDetail> {
+  ): Promise<VendorView> {
     const { version, ...changes } = body;
     return this.vendors.update(access, vendorId, expectedVersion(version, ifMatch), changes);
   }
@@ -119,7 +117,7 @@ export class VendorsController {
   @ApiOperation({ summary: 'Record a review questionnaire (DPO, admin); its result sets the status' })
   @ApiOkResponse({ type: VendorView })
   @ApiUnprocessableEntityResponse({ description: 'vendor_cannot_approve: details.concerns' })
-  review(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string, @Body() body: ReviewVendorDto, @Headers('if-match') ifMatch?: string): Promise<VendorDetail> {
+  review(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string, @Body() body: ReviewVendorDto, @Headers('if-match') ifMatch?: string): Promise<VendorView> {
     const { version, ...review } = body;
     return this.vendors.review(access, vendorId, expectedVersion(version, ifMatch), review);
   }
@@ -128,7 +126,7 @@ export class VendorsController {
   @CheckPolicy('read', 'Vendor')
   @ApiOperation({ summary: 'Review history of a vendor, newest first' })
   @ApiOkResponse({ type: ReviewPage })
-  reviews(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string, @Query() query: PageQuery): Promise<Page<ReviewDetail>> {
+  reviews(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string, @Query() query: PageQuery): Promise<ReviewPage> {
     return this.vendors.reviews(access.organizationId, vendorId, query);
   }
 
@@ -142,7 +140,7 @@ export class VendorsController {
     @Param('vendorId', ParseIdPipe) vendorId: string,
     @Body() body: TerminateVendorDto,
     @Headers('if-match') ifMatch?: string,
-  ): Promise<TerminatedVendor> {
+  ): Promise<TerminatedVendorView> {
     return this.vendors.terminate(access, vendorId, expectedVersion(body.version, ifMatch), body.comment ?? null);
   }
 
@@ -150,7 +148,7 @@ export class VendorsController {
   @CheckPolicy('read', 'Vendor')
   @ApiOperation({ summary: 'History of a vendor, newest first' })
   @ApiOkResponse({ type: VendorVersionPage })
-  versions(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string, @Query() query: PageQuery): Promise<Page<VendorVersionSummary>> {
+  versions(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string, @Query() query: PageQuery): Promise<VendorVersionPage> {
     return this.vendors.versions(access.organizationId, vendorId, query);
   }
 

@@ -32,7 +32,7 @@ import { VendorCannotApproveException, VendorImportInvalidException } from './ve
 import { pick, VendorLinksService, VendorName } from './vendor-links.service';
 import { isDpaMissing, isReviewOverdue, toVendorSnapshot, transferInputOf, VENDOR_COLUMNS } from './vendor-record';
 import { blockingConcerns, reviewConcerns, VendorConcern } from './vendor-review';
-import type { ReviewAnswers, VendorRole, VendorSnapshot, VendorStatus } from './vendor.types';
+import type { ReviewAnswers, ReviewResult, VendorRole, VendorSnapshot, VendorStatus } from './vendor.types';
 
 type VendorAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;
 
@@ -63,7 +63,7 @@ export interface ReviewDetail {
   answers: ReviewAnswers;
   concerns: VendorConcern[];
   previousStatus: VendorStatus;
-  result: VendorStatus;
+  result: ReviewResult;
   nextReviewDate: string | null;
   comment: string | null;
   reviewerId: string | null;

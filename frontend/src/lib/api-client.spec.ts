@@ -1,10 +1,15 @@
-import { createApiClient, CSRF_HEADER, CSRF_PATH, resetCsrfToken } from './api-client';
+import { createApiClient as createClient, CSRF_HEADER, CSRF_PATH, resetCsrfToken, unwrap, type FetchLike } from './api-client';
 import { ApiError, fieldErrorsOf, NETWORK_ERROR } from './api-error';
 
 interface Call {
   url: string;
-  init: RequestInit;
+  method: string;
+  headers: Headers;
+  body: string;
+  credentials: RequestCredentials;
 }
+
+const createApiClient = (locale: string, fetchImpl: FetchLike) => createClient(locale, { baseUrl: 'http://registre.test', fetch: fetchImpl });
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -13,17 +18,20 @@ function json(status: number, body: unknown): Response {
 /** A fake fetch answering from a queue of responses per "METHOD path", recording every call. */
 function fakeFetch(routes: Record<string, (() => Response)[]>) {
   const calls: Call[] = [];
-  const impl = (url: string, init: RequestInit) => {
-    calls.push({ url, init });
-    const queue = routes[`${init.method ?? 'GET'} ${url}`];
+  const impl = async (request: Request) => {
+    const url = new URL(request.url).pathname;
+    calls.push({ url, method: request.method, headers: request.headers, body: await request.text(), credentials: request.credentials });
+    const queue = routes[`${request.method} ${url}`];
     const next = queue?.shift();
-    if (!next) return Promise.reject(new TypeError(`unexpected call ${url}`));
-    return Promise.resolve(next());
+    if (!next) throw new TypeError(`unexpected call ${url}`);
+    return next();
   };
   return { calls, impl };
 }
 
-const headersOf = (call: Call | undefined) => (call?.init.headers ?? {}) as Record<string, string>;
+const headersOf = (call: Call | undefined) => ({
+  get: (name: string) => call?.headers.get(name) ?? undefined,
+});
 
 beforeEach(() => {
   resetCsrfToken();
@@ -34,11 +42,11 @@ describe('api client', () => {
     const { calls, impl } = fakeFetch({ 'GET /api/v1/me': [() => json(200, { id: 'u1' })] });
     const api = createApiClient('en', impl);
 
-    await expect(api.get('/api/v1/me')).resolves.toEqual({ id: 'u1' });
+    await expect(unwrap(api.GET('/api/v1/me'))).resolves.toEqual({ id: 'u1' });
     expect(calls).toHaveLength(1);
-    expect(calls[0]?.init.credentials).toBe('same-origin');
-    expect(headersOf(calls[0])['Accept-Language']).toBe('en');
-    expect(headersOf(calls[0])[CSRF_HEADER]).toBeUndefined();
+    expect(calls[0]?.credentials).toBe('same-origin');
+    expect(headersOf(calls[0]).get('Accept-Language')).toBe('en');
+    expect(headersOf(calls[0]).get(CSRF_HEADER)).toBeUndefined();
   });
 
   it('fetches the CSRF token once and sends it on every unsafe method', async () => {
@@ -50,19 +58,21 @@ describe('api client', () => {
     });
     const api = createApiClient('fr', impl);
 
-    await api.post('/api/v1/organizations', { name: 'Démo' });
-    await api.patch('/api/v1/organizations/o1', { name: 'Démo 2', version: 1 });
-    await expect(api.delete('/api/v1/organizations/o1/members/m1')).resolves.toBeUndefined();
+    await unwrap(api.POST('/api/v1/organizations', { body: { name: 'Démo' } }));
+    await unwrap(api.PATCH('/api/v1/organizations/{orgId}', { params: { path: { orgId: 'o1' } }, body: { name: 'Démo 2', version: 1 } }));
+    await expect(
+      unwrap(api.DELETE('/api/v1/organizations/{orgId}/members/{memberId}', { params: { path: { orgId: 'o1', memberId: 'm1' } } })),
+    ).resolves.toBeUndefined();
 
-    expect(calls.map((call) => `${call.init.method ?? ''} ${call.url}`)).toEqual([
+    expect(calls.map((call) => `${call.method} ${call.url}`)).toEqual([
       `GET ${CSRF_PATH}`,
       'POST /api/v1/organizations',
       'PATCH /api/v1/organizations/o1',
       'DELETE /api/v1/organizations/o1/members/m1',
     ]);
-    for (const call of calls.slice(1)) expect(headersOf(call)[CSRF_HEADER]).toBe('tok-1');
-    expect(headersOf(calls[1])['Content-Type']).toBe('application/json');
-    expect(calls[1]?.init.body).toBe(JSON.stringify({ name: 'Démo' }));
+    for (const call of calls.slice(1)) expect(headersOf(call).get(CSRF_HEADER)).toBe('tok-1');
+    expect(headersOf(calls[1]).get('Content-Type')).toBe('application/json');
+    expect(calls[1]?.body).toBe(JSON.stringify({ name: 'Démo' }));
   });
 
   it('throws an ApiError carrying the structured body', async () => {
@@ -76,9 +86,7 @@ describe('api client', () => {
       'POST /api/v1/organizations': [() => json(400, body)],
     });
 
-    const error = await createApiClient('fr', impl)
-      .post('/api/v1/organizations', { name: '' })
-      .catch((e: unknown) => e);
+    const error = await unwrap(createApiClient('fr', impl).POST('/api/v1/organizations', { body: { name: '' } })).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, code: 'validation_failed', message: body.message });
@@ -87,11 +95,11 @@ describe('api client', () => {
 
   it('turns a non-JSON error page and a network failure into ApiErrors', async () => {
     const { impl } = fakeFetch({ 'GET /api/v1/me': [() => new Response('<html>Bad gateway</html>', { status: 502 })] });
-    await expect(createApiClient('fr', impl).get('/api/v1/me')).rejects.toMatchObject({
+    await expect(unwrap(createApiClient('fr', impl).GET('/api/v1/me'))).rejects.toMatchObject({
       status: 502,
       code: 'unexpected_response',
     });
-    await expect(createApiClient('fr', fakeFetch({}).impl).get('/api/v1/me')).rejects.toMatchObject({
+    await expect(unwrap(createApiClient('fr', fakeFetch({}).impl).GET('/api/v1/me'))).rejects.toMatchObject({
       status: 0,
       code: NETWORK_ERROR,
     });
@@ -106,9 +114,9 @@ describe('api client', () => {
       ],
     });
 
-    await createApiClient('fr', impl).post('/api/v1/auth/logout');
+    await unwrap(createApiClient('fr', impl).POST('/api/v1/auth/logout'));
 
-    expect(calls.map((call) => headersOf(call)[CSRF_HEADER])).toEqual([undefined, 'old', undefined, 'new']);
+    expect(calls.map((call) => headersOf(call).get(CSRF_HEADER))).toEqual([undefined, 'old', undefined, 'new']);
   });
 
   it('does not keep a failed CSRF fetch', async () => {
@@ -118,7 +126,7 @@ describe('api client', () => {
     });
     const api = createApiClient('fr', impl);
 
-    await expect(api.post('/api/v1/organizations', { name: 'A' })).rejects.toMatchObject({ code: 'internal' });
-    await expect(api.post('/api/v1/organizations', { name: 'A' })).resolves.toEqual({ id: 'o1' });
+    await expect(unwrap(api.POST('/api/v1/organizations', { body: { name: 'A' } }))).rejects.toMatchObject({ code: 'internal' });
+    await expect(unwrap(api.POST('/api/v1/organizations', { body: { name: 'A' } }))).resolves.toEqual({ id: 'o1' });
   });
 });

@@ -1,18 +1,27 @@
 /**
- * The browser's API client: relative `/api/...` URLs (rewritten by next.config.ts to the backend),
- * session cookie sent same-origin, a CSRF token on every unsafe method, JSON in and out,
- * `Accept-Language` set to the current locale, and ApiError on any non-2xx answer.
+ * The browser's API client: openapi-fetch's typed client over the generated contract
+ * (`lib/api/schema.d.ts`, from backend/openapi.json). Relative `/api/...` URLs (rewritten by
+ * next.config.ts to the backend), session cookie sent same-origin, a CSRF token on every unsafe
+ * method (renewed once when the server rejects it), JSON in and out, `Accept-Language` set to the
+ * current locale. `unwrap` turns any non-2xx answer into an ApiError.
  */
+import createClient, { type Client } from 'openapi-fetch';
+
 import { ApiError } from './api-error';
-import type { CsrfResponse } from './api-types';
+import type { paths } from './api/schema';
 
 export const CSRF_PATH = '/api/v1/auth/csrf';
 export const CSRF_HEADER = 'X-CSRF-Token';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-const UNSAFE_METHODS: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const UNSAFE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export interface ApiClient {
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The typed client: `api.GET('/api/v1/organizations/{orgId}', { params: { path: { orgId } } })`. */
+export type TypedApiClient = Client<paths>;
+
+/** Untyped calls, kept while the features move to the typed client. */
+interface LegacyApiClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   put<T>(path: string, body?: unknown): Promise<T>;
@@ -22,7 +31,15 @@ export interface ApiClient {
   postForm<T>(path: string, form: FormData): Promise<T>;
 }
 
-type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+export type ApiClient = TypedApiClient & LegacyApiClient;
+
+export type FetchLike = (request: Request) => Promise<Response>;
+
+export interface ApiClientOptions {
+  /** Where `/api/...` is resolved; the page's origin in the browser (default ''). */
+  baseUrl?: string;
+  fetch?: FetchLike;
+}
 
 /** One token per page life; shared by every client instance. */
 let csrfToken: Promise<string> | null = null;
@@ -43,19 +60,29 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-export function createApiClient(locale: string, fetchImpl: FetchLike = (input, init) => fetch(input, init)): ApiClient {
-  async function send(method: Method, path: string, body: unknown): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
-    const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
-    if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
-    if (UNSAFE_METHODS.has(method)) headers[CSRF_HEADER] = await getCsrfToken();
+function isCsrfFailure(payload: unknown): boolean {
+  if (typeof payload !== 'object' || payload === null) return false;
+  const code = (payload as { code?: unknown }).code;
+  return typeof code === 'string' && code.toLowerCase().includes('csrf');
+}
+
+/** What a typed call resolves to: the 2xx body as `data`, or the parsed error body as `error`. */
+type FetchResult<T> = { data: T; error?: never; response: Response } | { data?: never; error: unknown; response: Response };
+
+/** The 2xx body of a typed call, or an ApiError carrying the server's `{ code, message, details }`. */
+export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw ApiError.fromBody(response.status, error);
+  return data as T;
+}
+
+export function createApiClient(locale: string, options: ApiClientOptions = {}): ApiClient {
+  const baseUrl = options.baseUrl ?? '';
+  const fetchImpl: FetchLike = options.fetch ?? ((request) => fetch(request));
+
+  async function send(request: Request): Promise<Response> {
     try {
-      return await fetchImpl(path, {
-        method,
-        headers,
-        credentials: 'same-origin',
-        body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
-      });
+      return await fetchImpl(request);
     } catch {
       throw ApiError.network();
     }
@@ -64,19 +91,16 @@ export function createApiClient(locale: string, fetchImpl: FetchLike = (input, i
   function getCsrfToken(): Promise<string> {
     if (csrfToken) return csrfToken;
     const pending = (async () => {
-      let response: Response;
-      try {
-        response = await fetchImpl(CSRF_PATH, {
+      const response = await send(
+        new Request(`${baseUrl}${CSRF_PATH}`, {
           method: 'GET',
           headers: { Accept: 'application/json', 'Accept-Language': locale },
           credentials: 'same-origin',
-        });
-      } catch {
-        throw ApiError.network();
-      }
+        }),
+      );
       const payload = await readBody(response);
       if (!response.ok) throw ApiError.fromBody(response.status, payload);
-      const token = (payload as Partial<CsrfResponse> | undefined)?.token;
+      const token = (payload as { token?: unknown } | undefined)?.token;
       if (typeof token !== 'string') throw ApiError.fromBody(response.status, payload);
       return token;
     })();
@@ -88,31 +112,49 @@ export function createApiClient(locale: string, fetchImpl: FetchLike = (input, i
     return pending;
   }
 
+  /** Every request of the client: the CSRF token on unsafe methods, renewed and retried once when rejected. */
+  async function transport(request: Request): Promise<Response> {
+    if (!UNSAFE_METHODS.has(request.method)) return send(request);
+    const retry = request.clone();
+    request.headers.set(CSRF_HEADER, await getCsrfToken());
+    const response = await send(request);
+    if (response.status !== 403 || !isCsrfFailure(await readBody(response.clone()))) return response;
+    // The token may belong to a previous session: fetch a new one and try once more.
+    resetCsrfToken();
+    retry.headers.set(CSRF_HEADER, await getCsrfToken());
+    return send(retry);
+  }
+
+  const typed = createClient<paths>({
+    baseUrl,
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'Accept-Language': locale },
+    fetch: transport,
+  });
+
   async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-    let response = await send(method, path, body);
-    let payload = await readBody(response);
-    if (response.status === 403 && UNSAFE_METHODS.has(method) && isCsrfFailure(payload)) {
-      // The token may belong to a previous session: fetch a new one and try once more.
-      resetCsrfToken();
-      response = await send(method, path, body);
-      payload = await readBody(response);
-    }
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
+    const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+    if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
+    const response = await transport(
+      new Request(`${baseUrl}${path}`, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+      }),
+    );
+    const payload = await readBody(response);
     if (!response.ok) throw ApiError.fromBody(response.status, payload);
     return payload as T;
   }
 
-  return {
-    get: (path) => request('GET', path),
-    post: (path, body) => request('POST', path, body),
-    put: (path, body) => request('PUT', path, body),
-    patch: (path, body) => request('PATCH', path, body),
-    delete: (path) => request('DELETE', path),
-    postForm: (path, form) => request('POST', path, form),
-  };
-}
-
-function isCsrfFailure(payload: unknown): boolean {
-  if (typeof payload !== 'object' || payload === null) return false;
-  const code = (payload as { code?: unknown }).code;
-  return typeof code === 'string' && code.toLowerCase().includes('csrf');
+  return Object.assign(typed, {
+    get: <T>(path: string) => request<T>('GET', path),
+    post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+    put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
+    patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
+    delete: <T = undefined>(path: string) => request<T>('DELETE', path),
+    postForm: <T>(path: string, form: FormData) => request<T>('POST', path, form),
+  });
 }

@@ -23,6 +23,7 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
+import { JSON_VALUE_SCHEMA } from '../../common/http/api-schemas';
 import { PageQuery } from '../../common/http/pagination';
 import { withArgs } from '../../common/http/validation';
 import {
@@ -439,14 +440,19 @@ export class ActivityVersionPage {
 }
 
 export class ActivityVersionView extends ActivityVersionSummary {
-  @ApiProperty({ description: 'the activity as it stood, in the interchange format' }) activity!: Record<string, unknown>;
+  @ApiProperty({ description: 'the activity as it stood, in the interchange format', type: 'object', additionalProperties: true }) activity!: Record<string, unknown>;
   @ApiProperty({ type: CompletenessView }) completeness!: CompletenessView;
 }
 
 export class ActivityVersionDiff {
   @ApiProperty() from!: number;
   @ApiProperty() to!: number;
-  @ApiProperty({ description: 'field path → { before, after }', example: { 'purposes[0].legalBasis': { before: null, after: 'contract' } } })
+  @ApiProperty({
+    description: 'field path → { before, after }',
+    type: 'object',
+    additionalProperties: { type: 'object', properties: { before: JSON_VALUE_SCHEMA, after: JSON_VALUE_SCHEMA }, required: ['before', 'after'] },
+    example: { 'purposes[0].legalBasis': { before: null, after: 'contract' } },
+  })
   changes!: Record<string, { before: unknown; after: unknown }>;
 }
 

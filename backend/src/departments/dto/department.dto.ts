@@ -13,7 +13,7 @@ export class CreateDepartmentDto {
   @MaxLength(200, withArgs)
   name!: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
@@ -30,7 +30,7 @@ export class UpdateDepartmentDto {
   @MaxLength(200, withArgs)
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()

@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import { DATA_SOURCES, END_ACTIONS, LEGAL_BASES, type DataSource, type EndAction, type LegalBasis } from '../../activities/activity.types';
 import { CompletenessView, IsIsoDuration } from '../../activities/dto/activity.dto';
+import { JSON_VALUE_SCHEMA } from '../../common/http/api-schemas';
 import { PageQuery } from '../../common/http/pagination';
 import { withArgs } from '../../common/http/validation';
 import {
@@ -38,6 +39,7 @@ import {
   type GridDocumentItem,
   type GridDocumentState,
   type GridField,
+  type GridQuestion,
   type GridLegalBasis,
   type GridMinimisation,
   type GridPractice,
@@ -366,10 +368,10 @@ class GridProblemView {
 }
 
 class GridConflictView {
-  @ApiProperty({ enum: GRID_FIELDS }) field!: string;
-  @ApiProperty({ type: [String] }) questions!: string[];
-  @ApiProperty({ description: 'what the answers would write' }) gridValue!: unknown;
-  @ApiProperty({ description: 'what the draft holds now' }) activityValue!: unknown;
+  @ApiProperty({ enum: GRID_FIELDS }) field!: GridField;
+  @ApiProperty({ enum: [...GRID_QUESTIONS, 'project'], isArray: true }) questions!: readonly (GridQuestion | 'project')[];
+  @ApiProperty({ description: 'what the answers would write', nullable: true, oneOf: JSON_VALUE_SCHEMA.oneOf }) gridValue!: unknown;
+  @ApiProperty({ description: 'what the draft holds now', nullable: true, oneOf: JSON_VALUE_SCHEMA.oneOf }) activityValue!: unknown;
 }
 
 export class DesignGridView {
@@ -389,7 +391,7 @@ export class DesignGridView {
   @ApiProperty() updatedAt!: string;
   @ApiProperty({ type: String, nullable: true }) submittedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) reviewedAt!: string | null;
-  @ApiProperty({ description: 'per question: { text, authorId, authorName, at }' }) comments!: Record<string, unknown>;
+  @ApiProperty({ description: 'per question: { text, authorId, authorName, at }', type: 'object', additionalProperties: true }) comments!: Record<string, unknown>;
   @ApiProperty({ enum: GRID_QUESTIONS, isArray: true }) answered!: string[];
   @ApiProperty({ type: [GridFlagView] }) flags!: GridFlagView[];
   @ApiProperty({ type: GridDpiaView }) dpia!: GridDpiaView;

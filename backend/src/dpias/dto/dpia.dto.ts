@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -27,7 +27,13 @@ import {
   OPINION_STATUSES,
   SCALE_VALUES,
   type ActionStatus,
+  type DpiaContent,
   type DpiaDecision,
+  type DpiaDecisionRecord,
+  type DpiaDetail,
+  type DpiaProgress,
+  type DpoOpinion,
+  type RegisterContext,
   RISK_LEVELS,
   type DpiaRevisionItem,
   type RiskLevelName,
@@ -215,28 +221,29 @@ export class DpiaPage {
   @ApiProperty() pageSize!: number;
 }
 
-export class DpiaView {
+@ApiExtraModels(SectionProgressView)
+export class DpiaView implements DpiaDetail {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) activityId!: string;
   @ApiProperty() revision!: number;
   @ApiProperty({ enum: DPIA_STATUSES }) status!: DpiaStatus;
   @ApiProperty() locked!: boolean;
-  @ApiProperty({ description: 'sections: context, principles, risks, actionPlan, dataSubjectsView' }) content!: Record<string, unknown>;
-  @ApiProperty({ description: 'what the register says about the activity (read at request time)' }) register!: Record<string, unknown>;
-  @ApiProperty({ nullable: true, type: Object }) dpoOpinion!: Record<string, unknown> | null;
-  @ApiProperty({ nullable: true, type: Object }) decision!: Record<string, unknown> | null;
-  @ApiProperty({ type: Object }) progress!: Record<string, SectionProgressView>;
-  @ApiProperty({ enum: ['low', 'medium', 'high'], nullable: true }) residualRisk!: string | null;
+  @ApiProperty({ description: 'sections: context, principles, risks, actionPlan, dataSubjectsView', type: 'object', additionalProperties: true }) content!: DpiaContent;
+  @ApiProperty({ description: 'what the register says about the activity (read at request time)', type: 'object', additionalProperties: true }) register!: RegisterContext;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) dpoOpinion!: DpoOpinion | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) decision!: DpiaDecisionRecord | null;
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(SectionProgressView) } }) progress!: DpiaProgress;
+  @ApiProperty({ enum: RISK_LEVELS, nullable: true }) residualRisk!: RiskLevelName | null;
   @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ type: Date }) createdAt!: Date | string;
+  @ApiProperty({ type: Date }) updatedAt!: Date | string;
 }
 
 export class DpiaRevisionSummary implements DpiaRevisionItem {
   @ApiProperty() revision!: number;
   @ApiProperty({ enum: DPIA_STATUSES }) status!: DpiaStatus;
   @ApiProperty({ enum: DPIA_DECISIONS, nullable: true }) decision!: DpiaDecision | null;
-  @ApiProperty({ nullable: true }) closedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) closedAt!: Date | null;
   @ApiProperty({ description: 'the revision being worked on (not closed yet)' }) current!: boolean;
 }
 

@@ -15,7 +15,7 @@ export class AddMemberDto {
   @IsIn(ROLES, withArgs)
   role!: Role;
 
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
@@ -28,7 +28,7 @@ export class UpdateMemberDto {
   @IsIn(ROLES, withArgs)
   role?: Role;
 
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()

@@ -23,17 +23,17 @@ export class UpdateOrganizationDto {
   @MaxLength(200, withArgs)
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300, withArgs) legalName?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'SIREN or other registration number' }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(50, withArgs) registrationNumber?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(1000, withArgs) address?: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'FR' }) @IsOptional() @Transform(upper) @ValidateIf((_, v) => v !== null) @IsISO31661Alpha2() country?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300, withArgs) legalRepresentative?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300, withArgs) dpoName?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsEmail() @MaxLength(254, withArgs) dpoEmail?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(50, withArgs) dpoPhone?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300, withArgs) euRepresentativeName?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(1000, withArgs) euRepresentativeAddress?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsEmail() @MaxLength(254, withArgs) euRepresentativeEmail?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300, withArgs) legalName?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'SIREN or other registration number' }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(50, withArgs) registrationNumber?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(1000, withArgs) address?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'FR' }) @IsOptional() @Transform(upper) @ValidateIf((_, v) => v !== null) @IsISO31661Alpha2() country?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300, withArgs) legalRepresentative?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300, withArgs) dpoName?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsEmail() @MaxLength(254, withArgs) dpoEmail?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(50, withArgs) dpoPhone?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300, withArgs) euRepresentativeName?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(1000, withArgs) euRepresentativeAddress?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsEmail() @MaxLength(254, withArgs) euRepresentativeEmail?: string | null;
 
   @ApiPropertyOptional({ description: 'The version last read; or send If-Match' })
   @IsOptional()

@@ -30,6 +30,7 @@ import {
   VENDOR_ROLES,
   VENDOR_STATUSES,
   type EndOfContract,
+  type ReviewAnswers,
   type ReviewResult,
   type SubProcessorChangeNotice,
   type VendorRole,
@@ -339,10 +340,24 @@ export class ConcernView {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) params!: Record<string, string>;
 }
 
+/** The answers a review recorded (a review stores only what the reviewer filled in). */
+export class ReviewAnswersView implements Partial<ReviewAnswers> {
+  @ApiPropertyOptional({ type: [String], nullable: true }) certifications?: string[] | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true }) certificationsVerified?: boolean | null;
+  @ApiPropertyOptional({ type: [String], nullable: true }) dataLocations?: string[] | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true }) subProcessorsListed?: boolean | null;
+  @ApiPropertyOptional({ enum: SUB_PROCESSOR_CHANGE_NOTICES, nullable: true }) subProcessorChangeNotice?: SubProcessorChangeNotice | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true }) breachNotificationCommitment?: boolean | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) breachNotificationDelayHours?: number | null;
+  @ApiPropertyOptional({ enum: END_OF_CONTRACT, nullable: true }) endOfContract?: EndOfContract | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true }) auditRights?: boolean | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) securityMeasures?: string | null;
+}
+
 export class ReviewView {
   @ApiProperty() id!: string;
   @ApiProperty({ description: 'the vendor version the review produced' }) vendorVersion!: number;
-  @ApiProperty({ type: () => ReviewAnswersDto }) answers!: ReviewAnswersDto;
+  @ApiProperty({ type: ReviewAnswersView }) answers!: ReviewAnswersView;
   @ApiProperty({ type: [ConcernView] }) concerns!: ConcernView[];
   @ApiProperty({ enum: VENDOR_STATUSES }) previousStatus!: VendorStatus;
   @ApiProperty({ enum: REVIEW_RESULTS }) result!: ReviewResult;
@@ -399,7 +414,7 @@ export class VendorVersionPage {
 }
 
 export class VendorVersionView extends VendorVersionSummary {
-  @ApiProperty({ description: 'the vendor as it stood, in the interchange format' }) vendor!: Record<string, unknown>;
+  @ApiProperty({ description: 'the vendor as it stood, in the interchange format', type: 'object', additionalProperties: true }) vendor!: Record<string, unknown>;
 }
 
 export class VendorImportResultView {

@@ -2,7 +2,7 @@
  * Writes the API's OpenAPI document without a database: the application's modules are resolved in
  * Nest's preview mode (no provider is instantiated, so nothing connects), which is all the Swagger
  * scanner needs. `npm run openapi` writes `backend/openapi.json`; `--out <file>` writes elsewhere
- * (the drift gate, `scripts/contract.mjs --check`). Runs from source: `node -r ./scripts/swc-register.cjs`.
+ * (the drift gate, `backend/scripts/contract.mjs --check`). Runs from source: `node -r ./scripts/swc-register.cjs`.
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -488,6 +488,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Breaches, the latest known first (a contributor sees those they recorded); filter risk (or not_assessed) */
+        get: operations["BreachesController_list"];
+        put?: never;
+        /** Record a breach (Art 33(5)); notificationDueAt is awareAt + 72 elapsed hours */
+        post: operations["BreachesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/breaches/{breachId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One breach, with its 72-hour deadline and where the notification stands */
+        get: operations["BreachesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the fields given (authorityNotification, personsCommunication and timeline replaced whole); version or If-Match */
+        patch: operations["BreachesController_update"];
+        trace?: never;
+    };
     "/api/v1/organizations/{orgId}/catalogues/{name}": {
         parameters: {
             query?: never;
@@ -1041,6 +1077,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/rights-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rights requests, the earliest due first (a contributor sees those they recorded); filters status, type, overdue */
+        get: operations["RightsRequestsController_list"];
+        put?: never;
+        /** Record a request; dueOn is one month from the day of receipt, counted as EU law counts periods */
+        post: operations["RightsRequestsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/rights-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request, with its due days and linked activities */
+        get: operations["RightsRequestsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the request’s details (a new receivedAt recomputes the due days); version or If-Match */
+        patch: operations["RightsRequestsController_update"];
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/rights-requests/{requestId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the answer sent: when, how, what (→ answered) */
+        post: operations["RightsRequestsController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/rights-requests/{requestId}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Art 12(3): extend by two further months, once, with the reason and the day the person was told (within the first month) */
+        post: operations["RightsRequestsController_extend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/rights-requests/{requestId}/identity-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Art 12(6): ask the person for what proves their identity (received → identity_check) */
+        post: operations["RightsRequestsController_identityCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/rights-requests/{requestId}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Art 12(4)–(5): not acting on the request, with the grounds told to the person (→ refused) */
+        post: operations["RightsRequestsController_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/rights-requests/{requestId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Work on the request (→ in_progress), with the identity check’s outcome if any */
+        post: operations["RightsRequestsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/rights-requests/{requestId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The person withdrew the request (→ withdrawn) */
+        post: operations["RightsRequestsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{orgId}/stored-emails": {
         parameters: {
             query?: never;
@@ -1415,6 +1589,16 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "dpo" | "contributor" | "auditor";
         };
+        AnswerRequestDto: {
+            /** @description how the answer was sent (e-mail, registered letter…) */
+            channel: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** @description what was sent */
+            summary: string;
+            /** @description the version last seen (or an If-Match header) */
+            version?: number;
+        };
         AuditEventPage: {
             items: components["schemas"]["AuditEventView"][];
             page: number;
@@ -1445,6 +1629,101 @@ export interface components {
         };
         AuthResponse: {
             user: components["schemas"]["UserView"];
+        };
+        AuthorityNotificationDto: {
+            /** @description Art 33(1): the reasons for a notification after 72 hours */
+            delayReasons?: string | null;
+            /**
+             * Format: date-time
+             * @description when the notification was made (CNIL online form)
+             */
+            notifiedAt?: string | null;
+            /** @description Art 33(4): information given in phases */
+            phased: boolean;
+            /** @description the authority’s reference */
+            reference?: string | null;
+        };
+        BreachListItem: {
+            /** Format: date-time */
+            authorityNotifiedAt: string | null;
+            /** Format: date-time */
+            awareAt: string;
+            /** Format: uuid */
+            id: string;
+            natures: ("confidentiality" | "integrity" | "availability")[];
+            /**
+             * Format: date-time
+             * @description awareAt + 72 elapsed hours (Art 33(1))
+             */
+            notificationDueAt: string;
+            /** @enum {string} */
+            notificationState: "not_assessed" | "not_required" | "due" | "overdue" | "notified" | "notified_late";
+            /** Format: date-time */
+            personsCommunicatedAt: string | null;
+            /** Format: uuid */
+            recordedBy: string | null;
+            /** @example V-0001 */
+            reference: string;
+            /** @enum {string|null} */
+            risk: "none" | "risk" | "high" | null;
+            summary: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        BreachPage: {
+            items: components["schemas"]["BreachListItem"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        BreachView: {
+            activityIds: string[];
+            approxPersons: number | null;
+            approxRecords: number | null;
+            authorityNotification: components["schemas"]["AuthorityNotificationDto"];
+            /** Format: date-time */
+            authorityNotifiedAt: string | null;
+            /** Format: date-time */
+            awareAt: string;
+            consequences: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            dataCategories: string[];
+            discovery: string | null;
+            /** Format: uuid */
+            id: string;
+            measuresProposed: string | null;
+            measuresTaken: string | null;
+            natures: ("confidentiality" | "integrity" | "availability")[];
+            /**
+             * Format: date-time
+             * @description awareAt + 72 elapsed hours (Art 33(1))
+             */
+            notificationDueAt: string;
+            /** @enum {string} */
+            notificationState: "not_assessed" | "not_required" | "due" | "overdue" | "notified" | "notified_late";
+            /** Format: date-time */
+            occurredAt: string | null;
+            /** Format: date-time */
+            personsCommunicatedAt: string | null;
+            personsCommunication: components["schemas"]["PersonsCommunicationDto"];
+            /** Format: date-time */
+            processorNotifiedAt: string | null;
+            /** Format: uuid */
+            recordedBy: string | null;
+            /** @example V-0001 */
+            reference: string;
+            /** @enum {string|null} */
+            risk: "none" | "risk" | "high" | null;
+            riskRationale: string | null;
+            subjectCategories: string[];
+            summary: string;
+            timeline: components["schemas"]["TimelineEntryDto"][];
+            /** Format: date-time */
+            updatedAt: string;
+            vendorIds: string[];
+            version: number;
         };
         CatalogueItemView: {
             code: string;
@@ -1578,6 +1857,52 @@ export interface components {
             status?: "draft" | "in_review" | "validated" | "archived";
             transfers?: components["schemas"]["TransferDto"][];
         };
+        CreateBreachDto: {
+            /** @description activities of the register concerned */
+            activityIds?: string[];
+            approxPersons?: number | null;
+            approxRecords?: number | null;
+            authorityNotification?: components["schemas"]["AuthorityNotificationDto"];
+            /**
+             * Format: date-time
+             * @description when the organisation became aware of it: the 72 hours of Art 33(1) run from here
+             */
+            awareAt: string;
+            /** @description likely consequences for the people */
+            consequences?: string | null;
+            /** @description codes of the data-categories catalogue */
+            dataCategories?: string[];
+            /** @description how it was discovered */
+            discovery?: string | null;
+            measuresProposed?: string | null;
+            measuresTaken?: string | null;
+            natures?: ("confidentiality" | "integrity" | "availability")[];
+            /**
+             * Format: date-time
+             * @description when it happened (if known)
+             */
+            occurredAt?: string | null;
+            personsCommunication?: components["schemas"]["PersonsCommunicationDto"];
+            /**
+             * Format: date-time
+             * @description Art 33(2): when the processor told us
+             */
+            processorNotifiedAt?: string | null;
+            /**
+             * @description null: not assessed yet
+             * @enum {string|null}
+             */
+            risk?: "none" | "risk" | "high" | null;
+            /** @description the assessment (EDPB Guidelines 9/2022 factors: type, sensitivity, volume, identification, severity, special characteristics, number of people) */
+            riskRationale?: string | null;
+            /** @description codes of the data-subject-categories catalogue */
+            subjectCategories?: string[];
+            /** @description what happened, in a sentence */
+            summary: string;
+            timeline?: components["schemas"]["TimelineEntryDto"][];
+            /** @description vendors involved (a processor’s breach) */
+            vendorIds?: string[];
+        };
         CreateCatalogueEntryDto: {
             /**
              * @description lowercase snake_case, stable once used
@@ -1613,6 +1938,32 @@ export interface components {
         CreateOrganizationDto: {
             /** @example Démo */
             name: string;
+        };
+        CreateRightsRequestDto: {
+            /** @description activities of the register the request touches */
+            activityIds?: string[];
+            /** @enum {string} */
+            channel: "email" | "post" | "web_form" | "phone" | "in_person" | "other";
+            /** @description what the person asks, in their words or summarised */
+            description?: string | null;
+            /** @description how identity was or will be checked (never a copy of an identity document here) */
+            identityCheckMethod?: string | null;
+            /**
+             * @default not_needed
+             * @enum {string}
+             */
+            identityCheckStatus: "not_needed" | "pending" | "verified" | "failed";
+            /**
+             * Format: date-time
+             * @description when the request reached the organisation (with its offset); the due day counts from its date in the organisation’s time zone
+             */
+            receivedAt: string;
+            /** @description how to answer them (e-mail or postal address) */
+            requesterContact?: string | null;
+            /** @description the requester: a name is enough */
+            requesterName: string;
+            /** @enum {string} */
+            type: "access" | "rectification" | "erasure" | "restriction" | "portability" | "objection" | "automated_decision" | "consent_withdrawal";
         };
         CreateVendorDto: {
             /** @description ISO27001, SOC2, HDS, SecNumCloud, DPF… */
@@ -2013,6 +2364,17 @@ export interface components {
             /** @description defaults to the name followed by "(copie)" / "(copy)" */
             name?: string;
         };
+        ExtendRightsRequestDto: {
+            /**
+             * Format: date
+             * @description the day the person was told, within the first month
+             */
+            personInformedOn: string;
+            /** @description why two more months are needed (complexity, number of requests), as told to the person */
+            reason: string;
+            /** @description the version last seen (or an If-Match header) */
+            version?: number;
+        };
         FindingPage: {
             /** @description All findings of the organisation, before filters */
             bySeverity: components["schemas"]["SeverityCountsView"];
@@ -2197,6 +2559,12 @@ export interface components {
              * @enum {string}
              */
             status: "ok" | "degraded";
+        };
+        IdentityCheckDto: {
+            /** @description how identity will be checked */
+            method?: string | null;
+            /** @description the version last seen (or an If-Match header) */
+            version?: number;
         };
         ImportErrorView: {
             code: string;
@@ -2409,6 +2777,20 @@ export interface components {
             contact?: string | null;
             name: string;
         };
+        PersonsCommunicationDto: {
+            /**
+             * Format: date-time
+             * @description when the people concerned were told (Art 34(1))
+             */
+            communicatedAt?: string | null;
+            /** @description how and what they were told, or why the exception applies */
+            details?: string | null;
+            /**
+             * @description the Art 34(3) exception relied on instead
+             * @enum {string|null}
+             */
+            exception?: "art34_3a_protected" | "art34_3b_risk_removed" | "art34_3c_public_communication" | null;
+        };
         PurposeDto: {
             description: string;
             /**
@@ -2451,6 +2833,18 @@ export interface components {
             category: string;
             name?: string | null;
         };
+        RefuseRequestDto: {
+            channel?: string | null;
+            /** @description Art 12(4)–(5): why the request is not acted on (manifestly unfounded or excessive, identity not established…), as told to the person */
+            grounds: string;
+            /**
+             * Format: date-time
+             * @description when the person was told
+             */
+            sentAt: string;
+            /** @description the version last seen (or an If-Match header) */
+            version?: number;
+        };
         RegisterDto: {
             /** @example camille.martin@example.com */
             email: string;
@@ -2462,6 +2856,10 @@ export interface components {
             /** @description per question: the comment (null or blank clears it); at least one */
             comments: components["schemas"]["QuestionCommentsDto"];
             /** @description The version last read; or send If-Match */
+            version?: number;
+        };
+        RequestStepDto: {
+            /** @description the version last seen (or an If-Match header) */
             version?: number;
         };
         ResilienceAnswerDto: {
@@ -2606,6 +3004,84 @@ export interface components {
             /** @description "I don’t know yet, here is what we know" */
             note?: string | null;
         };
+        RightsRequestListItem: {
+            /** @enum {string} */
+            channel: "email" | "post" | "web_form" | "phone" | "in_person" | "other";
+            /** Format: date */
+            dueOn: string;
+            /** Format: date */
+            effectiveDueOn: string;
+            /** Format: date */
+            extendedDueOn: string | null;
+            /** Format: uuid */
+            id: string;
+            overdue: boolean;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: uuid */
+            recordedBy: string | null;
+            /** @example D-0001 */
+            reference: string;
+            requesterName: string;
+            /** @enum {string} */
+            status: "received" | "identity_check" | "in_progress" | "answered" | "refused" | "withdrawn";
+            /** @enum {string} */
+            type: "access" | "rectification" | "erasure" | "restriction" | "portability" | "objection" | "automated_decision" | "consent_withdrawal";
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        RightsRequestPage: {
+            items: components["schemas"]["RightsRequestListItem"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        RightsRequestView: {
+            activityIds: string[];
+            answerChannel: string | null;
+            /** Format: date-time */
+            answerSentAt: string | null;
+            answerSummary: string | null;
+            /** @enum {string} */
+            channel: "email" | "post" | "web_form" | "phone" | "in_person" | "other";
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date */
+            effectiveDueOn: string;
+            /** Format: date */
+            extendedDueOn: string | null;
+            extensionReason: string | null;
+            /** Format: uuid */
+            id: string;
+            identityCheckMethod: string | null;
+            /** @enum {string} */
+            identityCheckStatus: "not_needed" | "pending" | "verified" | "failed";
+            overdue: boolean;
+            /** Format: date */
+            personInformedOn: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: uuid */
+            recordedBy: string | null;
+            /** @example D-0001 */
+            reference: string;
+            refusalGrounds: string | null;
+            requesterContact: string | null;
+            requesterName: string;
+            /** @enum {string} */
+            status: "received" | "identity_check" | "in_progress" | "answered" | "refused" | "withdrawn";
+            /** @enum {string} */
+            type: "access" | "rectification" | "erasure" | "restriction" | "portability" | "objection" | "automated_decision" | "consent_withdrawal";
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
         SectionProgressView: {
             done: number;
             total: number;
@@ -2621,6 +3097,15 @@ export interface components {
             high: number;
             low: number;
             medium: number;
+        };
+        StartRequestDto: {
+            /**
+             * @description the outcome of the identity check, if one was made
+             * @enum {string}
+             */
+            identityCheckStatus?: "not_needed" | "pending" | "verified" | "failed";
+            /** @description the version last seen (or an If-Match header) */
+            version?: number;
         };
         StoredEmailPage: {
             items: components["schemas"]["StoredEmailView"][];
@@ -2725,6 +3210,11 @@ export interface components {
              */
             documentId?: string | null;
         };
+        TimelineEntryDto: {
+            /** Format: date-time */
+            at: string;
+            event: string;
+        };
         TransferAssessmentView: {
             country: string;
             mechanism: string | null;
@@ -2811,6 +3301,50 @@ export interface components {
             /** @description The version last read; or send If-Match */
             version?: number;
         };
+        UpdateBreachDto: {
+            /** @description activities of the register concerned */
+            activityIds?: string[];
+            approxPersons?: number | null;
+            approxRecords?: number | null;
+            authorityNotification?: components["schemas"]["AuthorityNotificationDto"];
+            /** Format: date-time */
+            awareAt?: string;
+            /** @description likely consequences for the people */
+            consequences?: string | null;
+            /** @description codes of the data-categories catalogue */
+            dataCategories?: string[];
+            /** @description how it was discovered */
+            discovery?: string | null;
+            measuresProposed?: string | null;
+            measuresTaken?: string | null;
+            natures?: ("confidentiality" | "integrity" | "availability")[];
+            /**
+             * Format: date-time
+             * @description when it happened (if known)
+             */
+            occurredAt?: string | null;
+            personsCommunication?: components["schemas"]["PersonsCommunicationDto"];
+            /**
+             * Format: date-time
+             * @description Art 33(2): when the processor told us
+             */
+            processorNotifiedAt?: string | null;
+            /**
+             * @description null: not assessed yet
+             * @enum {string|null}
+             */
+            risk?: "none" | "risk" | "high" | null;
+            /** @description the assessment (EDPB Guidelines 9/2022 factors: type, sensitivity, volume, identification, severity, special characteristics, number of people) */
+            riskRationale?: string | null;
+            /** @description codes of the data-subject-categories catalogue */
+            subjectCategories?: string[];
+            summary?: string;
+            timeline?: components["schemas"]["TimelineEntryDto"][];
+            /** @description vendors involved (a processor’s breach) */
+            vendorIds?: string[];
+            /** @description the version last seen (or an If-Match header) */
+            version?: number;
+        };
         UpdateDepartmentDto: {
             description?: string | null;
             name?: string;
@@ -2863,6 +3397,25 @@ export interface components {
             /** @enum {string} */
             locale?: "fr" | "en";
             name?: string;
+        };
+        UpdateRightsRequestDto: {
+            activityIds?: string[];
+            /** @description what was sent (an answered request) */
+            answerSummary?: string | null;
+            /** @enum {string} */
+            channel?: "email" | "post" | "web_form" | "phone" | "in_person" | "other";
+            description?: string | null;
+            identityCheckMethod?: string | null;
+            /** @enum {string} */
+            identityCheckStatus?: "not_needed" | "pending" | "verified" | "failed";
+            /** Format: date-time */
+            receivedAt?: string;
+            requesterContact?: string | null;
+            requesterName?: string;
+            /** @enum {string} */
+            type?: "access" | "rectification" | "erasure" | "restriction" | "portability" | "objection" | "automated_decision" | "consent_withdrawal";
+            /** @description the version last seen (or an If-Match header) */
+            version?: number;
         };
         UpdateVendorDto: {
             /** @description ISO27001, SOC2, HDS, SecNumCloud, DPF… */
@@ -4558,6 +5111,212 @@ export interface operations {
             };
             /** @description Not a member of the organisation, or no such record */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BreachesController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                risk?: "none" | "risk" | "high";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachPage"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not read Breach */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BreachesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBreachDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not create Breach */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description breach_notification_late_without_reasons (Art 33(1)), breach_date_before_awareness, breach_date_in_future, breach_communication_and_exception, breach_unknown_links */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BreachesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                breachId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not read Breach */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BreachesController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, instead of the body's version */
+                "if-match"?: string;
+            };
+            path: {
+                orgId: string;
+                breachId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBreachDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not update Breach */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description version_conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description breach_notification_late_without_reasons (Art 33(1)), breach_date_before_awareness, breach_date_in_future, breach_communication_and_exception, breach_unknown_links */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6540,6 +7299,522 @@ export interface operations {
                 content?: never;
             };
             /** @description Role may not read Organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RightsRequestsController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                status?: "received" | "identity_check" | "in_progress" | "answered" | "refused" | "withdrawn";
+                type?: "access" | "rectification" | "erasure" | "restriction" | "portability" | "objection" | "automated_decision" | "consent_withdrawal";
+                /** @description open requests past their due day (true), or the others (false) */
+                overdue?: boolean;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RightsRequestPage"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not read RightsRequest */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RightsRequestsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRightsRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RightsRequestView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not create RightsRequest */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description request_date_in_future, request_unknown_activities */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RightsRequestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RightsRequestView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not read RightsRequest */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RightsRequestsController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, instead of the body's version */
+                "if-match"?: string;
+            };
+            path: {
+                orgId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRightsRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RightsRequestView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not update RightsRequest */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description version_conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RightsRequestsController_answer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, instead of the body's version */
+                "if-match"?: string;
+            };
+            path: {
+                orgId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RightsRequestView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not update RightsRequest */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RightsRequestsController_extend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, instead of the body's version */
+                "if-match"?: string;
+            };
+            path: {
+                orgId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendRightsRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RightsRequestView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not update RightsRequest */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description request_already_extended, request_closed, version_conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description request_extension_too_late, request_informed_before_receipt, request_date_in_future */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RightsRequestsController_identityCheck: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, instead of the body's version */
+                "if-match"?: string;
+            };
+            path: {
+                orgId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentityCheckDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RightsRequestView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not update RightsRequest */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RightsRequestsController_refuse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, instead of the body's version */
+                "if-match"?: string;
+            };
+            path: {
+                orgId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefuseRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RightsRequestView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not update RightsRequest */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RightsRequestsController_start: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, instead of the body's version */
+                "if-match"?: string;
+            };
+            path: {
+                orgId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RightsRequestView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not update RightsRequest */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RightsRequestsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, instead of the body's version */
+                "if-match"?: string;
+            };
+            path: {
+                orgId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestStepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RightsRequestView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not update RightsRequest */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -2,8 +2,8 @@
 // The API contract, generated: backend/openapi.json from the backend's modules (no database, no
 // build: the sources run through swc), then frontend/src/lib/api/schema.d.ts from that document
 // (openapi-typescript).
-//   node scripts/contract.mjs           writes both files (`npm run openapi`)
-//   node scripts/contract.mjs --check   regenerates into a temporary folder and fails when either
+//   node backend/scripts/contract.mjs           writes both files (`npm run openapi`)
+//   node backend/scripts/contract.mjs --check   regenerates into a temporary folder and fails when either
 //                                       committed file differs (`npm run openapi:check`, part of `npm run lint`)
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const backend = join(root, 'backend');
 const frontend = join(root, 'frontend');
 const FILES = {

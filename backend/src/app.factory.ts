@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { HttpStatus } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -15,6 +16,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/session-cookie';
 import { throttleTouch } from './auth/session-touch';
+import { AppException } from './common/errors/app-exception';
 import { buildErrorResponse } from './common/errors/error-response';
 import { rejectHostileJsonValues, verifyJsonDepth } from './common/http/json-body';
 import { createValidationPipe } from './common/http/validation';
@@ -85,6 +87,13 @@ export async function createApp({ config, dataSource, sessionPool, logger }: App
   );
   app.use(passport.initialize());
   app.use(passport.session());
+  // The OpenAPI UI and document map every route and field: in production only signed-in users read
+  // them (API_DOCS=session), and API_DOCS=off hides them. Registered before SwaggerModule.setup's routes.
+  app.use('/api/docs', (request: Request, _response: Response, next: NextFunction) => {
+    if (config.apiDocs === 'off') return next(new AppException(HttpStatus.NOT_FOUND, 'route_not_found'));
+    if (config.apiDocs === 'session' && !request.user) return next(new AppException(HttpStatus.UNAUTHORIZED, 'unauthenticated'));
+    next();
+  });
   // Errors raised by the middleware above (bad JSON, oversized body, session store down) get the
   // same structured answer as the API's own errors.
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
@@ -97,6 +106,7 @@ export async function createApp({ config, dataSource, sessionPool, logger }: App
   app.enableShutdownHooks();
 
   const document = createOpenApiDocument(app);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // Every form of the document under /api/docs, so the gate above covers them all (the YAML's default is /api/docs-yaml).
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json', yamlDocumentUrl: 'api/docs/openapi.yaml' });
   return app;
 }

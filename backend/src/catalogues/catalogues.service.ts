@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app-exception';
+import { onUniqueViolation } from '../common/errors/database-errors';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { OrganizationCatalogueEntry } from './catalogue-entry.entity';
 import { CATALOGUE_SOURCES, CatalogueSource } from './catalogue-sources';
@@ -65,10 +66,12 @@ export class CataloguesService {
     const repository = this.connection.getRepository(OrganizationCatalogueEntry);
     const taken =
       source.items.some((item) => item.code === input.code) || (await repository.existsBy({ organizationId, catalogue: name, code: input.code }));
-    if (taken) throw new AppException(HttpStatus.CONFLICT, 'catalogue_code_taken', { code: input.code }, { code: input.code });
-    const entry = await repository.save(
-      repository.create({ organizationId, catalogue: name, code: input.code, labelFr: input.fr, labelEn: input.en, helpFr: input.help?.fr ?? null, helpEn: input.help?.en ?? null }),
-    );
+    const codeTaken = () => new AppException(HttpStatus.CONFLICT, 'catalogue_code_taken', { code: input.code }, { code: input.code });
+    if (taken) throw codeTaken();
+    // A plain INSERT, not save(): save() looks the key up and turns into an UPDATE when a concurrent
+    // request created the code meanwhile, silently overwriting it with a second "created" event.
+    const entry = repository.create({ organizationId, catalogue: name, code: input.code, labelFr: input.fr, labelEn: input.en, helpFr: input.help?.fr ?? null, helpEn: input.help?.en ?? null });
+    await onUniqueViolation(() => repository.insert(entry), codeTaken);
     const view = { code: entry.code, fr: entry.labelFr, en: entry.labelEn, help: help(entry.helpFr, entry.helpEn), custom: true };
     await this.audit.record({ action: 'create', entityType: 'CatalogueEntry', entityId: null, entityLabel: `${name}:${entry.code}`, after: view });
     return view;

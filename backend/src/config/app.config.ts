@@ -37,6 +37,11 @@ export interface AppConfig {
   /** SMTP server for e-mails; absent → e-mails are stored and shown to administrators instead. */
   smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string };
   mailFrom: string;
+  /**
+   * Who may read the OpenAPI UI and document (/api/docs): `public`, `session` (signed-in users only)
+   * or `off`. Default: `session` in production, `public` otherwise.
+   */
+  apiDocs: 'public' | 'session' | 'off';
 }
 
 export class ConfigError extends Error {}
@@ -121,6 +126,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must be an e-mail address (Name <address@example.com>), got "${mailFrom}".`);
   const publicUrl = (env.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an http(s) address, got "${publicUrl}".`);
+  const apiDocs = (env.API_DOCS || (nodeEnv === 'production' ? 'session' : 'public')) as AppConfig['apiDocs'];
+  if (!['public', 'session', 'off'].includes(apiDocs)) throw new ConfigError(`API_DOCS must be public, session or off, got "${apiDocs}".`);
   return {
     nodeEnv,
     port: parseInteger(env, 'PORT', 3001, 1, 65535),
@@ -155,6 +162,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         }
       : undefined,
     mailFrom,
+    apiDocs,
   };
 }
 

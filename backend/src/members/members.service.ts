@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { onUniqueViolation } from '../common/errors/database-errors';
 import { AppException } from '../common/errors/app-exception';
 import { Page, pageOf, PageQuery } from '../common/http/pagination';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
@@ -52,8 +53,11 @@ export class MembersService {
     const repository = this.connection.getRepository(Membership);
     if (await repository.existsBy({ organizationId, userId: user.id })) throw new AppException(HttpStatus.CONFLICT, 'already_member');
     await this.assertDepartment(organizationId, input.departmentId);
-    const membership = await repository.save(
-      repository.create({ organizationId, userId: user.id, role: input.role, departmentId: input.departmentId ?? null }),
+    // The check above is only the common case: two admins adding the same person at once both pass it,
+    // and the unique key (organization_id, user_id) decides; the loser gets the same 409.
+    const membership = await onUniqueViolation(
+      () => repository.save(repository.create({ organizationId, userId: user.id, role: input.role, departmentId: input.departmentId ?? null })),
+      () => new AppException(HttpStatus.CONFLICT, 'already_member'),
     );
     await this.audit.record({
       action: 'create',

@@ -17,6 +17,11 @@ export function toAppException(error: unknown): AppException | undefined {
   // Text PostgreSQL cannot store (NUL, invalid UTF-8) that reached a query through another door.
   const state = sqlState(error);
   if (state === '22021' || state === '22P05') return new AppException(HttpStatus.BAD_REQUEST, 'invalid_characters');
+  // Races the services did not name themselves (they map their own unique keys to a precise 409, e.g.
+  // department_name_taken): a unique key taken by a concurrent request, a deadlock or a serialization
+  // failure is the caller's conflict, never a 500. The transaction was rolled back, so nothing was written.
+  if (state === '23505') return new AppException(HttpStatus.CONFLICT, 'already_exists');
+  if (state === '40P01' || state === '40001') return new AppException(HttpStatus.CONFLICT, 'concurrent_conflict');
   if (error instanceof HttpException) {
     const status = error.getStatus() as HttpStatus;
     if (status === HttpStatus.NOT_FOUND) return new AppException(status, 'route_not_found');

@@ -1,0 +1,174 @@
+import type { Response } from 'supertest';
+import { asOwner, completeActivity } from '../src/activities/activities.test-helpers';
+import { pdfFile } from '../src/evidence/evidence.test-helpers';
+import { download } from '../src/exports/exports.test-helpers';
+import { createOrganizationWithRoles, createTestApi, newAgent, signUp, TEST_PASSWORD, TestApi, TestOrganization, uniqueEmail } from './test-api';
+
+const CONCURRENCY = 8;
+const ROUNDS = 3;
+/** The audit actions that bring a record into existence. */
+const CREATION_ACTIONS = ['create', 'duplicate', 'import', 'upload', 'dpia_create'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+interface CreatedEvent {
+  entity_type: string;
+  entity_id: string | null;
+  entity_label: string | null;
+}
+
+/** `count` identical (or numbered) requests let go at once. */
+function race(count: number, send: (index: number) => PromiseLike<Response>): Promise<Response[]> {
+  return Promise.all(Array.from({ length: count }, (_, index) => send(index)));
+}
+
+const summary = (responses: Response[]) => {
+  const counts = new Map<string, number>();
+  for (const response of responses) {
+    const key = response.status >= 400 ? `${response.status} ${response.body.code}` : String(response.status);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return Object.fromEntries([...counts].sort());
+};
+
+/**
+ * Every create route raced by CONCURRENCY simultaneous requests, ROUNDS times: a unique key taken by
+ * two requests at once used to surface as a PostgreSQL unique violation (23505) and a 500, and a
+ * catalogue code added twice could be silently overwritten with two "created" audit events. Now:
+ * only 2xx and 409 (translated `{ code, message, details }`), exactly one winner per unique key, and
+ * exactly one "create" audit event per record created.
+ */
+describe('racing creations never answer 5xx (real PostgreSQL)', () => {
+  let api: TestApi;
+  let org: TestOrganization;
+  const base = () => `/api/v1/organizations/${org.organizationId}`;
+  const outcomes: string[] = [];
+
+  const createdEvents = (organizationId = org.organizationId) =>
+    asOwner(api, async (client) => (await client.query<CreatedEvent>(`SELECT entity_type, entity_id, entity_label FROM audit_events WHERE organization_id = $1 AND action = ANY($2)`, [organizationId, CREATION_ACTIONS])).rows);
+
+  /** Races `send`; checks the statuses and that the audit trail got one "create" event per 2xx of `entityType`. */
+  async function raceCreate(name: string, entityType: string, send: (index: number) => PromiseLike<Response>, expected: 'one winner' | 'all succeed', refusals = [409]) {
+    const success = 201;
+    const before = (await createdEvents()).filter((event) => event.entity_type === entityType).length;
+    const responses = await race(CONCURRENCY, send);
+    outcomes.push(`${name}: ${JSON.stringify(summary(responses))}`);
+    const wins = responses.filter((response) => response.status === success);
+    const losses = responses.filter((response) => response.status !== success);
+    for (const loss of losses) {
+      expect({ route: name, status: refusals.includes(loss.status) ? 'refused' : loss.status }).toEqual({ route: name, status: 'refused' });
+      expect(loss.body).toEqual({ code: expect.any(String), message: expect.any(String), details: expect.any(Object) });
+      expect(loss.body.message).not.toMatch(/duplicate key|violates|constraint/i);
+    }
+    expect({ route: name, wins: wins.length }).toEqual({ route: name, wins: expected === 'one winner' ? 1 : CONCURRENCY });
+    const after = (await createdEvents()).filter((event) => event.entity_type === entityType).length;
+    expect({ route: name, events: after - before }).toEqual({ route: name, events: wins.length });
+    return wins;
+  }
+
+  beforeAll(async () => {
+    api = await createTestApi({ LOGIN_MAX_ATTEMPTS_PER_IP: '1000' });
+    org = await createOrganizationWithRoles(api.server, 'Courses');
+  });
+  afterAll(async () => {
+    process.stdout.write(`create races (${CONCURRENCY} at once):\n  ${outcomes.join('\n  ')}\n`);
+    await api.close();
+  });
+
+  it('members: one account added by 8 admins at once', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const { email } = await signUp(api.server, 'racer');
+      const [win] = await raceCreate('add a member', 'Membership', () => org.admin.post(`${base()}/members`).send({ email, role: 'contributor' }), 'one winner');
+      expect(win.body.email).toBe(email);
+    }
+  });
+
+  it('custom catalogue entries: one code added 8 times at once, never overwritten', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const code = `race_code_${round}`;
+      const [win] = await raceCreate(
+        'add a catalogue entry',
+        'CatalogueEntry',
+        (index) => org.as.dpo.post(`${base()}/catalogues/data-categories/entries`).send({ code, fr: `Libellé ${index}`, en: `Label ${index}` }),
+        'one winner',
+      );
+      // What is stored is what the one 201 answered, not a later request's labels.
+      const catalogue = await org.as.auditor.get(`${base()}/catalogues/data-categories`).expect(200);
+      const items = (catalogue.body.items ?? catalogue.body) as { code: string; fr: string }[];
+      expect(items.find((item) => item.code === code)?.fr).toBe(win.body.fr);
+    }
+  });
+
+  it('departments, vendors and activity references: one name or reference taken 8 times at once', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      await raceCreate('create a department', 'Department', () => org.admin.post(`${base()}/departments`).send({ name: `Direction ${round}` }), 'one winner');
+      await raceCreate('create a vendor', 'Vendor', () => org.as.dpo.post(`${base()}/vendors`).send({ name: `Hébergeur ${round}` }), 'one winner');
+      await raceCreate('create an activity with a reference', 'Activity', () => org.as.dpo.post(`${base()}/activities`).send(completeActivity({ reference: `RACE-${round}` })), 'one winner');
+      await raceCreate('import activities (JSON)', 'Activity', () => org.as.dpo.post(`${base()}/activities/import-json`).send([completeActivity({ reference: `IMP-${round}` })]), 'one winner', [409, 422]);
+      await raceCreate('import vendors (JSON)', 'Vendor', () => org.as.dpo.post(`${base()}/vendors/import-json`).send([{ name: `Importé ${round}` }]), 'one winner', [409, 422]);
+    }
+  });
+
+  it('one DPIA per activity, asked for 8 times at once', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const activity = await org.as.dpo.post(`${base()}/activities`).send(completeActivity({ dpiaScreening: { criteria: ['evaluation_scoring', 'sensitive_or_highly_personal_data'], decision: 'required' } })).expect(201);
+      await raceCreate('start a DPIA', 'Dpia', () => org.as.dpo.post(`${base()}/dpias`).send({ activityId: activity.body.id }), 'one winner');
+    }
+  });
+
+  it('numbered and unnamed creations all succeed, each numbered once and audited once', async () => {
+    const activities = await raceCreate('create an activity (numbered)', 'Activity', () => org.as.dpo.post(`${base()}/activities`).send(completeActivity()), 'all succeed');
+    const source = activities[0].body.id as string;
+    const copies = await raceCreate('duplicate an activity', 'Activity', () => org.as.dpo.post(`${base()}/activities/${source}/duplicate`).send({}), 'all succeed');
+    const references = [...activities, ...copies].map((response) => response.body.reference as string);
+    expect(new Set(references).size).toBe(references.length);
+    await raceCreate('create a design grid', 'DesignGrid', () => org.as.contributor.post(`${base()}/design-grids`).send({ projectName: 'Covoiturage' }), 'all succeed');
+    await raceCreate('add a catalogue entry (distinct codes)', 'CatalogueEntry', (index) => org.as.dpo.post(`${base()}/catalogues/security-measures/entries`).send({ code: `measure_${index}`, fr: 'Mesure', en: 'Measure' }), 'all succeed');
+    await raceCreate('upload a document', 'Evidence', (index) => org.as.dpo.post(`${base()}/activities/${source}/documents`).field('kind', 'policy').attach('file', pdfFile(`Politique ${index}`), 'Politique.pdf'), 'all succeed');
+  });
+
+  it('an xlsx import raced 8 times: one imports, the others are refused or report the references taken', async () => {
+    const source = await createOrganizationWithRoles(api.server, 'Source courses');
+    await source.as.dpo.post(`/api/v1/organizations/${source.organizationId}/vendors`).send({ name: 'Partagé' }).expect(201);
+    await source.as.dpo.post(`/api/v1/organizations/${source.organizationId}/activities`).send(completeActivity({ reference: 'XLS-1', processors: ['Partagé'] })).expect(201);
+    const content = (await download(source.as.auditor, `/api/v1/organizations/${source.organizationId}/exports/register.xlsx?lang=en`)).body;
+    const target = await createOrganizationWithRoles(api.server, 'Cible courses');
+    const sourceDpo = ((await source.admin.get(`/api/v1/organizations/${source.organizationId}/members`).expect(200)).body.items as { email: string; role: string }[]).find((m) => m.role === 'dpo')!;
+    await target.admin.post(`/api/v1/organizations/${target.organizationId}/members`).send({ email: sourceDpo.email, role: 'dpo' }).expect(201);
+    const responses = await race(CONCURRENCY, () => source.as.dpo.post(`/api/v1/organizations/${target.organizationId}/imports`).attach('file', content, { filename: 'register.xlsx', contentType: XLSX }));
+    outcomes.push(`import a workbook: ${JSON.stringify(summary(responses))}`);
+    expect(responses.filter((response) => response.status >= 500)).toEqual([]);
+    const imported = responses.filter((response) => response.status === 200 && response.body.valid === true);
+    expect(imported).toHaveLength(1);
+    for (const response of responses.filter((candidate) => candidate !== imported[0])) {
+      expect(response.status === 409 || (response.status === 200 && response.body.valid === false)).toBe(true);
+    }
+    const events = await createdEvents(target.organizationId);
+    expect(events.filter((event) => event.entity_type === 'Activity')).toHaveLength(1);
+    expect(events.filter((event) => event.entity_type === 'Vendor')).toHaveLength(1);
+  });
+
+  it('organisations and accounts: 8 organisations at once, one e-mail registered 8 times at once', async () => {
+    const { agent } = await signUp(api.server, 'founder');
+    const responses = await race(CONCURRENCY, (index) => agent.post('/api/v1/organizations').send({ name: `Cabinet ${index}` }));
+    outcomes.push(`create an organisation: ${JSON.stringify(summary(responses))}`);
+    expect(responses.map((response) => response.status)).toEqual(Array(CONCURRENCY).fill(201));
+    for (const response of responses) expect((await createdEvents(response.body.id)).filter((event) => event.entity_type === 'Organization')).toHaveLength(1);
+
+    for (let round = 0; round < ROUNDS; round++) {
+      const email = uniqueEmail('twin');
+      const agents = await Promise.all(Array.from({ length: CONCURRENCY }, () => newAgent(api.server)));
+      const accounts = await race(CONCURRENCY, (index) => agents[index].post('/api/v1/auth/register').send({ email, password: TEST_PASSWORD, name: 'Jumeau' }));
+      outcomes.push(`sign up: ${JSON.stringify(summary(accounts))}`);
+      expect(accounts.filter((response) => response.status === 201)).toHaveLength(1);
+      expect(accounts.filter((response) => response.status !== 201).map((response) => `${response.status} ${response.body.code}`)).toEqual(Array(CONCURRENCY - 1).fill('409 email_taken'));
+    }
+  });
+
+  it('says it in the caller’s language', async () => {
+    const { email } = await signUp(api.server, 'again');
+    await org.admin.post(`${base()}/members`).send({ email, role: 'auditor' }).expect(201);
+    const [fr, en] = await Promise.all((['fr', 'en'] as const).map((locale) => org.admin.post(`${base()}/members`).set('Accept-Language', locale).send({ email, role: 'auditor' }).expect(409)));
+    expect(fr.body.code).toBe(en.body.code);
+    expect(fr.body.message).not.toBe(en.body.message);
+  });
+});

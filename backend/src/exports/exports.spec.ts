@@ -44,7 +44,7 @@ describe('Register export (xlsx, real PostgreSQL)', () => {
   beforeAll(async () => {
     api = await createTestApi();
     org = await createOrganizationWithRoles(api.server, 'Export');
-    await org.admin.patch(base()).send({ legalName: 'Export SAS', dpoName: 'Denise Délégué', dpoEmail: 'dpo@export.test', version: 1 });
+    await org.admin.patch(base()).send({ legalName: 'Export SAS', dpoName: 'Denise Délégué', dpoEmail: 'dpo@export.test', dpoPhone: '+33 1 23 45 67 89', version: 1 });
     await org.as.dpo.post(`${base()}/activities/import-json`).send(sampleRegister.activities).expect(201);
     await org.as.dpo
       .post(`${base()}/activities`)
@@ -79,6 +79,8 @@ describe('Register export (xlsx, real PostgreSQL)', () => {
     expect(coverValue('organization')).toBe('Export');
     expect(coverValue('legal_name')).toBe('Export SAS');
     expect(coverValue('dpo_name')).toBe('Denise Délégué');
+    // A phone number is a text cell, shown as typed: no leading apostrophe.
+    expect(coverValue('dpo_phone')).toBe('+33 1 23 45 67 89');
     expect(coverValue('exported_at')).toBeInstanceOf(Date);
     expect(coverValue('exported_by')).toMatch(/^Test auditor <auditor-/);
 
@@ -120,9 +122,17 @@ describe('Register export (xlsx, real PostgreSQL)', () => {
     const dataCategories = await catalogue('data-categories');
     const data = rowsOf(workbook.getWorksheet(label(locale, 'sheet_data_categories'))!);
     const expectedData = details.flatMap((detail) => detail.dataCategories);
-    expect(data.map((row) => [row[col('data_category_code')], row[col('data_category')], row[col('active_period')] ?? null, row[col('end_action_code')] ?? null])).toEqual(
+    expect(data.map((row) => [row[col('data_category_code')], row[col('data_category')], row[col('active_period_code')] ?? null, row[col('end_action_code')] ?? null])).toEqual(
       expectedData.map((category) => [category.category, dataCategories.get(category.category), category.retention?.activePeriod ?? null, category.retention?.endAction ?? null]),
     );
+
+    // Durations in words, the ISO duration only in the code column the import reads.
+    const payslips = data.find((row) => row[col('active_period_code')] === 'P5Y' && row[col('archive_period_code')] === 'P45Y');
+    expect(payslips?.[col('active_period')]).toBe(locale === 'fr' ? '5 ans' : '5 years');
+    expect(payslips?.[col('archive_period')]).toBe(locale === 'fr' ? '45 ans' : '45 years');
+    const retentionCells = register.map((row) => (typeof row[col('retention')] === 'string' ? (row[col('retention')] as string) : ''));
+    expect(retentionCells.join('\n')).toContain(locale === 'fr' ? 'État civil, identité : 5 ans, puis 45 ans en archive' : 'Identity and civil status: 5 years, then 45 years archived');
+    expect(retentionCells.join('\n')).not.toMatch(/\bP\d+[YMWD]\b/);
 
     const subjects = rowsOf(workbook.getWorksheet(label(locale, 'sheet_data_subjects'))!);
     expect(subjects.map((row) => [row[col('data_subject_category_code')], row[col('estimated_count')] ?? null])).toEqual(

@@ -9,8 +9,15 @@ import { translate } from '../common/i18n/i18n';
  */
 const FORMULA_START = /^['=+\-@\t\r]/;
 
+/**
+ * A phone number or a signed number written as text (« +33 1 23 45 67 89 », "-5"): digits and
+ * separators only, so no spreadsheet can run it as a command. It is written as a text cell as it is,
+ * without the apostrophe a person would see.
+ */
+const HARMLESS_SIGNED = /^[+-][\d\s()./-]*\d[\d\s()./-]*$/;
+
 export function safeText(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) && !HARMLESS_SIGNED.test(text) ? `'${text}` : text;
 }
 
 /** The inverse of safeText, for text read back from a workbook. */

@@ -2,6 +2,7 @@ import { LOCALES } from '../common/i18n/i18n';
 import type { CatalogueLabels } from '../exports/catalogue-labels';
 import { columnHeader, sheetName } from '../exports/sheet-writer';
 import { ENUMS, enumLabel } from '../exports/sheets/enum-labels';
+import { durationFromWords } from '../common/words/durations';
 import { unescapeText } from '../exports/xlsx-cells';
 import type { Cell, SheetRows } from './workbook-rows';
 
@@ -60,8 +61,8 @@ const SPECS: SheetSpec[] = [
     required: [['reference'], ['data_category_code', 'data_category']],
     fields: {
       category: 'data_category_code', description: 'description', source: 'source_code', sourceDetail: 'source_detail', mandatory: 'mandatory',
-      minimisationJustification: 'minimisation', art9Condition: 'art9_condition_code', retention: 'active_period', 'retention.activePeriod': 'active_period',
-      'retention.archivePeriod': 'archive_period', 'retention.startEvent': 'start_event_code', 'retention.legalReference': 'retention_reference',
+      minimisationJustification: 'minimisation', art9Condition: 'art9_condition_code', retention: 'active_period_code', 'retention.activePeriod': 'active_period_code',
+      'retention.archivePeriod': 'archive_period_code', 'retention.startEvent': 'start_event_code', 'retention.legalReference': 'retention_reference',
       'retention.endAction': 'end_action_code', 'retention.unlimitedJustification': 'unlimited_justification',
     },
   },
@@ -97,10 +98,14 @@ class Sheet {
   }
 
   header(key: string): string | null {
-    const index = this.columns.get(key);
+    // A code column absent from the file: its label twin is the column the person filled.
+    const index = this.columns.get(key) ?? (key.endsWith('_code') ? this.columns.get(key.slice(0, -'_code'.length)) : undefined);
     return index === undefined ? null : this.rows.header[index];
   }
 }
+
+/** A duration written in words or in ISO 8601, as ISO; other text as is, for validation to report. */
+const durationOrText = (text: string | null): string | null => (text === null ? null : (durationFromWords(text) ?? text));
 
 /** Every column key a spec may read: its fields, its required columns and the label twins of codes. */
 function keysOf(spec: SheetSpec): string[] {
@@ -305,8 +310,9 @@ export function mapWorkbook(workbook: SheetRows[], labels: CatalogueLabels): Map
   });
   details('data_categories', (read, item, location, row) => {
     const retention = {
-      activePeriod: read.text('active_period'),
-      archivePeriod: read.text('archive_period'),
+      // The code column holds the ISO duration; the label column the words (« 5 ans »), read back too.
+      activePeriod: read.text('active_period_code') ?? durationOrText(read.text('active_period')),
+      archivePeriod: read.text('archive_period_code') ?? durationOrText(read.text('archive_period')),
       startEvent: read.code('start_event', 'retention-start-events') ?? read.text('start_event'),
       legalReference: read.text('retention_reference'),
       endAction: read.code('end_action', 'enum:end_action'),

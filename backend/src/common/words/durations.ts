@@ -73,3 +73,34 @@ export function retentionInWords(retention: RetentionPeriods, locale: WordsLocal
   if (isZero(retention.activePeriod)) return locale === 'fr' ? `${archive} en archive dès l’événement de départ` : `${archive} archived from the start event`;
   return locale === 'fr' ? `${active}, puis ${archive} en archive` : `${active}, then ${archive} archived`;
 }
+
+const WORD_UNITS: Record<string, 'Y' | 'M' | 'W' | 'D'> = {
+  an: 'Y', ans: 'Y', année: 'Y', années: 'Y', year: 'Y', years: 'Y',
+  mois: 'M', month: 'M', months: 'M',
+  semaine: 'W', semaines: 'W', week: 'W', weeks: 'W',
+  jour: 'D', jours: 'D', day: 'D', days: 'D',
+};
+
+/**
+ * The ISO 8601 duration a person wrote in words (« 5 ans », « 1 an et 6 mois », "13 months"), or
+ * the ISO text itself; null when it reads as neither (the caller reports it).
+ */
+export function durationFromWords(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const trimmed = text.trim();
+  if (ISO_DURATION_PATTERN.test(trimmed.toUpperCase())) return trimmed.toUpperCase();
+  const amounts: Record<'Y' | 'M' | 'W' | 'D', number> = { Y: 0, M: 0, W: 0, D: 0 };
+  let rest = trimmed.toLowerCase();
+  let found = false;
+  for (const match of trimmed.toLowerCase().matchAll(/(\d+)\s*([a-zéè]+)/g)) {
+    const unit = WORD_UNITS[match[2] ?? ''];
+    if (!unit) return null;
+    amounts[unit] += Number(match[1]);
+    rest = rest.replace(match[0], '');
+    found = true;
+  }
+  // Only separators may remain (« et », "and", commas).
+  if (!found || rest.replace(/\b(et|and)\b|[,\s]/g, '') !== '') return null;
+  const iso = `P${amounts.Y ? `${String(amounts.Y)}Y` : ''}${amounts.M ? `${String(amounts.M)}M` : ''}${amounts.W ? `${String(amounts.W)}W` : ''}${amounts.D ? `${String(amounts.D)}D` : ''}`;
+  return iso === 'P' ? 'P0D' : iso;
+}

@@ -1,6 +1,6 @@
 import { countryList, countryName } from './country-names';
 import { dateInWords, dateTimeInWords } from './dates';
-import { durationInWords, retentionInWords } from './durations';
+import { durationFromWords, durationInWords, retentionInWords } from './durations';
 
 describe('country names in sentences', () => {
   it('gives French names their article and preposition', () => {
@@ -44,6 +44,16 @@ describe('durations in words', () => {
     expect(durationInWords('P2W', 'fr')).toBe('2 semaines');
     expect(durationInWords('P1D', 'en')).toBe('1 day');
     expect(durationInWords('not a duration', 'fr')).toBeNull();
+  });
+
+  it('reads durations written in words back (a workbook edited by hand)', () => {
+    expect(durationFromWords('5 ans')).toBe('P5Y');
+    expect(durationFromWords('1 an et 6 mois')).toBe('P1Y6M');
+    expect(durationFromWords('13 months')).toBe('P13M');
+    expect(durationFromWords('P45Y')).toBe('P45Y');
+    expect(durationFromWords('cinq ans')).toBeNull();
+    expect(durationFromWords('5 ans environ')).toBeNull();
+    for (const iso of ['P5Y', 'P1Y6M', 'P8W', 'P30D']) for (const locale of ['fr', 'en'] as const) expect(durationFromWords(durationInWords(iso, locale))).toBe(iso);
   });
 
   it('reads a retention rule as one phrase', () => {

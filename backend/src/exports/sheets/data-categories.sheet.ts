@@ -1,5 +1,6 @@
 import type { DataCategory } from '../../activities/activity.types';
 import type { ActivityRowBase } from '../activity-batches';
+import { durationInWords } from '../../common/words/durations';
 import { yesNo } from '../xlsx-cells';
 import { activitySheet, referenceColumn, withReference, WithReference } from './activity-sheet';
 import { enumLabel } from './enum-labels';
@@ -20,8 +21,8 @@ export const dataCategoriesSheet = activitySheet<Row, WithReference<DataCategory
     { key: 'mandatory', width: 10, value: ({ item }, ctx) => yesNo(ctx.locale, item.mandatory) },
     { key: 'minimisation', type: 'longText', value: ({ item }) => item.minimisationJustification },
     { key: 'art9_condition', width: 28, value: ({ item }, ctx) => ctx.labels.label('art9-conditions', item.art9Condition, ctx.locale) },
-    { key: 'active_period', width: 12, value: ({ item }) => item.retention?.activePeriod },
-    { key: 'archive_period', width: 12, value: ({ item }) => item.retention?.archivePeriod },
+    { key: 'active_period', width: 16, value: ({ item }, ctx) => durationInWords(item.retention?.activePeriod, ctx.locale) },
+    { key: 'archive_period', width: 16, value: ({ item }, ctx) => durationInWords(item.retention?.archivePeriod, ctx.locale) },
     { key: 'start_event', width: 24, value: ({ item }, ctx) => ctx.labels.label('retention-start-events', item.retention?.startEvent, ctx.locale) },
     { key: 'retention_reference', type: 'longText', value: ({ item }) => item.retention?.legalReference },
     { key: 'end_action', width: 14, value: ({ item }, ctx) => enumLabel(ctx, 'end_action', item.retention?.endAction) },
@@ -29,6 +30,8 @@ export const dataCategoriesSheet = activitySheet<Row, WithReference<DataCategory
     { key: 'data_category_code', type: 'code', value: ({ item }) => item.category },
     { key: 'source_code', type: 'code', value: ({ item }) => item.source },
     { key: 'art9_condition_code', type: 'code', value: ({ item }) => item.art9Condition },
+    { key: 'active_period_code', type: 'code', value: ({ item }) => item.retention?.activePeriod },
+    { key: 'archive_period_code', type: 'code', value: ({ item }) => item.retention?.archivePeriod },
     { key: 'start_event_code', type: 'code', value: ({ item }) => item.retention?.startEvent },
     { key: 'end_action_code', type: 'code', value: ({ item }) => item.retention?.endAction },
   ],

@@ -4,6 +4,7 @@ import { FREE_MEASURE_PREFIX } from '../../activities/activity.types';
 import type { ActivityRowBase } from '../activity-batches';
 import type { ExportContext } from '../sheet-writer';
 import { dateCell, yesNo } from '../xlsx-cells';
+import { retentionInWords } from '../../common/words/durations';
 import { activitySheet } from './activity-sheet';
 import { enumLabel } from './enum-labels';
 
@@ -28,9 +29,9 @@ function retentionLine(ctx: ExportContext, category: ActivityContent['dataCatego
   const retention = category.retention;
   if (!retention) return null;
   const label = ctx.labels.label('data-categories', category.category, ctx.locale);
-  const period = retention.activePeriod ?? enumLabel(ctx, 'retention', 'unlimited');
-  const archive = retention.archivePeriod ? ` + ${retention.archivePeriod}` : '';
-  return `${label}: ${period}${archive}`;
+  // « 5 ans, puis 45 ans en archive »; a rule without active period is unlimited (its justification is on the data sheet).
+  const period = retentionInWords(retention, ctx.locale) ?? enumLabel(ctx, 'retention', 'unlimited');
+  return `${label}${ctx.locale === 'fr' ? ' : ' : ': '}${period}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, SessionUser } from '../authorization/request-auth';
 import { Authenticated, Public } from '../authorization/route-policy';
@@ -7,8 +7,8 @@ import { AppConfig, APP_CONFIG } from '../config/app.config';
 import { UsersService, toSessionUser } from '../users/users.service';
 import { AuthService } from './auth.service';
 import { CSRF_COOKIE, issueCsrfToken } from './csrf';
-import { AuthResponse, CsrfResponse, LoginDto, MeResponse, RegisterDto, UpdateProfileDto } from './dto/auth.dto';
-import { closeSession, openSession, signInWithPassword } from './passport-session';
+import { AcceptedResponse, AuthResponse, CsrfResponse, EmailDto, LoginDto, MeResponse, RegisterDto, TokenDto, UpdateProfileDto } from './dto/auth.dto';
+import { closeSession, signInWithPassword } from './passport-session';
 
 @ApiTags('auth')
 @Controller('v1')
@@ -46,12 +46,34 @@ export class AuthController {
 
   @Post('auth/register')
   @Public()
-  @ApiOperation({ summary: 'Create an account and sign in (disabled when SIGNUP=false)' })
-  @ApiCreatedResponse({ type: AuthResponse })
-  async register(@Body() body: RegisterDto, @Req() request: Request): Promise<AuthResponse> {
-    const user = await this.auth.register(body, request);
-    await openSession(request, user);
-    return { user };
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary:
+      'Create an account (disabled when SIGNUP=false); 202 alike for a new and an existing address. The new account receives a proof link (token=…) and cannot sign in before following it; the owner of an existing one is told that someone tried.',
+  })
+  @ApiAcceptedResponse({ type: AcceptedResponse })
+  async register(@Body() body: RegisterDto, @Req() request: Request): Promise<AcceptedResponse> {
+    await this.auth.register(body, request);
+    return { status: 'check_email' };
+  }
+
+  @Post('auth/verify-email')
+  @Public()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Prove the e-mail address with the token of the e-mailed link (single use, 24 hours)' })
+  @ApiNoContentResponse()
+  async verifyEmail(@Body() body: TokenDto): Promise<void> {
+    await this.auth.verifyEmail(body.token);
+  }
+
+  @Post('auth/verify-email/resend')
+  @Public()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Send a new proof link to an account not yet proven; 202 whatever the address' })
+  @ApiAcceptedResponse({ type: AcceptedResponse })
+  async resendVerification(@Body() body: EmailDto, @Req() request: Request): Promise<AcceptedResponse> {
+    await this.auth.resendVerification(body.email, request);
+    return { status: 'check_email' };
   }
 
   @Post('auth/logout')

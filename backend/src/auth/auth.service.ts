@@ -1,34 +1,103 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import type { SessionUser } from '../authorization/request-auth';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { AccountMailService, type AccountEmail } from '../account-mail/account-mail.service';
 import { AppException } from '../common/errors/app-exception';
 import { resolveLocale } from '../common/i18n/i18n';
+import { PINO_LOGGER } from '../common/logging/logger';
 import { AppConfig, APP_CONFIG } from '../config/app.config';
-import { toSessionUser, UsersService } from '../users/users.service';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { accountEmail } from './account-emails';
+import { consumeAccountToken, issueAccountToken } from './account-tokens';
 import type { RegisterDto } from './dto/auth.dto';
 import { LoginThrottleService } from './login-throttle.service';
 import { hashPassword } from './password';
 import { assertStrongPassword } from './password-policy';
+
+export function clientAddress(request: Request): string {
+  return request.ip ?? 'unknown';
+}
 
 @Injectable()
 export class AuthService {
   constructor(
     private readonly users: UsersService,
     private readonly throttle: LoginThrottleService,
+    private readonly mail: AccountMailService,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {}
 
-  async register(input: RegisterDto, request: Request): Promise<SessionUser> {
+  private link(path: string, token?: string): string {
+    return `${this.config.publicUrl}${path}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  }
+
+  /** Sends without letting a mail failure change the answer (which must not reveal accounts). */
+  private async sendQuietly(email: AccountEmail): Promise<void> {
+    try {
+      await this.mail.send(email);
+    } catch (error) {
+      this.logger.error({ err: error, subject: email.subject }, 'account e-mail could not be sent');
+    }
+  }
+
+  /**
+   * Sign-up answers the same for a new and an existing address (202): a new account is created
+   * unproven and receives the proof link; the owner of an existing one is told that someone tried.
+   * The password is hashed in both cases so the response time does not tell them apart.
+   */
+  async register(input: RegisterDto, request: Request): Promise<void> {
     if (!this.config.signupEnabled) throw new AppException(HttpStatus.FORBIDDEN, 'signup_disabled');
-    await this.throttle.consumeRequest('signup', request.ip ?? 'unknown');
+    await this.throttle.consumeRequest('signup', clientAddress(request));
     assertStrongPassword(input.password, [input.email, input.name]);
-    if (await this.users.findByEmail(input.email)) throw new AppException(HttpStatus.CONFLICT, 'email_taken');
-    const user = await this.users.create({
-      email: input.email,
-      name: input.name.trim(),
-      passwordHash: await hashPassword(input.password),
-      locale: resolveLocale(request),
+    const passwordHash = await hashPassword(input.password);
+    const existing = await this.users.findByEmail(input.email);
+    if (existing) {
+      await this.tellExistingOwner(existing);
+      return;
+    }
+    const locale = resolveLocale(request);
+    const name = input.name.trim();
+    const token = await this.dataSource.transaction(async (manager) => {
+      const inserted: { id: string }[] = await manager.query(
+        `INSERT INTO users (email, password_hash, name, locale) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (email) DO NOTHING RETURNING id`,
+        [input.email, passwordHash, name, locale],
+      );
+      return inserted[0] ? issueAccountToken(manager, inserted[0].id, 'verify_email') : undefined;
     });
-    return toSessionUser(user);
+    if (!token) {
+      // Created at the same instant by another request.
+      const raced = await this.users.findByEmail(input.email);
+      if (raced) await this.tellExistingOwner(raced);
+      return;
+    }
+    await this.sendQuietly(accountEmail('verify', input.email, locale, { name, link: this.link('/verify-email', token) }));
+  }
+
+  private async tellExistingOwner(user: User): Promise<void> {
+    await this.sendQuietly(
+      accountEmail('existing', user.email, user.locale, { name: user.name, loginLink: this.link('/login'), resetLink: this.link('/forgot-password') }),
+    );
+  }
+
+  /** Proves the address of the token's account (single use, 24 hours). */
+  async verifyEmail(token: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const userId = await consumeAccountToken(manager, token, 'verify_email');
+      await manager.query('UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1', [userId]);
+    });
+  }
+
+  /** A new proof link for an unproven account; the same 202 whatever the address. */
+  async resendVerification(email: string, request: Request): Promise<void> {
+    await this.throttle.consumeRequest('verify_resend', clientAddress(request));
+    const user = await this.users.findByEmail(email);
+    if (!user || user.emailVerifiedAt) return;
+    const token = await this.dataSource.transaction((manager) => issueAccountToken(manager, user.id, 'verify_email'));
+    await this.sendQuietly(accountEmail('verify', user.email, user.locale, { name: user.name, link: this.link('/verify-email', token) }));
   }
 }

@@ -40,6 +40,27 @@ export class RegisterDto {
   name!: string;
 }
 
+export class EmailDto {
+  @ApiProperty({ example: 'camille.martin@example.com' })
+  @Transform(normaliseEmail)
+  @IsEmail()
+  @MaxLength(254, withArgs)
+  email!: string;
+}
+
+export class TokenDto {
+  @ApiProperty({ description: 'The token=… value of the e-mailed link' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200, withArgs)
+  token!: string;
+}
+
+export class AcceptedResponse {
+  @ApiProperty({ enum: ['check_email'], description: 'The same answer whether or not an account uses the address' })
+  status!: 'check_email';
+}
+
 export class UpdateProfileDto {
   @ApiProperty({ required: false })
   @IsOptional()

@@ -5,6 +5,7 @@ import { Vendors1763971500000 } from './1763971500000-vendors';
 import { Dpias1763971600000 } from './1763971600000-dpias';
 import { DesignGrids1763971700000 } from './1763971700000-design-grids';
 import { FindingsNotifications1763971900000 } from './1763971900000-findings-notifications';
+import { AccountProof1764633600000 } from './1764633600000-account-proof';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Dpias1763971600000,
   DesignGrids1763971700000,
   FindingsNotifications1763971900000,
+  AccountProof1764633600000,
 ];

@@ -7,7 +7,19 @@ import { AppConfig, APP_CONFIG } from '../config/app.config';
 import { UsersService, toSessionUser } from '../users/users.service';
 import { AuthService } from './auth.service';
 import { CSRF_COOKIE, issueCsrfToken } from './csrf';
-import { AcceptedResponse, AuthResponse, CsrfResponse, EmailDto, LoginDto, MeResponse, RegisterDto, TokenDto, UpdateProfileDto } from './dto/auth.dto';
+import {
+  AcceptedResponse,
+  AuthResponse,
+  ChangePasswordDto,
+  CsrfResponse,
+  EmailDto,
+  LoginDto,
+  MeResponse,
+  PasswordResetConfirmDto,
+  RegisterDto,
+  TokenDto,
+  UpdateProfileDto,
+} from './dto/auth.dto';
 import { closeSession, signInWithPassword } from './passport-session';
 
 @ApiTags('auth')
@@ -76,6 +88,25 @@ export class AuthController {
     return { status: 'check_email' };
   }
 
+  @Post('auth/password-reset')
+  @Public()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'E-mail a password reset link (token=…, single use, 30 minutes) to the address’s account; 202 whatever the address' })
+  @ApiAcceptedResponse({ type: AcceptedResponse })
+  async requestPasswordReset(@Body() body: EmailDto, @Req() request: Request): Promise<AcceptedResponse> {
+    await this.auth.requestPasswordReset(body.email, request);
+    return { status: 'check_email' };
+  }
+
+  @Post('auth/password-reset/confirm')
+  @Public()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Set a new password with the reset link’s token; ends every session of the account' })
+  @ApiNoContentResponse()
+  async confirmPasswordReset(@Body() body: PasswordResetConfirmDto): Promise<void> {
+    await this.auth.confirmPasswordReset(body.token, body.password);
+  }
+
   @Post('auth/logout')
   @Public()
   @HttpCode(HttpStatus.NO_CONTENT)
@@ -91,6 +122,15 @@ export class AuthController {
   @ApiOkResponse({ type: MeResponse })
   async me(@CurrentUser() user: SessionUser): Promise<MeResponse> {
     return { ...user, memberships: await this.users.memberships(user.id) };
+  }
+
+  @Post('me/password')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Change own password (the current one is required); ends the user’s other sessions' })
+  @ApiNoContentResponse()
+  async changePassword(@CurrentUser() user: SessionUser, @Body() body: ChangePasswordDto, @Req() request: Request): Promise<void> {
+    await this.auth.changePassword(user, body.currentPassword, body.newPassword, request);
   }
 
   @Patch('me')

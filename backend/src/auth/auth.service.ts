@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccountMailService, type AccountEmail } from '../account-mail/account-mail.service';
 import { AppException } from '../common/errors/app-exception';
 import { resolveLocale } from '../common/i18n/i18n';
@@ -9,11 +9,13 @@ import { PINO_LOGGER } from '../common/logging/logger';
 import { AppConfig, APP_CONFIG } from '../config/app.config';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import type { SessionUser } from '../authorization/request-auth';
+import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { accountEmail } from './account-emails';
 import { consumeAccountToken, issueAccountToken } from './account-tokens';
 import type { RegisterDto } from './dto/auth.dto';
 import { LoginThrottleService } from './login-throttle.service';
-import { hashPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
 import { assertStrongPassword } from './password-policy';
 
 export function clientAddress(request: Request): string {
@@ -27,12 +29,21 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly mail: AccountMailService,
     private readonly dataSource: DataSource,
+    private readonly connection: TransactionalConnection,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {}
 
   private link(path: string, token?: string): string {
     return `${this.config.publicUrl}${path}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  }
+
+  /**
+   * Sends in the background: the answer neither waits for SMTP nor reveals, by its timing, whether an
+   * account received an e-mail. A failure is logged.
+   */
+  private sendInBackground(email: AccountEmail): void {
+    void this.sendQuietly(email);
   }
 
   /** Sends without letting a mail failure change the answer (which must not reveal accounts). */
@@ -100,4 +111,52 @@ export class AuthService {
     const token = await this.dataSource.transaction((manager) => issueAccountToken(manager, user.id, 'verify_email'));
     await this.sendQuietly(accountEmail('verify', user.email, user.locale, { name: user.name, link: this.link('/verify-email', token) }));
   }
+
+  /** A single-use reset link (30 minutes) for the address's account; the same 202 whatever the address. */
+  async requestPasswordReset(email: string, request: Request): Promise<void> {
+    await this.throttle.consumeRequest('password_reset', clientAddress(request));
+    const user = await this.users.findByEmail(email);
+    if (!user) return;
+    const token = await this.dataSource.transaction((manager) => issueAccountToken(manager, user.id, 'password_reset'));
+    this.sendInBackground(accountEmail('reset', user.email, user.locale, { name: user.name, link: this.link('/reset-password', token) }));
+  }
+
+  /**
+   * Sets a new password from a reset link: the token is used once, the link proves the address, every
+   * session of the account ends and its sign-in delays are lifted. A refused password leaves the
+   * token usable and changes nothing.
+   */
+  async confirmPasswordReset(token: string, password: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const userId = await consumeAccountToken(manager, token, 'password_reset');
+      const [user] = await manager.query<{ email: string; name: string }[]>('SELECT email, name FROM users WHERE id = $1', [userId]);
+      assertStrongPassword(password, [user.email, user.name]);
+      await manager.query(
+        'UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1',
+        [userId, await hashPassword(password)],
+      );
+      await endSessions(manager, userId);
+      await manager.query("DELETE FROM login_attempts WHERE attempt_key LIKE 'account-address:' || $1 || '|%'", [user.email]);
+    });
+  }
+
+  /** Changes the signed-in user's password; the current one is required, and their other sessions end. */
+  async changePassword(user: SessionUser, currentPassword: string, newPassword: string, request: Request): Promise<void> {
+    const ip = clientAddress(request);
+    await this.throttle.assertAllowed(user.email, ip);
+    const credentials = await this.users.findCredentials(user.email);
+    if (!credentials || !(await verifyPassword(credentials.passwordHash, currentPassword))) {
+      await this.throttle.recordFailure(user.email, ip);
+      throw new AppException(HttpStatus.BAD_REQUEST, 'current_password_wrong');
+    }
+    assertStrongPassword(newPassword, [user.email, user.name]);
+    const manager = this.connection.manager;
+    await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [user.id, await hashPassword(newPassword)]);
+    await endSessions(manager, user.id, request.sessionID);
+  }
+}
+
+/** Ends the user's sessions (all of them, or all but `keepSessionId`), on every API process. */
+export async function endSessions(manager: EntityManager, userId: string, keepSessionId?: string): Promise<void> {
+  await manager.query("DELETE FROM sessions WHERE sess::jsonb -> 'passport' ->> 'user' = $1 AND sid IS DISTINCT FROM $2", [userId, keepSessionId ?? null]);
 }

@@ -109,6 +109,9 @@ describe('sign-up switched off', () => {
     const agent = await newAgent(api.server);
     const response = await agent.post('/api/v1/auth/register').send({ email: uniqueEmail(), password: TEST_PASSWORD, name: 'No' }).expect(403);
     expect(response.body.code).toBe('signup_disabled');
+    // The message points to what exists: signing in and resetting a forgotten password.
+    expect(response.body.message).toContain('reset a forgotten password');
+    expect(response.body.message).not.toMatch(/invitation/i);
     const users = await api.dataSource.query<{ count: string }[]>('SELECT count(*) FROM users');
     expect(Number(users[0].count)).toBe(0);
   });

@@ -15,6 +15,14 @@ export interface TestApi extends RunningApi {
   close(): Promise<void>;
 }
 
+/** The database of each running test API, so helpers given only its server can prepare accounts. */
+const dataSources = new WeakMap<Server, RunningApi['dataSource']>();
+
+/** Lets the helpers below prepare accounts on an API built outside createTestApi(). */
+export function registerTestServer(server: Server, dataSource: RunningApi['dataSource']): void {
+  dataSources.set(server, dataSource);
+}
+
 /** The real API, on its own database, with the configuration main.ts would build from `env`. */
 export async function createTestApi(env: Record<string, string> = {}, options: { sharedDatabase?: TestDatabase } = {}): Promise<TestApi> {
   // A second API process on the same database (as behind a load balancer) leaves the drop to the first.
@@ -32,9 +40,11 @@ export async function createTestApi(env: Record<string, string> = {}, options: {
   });
   const api = await prepareApi(config, { ownerUrl: database.ownerUrl, appUrl: database.appUrl, assumeAppRole: false, embedded: false, stop: () => Promise.resolve() }, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   await api.app.init();
+  const server: Server = api.app.getHttpServer();
+  registerTestServer(server, api.dataSource);
   return {
     ...api,
-    server: api.app.getHttpServer(),
+    server,
     database,
     close: async () => {
       await api.close();
@@ -62,11 +72,24 @@ export function uniqueEmail(prefix = 'user'): string {
   return `${prefix}-${process.pid}-${Date.now()}-${counter}@example.test`;
 }
 
-/** Signs up a new account and returns its signed-in agent. */
+/**
+ * Marks an account's address as proven, as following the e-mailed link does. Fixture shortcut for
+ * tests about something else: the proof itself (real SMTP, the link followed) is tested in
+ * src/auth/email-proof.spec.ts.
+ */
+export async function markEmailProven(server: Server, email: string): Promise<void> {
+  const dataSource = dataSources.get(server);
+  if (!dataSource) throw new Error('markEmailProven needs the server of createTestApi()');
+  await dataSource.query('UPDATE users SET email_verified_at = now() WHERE email = $1', [email.toLowerCase()]);
+}
+
+/** Signs up a new account, proves its address and returns its signed-in agent. */
 export async function signUp(server: Server, prefix = 'user'): Promise<{ agent: Agent; email: string; userId: string }> {
   const agent = await newAgent(server);
   const email = uniqueEmail(prefix);
-  const response = await agent.post('/api/v1/auth/register').send({ email, password: TEST_PASSWORD, name: `Test ${prefix}` }).expect(201);
+  await agent.post('/api/v1/auth/register').send({ email, password: TEST_PASSWORD, name: `Test ${prefix}` }).expect(202);
+  await markEmailProven(server, email);
+  const response = await agent.post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
   return { agent, email, userId: (response.body as { user: { id: string } }).user.id };
 }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, SessionUser } from '../authorization/request-auth';
 import { Authenticated, Public } from '../authorization/route-policy';
@@ -7,8 +7,20 @@ import { AppConfig, APP_CONFIG } from '../config/app.config';
 import { UsersService, toSessionUser } from '../users/users.service';
 import { AuthService } from './auth.service';
 import { CSRF_COOKIE, issueCsrfToken } from './csrf';
-import { AuthResponse, CsrfResponse, LoginDto, MeResponse, RegisterDto, UpdateProfileDto } from './dto/auth.dto';
-import { closeSession, openSession, signInWithPassword } from './passport-session';
+import {
+  AcceptedResponse,
+  AuthResponse,
+  ChangePasswordDto,
+  CsrfResponse,
+  EmailDto,
+  LoginDto,
+  MeResponse,
+  PasswordResetConfirmDto,
+  RegisterDto,
+  TokenDto,
+  UpdateProfileDto,
+} from './dto/auth.dto';
+import { closeSession, signInWithPassword } from './passport-session';
 
 @ApiTags('auth')
 @Controller('v1')
@@ -46,12 +58,53 @@ export class AuthController {
 
   @Post('auth/register')
   @Public()
-  @ApiOperation({ summary: 'Create an account and sign in (disabled when SIGNUP=false)' })
-  @ApiCreatedResponse({ type: AuthResponse })
-  async register(@Body() body: RegisterDto, @Req() request: Request): Promise<AuthResponse> {
-    const user = await this.auth.register(body, request);
-    await openSession(request, user);
-    return { user };
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary:
+      'Create an account (disabled when SIGNUP=false); 202 alike for a new and an existing address. The new account receives a proof link (token=…) and cannot sign in before following it; the owner of an existing one is told that someone tried.',
+  })
+  @ApiAcceptedResponse({ type: AcceptedResponse })
+  async register(@Body() body: RegisterDto, @Req() request: Request): Promise<AcceptedResponse> {
+    await this.auth.register(body, request);
+    return { status: 'check_email' };
+  }
+
+  @Post('auth/verify-email')
+  @Public()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Prove the e-mail address with the token of the e-mailed link (single use, 24 hours)' })
+  @ApiNoContentResponse()
+  async verifyEmail(@Body() body: TokenDto): Promise<void> {
+    await this.auth.verifyEmail(body.token);
+  }
+
+  @Post('auth/verify-email/resend')
+  @Public()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Send a new proof link to an account not yet proven; 202 whatever the address' })
+  @ApiAcceptedResponse({ type: AcceptedResponse })
+  async resendVerification(@Body() body: EmailDto, @Req() request: Request): Promise<AcceptedResponse> {
+    await this.auth.resendVerification(body.email, request);
+    return { status: 'check_email' };
+  }
+
+  @Post('auth/password-reset')
+  @Public()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'E-mail a password reset link (token=…, single use, 30 minutes) to the address’s account; 202 whatever the address' })
+  @ApiAcceptedResponse({ type: AcceptedResponse })
+  async requestPasswordReset(@Body() body: EmailDto, @Req() request: Request): Promise<AcceptedResponse> {
+    await this.auth.requestPasswordReset(body.email, request);
+    return { status: 'check_email' };
+  }
+
+  @Post('auth/password-reset/confirm')
+  @Public()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Set a new password with the reset link’s token; ends every session of the account' })
+  @ApiNoContentResponse()
+  async confirmPasswordReset(@Body() body: PasswordResetConfirmDto): Promise<void> {
+    await this.auth.confirmPasswordReset(body.token, body.password);
   }
 
   @Post('auth/logout')
@@ -69,6 +122,15 @@ export class AuthController {
   @ApiOkResponse({ type: MeResponse })
   async me(@CurrentUser() user: SessionUser): Promise<MeResponse> {
     return { ...user, memberships: await this.users.memberships(user.id) };
+  }
+
+  @Post('me/password')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Change own password (the current one is required); ends the user’s other sessions' })
+  @ApiNoContentResponse()
+  async changePassword(@CurrentUser() user: SessionUser, @Body() body: ChangePasswordDto, @Req() request: Request): Promise<void> {
+    await this.auth.changePassword(user, body.currentPassword, body.newPassword, request);
   }
 
   @Patch('me')

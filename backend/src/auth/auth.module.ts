@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
+import { AccountMailModule } from '../account-mail/account-mail.module';
 import { UsersService } from '../users/users.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -8,7 +9,7 @@ import { LoginThrottleService } from './login-throttle.service';
 import { SessionSerializer } from './session.serializer';
 
 @Module({
-  imports: [PassportModule.register({ session: true })],
+  imports: [PassportModule.register({ session: true }), AccountMailModule],
   controllers: [AuthController],
   providers: [AuthService, UsersService, LocalStrategy, LoginThrottleService, SessionSerializer],
   exports: [UsersService],

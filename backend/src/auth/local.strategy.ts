@@ -29,6 +29,8 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
       throw new AppException(HttpStatus.UNAUTHORIZED, 'invalid_credentials');
     }
     await this.throttle.recordSuccess(normalised, ip);
+    // Only the holder of the right password learns that the address is not proven yet.
+    if (!user.emailVerifiedAt) throw new AppException(HttpStatus.FORBIDDEN, 'email_not_verified', { resend: '/api/v1/auth/verify-email/resend' });
     return toSessionUser(user);
   }
 }

@@ -20,6 +20,10 @@ export class User {
   @Column('text')
   locale!: Locale;
 
+  /** When the owner of the address proved it (followed the e-mailed link); null: cannot sign in yet. */
+  @Column('timestamptz', { nullable: true })
+  emailVerifiedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -38,7 +38,7 @@ export class UsersService {
       .getOne();
   }
 
-  create(input: { email: string; passwordHash: string; name: string; locale: Locale }): Promise<User> {
+  create(input: { email: string; passwordHash: string; name: string; locale: Locale; emailVerifiedAt?: Date | null }): Promise<User> {
     const users = this.dataSource.getRepository(User);
     return onUniqueViolation(() => users.save(users.create(input)), () => new AppException(HttpStatus.CONFLICT, 'email_taken'));
   }

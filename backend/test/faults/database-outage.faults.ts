@@ -5,7 +5,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { prepareApi, RunningApi } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app.config';
-import { newAgent, signUp } from '../test-api';
+import { newAgent, registerTestServer, signUp } from '../test-api';
 import { eventually, freePort, PostgresProcess } from './helpers';
 
 /** PostgreSQL goes away under a running API, then comes back: the API reports it and recovers by itself. */
@@ -34,6 +34,7 @@ describe('a database outage while the API runs', () => {
   it('answers 503 with the structured error while PostgreSQL is down, and recovers without a restart', async () => {
     if (!api) throw new Error('the API did not start');
     const server = api.app.getHttpServer();
+    registerTestServer(server, api.dataSource);
     const { agent } = await signUp(server, 'outage');
     const created = await agent.post('/api/v1/organizations').send({ name: 'Panne' }).expect(201);
     await request(server).get('/api/health').expect(200, { status: 'ok', database: 'up' });

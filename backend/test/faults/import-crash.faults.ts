@@ -40,6 +40,19 @@ describe('kill -9 of the API during a large import', () => {
     if (health !== 200) throw new Error('the API did not start');
   }
 
+  /** Proves an address as following the e-mailed link does (the proof itself is tested in src/auth/email-proof.spec.ts). */
+  async function proveEmail(email: string): Promise<void> {
+    const url = new URL(urls.superuserUrl);
+    url.pathname = '/registre';
+    const client = new Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      await client.query('UPDATE users SET email_verified_at = now() WHERE email = $1', [email]);
+    } finally {
+      await client.end();
+    }
+  }
+
   async function count(sql: string, parameters: unknown[] = []): Promise<number> {
     const url = new URL(urls.superuserUrl);
     url.pathname = '/registre';
@@ -70,7 +83,10 @@ describe('kill -9 of the API during a large import', () => {
     const agent = request.agent(`http://127.0.0.1:${apiPort}`);
     const csrf = await agent.get('/api/v1/auth/csrf').expect(200);
     agent.set('X-CSRF-Token', csrf.body.token as string);
-    await agent.post('/api/v1/auth/register').send({ email: uniqueEmail('crash'), password: TEST_PASSWORD, name: 'Crash' }).expect(201);
+    const email = uniqueEmail('crash');
+    await agent.post('/api/v1/auth/register').send({ email, password: TEST_PASSWORD, name: 'Crash' }).expect(202);
+    await proveEmail(email);
+    await agent.post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
     const organization = await agent.post('/api/v1/organizations').send({ name: 'Crash' }).expect(201);
     const organizationId = organization.body.id as string;
     const eventsBefore = await count('SELECT count(*)::int AS count FROM audit_events WHERE organization_id = $1', [organizationId]);

@@ -31,6 +31,11 @@ export interface AuthResponse {
   user: User;
 }
 
+/** The same answer whether or not an account uses the address (sign-up, proof resend, reset request). */
+export interface AcceptedResponse {
+  status: 'check_email';
+}
+
 export interface CsrfResponse {
   token: string;
 }

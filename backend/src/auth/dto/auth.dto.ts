@@ -40,6 +40,55 @@ export class RegisterDto {
   name!: string;
 }
 
+export class EmailDto {
+  @ApiProperty({ example: 'camille.martin@example.com' })
+  @Transform(normaliseEmail)
+  @IsEmail()
+  @MaxLength(254, withArgs)
+  email!: string;
+}
+
+export class TokenDto {
+  @ApiProperty({ description: 'The token=… value of the e-mailed link' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200, withArgs)
+  token!: string;
+}
+
+export class PasswordResetConfirmDto {
+  @ApiProperty({ description: 'The token=… value of the e-mailed link' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200, withArgs)
+  token!: string;
+
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH, withArgs)
+  @MaxLength(256, withArgs)
+  password!: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256, withArgs)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH, withArgs)
+  @MaxLength(256, withArgs)
+  newPassword!: string;
+}
+
+export class AcceptedResponse {
+  @ApiProperty({ enum: ['check_email'], description: 'The same answer whether or not an account uses the address' })
+  status!: 'check_email';
+}
+
 export class UpdateProfileDto {
   @ApiProperty({ required: false })
   @IsOptional()

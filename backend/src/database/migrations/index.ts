@@ -7,6 +7,7 @@ import { DesignGrids1763971700000 } from './1763971700000-design-grids';
 import { FindingsNotifications1763971900000 } from './1763971900000-findings-notifications';
 import { RightsRequests1763972180000 } from './1763972180000-rights-requests';
 import { Breaches1763972190000 } from './1763972190000-breaches';
+import { AccountProof1764633600000 } from './1764633600000-account-proof';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   FindingsNotifications1763971900000,
   RightsRequests1763972180000,
   Breaches1763972190000,
+  AccountProof1764633600000,
 ];

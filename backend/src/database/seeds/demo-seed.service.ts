@@ -69,7 +69,7 @@ export class DemoSeedService {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const accounts: { email: string; name: string; role: Role; user: User }[] = [];
     for (const demo of DEMO_USERS) {
-      accounts.push({ ...demo, user: (await this.users.findByEmail(demo.email)) ?? (await this.users.create({ email: demo.email, name: demo.name, passwordHash, locale: 'fr' })) });
+      accounts.push({ ...demo, user: (await this.users.findByEmail(demo.email)) ?? (await this.users.create({ email: demo.email, name: demo.name, passwordHash, locale: 'fr', emailVerifiedAt: new Date() })) });
     }
     const admin = accounts[0].user;
     const fixture = sampleRegister.organization;

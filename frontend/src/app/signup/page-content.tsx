@@ -2,10 +2,10 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
-import { ErrorAlert } from '@/components/alerts';
+import { ErrorAlert, StatusMessage } from '@/components/alerts';
 import { TextField } from '@/components/fields';
 import { signUp } from '@/features/auth/auth-api';
 import { AuthLayout } from '@/features/auth/auth-layout';
@@ -19,7 +19,7 @@ const FIELDS = ['name', 'email', 'password'] as const;
 export function SignupPageContent() {
   const t = useT();
   const api = useApi();
-  const router = useRouter();
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useForm<SignupForm>({
     resolver: zodResolver(ZSignupSchema),
     defaultValues: { name: '', email: '', password: '' },
@@ -30,8 +30,21 @@ export function SignupPageContent() {
   } = form;
   const { formError, onSubmit } = useApiFormSubmit(form, FIELDS, async (values) => {
     await signUp(api, values);
-    router.replace('/');
+    setSentTo(values.email);
   });
+
+  if (sentTo) {
+    return (
+      <AuthLayout title={t('signup.checkEmailTitle')} intro={t('signup.checkEmailIntro')}>
+        <div data-testid="signup-check-email">
+          <StatusMessage>{t('signup.checkEmail', { email: sentTo })}</StatusMessage>
+        </div>
+        <p className="auth__alt">
+          <Link href="/login">{t('signup.loginLink')}</Link>
+        </p>
+      </AuthLayout>
+    );
+  }
 
   return (
     <AuthLayout title={t('signup.title')} intro={t('signup.intro')}>

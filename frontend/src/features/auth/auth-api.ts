@@ -1,5 +1,5 @@
 import { resetCsrfToken, type ApiClient } from '@/lib/api-client';
-import type { AuthResponse } from '@/lib/api-types';
+import type { AcceptedResponse, AuthResponse } from '@/lib/api-types';
 
 import type { LoginForm, SignupForm } from './schemas';
 
@@ -10,15 +10,16 @@ export async function signIn(api: ApiClient, form: LoginForm): Promise<AuthRespo
   return response;
 }
 
-/** Creates the account and signs in (403 `signup_disabled` when sign-up is off). */
-export async function signUp(api: ApiClient, form: SignupForm): Promise<AuthResponse> {
-  const response = await api.post<AuthResponse>('/api/v1/auth/register', {
+/**
+ * Asks for an account (202, the same whether or not the address already has one); the address
+ * receives a link to prove it before the first sign-in. 403 `signup_disabled` when sign-up is off.
+ */
+export async function signUp(api: ApiClient, form: SignupForm): Promise<AcceptedResponse> {
+  return api.post<AcceptedResponse>('/api/v1/auth/register', {
     email: form.email,
     password: form.password,
     name: form.name,
   });
-  resetCsrfToken();
-  return response;
 }
 
 export async function signOut(api: ApiClient): Promise<void> {

@@ -33,5 +33,10 @@ export const FINDING_CODES = [
   'dpia_not_validated',
   'dpia_refused',
   'dpia_actions_overdue',
+  'rights_request_overdue',
+  'rights_request_due_soon',
+  'breach_not_assessed',
+  'breach_authority_not_notified',
+  'breach_persons_not_informed',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];

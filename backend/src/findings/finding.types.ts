@@ -1,11 +1,12 @@
 import type { ActivityContent, ActivityRole, ActivityStatus } from '../activities/activity.types';
 import type { DpiaStatus } from '../dpias/dpia.types';
 import type { Vendor } from '../vendors/vendor.entity';
+import type { IntakeRegisters } from './intake-register-rules';
 
 export { FINDING_CODES, SEVERITIES, type FindingCode, type Severity } from './finding-codes';
 import type { FindingCode, Severity } from './finding-codes';
 
-export type FindingRecordType = 'activity' | 'vendor' | 'dpia';
+export type FindingRecordType = 'activity' | 'vendor' | 'dpia' | 'rights_request' | 'breach';
 
 /** A finding before translation: the engine is pure and locale-free. */
 export interface Finding {
@@ -88,6 +89,8 @@ export interface OrganizationData {
   processorsByActivity: ReadonlyMap<string, readonly string[]>;
   /** activity id → its DPIA (at most one per activity). */
   dpiasByActivity: ReadonlyMap<string, DpiaRow>;
+  /** The rights-request and breach registers (absent where a caller builds the data without them). */
+  intake?: IntakeRegisters;
 }
 
 /** One activity's completeness, as the register list computes it. */

@@ -6,6 +6,7 @@ import { TransactionalConnection } from '../common/request-context/transactional
 import { TransferFactsService } from '../transfers/transfer-facts.service';
 import type { ActivityRow, DpiaRow, OrganizationData, VendorRow } from './finding.types';
 import type { EngineFacts } from './findings-engine';
+import { INTAKE_CLOCK, loadIntakeRegisters } from './intake-register-data';
 
 /** The document keys the findings rules and the dashboard read (see ActivityRow). */
 const RULE_KEYS = [
@@ -96,7 +97,8 @@ export class FindingsDataService {
       `(SELECT count(*) || ':' || coalesce(bit_xor(hashtextextended(${id} || '@' || xmin::text || ctid::text, 0)), 0) FROM ${table} WHERE organization_id = $1)`;
     const [{ fingerprint }] = await this.connection.manager.query<{ fingerprint: string }[]>(
       `SELECT concat_ws('|', CURRENT_DATE, ${part('processing_activities', 'id::text')}, ${part('vendors', 'id::text')},
-              ${part('activity_processors', "activity_id::text || '/' || vendor_id::text")}, ${part('dpias', 'id::text')}) AS fingerprint`,
+              ${part('activity_processors', "activity_id::text || '/' || vendor_id::text")}, ${part('dpias', 'id::text')},
+              ${part('rights_requests', 'id::text')}, ${part('breaches', 'id::text')}, ${INTAKE_CLOCK}) AS fingerprint`,
       [organizationId],
     );
     return fingerprint;
@@ -150,7 +152,7 @@ export class FindingsDataService {
        FROM vendors v WHERE v.organization_id = $1 ORDER BY lower(v.name)`,
       [organizationId],
     );
-    const [links, [{ today }], dpias] = await Promise.all([
+    const [links, [{ today }], dpias, intake] = await Promise.all([
       manager.query<{ activity_id: string; vendor_ids: string[] }[]>(
         `SELECT activity_id, array_agg(vendor_id ORDER BY position) AS vendor_ids FROM activity_processors
          WHERE organization_id = $1 GROUP BY activity_id`,
@@ -170,6 +172,7 @@ export class FindingsDataService {
          WHERE d.organization_id = $1`,
         [organizationId],
       ),
+      loadIntakeRegisters(manager, organizationId),
     ]);
     return {
       organizationId,
@@ -178,6 +181,7 @@ export class FindingsDataService {
       vendors,
       processorsByActivity: new Map(links.map((link) => [link.activity_id, link.vendor_ids])),
       dpiasByActivity: new Map(dpias.map((dpia) => [dpia.activityId, dpia])),
+      intake,
       tuples,
     };
   }

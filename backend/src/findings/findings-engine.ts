@@ -2,6 +2,7 @@ import { checkActivity, RuleCode, RuleFacts } from '../activities/activity-rules
 import { assessExposure, assessTransfer, isDpfCertified, TransferFacts } from '../transfers/transfer-status';
 import { isDpaMissing, isReviewOverdue } from '../vendors/vendor-record';
 import type { ActivityRow, ActivityScore, DpiaRow, Finding, FindingCode, OrganizationData, Severity, VendorRow } from './finding.types';
+import { intakeFindings } from './intake-register-rules';
 
 /** Days without a change after which a draft or an activity under review is reported as stale. */
 export const STALE_AFTER_DAYS = 30;
@@ -300,6 +301,8 @@ export function computeFindings(data: OrganizationData, facts: EngineFacts, rule
     for (const rule of rules) if (rule.activity) findings.push(...rule.activity(activity, context));
   }
   for (const vendor of data.vendors) for (const rule of rules) if (rule.vendor) findings.push(...rule.vendor(vendor, context));
+  // The rights-request and breach registers (intake-register-rules.ts).
+  if (data.intake) findings.push(...intakeFindings(data.intake));
 
   findings.sort(
     (a, b) =>

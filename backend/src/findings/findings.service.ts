@@ -7,6 +7,7 @@ import { pageOf } from '../common/http/pagination';
 import type { Finding, OrganizationData, Severity } from './finding.types';
 import { computeFindings, EngineFacts, EngineResult } from './findings-engine';
 import { ActivityTuples, FindingsDataService } from './findings-data.service';
+import { intakeMessageParams } from './intake-register-data';
 import type { FindingPage, FindingView, ListFindingsQuery, SeverityCountsView } from './dto/finding.dto';
 
 export interface Evaluation extends EngineResult {
@@ -23,6 +24,10 @@ export function linkOf(organizationId: string, finding: Pick<Finding, 'recordTyp
     case 'dpia':
       // The DPIA page's sections are `dpia-<section>` (actionPlan, validation).
       return `/orgs/${organizationId}/dpias/${finding.recordId}#dpia-${finding.field}`;
+    case 'rights_request':
+      return `/orgs/${organizationId}/rights-requests/${finding.recordId}`;
+    case 'breach':
+      return `/orgs/${organizationId}/breaches/${finding.recordId}#breach-${finding.field}`;
   }
 }
 
@@ -45,6 +50,7 @@ export function viewOf(organizationId: string, finding: Finding, locale: Locale,
   if (params.label && finding.field.startsWith('dataCategories[')) params.label = labels.label('data-categories', params.label, locale) ?? params.label;
   if (params.country) params.country = countryName(params.country, locale, finding.code === 'transfer_without_mechanism' ? 'to' : 'of');
   if (params.date) params.date = dateInWords(params.date, locale) ?? params.date;
+  Object.assign(params, intakeMessageParams(locale, finding.params));
   return {
     ...finding,
     message: translate(locale, `findings.${finding.code}`, params),
@@ -102,8 +108,9 @@ export class FindingsService {
     return evaluation;
   }
 
-  async list(organizationId: string, query: ListFindingsQuery, locale: Locale): Promise<FindingPage> {
-    const { findings } = await this.evaluate(organizationId);
+  /** `visible`: the findings the caller may see (those of the rights-request and breach registers are not everyone's). */
+  async list(organizationId: string, query: ListFindingsQuery, locale: Locale, visible: (finding: Finding) => boolean = () => true): Promise<FindingPage> {
+    const findings = (await this.evaluate(organizationId)).findings.filter(visible);
     const matching = findings.filter(
       (finding) =>
         (!query.severity?.length || query.severity.includes(finding.severity)) &&

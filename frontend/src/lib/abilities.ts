@@ -20,6 +20,8 @@ export const SUBJECTS = [
   'AuditEvent',
   'Register',
   'CatalogueEntry',
+  'RightsRequest',
+  'Breach',
 ] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 

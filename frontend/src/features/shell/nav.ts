@@ -1,6 +1,6 @@
 import type { Action, AppAbility, Subject } from '@/lib/abilities';
 
-export type NavKey = 'register' | 'design-grid' | 'vendors' | 'dpias' | 'dashboard' | 'audit' | 'settings';
+export type NavKey = 'register' | 'design-grid' | 'vendors' | 'dpias' | 'rights-requests' | 'breaches' | 'dashboard' | 'audit' | 'settings';
 
 export interface NavItem {
   /** Also the route segment under /orgs/[orgId]/ and the `data-testid="nav-<key>"` suffix. */
@@ -16,6 +16,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'design-grid', labelKey: 'nav.design-grid', action: 'create', subject: 'DesignGrid' },
   { key: 'vendors', labelKey: 'nav.vendors', action: 'read', subject: 'Vendor' },
   { key: 'dpias', labelKey: 'nav.dpias', action: 'read', subject: 'Dpia' },
+  { key: 'rights-requests', labelKey: 'nav.rights-requests', action: 'read', subject: 'RightsRequest' },
+  { key: 'breaches', labelKey: 'nav.breaches', action: 'read', subject: 'Breach' },
   { key: 'dashboard', labelKey: 'nav.dashboard', action: 'read', subject: 'Activity' },
   { key: 'audit', labelKey: 'nav.audit', action: 'read', subject: 'AuditEvent' },
   { key: 'settings', labelKey: 'nav.settings', action: 'update', subject: 'Organization' },

@@ -1,0 +1,58 @@
+'use client';
+
+import type { BreachSummary } from '@/features/breaches/types';
+import { breachClock } from '@/features/rights-requests/clock';
+import { BreachClockBadge, useNow } from '@/features/rights-requests/clock-badge';
+import { useLocale, useT } from '@/i18n/i18n-provider';
+import type { PageOf } from '@/lib/api-types';
+
+const PARIS = 'Europe/Paris';
+
+export function BreachesPageContent({ breaches }: { breaches: PageOf<BreachSummary> }) {
+  const t = useT();
+  const locale = useLocale();
+  // Hours matter here: the clock moves every minute while the page is open.
+  const now = useNow(60_000);
+  const instant = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: PARIS }).format(new Date(iso));
+  return (
+    <section className="page page--wide" aria-labelledby="page-title">
+      <div className="page__header">
+        <h1 id="page-title">{t('breaches.title')}</h1>
+      </div>
+      <p className="page__intro">{t('breaches.intro')}</p>
+      {breaches.items.length === 0 ? (
+        <p data-testid="breaches-empty">{t('breaches.list.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table registers-table" data-testid="breaches-table">
+            <caption className="visually-hidden">{t('breaches.list.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('breaches.list.reference')}</th>
+                <th scope="col">{t('breaches.list.summary')}</th>
+                <th scope="col">{t('breaches.list.awareAt')}</th>
+                <th scope="col">{t('breaches.list.risk')}</th>
+                <th scope="col">{t('breaches.list.notificationDueAt')}</th>
+                <th scope="col">{t('breaches.list.clock')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {breaches.items.map((breach) => (
+                <tr key={breach.id} data-testid={`breach-row-${breach.reference}`} data-state={breach.notificationState}>
+                  <th scope="row">{breach.reference}</th>
+                  <td>{breach.summary}</td>
+                  <td>{instant(breach.awareAt)}</td>
+                  <td>{breach.risk ? t(`breaches.risks.${breach.risk}`) : t('breaches.risks.not_assessed')}</td>
+                  <td>{instant(breach.notificationDueAt)}</td>
+                  <td>
+                    <BreachClockBadge clock={breachClock(breach, now)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

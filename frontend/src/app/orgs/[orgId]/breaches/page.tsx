@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+
+import type { BreachSummary } from '@/features/breaches/types';
+import { breachListPath } from '@/features/rights-requests/registers-api';
+import { getT } from '@/i18n/server';
+import type { PageOf } from '@/lib/api-types';
+import { serverGet } from '@/lib/server-api';
+import { orNotFound } from '@/lib/session';
+
+import { BreachesPageContent } from './page-content';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t('breaches.title') };
+}
+
+/** The breach register (Art 33(5)): every breach, notified or not, with the 72-hour clock. */
+export default async function BreachesPage({ params }: { params: Promise<{ orgId: string }> }) {
+  const { orgId } = await params;
+  const breaches = await orNotFound(serverGet<PageOf<BreachSummary>>(breachListPath(orgId)));
+  return <BreachesPageContent breaches={breaches} />;
+}

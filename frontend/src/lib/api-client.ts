@@ -67,13 +67,19 @@ function isCsrfFailure(payload: unknown): boolean {
 }
 
 /** What a typed call resolves to: the 2xx body as `data`, or the parsed error body as `error`. */
-type FetchResult<T> = { data: T; error?: never; response: Response } | { data?: never; error: unknown; response: Response };
+interface FetchResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+/** The `data` of the success branch of a typed call's result. */
+type SuccessData<R> = R extends { data: infer D; error?: never } ? D : never;
 
 /** The 2xx body of a typed call, or an ApiError carrying the server's `{ code, message, details }`. */
-export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
+export async function unwrap<R extends FetchResult>(call: Promise<R>): Promise<SuccessData<R>> {
   const { data, error, response } = await call;
   if (!response.ok) throw ApiError.fromBody(response.status, error);
-  return data as T;
+  return data as SuccessData<R>;
 }
 
 export function createApiClient(locale: string, options: ApiClientOptions = {}): ApiClient {

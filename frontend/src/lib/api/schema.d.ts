@@ -1254,6 +1254,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AbilitiesView: {
+            /** @enum {string} */
+            role: "admin" | "dpo" | "contributor" | "auditor";
+            /** @description the CASL rules packed by packRules (@casl/ability/extra) */
+            rules: ((string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null)[][];
+        };
         ActivityFlagsView: {
             /** @description Art 10 criminal-offence data */
             criminalData: boolean;
@@ -2012,6 +2020,19 @@ export interface components {
         DuplicateActivityDto: {
             /** @description defaults to the name followed by "(copie)" / "(copy)" */
             name?: string;
+        };
+        ErrorView: {
+            /**
+             * @description stable machine code
+             * @example version_conflict
+             */
+            code: string;
+            /** @description per code, e.g. fields of validation_failed */
+            details: {
+                [key: string]: unknown;
+            };
+            /** @description translated per Accept-Language or ?lang=fr|en */
+            message: string;
         };
         FindingPage: {
             /** @description All findings of the organisation, before filters */
@@ -3546,10 +3567,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        role?: string;
-                        rules?: unknown[];
-                    };
+                    "application/json": components["schemas"]["AbilitiesView"];
                 };
             };
             /** @description Not signed in */
@@ -3578,8 +3596,8 @@ export interface operations {
     ActivitiesController_list: {
         parameters: {
             query?: {
-                page?: unknown;
-                pageSize?: unknown;
+                page?: number;
+                pageSize?: number;
                 /** @description full-text search over reference, name, description and purposes (prefix match, accent-insensitive) */
                 q?: string;
                 /** @description one or several (comma-separated or repeated) */
@@ -3930,8 +3948,8 @@ export interface operations {
     ActivityDocumentsController_list: {
         parameters: {
             query?: {
-                page?: unknown;
-                pageSize?: unknown;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -4337,8 +4355,8 @@ export interface operations {
     ActivitiesController_versions: {
         parameters: {
             query?: {
-                page?: unknown;
-                pageSize?: unknown;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -4472,8 +4490,8 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                page?: unknown;
-                pageSize?: unknown;
+                page?: number;
+                pageSize?: number;
                 entityType?: string;
                 entityId?: string;
                 /** @description the user who acted */
@@ -4742,8 +4760,8 @@ export interface operations {
     DepartmentsController_list: {
         parameters: {
             query?: {
-                page?: unknown;
-                pageSize?: unknown;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -4924,8 +4942,8 @@ export interface operations {
     DesignGridsController_list: {
         parameters: {
             query?: {
-                page?: unknown;
-                pageSize?: unknown;
+                page?: number;
+                pageSize?: number;
                 /** @description one or several (comma-separated) */
                 status?: ("draft" | "submitted" | "changes_requested" | "accepted")[];
                 /** @description the grid that designed this activity */
@@ -5328,8 +5346,8 @@ export interface operations {
     DpiasController_list: {
         parameters: {
             query?: {
-                page?: unknown;
-                pageSize?: unknown;
+                page?: number;
+                pageSize?: number;
                 status?: "draft" | "in_progress" | "awaiting_dpo_opinion" | "validated" | "refused";
                 activityId?: string;
             };
@@ -6159,8 +6177,8 @@ export interface operations {
     FindingsController_list: {
         parameters: {
             query?: {
-                page?: unknown;
-                pageSize?: unknown;
+                page?: number;
+                pageSize?: number;
                 /** @description one or several (comma-separated or repeated) */
                 severity?: ("high" | "medium" | "low")[];
                 /** @description one or several (comma-separated or repeated) */
@@ -6288,8 +6306,8 @@ export interface operations {
     MembersController_list: {
         parameters: {
             query?: {
-                page?: unknown;
-                pageSize?: unknown;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -6467,8 +6485,8 @@ export interface operations {
     NotificationsController_list: {
         parameters: {
             query?: {
-                page?: unknown;
-                pageSize?: unknown;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -6558,8 +6576,8 @@ export interface operations {
     NotificationsController_storedEmails: {
         parameters: {
             query?: {
-                page?: unknown;
-                pageSize?: unknown;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -6603,8 +6621,8 @@ export interface operations {
     VendorsController_list: {
         parameters: {
             query?: {
-                page?: unknown;
-                pageSize?: unknown;
+                page?: number;
+                pageSize?: number;
                 /** @description search in name, legal entity and service (accent-insensitive) */
                 q?: string;
                 /** @description one or several (comma-separated or repeated) */
@@ -6961,8 +6979,8 @@ export interface operations {
     VendorDocumentsController_list: {
         parameters: {
             query?: {
-                page?: unknown;
-                pageSize?: unknown;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -7221,8 +7239,8 @@ export interface operations {
     VendorsController_reviews: {
         parameters: {
             query?: {
-                page?: unknown;
-                pageSize?: unknown;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -7317,8 +7335,8 @@ export interface operations {
     VendorsController_versions: {
         parameters: {
             query?: {
-                page?: unknown;
-                pageSize?: unknown;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {

@@ -164,3 +164,13 @@ export function createApiClient(locale: string, options: ApiClientOptions = {}):
     postForm: <T>(path: string, form: FormData) => request<T>('POST', path, form),
   });
 }
+
+/** The names in a path template, e.g. `orgId | vendorId` for `/api/v1/organizations/{orgId}/vendors/{vendorId}`. */
+type PathParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | PathParamNames<Rest> : never;
+
+/** The URL of a route of the contract, for links the browser follows itself (downloads); values encoded. */
+export function apiHref<P extends Extract<keyof paths, string>>(path: P, params: Record<PathParamNames<P>, string>, query?: URLSearchParams): string {
+  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent((params as Record<string, string>)[name] ?? ''));
+  const search = query?.toString() ?? '';
+  return search ? `${url}?${search}` : url;
+}

@@ -1,8 +1,16 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { packRules } from '@casl/ability/extra';
+import { JSON_VALUE_SCHEMA } from '../common/http/api-schemas';
+import { ROLES, type Role } from '../members/membership.entity';
 import { CurrentAccess, OrganizationAccess } from './request-auth';
 import { CheckPolicy } from './route-policy';
+
+export class AbilitiesView {
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ description: 'the CASL rules packed by packRules (@casl/ability/extra)', type: 'array', items: { type: 'array', items: JSON_VALUE_SCHEMA } })
+  rules!: unknown[][];
+}
 
 @ApiTags('organizations')
 @Controller('v1/organizations/:orgId/abilities')
@@ -11,8 +19,8 @@ export class AbilitiesController {
   @Get()
   @CheckPolicy('read', 'Organization')
   @ApiOperation({ summary: "The signed-in user's packed CASL rules for this organisation" })
-  @ApiOkResponse({ schema: { type: 'object', properties: { role: { type: 'string' }, rules: { type: 'array', items: {} } } } })
-  list(@CurrentAccess() access: OrganizationAccess): { role: string; rules: unknown[] } {
+  @ApiOkResponse({ type: AbilitiesView })
+  list(@CurrentAccess() access: OrganizationAccess): AbilitiesView {
     return { role: access.role, rules: packRules(access.ability.rules) };
   }
 }

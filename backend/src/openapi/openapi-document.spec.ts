@@ -33,7 +33,10 @@ function isDeclared(schema: Schema | undefined): boolean {
   if (schema.$ref) return true;
   if (schema.allOf ?? schema.oneOf ?? schema.anyOf) return true;
   if (schema.type === 'array') return isDeclared(schema.items);
-  if (schema.type === 'object') return schema.properties !== undefined || schema.additionalProperties !== undefined;
+  if (schema.type === 'object') {
+    if (schema.properties) return Object.values(schema.properties).every(isDeclared);
+    return schema.additionalProperties !== undefined;
+  }
   return schema.type !== undefined || schema.enum !== undefined;
 }
 

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 
+import { updateProfile } from '@/features/auth/auth-api';
 import { useApi } from '@/lib/use-api';
 
 import { LOCALES, localeCookie, type Locale } from './config';
@@ -24,7 +25,7 @@ export function LanguageSwitch({ saveToProfile = false }: { saveToProfile?: bool
     document.cookie = localeCookie(locale);
     if (saveToProfile) {
       // Best effort: the cookie already decides what this browser shows.
-      api.patch('/api/v1/me', { locale }).catch(() => undefined);
+      updateProfile(api, { locale }).catch(() => undefined);
     }
     startTransition(() => {
       router.refresh();

@@ -5,16 +5,18 @@ import { useMemo, type ReactNode } from 'react';
 
 import { buildAbility, type AppAbility, type AppRawRule } from './abilities';
 import type { PackRule } from '@casl/ability/extra';
+import type { AbilitiesResponse } from './api-types';
 
 /** Builds the ability from the packed rules the server sent and provides it to `<Can>` and `useAppAbility()`. */
 export function AppAbilityProvider({
   packedRules,
   children,
 }: {
-  packedRules: PackRule<AppRawRule>[];
+  packedRules: AbilitiesResponse['rules'];
   children: ReactNode;
 }) {
-  const ability = useMemo(() => buildAbility(packedRules), [packedRules]);
+  // The contract says JSON arrays; their layout is CASL's packRules format, which unpackRules reads.
+  const ability = useMemo(() => buildAbility(packedRules as PackRule<AppRawRule>[]), [packedRules]);
   return <AbilityProvider value={ability}>{children}</AbilityProvider>;
 }
 

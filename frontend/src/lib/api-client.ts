@@ -67,13 +67,19 @@ function isCsrfFailure(payload: unknown): boolean {
 }
 
 /** What a typed call resolves to: the 2xx body as `data`, or the parsed error body as `error`. */
-type FetchResult<T> = { data: T; error?: never; response: Response } | { data?: never; error: unknown; response: Response };
+interface FetchResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+/** The `data` of the success branch of a typed call's result. */
+type SuccessData<R> = R extends { data: infer D; error?: never } ? D : never;
 
 /** The 2xx body of a typed call, or an ApiError carrying the server's `{ code, message, details }`. */
-export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
+export async function unwrap<R extends FetchResult>(call: Promise<R>): Promise<SuccessData<R>> {
   const { data, error, response } = await call;
   if (!response.ok) throw ApiError.fromBody(response.status, error);
-  return data as T;
+  return data as SuccessData<R>;
 }
 
 export function createApiClient(locale: string, options: ApiClientOptions = {}): ApiClient {
@@ -157,4 +163,14 @@ export function createApiClient(locale: string, options: ApiClientOptions = {}):
     delete: <T = undefined>(path: string) => request<T>('DELETE', path),
     postForm: <T>(path: string, form: FormData) => request<T>('POST', path, form),
   });
+}
+
+/** The names in a path template, e.g. `orgId | vendorId` for `/api/v1/organizations/{orgId}/vendors/{vendorId}`. */
+type PathParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | PathParamNames<Rest> : never;
+
+/** The URL of a route of the contract, for links the browser follows itself (downloads); values encoded. */
+export function apiHref<P extends Extract<keyof paths, string>>(path: P, params: Record<PathParamNames<P>, string>, query?: URLSearchParams): string {
+  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent((params as Record<string, string>)[name] ?? ''));
+  const search = query?.toString() ?? '';
+  return search ? `${url}?${search}` : url;
 }

@@ -13,7 +13,7 @@ export class ApiError extends Error {
   readonly code: string;
   readonly details: unknown;
 
-  constructor(status: number, body: ApiErrorBody) {
+  constructor(status: number, body: Pick<ApiErrorBody, 'code' | 'message'> & { details?: unknown }) {
     super(body.message);
     this.name = 'ApiError';
     this.status = status;

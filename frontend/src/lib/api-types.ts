@@ -1,125 +1,44 @@
 /**
- * Shapes of the backend's JSON (see the API contract). Kept in one file so that, once the backend
- * publishes its OpenAPI document, they can be replaced by generated types in one place.
+ * Names for the generated API types (`lib/api/schema.d.ts`, generated from backend/openapi.json by
+ * `npm run openapi`). No shape is written here: change the backend's DTO, regenerate, and these follow.
  */
-import type { PackRule } from '@casl/ability/extra';
-import type { RawRuleOf } from '@casl/ability';
+import type { components } from './api/schema';
 
-import type { AppAbility } from './abilities';
+export type ApiSchemas = components['schemas'];
 
-export const ROLES = ['admin', 'dpo', 'contributor', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+export type Role = ApiSchemas['MemberView']['role'];
+/** The roles in the order the pages list them (the values are the contract's). */
+export const ROLES = ['admin', 'dpo', 'contributor', 'auditor'] as const satisfies readonly Role[];
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  locale: 'fr' | 'en';
-}
-
-export interface Membership {
-  organizationId: string;
-  organizationName: string;
-  role: Role;
-}
-
-export interface Me extends User {
-  memberships: Membership[];
-}
-
-export interface AuthResponse {
-  user: User;
-}
-
+export type User = ApiSchemas['UserView'];
+export type Membership = ApiSchemas['MembershipView'];
+export type Me = ApiSchemas['MeResponse'];
+export type AuthResponse = ApiSchemas['AuthResponse'];
 /** The same answer whether or not an account uses the address (sign-up, proof resend, reset request). */
-export interface AcceptedResponse {
-  status: 'check_email';
-}
+export type AcceptedResponse = ApiSchemas['AcceptedResponse'];
+export type CsrfResponse = ApiSchemas['CsrfResponse'];
 
-export interface CsrfResponse {
-  token: string;
-}
-
-export interface Organization {
-  id: string;
-  name: string;
-  legalName: string | null;
-  registrationNumber: string | null;
-  address: string | null;
-  country: string | null;
-  legalRepresentative: string | null;
-  dpoName: string | null;
-  dpoEmail: string | null;
-  dpoPhone: string | null;
-  euRepresentativeName: string | null;
-  euRepresentativeAddress: string | null;
-  euRepresentativeEmail: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
+export type Organization = ApiSchemas['OrganizationView'];
 export type OrganizationEditableFields = Omit<Organization, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+export type OrganizationPatch = ApiSchemas['UpdateOrganizationDto'];
 
-export type OrganizationPatch = Partial<OrganizationEditableFields> & { version: number };
+/** A page of a list: the envelope every `*Page` of the contract shares. */
+export type PageOf<T> = Omit<ApiSchemas['DepartmentPage'], 'items'> & { items: T[] };
 
-export interface PageOf<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type Member = ApiSchemas['MemberView'];
+export type MemberCreate = ApiSchemas['AddMemberDto'];
+export type MemberPatch = ApiSchemas['UpdateMemberDto'];
 
-export interface Member {
-  id: string;
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  departmentId: string | null;
-  version: number;
-}
+export type Department = ApiSchemas['DepartmentView'];
+export type DepartmentInput = ApiSchemas['CreateDepartmentDto'];
+export type DepartmentPatch = ApiSchemas['UpdateDepartmentDto'];
 
-export interface MemberCreate {
-  email: string;
-  role: Role;
-  departmentId?: string;
-}
+export type AbilitiesResponse = ApiSchemas['AbilitiesView'];
 
-export interface MemberPatch {
-  role?: Role;
-  departmentId?: string | null;
-}
+/** Every error answer: `{ code, message, details }`. */
+export type ApiErrorBody = ApiSchemas['ErrorView'];
 
-export interface Department {
-  id: string;
-  name: string;
-  description: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface DepartmentInput {
-  name: string;
-  description?: string | null;
-}
-
-export type DepartmentPatch = Partial<DepartmentInput> & { version?: number };
-
-export type PackedRules = PackRule<RawRuleOf<AppAbility>>[];
-
-export interface AbilitiesResponse {
-  role: Role;
-  rules: PackedRules;
-}
-
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  details?: unknown;
-}
-
+/** One field error of a 400 `validation_failed`, as `fieldErrorsOf` normalises it (path joined with dots). */
 export interface FieldErrorDetail {
   path: string;
   code: string;

@@ -6,12 +6,13 @@ import { cache } from 'react';
 
 import { isApiError } from './api-error';
 import type { Me, Membership } from './api-types';
-import { serverGet } from './server-api';
+import { serverApi } from './server-api';
+import { unwrap } from './api-client';
 
 /** `/api/v1/me`, or null when signed out (401). Other failures propagate to the error boundary. */
 export const getMe = cache(async (): Promise<Me | null> => {
   try {
-    return await serverGet<Me>('/api/v1/me');
+    return await unwrap((await serverApi()).GET('/api/v1/me'));
   } catch (error) {
     if (isApiError(error) && error.status === 401) return null;
     throw error;

@@ -4,14 +4,14 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { withArgs } from './validation';
 
 export class PageQuery {
-  @ApiProperty({ required: false, default: 1, minimum: 1 })
+  @ApiProperty({ required: false, type: Number, default: 1, minimum: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1, withArgs)
   page = 1;
 
-  @ApiProperty({ required: false, default: 50, minimum: 1, maximum: 200 })
+  @ApiProperty({ required: false, type: Number, default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -338,6 +338,7 @@ export class ConcernView {
   @ApiProperty() code!: string;
   @ApiProperty() blocking!: boolean;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) params!: Record<string, string>;
+  @ApiPropertyOptional({ description: 'translated; in the details of a 422 vendor_cannot_approve' }) message?: string;
 }
 
 /** The answers a review recorded (a review stores only what the reviewer filled in). */

@@ -2,11 +2,11 @@
  * What the register pages load on the server (never import from a client component): the catalogues
  * the pickers show, the departments and the members who may own an activity.
  */
-import { departmentsPath } from '@/features/departments/departments-api';
-import { membersPath } from '@/features/members/members-api';
+import { listDepartments } from '@/features/departments/departments-api';
+import { listMembers } from '@/features/members/members-api';
 import { isApiError } from '@/lib/api-error';
-import type { Department, Member, PageOf } from '@/lib/api-types';
-import { serverGet } from '@/lib/server-api';
+import type { Department } from '@/lib/api-types';
+import { serverApi, serverGet } from '@/lib/server-api';
 
 import { cataloguePath } from './activities-api';
 import {
@@ -80,11 +80,11 @@ export async function loadActivityCatalogues(organizationId: string): Promise<Ac
 }
 
 export async function loadDepartments(organizationId: string): Promise<Department[]> {
-  return (await unlessForbidden(serverGet<PageOf<Department>>(departmentsPath(organizationId, 1, 200)), null))?.items ?? [];
+  return (await unlessForbidden(listDepartments(await serverApi(), organizationId, 1, 200), null))?.items ?? [];
 }
 
 export async function loadOwnerOptions(organizationId: string): Promise<OwnerOption[]> {
-  const page = await unlessForbidden(serverGet<PageOf<Member>>(membersPath(organizationId, 1, 200)), null);
+  const page = await unlessForbidden(listMembers(await serverApi(), organizationId, 1, 200), null);
   return (page?.items ?? []).map((member) => ({
     userId: member.userId,
     name: member.name,

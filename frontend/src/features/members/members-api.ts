@@ -1,32 +1,22 @@
-import type { ApiClient } from '@/lib/api-client';
-import type { Member, MemberCreate, MemberPatch, PageOf } from '@/lib/api-types';
-import { orgApiPath } from '@/lib/paths';
+import { unwrap, type TypedApiClient } from '@/lib/api-client';
+import type { MemberCreate, MemberPatch } from '@/lib/api-types';
 
 export const MEMBERS_PAGE_SIZE = 20;
 
-export function membersPath(organizationId: string, page: number, pageSize = MEMBERS_PAGE_SIZE): string {
-  return `${orgApiPath(organizationId, 'members')}?page=${String(page)}&pageSize=${String(pageSize)}`;
-}
-
-export function listMembers(api: ApiClient, organizationId: string, page: number): Promise<PageOf<Member>> {
-  return api.get<PageOf<Member>>(membersPath(organizationId, page));
+export function listMembers(api: TypedApiClient, organizationId: string, page: number, pageSize = MEMBERS_PAGE_SIZE) {
+  return unwrap(api.GET('/api/v1/organizations/{orgId}/members', { params: { path: { orgId: organizationId }, query: { page, pageSize } } }));
 }
 
 /** 404 `user_not_found` when no account has that e-mail; 409 `already_member`. */
-export function addMember(api: ApiClient, organizationId: string, body: MemberCreate): Promise<Member> {
-  return api.post<Member>(orgApiPath(organizationId, 'members'), body);
+export function addMember(api: TypedApiClient, organizationId: string, body: MemberCreate) {
+  return unwrap(api.POST('/api/v1/organizations/{orgId}/members', { params: { path: { orgId: organizationId } }, body }));
 }
 
 /** 409 `last_admin` when this would leave the organisation without an admin. */
-export function updateMember(
-  api: ApiClient,
-  organizationId: string,
-  memberId: string,
-  patch: MemberPatch,
-): Promise<Member> {
-  return api.patch<Member>(orgApiPath(organizationId, `members/${encodeURIComponent(memberId)}`), patch);
+export function updateMember(api: TypedApiClient, organizationId: string, memberId: string, patch: MemberPatch) {
+  return unwrap(api.PATCH('/api/v1/organizations/{orgId}/members/{memberId}', { params: { path: { orgId: organizationId, memberId } }, body: patch }));
 }
 
-export function removeMember(api: ApiClient, organizationId: string, memberId: string): Promise<undefined> {
-  return api.delete(orgApiPath(organizationId, `members/${encodeURIComponent(memberId)}`));
+export function removeMember(api: TypedApiClient, organizationId: string, memberId: string) {
+  return unwrap(api.DELETE('/api/v1/organizations/{orgId}/members/{memberId}', { params: { path: { orgId: organizationId, memberId } } }));
 }

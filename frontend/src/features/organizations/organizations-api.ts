@@ -1,22 +1,22 @@
-import type { ApiClient } from '@/lib/api-client';
-import type { Organization, OrganizationPatch } from '@/lib/api-types';
-import { orgApiPath } from '@/lib/paths';
+import { unwrap, type TypedApiClient } from '@/lib/api-client';
+import type { OrganizationPatch } from '@/lib/api-types';
 
 import type { CreateOrganizationForm } from './schemas';
 
-export function createOrganization(api: ApiClient, form: CreateOrganizationForm): Promise<Organization> {
-  return api.post<Organization>('/api/v1/organizations', { name: form.name.trim() });
+export function createOrganization(api: TypedApiClient, form: CreateOrganizationForm) {
+  return unwrap(api.POST('/api/v1/organizations', { body: { name: form.name.trim() } }));
 }
 
-export function getOrganization(api: ApiClient, organizationId: string): Promise<Organization> {
-  return api.get<Organization>(orgApiPath(organizationId));
+export function getOrganization(api: TypedApiClient, organizationId: string) {
+  return unwrap(api.GET('/api/v1/organizations/{orgId}', { params: { path: { orgId: organizationId } } }));
 }
 
 /** 409 `version_conflict` when someone saved since `patch.version` was read. */
-export function updateOrganization(
-  api: ApiClient,
-  organizationId: string,
-  patch: OrganizationPatch,
-): Promise<Organization> {
-  return api.patch<Organization>(orgApiPath(organizationId), patch);
+export function updateOrganization(api: TypedApiClient, organizationId: string, patch: OrganizationPatch) {
+  return unwrap(api.PATCH('/api/v1/organizations/{orgId}', { params: { path: { orgId: organizationId } }, body: patch }));
+}
+
+/** The caller's role and packed CASL rules in the organisation. */
+export function getAbilities(api: TypedApiClient, organizationId: string) {
+  return unwrap(api.GET('/api/v1/organizations/{orgId}/abilities', { params: { path: { orgId: organizationId } } }));
 }

@@ -1,79 +1,74 @@
-import type { ApiClient } from '@/lib/api-client';
-import type { PageOf } from '@/lib/api-types';
-import { orgApiPath } from '@/lib/paths';
+import { apiHref, unwrap, type TypedApiClient } from '@/lib/api-client';
 
-import type { CountryBreakdown, DpaPatch, Review, ReviewBody, TerminatedVendor, Vendor, VendorDocument, VendorInput, VendorListItem } from './types';
+import { DOCUMENT_KINDS, type DocumentKind, type DpaPatch, type ReviewBody, type TerminatedVendor, type Vendor, type VendorInput } from './types';
 import { vendorQueryToApi, type VendorQuery } from './vendor-query';
 
-export function vendorsPath(organizationId: string, vendorId?: string, suffix = ''): string {
-  const base = orgApiPath(organizationId, 'vendors');
-  if (vendorId === undefined) return base;
-  return `${base}/${encodeURIComponent(vendorId)}${suffix}`;
+const VENDORS = '/api/v1/organizations/{orgId}/vendors';
+const VENDOR = '/api/v1/organizations/{orgId}/vendors/{vendorId}';
+const LISTED = { page: 1, pageSize: 100 };
+
+// A vendor's stored content is the server's `VendorSnapshot` (see types.ts): the generated view's
+// document part is widened to it here, once.
+const asVendor = (view: Promise<object>) => view as Promise<Vendor>;
+
+export function getVendor(api: TypedApiClient, organizationId: string, vendorId: string): Promise<Vendor> {
+  return asVendor(unwrap(api.GET(VENDOR, { params: { path: { orgId: organizationId, vendorId } } })));
 }
 
-export function vendorListPath(organizationId: string, query: VendorQuery): string {
-  return `${vendorsPath(organizationId)}?${vendorQueryToApi(query)}`;
+export function listReviews(api: TypedApiClient, organizationId: string, vendorId: string) {
+  return unwrap(api.GET(`${VENDOR}/reviews`, { params: { path: { orgId: organizationId, vendorId }, query: LISTED } }));
 }
 
-export function countriesPath(organizationId: string): string {
-  return `${vendorsPath(organizationId)}/countries`;
+export function listDocuments(api: TypedApiClient, organizationId: string, vendorId: string) {
+  return unwrap(api.GET(`${VENDOR}/documents`, { params: { path: { orgId: organizationId, vendorId }, query: LISTED } }));
 }
 
-export function reviewsPath(organizationId: string, vendorId: string): string {
-  return `${vendorsPath(organizationId, vendorId, '/reviews')}?page=1&pageSize=100`;
+/** The vendors page's query, as its URL codec writes it. */
+export function listVendors(api: TypedApiClient, organizationId: string, query: VendorQuery) {
+  return unwrap(api.GET(VENDORS, { params: { path: { orgId: organizationId } }, querySerializer: () => vendorQueryToApi(query) }));
 }
 
-export function documentsPath(organizationId: string, vendorId: string): string {
-  return `${vendorsPath(organizationId, vendorId, '/documents')}?page=1&pageSize=100`;
+export function getCountries(api: TypedApiClient, organizationId: string) {
+  return unwrap(api.GET(`${VENDORS}/countries`, { params: { path: { orgId: organizationId } } }));
 }
 
 /** The download URL of a document (served as an attachment). */
 export function documentPath(organizationId: string, vendorId: string, documentId: string): string {
-  return vendorsPath(organizationId, vendorId, `/documents/${encodeURIComponent(documentId)}`);
-}
-
-export function getVendor(api: ApiClient, organizationId: string, vendorId: string): Promise<Vendor> {
-  return api.get(vendorsPath(organizationId, vendorId));
-}
-
-export function listReviews(api: ApiClient, organizationId: string, vendorId: string): Promise<PageOf<Review>> {
-  return api.get(reviewsPath(organizationId, vendorId));
-}
-
-export function listDocuments(api: ApiClient, organizationId: string, vendorId: string): Promise<PageOf<VendorDocument>> {
-  return api.get(documentsPath(organizationId, vendorId));
-}
-
-export function listVendors(api: ApiClient, organizationId: string, query: VendorQuery): Promise<PageOf<VendorListItem>> {
-  return api.get(vendorListPath(organizationId, query));
-}
-
-export function getCountries(api: ApiClient, organizationId: string): Promise<CountryBreakdown> {
-  return api.get(countriesPath(organizationId));
+  return apiHref(`${VENDOR}/documents/{documentId}`, { orgId: organizationId, vendorId, documentId });
 }
 
 /** 409 `version_conflict` when `patch.version` is stale. */
-export function updateVendorDpa(api: ApiClient, organizationId: string, vendorId: string, patch: DpaPatch): Promise<Vendor> {
-  return api.patch(vendorsPath(organizationId, vendorId), patch);
+export function updateVendorDpa(api: TypedApiClient, organizationId: string, vendorId: string, patch: DpaPatch): Promise<Vendor> {
+  return asVendor(unwrap(api.PATCH(VENDOR, { params: { path: { orgId: organizationId, vendorId } }, body: patch })));
 }
 
 /** 422 `vendor_cannot_approve` (details.concerns) when approving without a DPA or a needed mechanism. */
-export function reviewVendor(api: ApiClient, organizationId: string, vendorId: string, body: ReviewBody): Promise<Vendor> {
-  return api.post(vendorsPath(organizationId, vendorId, '/review'), body);
+export function reviewVendor(api: TypedApiClient, organizationId: string, vendorId: string, body: ReviewBody): Promise<Vendor> {
+  return asVendor(unwrap(api.POST(`${VENDOR}/review`, { params: { path: { orgId: organizationId, vendorId } }, body })));
 }
 
-export function terminateVendor(api: ApiClient, organizationId: string, vendorId: string, version: number, comment: string): Promise<TerminatedVendor> {
-  return api.post(vendorsPath(organizationId, vendorId, '/terminate'), { version, comment: comment.trim() || null });
+export function terminateVendor(api: TypedApiClient, organizationId: string, vendorId: string, version: number, comment: string): Promise<TerminatedVendor> {
+  const body = { version, comment: comment.trim() || null };
+  return unwrap(api.POST(`${VENDOR}/terminate`, { params: { path: { orgId: organizationId, vendorId } }, body })) as Promise<TerminatedVendor>;
 }
 
-export function uploadDocument(api: ApiClient, organizationId: string, vendorId: string, file: File, kind: string): Promise<VendorDocument> {
-  const form = new FormData();
-  form.set('kind', kind);
-  form.set('file', file);
-  return api.postForm(vendorsPath(organizationId, vendorId, '/documents'), form);
+export function uploadDocument(api: TypedApiClient, organizationId: string, vendorId: string, file: File, kindName: string) {
+  const kind: DocumentKind = (DOCUMENT_KINDS as readonly string[]).includes(kindName) ? (kindName as DocumentKind) : 'other';
+  return unwrap(
+    api.POST(`${VENDOR}/documents`, {
+      params: { path: { orgId: organizationId, vendorId } },
+      body: { kind, file },
+      bodySerializer: (body) => {
+        const form = new FormData();
+        if (body.kind) form.set('kind', body.kind);
+        form.set('file', body.file);
+        return form;
+      },
+    }),
+  );
 }
 
 /** 400 `validation_failed` with field errors; a contributor may only propose (status under_review). */
-export function createVendor(api: ApiClient, organizationId: string, body: VendorInput): Promise<Vendor> {
-  return api.post(vendorsPath(organizationId), body);
+export function createVendor(api: TypedApiClient, organizationId: string, body: VendorInput): Promise<Vendor> {
+  return asVendor(unwrap(api.POST(VENDORS, { params: { path: { orgId: organizationId } }, body })));
 }

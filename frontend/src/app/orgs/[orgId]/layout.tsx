@@ -2,9 +2,8 @@ import type { ReactNode } from 'react';
 
 import { AppShell } from '@/features/shell/app-shell';
 import { AppAbilityProvider } from '@/lib/ability-context';
-import type { AbilitiesResponse } from '@/lib/api-types';
-import { orgApiPath } from '@/lib/paths';
-import { serverGet } from '@/lib/server-api';
+import { getAbilities } from '@/features/organizations/organizations-api';
+import { serverApi } from '@/lib/server-api';
 import { orNotFound, requireMembership } from '@/lib/session';
 
 /** Guard of every organisation page: signed out → /login; not a member → 404. Loads the role's abilities. */
@@ -17,7 +16,7 @@ export default async function OrganizationLayout({
 }) {
   const { orgId } = await params;
   const { me } = await requireMembership(orgId);
-  const { rules } = await orNotFound(serverGet<AbilitiesResponse>(orgApiPath(orgId, 'abilities')));
+  const { rules } = await orNotFound(getAbilities(await serverApi(), orgId));
   return (
     <AppAbilityProvider packedRules={rules}>
       <AppShell me={me} organizationId={orgId}>

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 
 import { auditEventsPath, parseAuditQuery, type AuditEvent } from '@/features/audit/audit-query';
-import { membersPath } from '@/features/members/members-api';
+import { listMembers } from '@/features/members/members-api';
 import { getT } from '@/i18n/server';
-import type { Member, PageOf } from '@/lib/api-types';
-import { serverGet } from '@/lib/server-api';
+import type { PageOf } from '@/lib/api-types';
+import { serverApi, serverGet } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { AuditPageContent } from './page-content';
@@ -26,7 +26,7 @@ export default async function AuditPage({
   const query = parseAuditQuery(await searchParams);
   const [events, members] = await Promise.all([
     orNotFound(serverGet<PageOf<AuditEvent>>(auditEventsPath(orgId, query))),
-    orNotFound(serverGet<PageOf<Member>>(membersPath(orgId, 1, 200))),
+    serverApi().then((api) => orNotFound(listMembers(api, orgId, 1, 200))),
   ]);
   return <AuditPageContent organizationId={orgId} query={query} events={events} members={members.items} />;
 }

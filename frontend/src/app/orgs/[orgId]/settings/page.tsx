@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 
 import { getT } from '@/i18n/server';
-import type { Organization } from '@/lib/api-types';
-import { orgApiPath } from '@/lib/paths';
-import { serverGet } from '@/lib/server-api';
+import { getOrganization } from '@/features/organizations/organizations-api';
+import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { OrganizationSettingsPageContent } from './page-content';
@@ -15,6 +14,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OrganizationSettingsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const organization = await orNotFound(serverGet<Organization>(orgApiPath(orgId)));
+  const organization = await orNotFound(getOrganization(await serverApi(), orgId));
   return <OrganizationSettingsPageContent organizationId={orgId} initialOrganization={organization} />;
 }

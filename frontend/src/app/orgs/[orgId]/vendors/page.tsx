@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
 
-import type { CountryBreakdown, VendorListItem } from '@/features/vendors/types';
 import { parseVendorQuery } from '@/features/vendors/vendor-query';
-import { countriesPath, vendorListPath } from '@/features/vendors/vendors-api';
+import { getCountries, listVendors } from '@/features/vendors/vendors-api';
 import { getT } from '@/i18n/server';
-import type { PageOf } from '@/lib/api-types';
-import { serverGet } from '@/lib/server-api';
+import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { VendorsPageContent } from './page-content';
@@ -25,9 +23,7 @@ export default async function VendorsPage({
 }) {
   const { orgId } = await params;
   const query = parseVendorQuery(await searchParams);
-  const [vendors, countries] = await Promise.all([
-    orNotFound(serverGet<PageOf<VendorListItem>>(vendorListPath(orgId, query))),
-    orNotFound(serverGet<CountryBreakdown>(countriesPath(orgId))),
-  ]);
+  const api = await serverApi();
+  const [vendors, countries] = await Promise.all([orNotFound(listVendors(api, orgId, query)), orNotFound(getCountries(api, orgId))]);
   return <VendorsPageContent organizationId={orgId} query={query} vendors={vendors} countries={countries} />;
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 
-import { departmentsPath } from '@/features/departments/departments-api';
+import { listDepartments } from '@/features/departments/departments-api';
 import { getT } from '@/i18n/server';
-import type { Department, PageOf } from '@/lib/api-types';
-import { serverGet } from '@/lib/server-api';
+import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { DepartmentsPageContent } from './page-content';
@@ -15,6 +14,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DepartmentsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const departments = await orNotFound(serverGet<PageOf<Department>>(departmentsPath(orgId)));
+  const departments = await orNotFound(listDepartments(await serverApi(), orgId));
   return <DepartmentsPageContent organizationId={orgId} initialDepartments={departments} />;
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 
-import { departmentsPath } from '@/features/departments/departments-api';
-import { membersPath } from '@/features/members/members-api';
+import { listDepartments } from '@/features/departments/departments-api';
+import { listMembers } from '@/features/members/members-api';
 import { getT } from '@/i18n/server';
 import { isApiError } from '@/lib/api-error';
-import type { Department, Member, PageOf } from '@/lib/api-types';
-import { serverGet } from '@/lib/server-api';
+import type { Department } from '@/lib/api-types';
+import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { MembersPageContent } from './page-content';
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Departments name the members' departments; a role that may not list them still sees the members. */
 async function loadDepartments(orgId: string): Promise<Department[]> {
   try {
-    return (await serverGet<PageOf<Department>>(departmentsPath(orgId))).items;
+    return (await listDepartments(await serverApi(), orgId)).items;
   } catch (error) {
     if (isApiError(error) && error.status === 403) return [];
     throw error;
@@ -28,7 +28,7 @@ async function loadDepartments(orgId: string): Promise<Department[]> {
 export default async function MembersPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const [members, departments] = await Promise.all([
-    orNotFound(serverGet<PageOf<Member>>(membersPath(orgId, 1))),
+    serverApi().then((api) => orNotFound(listMembers(api, orgId, 1))),
     loadDepartments(orgId),
   ]);
   return <MembersPageContent organizationId={orgId} initialMembers={members} departments={departments} />;

@@ -2,18 +2,16 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 
-import type { Review, Vendor, VendorDocument } from '@/features/vendors/types';
-import { documentsPath, reviewsPath, vendorsPath } from '@/features/vendors/vendors-api';
+import { getVendor, listDocuments, listReviews } from '@/features/vendors/vendors-api';
 import { getT } from '@/i18n/server';
-import type { PageOf } from '@/lib/api-types';
-import { serverGet } from '@/lib/server-api';
+import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { VendorPageContent } from './page-content';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const loadVendor = cache((orgId: string, vendorId: string) => orNotFound(serverGet<Vendor>(vendorsPath(orgId, vendorId))));
+const loadVendor = cache((orgId: string, vendorId: string) => serverApi().then((api) => orNotFound(getVendor(api, orgId, vendorId))));
 
 export async function generateMetadata({ params }: { params: Promise<{ orgId: string; vendorId: string }> }): Promise<Metadata> {
   const { orgId, vendorId } = await params;
@@ -29,8 +27,8 @@ export default async function VendorPage({ params }: { params: Promise<{ orgId: 
   if (!UUID.test(vendorId)) notFound();
   const [vendor, reviews, documents] = await Promise.all([
     loadVendor(orgId, vendorId),
-    orNotFound(serverGet<PageOf<Review>>(reviewsPath(orgId, vendorId))),
-    orNotFound(serverGet<PageOf<VendorDocument>>(documentsPath(orgId, vendorId))),
+    serverApi().then((api) => orNotFound(listReviews(api, orgId, vendorId))),
+    serverApi().then((api) => orNotFound(listDocuments(api, orgId, vendorId))),
   ]);
   return (
     <VendorPageContent

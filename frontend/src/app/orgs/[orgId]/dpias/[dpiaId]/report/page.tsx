@@ -5,9 +5,8 @@ import { dpiasPath, revisionPath } from '@/features/dpias/dpias-api';
 import { loadDpiaCatalogues } from '@/features/dpias/server-data';
 import type { DpiaDetail } from '@/features/dpias/types';
 import { getT } from '@/i18n/server';
-import type { Organization } from '@/lib/api-types';
-import { orgApiPath } from '@/lib/paths';
-import { serverGet } from '@/lib/server-api';
+import { getOrganization } from '@/features/organizations/organizations-api';
+import { serverApi, serverGet } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { DpiaReportContent } from './page-content';
@@ -33,7 +32,7 @@ export default async function DpiaReportPage({
   const revision = typeof revisionText === 'string' && /^[1-9]\d{0,8}$/.test(revisionText) ? Number(revisionText) : null;
   const [dpia, organization, catalogues] = await Promise.all([
     orNotFound(serverGet<DpiaDetail>(revision === null ? dpiasPath(orgId, dpiaId) : revisionPath(orgId, dpiaId, revision))),
-    orNotFound(serverGet<Organization>(orgApiPath(orgId))),
+    serverApi().then((api) => orNotFound(getOrganization(api, orgId))),
     loadDpiaCatalogues(orgId),
   ]);
   return <DpiaReportContent organizationId={orgId} dpia={dpia} organization={organization} catalogues={catalogues} />;

@@ -211,11 +211,26 @@ describe('design grid: flags for the DPO, one by one', () => {
     expect(codes(provider('DE', null))).not.toContain('transfer_without_safeguards');
   });
 
-  it('retention without an end (unlimited or no rule), once question 5 is answered', () => {
-    const data = withData([{ category: 'identity' }, { category: 'location' }, { category: 'connection' }]);
+  it('retention without an end only when "no end" is chosen; "don’t know yet" (or nothing said) is to decide with the DPO, once question 5 is answered', () => {
+    const data = withData([{ category: 'identity' }, { category: 'location' }, { category: 'connection' }, { category: 'internet' }]);
     expect(codes(data)).not.toContain('retention_without_end');
-    const answers: GridAnswers = { ...data, retention: { rules: [{ category: 'identity', activePeriod: 'P1Y' }, { category: 'location', activePeriod: null }] } };
-    expect(flag(answers, 'retention_without_end')).toEqual({ code: 'retention_without_end', question: 'retention', items: ['location', 'connection'] });
+    expect(codes(data)).not.toContain('retention_to_decide');
+    const answers: GridAnswers = {
+      ...data,
+      retention: {
+        rules: [
+          { category: 'identity', activePeriod: 'P1Y' },
+          { category: 'location', activePeriod: null, unlimitedJustification: 'Archives historiques de la commune' },
+          { category: 'connection', activePeriod: null, undecided: true },
+        ],
+      },
+    };
+    expect(flag(answers, 'retention_without_end')).toEqual({ code: 'retention_without_end', question: 'retention', items: ['location'] });
+    expect(flag(answers, 'retention_to_decide')).toEqual({ code: 'retention_to_decide', question: 'retention', items: ['connection', 'internet'] });
+    // The draft gets no retention for data still to decide: the register asks for one, never reads "unlimited".
+    const draft = mapAnswers(project, answers, facts);
+    expect(draft.dataCategories.find((category) => category.category === 'connection')?.retention).toBeNull();
+    expect(draft.dataCategories.find((category) => category.category === 'location')?.retention).toMatchObject({ activePeriod: null, unlimitedJustification: 'Archives historiques de la commune' });
   });
 
   it('minimisation not justified, once question 4 is answered', () => {

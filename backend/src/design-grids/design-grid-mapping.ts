@@ -190,7 +190,8 @@ export function mapAnswers(project: GridProject, answers: GridAnswers, facts: Gr
         mandatory: category.mandatory ?? false,
         minimisationJustification: justifications.get(category.category) ?? null,
         art9Condition: category.art9Condition ?? null,
-        retention: rule
+        // "Don't know yet" writes no retention: the register asks for one, it never reads as unlimited.
+        retention: rule && !rule.undecided
           ? {
               activePeriod: rule.activePeriod,
               archivePeriod: rule.archivePeriod ?? null,
@@ -251,11 +252,17 @@ export function computeFlags(answers: GridAnswers, facts: GridFacts): GridFlag[]
   }
   if (answers.retention) {
     const rules = new Map(answers.retention.rules.map((rule) => [rule.category, rule]));
+    // Only a chosen "no end" is endless; "don't know yet" (or nothing said) is to decide with the DPO.
     const endless = categories.filter((code) => {
       const rule = rules.get(code);
-      return !rule || rule.activePeriod === null;
+      return rule !== undefined && !rule.undecided && rule.activePeriod === null;
+    });
+    const undecided = categories.filter((code) => {
+      const rule = rules.get(code);
+      return rule === undefined || rule.undecided === true;
     });
     if (endless.length) flags.push({ code: 'retention_without_end', question: 'retention', items: endless });
+    if (undecided.length) flags.push({ code: 'retention_to_decide', question: 'retention', items: undecided });
   }
   if (answers.information && blank(answers.information.description)) flags.push({ code: 'information_missing', question: 'information', items: [] });
   if (answers.rights && blank(answers.rights.description)) flags.push({ code: 'rights_missing', question: 'rights', items: [] });

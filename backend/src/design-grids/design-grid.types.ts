@@ -126,8 +126,10 @@ export interface MinimisationAnswer extends WithNote {
 
 export interface GridRetention {
   category: string;
-  /** ISO 8601 duration; null means "no end", which needs a justification. */
+  /** ISO 8601 duration; null means "no end", which needs a justification — unless `undecided`. */
   activePeriod: string | null;
+  /** "I don't know yet": no period and no end decided, to decide with the DPO (never "unlimited"). */
+  undecided?: boolean;
   archivePeriod?: string | null;
   startEvent?: string | null;
   legalReference?: string | null;
@@ -197,6 +199,7 @@ export const GRID_FLAG_CODES = [
   'legitimate_interest_untested',
   'transfer_without_safeguards',
   'retention_without_end',
+  'retention_to_decide',
   'minimisation_unjustified',
   'information_missing',
   'rights_missing',
@@ -298,7 +301,7 @@ export interface GridView {
   submittedAt: string | null;
   reviewedAt: string | null;
   comments: GridComments;
-  /** Questions answered (an answer saved for them). */
+  /** Questions answered: their required answers are given (grid-progress.ts), not merely visited. */
   answered: GridQuestion[];
   flags: GridFlag[];
   dpia: GridDpiaAssessment;

@@ -18,6 +18,7 @@ import { VendorsService } from '../vendors/vendors.service';
 import { GridConflictsException, GridException } from './design-grid-errors';
 import { assessDpia, computeFlags, GridContent, GridFacts, gridCompleteness, gridFactsFrom, gridProblems, mapAnswers, planSync, Resolutions, SyncState } from './design-grid-mapping';
 import { DesignGrid } from './design-grid.entity';
+import { answeredQuestions } from './grid-progress';
 import {
   EDITABLE_GRID_STATUSES,
   GRID_FIELDS,
@@ -85,7 +86,7 @@ interface ListRow {
   version: number;
   activity_id: string | null;
   created_by_name: string | null;
-  answered_count: number;
+  answers: GridAnswers;
   updated_at: Date;
   submitted_at: Date | null;
 }
@@ -127,7 +128,7 @@ export class DesignGridsService {
     const [rows, [{ total }]] = await Promise.all([
       manager.query<ListRow[]>(
         `SELECT g.id, g.project_name, d.name AS department, g.status, g.version, g.activity_id, g.created_by_name,
-                (SELECT count(*)::int FROM jsonb_object_keys(g.answers)) AS answered_count, g.updated_at, g.submitted_at
+                g.answers, g.updated_at, g.submitted_at
          FROM design_grids g LEFT JOIN departments d ON d.organization_id = g.organization_id AND d.id = g.department_id
          WHERE ${where} ORDER BY g.updated_at DESC, g.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, query.pageSize, (query.page - 1) * query.pageSize],
@@ -143,7 +144,7 @@ export class DesignGridsService {
         version: row.version,
         activityId: row.activity_id,
         createdByName: row.created_by_name,
-        answeredCount: row.answered_count,
+        answeredCount: answeredQuestions(row.answers).length,
         updatedAt: iso(row.updated_at)!,
         submittedAt: iso(row.submitted_at),
       }),
@@ -380,7 +381,7 @@ export class DesignGridsService {
       submittedAt: iso(row.submittedAt),
       reviewedAt: iso(row.reviewedAt),
       comments: row.comments,
-      answered: GRID_QUESTIONS.filter((question) => row.answers[question] !== undefined),
+      answered: answeredQuestions(row.answers),
       flags: computeFlags(row.answers, facts),
       dpia: assessDpia(row.answers, facts),
       completeness: gridCompleteness(content, facts),

@@ -44,18 +44,27 @@ describe('design grids: autosave, resume, submit, review, accept and re-answer c
     // Saving the same answers again changes nothing (no new version).
     const same = await org.as.contributor.patch(`${grids()}/${grid.id}`).send({ version: 3, answers: { data: carpoolAnswers().data } }).expect(200);
     expect(same.body.version).toBe(3);
+    // Questions left through the step buttons, saved blank, are not answered: the list says the same.
+    const blank = await org.as.contributor
+      .patch(`${grids()}/${grid.id}`)
+      .send({ version: 3, answers: { minimisation: { justifications: [] }, retention: { rules: [] }, information: { description: null } } })
+      .expect(200);
+    expect(blank.body.answered).toEqual(['purposes', 'data']);
+    const listed = (await org.as.contributor.get(grids()).expect(200)).body.items.find((item: Body) => item.id === grid.id);
+    expect(listed.answeredCount).toBe(2);
+    await org.as.contributor.patch(`${grids()}/${grid.id}`).send({ version: 4, answers: { data: carpoolAnswers().data } }).expect(200);
 
     // Another device of the same person, later: the grid as it was left.
     const { agent: otherDevice } = await signIn(api, org, 'contributor');
     const resumed = await otherDevice.get(`${grids()}/${grid.id}`).expect(200);
-    expect(resumed.body.answers).toEqual({ purposes: carpoolAnswers().purposes, data: carpoolAnswers().data });
-    expect(resumed.body.version).toBe(3);
+    expect(resumed.body.answers).toMatchObject({ purposes: carpoolAnswers().purposes, data: carpoolAnswers().data });
+    expect(resumed.body.version).toBe(4);
 
     // A save from a device holding an older version is refused and changes nothing.
     const stale = await otherDevice.patch(`${grids()}/${grid.id}`).send({ version: 2, answers: { rights: { description: 'écrasé ?' } } }).expect(409);
-    expect(stale.body).toMatchObject({ code: 'version_conflict', details: { currentVersion: 3 } });
+    expect(stale.body).toMatchObject({ code: 'version_conflict', details: { currentVersion: 4 } });
     expect((await org.as.auditor.get(`${grids()}/${grid.id}`).expect(200)).body.answers.rights).toBeUndefined();
-    expect(await events(grid.id)).toEqual(['create', 'update', 'update']);
+    expect(await events(grid.id)).toEqual(['create', 'update', 'update', 'update']);
   });
 
   it('validates answers at the edge and against the catalogues, with the path of each field', async () => {

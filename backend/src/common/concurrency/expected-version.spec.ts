@@ -1,4 +1,5 @@
 import { AppException } from '../errors/app-exception';
+import type { FieldValidationException } from '../http/validation';
 import { assertVersion, expectedVersion } from './expected-version';
 
 describe('expectedVersion', () => {
@@ -11,6 +12,12 @@ describe('expectedVersion', () => {
   it('refuses an update that names no version', () => {
     expect(() => expectedVersion(undefined, undefined)).toThrow(AppException);
     expect(() => expectedVersion(undefined, 'abc')).toThrow(AppException);
+    // In the caller's language, the field named by its label.
+    try {
+      expectedVersion(undefined, undefined);
+    } catch (error) {
+      expect((error as FieldValidationException).localisedDetails('fr')).toEqual({ fields: [{ path: 'version', code: 'isDefined', message: '« Version » est obligatoire.' }] });
+    }
   });
 
   it('reports the current version on a conflict', () => {

@@ -1,5 +1,5 @@
-import { HttpStatus } from '@nestjs/common';
 import { AppException } from '../errors/app-exception';
+import { FieldValidationException } from '../http/validation';
 
 /**
  * The version the client last saw: `version` in the body or an `If-Match` header (`"3"` or `W/"3"`).
@@ -9,9 +9,8 @@ export function expectedVersion(bodyVersion: number | undefined, ifMatch: string
   if (bodyVersion !== undefined) return bodyVersion;
   const match = ifMatch?.match(/^(?:W\/)?"?(\d+)"?$/);
   if (match) return Number(match[1]);
-  throw new AppException(HttpStatus.BAD_REQUEST, 'validation_failed', {
-    fields: [{ path: 'version', code: 'isDefined', message: 'version (or If-Match) is required' }],
-  });
+  // Translated like every field error (« « Version » est obligatoire. »), never English in a French page.
+  throw new FieldValidationException([{ path: 'version', code: 'isDefined', args: [] }]);
 }
 
 export function assertVersion(currentVersion: number, expected: number): void {

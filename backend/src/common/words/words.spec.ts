@@ -70,6 +70,8 @@ describe('dates in words', () => {
     expect(dateInWords('2026-05-25', 'fr')).toBe('25 mai 2026');
     expect(dateInWords('2026-05-25', 'en')).toBe('25 May 2026');
     expect(dateInWords('2026-12-02T02:30:49.505Z', 'fr')).toBe('2 décembre 2026');
+    // An instant is the day at Paris time: 23:30 UTC on 1 December is already 2 December there.
+    expect(dateInWords('2026-12-01T23:30:00.000Z', 'en')).toBe('2 December 2026');
     expect(dateInWords('', 'fr')).toBeNull();
   });
 

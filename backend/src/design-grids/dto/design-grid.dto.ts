@@ -202,10 +202,14 @@ export class MinimisationAnswerDto implements MinimisationAnswer {
 
 export class GridRetentionDto implements GridRetention {
   @Code(false, 'data-categories code') category!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'P5Y', description: 'null: no end (needs unlimitedJustification)' })
+  @ApiProperty({ type: String, nullable: true, example: 'P5Y', description: 'null: no end (needs unlimitedJustification), or undecided' })
   @ValidateIf((_: object, value: unknown) => value !== null)
   @IsIsoDuration()
   activePeriod!: string | null;
+  @ApiPropertyOptional({ description: '"I don’t know yet": to decide with the DPO (activePeriod null, never read as unlimited)' })
+  @IsOptional()
+  @IsBoolean()
+  undecided?: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'P10Y' }) @IsOptional() @IsIsoDuration() archivePeriod?: string | null;
   @NullableText(300, 'retention-start-events code or free text') startEvent?: string | null;
   @NullableText(2000) legalReference?: string | null;

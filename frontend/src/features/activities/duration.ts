@@ -1,3 +1,7 @@
+import { durationInWords } from '@backend/common/words/durations';
+
+import type { Locale } from '@/i18n/config';
+
 /**
  * Retention periods: the API stores ISO 8601 durations in years, months, weeks and days (P5Y, P13M,
  * P0D); the forms show a number and a unit.
@@ -41,13 +45,7 @@ export function formatIsoDuration(amount: number, unit: DurationUnit): string {
   return `P${String(amount)}${unit}`;
 }
 
-const INTL_UNITS: Record<DurationUnit, 'year' | 'month' | 'week' | 'day'> = { Y: 'year', M: 'month', W: 'week', D: 'day' };
-
-/** "5 years" / "5 ans"; the ISO text itself when it is not a duration we read. */
-export function describeIsoDuration(iso: string, locale: string): string {
-  const parts = parseIsoDuration(iso);
-  if (!parts) return iso;
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: INTL_UNITS[parts.unit], unitDisplay: 'long' }).format(
-    parts.amount,
-  );
+/** "5 years" / "5 ans", "1 an et 6 mois" (the shared helper, as the server writes them); the text itself when it is not a duration. */
+export function describeIsoDuration(iso: string, locale: Locale): string {
+  return durationInWords(iso, locale) ?? iso;
 }

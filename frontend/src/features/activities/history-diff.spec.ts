@@ -45,7 +45,7 @@ describe('a readable version diff', () => {
     expect(formatFieldValue('dataCategories[0].mandatory', true, context)).toBe('Yes');
     expect(formatFieldValue('dataSubjects[0].estimatedCount', 1200, context)).toBe('1,200');
     expect(formatFieldValue('transfers[0].country', 'US', context)).toBe('United States');
-    expect(formatFieldValue('nextReviewDate', '2027-05-25', context)).toBe('May 25, 2027');
+    expect(formatFieldValue('nextReviewDate', '2027-05-25', context)).toBe('25 May 2027');
     expect(formatFieldValue('dataCategories[0].category', 'own_code', context)).toBe('own_code');
     expect(formatDate('2027-05-25', 'fr')).toBe('25 mai 2027');
   });

@@ -2,6 +2,8 @@
  * A version diff made readable: the API answers `{ "purposes[0].legalBasis": { before, after } }`;
  * people read "Purpose 1 › Legal basis: — → Contract". Pure (messages and catalogues are passed in).
  */
+import { dateInWords } from '@backend/common/words/dates';
+
 import type { Locale } from '@/i18n/config';
 import { interpolate, lookup, type Messages, type TranslateVars } from '@/i18n/translate';
 
@@ -143,10 +145,9 @@ export function formatFieldValue(path: string, value: unknown, context: DiffCont
 }
 
 /** `2027-05-25` → "25 mai 2027" / "25 May 2027" (the date as written, whatever the time zone). */
+/** A date (YYYY-MM-DD) or an instant (ISO 8601) in words, in the app's language (the shared helper). */
 export function formatDate(date: string, locale: Locale): string {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime())) return date;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(parsed);
+  return dateInWords(date, locale) ?? date;
 }
 
 function sortKey(path: string): [number, string] {

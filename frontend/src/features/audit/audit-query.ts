@@ -11,8 +11,13 @@ export interface AuditQuery {
 }
 
 export const AUDIT_PAGE_SIZE = 50;
-export const ENTITY_TYPES = ['Activity', 'Vendor', 'Organization', 'Membership', 'Department', 'CatalogueEntry'] as const;
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'import', 'submit', 'validate', 'archive', 'reopen', 'duplicate', 'review', 'terminate'] as const;
+/** Every record type the trail holds, DPIAs, design grids and documents included: each can be a filter. */
+export const ENTITY_TYPES = ['Activity', 'Vendor', 'Dpia', 'DesignGrid', 'Evidence', 'Organization', 'Membership', 'Department', 'CatalogueEntry'] as const;
+export const AUDIT_ACTIONS = [
+  'create', 'update', 'delete', 'import', 'submit', 'validate', 'archive', 'reopen', 'duplicate', 'review', 'terminate', 'upload',
+  'resolve', 'request_changes', 'accept',
+  'dpia_create', 'dpia_update', 'dpia_submit', 'dpia_reopen', 'dpia_opinion', 'dpia_decide', 'dpia_newRevision',
+] as const;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f-]{36}$/i;
@@ -22,7 +27,7 @@ export function parseAuditQuery(params: Readonly<Record<string, string | string[
   const page = Number(first(params.page));
   return {
     entityType: /^[A-Za-z]{1,40}$/.test(first(params.entityType)) ? first(params.entityType) : '',
-    action: /^[a-z_]{1,40}$/.test(first(params.action)) ? first(params.action) : '',
+    action: /^[a-zA-Z_]{1,40}$/.test(first(params.action)) ? first(params.action) : '',
     actorUserId: UUID.test(first(params.actorUserId)) ? first(params.actorUserId) : '',
     from: DATE.test(first(params.from)) ? first(params.from) : '',
     to: DATE.test(first(params.to)) ? first(params.to) : '',

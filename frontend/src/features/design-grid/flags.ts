@@ -1,6 +1,7 @@
 /** Plain-language lines for the flags and the DPIA criteria the server computes. */
 import { codeLabel } from '@/features/activities/catalogue';
 import type { ActivityCatalogues } from '@/features/activities/types';
+import { countryName } from '@/lib/countries';
 import type { Locale } from '@/i18n/config';
 import type { Translate } from '@/i18n/translate';
 
@@ -29,12 +30,17 @@ export function flagText(flag: GridFlag, t: Translate, catalogues: ActivityCatal
     case 'special_categories':
     case 'minimisation_unjustified':
     case 'retention_without_end':
+    case 'retention_to_decide':
       return t(`designGrid.flags.${flag.code}`, { items: data(flag.items) });
     case 'dpia_required':
       return t('designGrid.flags.dpia_required', { count: flag.items.length });
     case 'legitimate_interest_untested':
-    case 'transfer_without_safeguards':
       return t(`designGrid.flags.${flag.code}`, { items: flag.items.join(', ') });
+    case 'transfer_without_safeguards':
+      // The server names each provider with its country code (« Covoit Cloud (US) »): the country in words.
+      return t(`designGrid.flags.${flag.code}`, {
+        items: flag.items.map((item) => item.replace(/\(([A-Z]{2})\)$/, (_, code: string) => `(${countryName(code, locale)})`)).join(', '),
+      });
     default:
       return t(`designGrid.flags.${flag.code}`);
   }

@@ -55,10 +55,10 @@ describe('design grid step forms: form ↔ API answers', () => {
     expect(ZDataStepSchema.safeParse({ ...form, subjects: [{ category: 'employees', estimatedCount: 'beaucoup', vulnerable: '' }] }).success).toBe(false);
   });
 
-  it('question 5 asks about each data category of question 3 and writes ISO durations; "not known yet" is not sent', () => {
+  it('question 5 asks about each data category of question 3 and writes ISO durations; a category without a choice is not sent', () => {
     const form = retentionStep.toForm({ rules: [{ category: 'location', activePeriod: 'P3M', endAction: 'anonymise' }] }, answers);
     expect(form.rules.map((rule) => [rule.category, rule.mode, rule.activeAmount, rule.activeUnit])).toEqual([
-      ['identity', 'none', '', 'Y'],
+      ['identity', 'unset', '', 'Y'],
       ['location', 'limited', '3', 'M'],
     ]);
     const answer = retentionStep.toAnswer({ ...form, rules: [{ ...at(form.rules, 0), mode: 'unlimited', unlimitedJustification: 'Archives' }, { ...at(form.rules, 1), activeAmount: '1' }] });
@@ -67,6 +67,10 @@ describe('design grid step forms: form ↔ API answers', () => {
       { category: 'location', activePeriod: 'P1M', archivePeriod: null, startEvent: null, legalReference: null, endAction: 'anonymise', unlimitedJustification: null },
     ]);
     expect(retentionStep.toAnswer(retentionStep.toForm(undefined, answers)).rules).toEqual([]);
+    // "Je ne sais pas encore" is its own answer, never a retention without end.
+    const undecided = retentionStep.toAnswer({ ...form, rules: [{ ...at(form.rules, 0), mode: 'none' }] });
+    expect(undecided.rules).toEqual([{ category: 'identity', activePeriod: null, undecided: true }]);
+    expect(retentionStep.toForm(undecided, answers).rules.map((rule) => rule.mode)).toEqual(['none', 'unset']);
     const missingAmount = ZRetentionStepSchema.safeParse({ ...form, rules: [{ ...at(form.rules, 1), activeAmount: '' }] });
     expect(missingAmount.success).toBe(false);
   });

@@ -227,14 +227,17 @@ export const minimisationStep = {
 
 // ——— 5. retention ———
 
+/** The choices offered: "don't know yet" (to decide with the DPO), a set period, no end. */
 export const RETENTION_CHOICES = ['none', 'limited', 'unlimited'] as const;
+/** A category nobody has decided anything about yet: no choice made, nothing sent. */
+const RETENTION_MODES = ['unset', ...RETENTION_CHOICES] as const;
 
 export const ZRetentionStepSchema = z.object({
   rules: list(
     z
       .object({
         category: z.string(),
-        mode: z.enum(RETENTION_CHOICES),
+        mode: z.enum(RETENTION_MODES),
         activeAmount: wholeNumberText(),
         activeUnit: z.enum(DURATION_UNITS),
         archiveAmount: wholeNumberText(),
@@ -263,7 +266,7 @@ export const retentionStep = {
         const archive = rule?.archivePeriod ? parseIsoDuration(rule.archivePeriod) : null;
         return {
           category,
-          mode: !rule ? 'none' : rule.activePeriod === null ? 'unlimited' : 'limited',
+          mode: !rule ? 'unset' : rule.undecided ? 'none' : rule.activePeriod === null ? 'unlimited' : 'limited',
           activeAmount: active ? String(active.amount) : '',
           activeUnit: active?.unit ?? 'Y',
           archiveAmount: archive ? String(archive.amount) : '',
@@ -277,19 +280,26 @@ export const retentionStep = {
       note: nullToEmpty(answer?.note),
     };
   },
-  /** Categories whose retention is "not known yet" are left out: the server flags them. */
+  /**
+   * Categories without a choice are left out (the question is not answered for them); "don't know
+   * yet" is sent as such (`undecided`): the server flags it "to decide with the DPO", never "no end".
+   */
   toAnswer: (form: RetentionStepForm): RetentionAnswer => ({
     rules: form.rules
-      .filter((rule) => rule.mode !== 'none')
-      .map((rule) => ({
-        category: rule.category,
-        activePeriod: rule.mode === 'limited' ? formatIsoDuration(Number(rule.activeAmount), rule.activeUnit) : null,
-        archivePeriod: rule.mode === 'limited' && rule.archiveAmount.trim() !== '' ? formatIsoDuration(Number(rule.archiveAmount), rule.archiveUnit) : null,
-        startEvent: emptyToNull(rule.startEvent),
-        legalReference: emptyToNull(rule.legalReference),
-        endAction: rule.endAction,
-        unlimitedJustification: rule.mode === 'unlimited' ? emptyToNull(rule.unlimitedJustification) : null,
-      })),
+      .filter((rule) => rule.mode !== 'unset')
+      .map((rule) =>
+        rule.mode === 'none'
+          ? { category: rule.category, activePeriod: null, undecided: true }
+          : {
+              category: rule.category,
+              activePeriod: rule.mode === 'limited' ? formatIsoDuration(Number(rule.activeAmount), rule.activeUnit) : null,
+              archivePeriod: rule.mode === 'limited' && rule.archiveAmount.trim() !== '' ? formatIsoDuration(Number(rule.archiveAmount), rule.archiveUnit) : null,
+              startEvent: emptyToNull(rule.startEvent),
+              legalReference: emptyToNull(rule.legalReference),
+              endAction: rule.endAction,
+              unlimitedJustification: rule.mode === 'unlimited' ? emptyToNull(rule.unlimitedJustification) : null,
+            },
+      ),
     note: emptyToNull(form.note),
   }),
 };

@@ -1,10 +1,10 @@
 'use client';
 
+import { retentionInWords } from '@backend/common/words/durations';
 import Link from 'next/link';
 
 import { codeLabel } from '@/features/activities/catalogue';
 import { CompletenessBar } from '@/features/activities/components/completeness-bar';
-import { describeIsoDuration } from '@/features/activities/duration';
 import { isRuleCode } from '@/features/activities/rules';
 import type { ActivityCatalogues } from '@/features/activities/types';
 import { useLocale, useT } from '@/i18n/i18n-provider';
@@ -12,7 +12,7 @@ import type { MessageKey } from '@/i18n/translate';
 import { countryName } from '@/lib/countries';
 import { orgPath } from '@/lib/paths';
 
-import type { GridConflict, GridField, GridView } from '../types';
+import type { GridConflict, GridField, GridQuestion, GridView } from '../types';
 
 /** The register's own label of each field the grid writes. */
 const FIELD_LABELS = {
@@ -65,14 +65,16 @@ export function GridSummary({
   const purposes = (answers.purposes?.purposes ?? []).filter((purpose) => purpose.description);
   const bases = (answers.legitimacy?.bases ?? []).filter((basis) => basis.legalBasis);
   const purposeText = new Map(purposes.map((purpose) => [purpose.id, purpose.description]));
-  const lines: { key: string; text: string | null }[] = [
-    { key: 'purposes', text: purposes.length ? t('designGrid.summary.purposes', { items: list(purposes.map((purpose) => purpose.description)) }) : null },
+  const lines: { key: string; questions: GridQuestion[]; text: string | null }[] = [
+    { key: 'purposes', questions: ['purposes'], text: purposes.length ? t('designGrid.summary.purposes', { items: list(purposes.map((purpose) => purpose.description)) }) : null },
     {
       key: 'legitimacy',
+      questions: ['legitimacy'],
       text: bases.length ? t('designGrid.summary.legalBases', { items: list(bases.map((basis) => `${purposeText.get(basis.purposeId) ?? ''} → ${label('legal-bases', basis.legalBasis ?? '')}`)) }) : null,
     },
     {
       key: 'data',
+      questions: ['data', 'minimisation'],
       text: answers.data
         ? t('designGrid.summary.data', {
             subjects: list(answers.data.subjects.map((subject) => label('data-subject-categories', subject.category))) || '—',
@@ -82,30 +84,37 @@ export function GridSummary({
     },
     {
       key: 'processors',
+      questions: [],
       text: answers.data?.processors.length
         ? t('designGrid.summary.processors', { items: list(answers.data.processors.map((processor) => (processor.country ? `${processor.name} (${countryName(processor.country, locale)})` : processor.name))) })
         : null,
     },
     {
       key: 'retention',
+      questions: ['retention'],
       text: answers.retention?.rules.length
         ? t('designGrid.summary.retention', {
             items: list(
               answers.retention.rules.map(
-                (rule) => `${label('data-categories', rule.category)} : ${rule.activePeriod ? describeIsoDuration(rule.activePeriod, locale) : t('designGrid.questions.retention.modes.unlimited')}`,
+                (rule) =>
+                  `${label('data-categories', rule.category)} : ${
+                    rule.undecided ? t('designGrid.summary.toDecide') : (retentionInWords(rule, locale) ?? t('designGrid.summary.noEnd'))
+                  }`,
               ),
             ),
           })
         : null,
     },
-    { key: 'information', text: answers.information?.description ?? null },
-    { key: 'rights', text: answers.rights?.description ?? null },
+    { key: 'information', questions: ['information'], text: answers.information?.description ?? null },
+    { key: 'rights', questions: ['rights'], text: answers.rights?.description ?? null },
     {
       key: 'security',
+      questions: ['security', 'resilience'],
       text: answers.security || answers.resilience ? t('designGrid.summary.measures', { count: (answers.security?.measures.length ?? 0) + (answers.security?.otherMeasures.length ?? 0) + (answers.resilience?.measures.length ?? 0) }) : null,
     },
     {
       key: 'documentation',
+      questions: ['documentation'],
       text: answers.documentation?.documents.length
         ? t('designGrid.summary.documents', { items: list(answers.documentation.documents.map((item) => `${t(`designGrid.documents.${item.kind}`)} (${t(`designGrid.documentStates.${item.state}`)})`)) })
         : null,
@@ -118,18 +127,31 @@ export function GridSummary({
       </h2>
       <p>{t('designGrid.summary.intro')}</p>
       <ul className="grid-summary__lines">
-        {lines.map((line) => (
-          <li key={line.key} className={line.text ? undefined : 'muted'}>
-            {line.text ?? `${t(`designGrid.questions.${line.key as 'purposes'}.title`)} — ${t('designGrid.summary.notAnswered')}`}
-          </li>
-        ))}
+        {/* Answered as the step list says (the server's grid-progress): a line never contradicts it. */}
+        {lines.map((line) => {
+          const answered = line.questions.every((question) => grid.answered.includes(question));
+          if (line.questions.length === 0 && !line.text) return null;
+          return (
+            <li key={line.key} className={line.text && answered ? undefined : 'muted'} data-answered={answered}>
+              {line.text
+                ? answered
+                  ? line.text
+                  : `${line.text} (${t('designGrid.summary.incomplete')})`
+                : `${t(`designGrid.questions.${line.key as 'purposes'}.title`)} — ${t('designGrid.summary.notAnswered')}`}
+            </li>
+          );
+        })}
       </ul>
       <p>{t('designGrid.panel.completeness')}</p>
       <CompletenessBar score={grid.completeness.score} testId="grid-summary-completeness" />
       {grid.problems.length ? (
         <ul className="problems__list" data-testid="grid-problems">
           {grid.problems.map((problem) => (
-            <li key={`${problem.path} ${problem.code}`}>{isRuleCode(problem.code) ? t(`activity.rules.${problem.code}`, problem.params) : problem.path}</li>
+            <li key={`${problem.path} ${problem.code}`}>
+              {isRuleCode(problem.code)
+                ? t(`activity.rules.${problem.code}`, problem.path.startsWith('dataCategories[') && problem.params.label ? { ...problem.params, label: label('data-categories', problem.params.label) } : problem.params)
+                : t('designGrid.summary.incomplete')}
+            </li>
           ))}
         </ul>
       ) : null}

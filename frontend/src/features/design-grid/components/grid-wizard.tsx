@@ -473,8 +473,9 @@ function QuestionStep({
       onAnswer(definition.toAnswer(form.getValues()));
       return true;
     };
-    // Leaving the question saves it as it stands: an untouched question then counts as answered
-    // ("we don't know yet" is an answer); one merely opened is not, so a team resumes there.
+    // Leaving the question saves it as it stands. It counts as answered only once its required
+    // answers are given (the server's grid-progress.ts: "don't know yet" on retention is an answer,
+    // a blank is not), so progress, the step list, the summary and resume all agree.
     saveRef.current = () => save(true);
     const subscription = form.watch(() => {
       void save(false);

@@ -294,7 +294,7 @@ function RetentionStep({ catalogues }: StepProps) {
             {row.mode === 'unlimited' ? (
               <GridTextArea path={`${prefix}.unlimitedJustification`} label={t('activityFields.dataCategories.retention.unlimitedJustification')} hint={t('activity.retention.hints.unlimitedJustification')} rows={2} />
             ) : null}
-            {row.mode !== 'none' ? (
+            {row.mode === 'limited' || row.mode === 'unlimited' ? (
               <>
                 <GridSelect path={`${prefix}.startEvent`} label={t('designGrid.questions.retention.startEvent')} options={options('retention-start-events')} emptyLabel={t('designGrid.wizard.unknown')} />
                 <GridText path={`${prefix}.legalReference`} label={t('activityFields.dataCategories.retention.legalReference')} hint={t('activity.retention.hints.legalReference')} />

@@ -4,18 +4,17 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useId, useState, useTransition, type SubmitEvent } from 'react';
 
 import { Pagination } from '@/components/pagination';
-import { AUDIT_ACTIONS, auditQueryToSearch, ENTITY_TYPES, formatChangeValue, verifyPath, type AuditEvent, type AuditQuery, type ChainVerification } from '@/features/audit/audit-query';
-import { useLocale, useT } from '@/i18n/i18n-provider';
+import { AUDIT_ACTIONS, auditQueryToSearch, ENTITY_TYPES, verifyPath, type AuditEvent, type AuditQuery, type ChainVerification } from '@/features/audit/audit-query';
+import { actionLabel, auditChangeRows, entityLabel, type AuditWordsContext } from '@/features/audit/audit-words';
+import { useLocale, useMessages, useT } from '@/i18n/i18n-provider';
 import type { Member, PageOf } from '@/lib/api-types';
 import { ApiError } from '@/lib/api-error';
 import { useApi } from '@/lib/use-api';
 
-const isAction = (action: string): action is (typeof AUDIT_ACTIONS)[number] => (AUDIT_ACTIONS as readonly string[]).includes(action);
-const isEntity = (type: string): type is (typeof ENTITY_TYPES)[number] => (ENTITY_TYPES as readonly string[]).includes(type);
-
 export function AuditPageContent({ organizationId, query, events, members }: { organizationId: string; query: AuditQuery; events: PageOf<AuditEvent>; members: Member[] }) {
   const t = useT();
   const locale = useLocale();
+  const messages = useMessages();
   const api = useApi();
   const ids = useId();
   const router = useRouter();
@@ -51,6 +50,7 @@ export function AuditPageContent({ organizationId, query, events, members }: { o
     }
   }
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+  const words: AuditWordsContext = { t, messages, locale, people: new Map(members.map((member) => [member.userId, member.name])) };
 
   return (
     <section className="page page--wide" aria-labelledby="page-title">
@@ -83,7 +83,7 @@ export function AuditPageContent({ organizationId, query, events, members }: { o
             <option value="">{t('audit.filters.all')}</option>
             {ENTITY_TYPES.map((type) => (
               <option key={type} value={type}>
-                {t(`audit.entities.${type}`)}
+                {entityLabel(type, words)}
               </option>
             ))}
           </select>
@@ -96,7 +96,7 @@ export function AuditPageContent({ organizationId, query, events, members }: { o
             <option value="">{t('audit.filters.all')}</option>
             {AUDIT_ACTIONS.map((action) => (
               <option key={action} value={action}>
-                {t(`audit.actions.${action}`)}
+                {actionLabel(action, words)}
               </option>
             ))}
           </select>
@@ -151,19 +151,18 @@ export function AuditPageContent({ organizationId, query, events, members }: { o
                   <time dateTime={event.occurredAt}>{dateTime.format(new Date(event.occurredAt))}</time>
                 </td>
                 <td>{event.actorName ?? '—'}</td>
-                <td>{isAction(event.action) ? t(`audit.actions.${event.action}`) : event.action}</td>
+                <td>{actionLabel(event.action, words)}</td>
                 <td>
-                  {isEntity(event.entityType) ? t(`audit.entities.${event.entityType}`) : event.entityType}
+                  {entityLabel(event.entityType, words)}
                   {event.entityLabel ? ` — ${event.entityLabel}` : ''}
                 </td>
                 <td>
                   <dl className="audit-diff">
-                    {Object.entries(event.changes).map(([field, change]) => (
-                      <div key={field}>
-                        <dt>{field}</dt>
+                    {auditChangeRows(event, words).map((row, index) => (
+                      <div key={`${row.field}-${String(index)}`}>
+                        <dt>{row.field}</dt>
                         <dd>
-                          <del aria-label={t('audit.before')}>{formatChangeValue(change.before, t('common.yes'), t('common.no'))}</del> →{' '}
-                          <ins aria-label={t('audit.after')}>{formatChangeValue(change.after, t('common.yes'), t('common.no'))}</ins>
+                          <del aria-label={t('audit.before')}>{row.before}</del> → <ins aria-label={t('audit.after')}>{row.after}</ins>
                         </dd>
                       </div>
                     ))}

@@ -1,0 +1,51 @@
+import en from '@/i18n/messages/en.json';
+import fr from '@/i18n/messages/fr.json';
+import { createTranslator, lookup } from '@/i18n/translate';
+
+import { AUDIT_ACTIONS, ENTITY_TYPES } from './audit-query';
+import { actionLabel, auditChangeRows, entityLabel, type AuditWordsContext } from './audit-words';
+
+const DENIS = '3f1c2a4e-8b7d-4c1e-9a2b-5d6e7f8a9b0c';
+const context = (locale: 'fr' | 'en'): AuditWordsContext => ({
+  t: createTranslator(locale === 'fr' ? fr : en),
+  messages: locale === 'fr' ? fr : en,
+  locale,
+  people: new Map([[DENIS, 'Denis Délégué']]),
+});
+
+describe('the audit trail in words', () => {
+  it('names every action and record type the server writes, in both languages', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      for (const action of AUDIT_ACTIONS) expect(actionLabel(action, context(locale))).not.toMatch(/_|^[a-z]+[A-Z]/);
+      for (const type of ENTITY_TYPES) expect([type, lookup(locale === 'fr' ? fr : en, `audit.entities.${type}`)]).toEqual([type, entityLabel(type, context(locale))]);
+    }
+    expect(actionLabel('dpia_update', context('fr'))).toBe('Modification de l’AIPD');
+    expect(entityLabel('DesignGrid', context('fr'))).toBe('Grille de conception');
+    expect(actionLabel('something_new', context('en'))).toBe(en.audit.actions.update);
+  });
+
+  it('reads changes as a story: field labels, names instead of ids, durations and dates in words, no JSON, no empty rows', () => {
+    const rows = auditChangeRows(
+      {
+        changes: {
+          'purposes[0].legitimateInterestAssessment.balancing': { before: null, after: 'Aucun impact défavorable attendu' },
+          ownerId: { before: null, after: DENIS },
+          'dataCategories[0].retention.activePeriod': { before: 'P5Y', after: 'P10Y' },
+          nextReviewDate: { before: '2026-05-25', after: '2027-05-25' },
+          status: { before: 'draft', after: 'in_review' },
+          actionPlan: { before: [], after: null },
+          content: { before: { risks: [] }, after: { risks: [{ id: 'r1' }] } },
+        },
+      },
+      context('fr'),
+    );
+    expect(rows).toEqual([
+      { field: 'Finalité 1 › Mise en balance', before: '—', after: 'Aucun impact défavorable attendu' },
+      { field: 'Responsable', before: '—', after: 'Denis Délégué' },
+      { field: 'Catégorie de données 1 › Conservation en base active', before: '5 ans', after: '10 ans' },
+      { field: 'Prochaine revue', before: '25 mai 2026', after: '25 mai 2027' },
+      { field: 'Statut', before: 'Brouillon', after: 'En revue' },
+      { field: 'Contenu', before: 'détail modifié', after: 'détail modifié' },
+    ].filter((row) => row.before !== row.after));
+  });
+});

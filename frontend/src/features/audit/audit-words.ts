@@ -1,0 +1,92 @@
+/**
+ * The audit trail as a story: actions, record types, field labels and values in words, people by
+ * their names, never an id, a field path, a code or JSON; a change from nothing to nothing is no
+ * change. Pure (the translator, the messages and the members are passed in).
+ */
+import { dateInWords } from '@backend/common/words/dates';
+import { durationInWords } from '@backend/common/words/durations';
+
+import { describeFieldPath, pathTokens } from '@/features/activities/history-diff';
+import type { Locale } from '@/i18n/config';
+import { lookup, type Messages, type Translate } from '@/i18n/translate';
+
+import type { AuditEvent } from './audit-query';
+
+export interface AuditWordsContext {
+  t: Translate;
+  messages: Messages;
+  locale: Locale;
+  /** userId → name, for the people an event names by id. */
+  people: ReadonlyMap<string, string>;
+}
+
+export interface AuditChangeRow {
+  field: string;
+  before: string;
+  after: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** The words of a key when the messages have it. */
+const known = (context: AuditWordsContext, key: string): string | undefined => {
+  const template = lookup(context.messages, key);
+  return template === undefined ? undefined : context.t(key as never);
+};
+
+/** "Création", "Avis du DPO sur l’AIPD"; a generic "Modification" for an action the page does not know. */
+export function actionLabel(action: string, context: AuditWordsContext): string {
+  return known(context, `audit.actions.${action}`) ?? context.t('audit.actions.update');
+}
+
+/** "Traitement", "AIPD", "Grille de conception"; "Élément" for a type the page does not know. */
+export function entityLabel(type: string, context: AuditWordsContext): string {
+  return known(context, `audit.entities.${type}`) ?? context.t('audit.columns.record');
+}
+
+/** The field's label: the register's words for an activity's paths, the trail's own for the others. */
+export function fieldLabel(path: string, context: AuditWordsContext): string {
+  const described = describeFieldPath(path, context.messages);
+  if (described !== path) return described;
+  const names = pathTokens(path).filter((token): token is string => typeof token === 'string');
+  const positions = pathTokens(path).filter((token): token is number => typeof token === 'number');
+  const last = names[names.length - 1] ?? '';
+  const label = known(context, `audit.fields.${names.join('_')}`) ?? known(context, `audit.fields.${last}`) ?? context.t('audit.fields.other');
+  return positions.length ? `${label} ${positions.map((position) => String(position + 1)).join('.')}` : label;
+}
+
+const STATUS_WORDS = ['activity.status', 'vendors.status', 'dpias.status', 'designGrid.statuses'];
+
+function valueWords(field: string, value: unknown, context: AuditWordsContext): string {
+  const { t, locale, people } = context;
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value);
+  if (Array.isArray(value)) {
+    const items = value.map((item) => valueWords(field, item, context)).filter((item) => item !== '—');
+    return items.length ? items.join(', ') : '—';
+  }
+  if (typeof value !== 'string') return t('audit.detailChanged');
+  const text = value;
+  if (UUID.test(text)) return people.get(text) ?? t('audit.otherRecord');
+  if (ISO_DURATION.test(text)) return durationInWords(text, locale) ?? text;
+  if (ISO_DATE.test(text)) return dateInWords(text, locale) ?? text;
+  if (/(^|\.)status$/.test(field)) {
+    for (const base of STATUS_WORDS) {
+      const words = known(context, `${base}.${text}`);
+      if (words) return words;
+    }
+  }
+  return text;
+}
+
+/** The event's changes, one row per field that changed in words (nothing → nothing is left out). */
+export function auditChangeRows(event: Pick<AuditEvent, 'changes'>, context: AuditWordsContext): AuditChangeRow[] {
+  return Object.entries(event.changes).flatMap(([path, change]) => {
+    const before = valueWords(path, change.before, context);
+    const after = valueWords(path, change.after, context);
+    return before === after ? [] : [{ field: fieldLabel(path, context), before, after }];
+  });
+}

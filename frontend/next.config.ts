@@ -1,17 +1,13 @@
 import type { NextConfig } from 'next';
 
-const apiUrl = process.env.API_URL ?? 'http://localhost:3001';
-
 /**
- * The browser calls relative `/api/...` URLs; they go to the backend. This rewrite is fixed when the
- * app is built; src/proxy.ts performs the same forwarding with the `API_URL` of the running server.
+ * The browser calls relative `/api/...` URLs; src/app/api/[...path]/route.ts forwards them to the
+ * backend at the running server's `API_URL`, streaming the bodies. No rewrite here: a config rewrite
+ * would take the route's place (rewrites come before dynamic routes) and be fixed at build time.
  */
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  rewrites() {
-    return Promise.resolve([{ source: '/api/:path*', destination: `${apiUrl}/api/:path*` }]);
-  },
 };
 
 export default nextConfig;

@@ -73,10 +73,12 @@ export class ActivitiesController {
   @ApiBody({ type: [CreateActivityDto] })
   @ApiCreatedResponse({ type: ImportResultView })
   @ApiUnprocessableEntityResponse({ description: 'Nothing imported: per-item errors in details.items' })
-  importJson(@CurrentAccess() access: OrganizationAccess, @Body() body: unknown): Promise<ImportResultView> {
+  async importJson(@CurrentAccess() access: OrganizationAccess, @Body() body: unknown): Promise<ImportResultView> {
     if (!Array.isArray(body)) throw new FieldValidationException([{ path: '', code: 'isArray', args: [] }]);
     if (body.length > IMPORT_LIMIT) throw new FieldValidationException([{ path: '', code: 'arrayMaxSize', args: [String(IMPORT_LIMIT)] }]);
-    return this.activities.importActivities(access, body);
+    // The JSON import keeps unknown owners an error (the caller controls the document), so none are unassigned.
+    const { unassignedOwners: _unassigned, ...result } = await this.activities.importActivities(access, body);
+    return result;
   }
 
   @Get(':activityId')

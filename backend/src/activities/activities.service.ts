@@ -399,8 +399,15 @@ export class ActivitiesService {
    * Departments named in the file are matched by name and created when missing. The status is taken
    * as given when the caller's role could have reached it (validated and archived: the DPO's), and a
    * validated activity must pass the register's rules.
+   * An owner e-mail that is not a member here is an error, unless `unknownOwners` is `unassign`: the
+   * workbook import brings registers exported by another organisation, whose owners are not members;
+   * the activity is then imported without an owner and `unassignedOwners` names them.
    */
-  async importActivities(access: ActivityAccess, items: unknown[]): Promise<ImportResultView> {
+  async importActivities(
+    access: ActivityAccess,
+    items: unknown[],
+    options: { unknownOwners?: 'error' | 'unassign' } = {},
+  ): Promise<ImportResultView & { unassignedOwners: { index: number; owner: string }[] }> {
     const { organizationId } = access;
     const manager = this.connection.manager;
     const facts = await this.catalogues.facts();
@@ -429,6 +436,7 @@ export class ActivitiesService {
       status: ActivityStatus;
     }
     const prepared: Prepared[] = [];
+    const unassignedOwners: { index: number; owner: string }[] = [];
     const report: { reference: string | null; errors: ImportItemErrors }[] = [];
     const firstWithReference = new Map<string, number>();
 
@@ -466,7 +474,8 @@ export class ActivitiesService {
         else errors.fields.push({ path: 'ownerId', code: 'unknownMember', args: [input.ownerId] });
       } else if (input.owner) {
         ownerId = membersByEmail.get(input.owner) ?? null;
-        if (!ownerId) errors.fields.push({ path: 'owner', code: 'unknownMember', args: [input.owner] });
+        if (!ownerId && options.unknownOwners === 'unassign') unassignedOwners.push({ index, owner: input.owner });
+        else if (!ownerId) errors.fields.push({ path: 'owner', code: 'unknownMember', args: [input.owner] });
       }
 
       const status = input.status ?? 'draft';
@@ -542,7 +551,7 @@ export class ActivitiesService {
       await this.recordVersion(row, 'import', null, null);
       imported.push({ id: row.id, reference: row.reference });
     }
-    return { imported: imported.length, items: imported, createdDepartments, createdVendors: names(createdVendors) };
+    return { imported: imported.length, items: imported, createdDepartments, createdVendors: names(createdVendors), unassignedOwners };
   }
 
   // ——— helpers ———

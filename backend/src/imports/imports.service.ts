@@ -62,6 +62,7 @@ export class ImportsService {
       updated: [],
       createdDepartments: [],
       createdVendors: [],
+      warnings: [],
       errors: mapped.problems.map((problem) => ({
         sheet: problem.sheet,
         row: problem.row,
@@ -87,6 +88,7 @@ export class ImportsService {
       report.updated = [];
       report.createdDepartments = [];
       report.createdVendors = [];
+      report.warnings = [];
     }
     if (!report.valid && !dryRun) throw new ImportReportException(report);
     return report;
@@ -117,10 +119,17 @@ export class ImportsService {
 
     if (creations.length > 0) {
       try {
+        // A register exported by another organisation names owners who are not members here: the
+        // activity comes in unassigned, and the report says whose ownership was left out.
         const result = await this.activities.importActivities(
           access,
           creations.map((index) => mapped.items[index]),
+          { unknownOwners: 'unassign' },
         );
+        report.warnings = result.unassignedOwners.map(({ index, owner }) => {
+          const reference = String(mapped.items[creations[index]].reference);
+          return { ...at(creations[index], 'owner'), code: 'owner_not_member', message: translate(locale, 'imports.owner_not_member', { owner, reference }) };
+        });
         report.created = result.items.map((item, position) => ({ reference: item.reference, name: String(mapped.items[creations[position]].name) }));
         report.createdDepartments = result.createdDepartments;
         report.createdVendors = result.createdVendors;

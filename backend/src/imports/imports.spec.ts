@@ -89,6 +89,31 @@ describe('Register import from xlsx (real PostgreSQL)', () => {
     expect((injected.purposes as { description: string }[])[0].description).toBe(FORMULA_LIKE.purpose);
   });
 
+  // A register exported by another organisation names owners who are not members here: it used to be
+  // one error per activity and nothing imported (the demo register into a new organisation: 12 errors).
+  it.each(['fr', 'en'] as const)('imports a register whose owners are not members here (%s): unassigned, each named in a warning of the dry run', async (locale) => {
+    const org = await createOrganizationWithRoles(api.server, `Ailleurs ${locale}`);
+    const owner = ((await source.admin.get(`${base(source)}/members`).expect(200)).body.items as { email: string; role: string }[]).find((member) => member.role === 'dpo')!.email;
+    const before = await writes(org);
+    const dry = await upload(org, exported[locale], '?dryRun=true', { locale }).expect(200);
+    expect(dry.body).toMatchObject({ dryRun: true, valid: true, activities: 13, errors: [] });
+    expect(await writes(org)).toEqual(before);
+    const ownerColumn = locale === 'fr' ? 'Responsable (e-mail)' : 'Owner (e-mail)';
+    expect(dry.body.warnings).toHaveLength(13);
+    for (const warning of dry.body.warnings) {
+      expect(warning).toMatchObject({ sheet: locale === 'fr' ? 'Registre' : 'Register', row: expect.any(Number), column: ownerColumn, code: 'owner_not_member' });
+      expect(warning.message).toContain(owner);
+      expect(warning.message).toMatch(locale === 'fr' ? /sans responsable/ : /without an owner/);
+    }
+
+    const done = await upload(org, exported[locale], '', { locale }).expect(200);
+    expect(done.body).toMatchObject({ dryRun: false, valid: true, activities: 13, errors: [] });
+    expect(done.body.warnings).toHaveLength(13);
+    const [expected, actual] = await Promise.all([register(source), register(org)]);
+    expect(actual.map((activity) => activity.owner)).toEqual(Array(13).fill(null));
+    expect(actual).toEqual(expected.map((activity) => ({ ...activity, owner: null })));
+  });
+
   it('reports the rules’ errors with sheet, row, column and message, and writes nothing', async () => {
     const org = await target('Erreurs');
     const content = await buildWorkbook(

@@ -36,4 +36,6 @@ export class ImportReportView {
   @ApiProperty({ type: [String] }) createdDepartments!: string[];
   @ApiProperty({ type: [String], description: 'processors not known yet, proposed as vendors under review' }) createdVendors!: string[];
   @ApiProperty({ type: [ImportErrorView] }) errors!: ImportErrorView[];
+  @ApiProperty({ type: [ImportErrorView], description: 'what is imported differently from the file without stopping the import (an owner who is not a member is imported as unassigned)' })
+  warnings!: ImportErrorView[];
 }

@@ -14,7 +14,7 @@ describe('export URLs', () => {
   });
 
   it('reads the report of a refused import from the error', () => {
-    const report = { dryRun: false, valid: false, activities: 1, created: [], updated: [], createdDepartments: [], createdVendors: [], errors: [] };
+    const report = { dryRun: false, valid: false, activities: 1, created: [], updated: [], createdDepartments: [], createdVendors: [], errors: [], warnings: [] };
     expect(reportOf(new ApiError(422, { code: 'import_xlsx_invalid', message: 'x', details: report }))).toEqual(report);
     expect(reportOf(new ApiError(415, { code: 'import_not_xlsx', message: 'x' }))).toBeNull();
   });

@@ -41,6 +41,8 @@ export interface ImportReport {
   createdDepartments: string[];
   createdVendors: string[];
   errors: ImportError[];
+  /** What is imported differently from the file without stopping it (an owner who is not a member comes in unassigned). */
+  warnings: ImportError[];
 }
 
 /** The report of a refused real import is in the error's details. */

@@ -203,31 +203,38 @@ function ReportView({ report }: { report: ImportReport }) {
         </>
       ) : null}
       {report.createdVendors.length > 0 ? <p>{t('imports.createdVendors', { names: report.createdVendors.join(', ') })}</p> : null}
-      {report.errors.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table" data-testid="import-errors">
-            <caption>{t('imports.errorsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('imports.sheet')}</th>
-                <th scope="col">{t('imports.row')}</th>
-                <th scope="col">{t('imports.column')}</th>
-                <th scope="col">{t('imports.message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.errors.map((error, index) => (
-                <tr key={index} data-code={error.code}>
-                  <td>{error.sheet}</td>
-                  <td>{error.row ?? '—'}</td>
-                  <td>{error.column ?? '—'}</td>
-                  <td>{error.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {report.warnings.length > 0 ? <ImportProblems problems={report.warnings} caption={t('imports.warningsCaption')} testId="import-warnings" /> : null}
+      {report.errors.length > 0 ? <ImportProblems problems={report.errors} caption={t('imports.errorsCaption')} testId="import-errors" /> : null}
+    </div>
+  );
+}
+
+/** Errors or warnings of an import, by sheet, row and column. */
+function ImportProblems({ problems, caption, testId }: { problems: ImportReport['errors']; caption: string; testId: string }) {
+  const t = useT();
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid={testId}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('imports.sheet')}</th>
+            <th scope="col">{t('imports.row')}</th>
+            <th scope="col">{t('imports.column')}</th>
+            <th scope="col">{t('imports.message')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {problems.map((error, index) => (
+            <tr key={index} data-code={error.code}>
+              <td>{error.sheet}</td>
+              <td>{error.row ?? '—'}</td>
+              <td>{error.column ?? '—'}</td>
+              <td>{error.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

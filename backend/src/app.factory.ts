@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { absoluteSessionLifetime } from './auth/session-lifetime';
 import { throttleTouch } from './auth/session-touch';
 import { buildErrorResponse } from './common/errors/error-response';
 import { rejectHostileJsonValues, verifyJsonDepth } from './common/http/json-body';
@@ -83,6 +84,7 @@ export async function createApp({ config, dataSource, sessionPool, logger }: App
   );
   app.use(passport.initialize());
   app.use(passport.session());
+  app.use(absoluteSessionLifetime(config.sessionAbsoluteMaxAgeHours));
   // Errors raised by the middleware above (bad JSON, oversized body, session store down) get the
   // same structured answer as the API's own errors.
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {

@@ -6,6 +6,7 @@ import { Dpias1763971600000 } from './1763971600000-dpias';
 import { DesignGrids1763971700000 } from './1763971700000-design-grids';
 import { FindingsNotifications1763971900000 } from './1763971900000-findings-notifications';
 import { AccountProof1764633600000 } from './1764633600000-account-proof';
+import { Invitations1764633700000 } from './1764633700000-invitations';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   DesignGrids1763971700000,
   FindingsNotifications1763971900000,
   AccountProof1764633600000,
+  Invitations1764633700000,
 ];

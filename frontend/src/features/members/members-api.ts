@@ -13,8 +13,16 @@ export function listMembers(api: ApiClient, organizationId: string, page: number
 }
 
 /** 404 `user_not_found` when no account has that e-mail; 409 `already_member`. */
-export function addMember(api: ApiClient, organizationId: string, body: MemberCreate): Promise<Member> {
-  return api.post<Member>(orgApiPath(organizationId, 'members'), body);
+/** An invitation sent to the address, as the server answers it (never the name of an existing account). */
+export interface SentInvitation {
+  id: string;
+  email: string;
+  status: 'pending' | 'accepted' | 'revoked' | 'expired';
+}
+
+/** Invites the address: the person becomes a member once they accept the e-mailed link. */
+export function addMember(api: ApiClient, organizationId: string, body: MemberCreate): Promise<SentInvitation> {
+  return api.post<SentInvitation>(orgApiPath(organizationId, 'members'), body);
 }
 
 /** 409 `last_admin` when this would leave the organisation without an admin. */

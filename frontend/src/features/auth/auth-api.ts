@@ -1,7 +1,7 @@
 import { resetCsrfToken, type ApiClient } from '@/lib/api-client';
 import type { AcceptedResponse, AuthResponse } from '@/lib/api-types';
 
-import type { LoginForm, SignupForm } from './schemas';
+import type { ForgotPasswordForm, LoginForm, SignupForm } from './schemas';
 
 /** Signs in; the server sets the session cookie. A new session may come with a new CSRF token. */
 export async function signIn(api: ApiClient, form: LoginForm): Promise<AuthResponse> {
@@ -28,4 +28,19 @@ export async function signOut(api: ApiClient): Promise<void> {
   } finally {
     resetCsrfToken();
   }
+}
+
+/** Proves the address with the e-mailed link's token (400 `token_invalid` / `token_expired`). */
+export async function verifyEmail(api: ApiClient, token: string): Promise<void> {
+  await api.post('/api/v1/auth/verify-email', { token });
+}
+
+/** Asks for a reset link; the same answer whatever the address. */
+export function requestPasswordReset(api: ApiClient, form: ForgotPasswordForm): Promise<AcceptedResponse> {
+  return api.post<AcceptedResponse>('/api/v1/auth/password-reset', { email: form.email });
+}
+
+/** Sets the new password with the link's token; every session of the account ends. */
+export async function confirmPasswordReset(api: ApiClient, token: string, password: string): Promise<void> {
+  await api.post('/api/v1/auth/password-reset/confirm', { token, password });
 }

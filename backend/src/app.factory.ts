@@ -15,6 +15,7 @@ import { pinoHttp } from 'pino-http';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/session-cookie';
+import { absoluteSessionLifetime } from './auth/session-lifetime';
 import { throttleTouch } from './auth/session-touch';
 import { AppException } from './common/errors/app-exception';
 import { buildErrorResponse } from './common/errors/error-response';
@@ -94,6 +95,7 @@ export async function createApp({ config, dataSource, sessionPool, logger }: App
     if (config.apiDocs === 'session' && !request.user) return next(new AppException(HttpStatus.UNAUTHORIZED, 'unauthenticated'));
     next();
   });
+  app.use(absoluteSessionLifetime(config.sessionAbsoluteMaxAgeHours));
   // Errors raised by the middleware above (bad JSON, oversized body, session store down) get the
   // same structured answer as the API's own errors.
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { InvitationsModule } from './invitations/invitations.module';
 import { AuthorizationModule } from './authorization/authorization.module';
 import { BreachesModule } from './breaches/breaches.module';
 import { CataloguesModule } from './catalogues/catalogues.module';
@@ -60,6 +61,7 @@ export class AppModule {
         AuthModule,
         OrganizationsModule,
         MembersModule,
+        InvitationsModule,
         DepartmentsModule,
         CataloguesModule,
         TransfersModule,

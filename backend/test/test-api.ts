@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +94,23 @@ export async function signUp(server: Server, prefix = 'user'): Promise<{ agent: 
   return { agent, email, userId: (response.body as { user: { id: string } }).user.id };
 }
 
+/**
+ * The admin invites `email`, and its owner accepts through the API. The link's token only travels
+ * by e-mail, so this fixture gives the invitation a token it knows (the e-mail itself is tested in
+ * src/invitations/invitations.spec.ts with a real SMTP receiver).
+ */
+export async function joinByInvitation(server: Server, admin: Agent, organizationId: string, member: Agent, email: string, role: 'admin' | 'dpo' | 'contributor' | 'auditor'): Promise<void> {
+  const dataSource = dataSources.get(server);
+  if (!dataSource) throw new Error('joinByInvitation needs the server of createTestApi()');
+  const invitation = await admin.post(`/api/v1/organizations/${organizationId}/invitations`).send({ email, roles: [role] }).expect(201);
+  const token = randomBytes(32).toString('base64url');
+  await dataSource.transaction(async (manager) => {
+    await manager.query("SELECT set_config('app.organization_id', $1, true)", [organizationId]);
+    await manager.query('UPDATE invitations SET token_hash = $2 WHERE id = $1', [(invitation.body as { id: string }).id, createHash('sha256').update(token).digest('hex')]);
+  });
+  await member.post(`/api/v1/invitations/${token}/accept`).expect(201);
+}
+
 export interface TestOrganization {
   organizationId: string;
   admin: Agent;
@@ -110,7 +128,7 @@ export async function createOrganizationWithRoles(server: Server, name = 'Organi
   const userIds = { admin: admin.userId } as TestOrganization['userIds'];
   for (const role of ['dpo', 'contributor', 'auditor'] as const) {
     const member = await signUp(server, role);
-    await admin.agent.post(`/api/v1/organizations/${organizationId}/members`).send({ email: member.email, role }).expect(201);
+    await joinByInvitation(server, admin.agent, organizationId, member.agent, member.email, role);
     as[role] = member.agent;
     userIds[role] = member.userId;
   }

@@ -1,7 +1,7 @@
 import type { AccountEmail } from '../account-mail/account-mail.service';
 import { translate, type Locale, type MessageParams } from '../common/i18n/i18n';
 
-export type AccountEmailKind = 'verify' | 'existing' | 'reset';
+export type AccountEmailKind = 'verify' | 'existing' | 'reset' | 'invitation';
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

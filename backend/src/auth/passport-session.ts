@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import passport from 'passport';
 import type { SessionUser } from '../authorization/request-auth';
 import { asError } from '../common/errors/as-error';
+import './session-lifetime';
 
 /**
  * Runs passport's local strategy on a body the validation pipe has already accepted, then opens the
@@ -20,8 +21,10 @@ export async function signInWithPassword(request: Request, response: Response): 
   return user;
 }
 
-export function openSession(request: Request, user: SessionUser): Promise<void> {
-  return new Promise((resolve, reject) => request.logIn(user, (error) => (error ? reject(asError(error)) : resolve())));
+/** Signs in on a new session id and starts the session's absolute lifetime (see session-lifetime.ts). */
+export async function openSession(request: Request, user: SessionUser): Promise<void> {
+  await new Promise<void>((resolve, reject) => request.logIn(user, (error) => (error ? reject(asError(error)) : resolve())));
+  request.session.openedAt = Date.now();
 }
 
 export function closeSession(request: Request): Promise<void> {

@@ -14,7 +14,10 @@ export interface AppConfig {
   dataDir: string;
   embeddedPostgresPort: number;
   sessionSecret: string;
+  /** Idle timeout: the cookie's rolling lifetime. */
   sessionMaxAgeHours: number;
+  /** Absolute lifetime from sign-in, however active the session. */
+  sessionAbsoluteMaxAgeHours: number;
   signupEnabled: boolean;
   demoSeed: boolean;
   logLevel: string;
@@ -138,6 +141,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     embeddedPostgresPort: parseInteger(env, 'EMBEDDED_POSTGRES_PORT', 54329, 1, 65535),
     sessionSecret,
     sessionMaxAgeHours: parseInteger(env, 'SESSION_MAX_AGE_HOURS', 12, 1, 24 * 30),
+    sessionAbsoluteMaxAgeHours: parseInteger(env, 'SESSION_ABSOLUTE_MAX_AGE_HOURS', 24 * 7, 1, 24 * 90),
     signupEnabled: parseBoolean(env, 'SIGNUP', true),
     // Known demo passwords have no place in production unless asked for.
     demoSeed: parseBoolean(env, 'DEMO_SEED', nodeEnv !== 'production'),

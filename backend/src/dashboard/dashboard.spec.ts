@@ -1,4 +1,4 @@
-import { createTestApi, newAgent, signUp, TestApi } from '../../test/test-api';
+import { createTestApi, joinByInvitation, newAgent, signUp, TestApi } from '../../test/test-api';
 import { DEMO_PASSWORD, DemoSeedService } from '../database/seeds/demo-seed.service';
 import sampleRegister from '../database/seeds/sample-register.json';
 
@@ -67,11 +67,11 @@ describe('compliance dashboard (real PostgreSQL)', () => {
   it('shows a DPO one summary row per organisation they belong to, and only those', async () => {
     const other = await signUp(api.server, 'other-admin');
     const created = await other.agent.post('/api/v1/organizations').send({ name: 'Cabinet Zèbre' }).expect(201);
-    await other.agent.post(`/api/v1/organizations/${created.body.id}/members`).send({ email: 'dpo@example.com', role: 'dpo' }).expect(201);
+    const dpo = await signIn('dpo@example.com');
+    await joinByInvitation(api.server, other.agent, created.body.id, dpo, 'dpo@example.com', 'dpo');
     const stranger = await signUp(api.server, 'stranger');
     await stranger.agent.post('/api/v1/organizations').send({ name: 'Pas la mienne' }).expect(201);
 
-    const dpo = await signIn('dpo@example.com');
     const rows = (await dpo.get('/api/v1/me/organization-summaries').expect(200)).body.items;
     expect(rows.map((row: { organizationName: string }) => row.organizationName)).toEqual(['Cabinet Zèbre', 'Démo']);
     const [zebra, demo] = rows;

@@ -1,5 +1,5 @@
 import { asOwner } from '../activities/activities.test-helpers';
-import { Agent, createOrganizationWithRoles, createTestApi, newAgent, signUp, TEST_PASSWORD, TestApi, TestOrganization } from '../../test/test-api';
+import { Agent, createOrganizationWithRoles, createTestApi, joinByInvitation, newAgent, signUp, TEST_PASSWORD, TestApi, TestOrganization } from '../../test/test-api';
 import { carpoolAnswers } from './design-grid.test-helpers';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -91,7 +91,7 @@ describe('design grids: autosave, resume, submit, review, accept and re-answer c
     await org.as.auditor.post(grids()).send({ projectName: 'Auditeur' }).expect(403);
     await org.as.auditor.patch(`${grids()}/${grid.id}`).send({ version: 1, pitch: 'x' }).expect(403);
     const colleague = await signUp(api.server, 'colleague');
-    await org.admin.post(`/api/v1/organizations/${org.organizationId}/members`).send({ email: colleague.email, role: 'contributor' }).expect(201);
+    await joinByInvitation(api.server, org.admin, org.organizationId, colleague.agent, colleague.email, 'contributor');
     await colleague.agent.patch(`${grids()}/${grid.id}`).send({ version: 1, pitch: 'x' }).expect(403);
     const byDpo = await org.as.dpo.patch(`${grids()}/${grid.id}`).send({ version: 1, pitch: 'Précisé par le DPO' }).expect(200);
     expect(byDpo.body.pitch).toBe('Précisé par le DPO');

@@ -1,4 +1,4 @@
-import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
+import { createOrganizationWithRoles, createTestApi, joinByInvitation, TestApi, TestOrganization } from '../../test/test-api';
 import { asOwner, completeActivity } from '../activities/activities.test-helpers';
 import ExcelJS from 'exceljs';
 import sampleRegister from '../database/seeds/sample-register.json';
@@ -39,7 +39,7 @@ describe('Register import from xlsx (real PostgreSQL)', () => {
     const org = await createOrganizationWithRoles(api.server, name);
     const members = (await source.admin.get(`${base(source)}/members`).expect(200)).body.items as { email: string; role: string }[];
     const sourceDpo = members.find((member) => member.role === 'dpo')!;
-    await org.admin.post(`${base(org)}/members`).send({ email: sourceDpo.email, role: 'dpo' }).expect(201);
+    await joinByInvitation(api.server, org.admin, org.organizationId, source.as.dpo, sourceDpo.email, 'dpo');
     return org;
   };
   const writes = (org: TestOrganization) =>

@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentAccess, OrganizationAccess } from '../authorization/request-auth';
-import { CheckPolicy } from '../authorization/route-policy';
-import { PageQuery } from '../common/http/pagination';
+import { CurrentAccess, CurrentUser, OrganizationAccess, SessionUser } from '../authorization/request-auth';
+import { InvitationView } from '../invitations/dto/invitation.dto';
+import { InvitationsService } from '../invitations/invitations.service';
+import { Authenticated, CheckPolicy } from '../authorization/route-policy';
+import { Page, PageQuery } from '../common/http/pagination';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { AddMemberDto, MemberPage, MemberView, UpdateMemberDto } from './dto/member.dto';
 import { MembersService } from './members.service';
@@ -10,7 +12,10 @@ import { MembersService } from './members.service';
 @ApiTags('members')
 @Controller('v1/organizations/:orgId/members')
 export class MembersController {
-  constructor(private readonly members: MembersService) {}
+  constructor(
+    private readonly members: MembersService,
+    private readonly invitations: InvitationsService,
+  ) {}
 
   @Get()
   @CheckPolicy('read', 'Membership')
@@ -22,10 +27,13 @@ export class MembersController {
 
   @Post()
   @CheckPolicy('create', 'Membership')
-  @ApiOperation({ summary: 'Add an existing account to the organisation, by e-mail, with a role' })
-  @ApiCreatedResponse({ type: MemberView })
-  add(@CurrentAccess() access: OrganizationAccess, @Body() body: AddMemberDto): Promise<MemberView> {
-    return this.members.add(access.organizationId, body);
+  @ApiOperation({
+    summary:
+      'Add someone by e-mail: sends them an invitation (as POST …/invitations) instead of enrolling an existing account; the same answer whether or not an account uses the address',
+  })
+  @ApiCreatedResponse({ type: InvitationView })
+  add(@CurrentAccess() access: OrganizationAccess, @CurrentUser() user: SessionUser, @Body() body: AddMemberDto): Promise<InvitationView> {
+    return this.invitations.create(access.organizationId, user, { email: body.email, roles: [body.role], departmentId: body.departmentId });
   }
 
   @Patch(':memberId')
@@ -47,5 +55,21 @@ export class MembersController {
   @ApiNoContentResponse()
   remove(@CurrentAccess() access: OrganizationAccess, @Param('memberId', ParseIdPipe) memberId: string): Promise<void> {
     return this.members.remove(access.organizationId, memberId);
+  }
+}
+
+/** The signed-in user's own memberships. */
+@ApiTags('members')
+@Controller('v1/me/memberships')
+export class OwnMembershipsController {
+  constructor(private readonly members: MembersService) {}
+
+  @Delete(':orgId')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Leave an organisation (404 if not a member; the last admin cannot: 409 last_admin)' })
+  @ApiNoContentResponse()
+  leave(@CurrentUser() user: SessionUser, @Param('orgId', ParseIdPipe) organizationId: string): Promise<void> {
+    return this.members.leave(organizationId, user.id);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { MembersController } from './members.controller';
+import { InvitationsModule } from '../invitations/invitations.module';
+import { MembersController, OwnMembershipsController } from './members.controller';
 import { MembersService } from './members.service';
 
-@Module({ controllers: [MembersController], providers: [MembersService] })
+@Module({ imports: [InvitationsModule], controllers: [MembersController, OwnMembershipsController], providers: [MembersService] })
 export class MembersModule {}

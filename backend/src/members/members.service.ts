@@ -6,7 +6,7 @@ import { Page, pageOf, PageQuery } from '../common/http/pagination';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { Department } from '../departments/department.entity';
 import { User } from '../users/user.entity';
-import type { AddMemberDto, MemberView, UpdateMemberDto } from './dto/member.dto';
+import type { MemberView, UpdateMemberDto } from './dto/member.dto';
 import { Membership } from './membership.entity';
 
 @Injectable()
@@ -47,26 +47,18 @@ export class MembersService {
     return view;
   }
 
-  async add(organizationId: string, input: AddMemberDto): Promise<MemberView> {
-    const user = await this.connection.getRepository(User).findOneBy({ email: input.email });
-    if (!user) throw new AppException(HttpStatus.NOT_FOUND, 'user_not_found');
-    const repository = this.connection.getRepository(Membership);
-    if (await repository.existsBy({ organizationId, userId: user.id })) throw new AppException(HttpStatus.CONFLICT, 'already_member');
-    await this.assertDepartment(organizationId, input.departmentId);
-    // The check above is only the common case: two admins adding the same person at once both pass it,
-    // and the unique key (organization_id, user_id) decides; the loser gets the same 409.
-    const membership = await onUniqueViolation(
-      () => repository.save(repository.create({ organizationId, userId: user.id, role: input.role, departmentId: input.departmentId ?? null })),
-      () => new AppException(HttpStatus.CONFLICT, 'already_member'),
-    );
-    await this.audit.record({
-      action: 'create',
-      entityType: 'Membership',
-      entityId: membership.id,
-      entityLabel: user.email,
-      after: { email: user.email, role: membership.role, departmentId: membership.departmentId },
-    });
-    return this.get(organizationId, membership.id);
+  /** Any member may end their own membership (an authenticated route, outside the organisation's routes); the last admin cannot (409 `last_admin`). */
+  async leave(organizationId: string, userId: string): Promise<void> {
+    // Row-level security shows a user their own memberships; changing one needs its organisation.
+    const mine = await this.connection.getRepository(Membership).existsBy({ organizationId, userId });
+    if (!mine) throw AppException.notFound();
+    await this.connection.bindOrganization(organizationId);
+    const own = await this.connection.getRepository(Membership).findOne({ where: { organizationId, userId }, lock: { mode: 'pessimistic_write' } });
+    if (!own) throw AppException.notFound();
+    if (own.role === 'admin') await this.assertAnotherAdmin(organizationId, own.id);
+    const view = await this.get(organizationId, own.id);
+    await this.connection.getRepository(Membership).delete({ organizationId, id: own.id });
+    await this.audit.record({ action: 'leave', entityType: 'Membership', entityId: own.id, entityLabel: view.email, before: { email: view.email, role: view.role, departmentId: view.departmentId } });
   }
 
   async update(organizationId: string, memberId: string, changes: UpdateMemberDto): Promise<MemberView> {

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,6 +87,21 @@ describe('load on two API processes', () => {
     }
   }
 
+  /** Gives an invitation a token this test knows (the link itself only travels by e-mail; see src/invitations/invitations.spec.ts). */
+  async function knownInvitationToken(invitationId: string): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    const url = new URL(urls.superuserUrl);
+    url.pathname = '/registre';
+    const client = new Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      await client.query('UPDATE invitations SET token_hash = $2 WHERE id = $1', [invitationId, createHash('sha256').update(token).digest('hex')]);
+    } finally {
+      await client.end();
+    }
+    return token;
+  }
+
   async function signedInAgent(port: number, email: string, register: boolean): Promise<TestAgent> {
     const agent = request.agent(`http://127.0.0.1:${port}`);
     const csrf = await agent.get('/api/v1/auth/csrf').expect(200);
@@ -107,7 +123,8 @@ describe('load on two API processes', () => {
     for (let index = 0; index < USERS; index++) {
       const email = uniqueEmail(`load-${index}`);
       const registered = await signedInAgent(ports[index % 2], email, true);
-      await admin.post(`/api/v1/organizations/${organizationId}/members`).send({ email, role: index % 5 === 0 ? 'dpo' : 'contributor' }).expect(201);
+      const invitation = await admin.post(`/api/v1/organizations/${organizationId}/invitations`).send({ email, roles: [index % 5 === 0 ? 'dpo' : 'contributor'] }).expect(201);
+      await registered.post(`/api/v1/invitations/${await knownInvitationToken(invitation.body.id as string)}/accept`).expect(201);
       users.push(registered);
     }
 

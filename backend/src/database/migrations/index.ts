@@ -8,6 +8,7 @@ import { FindingsNotifications1763971900000 } from './1763971900000-findings-not
 import { RightsRequests1763972180000 } from './1763972180000-rights-requests';
 import { Breaches1763972190000 } from './1763972190000-breaches';
 import { AccountProof1764633600000 } from './1764633600000-account-proof';
+import { Invitations1764633700000 } from './1764633700000-invitations';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   RightsRequests1763972180000,
   Breaches1763972190000,
   AccountProof1764633600000,
+  Invitations1764633700000,
 ];

@@ -69,6 +69,9 @@ export function LoginPageContent() {
         </div>
       </form>
       <p className="auth__alt">
+        <Link href="/forgot-password">{t('login.forgotLink')}</Link>
+      </p>
+      <p className="auth__alt">
         {t('login.noAccount')} <Link href="/signup">{t('login.signupLink')}</Link>
       </p>
     </AuthLayout>

@@ -1,7 +1,7 @@
 import { resetCsrfToken, unwrap, type TypedApiClient } from '@/lib/api-client';
 import type { ApiSchemas } from '@/lib/api-types';
 
-import type { LoginForm, SignupForm } from './schemas';
+import type { ForgotPasswordForm, LoginForm, SignupForm } from './schemas';
 
 /** Signs in; the server sets the session cookie. A new session may come with a new CSRF token. */
 export async function signIn(api: TypedApiClient, form: LoginForm) {
@@ -33,4 +33,19 @@ export function getMe(api: TypedApiClient) {
 
 export function updateProfile(api: TypedApiClient, body: ApiSchemas['UpdateProfileDto']) {
   return unwrap(api.PATCH('/api/v1/me', { body }));
+}
+
+/** Proves the address with the e-mailed link's token (400 `token_invalid` / `token_expired`). */
+export async function verifyEmail(api: TypedApiClient, token: string): Promise<void> {
+  await unwrap(api.POST('/api/v1/auth/verify-email', { body: { token } }));
+}
+
+/** Asks for a reset link; the same answer whatever the address. */
+export function requestPasswordReset(api: TypedApiClient, form: ForgotPasswordForm) {
+  return unwrap(api.POST('/api/v1/auth/password-reset', { body: { email: form.email } }));
+}
+
+/** Sets the new password with the link's token; every session of the account ends. */
+export async function confirmPasswordReset(api: TypedApiClient, token: string, password: string): Promise<void> {
+  await unwrap(api.POST('/api/v1/auth/password-reset/confirm', { body: { token, password } }));
 }

@@ -20,3 +20,16 @@ export const ZSignupSchema = z.object({
     .max(256, { error: 'validation.tooLong' }),
 });
 export type SignupForm = z.infer<typeof ZSignupSchema>;
+
+const newPassword = () =>
+  z
+    .string()
+    .min(1, { error: 'validation.required' })
+    .min(PASSWORD_MIN_LENGTH, { error: 'validation.passwordTooShort' })
+    .max(256, { error: 'validation.tooLong' });
+
+export const ZForgotPasswordSchema = z.object({ email: requiredEmail() });
+export type ForgotPasswordForm = z.infer<typeof ZForgotPasswordSchema>;
+
+export const ZResetPasswordSchema = z.object({ password: newPassword() });
+export type ResetPasswordForm = z.infer<typeof ZResetPasswordSchema>;

@@ -7,7 +7,7 @@ export function listMembers(api: TypedApiClient, organizationId: string, page: n
   return unwrap(api.GET('/api/v1/organizations/{orgId}/members', { params: { path: { orgId: organizationId }, query: { page, pageSize } } }));
 }
 
-/** 404 `user_not_found` when no account has that e-mail; 409 `already_member`. */
+/** Invites the address: the person becomes a member once they accept the e-mailed link. The answer is the invitation, never the name of an existing account. */
 export function addMember(api: TypedApiClient, organizationId: string, body: MemberCreate) {
   return unwrap(api.POST('/api/v1/organizations/{orgId}/members', { params: { path: { orgId: organizationId } }, body }));
 }

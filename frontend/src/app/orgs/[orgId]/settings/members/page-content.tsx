@@ -169,9 +169,9 @@ export function MembersPageContent({
           roleOptions={roleOptions}
           departmentOptions={departmentOptions}
           onAdd={async (values) => {
-            const member = await addMember(api, organizationId, addMemberFormToApi(values));
+            const invitation = await addMember(api, organizationId, addMemberFormToApi(values));
             await loadPage(members.page);
-            setStatus(t('members.added', { name: member.name }));
+            setStatus(t('members.invited', { email: invitation.email }));
           }}
         />
       </Can>

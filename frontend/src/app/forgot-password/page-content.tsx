@@ -1,0 +1,59 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+
+import { ErrorAlert, StatusMessage } from '@/components/alerts';
+import { TextField } from '@/components/fields';
+import { requestPasswordReset } from '@/features/auth/auth-api';
+import { AuthLayout } from '@/features/auth/auth-layout';
+import { ZForgotPasswordSchema, type ForgotPasswordForm } from '@/features/auth/schemas';
+import { useT } from '@/i18n/i18n-provider';
+import { useApi } from '@/lib/use-api';
+import { useApiFormSubmit } from '@/lib/use-api-form-submit';
+
+const FIELDS = ['email'] as const;
+
+export function ForgotPasswordPageContent() {
+  const t = useT();
+  const api = useApi();
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const form = useForm<ForgotPasswordForm>({ resolver: zodResolver(ZForgotPasswordSchema), defaultValues: { email: '' } });
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
+  const { formError, onSubmit } = useApiFormSubmit(form, FIELDS, async (values) => {
+    await requestPasswordReset(api, values);
+    setSentTo(values.email);
+  });
+
+  return (
+    <AuthLayout title={t('forgotPassword.title')} intro={t('forgotPassword.intro')}>
+      <StatusMessage>{sentTo ? t('forgotPassword.sent', { email: sentTo }) : null}</StatusMessage>
+      {sentTo ? null : (
+        <form
+          className="form"
+          noValidate
+          aria-labelledby="auth-title"
+          onSubmit={(event) => {
+            void onSubmit(event);
+          }}
+        >
+          <ErrorAlert>{formError}</ErrorAlert>
+          <TextField id="forgot-email" label={t('forgotPassword.email')} type="email" autoComplete="email" required registration={register('email')} error={errors.email} />
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={isSubmitting}>
+              {isSubmitting ? t('forgotPassword.submitting') : t('forgotPassword.submit')}
+            </button>
+          </div>
+        </form>
+      )}
+      <p className="auth__alt">
+        <Link href="/login">{t('forgotPassword.loginLink')}</Link>
+      </p>
+    </AuthLayout>
+  );
+}

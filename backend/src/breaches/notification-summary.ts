@@ -1,15 +1,7 @@
 import { translate, type Locale } from '../common/i18n/i18n';
-import type { BreachDetail } from './breach.types';
+import { SUMMARY_SECTIONS, type BreachDetail, type NotificationSummary, type SummarySection } from './breach.types';
 
-/** The sections of the CNIL's online breach notification form, in its order. */
-export const SUMMARY_SECTIONS = ['organisation', 'circumstances', 'nature', 'scope', 'consequences', 'measures', 'persons', 'notification'] as const;
-export type SummarySection = (typeof SUMMARY_SECTIONS)[number];
-
-export interface NotificationSummary {
-  sections: { key: SummarySection; title: string; text: string }[];
-  /** Every section, titled, ready to copy into the form. */
-  text: string;
-}
+export { SUMMARY_SECTIONS, type NotificationSummary, type SummarySection };
 
 export interface SummaryContext {
   locale: Locale;

@@ -4,7 +4,8 @@ import Link from 'next/link';
 
 import { codeLabel } from '@/features/activities/catalogue';
 import type { CatalogueItem } from '@/features/activities/types';
-import type { BreachDetail } from '@/features/breaches/types';
+import { NotificationSummaryPanel } from '@/features/breaches/notification-summary';
+import type { BreachDetail, NotificationSummary } from '@/features/breaches/types';
 import { breachClock } from '@/features/rights-requests/clock';
 import { BreachClockBadge, useNow } from '@/features/rights-requests/clock-badge';
 import type { LinkedRecord } from '@/features/rights-requests/linked-records';
@@ -19,9 +20,10 @@ interface Props {
   activities: LinkedRecord[];
   vendors: LinkedRecord[];
   catalogues: { dataCategories: CatalogueItem[]; subjectCategories: CatalogueItem[] };
+  summary: NotificationSummary;
 }
 
-export function BreachPageContent({ organizationId, breach, activities, vendors, catalogues }: Props) {
+export function BreachPageContent({ organizationId, breach, activities, vendors, catalogues, summary }: Props) {
   const t = useT();
   const locale = useLocale();
   const now = useNow(60_000);
@@ -125,6 +127,8 @@ export function BreachPageContent({ organizationId, breach, activities, vendors,
           ))}
         </ol>
       )}
+
+      <NotificationSummaryPanel summary={summary} />
     </section>
   );
 }

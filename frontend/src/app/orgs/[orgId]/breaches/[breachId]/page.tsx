@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 
 import { activitiesPath } from '@/features/activities/activities-api';
 import { loadCatalogue } from '@/features/activities/server-data';
-import type { BreachDetail } from '@/features/breaches/types';
+import type { BreachDetail, NotificationSummary } from '@/features/breaches/types';
 import { linkedRecords } from '@/features/rights-requests/linked-records';
 import { breachPath } from '@/features/rights-requests/registers-api';
 import { vendorsPath } from '@/features/vendors/vendors-api';
@@ -21,11 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BreachPage({ params }: { params: Promise<{ orgId: string; breachId: string }> }) {
   const { orgId, breachId } = await params;
   const breach = await orNotFound(serverGet<BreachDetail>(breachPath(orgId, breachId)));
-  const [activities, vendors, dataCategories, subjectCategories] = await Promise.all([
+  const [activities, vendors, dataCategories, subjectCategories, summary] = await Promise.all([
     linkedRecords(breach.activityIds, (id) => activitiesPath(orgId, id)),
     linkedRecords(breach.vendorIds, (id) => vendorsPath(orgId, id)),
     loadCatalogue(orgId, 'data-categories'),
     loadCatalogue(orgId, 'data-subject-categories'),
+    serverGet<NotificationSummary>(`${breachPath(orgId, breachId)}/notification-summary`),
   ]);
   return (
     <BreachPageContent
@@ -34,6 +35,7 @@ export default async function BreachPage({ params }: { params: Promise<{ orgId: 
       activities={activities}
       vendors={vendors}
       catalogues={{ dataCategories, subjectCategories }}
+      summary={summary}
     />
   );
 }

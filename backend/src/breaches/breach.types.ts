@@ -74,3 +74,13 @@ export interface BreachDetail extends BreachSummary {
   timeline: TimelineEntry[];
   createdAt: string;
 }
+
+/** The sections of the CNIL's online breach notification form, in its order (notification-summary.ts). */
+export const SUMMARY_SECTIONS = ['organisation', 'circumstances', 'nature', 'scope', 'consequences', 'measures', 'persons', 'notification'] as const;
+export type SummarySection = (typeof SUMMARY_SECTIONS)[number];
+
+export interface NotificationSummary {
+  sections: { key: SummarySection; title: string; text: string }[];
+  /** Every section, titled, ready to copy into the form. */
+  text: string;
+}

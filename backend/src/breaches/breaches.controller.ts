@@ -1,13 +1,16 @@
-import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentAccess, OrganizationAccess } from '../authorization/request-auth';
 import { CheckPolicy } from '../authorization/route-policy';
 import { expectedVersion } from '../common/concurrency/expected-version';
 import { Page } from '../common/http/pagination';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
+import { resolveLocale } from '../common/i18n/i18n';
 import type { BreachDetail, BreachSummary } from './breach.types';
 import { BreachesService } from './breaches.service';
-import { BreachPage, BreachView, CreateBreachDto, ListBreachesQuery, UpdateBreachDto } from './dto/breach.dto';
+import { BreachPage, BreachView, CreateBreachDto, ListBreachesQuery, NotificationSummaryView, UpdateBreachDto } from './dto/breach.dto';
+import type { NotificationSummary } from './notification-summary';
 
 const ART_33_REFUSALS =
   'breach_notification_late_without_reasons (Art 33(1)), breach_date_before_awareness, breach_date_in_future, breach_communication_and_exception, breach_unknown_links';
@@ -40,6 +43,14 @@ export class BreachesController {
   @ApiOkResponse({ type: BreachView })
   get(@CurrentAccess() access: OrganizationAccess, @Param('breachId', ParseIdPipe) breachId: string): Promise<BreachDetail> {
     return this.breaches.get(access, breachId);
+  }
+
+  @Get(':breachId/notification-summary')
+  @CheckPolicy('read', 'Breach')
+  @ApiOperation({ summary: 'The breach in the sections of the CNIL’s online notification form, in the caller’s language (Accept-Language or ?lang=), ready to copy' })
+  @ApiOkResponse({ type: NotificationSummaryView })
+  summary(@CurrentAccess() access: OrganizationAccess, @Param('breachId', ParseIdPipe) breachId: string, @Req() request: Request): Promise<NotificationSummary> {
+    return this.breaches.notificationSummary(access, breachId, resolveLocale(request));
   }
 
   @Patch(':breachId')

@@ -10,12 +10,14 @@ import { AppException } from '../common/errors/app-exception';
 import { Page, pageOf } from '../common/http/pagination';
 import { FieldValidationException } from '../common/http/validation';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
-import { breachNotificationDueAt } from '../deadlines/legal-deadlines';
+import type { Locale } from '../common/i18n/i18n';
+import { breachNotificationDueAt, DEFAULT_TIME_ZONE } from '../deadlines/legal-deadlines';
 import { BreachException } from './breach-errors';
 import { lateWithoutReasons, notificationState } from './breach-rules';
 import { Breach } from './breach.entity';
 import { breachReference, BreachDetail, BreachSummary } from './breach.types';
 import type { CreateBreachDto, ListBreachesQuery, UpdateBreachDto } from './dto/breach.dto';
+import { notificationSummary, type NotificationSummary } from './notification-summary';
 
 type BreachAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;
 type Links = { activityIds: string[]; vendorIds: string[] };
@@ -57,6 +59,42 @@ export class BreachesService {
     const row = await this.connection.getRepository(Breach).findOneBy({ organizationId: access.organizationId, id });
     if (!row || !access.ability.can('read', asSubject(row))) throw AppException.notFound();
     return this.detail(row, await this.links(row));
+  }
+
+  /** The breach in the sections of the CNIL's notification form, in `locale`, ready to copy. */
+  async notificationSummary(access: BreachAccess, id: string, locale: Locale): Promise<NotificationSummary> {
+    const breach = await this.get(access, id);
+    const manager = this.connection.manager;
+    const [[organization], labels, activities, vendors] = await Promise.all([
+      manager.query<{ name: string; dpoName: string | null; dpoEmail: string | null; dpoPhone: string | null }[]>(
+        'SELECT coalesce(legal_name, name) AS name, dpo_name AS "dpoName", dpo_email AS "dpoEmail", dpo_phone AS "dpoPhone" FROM organizations WHERE id = $1',
+        [access.organizationId],
+      ),
+      manager.query<{ catalogue: string; code: string; label: string }[]>(
+        `SELECT catalogue, code, ${locale === 'fr' ? 'label_fr' : 'label_en'} AS label FROM catalogue_entries WHERE catalogue IN ('data-categories', 'data-subject-categories')
+         UNION ALL
+         SELECT catalogue, code, ${locale === 'fr' ? 'label_fr' : 'label_en'} FROM organization_catalogue_entries
+         WHERE organization_id = $1 AND catalogue IN ('data-categories', 'data-subject-categories')`,
+        [access.organizationId],
+      ),
+      manager.query<{ label: string }[]>(
+        "SELECT reference || ' ' || name AS label FROM processing_activities WHERE organization_id = $1 AND id = ANY($2::uuid[]) ORDER BY reference",
+        [access.organizationId, breach.activityIds],
+      ),
+      manager.query<{ label: string }[]>('SELECT name AS label FROM vendors WHERE organization_id = $1 AND id = ANY($2::uuid[]) ORDER BY lower(name)', [
+        access.organizationId,
+        breach.vendorIds,
+      ]),
+    ]);
+    const byCode = new Map(labels.map((row) => [`${row.catalogue}:${row.code}`, row.label]));
+    return notificationSummary(breach, {
+      locale,
+      timeZone: DEFAULT_TIME_ZONE,
+      organization,
+      label: (catalogue, code) => byCode.get(`${catalogue}:${code}`) ?? code,
+      activities: activities.map((row) => row.label),
+      vendors: vendors.map((row) => row.label),
+    });
   }
 
   // ——— writing ———

@@ -195,6 +195,22 @@ describe('breaches: record, 72 hours, notification, roles, audit and isolation (
       );
       expect(Object.keys(changes)).toEqual(['measuresTaken']);
     });
+    it('lays the breach out in the sections of the CNIL form, in words, in French and English', async () => {
+      const fr = (await org.as.dpo.get(`${base()}/${breach.id}/notification-summary?lang=fr`).expect(200)).body;
+      expect(fr.sections.map((section: { key: string }) => section.key)).toEqual(['organisation', 'circumstances', 'nature', 'scope', 'consequences', 'measures', 'persons', 'notification']);
+      expect(fr.text).toContain('Association « Les Amis du Doubs »');
+      // 11:00 in Paris (CET) on 27 March; due 72 h later, 12:00 in Paris (CEST) on 30 March.
+      expect(fr.text).toContain('27 mars 2026 à 11:00');
+      expect(fr.text).toContain('30 mars 2026 à 12:00');
+      expect(fr.text).toContain('perte de confidentialité');
+      expect(fr.text).toContain('1 250');
+      expect(fr.text).toContain('L’inventaire du fichier a pris tout le week-end');
+      expect(fr.text).not.toMatch(/economic_financial|\bidentity\b|\bmembers\b|confidentiality|\d{4}-\d{2}-\d{2}|_/);
+      const en = (await org.as.auditor.get(`${base()}/${breach.id}/notification-summary`).set('Accept-Language', 'en').expect(200)).body;
+      expect(en.sections[2]).toMatchObject({ title: 'Nature of the breach', text: expect.stringContaining('loss of availability') });
+      expect(en.text).toContain('30 March 2026 at 12:00');
+      await org.as.contributor.get(`${base()}/${breach.id}/notification-summary`).expect(404);
+    });
   });
 
   describe('roles and isolation', () => {

@@ -36,6 +36,7 @@ import {
   type PersonsCommunication,
   type TimelineEntry,
 } from '../breach.types';
+import { SUMMARY_SECTIONS, type SummarySection } from '../notification-summary';
 
 const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -186,4 +187,15 @@ export class BreachView extends BreachListItem implements BreachDetail {
   @ApiProperty({ type: PersonsCommunicationDto }) personsCommunication!: PersonsCommunication;
   @ApiProperty({ type: [TimelineEntryDto] }) timeline!: TimelineEntry[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class SummarySectionView {
+  @ApiProperty({ enum: SUMMARY_SECTIONS }) key!: SummarySection;
+  @ApiProperty() title!: string;
+  @ApiProperty() text!: string;
+}
+
+export class NotificationSummaryView {
+  @ApiProperty({ type: [SummarySectionView] }) sections!: SummarySectionView[];
+  @ApiProperty({ description: 'every section, titled, as one text' }) text!: string;
 }

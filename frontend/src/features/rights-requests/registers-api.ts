@@ -13,4 +13,14 @@ export function breachListPath(organizationId: string, page = 1): string {
   return `${orgApiPath(organizationId, 'breaches')}?${new URLSearchParams({ page: String(page), pageSize: '100' }).toString()}`;
 }
 
+/** One request. */
+export function rightsRequestPath(organizationId: string, requestId: string): string {
+  return orgApiPath(organizationId, `rights-requests/${encodeURIComponent(requestId)}`);
+}
+
+/** One breach. */
+export function breachPath(organizationId: string, breachId: string): string {
+  return orgApiPath(organizationId, `breaches/${encodeURIComponent(breachId)}`);
+}
+
 export type { PageOf };

@@ -1,14 +1,17 @@
 'use client';
 
+import Link from 'next/link';
+
 import type { BreachSummary } from '@/features/breaches/types';
 import { breachClock } from '@/features/rights-requests/clock';
 import { BreachClockBadge, useNow } from '@/features/rights-requests/clock-badge';
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import type { PageOf } from '@/lib/api-types';
+import { orgPath } from '@/lib/paths';
 
 const PARIS = 'Europe/Paris';
 
-export function BreachesPageContent({ breaches }: { breaches: PageOf<BreachSummary> }) {
+export function BreachesPageContent({ organizationId, breaches }: { organizationId: string; breaches: PageOf<BreachSummary> }) {
   const t = useT();
   const locale = useLocale();
   // Hours matter here: the clock moves every minute while the page is open.
@@ -39,7 +42,9 @@ export function BreachesPageContent({ breaches }: { breaches: PageOf<BreachSumma
             <tbody>
               {breaches.items.map((breach) => (
                 <tr key={breach.id} data-testid={`breach-row-${breach.reference}`} data-state={breach.notificationState}>
-                  <th scope="row">{breach.reference}</th>
+                  <th scope="row">
+                    <Link href={orgPath(organizationId, `breaches/${encodeURIComponent(breach.id)}`)}>{breach.reference}</Link>
+                  </th>
                   <td>{breach.summary}</td>
                   <td>{instant(breach.awareAt)}</td>
                   <td>{breach.risk ? t(`breaches.risks.${breach.risk}`) : t('breaches.risks.not_assessed')}</td>

@@ -18,5 +18,5 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BreachesPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const breaches = await orNotFound(serverGet<PageOf<BreachSummary>>(breachListPath(orgId)));
-  return <BreachesPageContent breaches={breaches} />;
+  return <BreachesPageContent organizationId={orgId} breaches={breaches} />;
 }

@@ -1,13 +1,16 @@
 'use client';
 
+import Link from 'next/link';
+
 import { formatDate } from '@/features/activities/history-diff';
 import { localDate, requestClock } from '@/features/rights-requests/clock';
 import { RequestClockBadge, useNow } from '@/features/rights-requests/clock-badge';
 import type { RightsRequestSummary } from '@/features/rights-requests/types';
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import type { PageOf } from '@/lib/api-types';
+import { orgPath } from '@/lib/paths';
 
-export function RightsRequestsPageContent({ requests }: { requests: PageOf<RightsRequestSummary> }) {
+export function RightsRequestsPageContent({ organizationId, requests }: { organizationId: string; requests: PageOf<RightsRequestSummary> }) {
   const t = useT();
   const locale = useLocale();
   const now = useNow(60_000);
@@ -37,7 +40,9 @@ export function RightsRequestsPageContent({ requests }: { requests: PageOf<Right
             <tbody>
               {requests.items.map((request) => (
                 <tr key={request.id} data-testid={`rights-request-row-${request.reference}`} data-status={request.status}>
-                  <th scope="row">{request.reference}</th>
+                  <th scope="row">
+                    <Link href={orgPath(organizationId, `rights-requests/${encodeURIComponent(request.id)}`)}>{request.reference}</Link>
+                  </th>
                   <td>{t(`rightsRequests.types.${request.type}`)}</td>
                   <td>{request.requesterName}</td>
                   <td>{formatDate(localDate(new Date(request.receivedAt)), locale)}</td>

@@ -18,5 +18,5 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RightsRequestsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const requests = await orNotFound(serverGet<PageOf<RightsRequestSummary>>(rightsRequestListPath(orgId)));
-  return <RightsRequestsPageContent requests={requests} />;
+  return <RightsRequestsPageContent organizationId={orgId} requests={requests} />;
 }

@@ -1,0 +1,134 @@
+'use client';
+
+import Link from 'next/link';
+
+import { codeLabel } from '@/features/activities/catalogue';
+import type { CatalogueItem } from '@/features/activities/types';
+import { NotificationSummaryPanel } from '@/features/breaches/notification-summary';
+import type { BreachDetail, NotificationSummary } from '@/features/breaches/types';
+import { breachClock } from '@/features/rights-requests/clock';
+import { BreachClockBadge, useNow } from '@/features/rights-requests/clock-badge';
+import type { LinkedRecord } from '@/features/rights-requests/linked-records';
+import { useLocale, useT } from '@/i18n/i18n-provider';
+import { orgPath } from '@/lib/paths';
+
+const PARIS = 'Europe/Paris';
+
+interface Props {
+  organizationId: string;
+  breach: BreachDetail;
+  activities: LinkedRecord[];
+  vendors: LinkedRecord[];
+  catalogues: { dataCategories: CatalogueItem[]; subjectCategories: CatalogueItem[] };
+  summary: NotificationSummary;
+}
+
+export function BreachPageContent({ organizationId, breach, activities, vendors, catalogues, summary }: Props) {
+  const t = useT();
+  const locale = useLocale();
+  const now = useNow(60_000);
+  const instant = (iso: string | null) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: PARIS }).format(new Date(iso)) : none);
+  const none = t('breaches.detail.none');
+  const list = (items: string[]) => (items.length ? items.join(', ') : none);
+  const links = (records: LinkedRecord[], section: 'register' | 'vendors') =>
+    records.length === 0 ? (
+      none
+    ) : (
+      <ul>
+        {records.map((record) => (
+          <li key={record.id}>
+            <Link href={orgPath(organizationId, `${section}/${encodeURIComponent(record.id)}`)}>{record.label}</Link>
+          </li>
+        ))}
+      </ul>
+    );
+  const notification = breach.authorityNotification;
+  const communication = breach.personsCommunication;
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <p className="breadcrumb">
+        <Link href={orgPath(organizationId, 'breaches')}>{t('breaches.title')}</Link>
+      </p>
+      <div className="page__header">
+        <h1 id="page-title">
+          {breach.reference} — {breach.summary}
+        </h1>
+        <BreachClockBadge clock={breachClock(breach, now)} />
+      </div>
+      <p>{t('breaches.detail.deadline', { aware: instant(breach.awareAt), due: instant(breach.notificationDueAt) })}</p>
+
+      <h2 id="breach-facts">{t('breaches.detail.facts')}</h2>
+      <dl className="detail-list">
+        <dt>{t('breaches.detail.occurredAt')}</dt>
+        <dd>{instant(breach.occurredAt)}</dd>
+        <dt>{t('breaches.detail.discovery')}</dt>
+        <dd>{breach.discovery ?? none}</dd>
+        <dt>{t('breaches.detail.natures')}</dt>
+        <dd>{list(breach.natures.map((nature) => t(`breaches.natures.${nature}`)))}</dd>
+        <dt>{t('breaches.detail.dataCategories')}</dt>
+        <dd>{list(breach.dataCategories.map((code) => codeLabel(catalogues.dataCategories, code, locale)))}</dd>
+        <dt>{t('breaches.detail.subjectCategories')}</dt>
+        <dd>{list(breach.subjectCategories.map((code) => codeLabel(catalogues.subjectCategories, code, locale)))}</dd>
+        <dt>{t('breaches.detail.approx')}</dt>
+        <dd>
+          {t('breaches.detail.approxValue', {
+            persons: breach.approxPersons === null ? none : breach.approxPersons.toLocaleString(locale),
+            records: breach.approxRecords === null ? none : breach.approxRecords.toLocaleString(locale),
+          })}
+        </dd>
+        <dt>{t('breaches.detail.activities')}</dt>
+        <dd>{links(activities, 'register')}</dd>
+        <dt>{t('breaches.detail.vendors')}</dt>
+        <dd>{links(vendors, 'vendors')}</dd>
+        <dt>{t('breaches.detail.processorNotifiedAt')}</dt>
+        <dd>{instant(breach.processorNotifiedAt)}</dd>
+        <dt>{t('breaches.detail.consequences')}</dt>
+        <dd>{breach.consequences ?? none}</dd>
+        <dt>{t('breaches.detail.measuresTaken')}</dt>
+        <dd>{breach.measuresTaken ?? none}</dd>
+        <dt>{t('breaches.detail.measuresProposed')}</dt>
+        <dd>{breach.measuresProposed ?? none}</dd>
+      </dl>
+
+      <h2 id="breach-risk">{t('breaches.list.risk')}</h2>
+      <p>
+        {breach.risk ? t(`breaches.risks.${breach.risk}`) : t('breaches.risks.not_assessed')}
+        {breach.riskRationale ? ` — ${breach.riskRationale}` : ''}
+      </p>
+
+      <h2 id="breach-authorityNotification">{t('breaches.list.clock')}</h2>
+      <p data-testid="breach-notification">
+        {notification.notifiedAt
+          ? t('breaches.detail.notified', { date: instant(notification.notifiedAt), reference: notification.reference ?? none })
+          : t('breaches.detail.notNotified')}
+        {notification.phased ? ` ${t('breaches.detail.phased')}` : ''}
+        {notification.delayReasons ? ` ${t('breaches.detail.delayReasons', { reasons: notification.delayReasons })}` : ''}
+      </p>
+
+      <h2 id="breach-personsCommunication">{t('breaches.detail.persons')}</h2>
+      <p>
+        {communication.communicatedAt
+          ? t('breaches.detail.personsTold', { date: instant(communication.communicatedAt) })
+          : communication.exception
+            ? t(`breaches.exceptions.${communication.exception}`)
+            : t('breaches.detail.personsNotTold')}
+        {communication.details ? ` — ${communication.details}` : ''}
+      </p>
+
+      <h2 id="breach-timeline">{t('breaches.detail.timeline')}</h2>
+      {breach.timeline.length === 0 ? (
+        <p>{none}</p>
+      ) : (
+        <ol>
+          {breach.timeline.map((entry, index) => (
+            <li key={`${entry.at}-${String(index)}`}>
+              <time dateTime={entry.at}>{instant(entry.at)}</time> — {entry.event}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <NotificationSummaryPanel summary={summary} />
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+'use client';
+
+import Link from 'next/link';
+
+import { formatDate } from '@/features/activities/history-diff';
+import { requestClock } from '@/features/rights-requests/clock';
+import { RequestClockBadge, useNow } from '@/features/rights-requests/clock-badge';
+import type { LinkedRecord } from '@/features/rights-requests/linked-records';
+import type { RightsRequestDetail } from '@/features/rights-requests/types';
+import { useLocale, useT } from '@/i18n/i18n-provider';
+import { orgPath } from '@/lib/paths';
+
+const PARIS = 'Europe/Paris';
+
+export function RightsRequestPageContent({ organizationId, request, activities }: { organizationId: string; request: RightsRequestDetail; activities: LinkedRecord[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const now = useNow(60_000);
+  const instant = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: PARIS }).format(new Date(iso));
+  const none = t('rightsRequests.detail.none');
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <p className="breadcrumb">
+        <Link href={orgPath(organizationId, 'rights-requests')}>{t('rightsRequests.title')}</Link>
+      </p>
+      <div className="page__header">
+        <h1 id="page-title">
+          {t('rightsRequests.detail.heading', { reference: request.reference, type: t(`rightsRequests.types.${request.type}`) })}
+        </h1>
+        <RequestClockBadge clock={requestClock(request, now)} />
+      </div>
+      <dl className="detail-list" data-testid="rights-request-detail">
+        <dt>{t('rightsRequests.list.status')}</dt>
+        <dd>{t(`rightsRequests.statuses.${request.status}`)}</dd>
+        <dt>{t('rightsRequests.detail.receivedAt')}</dt>
+        <dd>
+          {instant(request.receivedAt)} — {t(`rightsRequests.channels.${request.channel}`)}
+        </dd>
+        <dt>{t('rightsRequests.list.requester')}</dt>
+        <dd>
+          {request.requesterName}
+          {request.requesterContact ? ` — ${request.requesterContact}` : ''}
+        </dd>
+        <dt>{t('rightsRequests.detail.identityCheck')}</dt>
+        <dd>
+          {t(`rightsRequests.identity.${request.identityCheckStatus}`)}
+          {request.identityCheckMethod ? ` — ${request.identityCheckMethod}` : ''}
+        </dd>
+        <dt>{t('rightsRequests.detail.description')}</dt>
+        <dd>{request.description ?? none}</dd>
+        <dt>{t('rightsRequests.list.dueOn')}</dt>
+        <dd>{formatDate(request.dueOn, locale)}</dd>
+        <dt>{t('rightsRequests.detail.extendedDueOn')}</dt>
+        <dd>
+          {request.extendedDueOn && request.personInformedOn
+            ? t('rightsRequests.detail.extension', {
+                date: formatDate(request.extendedDueOn, locale),
+                informed: formatDate(request.personInformedOn, locale),
+                reason: request.extensionReason ?? '',
+              })
+            : none}
+        </dd>
+        <dt>{t('rightsRequests.detail.activities')}</dt>
+        <dd>
+          {activities.length === 0 ? (
+            none
+          ) : (
+            <ul>
+              {activities.map((activity) => (
+                <li key={activity.id}>
+                  <Link href={orgPath(organizationId, `register/${encodeURIComponent(activity.id)}`)}>{activity.label}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>{t('rightsRequests.detail.answer')}</dt>
+        <dd>
+          {request.answerSentAt
+            ? t('rightsRequests.detail.answerSent', { date: instant(request.answerSentAt), channel: request.answerChannel ?? none, summary: request.answerSummary ?? '' })
+            : none}
+        </dd>
+        {request.refusalGrounds ? (
+          <>
+            <dt>{t('rightsRequests.detail.refusalGrounds')}</dt>
+            <dd>{request.refusalGrounds}</dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
+  );
+}

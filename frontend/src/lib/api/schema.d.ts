@@ -1300,6 +1300,12 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        ActivityStatusCounts: {
+            archived: number;
+            draft: number;
+            in_review: number;
+            validated: number;
+        };
         ActivityVersionDiff: {
             /**
              * @description field path → { before, after }
@@ -1672,17 +1678,12 @@ export interface components {
             token: string;
         };
         DashboardView: {
-            /** @description keys: draft, in_review, validated, archived */
-            activitiesByStatus: {
-                [key: string]: number;
-            };
+            activitiesByStatus: components["schemas"]["ActivityStatusCounts"];
             /** @description the last 12 weeks, oldest first */
             changesPerWeek: components["schemas"]["WeekChangesView"][];
             completenessByDepartment: components["schemas"]["DepartmentCompletenessView"][];
-            /** @description DPIAs by the status of their current revision; keys: draft, in_progress, awaiting_dpo_opinion, validated, refused */
-            dpiasByStatus: {
-                [key: string]: number;
-            };
+            /** @description DPIAs by the status of their current revision */
+            dpiasByStatus: components["schemas"]["DpiaStatusCounts"];
             /** @description activities not archived whose screening requires a DPIA that has not been started */
             dpiasRequiredMissing: number;
             findingsBySeverity: components["schemas"]["SeverityCountsView"];
@@ -1694,10 +1695,7 @@ export interface components {
             reviewsOverdue: number;
             /** @example 2026-11-24 */
             today: string;
-            /** @description keys: under_review, approved, restricted, terminated */
-            vendorsByStatus: {
-                [key: string]: number;
-            };
+            vendorsByStatus: components["schemas"]["VendorStatusCounts"];
         };
         DataAnswerDto: {
             dataCategories: components["schemas"]["GridDataCategoryDto"][];
@@ -1974,6 +1972,13 @@ export interface components {
             /** @description dpia-cnil-required code */
             onCnilRequiredList?: string | null;
         };
+        DpiaStatusCounts: {
+            awaiting_dpo_opinion: number;
+            draft: number;
+            in_progress: number;
+            refused: number;
+            validated: number;
+        };
         DpiaStepDto: {
             /** @description or an If-Match header */
             version?: number;
@@ -2068,10 +2073,8 @@ export interface components {
         };
         FlowsView: {
             countries: components["schemas"]["CountryFlowView"][];
-            /** @description activity–country flows per zone; keys: eea, adequate, needs_safeguards */
-            zones: {
-                [key: string]: number;
-            };
+            /** @description activity–country flows per zone */
+            zones: components["schemas"]["ZoneCounts"];
         };
         GridAnswersDto: {
             data?: components["schemas"]["DataAnswerDto"];
@@ -3006,6 +3009,12 @@ export interface components {
             /** @enum {string} */
             status: "under_review" | "approved" | "restricted" | "terminated";
         };
+        VendorStatusCounts: {
+            approved: number;
+            restricted: number;
+            terminated: number;
+            under_review: number;
+        };
         VendorVersionPage: {
             items: components["schemas"]["VendorVersionSummary"][];
             page: number;
@@ -3112,6 +3121,11 @@ export interface components {
              * @example 2026-11-23
              */
             week: string;
+        };
+        ZoneCounts: {
+            adequate: number;
+            eea: number;
+            needs_safeguards: number;
         };
         ZoneTotals: {
             activityTransfers: number;

@@ -23,7 +23,7 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
-import { JSON_VALUE_SCHEMA } from '../../common/http/api-schemas';
+import { FIELD_CHANGES_SCHEMA } from '../../common/http/api-schemas';
 import { PageQuery } from '../../common/http/pagination';
 import { withArgs } from '../../common/http/validation';
 import {
@@ -449,8 +449,7 @@ export class ActivityVersionDiff {
   @ApiProperty() to!: number;
   @ApiProperty({
     description: 'field path → { before, after }',
-    type: 'object',
-    additionalProperties: { type: 'object', properties: { before: JSON_VALUE_SCHEMA, after: JSON_VALUE_SCHEMA }, required: ['before', 'after'] },
+    ...FIELD_CHANGES_SCHEMA,
     example: { 'purposes[0].legalBasis': { before: null, after: 'contract' } },
   })
   changes!: Record<string, { before: unknown; after: unknown }>;

@@ -1442,7 +1442,14 @@ export interface components {
             actorUserId: string | null;
             /** @description field → { before, after } */
             changes: {
-                [key: string]: unknown;
+                [key: string]: {
+                    after: (string | number | boolean | unknown[] | {
+                        [key: string]: unknown;
+                    }) | null;
+                    before: (string | number | boolean | unknown[] | {
+                        [key: string]: unknown;
+                    }) | null;
+                };
             };
             /** Format: uuid */
             entityId: string | null;

@@ -1936,18 +1936,18 @@ export interface components {
             total: number;
         };
         DpiaPrinciplesDto: {
-            access_portability: components["schemas"];
-            accuracy: components["schemas"];
-            consent: components["schemas"];
-            information: components["schemas"];
-            legal_basis: components["schemas"];
-            minimisation: components["schemas"];
-            processors: components["schemas"];
-            purposes: components["schemas"];
-            rectification_erasure: components["schemas"];
-            restriction_objection: components["schemas"];
-            retention: components["schemas"];
-            transfers: components["schemas"];
+            access_portability: components["schemas"]["PrincipleAssessmentDto"];
+            accuracy: components["schemas"]["PrincipleAssessmentDto"];
+            consent: components["schemas"]["PrincipleAssessmentDto"];
+            information: components["schemas"]["PrincipleAssessmentDto"];
+            legal_basis: components["schemas"]["PrincipleAssessmentDto"];
+            minimisation: components["schemas"]["PrincipleAssessmentDto"];
+            processors: components["schemas"]["PrincipleAssessmentDto"];
+            purposes: components["schemas"]["PrincipleAssessmentDto"];
+            rectification_erasure: components["schemas"]["PrincipleAssessmentDto"];
+            restriction_objection: components["schemas"]["PrincipleAssessmentDto"];
+            retention: components["schemas"]["PrincipleAssessmentDto"];
+            transfers: components["schemas"]["PrincipleAssessmentDto"];
         };
         DpiaRevisionSummary: {
             /** Format: date-time */
@@ -1960,10 +1960,24 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "in_progress" | "awaiting_dpo_opinion" | "validated" | "refused";
         };
+        DpiaRiskDto: {
+            after: components["schemas"]["RiskLevelDto"];
+            before: components["schemas"]["RiskLevelDto"];
+            /** @description security-measures codes or other:<text> */
+            existingMeasures: string[];
+            /** @description what it would mean for the people */
+            impacts: string[];
+            /** @description security-measures codes or other:<text> */
+            plannedMeasures: string[];
+            /** @description who or what could cause the event */
+            riskSources: string[];
+            /** @description how it could happen */
+            threats: string[];
+        };
         DpiaRisksDto: {
-            disappearance: components["schemas"];
-            illegitimate_access: components["schemas"];
-            unwanted_modification: components["schemas"];
+            disappearance: components["schemas"]["DpiaRiskDto"];
+            illegitimate_access: components["schemas"]["DpiaRiskDto"];
+            unwanted_modification: components["schemas"]["DpiaRiskDto"];
         };
         DpiaScreeningDto: {
             /** @description dpia-criteria codes */
@@ -2442,6 +2456,11 @@ export interface components {
             contact?: string | null;
             name: string;
         };
+        PrincipleAssessmentDto: {
+            comment: string | null;
+            /** @enum {string|null} */
+            judgement: "acceptable" | "to_improve" | null;
+        };
         PurposeDto: {
             description: string;
             /**
@@ -2638,6 +2657,18 @@ export interface components {
             description: string | null;
             /** @description "I don’t know yet, here is what we know" */
             note?: string | null;
+        };
+        RiskLevelDto: {
+            /**
+             * @description 1 negligible … 4 maximum
+             * @enum {number|null}
+             */
+            likelihood: 1 | 2 | 3 | 4 | null;
+            /**
+             * @description 1 negligible … 4 maximum
+             * @enum {number|null}
+             */
+            severity: 1 | 2 | 3 | 4 | null;
         };
         SectionProgressView: {
             done: number;

@@ -7,11 +7,9 @@ import { apiPathToFormPath, isActivityTab, tabOfFormPath } from '@/features/acti
 import type { SearchParamsRecord } from '@/features/activities/register-query';
 import { loadActivityCatalogues, loadDepartments, loadOwnerOptions } from '@/features/activities/server-data';
 import type { Activity, ActivityVersionView } from '@/features/activities/types';
-import { gridListPath } from '@/features/design-grid/design-grid-api';
-import type { GridListItem } from '@/features/design-grid/types';
-import type { PageOf } from '@/lib/api-types';
+import { listGrids } from '@/features/design-grid/design-grid-api';
 import { getT } from '@/i18n/server';
-import { serverGet } from '@/lib/server-api';
+import { serverApi, serverGet } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { ActivityPageContent } from './page-content';
@@ -68,7 +66,7 @@ export default async function ActivityPage({
     loadActivityCatalogues(orgId),
     loadDepartments(orgId),
     loadOwnerOptions(orgId),
-    serverGet<PageOf<GridListItem>>(gridListPath(orgId, { activityId, pageSize: 1 })),
+    serverApi().then((api) => listGrids(api, orgId, { activityId, pageSize: 1 })),
   ]);
   const grid = grids.items[0];
 

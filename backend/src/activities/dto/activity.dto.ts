@@ -343,7 +343,7 @@ export class ListActivitiesQuery extends PageQuery {
 export class CompletenessView implements Completeness {
   @ApiProperty({ minimum: 0, maximum: 100 }) score!: number;
   @ApiProperty({ type: [String], example: ['purposes[1].legalBasis'] }) missing!: string[];
-  @ApiProperty({ type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, code: { type: 'string' } } } }) problems!: { path: string; code: string }[];
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, code: { type: 'string' } }, required: ['path', 'code'] } }) problems!: { path: string; code: string }[];
 }
 
 export class ActivityFlagsView {

@@ -1524,8 +1524,8 @@ export interface components {
              */
             missing: string[];
             problems: {
-                code?: string;
-                path?: string;
+                code: string;
+                path: string;
             }[];
             score: number;
         };

@@ -57,9 +57,4 @@ export type ActivityCatalogueName = (typeof ACTIVITY_CATALOGUES)[number];
 export type ActivityCatalogues = Record<ActivityCatalogueName, CatalogueItem[]>;
 
 /** A person who may own an activity (a member of the organisation). */
-export interface OwnerOption {
-  userId: string;
-  name: string;
-  email: string;
-  departmentId: string | null;
-}
+export type OwnerOption = Pick<ApiSchemas['MemberView'], 'userId' | 'name' | 'email' | 'departmentId'>;

@@ -67,7 +67,7 @@ export function dashboardFigures(
     .map(([country, activities]) => ({ country, zone: zoneOf(country, transferFacts), activities }))
     .sort((a, b) => b.activities - a.activities || a.country.localeCompare(b.country));
   const zones: Record<CountryZone, number> = { eea: 0, adequate: 0, needs_safeguards: 0 };
-  for (const flow of countries) zones[flow.zone as CountryZone] += flow.activities;
+  for (const flow of countries) zones[flow.zone] += flow.activities;
 
   const byDepartment = new Map<string | null, { total: number; count: number }>();
   for (const score of scores) {

@@ -4,6 +4,7 @@ import { countBySeverity, Evaluation, FindingsService } from '../findings/findin
 import { TransferFactsService } from '../transfers/transfer-facts.service';
 import { averageCompleteness, dashboardFigures, reviewsOf } from './dashboard-figures';
 import type { DashboardView, OrganizationSummaryView, WeekChangesView } from './dto/dashboard.dto';
+import type { Role } from '../members/membership.entity';
 
 /** Weeks shown by the "activity over time" chart. */
 export const WEEKS_SHOWN = 12;
@@ -57,7 +58,7 @@ export class DashboardService {
    */
   async summaries(userId: string): Promise<OrganizationSummaryView[]> {
     const manager = this.connection.manager;
-    const memberships = await manager.query<{ organization_id: string; name: string; role: string }[]>(
+    const memberships = await manager.query<{ organization_id: string; name: string; role: Role }[]>(
       `SELECT m.organization_id, o.name, m.role FROM memberships m JOIN organizations o ON o.id = m.organization_id
        WHERE m.user_id = $1 ORDER BY lower(o.name), o.id`,
       [userId],

@@ -4,7 +4,7 @@ import { CurrentAccess, CurrentUser, OrganizationAccess, SessionUser } from '../
 import { InvitationView } from '../invitations/dto/invitation.dto';
 import { InvitationsService } from '../invitations/invitations.service';
 import { Authenticated, CheckPolicy } from '../authorization/route-policy';
-import { Page, PageQuery } from '../common/http/pagination';
+import { PageQuery } from '../common/http/pagination';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { AddMemberDto, MemberPage, MemberView, UpdateMemberDto } from './dto/member.dto';
 import { MembersService } from './members.service';

@@ -85,6 +85,13 @@ describe('the OpenAPI document', () => {
     expect(untyped).toEqual([]);
   });
 
+  it('refers only to schemas it declares', () => {
+    const declared = new Set(Object.keys(document.components.schemas).map((name) => `#/components/schemas/${name}`));
+    const references = [...JSON.stringify(document).matchAll(/"\$ref":"([^"]*)"/g)].map((match) => match[1]);
+    expect(references.length).toBeGreaterThan(100);
+    expect([...new Set(references)].filter((reference) => !declared.has(reference ?? ''))).toEqual([]);
+  });
+
   it('is the same text whenever it is generated', async () => {
     expect(await generateOpenApiJson()).toBe(`${JSON.stringify(document, null, 2)}\n`);
   });

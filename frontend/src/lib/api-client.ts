@@ -15,23 +15,11 @@ export const CSRF_HEADER = 'X-CSRF-Token';
 
 const UNSAFE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
 /** The typed client: `api.GET('/api/v1/organizations/{orgId}', { params: { path: { orgId } } })`. */
 export type TypedApiClient = Client<paths>;
 
-/** Untyped calls, kept while the features move to the typed client. */
-interface LegacyApiClient {
-  get<T>(path: string): Promise<T>;
-  post<T>(path: string, body?: unknown): Promise<T>;
-  put<T>(path: string, body?: unknown): Promise<T>;
-  patch<T>(path: string, body?: unknown): Promise<T>;
-  delete<T = undefined>(path: string): Promise<T>;
-  /** POST multipart/form-data (file uploads); the browser sets the boundary. */
-  postForm<T>(path: string, form: FormData): Promise<T>;
-}
-
-export type ApiClient = TypedApiClient & LegacyApiClient;
+/** The client the pages use: the typed client, nothing untyped. */
+export type ApiClient = TypedApiClient;
 
 export type FetchLike = (request: Request) => Promise<Response>;
 
@@ -131,37 +119,11 @@ export function createApiClient(locale: string, options: ApiClientOptions = {}):
     return send(retry);
   }
 
-  const typed = createClient<paths>({
+  return createClient<paths>({
     baseUrl,
     credentials: 'same-origin',
     headers: { Accept: 'application/json', 'Accept-Language': locale },
     fetch: transport,
-  });
-
-  async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
-    const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
-    if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
-    const response = await transport(
-      new Request(`${baseUrl}${path}`, {
-        method,
-        headers,
-        credentials: 'same-origin',
-        body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
-      }),
-    );
-    const payload = await readBody(response);
-    if (!response.ok) throw ApiError.fromBody(response.status, payload);
-    return payload as T;
-  }
-
-  return Object.assign(typed, {
-    get: <T>(path: string) => request<T>('GET', path),
-    post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
-    put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
-    patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
-    delete: <T = undefined>(path: string) => request<T>('DELETE', path),
-    postForm: <T>(path: string, form: FormData) => request<T>('POST', path, form),
   });
 }
 

@@ -31,29 +31,3 @@ export async function serverApi(): Promise<TypedApiClient> {
     },
   });
 }
-
-/** GET `path` (e.g. `/api/v1/me`) as the signed-in user; throws ApiError on a non-2xx answer. */
-export async function serverGet<T>(path: string): Promise<T> {
-  const [headerList, locale] = await Promise.all([headers(), getLocale()]);
-  const requestHeaders: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
-  const cookie = headerList.get('cookie');
-  if (cookie) requestHeaders.Cookie = cookie;
-
-  let response: Response;
-  try {
-    response = await fetch(`${apiBaseUrl()}${path}`, { headers: requestHeaders, cache: 'no-store' });
-  } catch {
-    throw ApiError.network();
-  }
-  const text = await response.text();
-  let body: unknown = undefined;
-  if (text !== '') {
-    try {
-      body = JSON.parse(text) as unknown;
-    } catch {
-      body = text;
-    }
-  }
-  if (!response.ok) throw ApiError.fromBody(response.status, body);
-  return body as T;
-}

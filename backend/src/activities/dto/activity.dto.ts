@@ -23,7 +23,7 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
-import { JSON_VALUE_SCHEMA } from '../../common/http/api-schemas';
+import { FIELD_CHANGES_SCHEMA } from '../../common/http/api-schemas';
 import { PageQuery } from '../../common/http/pagination';
 import { withArgs } from '../../common/http/validation';
 import {
@@ -343,7 +343,7 @@ export class ListActivitiesQuery extends PageQuery {
 export class CompletenessView implements Completeness {
   @ApiProperty({ minimum: 0, maximum: 100 }) score!: number;
   @ApiProperty({ type: [String], example: ['purposes[1].legalBasis'] }) missing!: string[];
-  @ApiProperty({ type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, code: { type: 'string' } } } }) problems!: { path: string; code: string }[];
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, code: { type: 'string' } }, required: ['path', 'code'] } }) problems!: { path: string; code: string }[];
 }
 
 export class ActivityFlagsView {
@@ -449,8 +449,7 @@ export class ActivityVersionDiff {
   @ApiProperty() to!: number;
   @ApiProperty({
     description: 'field path → { before, after }',
-    type: 'object',
-    additionalProperties: { type: 'object', properties: { before: JSON_VALUE_SCHEMA, after: JSON_VALUE_SCHEMA }, required: ['before', 'after'] },
+    ...FIELD_CHANGES_SCHEMA,
     example: { 'purposes[0].legalBasis': { before: null, after: 'contract' } },
   })
   changes!: Record<string, { before: unknown; after: unknown }>;

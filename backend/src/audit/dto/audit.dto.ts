@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FIELD_CHANGES_SCHEMA } from '../../common/http/api-schemas';
 import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { withArgs } from '../../common/http/validation';
@@ -22,7 +23,7 @@ export class AuditEventView {
   @ApiProperty() entityType!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) entityId!: string | null;
   @ApiProperty({ type: String, nullable: true }) entityLabel!: string | null;
-  @ApiProperty({ description: 'field → { before, after }', type: 'object', additionalProperties: true }) changes!: Record<string, { before: unknown; after: unknown }>;
+  @ApiProperty({ description: 'field → { before, after }', ...FIELD_CHANGES_SCHEMA }) changes!: Record<string, { before: unknown; after: unknown }>;
   @ApiProperty({ type: String, nullable: true }) previousHash!: string | null;
   @ApiProperty() hash!: string;
 }

@@ -11,3 +11,7 @@ export const JSON_VALUE_SCHEMA: SchemaObject = {
   nullable: true,
   oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }, { type: 'object', additionalProperties: true }],
 };
+
+/** `{ [field path]: { before, after } }`: the changes of a version or an audit event. */
+const FIELD_CHANGE_SCHEMA: SchemaObject = { type: 'object', properties: { before: JSON_VALUE_SCHEMA, after: JSON_VALUE_SCHEMA }, required: ['before', 'after'] };
+export const FIELD_CHANGES_SCHEMA = { type: 'object' as const, additionalProperties: FIELD_CHANGE_SCHEMA };

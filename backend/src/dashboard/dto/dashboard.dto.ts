@@ -1,15 +1,25 @@
+import type { Type } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { ACTIVITY_STATUSES } from '../../activities/activity.types';
-import { DPIA_STATUSES } from '../../dpias/dpia.types';
+import { ACTIVITY_STATUSES, type ActivityStatus } from '../../activities/activity.types';
+import { DPIA_STATUSES, type DpiaStatus } from '../../dpias/dpia.types';
 import { SeverityCountsView } from '../../findings/dto/finding.dto';
-import { VENDOR_STATUSES } from '../../vendors/vendor.types';
+import { ROLES, type Role } from '../../members/membership.entity';
+import type { CountryZone } from '../../transfers/transfer-status';
+import { VENDOR_STATUSES, type VendorStatus } from '../../vendors/vendor.types';
 
-/** A count per key (OpenAPI: an object of integers, its keys listed in the description). */
-const counts = (keys: readonly string[], description = '') => ({
-  type: 'object' as const,
-  additionalProperties: { type: 'integer' },
-  description: [description, keys.length ? `keys: ${keys.join(', ')}` : ''].filter(Boolean).join('; '),
-});
+/** An object with one integer per key, every key present (a schema named `name`). */
+function CountsOf<K extends string>(name: string, keys: readonly K[]): Type<Record<K, number>> {
+  const Counts = { [name]: class {} }[name] as Type<Record<K, number>>;
+  for (const key of keys) ApiProperty({ type: 'integer' })(Counts.prototype as object, key);
+  return Counts;
+}
+
+const COUNTRY_ZONES = ['eea', 'adequate', 'needs_safeguards'] as const satisfies readonly CountryZone[];
+
+const ActivityStatusCounts = CountsOf('ActivityStatusCounts', ACTIVITY_STATUSES);
+const DpiaStatusCounts = CountsOf('DpiaStatusCounts', DPIA_STATUSES);
+const VendorStatusCounts = CountsOf('VendorStatusCounts', VENDOR_STATUSES);
+const ZoneCounts = CountsOf('ZoneCounts', COUNTRY_ZONES);
 
 export class ReviewDueView {
   @ApiProperty({ enum: ['activity', 'vendor'] }) recordType!: 'activity' | 'vendor';
@@ -26,12 +36,12 @@ export class LegalBasisCountView {
 
 export class CountryFlowView {
   @ApiProperty({ example: 'US' }) country!: string;
-  @ApiProperty({ enum: ['eea', 'adequate', 'needs_safeguards'] }) zone!: string;
+  @ApiProperty({ enum: COUNTRY_ZONES }) zone!: CountryZone;
   @ApiProperty({ description: 'activities sending data there (their transfers, or the data locations of their processors)' }) activities!: number;
 }
 
 export class FlowsView {
-  @ApiProperty(counts(['eea', 'adequate', 'needs_safeguards'], 'activity–country flows per zone')) zones!: Record<string, number>;
+  @ApiProperty({ type: ZoneCounts, description: 'activity–country flows per zone' }) zones!: Record<CountryZone, number>;
   @ApiProperty({ type: [CountryFlowView] }) countries!: CountryFlowView[];
 }
 
@@ -49,11 +59,11 @@ export class WeekChangesView {
 
 export class DashboardView {
   @ApiProperty({ example: '2026-11-24' }) today!: string;
-  @ApiProperty(counts(ACTIVITY_STATUSES)) activitiesByStatus!: Record<string, number>;
+  @ApiProperty({ type: ActivityStatusCounts }) activitiesByStatus!: Record<ActivityStatus, number>;
   @ApiProperty({ type: SeverityCountsView }) findingsBySeverity!: SeverityCountsView;
-  @ApiProperty(counts(DPIA_STATUSES, 'DPIAs by the status of their current revision')) dpiasByStatus!: Record<string, number>;
+  @ApiProperty({ type: DpiaStatusCounts, description: 'DPIAs by the status of their current revision' }) dpiasByStatus!: Record<DpiaStatus, number>;
   @ApiProperty({ description: 'activities not archived whose screening requires a DPIA that has not been started' }) dpiasRequiredMissing!: number;
-  @ApiProperty(counts(VENDOR_STATUSES)) vendorsByStatus!: Record<string, number>;
+  @ApiProperty({ type: VendorStatusCounts }) vendorsByStatus!: Record<VendorStatus, number>;
   @ApiProperty({ type: [ReviewDueView], description: 'activities and vendors whose review falls in the next 30 days' }) reviewsDue!: ReviewDueView[];
   @ApiProperty({ description: 'reviews whose date has passed' }) reviewsOverdue!: number;
   @ApiProperty({ type: [LegalBasisCountView] }) legalBases!: LegalBasisCountView[];
@@ -65,7 +75,7 @@ export class DashboardView {
 export class OrganizationSummaryView {
   @ApiProperty() organizationId!: string;
   @ApiProperty() organizationName!: string;
-  @ApiProperty({ enum: ['admin', 'dpo', 'contributor', 'auditor'] }) role!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ description: 'activities not archived' }) activities!: number;
   @ApiProperty({ type: SeverityCountsView }) findingsBySeverity!: SeverityCountsView;
   @ApiProperty() reviewsDue!: number;

@@ -60,7 +60,8 @@ function Text(max: number, description?: string): PropertyDecorator {
 }
 
 function Nested(type: () => new () => object): PropertyDecorator {
-  return applyDecorators(ApiProperty({ type }), IsDefined(), ValidateNested(), Type(type));
+  // `type: () => …` written here, so that the swagger scanner sees a lazy type (it goes by the function's name).
+  return applyDecorators(ApiProperty({ type: () => type() }), IsDefined(), ValidateNested(), Type(type));
 }
 
 function Strings(description: string): PropertyDecorator {

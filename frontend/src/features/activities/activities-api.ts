@@ -1,78 +1,49 @@
-import type { ApiClient } from '@/lib/api-client';
-import type { PageOf } from '@/lib/api-types';
-import { orgApiPath } from '@/lib/paths';
+import { unwrap, type TypedApiClient } from '@/lib/api-client';
 
 import { registerQueryToApi, type RegisterQuery } from './register-query';
-import type {
-  Activity,
-  ActivityInput,
-  ActivityListItem,
-  ActivityPatch,
-  ActivityVersionDiff,
-  ActivityVersionSummary,
-  ActivityVersionView,
-  CatalogueView,
-  Transition,
-} from './types';
+import type { Activity, ActivityInput, ActivityPatch, ActivityVersionView, CatalogueView, Transition } from './types';
 
 /** The API caps pages at 200 rows; an activity's history rarely comes near. */
 export const VERSIONS_PAGE_SIZE = 200;
 
-export function activitiesPath(organizationId: string, activityId?: string, suffix = ''): string {
-  const base = orgApiPath(organizationId, 'activities');
-  if (activityId === undefined) return base;
-  return `${base}/${encodeURIComponent(activityId)}${suffix}`;
+const ACTIVITIES = '/api/v1/organizations/{orgId}/activities';
+const ACTIVITY = '/api/v1/organizations/{orgId}/activities/{activityId}';
+
+// The activity document is the server's interchange format (`ActivitySnapshot`), which the
+// ActivityView's document fields describe; the generated view is read as that, here, once.
+const asActivity = (view: Promise<object>) => view as Promise<Activity>;
+const asVersion = (view: Promise<object>) => view as Promise<ActivityVersionView>;
+
+/** The register page's query, as its URL codec writes it. */
+export function listActivities(api: TypedApiClient, organizationId: string, query: RegisterQuery) {
+  return unwrap(api.GET(ACTIVITIES, { params: { path: { orgId: organizationId } }, querySerializer: () => registerQueryToApi(query) }));
 }
 
-export function registerListPath(organizationId: string, query: RegisterQuery): string {
-  return `${activitiesPath(organizationId)}?${registerQueryToApi(query)}`;
+export function getActivity(api: TypedApiClient, organizationId: string, activityId: string): Promise<Activity> {
+  return asActivity(unwrap(api.GET(ACTIVITY, { params: { path: { orgId: organizationId, activityId } } })));
 }
 
-export function cataloguePath(organizationId: string, name: string): string {
-  return orgApiPath(organizationId, `catalogues/${encodeURIComponent(name)}`);
-}
-
-export function versionsPath(organizationId: string, activityId: string, pageSize = VERSIONS_PAGE_SIZE): string {
-  return `${activitiesPath(organizationId, activityId, '/versions')}?page=1&pageSize=${String(pageSize)}`;
-}
-
-export function versionPath(organizationId: string, activityId: string, number: number): string {
-  return activitiesPath(organizationId, activityId, `/versions/${String(number)}`);
-}
-
-export function diffPath(organizationId: string, activityId: string, from: number, to: number): string {
-  return activitiesPath(organizationId, activityId, `/versions/${String(from)}/diff/${String(to)}`);
-}
-
-export function listActivities(api: ApiClient, organizationId: string, query: RegisterQuery): Promise<PageOf<ActivityListItem>> {
-  return api.get(registerListPath(organizationId, query));
-}
-
-export function getActivity(api: ApiClient, organizationId: string, activityId: string): Promise<Activity> {
-  return api.get(activitiesPath(organizationId, activityId));
-}
-
-export function createActivity(api: ApiClient, organizationId: string, body: ActivityInput): Promise<Activity> {
-  return api.post(activitiesPath(organizationId), body);
+export function createActivity(api: TypedApiClient, organizationId: string, body: ActivityInput): Promise<Activity> {
+  return asActivity(unwrap(api.POST(ACTIVITIES, { params: { path: { orgId: organizationId } }, body })));
 }
 
 /** 409 `version_conflict` (details.currentVersion) when `patch.version` is stale; 409 `activity_archived`. */
-export function updateActivity(api: ApiClient, organizationId: string, activityId: string, patch: ActivityPatch): Promise<Activity> {
-  return api.patch(activitiesPath(organizationId, activityId), patch);
+export function updateActivity(api: TypedApiClient, organizationId: string, activityId: string, patch: ActivityPatch): Promise<Activity> {
+  return asActivity(unwrap(api.PATCH(ACTIVITY, { params: { path: { orgId: organizationId, activityId } }, body: patch })));
 }
 
 /** Drafts only (409 `activity_not_draft`). */
-export function deleteActivity(api: ApiClient, organizationId: string, activityId: string): Promise<undefined> {
-  return api.delete(activitiesPath(organizationId, activityId));
+export function deleteActivity(api: TypedApiClient, organizationId: string, activityId: string) {
+  return unwrap(api.DELETE(ACTIVITY, { params: { path: { orgId: organizationId, activityId } } }));
 }
 
-export function duplicateActivity(api: ApiClient, organizationId: string, activityId: string): Promise<Activity> {
-  return api.post(activitiesPath(organizationId, activityId, '/duplicate'), {});
+export function duplicateActivity(api: TypedApiClient, organizationId: string, activityId: string): Promise<Activity> {
+  return asActivity(unwrap(api.POST(`${ACTIVITY}/duplicate`, { params: { path: { orgId: organizationId, activityId } }, body: {} })));
 }
 
 /** validate: 422 `activity_incomplete` with details.fields; any: 409 `version_conflict` or `invalid_transition`. */
 export function transitionActivity(
-  api: ApiClient,
+  api: TypedApiClient,
   organizationId: string,
   activityId: string,
   transition: Transition,
@@ -80,27 +51,28 @@ export function transitionActivity(
   comment?: string,
 ): Promise<Activity> {
   const note = comment?.trim();
-  return api.post(activitiesPath(organizationId, activityId, `/${transition}`), note ? { version, comment: note } : { version });
+  const body = note ? { version, comment: note } : { version };
+  return asActivity(unwrap(api.POST(`${ACTIVITY}/${transition}`, { params: { path: { orgId: organizationId, activityId } }, body })));
 }
 
-export function listVersions(api: ApiClient, organizationId: string, activityId: string): Promise<PageOf<ActivityVersionSummary>> {
-  return api.get(versionsPath(organizationId, activityId));
+export function listVersions(api: TypedApiClient, organizationId: string, activityId: string) {
+  return unwrap(api.GET(`${ACTIVITY}/versions`, { params: { path: { orgId: organizationId, activityId }, query: { page: 1, pageSize: VERSIONS_PAGE_SIZE } } }));
 }
 
-export function getVersion(api: ApiClient, organizationId: string, activityId: string, number: number): Promise<ActivityVersionView> {
-  return api.get(versionPath(organizationId, activityId, number));
+export function getVersion(api: TypedApiClient, organizationId: string, activityId: string, number: number): Promise<ActivityVersionView> {
+  return asVersion(unwrap(api.GET(`${ACTIVITY}/versions/{number}`, { params: { path: { orgId: organizationId, activityId, number } } })));
 }
 
-export function getVersionDiff(
-  api: ApiClient,
-  organizationId: string,
-  activityId: string,
-  from: number,
-  to: number,
-): Promise<ActivityVersionDiff> {
-  return api.get(diffPath(organizationId, activityId, from, to));
+export function getVersionDiff(api: TypedApiClient, organizationId: string, activityId: string, from: number, to: number) {
+  return unwrap(api.GET(`${ACTIVITY}/versions/{from}/diff/{to}`, { params: { path: { orgId: organizationId, activityId, from, to } } }));
 }
 
-export function getCatalogue(api: ApiClient, organizationId: string, name: string): Promise<CatalogueView> {
-  return api.get(cataloguePath(organizationId, name));
+/** A catalogue with the organisation's own entries (open catalogues). */
+export function getCatalogue(api: TypedApiClient, organizationId: string, name: string): Promise<CatalogueView> {
+  return unwrap(api.GET('/api/v1/organizations/{orgId}/catalogues/{name}', { params: { path: { orgId: organizationId, name } } }));
+}
+
+/** A catalogue as shipped with the product. */
+export function getShippedCatalogue(api: TypedApiClient, name: string): Promise<CatalogueView> {
+  return unwrap(api.GET('/api/v1/catalogues/{name}', { params: { path: { name } } }));
 }

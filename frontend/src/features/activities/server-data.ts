@@ -6,15 +6,14 @@ import { listDepartments } from '@/features/departments/departments-api';
 import { listMembers } from '@/features/members/members-api';
 import { isApiError } from '@/lib/api-error';
 import type { Department } from '@/lib/api-types';
-import { serverApi, serverGet } from '@/lib/server-api';
+import { serverApi } from '@/lib/server-api';
 
-import { cataloguePath } from './activities-api';
+import { getCatalogue, getShippedCatalogue } from './activities-api';
 import {
   ACTIVITY_CATALOGUES,
   type ActivityCatalogueName,
   type ActivityCatalogues,
   type CatalogueItem,
-  type CatalogueView,
   type OwnerOption,
 } from './types';
 
@@ -42,7 +41,9 @@ function shippedCatalogue(name: string): Promise<CatalogueItem[]> {
   const now = Date.now();
   const cached = shippedCache.get(name);
   if (cached && cached.expires > now) return cached.items;
-  const items = serverGet<CatalogueView>(`/api/v1/catalogues/${encodeURIComponent(name)}`).then((view) => view.items);
+  const items = serverApi()
+    .then((api) => getShippedCatalogue(api, name))
+    .then((view) => view.items);
   shippedCache.set(name, { expires: now + SHIPPED_TTL_MS, items });
   items.catch(() => {
     if (shippedCache.get(name)?.items === items) shippedCache.delete(name);
@@ -53,7 +54,9 @@ function shippedCatalogue(name: string): Promise<CatalogueItem[]> {
 /** One catalogue with the organisation's own entries when it is an open one. */
 export function loadCatalogue(organizationId: string, name: ActivityCatalogueName): Promise<CatalogueItem[]> {
   if (!OPEN_CATALOGUES.includes(name)) return shippedCatalogue(name);
-  return serverGet<CatalogueView>(cataloguePath(organizationId, name)).then((view) => view.items);
+  return serverApi()
+    .then((api) => getCatalogue(api, organizationId, name))
+    .then((view) => view.items);
 }
 
 /** Runs `task` over `items`, at most `limit` at a time, keeping the order of the results. */

@@ -1,114 +1,43 @@
 /**
- * Processing activities as the API sends and takes them (the interchange format of
- * shared/reference/activity.schema.json, plus what the server computes). Mirrors
- * backend/src/activities/activity.types.ts and dto/activity.dto.ts.
+ * Processing activities as the API sends and takes them: names for the generated contract
+ * (lib/api/schema.d.ts); the activity document itself is the server's interchange format.
  */
 
 // The interchange format is defined once, by the server (backend/src/activities/activity.types.ts).
 export * from '@backend/activities/activity.types';
-import type { ActivityContent, ActivityRole, ActivitySnapshot, ActivityStatus, Completeness } from '@backend/activities/activity.types';
+import type { ActivitySnapshot } from '@backend/activities/activity.types';
 
-import type { LinkedVendor, TransferAssessment } from '@/features/vendors/types';
+import type { ApiSchemas } from '@/lib/api-types';
 
 export const TRANSITIONS = ['submit', 'validate', 'archive', 'reopen'] as const;
 export type Transition = (typeof TRANSITIONS)[number];
 
-export interface ActivityFlags {
-  specialData: boolean;
-  criminalData: boolean;
-  nationalIdentifier: boolean;
-}
+export type ActivityFlags = ApiSchemas['ActivityFlagsView'];
 
-/** GET /activities/:id */
-export interface Activity extends ActivitySnapshot {
-  id: string;
-  ownerName: string | null;
-  version: number;
-  completeness: Completeness;
-  flags: ActivityFlags;
-  createdAt: string;
-  updatedAt: string;
-  validatedAt: string | null;
-  validatedBy: string | null;
-  /** The vendors its processors name, with their status and flags. */
-  vendors: LinkedVendor[];
-  /** The computed status of each transfer, in the order of `transfers`. */
-  transferStatuses: TransferAssessment[];
-}
+/** GET /activities/:id: what the server computes, with the document in the server's own type. */
+export type Activity = Omit<ApiSchemas['ActivityView'], keyof ActivitySnapshot> & ActivitySnapshot;
 
 /** One row of GET /activities. */
-export interface ActivityListItem {
-  id: string;
-  reference: string;
-  name: string;
-  status: ActivityStatus;
-  departmentId: string | null;
-  department: string | null;
-  ownerId: string | null;
-  owner: string | null;
-  ownerName: string | null;
-  completeness: Completeness;
-  nextReviewDate: string | null;
-  version: number;
-  updatedAt: string;
-}
+export type ActivityListItem = ApiSchemas['ActivityListItem'];
 
-/** The body of POST /activities (and, partially, of PATCH). */
-export type ActivityInput = Partial<Omit<ActivityContent, 'processors' | 'transfers'>> & {
-  name: string;
-  description?: string | null;
-  departmentId?: string | null;
-  ownerId?: string | null;
-  role: ActivityRole;
-  nextReviewDate?: string | null;
-};
+/**
+ * The body of POST /activities as the editor writes it (and, partially, of PATCH): every field of the
+ * generated body but those the editor never sends (the import's names and status, processors, transfers).
+ */
+type NotFromEditor = 'department' | 'owner' | 'reference' | 'status' | 'processors' | 'transfers';
+export type ActivityInput = Omit<ApiSchemas['CreateActivityDto'], NotFromEditor>;
+export type ActivityPatch = Omit<ApiSchemas['UpdateActivityDto'], NotFromEditor>;
 
-export type ActivityPatch = Partial<ActivityInput> & { version: number; comment?: string | null };
+export type ActivityVersionSummary = ApiSchemas['ActivityVersionSummary'];
+/** A version: the activity as it stood, in the server's own type. */
+export type ActivityVersionView = Omit<ApiSchemas['ActivityVersionView'], 'activity'> & { activity: ActivitySnapshot };
 
-export interface ActivityVersionSummary {
-  number: number;
-  /** create, update, submit, validate, archive, reopen, import, duplicate */
-  action: string;
-  status: ActivityStatus;
-  name: string;
-  authorId: string | null;
-  authorName: string | null;
-  comment: string | null;
-  createdAt: string;
-}
+export type ActivityVersionDiff = ApiSchemas['ActivityVersionDiff'];
+export type FieldChange = ActivityVersionDiff['changes'][string];
 
-export interface ActivityVersionView extends ActivityVersionSummary {
-  activity: ActivitySnapshot;
-  completeness: Completeness;
-}
-
-export interface FieldChange {
-  before: unknown;
-  after: unknown;
-}
-
-export interface ActivityVersionDiff {
-  from: number;
-  to: number;
-  changes: Record<string, FieldChange>;
-}
-
-/** One entry of a catalogue: stable code, FR/EN labels, help, and catalogue-specific facts. */
-export interface CatalogueItem {
-  code: string;
-  fr: string;
-  en: string;
-  help: { fr: string; en: string } | null;
-  custom: boolean;
-  [fact: string]: unknown;
-}
-
-export interface CatalogueView {
-  name: string;
-  version: string;
-  open: boolean;
-  items: CatalogueItem[];
-}
+/** One entry of a catalogue: stable code, FR/EN labels, help, and the catalogue's own facts (`eea`, `special`…). */
+export type CatalogueItem = ApiSchemas['CatalogueItemView'] & Readonly<Record<string, unknown>>;
+export type CatalogueView = Omit<ApiSchemas['CatalogueView'], 'items'> & { items: CatalogueItem[] };
 
 /** The catalogues the activity pages pick from. */
 export const ACTIVITY_CATALOGUES = [
@@ -128,9 +57,4 @@ export type ActivityCatalogueName = (typeof ACTIVITY_CATALOGUES)[number];
 export type ActivityCatalogues = Record<ActivityCatalogueName, CatalogueItem[]>;
 
 /** A person who may own an activity (a member of the organisation). */
-export interface OwnerOption {
-  userId: string;
-  name: string;
-  email: string;
-  departmentId: string | null;
-}
+export type OwnerOption = Pick<ApiSchemas['MemberView'], 'userId' | 'name' | 'email' | 'departmentId'>;

@@ -1,5 +1,5 @@
 /** The audit page's filters as they live in the URL and as the API takes them. Pure. */
-import { orgApiPath } from '@/lib/paths';
+import type { ApiSchemas } from '@/lib/api-types';
 
 export interface AuditQuery {
   entityType: string;
@@ -47,34 +47,15 @@ export function auditQueryToSearch(query: AuditQuery): string {
   return text ? `?${text}` : '';
 }
 
-export function auditEventsPath(organizationId: string, query: AuditQuery): string {
+/** The API query of the audit trail for this page query. */
+export function auditEventsSearch(query: AuditQuery): string {
   const params = search(query);
   params.set('pageSize', String(AUDIT_PAGE_SIZE));
-  return `${orgApiPath(organizationId, 'audit-events')}?${params.toString()}`;
+  return params.toString();
 }
 
-export const verifyPath = (organizationId: string) => orgApiPath(organizationId, 'audit-events/verify');
-
-export interface AuditEvent {
-  id: string;
-  sequence: string;
-  occurredAt: string;
-  actorUserId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  entityLabel: string | null;
-  changes: Record<string, { before: unknown; after: unknown }>;
-  previousHash: string | null;
-  hash: string;
-}
-
-export interface ChainVerification {
-  valid: boolean;
-  checked: number;
-  firstInvalidEventId: string | null;
-}
+export type AuditEvent = ApiSchemas['AuditEventView'];
+export type ChainVerification = ApiSchemas['ChainVerificationView'];
 
 /** A value of a change as a person reads it: text as is, lists and objects in short JSON, nothing as a dash. */
 export function formatChangeValue(value: unknown, yes: string, no: string): string {

@@ -1,4 +1,4 @@
-import { findingsApiPath, findingsQueryToSearch, parseFindingsQuery } from './findings-query';
+import { findingsApiSearch, findingsQueryToSearch, parseFindingsQuery } from './findings-query';
 
 describe('findings filters in the URL', () => {
   it('round-trips the filters and ignores unknown values', () => {
@@ -11,6 +11,6 @@ describe('findings filters in the URL', () => {
   });
 
   it('builds the API path with the server’s parameter names', () => {
-    expect(findingsApiPath('org 1', { severity: 'low', code: '', departmentId: '', page: 1 })).toBe('/api/v1/organizations/org%201/findings?page=1&pageSize=25&severity=low');
+    expect(findingsApiSearch({ severity: 'low', code: '', departmentId: '', page: 1 })).toBe('page=1&pageSize=25&severity=low');
   });
 });

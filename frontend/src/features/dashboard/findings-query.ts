@@ -41,17 +41,11 @@ export function findingsQueryToSearch(query: FindingsQuery): string {
   return text ? `?${text}` : '';
 }
 
-/** The API path of the findings list for this query. */
-export function findingsApiPath(organizationId: string, query: FindingsQuery): string {
+/** The API query of the findings list for this page query. */
+export function findingsApiSearch(query: FindingsQuery): string {
   const search = new URLSearchParams({ page: String(query.page), pageSize: String(FINDINGS_PAGE_SIZE) });
   if (query.severity) search.set('severity', query.severity);
   if (query.code) search.set('code', query.code);
   if (query.departmentId) search.set('departmentId', query.departmentId);
-  return `/api/v1/organizations/${encodeURIComponent(organizationId)}/findings?${search.toString()}`;
+  return search.toString();
 }
-
-export function dashboardApiPath(organizationId: string): string {
-  return `/api/v1/organizations/${encodeURIComponent(organizationId)}/dashboard`;
-}
-
-export const ORGANIZATION_SUMMARIES_PATH = '/api/v1/me/organization-summaries';

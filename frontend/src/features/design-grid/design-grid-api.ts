@@ -1,14 +1,14 @@
-import type { ApiClient } from '@/lib/api-client';
-import type { PageOf } from '@/lib/api-types';
-import { orgApiPath } from '@/lib/paths';
+import { unwrap, type TypedApiClient } from '@/lib/api-client';
+import type { ApiSchemas } from '@/lib/api-types';
 
-import type { GridAnswers, GridField, GridListItem, GridQuestion, GridStatus, GridView } from './types';
+import type { GridField, GridQuestion, GridStatus, GridView } from './types';
 
-export function designGridsPath(organizationId: string, gridId?: string, suffix = ''): string {
-  const base = orgApiPath(organizationId, 'design-grids');
-  if (gridId === undefined) return base;
-  return `${base}/${encodeURIComponent(gridId)}${suffix}`;
-}
+const GRIDS = '/api/v1/organizations/{orgId}/design-grids';
+const GRID = '/api/v1/organizations/{orgId}/design-grids/{gridId}';
+
+// The grid's answers, flags and view are the server's pure types (design-grid.types.ts), which its
+// DesignGridView is checked against; the generated view is read as that, here, once.
+const asGrid = (view: Promise<object>) => view as Promise<GridView>;
 
 export interface GridListQuery {
   status?: readonly GridStatus[];
@@ -18,60 +18,54 @@ export interface GridListQuery {
   pageSize?: number;
 }
 
-export function gridListPath(organizationId: string, query: GridListQuery = {}): string {
-  const params = new URLSearchParams();
-  if (query.status?.length) params.set('status', query.status.join(','));
-  if (query.activityId) params.set('activityId', query.activityId);
-  if (query.mine) params.set('mine', 'true');
-  params.set('page', String(query.page ?? 1));
-  params.set('pageSize', String(query.pageSize ?? 50));
-  return `${designGridsPath(organizationId)}?${params.toString()}`;
+export type NewGridInput = ApiSchemas['CreateDesignGridDto'];
+export type GridPatch = ApiSchemas['UpdateDesignGridDto'];
+
+export function listGrids(api: TypedApiClient, organizationId: string, query: GridListQuery = {}) {
+  return unwrap(
+    api.GET(GRIDS, {
+      params: {
+        path: { orgId: organizationId },
+        query: {
+          ...(query.status?.length ? { status: [...query.status] } : {}),
+          ...(query.activityId ? { activityId: query.activityId } : {}),
+          ...(query.mine ? { mine: true } : {}),
+          page: query.page ?? 1,
+          pageSize: query.pageSize ?? 50,
+        },
+      },
+      // The API takes several statuses comma-separated.
+      querySerializer: { array: { style: 'form', explode: false } },
+    }),
+  );
 }
 
-export interface NewGridInput {
-  projectName: string;
-  departmentId: string | null;
-  pitch: string | null;
+export function getGrid(api: TypedApiClient, organizationId: string, gridId: string): Promise<GridView> {
+  return asGrid(unwrap(api.GET(GRID, { params: { path: { orgId: organizationId, gridId } } })));
 }
 
-export interface GridPatch {
-  version: number;
-  projectName?: string;
-  departmentId?: string | null;
-  pitch?: string | null;
-  answers?: GridAnswers;
-}
-
-export function listGrids(api: ApiClient, organizationId: string, query: GridListQuery): Promise<PageOf<GridListItem>> {
-  return api.get(gridListPath(organizationId, query));
-}
-
-export function getGrid(api: ApiClient, organizationId: string, gridId: string): Promise<GridView> {
-  return api.get(designGridsPath(organizationId, gridId));
-}
-
-export function createGrid(api: ApiClient, organizationId: string, input: NewGridInput): Promise<GridView> {
-  return api.post(designGridsPath(organizationId), input);
+export function createGrid(api: TypedApiClient, organizationId: string, input: NewGridInput): Promise<GridView> {
+  return asGrid(unwrap(api.POST(GRIDS, { params: { path: { orgId: organizationId } }, body: input })));
 }
 
 /** Autosave; 409 `version_conflict` when another device saved first, `design_grid_locked` once sent. */
-export function saveGrid(api: ApiClient, organizationId: string, gridId: string, patch: GridPatch): Promise<GridView> {
-  return api.patch(designGridsPath(organizationId, gridId), patch);
+export function saveGrid(api: TypedApiClient, organizationId: string, gridId: string, patch: GridPatch): Promise<GridView> {
+  return asGrid(unwrap(api.PATCH(GRID, { params: { path: { orgId: organizationId, gridId } }, body: patch })));
 }
 
 /** 409 `design_grid_conflicts` (details.conflicts) while a conflict is unsettled. */
-export function submitGrid(api: ApiClient, organizationId: string, gridId: string, version: number): Promise<GridView> {
-  return api.post(designGridsPath(organizationId, gridId, '/submit'), { version });
+export function submitGrid(api: TypedApiClient, organizationId: string, gridId: string, version: number): Promise<GridView> {
+  return asGrid(unwrap(api.POST(`${GRID}/submit`, { params: { path: { orgId: organizationId, gridId } }, body: { version } })));
 }
 
-export function resolveConflict(api: ApiClient, organizationId: string, gridId: string, version: number, field: GridField, keep: 'grid' | 'activity'): Promise<GridView> {
-  return api.post(designGridsPath(organizationId, gridId, '/resolve'), { version, field, keep });
+export function resolveConflict(api: TypedApiClient, organizationId: string, gridId: string, version: number, field: GridField, keep: 'grid' | 'activity'): Promise<GridView> {
+  return asGrid(unwrap(api.POST(`${GRID}/resolve`, { params: { path: { orgId: organizationId, gridId } }, body: { version, field, keep } })));
 }
 
-export function requestChanges(api: ApiClient, organizationId: string, gridId: string, version: number, comments: Partial<Record<GridQuestion, string | null>>): Promise<GridView> {
-  return api.post(designGridsPath(organizationId, gridId, '/request-changes'), { version, comments });
+export function requestChanges(api: TypedApiClient, organizationId: string, gridId: string, version: number, comments: Partial<Record<GridQuestion, string | null>>): Promise<GridView> {
+  return asGrid(unwrap(api.POST(`${GRID}/request-changes`, { params: { path: { orgId: organizationId, gridId } }, body: { version, comments } })));
 }
 
-export function acceptGrid(api: ApiClient, organizationId: string, gridId: string, version: number): Promise<GridView> {
-  return api.post(designGridsPath(organizationId, gridId, '/accept'), { version });
+export function acceptGrid(api: TypedApiClient, organizationId: string, gridId: string, version: number): Promise<GridView> {
+  return asGrid(unwrap(api.POST(`${GRID}/accept`, { params: { path: { orgId: organizationId, gridId } }, body: { version } })));
 }

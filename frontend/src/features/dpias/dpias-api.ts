@@ -1,58 +1,53 @@
-import type { ApiClient } from '@/lib/api-client';
-import type { PageOf } from '@/lib/api-types';
-import { orgApiPath } from '@/lib/paths';
+import { unwrap, type TypedApiClient } from '@/lib/api-client';
 
 import type { SectionPatch } from './schemas';
-import type { DpiaDecision, DpiaDetail, DpiaRevisionItem, DpiaSummary, OpinionStatus } from './types';
+import type { DpiaDecision, DpiaDetail, OpinionStatus } from './types';
 
-export function dpiasPath(organizationId: string, dpiaId?: string, suffix = ''): string {
-  const base = orgApiPath(organizationId, 'dpias');
-  if (dpiaId === undefined) return base;
-  return `${base}/${encodeURIComponent(dpiaId)}${suffix}`;
+const DPIAS = '/api/v1/organizations/{orgId}/dpias';
+const DPIA = '/api/v1/organizations/{orgId}/dpias/{dpiaId}';
+
+// The contract declares a DPIA's sections as free-form objects; their shape is the server's own
+// `DpiaDetail` (dpia.types.ts), which the server's DpiaView implements. It is read as that, here, once.
+const asDetail = (view: Promise<object>) => view as Promise<DpiaDetail>;
+
+export function listDpias(api: TypedApiClient, organizationId: string, activityId?: string) {
+  const query = activityId ? { page: 1, pageSize: 100, activityId } : { page: 1, pageSize: 100 };
+  return unwrap(api.GET(DPIAS, { params: { path: { orgId: organizationId }, query } }));
 }
 
-export function dpiaListPath(organizationId: string, page = 1, activityId?: string): string {
-  const params = new URLSearchParams({ page: String(page), pageSize: '100' });
-  if (activityId) params.set('activityId', activityId);
-  return `${dpiasPath(organizationId)}?${params.toString()}`;
+export function getDpia(api: TypedApiClient, organizationId: string, dpiaId: string): Promise<DpiaDetail> {
+  return asDetail(unwrap(api.GET(DPIA, { params: { path: { orgId: organizationId, dpiaId } } })));
 }
 
-export function revisionsPath(organizationId: string, dpiaId: string): string {
-  return dpiasPath(organizationId, dpiaId, '/revisions');
-}
-
-export function revisionPath(organizationId: string, dpiaId: string, revision: number): string {
-  return dpiasPath(organizationId, dpiaId, `/revisions/${String(revision)}`);
-}
-
-export function listDpias(api: ApiClient, organizationId: string, activityId?: string): Promise<PageOf<DpiaSummary>> {
-  return api.get(dpiaListPath(organizationId, 1, activityId));
+/** A closed revision as it was decided. */
+export function getRevision(api: TypedApiClient, organizationId: string, dpiaId: string, revision: number): Promise<DpiaDetail> {
+  return asDetail(unwrap(api.GET(`${DPIA}/revisions/{number}`, { params: { path: { orgId: organizationId, dpiaId, number: revision } } })));
 }
 
 /** 409 `dpia_exists` (details.dpiaId) when the activity already has one. */
-export function startDpia(api: ApiClient, organizationId: string, activityId: string): Promise<DpiaDetail> {
-  return api.post(dpiasPath(organizationId), { activityId });
+export function startDpia(api: TypedApiClient, organizationId: string, activityId: string): Promise<DpiaDetail> {
+  return asDetail(unwrap(api.POST(DPIAS, { params: { path: { orgId: organizationId } }, body: { activityId } })));
 }
 
 /** Saves sections, each whole; 409 `version_conflict`, `dpia_locked`, `dpia_not_editable`. */
-export function saveSections(api: ApiClient, organizationId: string, dpiaId: string, version: number, sections: SectionPatch): Promise<DpiaDetail> {
-  return api.patch(dpiasPath(organizationId, dpiaId), { version, ...sections });
+export function saveSections(api: TypedApiClient, organizationId: string, dpiaId: string, version: number, sections: SectionPatch): Promise<DpiaDetail> {
+  return asDetail(unwrap(api.PATCH(DPIA, { params: { path: { orgId: organizationId, dpiaId } }, body: { version, ...sections } })));
 }
 
 export type DpiaStep = 'submit' | 'reopen' | 'revisions';
 
-export function dpiaStep(api: ApiClient, organizationId: string, dpiaId: string, step: DpiaStep, version: number): Promise<DpiaDetail> {
-  return api.post(dpiasPath(organizationId, dpiaId, `/${step}`), { version });
+export function dpiaStep(api: TypedApiClient, organizationId: string, dpiaId: string, step: DpiaStep, version: number): Promise<DpiaDetail> {
+  return asDetail(unwrap(api.POST(`${DPIA}/${step}`, { params: { path: { orgId: organizationId, dpiaId } }, body: { version } })));
 }
 
-export function giveOpinion(api: ApiClient, organizationId: string, dpiaId: string, version: number, body: { status: OpinionStatus; opinion: string }): Promise<DpiaDetail> {
-  return api.post(dpiasPath(organizationId, dpiaId, '/opinion'), { version, ...body });
+export function giveOpinion(api: TypedApiClient, organizationId: string, dpiaId: string, version: number, body: { status: OpinionStatus; opinion: string }): Promise<DpiaDetail> {
+  return asDetail(unwrap(api.POST(`${DPIA}/opinion`, { params: { path: { orgId: organizationId, dpiaId } }, body: { version, ...body } })));
 }
 
-export function recordDecision(api: ApiClient, organizationId: string, dpiaId: string, version: number, body: { decision: DpiaDecision; comment: string | null }): Promise<DpiaDetail> {
-  return api.post(dpiasPath(organizationId, dpiaId, '/decision'), { version, ...body });
+export function recordDecision(api: TypedApiClient, organizationId: string, dpiaId: string, version: number, body: { decision: DpiaDecision; comment: string | null }): Promise<DpiaDetail> {
+  return asDetail(unwrap(api.POST(`${DPIA}/decision`, { params: { path: { orgId: organizationId, dpiaId } }, body: { version, ...body } })));
 }
 
-export function listRevisions(api: ApiClient, organizationId: string, dpiaId: string): Promise<DpiaRevisionItem[]> {
-  return api.get(revisionsPath(organizationId, dpiaId));
+export function listRevisions(api: TypedApiClient, organizationId: string, dpiaId: string) {
+  return unwrap(api.GET(`${DPIA}/revisions`, { params: { path: { orgId: organizationId, dpiaId } } }));
 }

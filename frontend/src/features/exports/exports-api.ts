@@ -1,8 +1,8 @@
 /** URLs of the exports and the xlsx import, and the upload with progress. Pure except `uploadWorkbook`. */
 import { ACTIVITY_STATUSES, type ActivityStatus } from '@/features/activities/types';
-import { CSRF_HEADER, CSRF_PATH } from '@/lib/api-client';
+import { apiHref, CSRF_HEADER, CSRF_PATH } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
-import { orgApiPath } from '@/lib/paths';
+import type { ApiSchemas } from '@/lib/api-types';
 
 export type ExportLanguage = 'fr' | 'en';
 export type ExportFile = 'register.xlsx' | 'vendors.xlsx' | 'processor-register.xlsx' | 'template.xlsx' | 'evidence.zip';
@@ -20,30 +20,11 @@ export function exportUrl(organizationId: string, file: ExportFile, options: Exp
   if (options.asOf && file !== 'template.xlsx') params.set('asOf', options.asOf);
   const statuses = options.statuses.filter((status) => ACTIVITY_STATUSES.includes(status));
   if (file === 'register.xlsx' && statuses.length > 0 && statuses.length < ACTIVITY_STATUSES.length) params.set('status', statuses.join(','));
-  return `${orgApiPath(organizationId, `exports/${file}`)}?${params.toString()}`;
+  return apiHref(`/api/v1/organizations/{orgId}/exports/${file}`, { orgId: organizationId }, params);
 }
 
-export interface ImportError {
-  sheet: string;
-  row: number | null;
-  column: string | null;
-  code: string;
-  message: string;
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  valid: boolean;
-  activities: number;
-  created: { reference: string; name: string }[];
-  /** Existing activities (same reference) updated, with the fields changed (activity detail names). */
-  updated: { reference: string; name: string; changes: string[] }[];
-  createdDepartments: string[];
-  createdVendors: string[];
-  errors: ImportError[];
-  /** What is imported differently from the file without stopping it (an owner who is not a member comes in unassigned). */
-  warnings: ImportError[];
-}
+export type ImportError = ApiSchemas['ImportErrorView'];
+export type ImportReport = ApiSchemas['ImportReportView'];
 
 /** The report of a refused real import is in the error's details. */
 export function reportOf(error: unknown): ImportReport | null {
@@ -67,7 +48,7 @@ export async function uploadWorkbook(organizationId: string, file: File, dryRun:
   form.append('file', file);
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('POST', `${orgApiPath(organizationId, 'imports')}${dryRun ? '?dryRun=true' : ''}`);
+    request.open('POST', apiHref('/api/v1/organizations/{orgId}/imports', { orgId: organizationId }, new URLSearchParams(dryRun ? { dryRun: 'true' } : {})));
     request.setRequestHeader('Accept', 'application/json');
     request.setRequestHeader('Accept-Language', locale);
     request.setRequestHeader(CSRF_HEADER, csrf.token ?? '');

@@ -1,27 +1,25 @@
-import type { ApiClient } from '@/lib/api-client';
-import { orgApiPath } from '@/lib/paths';
+import { unwrap, type TypedApiClient } from '@/lib/api-client';
 
-import type { EmailFrequency, NotificationPage } from './types';
+import type { EmailFrequency } from './types';
 
-export const PREFERENCES_PATH = '/api/v1/me/notification-preferences';
-
-export function notificationsPath(organizationId: string, page = 1, pageSize = 50): string {
-  return orgApiPath(organizationId, `notifications?page=${String(page)}&pageSize=${String(pageSize)}`);
-}
-
-export function storedEmailsPath(organizationId: string, page = 1): string {
-  return orgApiPath(organizationId, `stored-emails?page=${String(page)}&pageSize=20`);
-}
-
-export function loadNotifications(api: ApiClient, organizationId: string, pageSize = 50): Promise<NotificationPage> {
-  return api.get<NotificationPage>(notificationsPath(organizationId, 1, pageSize));
+export function loadNotifications(api: TypedApiClient, organizationId: string, pageSize = 50) {
+  return unwrap(api.GET('/api/v1/organizations/{orgId}/notifications', { params: { path: { orgId: organizationId }, query: { page: 1, pageSize } } }));
 }
 
 /** Marks the given notifications read, or all of the caller's in the organisation. */
-export function markNotificationsRead(api: ApiClient, organizationId: string, ids?: string[]): Promise<{ marked: number }> {
-  return api.post<{ marked: number }>(orgApiPath(organizationId, 'notifications/read'), ids ? { ids } : {});
+export function markNotificationsRead(api: TypedApiClient, organizationId: string, ids?: string[]) {
+  return unwrap(api.POST('/api/v1/organizations/{orgId}/notifications/read', { params: { path: { orgId: organizationId } }, body: ids ? { ids } : {} }));
 }
 
-export function savePreference(api: ApiClient, emailFrequency: EmailFrequency): Promise<{ emailFrequency: EmailFrequency }> {
-  return api.put<{ emailFrequency: EmailFrequency }>(PREFERENCES_PATH, { emailFrequency });
+export function loadPreference(api: TypedApiClient) {
+  return unwrap(api.GET('/api/v1/me/notification-preferences'));
+}
+
+export function savePreference(api: TypedApiClient, emailFrequency: EmailFrequency) {
+  return unwrap(api.PUT('/api/v1/me/notification-preferences', { body: { emailFrequency } }));
+}
+
+/** E-mails stored instead of sent (administrators), and whether an SMTP server is configured. */
+export function listStoredEmails(api: TypedApiClient, organizationId: string, page = 1) {
+  return unwrap(api.GET('/api/v1/organizations/{orgId}/stored-emails', { params: { path: { orgId: organizationId }, query: { page, pageSize: 20 } } }));
 }

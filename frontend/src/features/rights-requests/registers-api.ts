@@ -1,26 +1,44 @@
+import type { BreachDetail, BreachSummary } from '@/features/breaches/types';
+import { unwrap, type TypedApiClient } from '@/lib/api-client';
 import type { PageOf } from '@/lib/api-types';
-import { orgApiPath } from '@/lib/paths';
+
+import type { RightsRequestSummary } from './types';
+
+// The contract declares these records loosely (their nested facts are the server's shared domain
+// types): the server's own types name them here, once, as the other registers' *-api.ts do.
 
 /** The list of rights requests, earliest due first (a contributor gets the ones they recorded). */
-export function rightsRequestListPath(organizationId: string, filters: { overdue?: boolean; page?: number } = {}): string {
-  const params = new URLSearchParams({ page: String(filters.page ?? 1), pageSize: '100' });
-  if (filters.overdue !== undefined) params.set('overdue', String(filters.overdue));
-  return `${orgApiPath(organizationId, 'rights-requests')}?${params.toString()}`;
+export async function listRightsRequests(api: TypedApiClient, organizationId: string, filters: { overdue?: boolean; page?: number } = {}) {
+  const page = await unwrap(
+    api.GET('/api/v1/organizations/{orgId}/rights-requests', {
+      params: { path: { orgId: organizationId }, query: { page: filters.page ?? 1, pageSize: 100, overdue: filters.overdue } },
+    }),
+  );
+  return page as unknown as PageOf<RightsRequestSummary>;
 }
 
 /** The list of breaches, the latest known first. */
-export function breachListPath(organizationId: string, page = 1): string {
-  return `${orgApiPath(organizationId, 'breaches')}?${new URLSearchParams({ page: String(page), pageSize: '100' }).toString()}`;
+export async function listBreaches(api: TypedApiClient, organizationId: string, page = 1) {
+  const result = await unwrap(api.GET('/api/v1/organizations/{orgId}/breaches', { params: { path: { orgId: organizationId }, query: { page, pageSize: 100 } } }));
+  return result as unknown as PageOf<BreachSummary>;
 }
 
 /** One request. */
-export function rightsRequestPath(organizationId: string, requestId: string): string {
-  return orgApiPath(organizationId, `rights-requests/${encodeURIComponent(requestId)}`);
+export async function getRightsRequest(api: TypedApiClient, organizationId: string, requestId: string) {
+  const request = await unwrap(api.GET('/api/v1/organizations/{orgId}/rights-requests/{requestId}', { params: { path: { orgId: organizationId, requestId } } }));
+  return request;
 }
 
 /** One breach. */
-export function breachPath(organizationId: string, breachId: string): string {
-  return orgApiPath(organizationId, `breaches/${encodeURIComponent(breachId)}`);
+export async function getBreach(api: TypedApiClient, organizationId: string, breachId: string) {
+  const breach = await unwrap(api.GET('/api/v1/organizations/{orgId}/breaches/{breachId}', { params: { path: { orgId: organizationId, breachId } } }));
+  return breach as unknown as BreachDetail;
 }
 
-export type { PageOf };
+/** The breach laid out in the sections of the CNIL's notification form, in the caller's language. */
+export async function getNotificationSummary(api: TypedApiClient, organizationId: string, breachId: string) {
+  const summary = await unwrap(
+    api.GET('/api/v1/organizations/{orgId}/breaches/{breachId}/notification-summary', { params: { path: { orgId: organizationId, breachId } } }),
+  );
+  return summary;
+}

@@ -191,6 +191,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an invitation link offers: the organisation, who invited, the invited address and role */
+        get: operations["InvitationLinksController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the invitation as the signed-in user whose proven address is the invited one; creates the membership */
+        post: operations["InvitationLinksController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -207,6 +241,23 @@ export interface paths {
         head?: never;
         /** Change own name or preferred language */
         patch: operations["AuthController_updateMe"];
+        trace?: never;
+    };
+    "/api/v1/me/memberships/{orgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Leave an organisation (404 if not a member; the last admin cannot: 409 last_admin) */
+        delete: operations["OwnMembershipsController_leave"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me/notification-preferences": {
@@ -607,6 +658,23 @@ export interface paths {
         head?: never;
         /** Change the fields given (authorityNotification, personsCommunication and timeline replaced whole); version or If-Match */
         patch: operations["BreachesController_update"];
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/breaches/{breachId}/notification-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The breach in the sections of the CNIL’s online notification form, in the caller’s language (Accept-Language or ?lang=), ready to copy */
+        get: operations["BreachesController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/organizations/{orgId}/catalogues/{name}": {
@@ -1092,6 +1160,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s invitations (pending, accepted, revoked, expired) */
+        get: operations["OrganizationInvitationsController_list"];
+        put?: never;
+        /** Invite an e-mail address with a role: the link goes to that address only; the same answer whether or not an account uses it */
+        post: operations["OrganizationInvitationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a pending invitation */
+        delete: operations["OrganizationInvitationsController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/invitations/{invitationId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a new link (the previous one stops working), valid 7 more days */
+        post: operations["OrganizationInvitationsController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{orgId}/members": {
         parameters: {
             query?: never;
@@ -1102,7 +1222,7 @@ export interface paths {
         /** Members of the organisation with their roles */
         get: operations["MembersController_list"];
         put?: never;
-        /** Add an existing account to the organisation, by e-mail, with a role */
+        /** Add someone by e-mail: sends them an invitation (as POST …/invitations) instead of enrolling an existing account; the same answer whether or not an account uses the address */
         post: operations["MembersController_add"];
         delete?: never;
         options?: never;
@@ -1521,6 +1641,11 @@ export interface components {
                 [key: string]: unknown;
             }) | null)[][];
         };
+        AcceptedInvitation: {
+            organizationId: string;
+            organizationName: string;
+            roles: ("admin" | "dpo" | "contributor" | "auditor")[];
+        };
         AcceptedResponse: {
             /**
              * @description The same answer whether or not an account uses the address
@@ -1565,6 +1690,12 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        ActivityStatusCounts: {
+            archived: number;
+            draft: number;
+            in_review: number;
+            validated: number;
         };
         ActivityVersionDiff: {
             /**
@@ -1712,7 +1843,14 @@ export interface components {
             actorUserId: string | null;
             /** @description field → { before, after } */
             changes: {
-                [key: string]: unknown;
+                [key: string]: {
+                    after: (string | number | boolean | unknown[] | {
+                        [key: string]: unknown;
+                    }) | null;
+                    before: (string | number | boolean | unknown[] | {
+                        [key: string]: unknown;
+                    }) | null;
+                };
             };
             /** Format: uuid */
             entityId: string | null;
@@ -1886,8 +2024,8 @@ export interface components {
              */
             missing: string[];
             problems: {
-                code?: string;
-                path?: string;
+                code: string;
+                path: string;
             }[];
             score: number;
         };
@@ -2041,6 +2179,14 @@ export interface components {
              */
             activityId: string;
         };
+        CreateInvitationDto: {
+            /** Format: uuid */
+            departmentId?: Record<string, never> | null;
+            /** @example dpo@example.com */
+            email: string;
+            /** @description One role for now: memberships with several roles are not built yet */
+            roles: ("admin" | "dpo" | "contributor" | "auditor")[];
+        };
         CreateOrganizationDto: {
             /** @example Démo */
             name: string;
@@ -2119,17 +2265,12 @@ export interface components {
             token: string;
         };
         DashboardView: {
-            /** @description keys: draft, in_review, validated, archived */
-            activitiesByStatus: {
-                [key: string]: number;
-            };
+            activitiesByStatus: components["schemas"]["ActivityStatusCounts"];
             /** @description the last 12 weeks, oldest first */
             changesPerWeek: components["schemas"]["WeekChangesView"][];
             completenessByDepartment: components["schemas"]["DepartmentCompletenessView"][];
-            /** @description DPIAs by the status of their current revision; keys: draft, in_progress, awaiting_dpo_opinion, validated, refused */
-            dpiasByStatus: {
-                [key: string]: number;
-            };
+            /** @description DPIAs by the status of their current revision */
+            dpiasByStatus: components["schemas"]["DpiaStatusCounts"];
             /** @description activities not archived whose screening requires a DPIA that has not been started */
             dpiasRequiredMissing: number;
             findingsBySeverity: components["schemas"]["SeverityCountsView"];
@@ -2141,10 +2282,7 @@ export interface components {
             reviewsOverdue: number;
             /** @example 2026-11-24 */
             today: string;
-            /** @description keys: under_review, approved, restricted, terminated */
-            vendorsByStatus: {
-                [key: string]: number;
-            };
+            vendorsByStatus: components["schemas"]["VendorStatusCounts"];
         };
         DataAnswerDto: {
             dataCategories: components["schemas"]["GridDataCategoryDto"][];
@@ -2378,18 +2516,18 @@ export interface components {
             total: number;
         };
         DpiaPrinciplesDto: {
-            access_portability: components["schemas"];
-            accuracy: components["schemas"];
-            consent: components["schemas"];
-            information: components["schemas"];
-            legal_basis: components["schemas"];
-            minimisation: components["schemas"];
-            processors: components["schemas"];
-            purposes: components["schemas"];
-            rectification_erasure: components["schemas"];
-            restriction_objection: components["schemas"];
-            retention: components["schemas"];
-            transfers: components["schemas"];
+            access_portability: components["schemas"]["PrincipleAssessmentDto"];
+            accuracy: components["schemas"]["PrincipleAssessmentDto"];
+            consent: components["schemas"]["PrincipleAssessmentDto"];
+            information: components["schemas"]["PrincipleAssessmentDto"];
+            legal_basis: components["schemas"]["PrincipleAssessmentDto"];
+            minimisation: components["schemas"]["PrincipleAssessmentDto"];
+            processors: components["schemas"]["PrincipleAssessmentDto"];
+            purposes: components["schemas"]["PrincipleAssessmentDto"];
+            rectification_erasure: components["schemas"]["PrincipleAssessmentDto"];
+            restriction_objection: components["schemas"]["PrincipleAssessmentDto"];
+            retention: components["schemas"]["PrincipleAssessmentDto"];
+            transfers: components["schemas"]["PrincipleAssessmentDto"];
         };
         DpiaRevisionSummary: {
             /** Format: date-time */
@@ -2402,10 +2540,24 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "in_progress" | "awaiting_dpo_opinion" | "validated" | "refused";
         };
+        DpiaRiskDto: {
+            after: components["schemas"]["RiskLevelDto"];
+            before: components["schemas"]["RiskLevelDto"];
+            /** @description security-measures codes or other:<text> */
+            existingMeasures: string[];
+            /** @description what it would mean for the people */
+            impacts: string[];
+            /** @description security-measures codes or other:<text> */
+            plannedMeasures: string[];
+            /** @description who or what could cause the event */
+            riskSources: string[];
+            /** @description how it could happen */
+            threats: string[];
+        };
         DpiaRisksDto: {
-            disappearance: components["schemas"];
-            illegitimate_access: components["schemas"];
-            unwanted_modification: components["schemas"];
+            disappearance: components["schemas"]["DpiaRiskDto"];
+            illegitimate_access: components["schemas"]["DpiaRiskDto"];
+            unwanted_modification: components["schemas"]["DpiaRiskDto"];
         };
         DpiaScreeningDto: {
             /** @description dpia-criteria codes */
@@ -2420,6 +2572,13 @@ export interface components {
             onCnilExemptList?: string | null;
             /** @description dpia-cnil-required code */
             onCnilRequiredList?: string | null;
+        };
+        DpiaStatusCounts: {
+            awaiting_dpo_opinion: number;
+            draft: number;
+            in_progress: number;
+            refused: number;
+            validated: number;
         };
         DpiaStepDto: {
             /** @description or an If-Match header */
@@ -2530,10 +2689,8 @@ export interface components {
         };
         FlowsView: {
             countries: components["schemas"]["CountryFlowView"][];
-            /** @description activity–country flows per zone; keys: eea, adequate, needs_safeguards */
-            zones: {
-                [key: string]: number;
-            };
+            /** @description activity–country flows per zone */
+            zones: components["schemas"]["ZoneCounts"];
         };
         GridAnswersDto: {
             data?: components["schemas"]["DataAnswerDto"];
@@ -2590,7 +2747,7 @@ export interface components {
         };
         GridFlagView: {
             /** @enum {string} */
-            code: "special_categories" | "national_identifier" | "dpia_required" | "dpia_to_assess" | "legitimate_interest_untested" | "transfer_without_safeguards" | "retention_without_end" | "minimisation_unjustified" | "information_missing" | "rights_missing";
+            code: "special_categories" | "national_identifier" | "dpia_required" | "dpia_to_assess" | "legitimate_interest_untested" | "transfer_without_safeguards" | "retention_without_end" | "retention_to_decide" | "minimisation_unjustified" | "information_missing" | "rights_missing";
             items: string[];
             /** @enum {string} */
             question: "purposes" | "legitimacy" | "data" | "minimisation" | "retention" | "information" | "rights" | "security" | "resilience" | "documentation";
@@ -2643,7 +2800,7 @@ export interface components {
         };
         GridRetentionDto: {
             /**
-             * @description null: no end (needs unlimitedJustification)
+             * @description null: no end (needs unlimitedJustification), or undecided
              * @example P5Y
              */
             activePeriod: string | null;
@@ -2656,6 +2813,8 @@ export interface components {
             legalReference?: string | null;
             /** @description retention-start-events code or free text */
             startEvent?: string | null;
+            /** @description "I don’t know yet": to decide with the DPO (activePeriod null, never read as unlimited) */
+            undecided?: boolean;
             unlimitedJustification?: string | null;
         };
         GridSubjectDto: {
@@ -2714,6 +2873,8 @@ export interface components {
             updated: components["schemas"]["UpdatedActivityView"][];
             /** @description no error: the import can go ahead (or went ahead) */
             valid: boolean;
+            /** @description what is imported differently from the file without stopping the import (an owner who is not a member is imported as unassigned) */
+            warnings: components["schemas"]["ImportErrorView"][];
         };
         ImportResultView: {
             /** @description departments created because the file named them */
@@ -2734,6 +2895,29 @@ export interface components {
             description: string | null;
             /** @description "I don’t know yet, here is what we know" */
             note?: string | null;
+        };
+        InvitationList: {
+            items: components["schemas"]["InvitationView"][];
+        };
+        InvitationPreview: {
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+            invitedByName: string | null;
+            organizationName: string;
+            roles: ("admin" | "dpo" | "contributor" | "auditor")[];
+        };
+        InvitationView: {
+            /** Format: date-time */
+            createdAt: string;
+            departmentId: string | null;
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+            id: string;
+            roles: ("admin" | "dpo" | "contributor" | "auditor")[];
+            /** @enum {string} */
+            status: "pending" | "accepted" | "revoked" | "expired";
         };
         LegalBasisCountView: {
             /** @description Art 6(1) code; null: no basis chosen yet */
@@ -2842,6 +3026,11 @@ export interface components {
              */
             emailFrequency: "immediate" | "weekly";
         };
+        NotificationSummaryView: {
+            sections: components["schemas"]["SummarySectionView"][];
+            /** @description every section, titled, as one text */
+            text: string;
+        };
         NotificationView: {
             /** Format: date-time */
             createdAt: string;
@@ -2918,6 +3107,11 @@ export interface components {
              * @enum {string|null}
              */
             exception?: "art34_3a_protected" | "art34_3b_risk_removed" | "art34_3c_public_communication" | null;
+        };
+        PrincipleAssessmentDto: {
+            comment: string | null;
+            /** @enum {string|null} */
+            judgement: "acceptable" | "to_improve" | null;
         };
         PurposeDto: {
             description: string;
@@ -3210,6 +3404,18 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        RiskLevelDto: {
+            /**
+             * @description 1 negligible … 4 maximum
+             * @enum {number|null}
+             */
+            likelihood: 1 | 2 | 3 | 4 | null;
+            /**
+             * @description 1 negligible … 4 maximum
+             * @enum {number|null}
+             */
+            severity: 1 | 2 | 3 | 4 | null;
+        };
         SectionProgressView: {
             done: number;
             total: number;
@@ -3255,6 +3461,12 @@ export interface components {
             subject: string;
             text: string;
             to: string;
+        };
+        SummarySectionView: {
+            /** @enum {string} */
+            key: "organisation" | "circumstances" | "nature" | "scope" | "consequences" | "measures" | "persons" | "notification";
+            text: string;
+            title: string;
         };
         TerminateVendorDto: {
             /** @description why the vendor is terminated */
@@ -3668,6 +3880,12 @@ export interface components {
             /** @enum {string} */
             status: "under_review" | "approved" | "restricted" | "terminated";
         };
+        VendorStatusCounts: {
+            approved: number;
+            restricted: number;
+            terminated: number;
+            under_review: number;
+        };
         VendorVersionPage: {
             items: components["schemas"]["VendorVersionSummary"][];
             page: number;
@@ -3774,6 +3992,11 @@ export interface components {
              * @example 2026-11-23
              */
             week: string;
+        };
+        ZoneCounts: {
+            adequate: number;
+            eea: number;
+            needs_safeguards: number;
         };
         ZoneTotals: {
             activityTransfers: number;
@@ -4044,6 +4267,55 @@ export interface operations {
             };
         };
     };
+    InvitationLinksController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreview"];
+                };
+            };
+        };
+    };
+    InvitationLinksController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedInvitation"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuthController_me: {
         parameters: {
             query?: never;
@@ -4090,6 +4362,32 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MeResponse"];
                 };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OwnMembershipsController_leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not signed in */
             401: {
@@ -5562,6 +5860,49 @@ export interface operations {
             };
             /** @description breach_notification_late_without_reasons (Art 33(1)), breach_date_before_awareness, breach_date_in_future, breach_communication_and_exception, breach_unknown_links */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BreachesController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                breachId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSummaryView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not read Breach */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7289,6 +7630,178 @@ export interface operations {
             };
         };
     };
+    OrganizationInvitationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationList"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not read Membership */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganizationInvitationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not create Membership */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganizationInvitationsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not delete Membership */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganizationInvitationsController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not create Membership */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MembersController_list: {
         parameters: {
             query?: {
@@ -7354,7 +7867,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MemberView"];
+                    "application/json": components["schemas"]["InvitationView"];
                 };
             };
             /** @description Not signed in */

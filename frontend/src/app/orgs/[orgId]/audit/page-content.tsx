@@ -4,7 +4,8 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useId, useState, useTransition, type SubmitEvent } from 'react';
 
 import { Pagination } from '@/components/pagination';
-import { AUDIT_ACTIONS, auditQueryToSearch, ENTITY_TYPES, verifyPath, type AuditEvent, type AuditQuery, type ChainVerification } from '@/features/audit/audit-query';
+import { verifyAuditChain } from '@/features/audit/audit-api';
+import { AUDIT_ACTIONS, auditQueryToSearch, ENTITY_TYPES, type AuditEvent, type AuditQuery, type ChainVerification } from '@/features/audit/audit-query';
 import { actionLabel, auditChangeRows, entityLabel, type AuditWordsContext } from '@/features/audit/audit-words';
 import { useLocale, useMessages, useT } from '@/i18n/i18n-provider';
 import type { Member, PageOf } from '@/lib/api-types';
@@ -42,7 +43,7 @@ export function AuditPageContent({ organizationId, query, events, members }: { o
     setVerifying(true);
     setFailure(null);
     try {
-      setVerification(await api.get<ChainVerification>(verifyPath(organizationId)));
+      setVerification(await verifyAuditChain(api, organizationId));
     } catch (error) {
       setFailure(error instanceof ApiError && error.message ? error.message : t('audit.verifyFailed'));
     } finally {

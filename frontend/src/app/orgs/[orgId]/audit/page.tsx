@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 
-import { auditEventsPath, parseAuditQuery, type AuditEvent } from '@/features/audit/audit-query';
+import { listAuditEvents } from '@/features/audit/audit-api';
+import { parseAuditQuery } from '@/features/audit/audit-query';
 import { listMembers } from '@/features/members/members-api';
 import { getT } from '@/i18n/server';
-import type { PageOf } from '@/lib/api-types';
-import { serverApi, serverGet } from '@/lib/server-api';
+import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { AuditPageContent } from './page-content';
@@ -24,9 +24,10 @@ export default async function AuditPage({
 }) {
   const { orgId } = await params;
   const query = parseAuditQuery(await searchParams);
+  const api = await serverApi();
   const [events, members] = await Promise.all([
-    orNotFound(serverGet<PageOf<AuditEvent>>(auditEventsPath(orgId, query))),
-    serverApi().then((api) => orNotFound(listMembers(api, orgId, 1, 200))),
+    orNotFound(listAuditEvents(api, orgId, query)),
+    orNotFound(listMembers(api, orgId, 1, 200)),
   ]);
   return <AuditPageContent organizationId={orgId} query={query} events={events} members={members.items} />;
 }

@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
 
-import type { BreachSummary } from '@/features/breaches/types';
-import { breachListPath } from '@/features/rights-requests/registers-api';
+import { listBreaches } from '@/features/rights-requests/registers-api';
 import { getT } from '@/i18n/server';
-import type { PageOf } from '@/lib/api-types';
-import { serverGet } from '@/lib/server-api';
+import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { BreachesPageContent } from './page-content';
@@ -17,6 +15,6 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The breach register (Art 33(5)): every breach, notified or not, with the 72-hour clock. */
 export default async function BreachesPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const breaches = await orNotFound(serverGet<PageOf<BreachSummary>>(breachListPath(orgId)));
+  const breaches = await orNotFound(listBreaches(await serverApi(), orgId));
   return <BreachesPageContent organizationId={orgId} breaches={breaches} />;
 }

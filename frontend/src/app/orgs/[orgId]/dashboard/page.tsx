@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 
 import { loadCatalogue, loadDepartments } from '@/features/activities/server-data';
-import { dashboardApiPath, findingsApiPath, ORGANIZATION_SUMMARIES_PATH, parseFindingsQuery } from '@/features/dashboard/findings-query';
-import type { Dashboard, FindingPage, OrganizationSummary } from '@/features/dashboard/types';
+import { getDashboard, listFindings, listOrganizationSummaries } from '@/features/dashboard/dashboard-api';
+import { parseFindingsQuery } from '@/features/dashboard/findings-query';
 import { getT } from '@/i18n/server';
-import { serverGet } from '@/lib/server-api';
+import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { DashboardPageContent } from './page-content';
@@ -24,10 +24,11 @@ export default async function DashboardPage({
 }) {
   const { orgId } = await params;
   const query = parseFindingsQuery(await searchParams);
+  const api = await serverApi();
   const [dashboard, findings, summaries, departments, legalBases] = await Promise.all([
-    orNotFound(serverGet<Dashboard>(dashboardApiPath(orgId))),
-    orNotFound(serverGet<FindingPage>(findingsApiPath(orgId, query))),
-    serverGet<{ items: OrganizationSummary[] }>(ORGANIZATION_SUMMARIES_PATH),
+    orNotFound(getDashboard(api, orgId)),
+    orNotFound(listFindings(api, orgId, query)),
+    listOrganizationSummaries(api),
     loadDepartments(orgId),
     loadCatalogue(orgId, 'legal-bases'),
   ]);

@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
 
 import { loadDepartments } from '@/features/activities/server-data';
-import { gridListPath } from '@/features/design-grid/design-grid-api';
-import type { GridListItem } from '@/features/design-grid/types';
+import { listGrids } from '@/features/design-grid/design-grid-api';
 import { getT } from '@/i18n/server';
-import type { PageOf } from '@/lib/api-types';
-import { serverGet } from '@/lib/server-api';
+import { serverApi } from '@/lib/server-api';
 import { orNotFound, requireMembership } from '@/lib/session';
 
 import { DesignGridsPageContent } from './page-content';
@@ -19,9 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DesignGridPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const { membership } = await requireMembership(orgId);
+  const api = await serverApi();
   const [grids, awaiting, departments] = await Promise.all([
-    orNotFound(serverGet<PageOf<GridListItem>>(gridListPath(orgId, { pageSize: 200 }))),
-    membership.role === 'dpo' ? orNotFound(serverGet<PageOf<GridListItem>>(gridListPath(orgId, { status: ['submitted'], pageSize: 200 }))) : Promise.resolve(null),
+    orNotFound(listGrids(api, orgId, { pageSize: 200 })),
+    membership.role === 'dpo' ? orNotFound(listGrids(api, orgId, { status: ['submitted'], pageSize: 200 })) : Promise.resolve(null),
     loadDepartments(orgId),
   ]);
   return <DesignGridsPageContent organizationId={orgId} grids={grids.items} awaiting={awaiting?.items ?? null} departments={departments} />;

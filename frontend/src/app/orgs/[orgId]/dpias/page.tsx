@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
 
-import { dpiaListPath } from '@/features/dpias/dpias-api';
-import type { DpiaSummary } from '@/features/dpias/types';
+import { listDpias } from '@/features/dpias/dpias-api';
 import { getT } from '@/i18n/server';
-import type { PageOf } from '@/lib/api-types';
-import { serverGet } from '@/lib/server-api';
+import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { DpiasPageContent } from './page-content';
@@ -17,6 +15,6 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The organisation's DPIAs: activity, status, residual risk, next action due. */
 export default async function DpiasPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const dpias = await orNotFound(serverGet<PageOf<DpiaSummary>>(dpiaListPath(orgId)));
+  const dpias = await orNotFound(listDpias(await serverApi(), orgId));
   return <DpiasPageContent organizationId={orgId} dpias={dpias} />;
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 
-import { notificationsPath, PREFERENCES_PATH } from '@/features/notifications/notifications-api';
-import type { EmailFrequency, NotificationPage } from '@/features/notifications/types';
+import { loadNotifications, loadPreference } from '@/features/notifications/notifications-api';
 import { getT } from '@/i18n/server';
-import { serverGet } from '@/lib/server-api';
+import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { NotificationsPageContent } from './page-content';
@@ -16,9 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The caller's reminders in this organisation, and how they get them by e-mail. */
 export default async function NotificationsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const [notifications, preference] = await Promise.all([
-    orNotFound(serverGet<NotificationPage>(notificationsPath(orgId))),
-    serverGet<{ emailFrequency: EmailFrequency }>(PREFERENCES_PATH),
-  ]);
+  const api = await serverApi();
+  const [notifications, preference] = await Promise.all([orNotFound(loadNotifications(api, orgId)), loadPreference(api)]);
   return <NotificationsPageContent organizationId={orgId} initialNotifications={notifications} initialFrequency={preference.emailFrequency} />;
 }

@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
 
-import { registerListPath } from '@/features/activities/activities-api';
+import { listActivities } from '@/features/activities/activities-api';
 import { parseRegisterQuery, type SearchParamsRecord } from '@/features/activities/register-query';
 import { loadCatalogue, loadDepartments } from '@/features/activities/server-data';
-import type { ActivityListItem } from '@/features/activities/types';
 import { getT } from '@/i18n/server';
-import type { PageOf } from '@/lib/api-types';
-import { serverGet } from '@/lib/server-api';
+import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { RegisterPageContent } from './page-content';
@@ -27,7 +25,7 @@ export default async function RegisterPage({
   const { orgId } = await params;
   const query = parseRegisterQuery(await searchParams);
   const [activities, departments, legalBases] = await Promise.all([
-    orNotFound(serverGet<PageOf<ActivityListItem>>(registerListPath(orgId, query))),
+    serverApi().then((api) => orNotFound(listActivities(api, orgId, query))),
     loadDepartments(orgId),
     loadCatalogue(orgId, 'legal-bases'),
   ]);

@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
 
-import { rightsRequestListPath } from '@/features/rights-requests/registers-api';
-import type { RightsRequestSummary } from '@/features/rights-requests/types';
+import { listRightsRequests } from '@/features/rights-requests/registers-api';
 import { getT } from '@/i18n/server';
-import type { PageOf } from '@/lib/api-types';
-import { serverGet } from '@/lib/server-api';
+import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { RightsRequestsPageContent } from './page-content';
@@ -17,6 +15,6 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The rights requests (Art 12–22), earliest due first, with the clock. */
 export default async function RightsRequestsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const requests = await orNotFound(serverGet<PageOf<RightsRequestSummary>>(rightsRequestListPath(orgId)));
+  const requests = await orNotFound(listRightsRequests(await serverApi(), orgId));
   return <RightsRequestsPageContent organizationId={orgId} requests={requests} />;
 }

@@ -3,17 +3,17 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 
 import { loadActivityCatalogues } from '@/features/activities/server-data';
-import { designGridsPath } from '@/features/design-grid/design-grid-api';
-import { isGridStep, resumeStep, type GridView } from '@/features/design-grid/types';
+import { getGrid } from '@/features/design-grid/design-grid-api';
+import { isGridStep, resumeStep } from '@/features/design-grid/types';
 import { getT } from '@/i18n/server';
-import { serverGet } from '@/lib/server-api';
+import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { GridPageContent } from './page-content';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const loadGrid = cache((orgId: string, gridId: string) => orNotFound(serverGet<GridView>(designGridsPath(orgId, gridId))));
+const loadGrid = cache((orgId: string, gridId: string) => serverApi().then((api) => orNotFound(getGrid(api, orgId, gridId))));
 
 export async function generateMetadata({ params }: { params: Promise<{ orgId: string; gridId: string }> }): Promise<Metadata> {
   const { orgId, gridId } = await params;

@@ -2,18 +2,17 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 
-import { dpiasPath, revisionsPath } from '@/features/dpias/dpias-api';
+import { getDpia, listRevisions } from '@/features/dpias/dpias-api';
 import { loadDpiaCatalogues } from '@/features/dpias/server-data';
-import type { DpiaDetail, DpiaRevisionItem } from '@/features/dpias/types';
 import { getT } from '@/i18n/server';
-import { serverGet } from '@/lib/server-api';
+import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { DpiaPageContent } from './page-content';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const loadDpia = cache((orgId: string, dpiaId: string) => orNotFound(serverGet<DpiaDetail>(dpiasPath(orgId, dpiaId))));
+const loadDpia = cache((orgId: string, dpiaId: string) => serverApi().then((api) => orNotFound(getDpia(api, orgId, dpiaId))));
 
 export async function generateMetadata({ params }: { params: Promise<{ orgId: string; dpiaId: string }> }): Promise<Metadata> {
   const { orgId, dpiaId } = await params;
@@ -29,7 +28,7 @@ export default async function DpiaPage({ params }: { params: Promise<{ orgId: st
   if (!UUID.test(dpiaId)) notFound();
   const [dpia, revisions, catalogues] = await Promise.all([
     loadDpia(orgId, dpiaId),
-    orNotFound(serverGet<DpiaRevisionItem[]>(revisionsPath(orgId, dpiaId))),
+    serverApi().then((api) => orNotFound(listRevisions(api, orgId, dpiaId))),
     loadDpiaCatalogues(orgId),
   ]);
   return <DpiaPageContent key={dpia.id} organizationId={orgId} initialDpia={dpia} initialRevisions={revisions} catalogues={catalogues} />;

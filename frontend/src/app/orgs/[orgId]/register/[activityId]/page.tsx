@@ -2,16 +2,13 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 
-import { activitiesPath, versionPath } from '@/features/activities/activities-api';
+import { getActivity, getVersion } from '@/features/activities/activities-api';
 import { apiPathToFormPath, isActivityTab, tabOfFormPath } from '@/features/activities/field-paths';
 import type { SearchParamsRecord } from '@/features/activities/register-query';
 import { loadActivityCatalogues, loadDepartments, loadOwnerOptions } from '@/features/activities/server-data';
-import type { Activity, ActivityVersionView } from '@/features/activities/types';
-import { gridListPath } from '@/features/design-grid/design-grid-api';
-import type { GridListItem } from '@/features/design-grid/types';
-import type { PageOf } from '@/lib/api-types';
+import { listGrids } from '@/features/design-grid/design-grid-api';
 import { getT } from '@/i18n/server';
-import { serverGet } from '@/lib/server-api';
+import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { ActivityPageContent } from './page-content';
@@ -20,7 +17,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One request loads the activity once, for the title and for the page. */
 const loadActivity = cache((orgId: string, activityId: string) =>
-  orNotFound(serverGet<Activity>(activitiesPath(orgId, activityId))),
+  serverApi().then((api) => orNotFound(getActivity(api, orgId, activityId))),
 );
 
 function single(value: string | string[] | undefined): string | undefined {
@@ -64,11 +61,11 @@ export default async function ActivityPage({
     loadActivity(orgId, activityId),
     versionNumber === null
       ? Promise.resolve(null)
-      : orNotFound(serverGet<ActivityVersionView>(versionPath(orgId, activityId, versionNumber))),
+      : serverApi().then((api) => orNotFound(getVersion(api, orgId, activityId, versionNumber))),
     loadActivityCatalogues(orgId),
     loadDepartments(orgId),
     loadOwnerOptions(orgId),
-    serverGet<PageOf<GridListItem>>(gridListPath(orgId, { activityId, pageSize: 1 })),
+    serverApi().then((api) => listGrids(api, orgId, { activityId, pageSize: 1 })),
   ]);
   const grid = grids.items[0];
 

@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
 
-import { storedEmailsPath } from '@/features/notifications/notifications-api';
-import type { StoredEmail } from '@/features/notifications/types';
+import { listStoredEmails } from '@/features/notifications/notifications-api';
 import { getT } from '@/i18n/server';
-import type { PageOf } from '@/lib/api-types';
-import { serverGet } from '@/lib/server-api';
+import { serverApi } from '@/lib/server-api';
 import { requireMembership } from '@/lib/session';
 
 import { StoredEmailsPageContent } from './page-content';
@@ -18,6 +16,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function StoredEmailsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const { membership } = await requireMembership(orgId);
-  const emails = membership.role === 'admin' ? await serverGet<PageOf<StoredEmail> & { smtpConfigured: boolean }>(storedEmailsPath(orgId)) : null;
+  const emails = membership.role === 'admin' ? await listStoredEmails(await serverApi(), orgId) : null;
   return <StoredEmailsPageContent emails={emails} />;
 }

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
-import { dpiasPath, revisionPath } from '@/features/dpias/dpias-api';
+import { getDpia, getRevision } from '@/features/dpias/dpias-api';
 import { loadDpiaCatalogues } from '@/features/dpias/server-data';
-import type { DpiaDetail } from '@/features/dpias/types';
 import { getT } from '@/i18n/server';
 import { getOrganization } from '@/features/organizations/organizations-api';
-import { serverApi, serverGet } from '@/lib/server-api';
+import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
 import { DpiaReportContent } from './page-content';
@@ -30,9 +29,10 @@ export default async function DpiaReportPage({
   if (!UUID.test(dpiaId)) notFound();
   const revisionText = (await searchParams).revision;
   const revision = typeof revisionText === 'string' && /^[1-9]\d{0,8}$/.test(revisionText) ? Number(revisionText) : null;
+  const api = await serverApi();
   const [dpia, organization, catalogues] = await Promise.all([
-    orNotFound(serverGet<DpiaDetail>(revision === null ? dpiasPath(orgId, dpiaId) : revisionPath(orgId, dpiaId, revision))),
-    serverApi().then((api) => orNotFound(getOrganization(api, orgId))),
+    orNotFound(revision === null ? getDpia(api, orgId, dpiaId) : getRevision(api, orgId, dpiaId, revision)),
+    orNotFound(getOrganization(api, orgId)),
     loadDpiaCatalogues(orgId),
   ]);
   return <DpiaReportContent organizationId={orgId} dpia={dpia} organization={organization} catalogues={catalogues} />;

@@ -1,0 +1,79 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+
+import { ErrorAlert } from '@/components/alerts';
+import { AuthLayout } from '@/features/auth/auth-layout';
+import { useT } from '@/i18n/i18n-provider';
+import { ApiError } from '@/lib/api-error';
+import type { Role } from '@/lib/api-types';
+import { useApi } from '@/lib/use-api';
+
+interface InvitationPreview {
+  organizationName: string;
+  invitedByName: string | null;
+  email: string;
+  roles: Role[];
+  expiresAt: string;
+}
+
+/** The e-mailed invitation link: shows the organisation and accepts for the signed-in invited address. */
+export function InvitationPageContent({ token }: { token: string }) {
+  const t = useT();
+  const api = useApi();
+  const router = useRouter();
+  const [preview, setPreview] = useState<InvitationPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [needsSignIn, setNeedsSignIn] = useState(false);
+  const [accepting, setAccepting] = useState(false);
+  const path = `/api/v1/invitations/${encodeURIComponent(token)}`;
+
+  useEffect(() => {
+    api.get<InvitationPreview>(path).then(setPreview, (caught: unknown) => setError(caught instanceof ApiError ? caught.message : t('invitation.failed')));
+  }, [api, path, t]);
+
+  async function accept() {
+    setAccepting(true);
+    setError(null);
+    try {
+      const accepted = await api.post<{ organizationId: string }>(`${path}/accept`);
+      router.replace(`/orgs/${accepted.organizationId}`);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 401) setNeedsSignIn(true);
+      else setError(caught instanceof ApiError ? caught.message : t('invitation.failed'));
+      setAccepting(false);
+    }
+  }
+
+  return (
+    <AuthLayout title={t('invitation.title')} intro={t('invitation.intro')}>
+      <ErrorAlert>{error}</ErrorAlert>
+      {preview ? (
+        <div data-testid="invitation-preview">
+          <p>
+            {t('invitation.summary', {
+              inviter: preview.invitedByName ?? '—',
+              organization: preview.organizationName,
+              role: preview.roles.map((role) => t(`roles.${role}`)).join(', '),
+              email: preview.email,
+            })}
+          </p>
+          {needsSignIn ? (
+            <p className="auth__alt">
+              {t('invitation.signInFirst', { email: preview.email })} <Link href="/login">{t('invitation.loginLink')}</Link> ·{' '}
+              <Link href="/signup">{t('invitation.signupLink')}</Link>
+            </p>
+          ) : (
+            <div className="form__actions">
+              <button type="button" className="button button--primary" disabled={accepting} data-testid="invitation-accept" onClick={() => void accept()}>
+                {accepting ? t('invitation.accepting') : t('invitation.accept')}
+              </button>
+            </div>
+          )}
+        </div>
+      ) : null}
+    </AuthLayout>
+  );
+}

@@ -25,6 +25,7 @@ import { HealthController } from './health/health.controller';
 import { MembersModule } from './members/members.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { ReviewQueueModule } from './review-queue/review-queue.module';
 import { RightsRequestsModule } from './rights-requests/rights-requests.module';
 import { TransfersModule } from './transfers/transfers.module';
 import { VendorsModule } from './vendors/vendors.module';
@@ -75,6 +76,7 @@ export class AppModule {
         ImportsModule,
         RightsRequestsModule,
         BreachesModule,
+        ReviewQueueModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -26,6 +26,7 @@ import { HealthController } from './health/health.controller';
 import { MembersModule } from './members/members.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { ReviewQueueModule } from './review-queue/review-queue.module';
 import { RightsRequestsModule } from './rights-requests/rights-requests.module';
 import { TransfersModule } from './transfers/transfers.module';
 import { VendorsModule } from './vendors/vendors.module';
@@ -77,6 +78,7 @@ export class AppModule {
         ImportsModule,
         RightsRequestsModule,
         BreachesModule,
+        ReviewQueueModule,
         SeedModule,
       ],
       controllers: [HealthController],

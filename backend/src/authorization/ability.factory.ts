@@ -19,6 +19,7 @@ export const SUBJECT_TYPES = [
   'CatalogueEntry',
   'RightsRequest',
   'Breach',
+  'ReviewQueue',
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
@@ -141,6 +142,10 @@ export function defineAbilityFor(member: MemberIdentity): AppAbility {
     can('read', 'Breach', { ...org, recordedById: member.userId });
   }
   if (member.role === 'auditor') can('read', [...intake], org);
+
+  // ——— The DPO's review queue (issue 19) ———
+  // What waits for the DPO's review: the DPO and admins read it; contributors and auditors do not.
+  if (member.role === 'admin' || member.role === 'dpo') can('read', 'ReviewQueue', org);
 
   return build();
 }

@@ -22,6 +22,7 @@ export const SUBJECTS = [
   'CatalogueEntry',
   'RightsRequest',
   'Breach',
+  'ReviewQueue',
 ] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 

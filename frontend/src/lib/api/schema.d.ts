@@ -1282,6 +1282,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/review-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for the DPO, oldest first: submitted activities, design grids sent, DPIAs awaiting an opinion, vendors proposed */
+        get: operations["ReviewQueueController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{orgId}/rights-requests": {
         parameters: {
             query?: never;
@@ -3284,6 +3301,30 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        ReviewQueueItemView: {
+            /**
+             * @description activity: submitted, awaiting validation; design_grid: sent to the DPO; dpia: awaiting the DPO’s opinion; vendor: proposed, under review
+             * @enum {string}
+             */
+            kind: "activity" | "design_grid" | "dpia" | "vendor";
+            /** @description display name of the owner (activity owner; grid author; the DPIA’s activity owner; who proposed the vendor) */
+            owner: string | null;
+            /** @description id of the activity, grid, DPIA or vendor */
+            recordId: string;
+            /** @description T-0042 (a DPIA: its activity’s; a grid: the draft activity it produced, if any), or the vendor name */
+            reference: string | null;
+            /**
+             * Format: date-time
+             * @description when the record entered the state that waits for the DPO
+             */
+            since: string;
+            /** @description activity name, grid project name, DPIA’s activity name or vendor name */
+            title: string;
+        };
+        ReviewQueueView: {
+            /** @description oldest first */
+            items: components["schemas"]["ReviewQueueItemView"][];
         };
         ReviewVendorDto: {
             answers: components["schemas"]["ReviewAnswersDto"];
@@ -8057,6 +8098,48 @@ export interface operations {
                 content?: never;
             };
             /** @description Role may not read Organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReviewQueueController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewQueueView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not read ReviewQueue */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -8,16 +8,11 @@ import { ErrorAlert } from '@/components/alerts';
 import { AuthLayout } from '@/features/auth/auth-layout';
 import { useT } from '@/i18n/i18n-provider';
 import { ApiError } from '@/lib/api-error';
-import type { Role } from '@/lib/api-types';
+import { unwrap } from '@/lib/api-client';
+import type { ApiSchemas } from '@/lib/api-types';
 import { useApi } from '@/lib/use-api';
 
-interface InvitationPreview {
-  organizationName: string;
-  invitedByName: string | null;
-  email: string;
-  roles: Role[];
-  expiresAt: string;
-}
+type InvitationPreview = ApiSchemas['InvitationPreview'];
 
 /** The e-mailed invitation link: shows the organisation and accepts for the signed-in invited address. */
 export function InvitationPageContent({ token }: { token: string }) {
@@ -28,17 +23,17 @@ export function InvitationPageContent({ token }: { token: string }) {
   const [error, setError] = useState<string | null>(null);
   const [needsSignIn, setNeedsSignIn] = useState(false);
   const [accepting, setAccepting] = useState(false);
-  const path = `/api/v1/invitations/${encodeURIComponent(token)}`;
-
   useEffect(() => {
-    api.get<InvitationPreview>(path).then(setPreview, (caught: unknown) => setError(caught instanceof ApiError ? caught.message : t('invitation.failed')));
-  }, [api, path, t]);
+    unwrap(api.GET('/api/v1/invitations/{token}', { params: { path: { token } } })).then(setPreview, (caught: unknown) =>
+      setError(caught instanceof ApiError ? caught.message : t('invitation.failed')),
+    );
+  }, [api, token, t]);
 
   async function accept() {
     setAccepting(true);
     setError(null);
     try {
-      const accepted = await api.post<{ organizationId: string }>(`${path}/accept`);
+      const accepted = await unwrap(api.POST('/api/v1/invitations/{token}/accept', { params: { path: { token } } }));
       router.replace(`/orgs/${accepted.organizationId}`);
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 401) setNeedsSignIn(true);

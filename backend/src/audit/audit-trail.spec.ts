@@ -40,7 +40,12 @@ describe('Audit trail: list, filters, append-only, hash chain verification (real
     const byEntity = await org.as.auditor.get(`${events()}?entityId=${activityId}`).expect(200);
     expect(byEntity.body.items.map((event: { action: string }) => event.action)).toEqual(['update', 'create']);
     const byActor = await org.as.auditor.get(`${events()}?actorUserId=${org.userIds.contributor}`).expect(200);
-    expect(byActor.body.items.map((event: { action: string; entityType: string }) => `${event.entityType} ${event.action}`)).toEqual(['Activity create']);
+    expect(byActor.body.items.map((event: { action: string; entityType: string }) => `${event.entityType} ${event.action}`)).toEqual([
+      'Activity create',
+      // The contributor joined by accepting their invitation: both events are theirs.
+      'Invitation accept',
+      'Membership create',
+    ]);
     const byAction = await org.as.auditor.get(`${events()}?action=update&entityType=Activity`).expect(200);
     expect(byAction.body.total).toBe(1);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);

@@ -1,4 +1,4 @@
-import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
+import { createOrganizationWithRoles, createTestApi, joinByInvitation, TestApi, TestOrganization } from '../../test/test-api';
 import sampleRegister from '../database/seeds/sample-register.json';
 import { download } from '../exports/exports.test-helpers';
 
@@ -77,7 +77,8 @@ describe('Excel import keeps every character (real PostgreSQL)', () => {
 
     const target = await createOrganizationWithRoles(api.server, `Cible ${count}`);
     const sourceDpo = ((await source.admin.get(`${base(source)}/members`).expect(200)).body.items as { email: string; role: string }[]).find((member) => member.role === 'dpo')!;
-    await target.admin.post(`${base(target)}/members`).send({ email: sourceDpo.email, role: 'dpo' }).expect(201);
+    // The owner (the source's DPO) joins the target, so the owner column maps to a member there.
+    await joinByInvitation(api.server, target.admin, target.organizationId, source.as.dpo, sourceDpo.email, 'dpo');
     const imported = await target.as.dpo.post(`${base(target)}/imports`).set('Accept-Language', locale).attach('file', content, { filename: 'register.xlsx', contentType: XLSX });
     expect(imported.status === 200 ? 'imported' : imported.body).toBe('imported');
     expect(imported.body).toMatchObject({ valid: true, activities: count });

@@ -34,6 +34,9 @@ export class Invitations1764633700000 implements MigrationInterface {
           REFERENCES departments (organization_id, id)
       );
       CREATE INDEX invitations_email_idx ON invitations (organization_id, email);
+      -- One open invitation per address: a new one replaces it (the service revokes the old one first),
+      -- and of two admins inviting the same address at once, one wins and the other gets a 409.
+      CREATE UNIQUE INDEX invitations_one_open_key ON invitations (organization_id, email) WHERE accepted_at IS NULL AND revoked_at IS NULL;
 
       ALTER TABLE invitations ENABLE ROW LEVEL SECURITY;
       CREATE POLICY invitations_tenant ON invitations FOR ALL

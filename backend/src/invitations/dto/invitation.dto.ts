@@ -18,7 +18,7 @@ export class CreateInvitationDto {
   @IsIn(ROLES, { each: true, ...withArgs })
   roles!: Role[];
 
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()

@@ -2198,7 +2198,7 @@ export interface components {
         };
         CreateInvitationDto: {
             /** Format: uuid */
-            departmentId?: Record<string, never> | null;
+            departmentId?: string | null;
             /** @example dpo@example.com */
             email: string;
             /** @description One role for now: memberships with several roles are not built yet */

@@ -1,13 +1,66 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { hashEvent } from '../audit/audit.service';
-import { createTestApi, signUp, TestApi } from '../../test/test-api';
+import { createTestApi, newAgent, signUp, TestApi } from '../../test/test-api';
+import { pdfFile } from '../evidence/evidence.test-helpers';
 import { createTestDatabase, TestDatabase } from '../../test/test-database';
 import { backupDatabase, restoreDatabase } from './backup';
-import { DemoSeedService } from './seeds/demo-seed.service';
+import { DEMO_PASSWORD, DemoSeedService } from './seeds/demo-seed.service';
+
+const SKIPPED = "('sessions', 'login_attempts', 'catalogue_entries', 'schema_migrations')";
+
+/** Every row of every backed-up table, all columns (as JSON), ordered by primary key. */
+async function tableRows(url: string): Promise<Record<string, unknown[]>> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const tables = await client.query<{ name: string; key: string[] | null }>(
+      `SELECT c.relname AS name,
+              (SELECT array_agg(a.attname::text ORDER BY k.ordinality) FROM pg_index i
+                 CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ordinality)
+                 JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                WHERE i.indrelid = c.oid AND i.indisprimary) AS key
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname NOT IN ${SKIPPED} ORDER BY 1`,
+    );
+    const rows: Record<string, unknown[]> = {};
+    for (const { name, key } of tables.rows) {
+      const order = key ? key.map((column) => `"${column}"`).join(', ') : 't::text';
+      rows[name] = (await client.query<{ row: unknown }>(`SELECT to_jsonb(t) AS row FROM "${name}" t ORDER BY ${order}`)).rows.map((row) => row.row);
+    }
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Foreign keys that close a cycle between tables (or reference their own table), and whether they can be deferred. */
+async function cycleForeignKeys(url: string, options: { immediateOnly?: boolean } = {}): Promise<{ name: string; child: string; parent: string; deferrable: boolean }[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const edges = (
+      await client.query<{ name: string; child: string; parent: string; deferrable: boolean }>(
+        `SELECT k.conname AS name, c.relname AS child, p.relname AS parent, k.condeferrable AS deferrable FROM pg_constraint k
+         JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE k.contype = 'f' AND n.nspname = 'public' ORDER BY 1`,
+      )
+    ).rows.filter((edge) => !options.immediateOnly || !edge.deferrable);
+    const reaches = (from: string, to: string, seen = new Set<string>()): boolean => {
+      if (from === to) return true;
+      seen.add(from);
+      return edges.some((edge) => edge.child === from && !seen.has(edge.parent) && reaches(edge.parent, to, seen));
+    };
+    return edges.filter((edge) => reaches(edge.parent, edge.child));
+  } finally {
+    await client.end();
+  }
+}
 
 async function tableCounts(url: string): Promise<Record<string, number>> {
   const client = new Client({ connectionString: url });
@@ -59,15 +112,35 @@ describe('backup and restore round trip (real PostgreSQL)', () => {
     await source.close();
   });
 
-  it('restores the register, its history and its audit chain exactly, and serves it', async () => {
+  it('makes every foreign key that closes a cycle deferrable, so that the restore can defer it', async () => {
+    const cycles = await cycleForeignKeys(source.database.superuserUrl);
+    // Today: vendors ↔ evidence_documents (the DPA and the TIA are documents of their vendor).
+    expect(cycles.map((edge) => `${edge.child} → ${edge.parent}`)).toEqual(expect.arrayContaining(['vendors → evidence_documents', 'evidence_documents → vendors']));
+    // The restore orders tables by the foreign keys that cannot be deferred: they must not form a cycle.
+    expect(await cycleForeignKeys(source.database.superuserUrl, { immediateOnly: true })).toEqual([]);
+    expect(cycles.filter((edge) => edge.deferrable).map((edge) => edge.name)).toEqual(['vendors_dpa_document_fk', 'vendors_tia_document_fk']);
+  });
+
+  it('restores every row of every table exactly (a vendor whose DPA is one of its documents included), and serves it', async () => {
+    const dpo = await newAgent(source.server);
+    await dpo.post('/api/v1/auth/login').send({ email: 'dpo@example.com', password: DEMO_PASSWORD }).expect(200);
+    const me = await dpo.get('/api/v1/me').expect(200);
+    const base = `/api/v1/organizations/${me.body.memberships[0].organizationId as string}`;
+    const vendor = (await dpo.get(`${base}/vendors?pageSize=1`).expect(200)).body.items[0] as { id: string; version: number };
+    const dpa = await dpo.post(`${base}/vendors/${vendor.id}/documents`).field('kind', 'dpa').attach('file', pdfFile('DPA signé'), 'DPA signé.pdf').expect(201);
+    await dpo.patch(`${base}/vendors/${vendor.id}`).send({ version: vendor.version, dpa: { signed: true, signedOn: '2026-11-20', documentId: dpa.body.id }, comment: 'DPA reçu' }).expect(200);
+
     const file = join(dir, 'registre.jsonl.gz');
     const written = await backupDatabase(source.database.ownerUrl, file);
     expect(written.processing_activities).toBe(12);
     expect(written.audit_events).toBeGreaterThan(12);
+    expect(written.evidence_document_contents).toBe(1);
 
     const restored = await restoreDatabase(target.ownerUrl, file);
     expect(restored).toEqual(Object.fromEntries(Object.entries(written).filter(([, rows]) => rows > 0)));
-    expect(await tableCounts(target.superuserUrl)).toEqual(await tableCounts(source.database.superuserUrl));
+    const before = await tableRows(source.database.superuserUrl);
+    expect(await tableRows(target.superuserUrl)).toEqual(before);
+    expect(before.vendors).toContainEqual(expect.objectContaining({ id: vendor.id, dpa_document_id: dpa.body.id }));
     expect(await auditChainIsValid(target.superuserUrl)).toBe(true);
 
     // The restored database serves the same register to the same users.
@@ -82,9 +155,9 @@ describe('backup and restore round trip (real PostgreSQL)', () => {
       const register = await agent.get(`/api/v1/organizations/${me.body.memberships[0].organizationId}/activities?pageSize=100&sort=reference`).expect(200);
       return register.body.items.map((item: { reference: string; name: string; status: string; version: number }) => [item.reference, item.name, item.status, item.version]);
     };
-    const before = await readRegister(source);
-    expect(before).toHaveLength(12);
-    expect(await readRegister(restoredApi)).toEqual(before);
+    const register = await readRegister(source);
+    expect(register).toHaveLength(12);
+    expect(await readRegister(restoredApi)).toEqual(register);
   });
 
   it('refuses to restore over data, or a file that is not a backup, changing nothing', async () => {
@@ -105,4 +178,36 @@ describe('backup and restore round trip (real PostgreSQL)', () => {
     // goes through the most recently created API, so the account is made there.)
     await signUp((restoredApi ?? source).server, 'after-backup');
   });
+  it('rolls back a restore that cannot complete: the CLI exits 1 with the reason on stderr and restores nothing', async () => {
+    // A backup whose documents were lost: the vendor's DPA points to nothing. Only the deferred check at commit can see it.
+    const lines = gunzipSync(readFileSync(join(dir, 'registre.jsonl.gz'))).toString('utf8').split('\n');
+    const corrupt = join(dir, 'corrupt.jsonl.gz');
+    writeFileSync(corrupt, gzipSync(lines.filter((line) => !line.startsWith('{"table":"evidence_document')).join('\n')));
+    const empty = await createTestDatabase();
+    try {
+      const countsBefore = await tableCounts(empty.superuserUrl);
+      const run = promisify(execFile)(process.execPath, ['-r', './scripts/swc-register.cjs', 'src/cli.ts', 'restore', corrupt], {
+        cwd: join(__dirname, '..', '..'),
+        env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: empty.ownerUrl, DATABASE_APP_URL: empty.appUrl, SESSION_SECRET: 'test-secret-that-is-at-least-32-characters-long', DATA_DIR: mkdtempSync(join(tmpdir(), 'registre-cli-')), LOG_LEVEL: 'silent' },
+      });
+      const failure = (await run.then(
+        () => undefined,
+        (error: unknown) => error,
+      )) as { code: number; stderr: string; stdout: string } | undefined;
+      expect(failure).toBeDefined();
+      expect(failure?.code).toBe(1);
+      expect(failure?.stderr).toMatch(/restore failed and nothing was restored: .*violates foreign key constraint "vendors_dpa_document_fk"/);
+      expect(failure?.stdout).not.toMatch(/Restored/);
+      expect(await tableCounts(empty.superuserUrl)).toEqual(countsBefore);
+
+      // A truncated file fails too, with nothing restored.
+      const truncated = join(dir, 'truncated.jsonl.gz');
+      const whole = readFileSync(join(dir, 'registre.jsonl.gz'));
+      writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length / 2)));
+      await expect(restoreDatabase(empty.ownerUrl, truncated)).rejects.toThrow(/restore failed and nothing was restored/);
+      expect(await tableCounts(empty.superuserUrl)).toEqual(countsBefore);
+    } finally {
+      await empty.drop();
+    }
+  }, 120000);
 });

@@ -6,8 +6,12 @@ import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { hashEvent } from '../audit/audit.service';
-import { createTestApi, newAgent, signUp, TestApi } from '../../test/test-api';
+import { createOrganizationWithRoles, createTestApi, newAgent, signUp, TestApi, uniqueEmail } from '../../test/test-api';
+import { emptyContent } from '../dpias/dpia-rules';
+import type { DpiaContent } from '../dpias/dpia.types';
 import { pdfFile } from '../evidence/evidence.test-helpers';
+import { NotificationsService } from '../notifications/notifications.service';
+import sampleRegister from './seeds/sample-register.json';
 import { createTestDatabase, TestDatabase } from '../../test/test-database';
 import { backupDatabase, restoreDatabase } from './backup';
 import { DEMO_PASSWORD, DemoSeedService } from './seeds/demo-seed.service';
@@ -96,6 +100,76 @@ async function auditChainIsValid(url: string): Promise<boolean> {
   }
 }
 
+function ratedRisks(): DpiaContent['risks'] {
+  const risks = emptyContent().risks;
+  const rated = { riskSources: ['Attaquant externe'], threats: ['Vol de la base'], impacts: ['Usurpation d’identité'], existingMeasures: ['access_control'], plannedMeasures: ['encryption'] };
+  risks.illegitimate_access = { ...rated, before: { severity: 4, likelihood: 3 }, after: { severity: 4, likelihood: 1 } };
+  risks.unwanted_modification = { ...rated, before: { severity: 3, likelihood: 2 }, after: { severity: 3, likelihood: 1 } };
+  risks.disappearance = { ...rated, before: { severity: 2, likelihood: 2 }, after: { severity: 2, likelihood: 1 } };
+  return risks;
+}
+
+/**
+ * Every kind of record the product holds, through the API, in an organisation of its own (the demo
+ * organisation is seeded beside it): the sample register, a sub-processor chain, a vendor whose DPA
+ * is one of its documents (a real upload), a DPIA with two revisions, a design grid, a rights request,
+ * a breach, an open invitation and the reminders' notifications.
+ */
+async function seedEverything(api: TestApi): Promise<void> {
+  const org = await createOrganizationWithRoles(api.server, 'Sauvegarde « intégrale »');
+  const base = `/api/v1/organizations/${org.organizationId}`;
+  const { dpo } = org.as;
+  await dpo.post(`${base}/vendors/import-json`).send(sampleRegister.vendors).expect(201);
+  const imported = await dpo.post(`${base}/activities/import-json`).send(sampleRegister.activities).expect(201);
+  const ids: Record<string, string> = {};
+  for (const item of imported.body.items as { id: string; reference: string }[]) ids[item.reference] = item.id;
+
+  // A sub-processor chain: the hosting company is a sub-processor of the HR software vendor.
+  const hosting = (await dpo.post(`${base}/vendors`).send({ name: 'Hébergeur Émeraude' }).expect(201)).body as { id: string };
+  const saas = (await dpo.post(`${base}/vendors`).send({ name: 'Logiciel RH', subProcessors: ['Hébergeur Émeraude'] }).expect(201)).body as { id: string; version: number };
+  const dpa = await dpo.post(`${base}/vendors/${saas.id}/documents`).field('kind', 'dpa').attach('file', pdfFile('DPA Logiciel RH'), 'DPA Logiciel RH.pdf').expect(201);
+  const tia = await dpo.post(`${base}/vendors/${saas.id}/documents`).field('kind', 'tia').attach('file', pdfFile('TIA Logiciel RH'), 'TIA.pdf').expect(201);
+  await dpo.patch(`${base}/vendors/${saas.id}`).send({ version: saas.version, dpa: { signed: true, signedOn: '2026-11-20', documentId: dpa.body.id }, comment: 'DPA reçu' }).expect(200);
+  expect(tia.body.id).toBeDefined();
+  const answers = {
+    certifications: [],
+    certificationsVerified: true,
+    dataLocations: ['FR'],
+    subProcessorsListed: true,
+    subProcessorChangeNotice: 'prior_notice_with_objection',
+    breachNotificationCommitment: true,
+    breachNotificationDelayHours: 24,
+    endOfContract: 'return_then_delete',
+    auditRights: true,
+    securityMeasures: 'Chiffrement, journalisation',
+  };
+  await dpo.post(`${base}/vendors/${saas.id}/review`).send({ version: saas.version + 1, answers, result: 'approved', nextReviewDate: '2027-11-20' }).expect(200);
+  await dpo.post(`${base}/catalogues/data-categories/entries`).send({ code: 'loyalty_card_number', fr: 'Carte de fidélité', en: 'Loyalty card' }).expect(201);
+  await org.as.contributor.put('/api/v1/me/notification-preferences').send({ emailFrequency: 'weekly' }).expect(200);
+  await dpo.post(`${base}/activities/${ids['T-0001']}/documents`).field('kind', 'policy').attach('file', pdfFile('Politique'), 'Politique.pdf').expect(201);
+
+  // A DPIA decided, then a second revision opened.
+  const dpias = `${base}/dpias`;
+  const dpia = (await dpo.post(dpias).send({ activityId: ids['T-0009'] }).expect(201)).body as { id: string };
+  await dpo.patch(`${dpias}/${dpia.id}`).send({ version: 1, risks: ratedRisks() }).expect(200);
+  await dpo.post(`${dpias}/${dpia.id}/submit`).send({ version: 2 }).expect(200);
+  await dpo.post(`${dpias}/${dpia.id}/opinion`).send({ version: 3, status: 'could_be_implemented', opinion: 'Acceptable' }).expect(200);
+  await dpo.post(`${dpias}/${dpia.id}/decision`).send({ version: 4, decision: 'validated' }).expect(200);
+  await dpo.post(`${dpias}/${dpia.id}/revisions`).send({ version: 5 }).expect(201);
+
+  await org.as.contributor.post(`${base}/design-grids`).send({ projectName: 'Covoiturage', pitch: 'Partager les trajets domicile-travail.' }).expect(201);
+  await dpo
+    .post(`${base}/rights-requests`)
+    .send({ receivedAt: '2026-01-31T10:00:00+01:00', channel: 'email', type: 'access', description: 'Copie de mes données', requesterName: 'Hélène Lefèvre', requesterContact: 'helene@exemple.fr', identityCheckStatus: 'pending', activityIds: [ids['T-0001']] })
+    .expect(201);
+  await dpo
+    .post(`${base}/breaches`)
+    .send({ summary: 'Perte d’un ordinateur portable', awareAt: '2026-03-27T11:00:00+01:00', occurredAt: '2026-03-26T18:30:00+01:00', discovery: 'Signalé à l’accueil', natures: ['confidentiality'], dataCategories: ['identity'], subjectCategories: ['members'], approxPersons: 10, approxRecords: 30, activityIds: [ids['T-0001']], vendorIds: [hosting.id] })
+    .expect(201);
+  await org.admin.post(`${base}/invitations`).send({ email: uniqueEmail('pending'), roles: ['auditor'] }).expect(201);
+  await api.app.get(NotificationsService).runReminders();
+}
+
 describe('backup and restore round trip (real PostgreSQL)', () => {
   let source: TestApi;
   let target: TestDatabase;
@@ -105,6 +179,7 @@ describe('backup and restore round trip (real PostgreSQL)', () => {
   beforeAll(async () => {
     source = await createTestApi();
     await source.app.get(DemoSeedService).seed();
+    await seedEverything(source);
     target = await createTestDatabase();
   });
   afterAll(async () => {
@@ -132,15 +207,18 @@ describe('backup and restore round trip (real PostgreSQL)', () => {
 
     const file = join(dir, 'registre.jsonl.gz');
     const written = await backupDatabase(source.database.ownerUrl, file);
-    expect(written.processing_activities).toBe(12);
+    // Every table the product writes holds rows, so that every one is compared.
+    expect(Object.entries(written).filter(([, rows]) => rows === 0).map(([table]) => table)).toEqual([]);
     expect(written.audit_events).toBeGreaterThan(12);
-    expect(written.evidence_document_contents).toBe(1);
+    expect(written.evidence_document_contents).toBe(4);
+    expect(written.dpia_revisions).toBeGreaterThanOrEqual(1);
 
     const restored = await restoreDatabase(target.ownerUrl, file);
     expect(restored).toEqual(Object.fromEntries(Object.entries(written).filter(([, rows]) => rows > 0)));
     const before = await tableRows(source.database.superuserUrl);
     expect(await tableRows(target.superuserUrl)).toEqual(before);
     expect(before.vendors).toContainEqual(expect.objectContaining({ id: vendor.id, dpa_document_id: dpa.body.id }));
+    process.stdout.write(`backup round trip: ${Object.keys(before).length} tables, ${Object.values(before).reduce((sum, rows) => sum + rows.length, 0)} rows compared\n`);
     expect(await auditChainIsValid(target.superuserUrl)).toBe(true);
 
     // The restored database serves the same register to the same users.

@@ -1,13 +1,70 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { hashEvent } from '../audit/audit.service';
-import { createTestApi, signUp, TestApi } from '../../test/test-api';
+import { createOrganizationWithRoles, createTestApi, newAgent, signUp, TestApi, uniqueEmail } from '../../test/test-api';
+import { emptyContent } from '../dpias/dpia-rules';
+import type { DpiaContent } from '../dpias/dpia.types';
+import { pdfFile } from '../evidence/evidence.test-helpers';
+import { NotificationsService } from '../notifications/notifications.service';
+import sampleRegister from './seeds/sample-register.json';
 import { createTestDatabase, TestDatabase } from '../../test/test-database';
 import { backupDatabase, restoreDatabase } from './backup';
-import { DemoSeedService } from './seeds/demo-seed.service';
+import { DEMO_PASSWORD, DemoSeedService } from './seeds/demo-seed.service';
+
+const SKIPPED = "('sessions', 'login_attempts', 'catalogue_entries', 'schema_migrations')";
+
+/** Every row of every backed-up table, all columns (as JSON), ordered by primary key. */
+async function tableRows(url: string): Promise<Record<string, unknown[]>> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const tables = await client.query<{ name: string; key: string[] | null }>(
+      `SELECT c.relname AS name,
+              (SELECT array_agg(a.attname::text ORDER BY k.ordinality) FROM pg_index i
+                 CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ordinality)
+                 JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                WHERE i.indrelid = c.oid AND i.indisprimary) AS key
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname NOT IN ${SKIPPED} ORDER BY 1`,
+    );
+    const rows: Record<string, unknown[]> = {};
+    for (const { name, key } of tables.rows) {
+      const order = key ? key.map((column) => `"${column}"`).join(', ') : 't::text';
+      rows[name] = (await client.query<{ row: unknown }>(`SELECT to_jsonb(t) AS row FROM "${name}" t ORDER BY ${order}`)).rows.map((row) => row.row);
+    }
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Foreign keys that close a cycle between tables (or reference their own table), and whether they can be deferred. */
+async function cycleForeignKeys(url: string, options: { immediateOnly?: boolean } = {}): Promise<{ name: string; child: string; parent: string; deferrable: boolean }[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const edges = (
+      await client.query<{ name: string; child: string; parent: string; deferrable: boolean }>(
+        `SELECT k.conname AS name, c.relname AS child, p.relname AS parent, k.condeferrable AS deferrable FROM pg_constraint k
+         JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE k.contype = 'f' AND n.nspname = 'public' ORDER BY 1`,
+      )
+    ).rows.filter((edge) => !options.immediateOnly || !edge.deferrable);
+    const reaches = (from: string, to: string, seen = new Set<string>()): boolean => {
+      if (from === to) return true;
+      seen.add(from);
+      return edges.some((edge) => edge.child === from && !seen.has(edge.parent) && reaches(edge.parent, to, seen));
+    };
+    return edges.filter((edge) => reaches(edge.parent, edge.child));
+  } finally {
+    await client.end();
+  }
+}
 
 async function tableCounts(url: string): Promise<Record<string, number>> {
   const client = new Client({ connectionString: url });
@@ -43,6 +100,76 @@ async function auditChainIsValid(url: string): Promise<boolean> {
   }
 }
 
+function ratedRisks(): DpiaContent['risks'] {
+  const risks = emptyContent().risks;
+  const rated = { riskSources: ['Attaquant externe'], threats: ['Vol de la base'], impacts: ['Usurpation d’identité'], existingMeasures: ['access_control'], plannedMeasures: ['encryption'] };
+  risks.illegitimate_access = { ...rated, before: { severity: 4, likelihood: 3 }, after: { severity: 4, likelihood: 1 } };
+  risks.unwanted_modification = { ...rated, before: { severity: 3, likelihood: 2 }, after: { severity: 3, likelihood: 1 } };
+  risks.disappearance = { ...rated, before: { severity: 2, likelihood: 2 }, after: { severity: 2, likelihood: 1 } };
+  return risks;
+}
+
+/**
+ * Every kind of record the product holds, through the API, in an organisation of its own (the demo
+ * organisation is seeded beside it): the sample register, a sub-processor chain, a vendor whose DPA
+ * is one of its documents (a real upload), a DPIA with two revisions, a design grid, a rights request,
+ * a breach, an open invitation and the reminders' notifications.
+ */
+async function seedEverything(api: TestApi): Promise<void> {
+  const org = await createOrganizationWithRoles(api.server, 'Sauvegarde « intégrale »');
+  const base = `/api/v1/organizations/${org.organizationId}`;
+  const { dpo } = org.as;
+  await dpo.post(`${base}/vendors/import-json`).send(sampleRegister.vendors).expect(201);
+  const imported = await dpo.post(`${base}/activities/import-json`).send(sampleRegister.activities).expect(201);
+  const ids: Record<string, string> = {};
+  for (const item of imported.body.items as { id: string; reference: string }[]) ids[item.reference] = item.id;
+
+  // A sub-processor chain: the hosting company is a sub-processor of the HR software vendor.
+  const hosting = (await dpo.post(`${base}/vendors`).send({ name: 'Hébergeur Émeraude' }).expect(201)).body as { id: string };
+  const saas = (await dpo.post(`${base}/vendors`).send({ name: 'Logiciel RH', subProcessors: ['Hébergeur Émeraude'] }).expect(201)).body as { id: string; version: number };
+  const dpa = await dpo.post(`${base}/vendors/${saas.id}/documents`).field('kind', 'dpa').attach('file', pdfFile('DPA Logiciel RH'), 'DPA Logiciel RH.pdf').expect(201);
+  const tia = await dpo.post(`${base}/vendors/${saas.id}/documents`).field('kind', 'tia').attach('file', pdfFile('TIA Logiciel RH'), 'TIA.pdf').expect(201);
+  await dpo.patch(`${base}/vendors/${saas.id}`).send({ version: saas.version, dpa: { signed: true, signedOn: '2026-11-20', documentId: dpa.body.id }, comment: 'DPA reçu' }).expect(200);
+  expect(tia.body.id).toBeDefined();
+  const answers = {
+    certifications: [],
+    certificationsVerified: true,
+    dataLocations: ['FR'],
+    subProcessorsListed: true,
+    subProcessorChangeNotice: 'prior_notice_with_objection',
+    breachNotificationCommitment: true,
+    breachNotificationDelayHours: 24,
+    endOfContract: 'return_then_delete',
+    auditRights: true,
+    securityMeasures: 'Chiffrement, journalisation',
+  };
+  await dpo.post(`${base}/vendors/${saas.id}/review`).send({ version: saas.version + 1, answers, result: 'approved', nextReviewDate: '2027-11-20' }).expect(200);
+  await dpo.post(`${base}/catalogues/data-categories/entries`).send({ code: 'loyalty_card_number', fr: 'Carte de fidélité', en: 'Loyalty card' }).expect(201);
+  await org.as.contributor.put('/api/v1/me/notification-preferences').send({ emailFrequency: 'weekly' }).expect(200);
+  await dpo.post(`${base}/activities/${ids['T-0001']}/documents`).field('kind', 'policy').attach('file', pdfFile('Politique'), 'Politique.pdf').expect(201);
+
+  // A DPIA decided, then a second revision opened.
+  const dpias = `${base}/dpias`;
+  const dpia = (await dpo.post(dpias).send({ activityId: ids['T-0009'] }).expect(201)).body as { id: string };
+  await dpo.patch(`${dpias}/${dpia.id}`).send({ version: 1, risks: ratedRisks() }).expect(200);
+  await dpo.post(`${dpias}/${dpia.id}/submit`).send({ version: 2 }).expect(200);
+  await dpo.post(`${dpias}/${dpia.id}/opinion`).send({ version: 3, status: 'could_be_implemented', opinion: 'Acceptable' }).expect(200);
+  await dpo.post(`${dpias}/${dpia.id}/decision`).send({ version: 4, decision: 'validated' }).expect(200);
+  await dpo.post(`${dpias}/${dpia.id}/revisions`).send({ version: 5 }).expect(201);
+
+  await org.as.contributor.post(`${base}/design-grids`).send({ projectName: 'Covoiturage', pitch: 'Partager les trajets domicile-travail.' }).expect(201);
+  await dpo
+    .post(`${base}/rights-requests`)
+    .send({ receivedAt: '2026-01-31T10:00:00+01:00', channel: 'email', type: 'access', description: 'Copie de mes données', requesterName: 'Hélène Lefèvre', requesterContact: 'helene@exemple.fr', identityCheckStatus: 'pending', activityIds: [ids['T-0001']] })
+    .expect(201);
+  await dpo
+    .post(`${base}/breaches`)
+    .send({ summary: 'Perte d’un ordinateur portable', awareAt: '2026-03-27T11:00:00+01:00', occurredAt: '2026-03-26T18:30:00+01:00', discovery: 'Signalé à l’accueil', natures: ['confidentiality'], dataCategories: ['identity'], subjectCategories: ['members'], approxPersons: 10, approxRecords: 30, activityIds: [ids['T-0001']], vendorIds: [hosting.id] })
+    .expect(201);
+  await org.admin.post(`${base}/invitations`).send({ email: uniqueEmail('pending'), roles: ['auditor'] }).expect(201);
+  await api.app.get(NotificationsService).runReminders();
+}
+
 describe('backup and restore round trip (real PostgreSQL)', () => {
   let source: TestApi;
   let target: TestDatabase;
@@ -52,6 +179,7 @@ describe('backup and restore round trip (real PostgreSQL)', () => {
   beforeAll(async () => {
     source = await createTestApi();
     await source.app.get(DemoSeedService).seed();
+    await seedEverything(source);
     target = await createTestDatabase();
   });
   afterAll(async () => {
@@ -59,15 +187,38 @@ describe('backup and restore round trip (real PostgreSQL)', () => {
     await source.close();
   });
 
-  it('restores the register, its history and its audit chain exactly, and serves it', async () => {
+  it('makes every foreign key that closes a cycle deferrable, so that the restore can defer it', async () => {
+    const cycles = await cycleForeignKeys(source.database.superuserUrl);
+    // Today: vendors ↔ evidence_documents (the DPA and the TIA are documents of their vendor).
+    expect(cycles.map((edge) => `${edge.child} → ${edge.parent}`)).toEqual(expect.arrayContaining(['vendors → evidence_documents', 'evidence_documents → vendors']));
+    // The restore orders tables by the foreign keys that cannot be deferred: they must not form a cycle.
+    expect(await cycleForeignKeys(source.database.superuserUrl, { immediateOnly: true })).toEqual([]);
+    expect(cycles.filter((edge) => edge.deferrable).map((edge) => edge.name)).toEqual(['vendors_dpa_document_fk', 'vendors_tia_document_fk']);
+  });
+
+  it('restores every row of every table exactly (a vendor whose DPA is one of its documents included), and serves it', async () => {
+    const dpo = await newAgent(source.server);
+    await dpo.post('/api/v1/auth/login').send({ email: 'dpo@example.com', password: DEMO_PASSWORD }).expect(200);
+    const me = await dpo.get('/api/v1/me').expect(200);
+    const base = `/api/v1/organizations/${me.body.memberships[0].organizationId as string}`;
+    const vendor = (await dpo.get(`${base}/vendors?pageSize=1`).expect(200)).body.items[0] as { id: string; version: number };
+    const dpa = await dpo.post(`${base}/vendors/${vendor.id}/documents`).field('kind', 'dpa').attach('file', pdfFile('DPA signé'), 'DPA signé.pdf').expect(201);
+    await dpo.patch(`${base}/vendors/${vendor.id}`).send({ version: vendor.version, dpa: { signed: true, signedOn: '2026-11-20', documentId: dpa.body.id }, comment: 'DPA reçu' }).expect(200);
+
     const file = join(dir, 'registre.jsonl.gz');
     const written = await backupDatabase(source.database.ownerUrl, file);
-    expect(written.processing_activities).toBe(12);
+    // Every table the product writes holds rows, so that every one is compared.
+    expect(Object.entries(written).filter(([, rows]) => rows === 0).map(([table]) => table)).toEqual([]);
     expect(written.audit_events).toBeGreaterThan(12);
+    expect(written.evidence_document_contents).toBe(4);
+    expect(written.dpia_revisions).toBeGreaterThanOrEqual(1);
 
     const restored = await restoreDatabase(target.ownerUrl, file);
     expect(restored).toEqual(Object.fromEntries(Object.entries(written).filter(([, rows]) => rows > 0)));
-    expect(await tableCounts(target.superuserUrl)).toEqual(await tableCounts(source.database.superuserUrl));
+    const before = await tableRows(source.database.superuserUrl);
+    expect(await tableRows(target.superuserUrl)).toEqual(before);
+    expect(before.vendors).toContainEqual(expect.objectContaining({ id: vendor.id, dpa_document_id: dpa.body.id }));
+    process.stdout.write(`backup round trip: ${Object.keys(before).length} tables, ${Object.values(before).reduce((sum, rows) => sum + rows.length, 0)} rows compared\n`);
     expect(await auditChainIsValid(target.superuserUrl)).toBe(true);
 
     // The restored database serves the same register to the same users.
@@ -82,9 +233,9 @@ describe('backup and restore round trip (real PostgreSQL)', () => {
       const register = await agent.get(`/api/v1/organizations/${me.body.memberships[0].organizationId}/activities?pageSize=100&sort=reference`).expect(200);
       return register.body.items.map((item: { reference: string; name: string; status: string; version: number }) => [item.reference, item.name, item.status, item.version]);
     };
-    const before = await readRegister(source);
-    expect(before).toHaveLength(12);
-    expect(await readRegister(restoredApi)).toEqual(before);
+    const register = await readRegister(source);
+    expect(register).toHaveLength(12);
+    expect(await readRegister(restoredApi)).toEqual(register);
   });
 
   it('refuses to restore over data, or a file that is not a backup, changing nothing', async () => {
@@ -105,4 +256,36 @@ describe('backup and restore round trip (real PostgreSQL)', () => {
     // goes through the most recently created API, so the account is made there.)
     await signUp((restoredApi ?? source).server, 'after-backup');
   });
+  it('rolls back a restore that cannot complete: the CLI exits 1 with the reason on stderr and restores nothing', async () => {
+    // A backup whose documents were lost: the vendor's DPA points to nothing. Only the deferred check at commit can see it.
+    const lines = gunzipSync(readFileSync(join(dir, 'registre.jsonl.gz'))).toString('utf8').split('\n');
+    const corrupt = join(dir, 'corrupt.jsonl.gz');
+    writeFileSync(corrupt, gzipSync(lines.filter((line) => !line.startsWith('{"table":"evidence_document')).join('\n')));
+    const empty = await createTestDatabase();
+    try {
+      const countsBefore = await tableCounts(empty.superuserUrl);
+      const run = promisify(execFile)(process.execPath, ['-r', './scripts/swc-register.cjs', 'src/cli.ts', 'restore', corrupt], {
+        cwd: join(__dirname, '..', '..'),
+        env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: empty.ownerUrl, DATABASE_APP_URL: empty.appUrl, SESSION_SECRET: 'test-secret-that-is-at-least-32-characters-long', DATA_DIR: mkdtempSync(join(tmpdir(), 'registre-cli-')), LOG_LEVEL: 'silent' },
+      });
+      const failure = (await run.then(
+        () => undefined,
+        (error: unknown) => error,
+      )) as { code: number; stderr: string; stdout: string } | undefined;
+      expect(failure).toBeDefined();
+      expect(failure?.code).toBe(1);
+      expect(failure?.stderr).toMatch(/restore failed and nothing was restored: .*violates foreign key constraint "vendors_dpa_document_fk"/);
+      expect(failure?.stdout).not.toMatch(/Restored/);
+      expect(await tableCounts(empty.superuserUrl)).toEqual(countsBefore);
+
+      // A truncated file fails too, with nothing restored.
+      const truncated = join(dir, 'truncated.jsonl.gz');
+      const whole = readFileSync(join(dir, 'registre.jsonl.gz'));
+      writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length / 2)));
+      await expect(restoreDatabase(empty.ownerUrl, truncated)).rejects.toThrow(/restore failed and nothing was restored/);
+      expect(await tableCounts(empty.superuserUrl)).toEqual(countsBefore);
+    } finally {
+      await empty.drop();
+    }
+  }, 120000);
 });

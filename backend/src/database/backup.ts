@@ -32,7 +32,11 @@ interface Header {
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
-/** Tenant tables and their parents, ordered so that every parent comes before its children. */
+/**
+ * Tenant tables and their parents, ordered so that every parent comes before its children. Deferrable
+ * foreign keys (those closing a cycle, such as vendors → their DPA document) are left out of the
+ * order: the restore checks them at commit.
+ */
 async function tablesInDependencyOrder(client: Client): Promise<TableShape[]> {
   const tables = await client.query<{ name: string }>(
     "SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1",
@@ -41,7 +45,7 @@ async function tablesInDependencyOrder(client: Client): Promise<TableShape[]> {
     `SELECT DISTINCT c.relname AS child, p.relname AS parent FROM pg_constraint k
      JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
      JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE k.contype = 'f' AND n.nspname = 'public' AND c.relname <> p.relname`,
+     WHERE k.contype = 'f' AND n.nspname = 'public' AND c.relname <> p.relname AND NOT k.condeferrable`,
   );
   const columns = await client.query<{ table: string; column: string; identity: string; generated: string }>(
     `SELECT c.relname AS table, a.attname AS column, a.attidentity AS identity, a.attgenerated AS generated
@@ -108,7 +112,8 @@ export async function backupDatabase(ownerUrl: string, file: string): Promise<Re
 
 /**
  * Restores a backup into a database migrated to the same schema and holding no data yet, in one
- * transaction: it all goes in, or nothing does.
+ * transaction with the deferrable foreign keys deferred: it all goes in, or nothing does, and a
+ * failure is thrown (the CLI then exits 1 with the reason on stderr).
  */
 export async function restoreDatabase(ownerUrl: string, file: string): Promise<Record<string, number>> {
   const client = new Client({ connectionString: ownerUrl, application_name: 'registre-restore' });
@@ -118,6 +123,9 @@ export async function restoreDatabase(ownerUrl: string, file: string): Promise<R
     let header: Header | undefined;
     let shapes = new Map<string, TableShape>();
     await client.query('BEGIN');
+    // Vendors and their DPA/TIA documents reference each other: the foreign keys that close such a
+    // cycle are DEFERRABLE (migration DeferrableCycles), checked here once every row is in.
+    await client.query('SET CONSTRAINTS ALL DEFERRED');
     // Created right before reading: lines emitted before iteration starts would be lost.
     const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
     for await (const line of lines) {
@@ -160,10 +168,13 @@ export async function restoreDatabase(ownerUrl: string, file: string): Promise<R
         );
       }
     }
+    // Deferred foreign keys are checked now, while a failure can still be reported and rolled back.
+    await client.query('SET CONSTRAINTS ALL IMMEDIATE');
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`The restore failed and nothing was restored: ${reason}`, { cause: error });
   } finally {
     await client.end();
   }

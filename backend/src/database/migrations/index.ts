@@ -9,6 +9,7 @@ import { RightsRequests1763972180000 } from './1763972180000-rights-requests';
 import { Breaches1763972190000 } from './1763972190000-breaches';
 import { AccountProof1764633600000 } from './1764633600000-account-proof';
 import { Invitations1764633700000 } from './1764633700000-invitations';
+import { DeferrableCycles1764720000000 } from './1764720000000-deferrable-cycles';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Breaches1763972190000,
   AccountProof1764633600000,
   Invitations1764633700000,
+  DeferrableCycles1764720000000,
 ];

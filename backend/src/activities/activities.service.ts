@@ -16,14 +16,17 @@ import { DpiaException } from '../dpias/dpia-errors';
 import { DocumentStorage } from '../evidence/document-storage';
 import { organizationLabels } from '../exports/catalogue-labels';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
-import { assessTransfer, TransferAssessment } from '../transfers/transfer-status';
+import { assessTransfer, assessVendor, TransferAssessment } from '../transfers/transfer-status';
+import { transferInputOf, VENDOR_COLUMNS } from '../vendors/vendor-record';
+import { blockingConcerns } from '../vendors/vendor-review';
+import type { Vendor } from '../vendors/vendor.entity';
 import { LinkedVendor, pick, VendorLinksService, VendorName } from '../vendors/vendor-links.service';
 import { VendorsService } from '../vendors/vendors.service';
 import { ActivityCatalogues, ActivityFacts } from './activity-catalogues';
 import { buildContent, contentKeysIn, flagsOf, Labels, toSnapshot } from './activity-document';
 import { ActivityIncompleteException, ImportInvalidException, ImportItemErrors } from './activity-errors';
 import { buildListSql } from './activity-list-query';
-import { checkActivity, completenessOf, RuleInput } from './activity-rules';
+import { checkActivity, completenessOf, RuleInput, ValidationBlocker, validationBlockers } from './activity-rules';
 import { ActivityVersion, ProcessingActivity } from './activity.entity';
 import type { ActivitySnapshot, ActivityStatus, Completeness, DpiaScreening } from './activity.types';
 import { changesDpoDecision, screenDpia } from './dpia-screening';
@@ -375,7 +378,7 @@ export class ActivitiesService {
     if (!rule.from.includes(current.status)) {
       throw new AppException(HttpStatus.CONFLICT, 'invalid_transition', { status: current.status, transition, allowedFrom: rule.from }, { status: current.status });
     }
-    if (transition === 'validate') await this.assertComplete(current, await this.catalogues.facts());
+    if (transition === 'validate') await this.assertComplete(current, await this.catalogues.facts(), await this.blockers(current));
 
     const before = await this.snapshot(current);
     const now = await this.now();
@@ -596,12 +599,42 @@ export class ActivitiesService {
     return after;
   }
 
-  private async assertComplete(row: ProcessingActivity, facts: ActivityFacts): Promise<void> {
+  private async assertComplete(row: ProcessingActivity, facts: ActivityFacts, blockers: ValidationBlocker[] = []): Promise<void> {
     const input: RuleInput = { ...row.document, role: row.role };
     const { problems } = checkActivity(input, facts);
-    if (!problems.length) return;
+    if (!problems.length && !blockers.length) return;
     const labels = await organizationLabels((sql, params) => this.connection.manager.query(sql, params), row.organizationId);
-    throw new ActivityIncompleteException(problems, completenessOf(input, facts), labels);
+    throw new ActivityIncompleteException([...problems, ...blockers], completenessOf(input, facts), labels);
+  }
+
+  /** The unlawful states validation refuses: transfers without a tool, processors without a contract, a required DPIA not validated. */
+  private async blockers(row: ProcessingActivity): Promise<ValidationBlocker[]> {
+    const manager = this.connection.manager;
+    const transferFacts = await this.transferFacts.facts();
+    const recipients = await this.links.recipients(
+      row.organizationId,
+      row.document.transfers.map((transfer) => transfer.recipient),
+    );
+    const vendors = await manager.query<Vendor[]>(
+      `SELECT ${VENDOR_COLUMNS} FROM activity_processors ap
+       JOIN vendors v ON v.organization_id = ap.organization_id AND v.id = ap.vendor_id
+       WHERE ap.organization_id = $1 AND ap.activity_id = $2 ORDER BY ap.position, lower(v.name)`,
+      [row.organizationId, row.id],
+    );
+    const [dpia] = await manager.query<{ status: string }[]>('SELECT status FROM dpias WHERE organization_id = $1 AND activity_id = $2', [row.organizationId, row.id]);
+    return validationBlockers({
+      transfers: row.document.transfers.map((transfer) => ({
+        country: transfer.country,
+        recipient: transfer.recipient,
+        needsMechanism: assessTransfer(
+          { country: transfer.country, mechanism: transfer.mechanism, vendor: transfer.recipient ? (recipients.get(transfer.recipient.toLowerCase()) ?? null) : null },
+          transferFacts,
+        ).needsMechanism,
+      })),
+      processors: vendors.map((vendor) => ({ name: vendor.name, concerns: blockingConcerns(vendor, assessVendor(transferInputOf(vendor), transferFacts)) })),
+      dpiaDecision: row.document.dpiaScreening?.decision ?? null,
+      dpiaStatus: dpia?.status ?? null,
+    });
   }
 
   private callerId(): string | null {

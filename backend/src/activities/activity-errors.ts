@@ -3,7 +3,8 @@ import { AppException } from '../common/errors/app-exception';
 import { FieldError, translateFieldErrors } from '../common/http/validation';
 import { Locale, translate } from '../common/i18n/i18n';
 import { CatalogueLabels, SHIPPED_LABELS } from '../exports/catalogue-labels';
-import type { RuleProblem } from './activity-rules';
+import { countryList, countryName } from '../common/words/country-names';
+import type { RuleProblem, ValidationBlocker } from './activity-rules';
 import type { Completeness } from './activity.types';
 
 export interface LocalisedField {
@@ -16,9 +17,13 @@ export interface LocalisedField {
  * The rules' problems in words. Their `label` parameter is a catalogue code for a data category
  * (the rules are locale-free): the message gets the category's label instead.
  */
-export function translateRuleProblems(locale: Locale, problems: RuleProblem[], labels: CatalogueLabels = SHIPPED_LABELS): LocalisedField[] {
+export function translateRuleProblems(locale: Locale, problems: (RuleProblem | ValidationBlocker)[], labels: CatalogueLabels = SHIPPED_LABELS): LocalisedField[] {
   return problems.map(({ path, code, params }) => {
-    const words = path.startsWith('dataCategories[') && params.label ? { ...params, label: labels.label('data-categories', params.label, locale) ?? params.label } : params;
+    const words: Record<string, string> = path.startsWith('dataCategories[') && params.label ? { ...params, label: labels.label('data-categories', params.label, locale) ?? params.label } : { ...params };
+    // Blockers name countries by code: in words, with the article the sentence needs ("to the United States").
+    if (words.country) words.country = countryName(words.country, locale, 'to');
+    if (words.countries) words.countries = countryList(words.countries.split(/,\s*/), locale, 'to');
+    if (words.recipient !== undefined) words.recipient = words.recipient ? ` (${words.recipient})` : '';
     return { path, code, message: translate(locale, `activity_rules.${code}`, words) };
   });
 }
@@ -26,7 +31,7 @@ export function translateRuleProblems(locale: Locale, problems: RuleProblem[], l
 /** 422 on validation: every rule the activity breaks, each with its field path and message. */
 export class ActivityIncompleteException extends AppException {
   constructor(
-    readonly problems: RuleProblem[],
+    readonly problems: (RuleProblem | ValidationBlocker)[],
     readonly completeness: Completeness,
     readonly labels: CatalogueLabels = SHIPPED_LABELS,
   ) {

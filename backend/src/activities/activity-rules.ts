@@ -122,3 +122,56 @@ export function completenessOf(activity: RuleInput, facts: RuleFacts): Completen
     problems: problems.map(({ path, code }) => ({ path, code })),
   };
 }
+
+/**
+ * What validation refuses besides missing content: states the register can see to be unlawful.
+ *  - a transfer outside the EEA with no transfer tool (Art 44), on the activity or at one of its
+ *    processors — the rule vendor approval applies;
+ *  - a DPIA required by the screening and not validated (Art 35(1): before the processing);
+ *  - a processor with no signed contract (Art 28(3)) — the rule vendor approval applies.
+ */
+export const BLOCKER_CODES = ['transfer_mechanism_missing', 'processor_transfer_mechanism_missing', 'processor_contract_missing', 'dpia_not_validated'] as const;
+export type BlockerCode = (typeof BLOCKER_CODES)[number];
+
+export interface ValidationBlocker {
+  path: string;
+  code: BlockerCode;
+  /** `country` holds a country code and `countries` a comma-separated list: put in words when translated. */
+  params: Record<string, string>;
+}
+
+/** What the blockers read, assessed by the shared transfer and vendor rules. */
+export interface BlockerFacts {
+  /** The activity's transfers, in order, with the transfer rule's verdict. */
+  transfers: readonly { country: string; recipient: string | null; needsMechanism: boolean }[];
+  /** The activity's processors, in order, with what would block the vendor's approval. */
+  processors: readonly { name: string; concerns: readonly { code: string; params: Record<string, string> }[] }[];
+  /** The screening's decision (`required` means a DPIA must be validated first). */
+  dpiaDecision: string | null;
+  /** Status of the activity's DPIA; null when there is none. */
+  dpiaStatus: string | null;
+}
+
+export function validationBlockers(facts: BlockerFacts): ValidationBlocker[] {
+  const blockers: ValidationBlocker[] = [];
+  facts.transfers.forEach((transfer, index) => {
+    if (!transfer.needsMechanism) return;
+    blockers.push({
+      path: `transfers[${index}].mechanism`,
+      code: 'transfer_mechanism_missing',
+      params: { country: transfer.country, recipient: transfer.recipient ?? '' },
+    });
+  });
+  facts.processors.forEach((processor, index) => {
+    for (const concern of processor.concerns) {
+      if (concern.code === 'dpa_missing') blockers.push({ path: `processors[${index}]`, code: 'processor_contract_missing', params: { vendor: processor.name } });
+      if (concern.code === 'transfer_needs_mechanism') {
+        blockers.push({ path: `processors[${index}]`, code: 'processor_transfer_mechanism_missing', params: { vendor: processor.name, countries: concern.params.countries ?? '' } });
+      }
+    }
+  });
+  if (facts.dpiaDecision === 'required' && facts.dpiaStatus !== 'validated') {
+    blockers.push({ path: 'dpiaScreening.decision', code: 'dpia_not_validated', params: {} });
+  }
+  return blockers;
+}

@@ -203,13 +203,19 @@ describe('findings engine on purpose-built data', () => {
     expect(codesOf(organization(activity, cleanVendor({ certifications: ['EU-US DPF'] })))).toEqual([]);
   });
 
-  it('leaves archived activities out of the review, staleness and vendor-status rules, but not out of the data rules', () => {
+  it('raises no finding on an archived activity: it no longer runs (issue 16, register hygiene)', () => {
     const archived = cleanActivity({
       status: 'archived',
       nextReviewDate: '2020-01-01',
+      purposes: [],
       transfers: [{ country: 'US', recipient: null, mechanism: null, documentation: null }],
     });
-    expect(codesOf(organization(archived, cleanVendor({ status: 'terminated' })))).toEqual(['transfer_without_mechanism transfers[0].mechanism']);
+    const result = computeFindings(organization(archived, cleanVendor({ status: 'terminated' })), facts);
+    expect(result.findings).toEqual([]);
+    // Its completeness score still counts in the register list.
+    expect(result.scores).toEqual([expect.objectContaining({ id: archived.id, status: 'archived', score: expect.any(Number) })]);
+    // The same activity, live, raises them.
+    expect(codesOf(organization({ ...archived, status: 'validated' }))).toEqual(expect.arrayContaining(['transfer_without_mechanism transfers[0].mechanism', 'purpose_missing purposes']));
   });
 
   it('gives the same completeness score as the register list (activity-rules) and orders findings by severity', () => {

@@ -297,6 +297,8 @@ export function computeFindings(data: OrganizationData, facts: EngineFacts, rule
   for (const activity of data.activities) {
     const { checks, problems } = checkActivity(activity, facts.rules);
     scores.push({ id: activity.id, departmentId: activity.departmentId, status: activity.status, score: Math.floor((100 * (checks - problems.length)) / checks) });
+    // An archived activity no longer runs: it raises no finding (its score stays in the register list).
+    if (activity.status === 'archived') continue;
     context.problems = problems;
     for (const rule of rules) if (rule.activity) findings.push(...rule.activity(activity, context));
   }

@@ -46,14 +46,14 @@ describe('findings of the demo register (real PostgreSQL)', () => {
         'T-0009 rights_procedure_missing rightsProcedure',
         'T-0009 legitimate_interest_assessment_missing purposes[1].legitimateInterestAssessment.purpose',
         'Vérif Identité processor_dpa_missing dpa',
-        // T-0011: the US transfer to the survey vendor has no mechanism.
-        'T-0011 transfer_without_mechanism transfers[0].mechanism',
         // T-0006 uses the restricted mailing vendor, whose parent company is American.
         'T-0006 activity_uses_restricted_vendor processors[0]',
         'Courriel Express vendor_exposed_non_eu_law transfers',
         'FastEdge CDN vendor_exposed_non_eu_law transfers',
       ]),
     );
+    // T-0011 is archived: it no longer runs, so its US transfer without a mechanism raises nothing.
+    expect(keys.filter((key) => key.startsWith('T-0011'))).toEqual([]);
     // A terminated vendor is not assessed any more, and the DPF-certified US transfer of T-0004 is covered.
     expect(keys.filter((key) => key.startsWith('Sondages Express') || key.startsWith('T-0004 transfer'))).toEqual([]);
     const dpa = (response.body.items as FindingItem[]).find((item) => item.code === 'processor_dpa_missing')!;
@@ -68,6 +68,10 @@ describe('findings of the demo register (real PostgreSQL)', () => {
     const high = (await dpo.get(`${base}?severity=high&pageSize=200`).expect(200)).body.items as FindingItem[];
     expect(high.length).toBeGreaterThan(0);
     expect(high.every((item) => item.severity === 'high')).toBe(true);
+    // Reopened, the archived T-0011 runs again: its US transfer without a mechanism is a finding.
+    const [archived] = (await dpo.get(`/api/v1/organizations/${organizationId}/activities?q=T-0011`).expect(200)).body.items as { id: string; version: number; status: string }[];
+    expect(archived.status).toBe('archived');
+    await dpo.post(`/api/v1/organizations/${organizationId}/activities/${archived.id}/reopen`).send({ version: archived.version }).expect(200);
     const transfer = (await dpo.get(`${base}?code=transfer_without_mechanism`).expect(200)).body.items as FindingItem[];
     expect(transfer).toHaveLength(1);
     expect(transfer[0].message).toBe('T-0011 : le transfert vers les États-Unis (Sondages Express Inc.) n’a pas d’outil de transfert valable. Choisissez une décision d’adéquation, des CCT, des BCR ou une dérogation.');

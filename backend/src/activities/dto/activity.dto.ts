@@ -1,3 +1,4 @@
+import { NotInFuture } from '../../common/http/is-instant';
 import { applyDecorators } from '@nestjs/common';
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -337,6 +338,7 @@ export class ListActivitiesQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'the register as it stood at this instant (each activity’s last version at or before it)' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @NotInFuture()
   asOf?: string;
 }
 

@@ -17,3 +17,30 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+/** Seconds of clock skew allowed between a client and the server before "now" is the future. */
+const SKEW_MS = 5 * 60_000;
+
+/**
+ * An "as of" date: the register as it stood then. A date alone means the end of that day (UTC), so
+ * today is accepted; a later day or instant is refused — the register of the future is not known and
+ * every review would read as overdue.
+ */
+export function NotInFuture(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'notInFuture',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string') return true;
+          const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+          const instant = new Date(dateOnly ? `${value}T00:00:00Z` : value).getTime();
+          if (Number.isNaN(instant)) return true;
+          const now = Date.now();
+          return dateOnly ? value <= new Date(now + SKEW_MS).toISOString().slice(0, 10) : instant <= now + SKEW_MS;
+        },
+      },
+    },
+    options,
+  );
+}

@@ -1,3 +1,4 @@
+import { NotInFuture } from '../../common/http/is-instant';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional } from 'class-validator';
@@ -20,6 +21,7 @@ export class ExportQuery {
   })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @NotInFuture()
   asOf?: string;
 }
 

@@ -67,7 +67,7 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY --from=deps /app/frontend/node_modules ./frontend/node_modules
 # next.config.ts is read again by `next start` (compiled with Next's bundled SWC; TypeScript is
 # not needed at run time); tsconfig.json carries the path aliases it may use.
-COPY --from=build /app/frontend/package.json /app/frontend/next.config.ts /app/frontend/tsconfig.json ./frontend/
+COPY --from=build /app/frontend/package.json /app/frontend/next.config.ts /app/frontend/tsconfig.json /app/frontend/server.js ./frontend/
 COPY --from=build /app/frontend/public ./frontend/public
 # Next.js writes its runtime cache under .next/cache: that folder must belong to the process.
 COPY --from=build --chown=node:node /app/frontend/.next ./frontend/.next
@@ -82,4 +82,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/login', { redirect: 'manual' }).then((r) => process.exit(r.status < 500 ? 0 : 1), () => process.exit(1))"]
 
 # `next start` reads PORT; it binds 0.0.0.0 by default (Docker's HOSTNAME variable is not used).
-CMD ["node", "/app/node_modules/next/dist/bin/next", "start", "--hostname", "0.0.0.0"]
+CMD ["node", "/app/frontend/server.js"]

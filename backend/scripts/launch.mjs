@@ -16,7 +16,6 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 // Children are started without npm in between, so a stop signal reaches them and not an npm wrapper
 // that would leave them running.
 const frontendDir = join(root, 'frontend');
-const nextBin = createRequire(join(frontendDir, 'package.json')).resolve('next/dist/bin/next');
 const tscBin = createRequire(join(root, 'backend', 'package.json')).resolve('typescript/bin/tsc');
 
 function newestModification(path) {
@@ -105,7 +104,7 @@ try {
   }
   console.log('\n▶ Starting the API (and its embedded PostgreSQL on first start, this takes a few seconds)…');
   await waitFor(`http://localhost:${apiPort}/api/health`, api, 'API');
-  const web = start('web app', process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(webPort)], webEnv, frontendDir);
+  const web = start('web app', process.execPath, [join(frontendDir, 'server.js'), ...(dev ? ['--dev'] : [])], webEnv, frontendDir);
   await waitFor(`http://localhost:${webPort}/login`, web, 'web app');
   const demo = (process.env.DEMO_SEED ?? 'true') !== 'false';
   console.log(`

@@ -1,8 +1,38 @@
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { forward } from './api-forward';
+import { clientAddress, forward } from './api-forward';
+
+// The web app's own server (frontend/server.js, plain CommonJS): its client-address step, tested as it runs.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { scrubClientAddress } = require('../../server.js') as { scrubClientAddress: (request: IncomingMessage) => void };
+
+/** The web app as it runs: frontend/server.js's step, then the route handler's forward(), on a real socket. */
+function webApp(): Promise<{ server: Server; port: number }> {
+  const server = createServer((request, response) => {
+    scrubClientAddress(request);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string') headers.set(name, value);
+    void forward(new Request(`http://web.test${request.url ?? '/'}`, { method: request.method, headers })).then(async (answer) => {
+      response.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port })));
+}
+
+/** A browser at `localAddress` calling the web app with its own headers; resolves to the answer's body. */
+function call(port: number, localAddress: string, headers: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request({ host: '127.0.0.1', port, path: '/api/v1/auth/login', localAddress, headers }, (answer) => {
+      let body = '';
+      answer.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      answer.on('end', () => resolve(body));
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
 
 const MB = 1024 * 1024;
 
@@ -103,5 +133,36 @@ describe('the web app’s /api forwarding', () => {
     const refusal = (await down.json()) as { code: string; message: string; details: object };
     expect(refusal).toMatchObject({ code: 'api_unreachable', details: {} });
     expect(refusal.message).toMatch(/not answering/);
+  });
+
+  it('hands the API the address of the client’s socket, never an address the client wrote', async () => {
+    const seen: Record<string, string | string[] | undefined>[] = [];
+    api = await upstream((incoming, response) => {
+      seen.push({ xff: incoming.headers['x-forwarded-for'], realIp: incoming.headers['x-real-ip'], forwarded: incoming.headers.forwarded });
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+    process.env.API_URL = api.url;
+    const web = await webApp();
+    try {
+      // Two clients on distinct addresses; the first claims to be someone else in every header it can.
+      await call(web.port, '127.0.0.2', { 'x-forwarded-for': '203.0.113.9, 198.51.100.7', 'x-real-ip': '203.0.113.9', forwarded: 'for=203.0.113.9' });
+      await call(web.port, '127.0.0.3', {});
+    } finally {
+      await new Promise((resolve) => web.server.close(resolve));
+    }
+    expect(seen).toEqual([
+      { xff: '127.0.0.2', realIp: undefined, forwarded: undefined },
+      { xff: '127.0.0.3', realIp: undefined, forwarded: undefined },
+    ]);
+  });
+
+  it('keeps only the right-most hop of a list, the one the web app’s server added', () => {
+    expect(clientAddress(new Headers({ 'x-forwarded-for': '203.0.113.9, 127.0.0.2' }))).toBe('127.0.0.2');
+    expect(clientAddress(new Headers({ 'x-forwarded-for': '127.0.0.2' }))).toBe('127.0.0.2');
+    expect(clientAddress(new Headers())).toBeUndefined();
+    // A dual-stack server sees an IPv4 client as ::ffff:a.b.c.d; the API is handed a.b.c.d.
+    const mapped = { headers: { 'x-forwarded-for': '203.0.113.9' }, socket: { remoteAddress: '::ffff:198.51.100.7' } } as unknown as IncomingMessage;
+    scrubClientAddress(mapped);
+    expect(mapped.headers['x-forwarded-for']).toBe('198.51.100.7');
   });
 });

@@ -16,11 +16,25 @@ import { apiBaseUrl } from './api-base-url';
 /** Connection-level headers (RFC 9110 §7.6.1) belong to each hop, never forwarded. */
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host'];
 
+/**
+ * The client's address as the web app's own server saw it. frontend/server.js drops any
+ * `X-Forwarded-For`, `X-Real-IP` or `Forwarded` the client sent and sets `X-Forwarded-For` to the
+ * address of its socket; should a list arrive anyway (a server started otherwise), only its right-most
+ * entry, the one added by the hop in front of the route handler, is kept: never what the client wrote first.
+ */
+export function clientAddress(headers: Headers): string | undefined {
+  const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+  return hops.at(-1);
+}
+
 export async function forward(request: Request): Promise<Response> {
   const incoming = new URL(request.url);
   const headers = new Headers(request.headers);
   for (const name of HOP_BY_HOP) headers.delete(name);
-  // X-Forwarded-* from a reverse proxy in front pass through as they came (the API trusts one hop).
+  // The API trusts one hop (TRUST_PROXY=true), this one: it receives one address, the client's socket.
+  const address = clientAddress(request.headers);
+  for (const name of ['x-forwarded-for', 'x-real-ip', 'forwarded']) headers.delete(name);
+  if (address) headers.set('x-forwarded-for', address);
   const hasBody = request.body !== null && request.method !== 'GET' && request.method !== 'HEAD';
   let upstream: Response;
   try {

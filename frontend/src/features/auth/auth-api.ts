@@ -1,7 +1,7 @@
 import { resetCsrfToken, unwrap, type TypedApiClient } from '@/lib/api-client';
 import type { ApiSchemas } from '@/lib/api-types';
 
-import type { ForgotPasswordForm, LoginForm, SignupForm } from './schemas';
+import type { ChangePasswordForm, ForgotPasswordForm, LoginForm, SignupForm } from './schemas';
 
 /** Signs in; the server sets the session cookie. A new session may come with a new CSRF token. */
 export async function signIn(api: TypedApiClient, form: LoginForm) {
@@ -48,4 +48,12 @@ export function requestPasswordReset(api: TypedApiClient, form: ForgotPasswordFo
 /** Sets the new password with the link's token; every session of the account ends. */
 export async function confirmPasswordReset(api: TypedApiClient, token: string, password: string): Promise<void> {
   await unwrap(api.POST('/api/v1/auth/password-reset/confirm', { body: { token, password } }));
+}
+
+/**
+ * Changes the signed-in user's password: 400 `current_password_wrong` (throttled like sign-in) or
+ * `password_too_weak`; the user's other sessions end, this one stays.
+ */
+export async function changePassword(api: TypedApiClient, form: ChangePasswordForm): Promise<void> {
+  await unwrap(api.POST('/api/v1/me/password', { body: { currentPassword: form.currentPassword, newPassword: form.newPassword } }));
 }

@@ -33,3 +33,14 @@ export type ForgotPasswordForm = z.infer<typeof ZForgotPasswordSchema>;
 
 export const ZResetPasswordSchema = z.object({ password: newPassword() });
 export type ResetPasswordForm = z.infer<typeof ZResetPasswordSchema>;
+
+/** The signed-in user's password change: the current one, the new one twice (typed alike). */
+export const ZChangePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, { error: 'validation.required' }).max(256, { error: 'validation.tooLong' }),
+    newPassword: newPassword(),
+    confirmation: z.string().min(1, { error: 'validation.required' }),
+  })
+  // An empty confirmation already says 'required'; the mismatch is told only about a typed one.
+  .refine((form) => form.confirmation === '' || form.confirmation === form.newPassword, { path: ['confirmation'], error: 'validation.passwordMismatch' });
+export type ChangePasswordForm = z.infer<typeof ZChangePasswordSchema>;

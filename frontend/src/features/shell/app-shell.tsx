@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 
 import { getT } from '@/i18n/server';
@@ -33,6 +34,9 @@ export async function AppShell({
             {me.name}
           </span>
           <NotificationsBell organizationId={organizationId} />
+          <Link href="/account/password" className="app-header__link">
+            {t('shell.changePassword')}
+          </Link>
           <LanguageSwitch saveToProfile />
           <SignOutButton />
         </div>

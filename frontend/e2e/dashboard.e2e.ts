@@ -28,8 +28,10 @@ describe('dashboard: the DPO sees what is wrong and goes to the field to fix', (
     await page.getByTestId('chart-flow-countries-US').waitFor();
     await page.getByTestId('chart-changes').waitFor();
 
-    // The fixture's gaps: T-0011's US transfer without a mechanism, T-0009's missing retention.
-    await page.locator('[data-testid="finding"][data-code="transfer_without_mechanism"][data-record="T-0011"]').waitFor();
+    // The fixture's gaps: T-0009's missing retention is listed; T-0011 (US transfer without a
+    // mechanism) is archived, and an archived activity raises no finding.
+    await page.locator('[data-testid="finding"][data-record="T-0009"]').first().waitFor();
+    expect(await page.locator('[data-testid="finding"][data-record="T-0011"]').count()).toBe(0);
     await page.getByTestId('filter-finding-code').selectOption('retention_missing');
     await page.waitForURL(/[?&]code=retention_missing/);
     const retention = page.locator('[data-testid="finding"][data-code="retention_missing"][data-record="T-0009"]');

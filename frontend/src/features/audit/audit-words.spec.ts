@@ -1,5 +1,6 @@
 import en from '@/i18n/messages/en.json';
 import fr from '@/i18n/messages/fr.json';
+import { EMPTY_CATALOGUES } from '@/features/activities/catalogue';
 import { createTranslator, lookup } from '@/i18n/translate';
 
 import { AUDIT_ACTIONS, ENTITY_TYPES } from './audit-query';
@@ -47,5 +48,44 @@ describe('the audit trail in words', () => {
       { field: 'Statut', before: 'Brouillon', after: 'En revue' },
       { field: 'Contenu', before: 'détail modifié', after: 'détail modifié' },
     ].filter((row) => row.before !== row.after));
+  });
+
+  it('reads catalogue codes as their labels: the register’s fields, any catalogue’s entries, countries', () => {
+    const item = (code: string, en: string, frLabel: string) => ({ code, en, fr: frLabel, help: null, custom: false });
+    const withCatalogues: AuditWordsContext = {
+      ...context('fr'),
+      catalogues: {
+        ...EMPTY_CATALOGUES,
+        'legal-bases': [item('legitimate_interests', 'Legitimate interests', 'Intérêt légitime')],
+        'security-measures': [item('access_control', 'Access control', 'Contrôle d’accès')],
+        'dpia-criteria': [item('large_scale', 'Large scale', 'Traitement à grande échelle')],
+      },
+      countryName: (code) => (code === 'US' ? 'les États-Unis' : code),
+    };
+    const rows = auditChangeRows(
+      {
+        changes: {
+          'purposes[0].legalBasis': { before: null, after: 'legitimate_interests' },
+          securityMeasures: { before: [], after: ['access_control'] },
+          role: { before: 'controller', after: 'joint_controller' },
+          'dpiaScreening.criteria': { before: [], after: ['large_scale'] },
+          'dpiaScreening.decision': { before: null, after: 'not_required' },
+          'measures[0].code': { before: null, after: 'access_control' },
+          'transfers[0].country': { before: null, after: 'US' },
+        },
+      },
+      withCatalogues,
+    );
+    const text = rows.map((row) => `${row.before} ${row.after}`).join(' ');
+    expect(text).not.toMatch(/[a-z]+_[a-z]+|\bUS\b/);
+    expect(rows.map((row) => row.after)).toEqual([
+      'Intérêt légitime',
+      'Contrôle d’accès',
+      fr.activity.roles.joint_controller,
+      'Traitement à grande échelle',
+      fr.activity.dpiaDecisions.not_required,
+      'Contrôle d’accès',
+      'les États-Unis',
+    ]);
   });
 });

@@ -6,7 +6,9 @@
 import { dateInWords } from '@backend/common/words/dates';
 import { durationInWords } from '@backend/common/words/durations';
 
-import { describeFieldPath, pathTokens } from '@/features/activities/history-diff';
+import { codeLabel } from '@/features/activities/catalogue';
+import { describeFieldPath, formatFieldValue, pathTokens } from '@/features/activities/history-diff';
+import type { ActivityCatalogueName, ActivityCatalogues } from '@/features/activities/types';
 import type { Locale } from '@/i18n/config';
 import { lookup, type Messages, type Translate } from '@/i18n/translate';
 
@@ -18,6 +20,10 @@ export interface AuditWordsContext {
   locale: Locale;
   /** userId → name, for the people an event names by id. */
   people: ReadonlyMap<string, string>;
+  /** The register's catalogues, so that codes (legal bases, measures, criteria…) read as labels. */
+  catalogues?: ActivityCatalogues;
+  /** ISO country code → name in the page's language. */
+  countryName?: (code: string) => string;
 }
 
 export interface AuditChangeRow {
@@ -79,7 +85,24 @@ function valueWords(field: string, value: unknown, context: AuditWordsContext): 
       if (words) return words;
     }
   }
-  return text;
+  return codeWords(field, text, context) ?? text;
+}
+
+/**
+ * A code in words: first as the register's own field (its catalogue or its word list), then as an
+ * entry of any catalogue (a DPIA's measures, a grid's answers use the same codes), then a country.
+ */
+function codeWords(field: string, code: string, context: AuditWordsContext): string | undefined {
+  const { catalogues, countryName, locale, messages } = context;
+  const named = (name: string) => (countryName && /^[A-Z]{2}$/.test(code) && /country|countries|headquarters|location/i.test(name) ? countryName(code) : undefined);
+  if (catalogues) {
+    const asField = formatFieldValue(field, code, { locale, messages, catalogues, countryName: countryName ?? ((value) => value) });
+    if (asField !== code) return asField;
+    for (const name of Object.keys(catalogues) as ActivityCatalogueName[]) {
+      if (catalogues[name].some((item) => item.code === code)) return codeLabel(catalogues[name], code, locale);
+    }
+  }
+  return named(field);
 }
 
 /** The event's changes, one row per field that changed in words (nothing → nothing is left out). */

@@ -4,15 +4,17 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useId, useState, useTransition, type SubmitEvent } from 'react';
 
 import { Pagination } from '@/components/pagination';
+import type { ActivityCatalogues } from '@/features/activities/types';
 import { verifyAuditChain } from '@/features/audit/audit-api';
 import { AUDIT_ACTIONS, auditQueryToSearch, ENTITY_TYPES, type AuditEvent, type AuditQuery, type ChainVerification } from '@/features/audit/audit-query';
 import { actionLabel, auditChangeRows, entityLabel, type AuditWordsContext } from '@/features/audit/audit-words';
 import { useLocale, useMessages, useT } from '@/i18n/i18n-provider';
 import type { Member, PageOf } from '@/lib/api-types';
 import { ApiError } from '@/lib/api-error';
+import { countryOptions } from '@/lib/countries';
 import { useApi } from '@/lib/use-api';
 
-export function AuditPageContent({ organizationId, query, events, members }: { organizationId: string; query: AuditQuery; events: PageOf<AuditEvent>; members: Member[] }) {
+export function AuditPageContent({ organizationId, query, events, members, catalogues }: { organizationId: string; query: AuditQuery; events: PageOf<AuditEvent>; members: Member[]; catalogues: ActivityCatalogues }) {
   const t = useT();
   const locale = useLocale();
   const messages = useMessages();
@@ -51,7 +53,15 @@ export function AuditPageContent({ organizationId, query, events, members }: { o
     }
   }
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
-  const words: AuditWordsContext = { t, messages, locale, people: new Map(members.map((member) => [member.userId, member.name])) };
+  const countries = countryOptions(locale);
+  const words: AuditWordsContext = {
+    t,
+    messages,
+    locale,
+    people: new Map(members.map((member) => [member.userId, member.name])),
+    catalogues,
+    countryName: (code) => countries.find((country) => country.value === code)?.label ?? code,
+  };
 
   return (
     <section className="page page--wide" aria-labelledby="page-title">

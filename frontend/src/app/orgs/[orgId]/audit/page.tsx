@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 
+import { loadActivityCatalogues } from '@/features/activities/server-data';
 import { listAuditEvents } from '@/features/audit/audit-api';
 import { parseAuditQuery } from '@/features/audit/audit-query';
 import { listMembers } from '@/features/members/members-api';
@@ -25,9 +26,10 @@ export default async function AuditPage({
   const { orgId } = await params;
   const query = parseAuditQuery(await searchParams);
   const api = await serverApi();
-  const [events, members] = await Promise.all([
+  const [events, members, catalogues] = await Promise.all([
     orNotFound(listAuditEvents(api, orgId, query)),
     orNotFound(listMembers(api, orgId, 1, 200)),
+    loadActivityCatalogues(orgId),
   ]);
-  return <AuditPageContent organizationId={orgId} query={query} events={events} members={members.items} />;
+  return <AuditPageContent organizationId={orgId} query={query} events={events} members={members.items} catalogues={catalogues} />;
 }

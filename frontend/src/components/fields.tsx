@@ -70,7 +70,7 @@ export function TextField({
   type = 'text',
   autoComplete,
   ...props
-}: BaseFieldProps & { type?: 'text' | 'email' | 'password' | 'tel' | 'date'; autoComplete?: string; inputMode?: 'numeric' }) {
+}: BaseFieldProps & { type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'datetime-local'; autoComplete?: string; inputMode?: 'numeric' }) {
   const errorText = useFieldErrorText(props.error);
   return (
     <FieldFrame id={props.id} label={props.label} required={props.required} hint={props.hint} errorText={errorText}>

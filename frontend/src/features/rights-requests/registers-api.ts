@@ -1,4 +1,5 @@
 import type { BreachDetail, BreachSummary } from '@/features/breaches/types';
+import type { components } from '@/lib/api/schema';
 import { unwrap, type TypedApiClient } from '@/lib/api-client';
 import type { PageOf } from '@/lib/api-types';
 
@@ -41,4 +42,40 @@ export async function getNotificationSummary(api: TypedApiClient, organizationId
     api.GET('/api/v1/organizations/{orgId}/breaches/{breachId}/notification-summary', { params: { path: { orgId: organizationId, breachId } } }),
   );
   return summary;
+}
+
+type Schemas = components['schemas'];
+
+/** Records a request; the server counts its due day. */
+export async function createRightsRequest(api: TypedApiClient, organizationId: string, body: Schemas['CreateRightsRequestDto']) {
+  return unwrap(api.POST('/api/v1/organizations/{orgId}/rights-requests', { params: { path: { orgId: organizationId } }, body }));
+}
+
+/** Art 12(3): two further months, once, with the reason and the day the person was told. */
+export async function extendRightsRequest(api: TypedApiClient, organizationId: string, requestId: string, body: Schemas['ExtendRightsRequestDto']) {
+  return unwrap(api.POST('/api/v1/organizations/{orgId}/rights-requests/{requestId}/extend', { params: { path: { orgId: organizationId, requestId } }, body }));
+}
+
+/** The request's next step (the server checks where it may go from its stage). */
+export type RequestStep =
+  | { transition: 'identity_check'; body: Schemas['IdentityCheckDto'] }
+  | { transition: 'start'; body: Schemas['StartRequestDto'] }
+  | { transition: 'answer'; body: Schemas['AnswerRequestDto'] }
+  | { transition: 'refuse'; body: Schemas['RefuseRequestDto'] }
+  | { transition: 'withdraw'; body: Schemas['RequestStepDto'] };
+
+export async function stepRightsRequest(api: TypedApiClient, organizationId: string, requestId: string, step: RequestStep) {
+  const path = { orgId: organizationId, requestId };
+  switch (step.transition) {
+    case 'identity_check':
+      return unwrap(api.POST('/api/v1/organizations/{orgId}/rights-requests/{requestId}/identity-check', { params: { path }, body: step.body }));
+    case 'start':
+      return unwrap(api.POST('/api/v1/organizations/{orgId}/rights-requests/{requestId}/start', { params: { path }, body: step.body }));
+    case 'answer':
+      return unwrap(api.POST('/api/v1/organizations/{orgId}/rights-requests/{requestId}/answer', { params: { path }, body: step.body }));
+    case 'refuse':
+      return unwrap(api.POST('/api/v1/organizations/{orgId}/rights-requests/{requestId}/refuse', { params: { path }, body: step.body }));
+    case 'withdraw':
+      return unwrap(api.POST('/api/v1/organizations/{orgId}/rights-requests/{requestId}/withdraw', { params: { path }, body: step.body }));
+  }
 }

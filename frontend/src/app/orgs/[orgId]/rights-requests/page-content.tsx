@@ -7,6 +7,7 @@ import { localDate, requestClock } from '@/features/rights-requests/clock';
 import { RequestClockBadge, useNow } from '@/features/rights-requests/clock-badge';
 import type { RightsRequestSummary } from '@/features/rights-requests/types';
 import { useLocale, useT } from '@/i18n/i18n-provider';
+import { useAppAbility } from '@/lib/ability-context';
 import type { PageOf } from '@/lib/api-types';
 import { orgPath } from '@/lib/paths';
 
@@ -14,10 +15,16 @@ export function RightsRequestsPageContent({ organizationId, requests }: { organi
   const t = useT();
   const locale = useLocale();
   const now = useNow(60_000);
+  const ability = useAppAbility();
   return (
     <section className="page page--wide" aria-labelledby="page-title">
       <div className="page__header">
         <h1 id="page-title">{t('rightsRequests.title')}</h1>
+        {ability.can('create', 'RightsRequest') ? (
+          <Link className="button button--primary" href={orgPath(organizationId, 'rights-requests/new')} data-testid="new-rights-request">
+            {t('rightsRequests.form.title')}
+          </Link>
+        ) : null}
       </div>
       <p className="page__intro">{t('rightsRequests.intro')}</p>
       {requests.items.length === 0 ? (

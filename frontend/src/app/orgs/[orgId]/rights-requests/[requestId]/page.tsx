@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('rightsRequests.title') };
 }
 
-/** One request: who, which right, the clock, the extension and the answer (read-only for now). */
+/** One request: who, which right, the clock, the extension and the answer and what to do next. */
 export default async function RightsRequestPage({ params }: { params: Promise<{ orgId: string; requestId: string }> }) {
   const { orgId, requestId } = await params;
   const api = await serverApi();

@@ -1,0 +1,183 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+
+import { isOpenRequest, REQUEST_TRANSITION_RULES, type RequestTransition } from '@backend/rights-requests/rights-request.types';
+
+import { ErrorAlert } from '@/components/alerts';
+import { TextAreaField, TextField } from '@/components/fields';
+import { useT } from '@/i18n/i18n-provider';
+import { useAppAbility } from '@/lib/ability-context';
+import { errorMessage } from '@/lib/forms';
+import { useApi } from '@/lib/use-api';
+import { useApiFormSubmit } from '@/lib/use-api-form-submit';
+
+import { extendRightsRequest, stepRightsRequest, type RequestStep } from '../registers-api';
+import {
+  ANSWER_FIELDS,
+  answerToBody,
+  EXTEND_FIELDS,
+  nowLocal,
+  REFUSE_FIELDS,
+  refuseToBody,
+  ZAnswerSchema,
+  ZExtendSchema,
+  ZRefuseSchema,
+  type AnswerForm,
+  type ExtendForm,
+  type RefuseForm,
+} from '../request-forms';
+import type { RightsRequestDetail } from '../types';
+
+const may = (request: RightsRequestDetail, transition: RequestTransition) => REQUEST_TRANSITION_RULES[transition].from.includes(request.status);
+
+/**
+ * What the DPO does next with a request, in the order it usually happens: check identity, work on
+ * it, extend once if needed, then answer, refuse with grounds, or record a withdrawal. Each step sends
+ * the version read, so two people handling one request never overwrite each other (409 in words).
+ */
+export function RightsRequestActions({ organizationId, request }: { organizationId: string; request: RightsRequestDetail }) {
+  const t = useT();
+  const api = useApi();
+  const router = useRouter();
+  const ability = useAppAbility();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!isOpenRequest(request.status) || !ability.can('update', 'RightsRequest')) return null;
+
+  const done = () => {
+    router.refresh();
+  };
+  const step = async (next: RequestStep) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await stepRightsRequest(api, organizationId, request.id, next);
+      done();
+    } catch (failure) {
+      setError(errorMessage(failure, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="request-actions-title" data-testid="rights-request-actions">
+      <h2 id="request-actions-title">{t('rightsRequests.actions.title')}</h2>
+      <ErrorAlert>{error}</ErrorAlert>
+      <div className="button-row">
+        {may(request, 'identity_check') ? (
+          <button type="button" className="button" disabled={busy} onClick={() => void step({ transition: 'identity_check', body: { version: request.version } })} data-testid="request-identity-check">
+            {t('rightsRequests.actions.identityCheck')}
+          </button>
+        ) : null}
+        {may(request, 'start') ? (
+          <>
+            {request.status === 'identity_check' ? (
+              <button type="button" className="button" disabled={busy} onClick={() => void step({ transition: 'start', body: { version: request.version, identityCheckStatus: 'verified' } })} data-testid="request-start-verified">
+                {t('rightsRequests.actions.startVerified')}
+              </button>
+            ) : (
+              <button type="button" className="button" disabled={busy} onClick={() => void step({ transition: 'start', body: { version: request.version } })} data-testid="request-start">
+                {t('rightsRequests.actions.start')}
+              </button>
+            )}
+          </>
+        ) : null}
+        {may(request, 'withdraw') ? (
+          <button type="button" className="button" disabled={busy} onClick={() => void step({ transition: 'withdraw', body: { version: request.version } })} data-testid="request-withdraw">
+            {t('rightsRequests.actions.withdraw')}
+          </button>
+        ) : null}
+      </div>
+      {request.extendedDueOn ? null : <ExtendForm organizationId={organizationId} request={request} onDone={done} />}
+      {may(request, 'answer') ? <AnswerStep organizationId={organizationId} request={request} onDone={done} /> : null}
+      {may(request, 'refuse') ? <RefuseStep organizationId={organizationId} request={request} onDone={done} /> : null}
+    </section>
+  );
+}
+
+function ExtendForm({ organizationId, request, onDone }: { organizationId: string; request: RightsRequestDetail; onDone: () => void }) {
+  const t = useT();
+  const api = useApi();
+  const form = useForm<ExtendForm>({ resolver: zodResolver(ZExtendSchema), defaultValues: { reason: '', personInformedOn: nowLocal().slice(0, 10) } });
+  const { formError, onSubmit } = useApiFormSubmit(form, EXTEND_FIELDS, async (values) => {
+    await extendRightsRequest(api, organizationId, request.id, { version: request.version, reason: values.reason.trim(), personInformedOn: values.personInformedOn });
+    onDone();
+  });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <details className="disclosure" data-testid="request-extend">
+      <summary>{t('rightsRequests.actions.extend')}</summary>
+      <p className="field__hint">{t('rightsRequests.actions.extendHint')}</p>
+      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <ErrorAlert>{formError}</ErrorAlert>
+        <TextAreaField id="extend-reason" label={t('rightsRequests.actions.extendReason')} required registration={form.register('reason')} error={errors.reason} />
+        <TextField id="extend-personInformedOn" type="date" label={t('rightsRequests.actions.personInformedOn')} required registration={form.register('personInformedOn')} error={errors.personInformedOn} />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={isSubmitting} data-testid="request-extend-submit">
+            {t('rightsRequests.actions.extendSubmit')}
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+function AnswerStep({ organizationId, request, onDone }: { organizationId: string; request: RightsRequestDetail; onDone: () => void }) {
+  const t = useT();
+  const api = useApi();
+  const form = useForm<AnswerForm>({ resolver: zodResolver(ZAnswerSchema), defaultValues: { sentAt: nowLocal(), channel: '', summary: '' } });
+  const { formError, onSubmit } = useApiFormSubmit(form, ANSWER_FIELDS, async (values) => {
+    await stepRightsRequest(api, organizationId, request.id, { transition: 'answer', body: answerToBody(values, request.version) });
+    onDone();
+  });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <details className="disclosure" data-testid="request-answer">
+      <summary>{t('rightsRequests.actions.answer')}</summary>
+      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <ErrorAlert>{formError}</ErrorAlert>
+        <TextField id="answer-sentAt" type="datetime-local" label={t('rightsRequests.actions.sentAt')} required registration={form.register('sentAt')} error={errors.sentAt} />
+        <TextField id="answer-channel" label={t('rightsRequests.actions.answerChannel')} hint={t('rightsRequests.actions.answerChannelHint')} required registration={form.register('channel')} error={errors.channel} />
+        <TextAreaField id="answer-summary" label={t('rightsRequests.actions.answerSummary')} required registration={form.register('summary')} error={errors.summary} />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={isSubmitting} data-testid="request-answer-submit">
+            {t('rightsRequests.actions.answerSubmit')}
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+function RefuseStep({ organizationId, request, onDone }: { organizationId: string; request: RightsRequestDetail; onDone: () => void }) {
+  const t = useT();
+  const api = useApi();
+  const form = useForm<RefuseForm>({ resolver: zodResolver(ZRefuseSchema), defaultValues: { grounds: '', sentAt: nowLocal(), channel: '' } });
+  const { formError, onSubmit } = useApiFormSubmit(form, REFUSE_FIELDS, async (values) => {
+    await stepRightsRequest(api, organizationId, request.id, { transition: 'refuse', body: refuseToBody(values, request.version) });
+    onDone();
+  });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <details className="disclosure" data-testid="request-refuse">
+      <summary>{t('rightsRequests.actions.refuse')}</summary>
+      <p className="field__hint">{t('rightsRequests.actions.refuseHint')}</p>
+      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <ErrorAlert>{formError}</ErrorAlert>
+        <TextAreaField id="refuse-grounds" label={t('rightsRequests.actions.grounds')} required registration={form.register('grounds')} error={errors.grounds} />
+        <TextField id="refuse-sentAt" type="datetime-local" label={t('rightsRequests.actions.toldAt')} required registration={form.register('sentAt')} error={errors.sentAt} />
+        <TextField id="refuse-channel" label={t('rightsRequests.actions.answerChannel')} registration={form.register('channel')} error={errors.channel} />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={isSubmitting} data-testid="request-refuse-submit">
+            {t('rightsRequests.actions.refuseSubmit')}
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}

@@ -30,7 +30,7 @@ export function RightsRequestPageContent({ organizationId, request, activities }
         </h1>
         <RequestClockBadge clock={requestClock(request, now)} />
       </div>
-      <dl className="detail-list" data-testid="rights-request-detail">
+      <dl className="detail-list" data-testid="rights-request-detail" data-status={request.status}>
         <dt>{t('rightsRequests.list.status')}</dt>
         <dd>{t(`rightsRequests.statuses.${request.status}`)}</dd>
         <dt>{t('rightsRequests.detail.receivedAt')}</dt>

@@ -1,0 +1,94 @@
+import type { Browser, Page } from 'playwright-core';
+
+import { launchBrowser, newContext, signIn } from './browser';
+
+/** No sideways scrolling: the page fits the screen's width. */
+async function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+/**
+ * The rights-request register by hand: the DPO records a request that arrived by post, asks for proof
+ * of identity, starts, extends once and answers; a contributor on a phone records one (intake) and
+ * follows it without the DPO's steps.
+ */
+describe('rights requests: recorded, handled and answered from the pages', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+
+  it('the DPO records a request, checks identity, extends it and records the answer', async () => {
+    const context = await newContext(browser, 'fr-FR');
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signIn(page, 'dpo@example.com');
+
+    await page.getByTestId('nav-rights-requests').click();
+    await page.getByTestId('new-rights-request').click();
+    await page.getByTestId('new-rights-request-form').waitFor();
+    await page.locator('#request-type').selectOption('erasure');
+    await page.locator('#request-channel').selectOption('post');
+    await page.locator('#request-requesterName').fill('Zoé L’Hermitte');
+    await page.locator('#request-requesterContact').fill('12 rue des Écoles, 75005 Paris');
+    await page.locator('#request-description').fill('« Effacez mon compte client et mes commandes »');
+    await page.getByTestId('new-rights-request-submit').click();
+
+    await page.waitForURL(/\/rights-requests\/[0-9a-f-]{36}$/);
+    const detail = page.getByTestId('rights-request-detail');
+    await detail.getByText('Zoé L’Hermitte — 12 rue des Écoles, 75005 Paris').waitFor();
+    await detail.getByText('« Effacez mon compte client et mes commandes »').waitFor();
+    await page.getByRole('heading', { level: 1 }).getByText(/Effacement/).waitFor();
+
+    await page.getByTestId('request-identity-check').click();
+    await page.locator('[data-testid="rights-request-detail"][data-status="identity_check"]').waitFor();
+    await page.getByTestId('request-start-verified').click();
+    await page.locator('[data-testid="rights-request-detail"][data-status="in_progress"]').waitFor();
+    await detail.getByText('En cours', { exact: true }).waitFor();
+
+    // An extension needs its reason: the form says so and nothing is sent.
+    await page.getByTestId('request-extend').locator('summary').click();
+    await page.getByTestId('request-extend-submit').click();
+    await page.locator('#extend-reason-error').waitFor();
+    await page.locator('#extend-reason').fill('Données réparties dans trois systèmes d’archives');
+    await page.getByTestId('request-extend-submit').click();
+    await detail.getByText(/Données réparties dans trois systèmes d’archives/).waitFor();
+    await page.getByTestId('request-extend').waitFor({ state: 'detached' });
+
+    await page.getByTestId('request-answer').locator('summary').click();
+    await page.locator('#answer-channel').fill('Lettre recommandée');
+    await page.locator('#answer-summary').fill('Compte et commandes effacés ; sous-traitants informés');
+    await page.getByTestId('request-answer-submit').click();
+    await page.locator('[data-testid="rights-request-detail"][data-status="answered"]').waitFor();
+    await detail.getByText('Répondue', { exact: true }).waitFor();
+    await detail.getByText(/Lettre recommandée/).waitFor();
+    await page.getByTestId('rights-request-actions').waitFor({ state: 'detached' });
+    expect(await fitsWidth(page)).toBe(true);
+
+    await page.locator('.breadcrumb a').click();
+    const row = page.locator('[data-testid^="rights-request-row-"][data-status="answered"]').filter({ hasText: 'Zoé L’Hermitte' });
+    await row.waitFor();
+    await context.close();
+  });
+
+  it('a contributor on a phone records a request and follows it, without the DPO’s steps', async () => {
+    const context = await newContext(browser, 'en-GB');
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, 'contributor@example.com');
+    await page.goto(page.url().replace(/\/orgs\/([^/]+).*$/, '/orgs/$1/rights-requests'));
+    await page.getByTestId('new-rights-request').click();
+    await page.locator('#request-type').selectOption('access');
+    await page.locator('#request-requesterName').fill('Jean-Noël Œuvray');
+    expect(await fitsWidth(page)).toBe(true);
+    await page.getByTestId('new-rights-request-submit').click();
+    await page.waitForURL(/\/rights-requests\/[0-9a-f-]{36}$/);
+    await page.getByTestId('rights-request-detail').getByText('Jean-Noël Œuvray').waitFor();
+    await page.locator('[data-testid="rights-request-detail"][data-status="received"] dd').getByText('Received', { exact: true }).waitFor();
+    expect(await page.getByTestId('rights-request-actions').count()).toBe(0);
+    expect(await fitsWidth(page)).toBe(true);
+    await context.close();
+  });
+});

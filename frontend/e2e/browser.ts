@@ -31,7 +31,15 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();
-  await page.getByTestId('nav-register').waitFor();
+  // Attached, not visible: on a phone the navigation folds behind the menu button.
+  await page.getByTestId('nav-register').waitFor({ state: 'attached' });
+}
+
+/** Opens a section from the navigation, through the menu button on a phone. */
+export async function openSection(page: Page, key: string): Promise<void> {
+  const toggle = page.getByTestId('menu-toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page.getByTestId(`nav-${key}`).click();
 }
 
 export async function visibleNavigation(page: Page): Promise<string[]> {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 
-import { launchBrowser, newContext, signIn } from './browser';
+import { launchBrowser, newContext, openSection, signIn } from './browser';
 
 /** No sideways scrolling: the page fits the screen's width. */
 async function fitsWidth(page: Page): Promise<boolean> {
@@ -78,7 +78,10 @@ describe('rights requests: recorded, handled and answered from the pages', () =>
     const page = await context.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, 'contributor@example.com');
-    await page.goto(page.url().replace(/\/orgs\/([^/]+).*$/, '/orgs/$1/rights-requests'));
+    // A compact phone header: one line, the navigation behind the menu button.
+    expect(await page.locator('.app-header').evaluate((header) => header.getBoundingClientRect().height)).toBeLessThan(80);
+    expect(await page.getByTestId('nav-rights-requests').isVisible()).toBe(false);
+    await openSection(page, 'rights-requests');
     await page.getByTestId('new-rights-request').click();
     await page.locator('#request-type').selectOption('access');
     await page.locator('#request-requesterName').fill('Jean-Noël Œuvray');

@@ -12,11 +12,14 @@ export interface AuditQuery {
 
 export const AUDIT_PAGE_SIZE = 50;
 /** Every record type the trail holds, DPIAs, design grids and documents included: each can be a filter. */
-export const ENTITY_TYPES = ['Activity', 'Vendor', 'Dpia', 'DesignGrid', 'Evidence', 'Organization', 'Membership', 'Department', 'CatalogueEntry'] as const;
+export const ENTITY_TYPES = ['Activity', 'Vendor', 'Dpia', 'DesignGrid', 'Evidence', 'RightsRequest', 'Breach', 'Organization', 'Membership', 'Invitation', 'Department', 'CatalogueEntry'] as const;
 export const AUDIT_ACTIONS = [
   'create', 'update', 'delete', 'import', 'submit', 'validate', 'archive', 'reopen', 'duplicate', 'review', 'terminate', 'upload',
   'resolve', 'request_changes', 'accept',
   'dpia_create', 'dpia_update', 'dpia_submit', 'dpia_reopen', 'dpia_opinion', 'dpia_decide', 'dpia_newRevision',
+  'rights_request_create', 'rights_request_update', 'rights_request_extend', 'rights_request_identity_check', 'rights_request_start',
+  'rights_request_answer', 'rights_request_refuse', 'rights_request_withdraw',
+  'breach_create', 'breach_update', 'resend', 'revoke', 'leave',
 ] as const;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -88,4 +88,38 @@ describe('the audit trail in words', () => {
       'les États-Unis',
     ]);
   });
+
+  it('reads the rights-request and breach registers in their own words', () => {
+    const rows = auditChangeRows(
+      {
+        entityType: 'RightsRequest',
+        changes: {
+          type: { before: null, after: 'erasure' },
+          channel: { before: null, after: 'post' },
+          status: { before: 'received', after: 'in_progress' },
+          identityCheckStatus: { before: 'pending', after: 'verified' },
+          dueOn: { before: null, after: '2027-01-04' },
+        },
+      },
+      context('fr'),
+    );
+    expect(rows).toEqual([
+      { field: 'Droit exercé', before: '—', after: 'Effacement' },
+      { field: 'Comment elle est arrivée', before: '—', after: 'Courrier' },
+      { field: 'Étape', before: 'Reçue', after: 'En cours' },
+      { field: 'Vérification d’identité', before: 'En attente', after: 'Vérifiée' },
+      { field: 'Réponse due le', before: '—', after: '4 janvier 2027' },
+    ]);
+    const breach = auditChangeRows(
+      { entityType: 'Breach', changes: { natures: { before: [], after: ['confidentiality', 'availability'] }, risk: { before: 'not_assessed', after: 'high' }, 'authorityNotification.notifiedAt': { before: null, after: '2026-12-03T09:00:00.000Z' } } },
+      context('en'),
+    );
+    expect(breach.map((row) => [row.field, row.after])).toEqual([
+      ['Nature', 'confidentiality, availability'],
+      ['Risk', 'High risk'],
+      ['CNIL notified on', expect.stringMatching(/3 December 2026/)],
+    ]);
+    expect(actionLabel('rights_request_extend', context('fr'))).toBe('Délai prolongé');
+    expect(entityLabel('Breach', context('en'))).toBe('Breach');
+  });
 });

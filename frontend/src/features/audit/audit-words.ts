@@ -53,7 +53,10 @@ export function entityLabel(type: string, context: AuditWordsContext): string {
 }
 
 /** The field's label: the register's words for an activity's paths, the trail's own for the others. */
-export function fieldLabel(path: string, context: AuditWordsContext): string {
+export function fieldLabel(path: string, context: AuditWordsContext, entityType?: string): string {
+  // The registers' fields have their own words (a breach's "data categories" are not an activity's).
+  const own = entityType && entityType !== 'Activity' ? known(context, `audit.fields.${entityType}.${path.replace(/\[\d+\]/g, '').replace(/\./g, '_')}`) : undefined;
+  if (own) return own;
   const described = describeFieldPath(path, context.messages);
   if (described !== path) return described;
   const names = pathTokens(path).filter((token): token is string => typeof token === 'string');
@@ -63,15 +66,30 @@ export function fieldLabel(path: string, context: AuditWordsContext): string {
   return positions.length ? `${label} ${positions.map((position) => String(position + 1)).join('.')}` : label;
 }
 
-const STATUS_WORDS = ['activity.status', 'vendors.status', 'dpias.status', 'designGrid.statuses'];
+const STATUS_WORDS = ['activity.status', 'vendors.status', 'dpias.status', 'designGrid.statuses', 'rightsRequests.statuses'];
 
-function valueWords(field: string, value: unknown, context: AuditWordsContext): string {
+/** The words of the registers' own codes, by record type and field (the activity's are the register's). */
+const ENTITY_VALUE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  RightsRequest: {
+    type: 'rightsRequests.types',
+    channel: 'rightsRequests.form.channels',
+    identityCheckStatus: 'rightsRequests.identity',
+    status: 'rightsRequests.statuses',
+  },
+  Breach: {
+    natures: 'breaches.natures',
+    risk: 'breaches.risks',
+    'personsCommunication.exception': 'breaches.exceptions',
+  },
+};
+
+function valueWords(field: string, value: unknown, context: AuditWordsContext, entityType?: string): string {
   const { t, locale, people } = context;
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value);
   if (Array.isArray(value)) {
-    const items = value.map((item) => valueWords(field, item, context)).filter((item) => item !== '—');
+    const items = value.map((item) => valueWords(field, item, context, entityType)).filter((item) => item !== '—');
     return items.length ? items.join(', ') : '—';
   }
   if (typeof value !== 'string') return t('audit.detailChanged');
@@ -79,6 +97,11 @@ function valueWords(field: string, value: unknown, context: AuditWordsContext): 
   if (UUID.test(text)) return people.get(text) ?? t('audit.otherRecord');
   if (ISO_DURATION.test(text)) return durationInWords(text, locale) ?? text;
   if (ISO_DATE.test(text)) return dateInWords(text, locale) ?? text;
+  const entityWords = entityType ? ENTITY_VALUE_WORDS[entityType]?.[field.replace(/\[\d+\]/g, '')] : undefined;
+  if (entityWords) {
+    const words = known(context, `${entityWords}.${text}`);
+    if (words) return words;
+  }
   if (/(^|\.)status$/.test(field)) {
     for (const base of STATUS_WORDS) {
       const words = known(context, `${base}.${text}`);
@@ -106,10 +129,10 @@ function codeWords(field: string, code: string, context: AuditWordsContext): str
 }
 
 /** The event's changes, one row per field that changed in words (nothing → nothing is left out). */
-export function auditChangeRows(event: Pick<AuditEvent, 'changes'>, context: AuditWordsContext): AuditChangeRow[] {
+export function auditChangeRows(event: Pick<AuditEvent, 'changes'> & { entityType?: string }, context: AuditWordsContext): AuditChangeRow[] {
   return Object.entries(event.changes).flatMap(([path, change]) => {
-    const before = valueWords(path, change.before, context);
-    const after = valueWords(path, change.after, context);
-    return before === after ? [] : [{ field: fieldLabel(path, context), before, after }];
+    const before = valueWords(path, change.before, context, event.entityType);
+    const after = valueWords(path, change.after, context, event.entityType);
+    return before === after ? [] : [{ field: fieldLabel(path, context, event.entityType), before, after }];
   });
 }

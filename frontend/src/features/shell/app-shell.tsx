@@ -7,6 +7,7 @@ import { LanguageSwitch } from '@/i18n/language-switch';
 import type { Me } from '@/lib/api-types';
 
 import { OrgSwitcher } from './org-switcher';
+import { MenuToggle, ShellFrame } from './shell-menu';
 import { SideNav } from './side-nav';
 import { SignOutButton } from './sign-out-button';
 
@@ -22,23 +23,28 @@ export async function AppShell({
 }) {
   const t = await getT();
   return (
-    <div className="app">
+    <ShellFrame>
       <a className="skip-link" href="#main">
         {t('shell.skipToContent')}
       </a>
       <header className="app-header">
-        <span className="brand">{t('common.productName')}</span>
-        <OrgSwitcher memberships={me.memberships} currentOrganizationId={organizationId} />
-        <div className="app-header__user">
-          <span className="app-header__name" data-testid="user-name">
-            {me.name}
-          </span>
+        <div className="app-header__bar">
+          <span className="brand">{t('common.productName')}</span>
           <NotificationsBell organizationId={organizationId} />
-          <Link href="/account/password" className="app-header__link">
-            {t('shell.changePassword')}
-          </Link>
-          <LanguageSwitch saveToProfile />
-          <SignOutButton />
+          <MenuToggle />
+        </div>
+        <div className="app-header__tools" id="app-menu-tools">
+          <OrgSwitcher memberships={me.memberships} currentOrganizationId={organizationId} />
+          <div className="app-header__user">
+            <span className="app-header__name" data-testid="user-name">
+              {me.name}
+            </span>
+            <Link href="/account/password" className="app-header__link">
+              {t('shell.changePassword')}
+            </Link>
+            <LanguageSwitch saveToProfile />
+            <SignOutButton />
+          </div>
         </div>
       </header>
       <div className="app-body">
@@ -47,6 +53,6 @@ export async function AppShell({
           {children}
         </main>
       </div>
-    </div>
+    </ShellFrame>
   );
 }

@@ -14,7 +14,7 @@ export function SideNav({ organizationId }: { organizationId: string }) {
   const ability = useAppAbility();
   const active = useSelectedLayoutSegment();
   return (
-    <nav className="side-nav" aria-label={t('shell.mainNavigation')}>
+    <nav className="side-nav" id="app-menu-nav" aria-label={t('shell.mainNavigation')}>
       <ul className="side-nav__list">
         {visibleNavItems(ability).map((item) => (
           <li key={item.key}>

@@ -1,6 +1,6 @@
 import { completeActivity, asOwner, countRows } from '../src/activities/activities.test-helpers';
 import { AuditEvent } from '../src/audit/audit-event.entity';
-import { hashEvent } from '../src/audit/audit.service';
+import { hashEvent, storedEvent } from '../src/audit/audit.service';
 import { createOrganizationWithRoles, createTestApi, newAgent, TEST_PASSWORD, TestApi, TestOrganization } from './test-api';
 
 /** Lost updates and a broken audit chain are what concurrency would cost; neither may happen. */
@@ -56,8 +56,7 @@ describe('concurrent writers', () => {
 
     const events = await asOwner(first, async (client) => {
       const result = await client.query(
-        `SELECT organization_id, occurred_at, actor_user_id, action, entity_type, entity_id, changes, previous_hash, hash
-         FROM audit_events WHERE organization_id = $1 ORDER BY sequence`,
+        `SELECT * FROM audit_events WHERE organization_id = $1 ORDER BY sequence`,
         [org.organizationId],
       );
       return result.rows as { organization_id: string; occurred_at: Date; actor_user_id: string | null; action: string; entity_type: string; entity_id: string | null; changes: AuditEvent['changes']; previous_hash: string | null; hash: string }[];
@@ -66,19 +65,7 @@ describe('concurrent writers', () => {
     let previous: string | null = null;
     for (const event of events) {
       expect(event.previous_hash).toBe(previous);
-      const recomputed = hashEvent({
-        organizationId: event.organization_id,
-        occurredAt: event.occurred_at,
-        actorUserId: event.actor_user_id,
-        actorName: null,
-        action: event.action,
-        entityType: event.entity_type,
-        entityId: event.entity_id,
-        entityLabel: null,
-        changes: event.changes,
-        requestId: null,
-        previousHash: event.previous_hash,
-      });
+      const recomputed = hashEvent(storedEvent(event));
       expect(recomputed).toBe(event.hash);
       previous = event.hash;
     }

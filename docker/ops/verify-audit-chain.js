@@ -24,7 +24,7 @@ if (!root) {
   process.exit(2);
 }
 const { Client } = require(require.resolve('pg', { paths: [path.join(root, 'backend')] }));
-const { hashEvent } = require(path.join(root, 'backend', 'dist', 'audit', 'audit.service.js'));
+const { hashEvent, storedEvent } = require(path.join(root, 'backend', 'dist', 'audit', 'audit.service.js'));
 
 async function main() {
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL (owner connection) is not set');
@@ -32,26 +32,15 @@ async function main() {
   await db.connect();
   try {
     const { rows } = await db.query(
-      `SELECT organization_id, sequence, occurred_at, actor_user_id, action, entity_type, entity_id,
-              changes, previous_hash, hash
-         FROM audit_events
-        ORDER BY organization_id, sequence`,
+      // Every column: the hash scheme (hash_version) says which fields the hash covers.
+      `SELECT * FROM audit_events ORDER BY organization_id, sequence`,
     );
     const lastHash = new Map();
     const organizations = new Set();
     let broken = 0;
     for (const row of rows) {
       organizations.add(row.organization_id);
-      const expected = hashEvent({
-        organizationId: row.organization_id,
-        occurredAt: row.occurred_at,
-        actorUserId: row.actor_user_id,
-        action: row.action,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
-        changes: row.changes,
-        previousHash: row.previous_hash,
-      });
+      const expected = hashEvent(storedEvent(row));
       const linked = (lastHash.get(row.organization_id) ?? null) === row.previous_hash;
       if (expected !== row.hash || !linked) {
         broken++;

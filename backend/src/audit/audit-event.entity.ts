@@ -45,4 +45,8 @@ export class AuditEvent {
 
   @Column('text')
   hash!: string;
+
+  /** The hash scheme (audit-hash.ts): 1 for events written before every field was hashed. */
+  @Column('smallint')
+  hashVersion!: number;
 }

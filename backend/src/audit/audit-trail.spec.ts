@@ -56,9 +56,10 @@ describe('Audit trail: list, filters, append-only, hash chain verification (real
   });
 
   it('verifies the chain, and the application role can neither update nor delete an event', async () => {
-    const verified = await org.as.auditor.get(`${events()}/verify`).expect(200);
+    const verified = await org.as.auditor.get(`${events()}/verify?lang=fr`).expect(200);
     const total = (await org.as.auditor.get(events()).expect(200)).body.total;
-    expect(verified.body).toEqual({ valid: true, checked: total, firstInvalidEventId: null });
+    expect(verified.body).toMatchObject({ valid: true, checked: total, firstInvalidEventId: null, reason: null, checkpointsChecked: 0, latestCheckpoint: null });
+    expect(verified.body.message).toBe(`Chaîne d’audit intacte : ${total} événements vérifiés, 0 point(s) de contrôle signé(s) confirmé(s).`);
 
     const app = new Client({ connectionString: api.database.appUrl });
     await app.connect();
@@ -89,11 +90,11 @@ describe('Audit trail: list, filters, append-only, hash chain verification (real
       await owner.end();
     }
     const tampered = await org.as.auditor.get(`${events()}/verify`).expect(200);
-    expect(tampered.body).toEqual({ valid: false, checked: 3, firstInvalidEventId: chain[2] });
+    expect(tampered.body).toMatchObject({ valid: false, checked: 3, firstInvalidEventId: chain[2], reason: 'event_altered' });
 
     await asOwner(api, (client) => client.query('DELETE FROM audit_events WHERE id = $1', [chain[2]]));
     const gap = await org.as.auditor.get(`${events()}/verify`).expect(200);
-    expect(gap.body).toEqual({ valid: false, checked: 3, firstInvalidEventId: chain[3] });
+    expect(gap.body).toMatchObject({ valid: false, checked: 3, firstInvalidEventId: chain[3], reason: 'chain_broken' });
     // The other organisation's chain is untouched.
     expect((await other.as.auditor.get(`${events(other)}/verify`).expect(200)).body.valid).toBe(true);
   });

@@ -1,7 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentAccess, OrganizationAccess } from '../authorization/request-auth';
 import { CheckPolicy } from '../authorization/route-policy';
+import { resolveLocale } from '../common/i18n/i18n';
 import { AuditTrailService } from './audit-trail.service';
 import { AuditEventPage, ChainVerificationView, ListAuditEventsQuery } from './dto/audit.dto';
 
@@ -20,9 +22,9 @@ export class AuditController {
 
   @Get('verify')
   @CheckPolicy('read', 'AuditEvent')
-  @ApiOperation({ summary: 'Recompute the organisation’s hash chain: { valid, checked, firstInvalidEventId }' })
+  @ApiOperation({ summary: 'Recompute the organisation’s hash chain and check it against every signed checkpoint: { valid, checked, firstInvalidEventId, reason, message, … }' })
   @ApiOkResponse({ type: ChainVerificationView })
-  verify(@CurrentAccess() access: OrganizationAccess): Promise<ChainVerificationView> {
-    return this.trail.verify(access.organizationId);
+  verify(@CurrentAccess() access: OrganizationAccess, @Req() request: Request): Promise<ChainVerificationView> {
+    return this.trail.verify(access.organizationId, null, resolveLocale(request));
   }
 }

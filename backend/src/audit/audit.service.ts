@@ -1,8 +1,12 @@
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { canonicalJson, diffFields } from '../common/diff/field-diff';
+import { diffFields } from '../common/diff/field-diff';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { AuditEvent } from './audit-event.entity';
+import { CURRENT_HASH_VERSION, hashEvent } from './audit-hash';
+
+// Scripts (docker/ops/verify-audit-chain.js) and tests import the hash from here.
+export { hashEvent, storedEvent } from './audit-hash';
 
 export interface AuditInput {
   action: string;
@@ -19,7 +23,7 @@ const NOISE = ['version', 'updatedAt', 'createdAt'];
 /**
  * Writes audit events in the caller's transaction, so a change and its event commit together.
  * Events of one organisation form a hash chain: each hash covers the event and the previous hash,
- * so a deleted or edited event breaks the chain.
+ * so a deleted or edited event breaks the chain. The id is chosen here because the v2 hash covers it.
  */
 @Injectable()
 export class AuditService {
@@ -37,6 +41,7 @@ export class AuditService {
       [organizationId],
     );
     const event = manager.getRepository(AuditEvent).create({
+      id: randomUUID(),
       organizationId,
       occurredAt: new Date(),
       actorUserId: context.userId ?? null,
@@ -48,6 +53,7 @@ export class AuditService {
       changes: diffFields(asRecord(input.before), asRecord(input.after), NOISE),
       requestId: context.requestId || null,
       previousHash: last?.hash ?? null,
+      hashVersion: CURRENT_HASH_VERSION,
     });
     event.hash = hashEvent(event);
     return manager.getRepository(AuditEvent).save(event);
@@ -56,18 +62,4 @@ export class AuditService {
 
 function asRecord(value: object | null | undefined): Record<string, unknown> | null {
   return value ? (value as Record<string, unknown>) : null;
-}
-
-export function hashEvent(event: Omit<AuditEvent, 'hash' | 'id' | 'sequence'> & { hash?: string }): string {
-  const payload = canonicalJson({
-    organizationId: event.organizationId,
-    occurredAt: event.occurredAt,
-    actorUserId: event.actorUserId,
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId,
-    changes: event.changes,
-    previousHash: event.previousHash,
-  });
-  return createHash('sha256').update(payload).digest('hex');
 }

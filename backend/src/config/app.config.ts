@@ -45,6 +45,13 @@ export interface AppConfig {
    * or `off`. Default: `session` in production, `public` otherwise.
    */
   apiDocs: 'public' | 'session' | 'off';
+  /**
+   * The Ed25519 private key that signs audit checkpoints (PEM, created 0600 when missing). Never in
+   * the database. Default: audit-signing-key.pem in the data folder.
+   */
+  auditSigningKeyFile: string;
+  /** Hours between scheduled audit checkpoints (when JOBS_ENABLED). */
+  auditCheckpointIntervalHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -167,6 +174,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       : undefined,
     mailFrom,
     apiDocs,
+    auditSigningKeyFile: resolve(env.AUDIT_SIGNING_KEY_FILE || join(dataDir, 'audit-signing-key.pem')),
+    auditCheckpointIntervalHours: parseInteger(env, 'AUDIT_CHECKPOINT_INTERVAL_HOURS', 24, 1, 24),
   };
 }
 

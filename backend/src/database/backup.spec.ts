@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
-import { hashEvent } from '../audit/audit.service';
+import { hashEvent, storedEvent } from '../audit/audit.service';
 import { createOrganizationWithRoles, createTestApi, newAgent, signUp, TestApi, uniqueEmail } from '../../test/test-api';
 import { emptyContent } from '../dpias/dpia-rules';
 import type { DpiaContent } from '../dpias/dpia.types';
 import { pdfFile } from '../evidence/evidence.test-helpers';
+import { download } from '../exports/exports.test-helpers';
 import { NotificationsService } from '../notifications/notifications.service';
 import sampleRegister from './seeds/sample-register.json';
 import { createTestDatabase, TestDatabase } from '../../test/test-database';
@@ -86,12 +87,12 @@ async function auditChainIsValid(url: string): Promise<boolean> {
   await client.connect();
   try {
     const rows = await client.query(
-      'SELECT organization_id, occurred_at, actor_user_id, action, entity_type, entity_id, changes, previous_hash, hash FROM audit_events ORDER BY organization_id, sequence',
+      'SELECT * FROM audit_events ORDER BY organization_id, sequence',
     );
     const last = new Map<string, string | null>();
     return rows.rows.every((event: Record<string, never>) => {
       const previous = last.get(event.organization_id) ?? null;
-      const hash = hashEvent({ organizationId: event.organization_id, occurredAt: event.occurred_at, actorUserId: event.actor_user_id, actorName: null, action: event.action, entityType: event.entity_type, entityId: event.entity_id, entityLabel: null, changes: event.changes, requestId: null, previousHash: event.previous_hash });
+      const hash = hashEvent(storedEvent(event));
       last.set(event.organization_id, event.hash);
       return event.previous_hash === previous && hash === event.hash;
     });
@@ -205,6 +206,8 @@ describe('backup and restore round trip (real PostgreSQL)', () => {
     const dpa = await dpo.post(`${base}/vendors/${vendor.id}/documents`).field('kind', 'dpa').attach('file', pdfFile('DPA signé'), 'DPA signé.pdf').expect(201);
     await dpo.patch(`${base}/vendors/${vendor.id}`).send({ version: vendor.version, dpa: { signed: true, signedOn: '2026-11-20', documentId: dpa.body.id }, comment: 'DPA reçu' }).expect(200);
 
+    // An evidence pack signs a checkpoint of the audit chain (audit_checkpoints, audit_signing_keys).
+    await download(dpo, `${base}/exports/evidence.zip`);
     const file = join(dir, 'registre.jsonl.gz');
     const written = await backupDatabase(source.database.ownerUrl, file);
     // Every table the product writes holds rows, so that every one is compared.

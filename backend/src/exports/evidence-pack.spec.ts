@@ -41,13 +41,24 @@ describe('Evidence pack and import template (real PostgreSQL)', () => {
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
     expect(manifest).toMatchObject({ format: 'registre-evidence-pack/1', organization: { id: org.organizationId, name: 'Preuves' }, asOf: null });
     const names = manifest.files.map((file: { name: string }) => file.name);
-    expect(names).toEqual(['register.xlsx', 'audit-trail.xlsx', 'vendors.xlsx', expect.stringMatching(/^documents\/activities\/T-0001\/[0-9a-f]{8}-Politique RH\.pdf$/)]);
-    expect([...files.keys()].sort()).toEqual([...names, 'manifest.json'].sort());
+    expect(names).toEqual([
+      'register.xlsx',
+      'audit-trail.xlsx',
+      'vendors.xlsx',
+      expect.stringMatching(/^documents\/activities\/T-0001\/[0-9a-f]{8}-Politique RH\.pdf$/),
+      // The audit proof (src/audit/audit-chain.spec.ts runs its verifier).
+      'audit/events.jsonl',
+      'audit/checkpoints.json',
+      'audit/signing-keys.json',
+      'verify-evidence.mjs',
+      'README.txt',
+    ]);
+    expect([...files.keys()].sort()).toEqual([...names, 'manifest.json', 'manifest.signature.json'].sort());
     for (const file of manifest.files as { name: string; sha256: string; bytes: number }[]) {
       expect({ name: file.name, sha256: sha256(files.get(file.name)!), bytes: files.get(file.name)!.length }).toEqual(file);
     }
     const events = await asOwner(api, async (client) => (await client.query('SELECT id, hash FROM audit_events WHERE organization_id = $1 ORDER BY sequence', [org.organizationId])).rows);
-    expect(manifest.auditChain).toEqual({ valid: true, checked: events.length, firstInvalidEventId: null });
+    expect(manifest.auditChain).toMatchObject({ valid: true, checked: events.length, firstInvalidEventId: null, reason: null, checkpointsChecked: 1 });
     // The audit trail workbook carries each event with its hash, in chain order.
     const trail = rowsOf((await openWorkbook(files.get('audit-trail.xlsx')!)).getWorksheet('Journal d’audit')!);
     expect(trail.map((row) => [row['Identifiant de l’événement'], row['Empreinte (SHA-256)']])).toEqual(events.map((event) => [event.id, event.hash]));
@@ -64,11 +75,8 @@ describe('Evidence pack and import template (real PostgreSQL)', () => {
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
     expect(manifest.asOf).toBe(asOf);
     expect(manifest.files.filter((file: { name: string }) => file.name.startsWith('documents/'))).toHaveLength(1);
-    // entity_label is not part of the hash: the chain stays valid; changing what is hashed breaks it.
-    expect(manifest.auditChain.valid).toBe(true);
-    await asOwner(api, (client) => client.query("UPDATE audit_events SET action = 'falsifié' WHERE id = $1", [first.id]));
-    const broken = JSON.parse((await unzip((await download(org.as.dpo, `${base()}/exports/evidence.zip`)).body)).get('manifest.json')!.toString('utf8'));
-    expect(broken.auditChain).toMatchObject({ valid: false, firstInvalidEventId: first.id });
+    // Every stored field is hashed (scheme 2), the label included: the chain is broken at that event.
+    expect(manifest.auditChain).toMatchObject({ valid: false, reason: 'event_altered', firstInvalidEventId: first.id });
   });
 
   // References are free text: RH/01 and RH_01 both became dpias/RH_01-r1.html, and unzipping kept one
@@ -87,7 +95,7 @@ describe('Evidence pack and import template (real PostgreSQL)', () => {
     const entries = await entryNames(content);
     const manifest = JSON.parse((await unzip(content)).get('manifest.json')!.toString('utf8'));
     const names = manifest.files.map((file: { name: string }) => file.name) as string[];
-    expect(entries).toEqual([...names, 'manifest.json']);
+    expect(entries).toEqual([...names, 'manifest.json', 'manifest.signature.json']);
     expect(new Set(entries.map((name) => name.normalize('NFC').toLowerCase())).size).toBe(entries.length);
     // Each DPIA report is there, and each is its own activity's.
     const files = await unzip(content);

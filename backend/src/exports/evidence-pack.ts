@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PassThrough, Transform, Writable } from 'node:stream';
 import { ZipArchive } from 'archiver';
 import type { ChainVerificationView } from '../audit/dto/audit.dto';
+import type { Locale } from '../common/i18n/i18n';
 import type { ExportContext } from './sheet-writer';
 
 /** One file of the pack: its path in the zip and how to write it (the writer ends `output`). */
@@ -30,6 +31,8 @@ export interface Manifest {
   generatedAt: string;
   asOf: string | null;
   generatedBy: string | null;
+  /** The pack's language (its README, the verifier's output). */
+  language: Locale;
   files: ManifestFile[];
   auditChain: ChainVerificationView;
 }
@@ -82,13 +85,15 @@ export class EntryNames {
 /**
  * Streams the zip to `output`: each entry is hashed as it is written into the archive and finished
  * before the next starts, so nothing is held whole in memory; manifest.json comes last with the
- * SHA-256 of every file and the audit chain's verification.
+ * SHA-256 of every file and the audit chain's verification, then, when `signManifest` is given,
+ * manifest.signature.json: the signature of manifest.json's exact bytes (verify-evidence.mjs checks it).
  */
 export async function writeEvidencePack(
   output: Writable,
   providers: EvidenceEntryProvider[],
   ctx: ExportContext,
   verifyChain: () => Promise<ChainVerificationView>,
+  signManifest?: (content: Buffer) => object,
 ): Promise<Manifest> {
   const archive = new ZipArchive({ zlib: { level: 6 } });
   const finished = new Promise<void>((resolve, reject) => {
@@ -98,7 +103,7 @@ export async function writeEvidencePack(
   });
   archive.pipe(output);
   const files: ManifestFile[] = [];
-  const names = new EntryNames(['manifest.json']);
+  const names = new EntryNames(['manifest.json', 'manifest.signature.json']);
   for (const provider of providers) {
     for await (const entry of provider.entries(ctx)) {
       const name = names.unique(entry.name);
@@ -118,10 +123,13 @@ export async function writeEvidencePack(
     generatedAt: ctx.exportedAt.toISOString(),
     asOf: ctx.asOf?.toISOString() ?? null,
     generatedBy: ctx.exportedBy,
+    language: ctx.locale,
     files,
     auditChain: await verifyChain(),
   };
-  archive.append(JSON.stringify(manifest, null, 2), { name: 'manifest.json', date: ctx.exportedAt });
+  const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
+  archive.append(manifestBytes, { name: 'manifest.json', date: ctx.exportedAt });
+  if (signManifest) archive.append(JSON.stringify(signManifest(manifestBytes), null, 2), { name: 'manifest.signature.json', date: ctx.exportedAt });
   await archive.finalize();
   await finished;
   return manifest;

@@ -2,7 +2,9 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiFileResponse } from '../common/http/api-schemas';
 import type { Request, Response } from 'express';
+import { auditProofProvider } from '../audit/audit-evidence';
 import { AuditTrailService } from '../audit/audit-trail.service';
+import { CheckpointService } from '../audit/checkpoint.service';
 import { CurrentAccess, OrganizationAccess } from '../authorization/request-auth';
 import { CheckPolicy } from '../authorization/route-policy';
 import { resolveLocale } from '../common/i18n/i18n';
@@ -29,6 +31,7 @@ export class ExportsController {
     private readonly exports: ExportsService,
     private readonly trail: AuditTrailService,
     private readonly documents: DocumentsProvider,
+    private readonly checkpoints: CheckpointService,
   ) {}
 
   @Get('register.xlsx')
@@ -65,13 +68,25 @@ export class ExportsController {
 
   @Get('evidence.zip')
   @CheckPolicy('export', 'Evidence')
-  @ApiOperation({ summary: 'The auditor’s pack: register, audit trail with hashes, vendors, every DPIA’s report, every document, manifest.json with SHA-256 and the chain check' })
+  @ApiOperation({
+    summary:
+      'The auditor’s pack: register, audit trail with hashes, vendors, every DPIA’s report, every document, the audit events with every hashed field, the signed checkpoints and their public keys, a standalone verifier (verify-evidence.mjs) and its README, manifest.json with SHA-256 and the chain check, and the manifest’s signature',
+  })
   @ApiFileResponse('application/zip', 'the zip')
   async evidence(@CurrentAccess() access: OrganizationAccess, @Query() query: ExportQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     const options = this.options(query, request);
     const ctx = await this.exports.context(access.organizationId, options);
+    // Every pack of the present signs the chain's head; a pack as of a past instant carries the
+    // checkpoints signed by then (a new one would cover events the pack leaves out).
+    if (!options.asOf) await this.checkpoints.signNow(access.organizationId, 'export');
     this.headers(response, 'application/zip', this.fileName('evidence', options, 'zip'));
-    await writeEvidencePack(response, [workbookProvider, dpiaReportsProvider, this.documents], ctx, () => this.trail.verify(access.organizationId, options.asOf));
+    await writeEvidencePack(
+      response,
+      [workbookProvider, dpiaReportsProvider, this.documents, auditProofProvider(this.trail, this.checkpoints)],
+      ctx,
+      () => this.trail.verify(access.organizationId, options.asOf, options.locale),
+      (content) => this.checkpoints.signDocument(content),
+    );
   }
 
   private options(query: ExportQuery, request: Request): ExportOptions {

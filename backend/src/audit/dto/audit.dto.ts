@@ -35,8 +35,24 @@ export class AuditEventPage {
   @ApiProperty() pageSize!: number;
 }
 
+export const CHAIN_FAILURE_REASONS = ['event_altered', 'chain_broken', 'checkpoint_signature_invalid', 'checkpoint_mismatch', 'truncated'] as const;
+export type ChainFailureReason = (typeof CHAIN_FAILURE_REASONS)[number];
+
+export class CheckpointSummaryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'the last event the checkpoint signed' }) lastEventId!: string;
+  @ApiProperty({ description: 'its position in the chain' }) lastSequence!: string;
+  @ApiProperty({ description: 'events in the chain when signed' }) eventCount!: number;
+  @ApiProperty({ format: 'date-time' }) signedAt!: string;
+  @ApiProperty({ description: 'SHA-256 fingerprint of the Ed25519 public key that signed it' }) keyId!: string;
+}
+
 export class ChainVerificationView {
-  @ApiProperty({ description: 'every event’s hash matches its content and links to the previous one' }) valid!: boolean;
+  @ApiProperty({ description: 'every event’s hash matches its content and links to the previous one, and every signed checkpoint still matches the chain' }) valid!: boolean;
   @ApiProperty({ description: 'events checked' }) checked!: number;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'the first event whose hash or link does not match' }) firstInvalidEventId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'the first event whose hash or link does not match (or the event at a signed position that no longer matches)' }) firstInvalidEventId!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: CHAIN_FAILURE_REASONS, description: 'why the chain is not valid; null when it is' }) reason!: ChainFailureReason | null;
+  @ApiProperty({ description: 'the outcome, in the reader’s language' }) message!: string;
+  @ApiProperty({ description: 'signed checkpoints verified (0 when the chain is not valid)' }) checkpointsChecked!: number;
+  @ApiProperty({ type: CheckpointSummaryView, nullable: true, description: 'the latest signed checkpoint, when the chain is valid' }) latestCheckpoint!: CheckpointSummaryView | null;
 }

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { catalogueReferences } from '../../activities/activity-catalogues';
 import type { ActivityContent, ActivitySnapshot } from '../../activities/activity.types';
-import { hashEvent } from '../../audit/audit.service';
+import { hashEvent, storedEvent } from '../../audit/audit.service';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../../test/test-api';
 import { hashPassword } from '../../auth/password';
 import { createSyntheticOrganization, generateSyntheticRegister } from './synthetic-register';
@@ -106,27 +106,14 @@ describe('synthetic register', () => {
     await org.as.dpo.patch(`${base()}/${target.id}`).set('If-Match', `"${target.version}"`).send({ description: 'Modifiée après génération' }).expect(200);
 
     const events = await rows<{ organization_id: string; occurred_at: Date; actor_user_id: string | null; action: string; entity_type: string; entity_id: string | null; changes: Record<string, { before: unknown; after: unknown }>; previous_hash: string | null; hash: string }>(
-      `SELECT organization_id, occurred_at, actor_user_id, action, entity_type, entity_id, changes, previous_hash, hash
-       FROM audit_events WHERE organization_id = $1 ORDER BY sequence`,
+      `SELECT * FROM audit_events WHERE organization_id = $1 ORDER BY sequence`,
     );
     // Organisation and members (API), departments, vendors, five events per activity, the update.
     expect(events.filter((event) => event.entity_type === 'Activity')).toHaveLength(ACTIVITIES * 5 + 1);
     let previous: string | null = null;
     for (const event of events) {
       expect(event.previous_hash).toBe(previous);
-      const recomputed = hashEvent({
-        organizationId: event.organization_id,
-        occurredAt: event.occurred_at,
-        actorUserId: event.actor_user_id,
-        actorName: null,
-        action: event.action,
-        entityType: event.entity_type,
-        entityId: event.entity_id,
-        entityLabel: null,
-        changes: event.changes,
-        requestId: null,
-        previousHash: event.previous_hash,
-      });
+      const recomputed = hashEvent(storedEvent(event));
       expect(recomputed).toBe(event.hash);
       previous = event.hash;
     }

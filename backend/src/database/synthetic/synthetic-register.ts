@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ClientBase } from 'pg';
 import { toSnapshot } from '../../activities/activity-document';
 import type { ActivitySnapshot } from '../../activities/activity.types';
-import { hashEvent } from '../../audit/audit.service';
+import { CURRENT_HASH_VERSION, hashEvent } from '../../audit/audit-hash';
 import { diffFields, FieldChange, flattenFields } from '../../common/diff/field-diff';
 import { toVendorSnapshot } from '../../vendors/vendor-record';
 import type { Vendor } from '../../vendors/vendor.entity';
@@ -158,6 +158,7 @@ class AuditChain {
     const ordered = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
     return ordered.map((pending) => {
       const event = {
+        id: randomUUID(),
         organizationId: this.organizationId,
         occurredAt: pending.occurredAt,
         actorUserId: pending.actor.id,
@@ -169,12 +170,13 @@ class AuditChain {
         changes: pending.changes,
         requestId: null,
         previousHash: this.previousHash,
+        hashVersion: CURRENT_HASH_VERSION,
       };
       const hash = hashEvent(event);
       this.previousHash = hash;
       return [
         this.organizationId,
-        randomUUID(),
+        event.id,
         event.occurredAt,
         event.actorUserId,
         event.actorName,
@@ -185,6 +187,7 @@ class AuditChain {
         JSON.stringify(event.changes),
         event.previousHash,
         hash,
+        event.hashVersion,
       ];
     });
   }
@@ -194,7 +197,7 @@ class AuditChain {
     await insertRows(
       this.client,
       'audit_events',
-      ['organization_id', 'id', 'occurred_at', 'actor_user_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'entity_label', 'changes', 'previous_hash', 'hash'],
+      ['organization_id', 'id', 'occurred_at', 'actor_user_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'entity_label', 'changes', 'previous_hash', 'hash', 'hash_version'],
       rows,
       { changes: 'jsonb' },
     );

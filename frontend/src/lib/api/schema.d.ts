@@ -614,7 +614,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recompute the organisation’s hash chain: { valid, checked, firstInvalidEventId } */
+        /** Recompute the organisation’s hash chain and check it against every signed checkpoint: { valid, checked, firstInvalidEventId, reason, message, … } */
         get: operations["AuditController_verify"];
         put?: never;
         post?: never;
@@ -2021,17 +2021,45 @@ export interface components {
         ChainVerificationView: {
             /** @description events checked */
             checked: number;
+            /** @description signed checkpoints verified (0 when the chain is not valid) */
+            checkpointsChecked: number;
             /**
              * Format: uuid
-             * @description the first event whose hash or link does not match
+             * @description the first event whose hash or link does not match (or the event at a signed position that no longer matches)
              */
             firstInvalidEventId: string | null;
-            /** @description every event’s hash matches its content and links to the previous one */
+            /** @description the latest signed checkpoint, when the chain is valid */
+            latestCheckpoint: components["schemas"]["CheckpointSummaryView"] | null;
+            /** @description the outcome, in the reader’s language */
+            message: string;
+            /**
+             * @description why the chain is not valid; null when it is
+             * @enum {string|null}
+             */
+            reason: "event_altered" | "chain_broken" | "checkpoint_signature_invalid" | "checkpoint_mismatch" | "truncated" | null;
+            /** @description every event’s hash matches its content and links to the previous one, and every signed checkpoint still matches the chain */
             valid: boolean;
         };
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
+        };
+        CheckpointSummaryView: {
+            /** @description events in the chain when signed */
+            eventCount: number;
+            /** Format: uuid */
+            id: string;
+            /** @description SHA-256 fingerprint of the Ed25519 public key that signed it */
+            keyId: string;
+            /**
+             * Format: uuid
+             * @description the last event the checkpoint signed
+             */
+            lastEventId: string;
+            /** @description its position in the chain */
+            lastSequence: string;
+            /** Format: date-time */
+            signedAt: string;
         };
         CompletenessView: {
             /**

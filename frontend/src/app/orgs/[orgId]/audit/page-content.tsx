@@ -75,7 +75,8 @@ export function AuditPageContent({ organizationId, query, events, members, catal
       <div aria-live="polite">
         {verification ? (
           <p className={verification.valid ? 'alert alert--success' : 'alert alert--error'} data-testid="audit-verification" data-valid={String(verification.valid)}>
-            {verification.valid ? t('audit.chainValid', { count: verification.checked }) : t('audit.chainInvalid', { count: verification.checked, id: verification.firstInvalidEventId ?? '' })}
+            {/* The API says why in the reader's language (edited event, rewritten or truncated chain, signed checkpoints confirmed). */}
+            {verification.message}
           </p>
         ) : null}
         {failure ? (

@@ -74,6 +74,11 @@ export function uploadDocument(api: TypedApiClient, organizationId: string, vend
   );
 }
 
+/** 409 while the document is the vendor's DPA or TIA; 403 unless DPO, admin or its uploader. */
+export function deleteDocument(api: TypedApiClient, organizationId: string, vendorId: string, documentId: string) {
+  return unwrap(api.DELETE(`${VENDOR}/documents/{documentId}`, { params: { path: { orgId: organizationId, vendorId, documentId } } }));
+}
+
 /** 400 `validation_failed` with field errors; a contributor may only propose (status under_review). */
 export function createVendor(api: TypedApiClient, organizationId: string, body: VendorInput): Promise<Vendor> {
   return asVendor(unwrap(api.POST(VENDORS, { params: { path: { orgId: organizationId } }, body })));

@@ -308,7 +308,7 @@ export class DesignGridsService {
     const facts = await this.facts();
     const mapped = mapAnswers(row, row.answers, facts);
     if (!row.activityId) {
-      await this.proposeVendors(access, mapped.processors);
+      await this.proposeVendors(access, mapped.processors, row.answers);
       const input = { ...mapped, role: 'controller', departmentId: row.departmentId } as unknown as CreateActivityDto;
       const created = await this.activities.create(access, input);
       row.activityId = created.id;
@@ -320,7 +320,7 @@ export class DesignGridsService {
     let state = row.syncState;
     const written = Object.keys(plan.writes) as GridField[];
     if (written.length) {
-      await this.proposeVendors(access, plan.writes.processors ?? []);
+      await this.proposeVendors(access, plan.writes.processors ?? [], row.answers);
       const updated = await this.activities.update(access, current.id, current.version, { ...(plan.writes as object), comment: note });
       state = this.stateAfter(state, mapped, updated, written);
     }
@@ -338,12 +338,22 @@ export class DesignGridsService {
   }
 
   /** Providers the organisation does not know yet are proposed as vendors (under review), as the import does. */
-  private async proposeVendors(access: GridAccess, names: string[]): Promise<void> {
+  private async proposeVendors(access: GridAccess, names: string[], answers: GridAnswers): Promise<void> {
     if (!names.length) return;
     const { vendors } = await this.links.resolve(access.organizationId, names);
     const known = new Set(vendors.map((vendor) => vendor.name.toLowerCase()));
     const unknown = [...new Map(names.filter((name) => !known.has(name.toLowerCase())).map((name) => [name.toLowerCase(), name])).values()];
-    if (unknown.length) await this.vendors.createProposals(access, unknown);
+    if (!unknown.length) return;
+    // Each new vendor carries the country and mechanism the team gave, so its record and the
+    // activity's transfer say the same thing.
+    const given = new Map((answers.data?.processors ?? []).map((processor) => [processor.name.trim().toLowerCase(), processor]));
+    await this.vendors.createProposals(
+      access,
+      unknown.map((name) => {
+        const processor = given.get(name.toLowerCase());
+        return { name, country: processor?.country ?? null, mechanism: processor?.mechanism ?? null };
+      }),
+    );
   }
 
   // ——— helpers ———

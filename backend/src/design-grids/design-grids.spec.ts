@@ -167,6 +167,50 @@ describe('design grids: autosave, resume, submit, review, accept and re-answer c
     expect(await events(grid.id)).toEqual(['create', ...Array<string>(10).fill('update'), 'submit', 'request_changes', 'update', 'submit', 'accept']);
   });
 
+  it('proposes each new provider with the country and mechanism the team gave: the vendor and the activity’s transfer say the same', async () => {
+    const grid = await start('Plateforme d’inscription « Été jeunes »');
+    const data = {
+      ...carpoolAnswers().data,
+      processors: [
+        { name: 'Nuage Américain Corp.', country: 'US', mechanism: 'scc' },
+        { name: 'Hébergeur Éireann Ltd', country: 'IE', mechanism: null },
+        { name: 'Cartes Sans Garantie LLC', country: 'US', mechanism: null },
+      ],
+    };
+    const saved = (await org.as.contributor.patch(`${grids()}/${grid.id}`).send({ version: grid.version, answers: { data } }).expect(200)).body;
+    const answered = await (async () => {
+      let current = saved;
+      for (const [question, answer] of Object.entries(carpoolAnswers())) {
+        if (question === 'data') continue;
+        current = (await org.as.contributor.patch(`${grids()}/${grid.id}`).send({ version: current.version, answers: { [question]: answer } }).expect(200)).body;
+      }
+      return current;
+    })();
+    const submitted = (await org.as.contributor.post(`${grids()}/${grid.id}/submit`).send({ version: answered.version }).expect(200)).body;
+    const activity = (await org.as.auditor.get(`${activities()}/${submitted.activityId}`).expect(200)).body;
+    expect(activity.transferStatuses.map((status: Body) => [status.country, status.status])).toEqual([
+      ['US', 'safeguarded'],
+      ['US', 'needs_mechanism'],
+    ]);
+
+    const vendors = `/api/v1/organizations/${org.organizationId}/vendors`;
+    const byName = async (name: string): Promise<Body> => {
+      const page = (await org.as.auditor.get(vendors).query({ q: name }).expect(200)).body;
+      const item = page.items.find((vendor: Body) => vendor.name === name);
+      return (await org.as.auditor.get(`${vendors}/${item.id}`).expect(200)).body;
+    };
+    const american = await byName('Nuage Américain Corp.');
+    expect(american).toMatchObject({ status: 'under_review', headquartersCountry: 'US', dataLocations: ['US'], transferMechanism: 'scc' });
+    expect(american.assessment).toMatchObject({ needsMechanism: false, exposed: true, locations: [expect.objectContaining({ country: 'US', status: 'safeguarded' })] });
+    const irish = await byName('Hébergeur Éireann Ltd');
+    expect(irish).toMatchObject({ headquartersCountry: 'IE', dataLocations: ['IE'], transferMechanism: null });
+    expect(irish.assessment).toMatchObject({ needsMechanism: false, exposed: false });
+    // No mechanism given: the vendor needs one, as the activity's transfer does.
+    const unsafe = await byName('Cartes Sans Garantie LLC');
+    expect(unsafe).toMatchObject({ headquartersCountry: 'US', dataLocations: ['US'], transferMechanism: null });
+    expect(unsafe.assessment.locations).toEqual([expect.objectContaining({ country: 'US', status: 'needs_mechanism' })]);
+  });
+
   it('never overwrites what the DPO edited on the draft: the conflict is returned, the team chooses', async () => {
     const grid = await answerAll(await start('Conflits'));
     const submitted = (await org.as.contributor.post(`${grids()}/${grid.id}/submit`).send({ version: grid.version }).expect(200)).body;

@@ -523,11 +523,12 @@ export class VendorsService {
    * Vendors an activity import names but the organisation does not have yet: created as proposals
    * (under_review, processor) so the DPO reviews them. Returns them by lower-case name.
    */
-  async createProposals(access: VendorAccess, vendorNames: string[]): Promise<VendorName[]> {
+  async createProposals(access: VendorAccess, vendorNames: (string | VendorProposal)[]): Promise<VendorName[]> {
     const now = await this.now();
     const created: VendorName[] = [];
-    for (const name of vendorNames) {
-      const row = buildVendor(access.organizationId, { name }, null, now);
+    const facts = vendorNames.some((item) => typeof item !== 'string') ? await this.transferFacts.facts() : null;
+    for (const item of vendorNames) {
+      const row = buildVendor(access.organizationId, typeof item === 'string' ? { name: item } : proposalInput(item, facts!), null, now);
       ForbiddenError.from(access.ability).throwUnlessCan('create', asSubject(row));
       await this.insert(row);
       await this.recordVersion(row, 'import', null, null, []);
@@ -822,6 +823,25 @@ function buildVendor(organizationId: string, input: Partial<CreateVendorDto>, ba
     createdAt: base?.createdAt ?? now,
     updatedAt: now,
   };
+}
+
+/** A vendor proposed by another part of Registre, with what its team said of it (a design grid). */
+export interface VendorProposal {
+  name: string;
+  /** Where it is and processes the data (the grid asks one country). */
+  country: string | null;
+  mechanism: string | null;
+}
+
+/**
+ * The team's country becomes the headquarters and the data location, its mechanism the vendor's:
+ * the DPO reviews a vendor that already says what the activity's transfer says. Codes the catalogues
+ * do not know are left out rather than refusing the proposal.
+ */
+function proposalInput(proposal: VendorProposal, facts: TransferFacts): Partial<CreateVendorDto> {
+  const country = proposal.country && facts.countries.has(proposal.country) ? proposal.country : null;
+  const mechanism = proposal.mechanism && facts.mechanisms.has(proposal.mechanism) ? proposal.mechanism : null;
+  return { name: proposal.name, headquartersCountry: country, dataLocations: country ? [country] : [], transferMechanism: mechanism };
 }
 
 /** Country and mechanism codes must exist in the shipped catalogues (both are closed). */

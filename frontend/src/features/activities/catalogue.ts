@@ -79,6 +79,7 @@ export const EMPTY_CATALOGUES: ActivityCatalogues = {
   'security-measures': [],
   'retention-start-events': [],
   'transfer-mechanisms': [],
+  countries: [],
   'dpia-criteria': [],
   'dpia-cnil-required': [],
   'dpia-cnil-exempt': [],

@@ -24,7 +24,9 @@ describe('API field paths → form fields and tabs', () => {
     expect(apiPathToFormPath('department')).toBe('departmentId');
     expect(apiPathToFormPath('securityMeasures[3]')).toBe('securityMeasures');
     expect(apiPathToFormPath('dpiaScreening.criteria[0]')).toBe('dpiaScreening.criteria');
-    expect(apiPathToFormPath('transfers[0].country')).toBe('transfers');
+    expect(apiPathToFormPath('transfers[0].country')).toBe('transfers.0.country');
+    expect(apiPathToFormPath('transfers[1]')).toBe('transfers.1.country');
+    expect(apiPathToFormPath('processors[2]')).toBe('processors');
   });
 
   it('knows the tab of every field', () => {

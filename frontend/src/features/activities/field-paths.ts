@@ -27,7 +27,8 @@ export function apiPathToFormPath(apiPath: string, code?: string): string {
   if (path === 'department') return 'departmentId';
   if (/^securityMeasures\.\d+$/.test(path)) return 'securityMeasures';
   if (/^dpiaScreening\.criteria\.\d+$/.test(path)) return 'dpiaScreening.criteria';
-  if (/^(processors|transfers)\.\d+/.test(path)) return path.split('.')[0] ?? path;
+  if (/^processors\.\d+$/.test(path)) return 'processors';
+  if (/^transfers\.\d+$/.test(path)) return `${path}.country`;
   const retention = /^(dataCategories\.\d+\.retention)(?:\.(\w+))?$/.exec(path);
   if (retention) {
     const [, base, field] = retention;

@@ -129,6 +129,8 @@ describe('the activity form ↔ the API', () => {
       dataSubjects: content.dataSubjects,
       dataCategories: content.dataCategories,
       recipients: content.recipients,
+      processors: content.processors,
+      transfers: content.transfers,
       securityMeasures: content.securityMeasures,
       dataSubjectInformation: content.dataSubjectInformation,
       rightsProcedure: content.rightsProcedure,

@@ -104,6 +104,17 @@ export const ZFreeMeasureSchema = z.object({
   text: requiredText(500 - FREE_MEASURE_PREFIX.length),
 });
 
+/** A transfer outside the EEA: a country picked by name (stored as its ISO code), a catalogue mechanism. */
+export const ZTransferSchema = z.object({
+  country: z.string().trim().regex(/^[A-Z]{2}$/, { error: 'validation.required' }),
+  recipient: optionalText(300),
+  mechanism: optionalCode(),
+  documentation: optionalText(2000),
+});
+
+/** A processor: the name of one of the organisation's vendors (the API resolves it, case-insensitively). */
+export const ZProcessorSchema = requiredText(300);
+
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(200, { error: 'validation.tooMany' });
 
 export const ZActivityFormSchema = z.object({
@@ -119,6 +130,8 @@ export const ZActivityFormSchema = z.object({
   dataSubjects: list(ZDataSubjectSchema),
   dataCategories: list(ZDataCategorySchema),
   recipients: list(ZRecipientSchema),
+  processors: z.array(ZProcessorSchema).max(300, { error: 'validation.tooMany' }),
+  transfers: list(ZTransferSchema),
   securityMeasures: z.array(z.string()).max(200, { error: 'validation.tooMany' }),
   freeMeasures: list(ZFreeMeasureSchema),
   dataSubjectInformation: optionalText(5000),
@@ -140,6 +153,7 @@ export type DataSubjectForm = z.infer<typeof ZDataSubjectSchema>;
 export type DataCategoryForm = z.infer<typeof ZDataCategorySchema>;
 export type RetentionForm = z.infer<typeof ZRetentionSchema>;
 export type RecipientForm = z.infer<typeof ZRecipientSchema>;
+export type TransferForm = z.infer<typeof ZTransferSchema>;
 
 // ——— empty items ———
 
@@ -183,6 +197,8 @@ export const EMPTY_DATA_CATEGORY: DataCategoryForm = {
 
 export const EMPTY_RECIPIENT: RecipientForm = { category: '', name: '' };
 
+export const EMPTY_TRANSFER: TransferForm = { country: '', recipient: '', mechanism: '', documentation: '' };
+
 /** A new activity: a draft owned by the caller, in their department. */
 export function emptyActivityForm(defaults: { ownerId: string; departmentId: string | null }): ActivityForm {
   return {
@@ -198,6 +214,8 @@ export function emptyActivityForm(defaults: { ownerId: string; departmentId: str
     dataSubjects: [],
     dataCategories: [],
     recipients: [],
+    processors: [],
+    transfers: [],
     securityMeasures: [],
     freeMeasures: [],
     dataSubjectInformation: '',
@@ -284,6 +302,13 @@ export function activityToForm(activity: ActivitySnapshot, startEventCodes: Read
     })),
     dataCategories: activity.dataCategories.map((category) => dataCategoryToForm(category, startEventCodes)),
     recipients: activity.recipients.map((recipient) => ({ category: recipient.category, name: nullToEmpty(recipient.name) })),
+    processors: [...activity.processors],
+    transfers: activity.transfers.map((transfer) => ({
+      country: transfer.country,
+      recipient: nullToEmpty(transfer.recipient),
+      mechanism: nullToEmpty(transfer.mechanism),
+      documentation: nullToEmpty(transfer.documentation),
+    })),
     securityMeasures: measures.filter((measure) => !measure.startsWith(FREE_MEASURE_PREFIX)),
     freeMeasures: measures
       .filter((measure) => measure.startsWith(FREE_MEASURE_PREFIX))
@@ -303,8 +328,8 @@ export function activityToForm(activity: ActivitySnapshot, startEventCodes: Read
 
 // ——— form → API ———
 
-/** What the form edits of the content (processors and transfers belong to the vendors part). */
-export type FormContent = Omit<ActivityContent, 'processors' | 'transfers'>;
+/** What the form edits of the content: all of it. */
+export type FormContent = ActivityContent;
 
 function durationToApi(amount: string, unit: DurationUnit): string | null {
   const trimmed = amount.trim();
@@ -343,6 +368,19 @@ function purposeToApi(purpose: PurposeForm): Purpose {
   };
 }
 
+/** Names once each (the API links a vendor once), compared as the API does: case-insensitively. */
+export function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names
+    .map((name) => name.trim())
+    .filter((name) => {
+      const key = name.toLowerCase();
+      if (name === '' || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
 /** The Article 30 content the form holds, in the interchange format. */
 export function formToContent(form: ActivityForm): FormContent {
   const measures = [
@@ -369,6 +407,13 @@ export function formToContent(form: ActivityForm): FormContent {
       retention: retentionToApi(category.retention),
     })),
     recipients: form.recipients.map((recipient) => ({ category: recipient.category.trim(), name: emptyToNull(recipient.name) })),
+    processors: uniqueNames(form.processors),
+    transfers: form.transfers.map((transfer) => ({
+      country: transfer.country.trim(),
+      recipient: emptyToNull(transfer.recipient),
+      mechanism: emptyToNull(transfer.mechanism),
+      documentation: emptyToNull(transfer.documentation),
+    })),
     securityMeasures: [...new Set(measures)],
     dataSubjectInformation: emptyToNull(form.dataSubjectInformation),
     rightsProcedure: emptyToNull(form.rightsProcedure),

@@ -22,9 +22,9 @@ export type ActivityListItem = ApiSchemas['ActivityListItem'];
 
 /**
  * The body of POST /activities as the editor writes it (and, partially, of PATCH): every field of the
- * generated body but those the editor never sends (the import's names and status, processors, transfers).
+ * generated body but those the editor never sends (the import's names and status).
  */
-type NotFromEditor = 'department' | 'owner' | 'reference' | 'status' | 'processors' | 'transfers';
+type NotFromEditor = 'department' | 'owner' | 'reference' | 'status';
 export type ActivityInput = Omit<ApiSchemas['CreateActivityDto'], NotFromEditor>;
 export type ActivityPatch = Omit<ApiSchemas['UpdateActivityDto'], NotFromEditor>;
 
@@ -49,6 +49,7 @@ export const ACTIVITY_CATALOGUES = [
   'security-measures',
   'retention-start-events',
   'transfer-mechanisms',
+  'countries',
   'dpia-criteria',
   'dpia-cnil-required',
   'dpia-cnil-exempt',

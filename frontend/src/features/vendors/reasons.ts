@@ -11,10 +11,18 @@ import type { Concern, Reason } from './types';
 /** Params that name a country, shown with the country's name. */
 const COUNTRY_PARAMS = new Set(['country', 'memberState']);
 
-export function describeReason(reason: Reason, t: Translate, messages: Messages, countryName: (code: string) => string): string {
+export function describeReason(
+  reason: Reason,
+  t: Translate,
+  messages: Messages,
+  countryName: (code: string) => string,
+  mechanismName: (code: string) => string = (code) => code,
+): string {
   const key = `vendors.reasons.${reason.code}`;
   const vars: Record<string, string> = {};
-  for (const [name, value] of Object.entries(reason.params)) vars[name] = COUNTRY_PARAMS.has(name) ? countryName(value) : value;
+  for (const [name, value] of Object.entries(reason.params)) {
+    vars[name] = COUNTRY_PARAMS.has(name) ? countryName(value) : name === 'mechanism' ? mechanismName(value) : value;
+  }
   if (!isMessageKey(messages, key)) return reason.code;
   return t(key, vars);
 }

@@ -215,3 +215,91 @@ export function dpaFormToPatch(form: DpaForm, version: number): DpaPatch {
     comment: form.comment.trim() || null,
   };
 }
+
+// ——— the vendor's record (identity, where it is, where the data go, under which tool) ———
+
+const ISO_COUNTRY = /^[A-Z]{2}$/;
+
+export const ZVendorEditFormSchema = z.object({
+  name: z.string().trim().min(1, { error: 'validation.required' }).max(300, { error: 'validation.tooLong' }),
+  legalEntity: text(300),
+  service: text(2000),
+  role: z.enum(VENDOR_ROLES),
+  headquartersCountry: optionalCountry(),
+  parentCompany: text(300),
+  parentCountry: optionalCountry(),
+  /** Picked by name from the countries list, one per row; a row left on "choose" is an error, not dropped silently. */
+  dataLocations: z
+    .array(z.object({ country: z.string().regex(ISO_COUNTRY, { error: 'validation.required' }) }))
+    .max(60, { error: 'validation.tooMany' }),
+  certifications: text(5000).refine((value) => splitNames(value).length <= 50, { error: 'validation.tooMany' }),
+  transferMechanism: text(100),
+  nextReviewDate: optionalDate(),
+  notes: text(10000),
+  comment: text(2000),
+});
+export type VendorEditForm = z.infer<typeof ZVendorEditFormSchema>;
+
+/** The form's fields, for mapping the server's field errors (`dataLocations[1]` maps to its row). */
+export const VENDOR_EDIT_FIELDS = Object.keys(ZVendorEditFormSchema.shape) as readonly (keyof VendorEditForm)[];
+
+type EditableVendor = Pick<
+  Vendor,
+  | 'name'
+  | 'legalEntity'
+  | 'service'
+  | 'role'
+  | 'headquartersCountry'
+  | 'parentCompany'
+  | 'parentCountry'
+  | 'dataLocations'
+  | 'certifications'
+  | 'transferMechanism'
+  | 'nextReviewDate'
+  | 'notes'
+>;
+
+export function vendorEditDefaults(vendor: EditableVendor): VendorEditForm {
+  return {
+    name: vendor.name,
+    legalEntity: vendor.legalEntity ?? '',
+    service: vendor.service ?? '',
+    role: vendor.role,
+    headquartersCountry: vendor.headquartersCountry ?? '',
+    parentCompany: vendor.parentCompany ?? '',
+    parentCountry: vendor.parentCountry ?? '',
+    dataLocations: vendor.dataLocations.map((country) => ({ country })),
+    certifications: vendor.certifications.join(', '),
+    transferMechanism: vendor.transferMechanism ?? '',
+    nextReviewDate: vendor.nextReviewDate ?? '',
+    notes: vendor.notes ?? '',
+    comment: '',
+  };
+}
+
+/**
+ * The form → PATCH body: only the fields that differ from the vendor as read (so a field changed by
+ * someone else meanwhile is not rewritten), with the version read; null when nothing changed.
+ */
+export function vendorEditToPatch(form: VendorEditForm, vendor: EditableVendor & { version: number }): DpaPatch | null {
+  const after: Partial<VendorInput> = {
+    name: form.name.trim(),
+    legalEntity: orNull(form.legalEntity),
+    service: orNull(form.service),
+    role: form.role,
+    headquartersCountry: countryOrNull(form.headquartersCountry),
+    parentCompany: orNull(form.parentCompany),
+    parentCountry: countryOrNull(form.parentCountry),
+    dataLocations: [...new Set(form.dataLocations.map((location) => location.country.toUpperCase()))],
+    certifications: splitNames(form.certifications),
+    transferMechanism: orNull(form.transferMechanism),
+    nextReviewDate: orNull(form.nextReviewDate),
+    notes: orNull(form.notes),
+  };
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (JSON.stringify(value) !== JSON.stringify(vendor[key as keyof EditableVendor])) patch[key] = value;
+  }
+  if (Object.keys(patch).length === 0) return null;
+  return { ...patch, version: vendor.version, comment: form.comment.trim() || null };
+}

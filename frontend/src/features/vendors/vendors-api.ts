@@ -23,6 +23,12 @@ export function listDocuments(api: TypedApiClient, organizationId: string, vendo
   return unwrap(api.GET(`${VENDOR}/documents`, { params: { path: { orgId: organizationId, vendorId }, query: LISTED } }));
 }
 
+/** Vendors whose name, legal entity or service matches `q` (all when empty), by name: the processor picker. */
+export async function searchVendors(api: TypedApiClient, organizationId: string, q: string) {
+  const query = { ...LISTED, sort: 'name' as const, ...(q.trim() ? { q: q.trim() } : {}) };
+  return (await unwrap(api.GET(VENDORS, { params: { path: { orgId: organizationId }, query } }))).items;
+}
+
 /** The vendors page's query, as its URL codec writes it. */
 export function listVendors(api: TypedApiClient, organizationId: string, query: VendorQuery) {
   return unwrap(api.GET(VENDORS, { params: { path: { orgId: organizationId } }, querySerializer: () => vendorQueryToApi(query) }));
@@ -66,6 +72,11 @@ export function uploadDocument(api: TypedApiClient, organizationId: string, vend
       },
     }),
   );
+}
+
+/** 409 while the document is the vendor's DPA or TIA; 403 unless DPO, admin or its uploader. */
+export function deleteDocument(api: TypedApiClient, organizationId: string, vendorId: string, documentId: string) {
+  return unwrap(api.DELETE(`${VENDOR}/documents/{documentId}`, { params: { path: { orgId: organizationId, vendorId, documentId } } }));
 }
 
 /** 400 `validation_failed` with field errors; a contributor may only propose (status under_review). */

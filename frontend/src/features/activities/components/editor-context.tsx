@@ -5,12 +5,12 @@ import { get, useFormState, type FieldError, type FieldPath, type UseFormReturn 
 
 import type { Locale } from '@/i18n/config';
 import { useLocale } from '@/i18n/i18n-provider';
-import type { LinkedVendor, TransferAssessment } from '@/features/vendors/types';
+import type { LinkedVendor } from '@/features/vendors/types';
 import type { Department } from '@/lib/api-types';
 
 import { catalogueFacts, catalogueOptions, type CatalogueFacts, type CatalogueOption } from '../catalogue';
 import type { ActivityForm } from '../schemas';
-import type { ActivityCatalogueName, ActivityCatalogues, OwnerOption, Transfer } from '../types';
+import type { ActivityCatalogueName, ActivityCatalogues, OwnerOption } from '../types';
 
 export type ActivityFieldPath = FieldPath<ActivityForm>;
 
@@ -22,12 +22,8 @@ interface EditorContextValue {
   facts: CatalogueFacts;
   departments: readonly Department[];
   owners: readonly OwnerOption[];
-  /** Shown read-only: they belong to the vendors part of Registre. */
-  processors: readonly string[];
-  transfers: readonly Transfer[];
-  /** The vendors the processors name and each transfer's computed status (the activity as it is, not a past version). */
+  /** The vendors the saved processors name, with their flags (the activity as it is, not a past version). */
   linkedVendors: readonly LinkedVendor[];
-  transferStatuses: readonly TransferAssessment[];
   options: (name: ActivityCatalogueName, keep?: readonly (string | null | undefined)[]) => CatalogueOption[];
 }
 
@@ -40,10 +36,7 @@ export function ActivityEditorProvider({
   catalogues,
   departments,
   owners,
-  processors = [],
-  transfers = [],
   linkedVendors = [],
-  transferStatuses = [],
   children,
 }: {
   form: UseFormReturn<ActivityForm>;
@@ -51,10 +44,7 @@ export function ActivityEditorProvider({
   catalogues: ActivityCatalogues;
   departments: readonly Department[];
   owners: readonly OwnerOption[];
-  processors?: readonly string[];
-  transfers?: readonly Transfer[];
   linkedVendors?: readonly LinkedVendor[];
-  transferStatuses?: readonly TransferAssessment[];
   children: ReactNode;
 }) {
   const locale = useLocale();
@@ -67,13 +57,10 @@ export function ActivityEditorProvider({
       facts: catalogueFacts(catalogues),
       departments,
       owners,
-      processors,
-      transfers,
       linkedVendors,
-      transferStatuses,
       options: (name, keep) => catalogueOptions(catalogues[name], locale, keep),
     }),
-    [form, readOnly, locale, catalogues, departments, owners, processors, transfers, linkedVendors, transferStatuses],
+    [form, readOnly, locale, catalogues, departments, owners, linkedVendors],
   );
   return <EditorContext value={value}>{children}</EditorContext>;
 }

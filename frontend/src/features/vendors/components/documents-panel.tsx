@@ -9,7 +9,7 @@ import { errorMessage } from '@/lib/forms';
 import { useApi } from '@/lib/use-api';
 
 import { DOCUMENT_KINDS, type VendorDocument } from '../types';
-import { documentPath, uploadDocument } from '../vendors-api';
+import { deleteDocument, documentPath, uploadDocument } from '../vendors-api';
 
 function formatSize(bytes: number, locale: string): string {
   const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
@@ -24,12 +24,16 @@ export function DocumentsPanel({
   vendorId,
   documents,
   canUpload,
+  canDelete = false,
   onUploaded,
 }: {
   organizationId: string;
   vendorId: string;
   documents: readonly VendorDocument[];
   canUpload: boolean;
+  /** The server decides per document (DPO, admin, or its uploader; never the vendor's DPA or TIA). */
+  canDelete?: boolean;
+  /** After an upload or a deletion: the list is read again. */
   onUploaded: () => void;
 }) {
   const t = useT();
@@ -39,6 +43,20 @@ export function DocumentsPanel({
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState('');
   const [busy, setBusy] = useState(false);
+  const [listError, setListError] = useState<string | null>(null);
+
+  async function onDelete(document: VendorDocument) {
+    if (!window.confirm(t('vendors.documents.confirmDelete', { name: document.fileName }))) return;
+    setListError(null);
+    setSaved('');
+    try {
+      await deleteDocument(api, organizationId, vendorId, document.id);
+      setSaved(t('vendors.documents.deleted', { name: document.fileName }));
+      onUploaded();
+    } catch (caught) {
+      setListError(errorMessage(caught, t));
+    }
+  }
 
   async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -84,10 +102,26 @@ export function DocumentsPanel({
                   date: formatDate(document.uploadedAt.slice(0, 10), locale),
                 })}
               </span>
+              {canDelete ? (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className="button button--small button--danger"
+                    data-testid={`document-delete-${document.id}`}
+                    aria-label={t('vendors.documents.deleteNamed', { name: document.fileName })}
+                    onClick={() => void onDelete(document)}
+                  >
+                    {t('vendors.documents.delete')}
+                  </button>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
       )}
+      <div data-testid="document-list-error">{listError ? <ErrorAlert>{listError}</ErrorAlert> : null}</div>
+      {canUpload ? null : <StatusMessage>{saved}</StatusMessage>}
       {canUpload ? (
         <form onSubmit={(event) => void onSubmit(event)} data-testid="document-upload">
           <div className="field">

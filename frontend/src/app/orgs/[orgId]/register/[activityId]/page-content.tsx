@@ -404,10 +404,7 @@ export function ActivityPageContent({
         catalogues={catalogues}
         departments={departments}
         owners={owners}
-        processors={shown.processors}
-        transfers={shown.transfers}
         linkedVendors={snapshot === null ? activity.vendors : undefined}
-        transferStatuses={snapshot === null ? activity.transferStatuses : undefined}
       >
         {snapshot === null ? (
           <LiveCompleteness

@@ -3,9 +3,13 @@
 import Link from 'next/link';
 import { useState } from 'react';
 
+import { StatusMessage } from '@/components/alerts';
+import { codeLabel } from '@/features/activities/catalogue';
 import { formatDate } from '@/features/activities/history-diff';
+import type { CatalogueItem } from '@/features/activities/types';
 import { DocumentsPanel } from '@/features/vendors/components/documents-panel';
 import { DpaPanel } from '@/features/vendors/components/dpa-panel';
+import { VendorRecordForm } from '@/features/vendors/components/record-form';
 import { ReviewForm } from '@/features/vendors/components/review-form';
 import { TerminatePanel } from '@/features/vendors/components/terminate-panel';
 import { VendorStatusBadge } from '@/features/vendors/components/vendor-status-badge';
@@ -23,11 +27,14 @@ export function VendorPageContent({
   initialVendor,
   initialReviews,
   initialDocuments,
+  mechanisms = [],
 }: {
   organizationId: string;
   initialVendor: Vendor;
   initialReviews: Review[];
   initialDocuments: VendorDocument[];
+  /** The transfer-mechanisms catalogue: labels, and the record form's choices. */
+  mechanisms?: readonly CatalogueItem[];
 }) {
   const t = useT();
   const locale = useLocale();
@@ -38,12 +45,16 @@ export function VendorPageContent({
   const [reviews, setReviews] = useState(initialReviews);
   const [documents, setDocuments] = useState(initialDocuments);
   const [stillUsing, setStillUsing] = useState<LinkedActivity[] | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [savedNotice, setSavedNotice] = useState('');
 
   const canUpdate = ability.can('update', 'Vendor') && vendor.status !== 'terminated';
   const canValidate = ability.can('validate', 'Vendor') && vendor.status !== 'terminated';
   const canUpload = ability.can('create', 'Evidence');
+  const canDeleteDocuments = ability.can('delete', 'Evidence');
   const name = (code: string) => countryName(code, locale);
-  const reason = (item: { code: string; params: Record<string, string> }) => describeReason(item, t, messages, name);
+  const mechanismName = (code: string) => codeLabel(mechanisms, code, locale);
+  const reason = (item: { code: string; params: Record<string, string> }) => describeReason(item, t, messages, name, mechanismName);
 
   async function refreshReviews() {
     try {
@@ -78,16 +89,48 @@ export function VendorPageContent({
       </p>
 
       <section className="vendor-section" aria-labelledby="vendor-details-title">
-        <h2 id="vendor-details-title">{t('vendors.detail.details')}</h2>
-        <dl className="vendor-details">
+        <div className="section-header">
+          <h2 id="vendor-details-title">{t('vendors.detail.details')}</h2>
+          {canUpdate && !editing ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              data-testid="vendor-edit"
+              onClick={() => {
+                setSavedNotice('');
+                setEditing(true);
+              }}
+            >
+              {t('vendors.edit.open')}
+            </button>
+          ) : null}
+        </div>
+        <StatusMessage>{savedNotice}</StatusMessage>
+        {editing ? (
+          <VendorRecordForm
+            key={vendor.version}
+            organizationId={organizationId}
+            vendor={vendor}
+            mechanisms={mechanisms}
+            onSaved={(next) => {
+              setVendor(next);
+              setEditing(false);
+              setSavedNotice(t('vendors.edit.saved', { version: next.version }));
+            }}
+            onCancel={() => {
+              setEditing(false);
+            }}
+          />
+        ) : null}
+        <dl className="vendor-details" data-testid="vendor-details" hidden={editing}>
           <dt>{t('vendors.detail.legalEntity')}</dt>
-          <dd>{vendor.legalEntity ?? '—'}</dd>
+          <dd data-testid="vendor-legal-entity">{vendor.legalEntity ?? '—'}</dd>
           <dt>{t('vendors.detail.service')}</dt>
           <dd>{vendor.service ?? '—'}</dd>
           <dt>{t('vendors.detail.role')}</dt>
           <dd>{t(`vendors.role.${vendor.role}`)}</dd>
           <dt>{t('vendors.detail.headquarters')}</dt>
-          <dd>{vendor.headquartersCountry ? name(vendor.headquartersCountry) : '—'}</dd>
+          <dd data-testid="vendor-headquarters">{vendor.headquartersCountry ? name(vendor.headquartersCountry) : '—'}</dd>
           <dt>{t('vendors.detail.parent')}</dt>
           <dd>
             {vendor.parentCompany ?? '—'}
@@ -96,7 +139,7 @@ export function VendorPageContent({
           <dt>{t('vendors.detail.certifications')}</dt>
           <dd>{vendor.certifications.length ? vendor.certifications.join(', ') : '—'}</dd>
           <dt>{t('vendors.detail.mechanism')}</dt>
-          <dd>{vendor.transferMechanism ?? '—'}</dd>
+          <dd data-testid="vendor-mechanism">{vendor.transferMechanism ? mechanismName(vendor.transferMechanism) : '—'}</dd>
           <dt>{t('vendors.detail.tia')}</dt>
           <dd>
             {vendor.tia.date ? formatDate(vendor.tia.date, locale) : '—'}
@@ -219,6 +262,7 @@ export function VendorPageContent({
         vendorId={vendor.id}
         documents={documents}
         canUpload={canUpload}
+        canDelete={canDeleteDocuments}
         onUploaded={() => void refreshDocuments()}
       />
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 
+import { loadCatalogue } from '@/features/activities/server-data';
 import { getVendor, listDocuments, listReviews } from '@/features/vendors/vendors-api';
 import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
@@ -25,10 +26,11 @@ export async function generateMetadata({ params }: { params: Promise<{ orgId: st
 export default async function VendorPage({ params }: { params: Promise<{ orgId: string; vendorId: string }> }) {
   const { orgId, vendorId } = await params;
   if (!UUID.test(vendorId)) notFound();
-  const [vendor, reviews, documents] = await Promise.all([
+  const [vendor, reviews, documents, mechanisms] = await Promise.all([
     loadVendor(orgId, vendorId),
     serverApi().then((api) => orNotFound(listReviews(api, orgId, vendorId))),
     serverApi().then((api) => orNotFound(listDocuments(api, orgId, vendorId))),
+    loadCatalogue(orgId, 'transfer-mechanisms'),
   ]);
   return (
     <VendorPageContent
@@ -37,6 +39,7 @@ export default async function VendorPage({ params }: { params: Promise<{ orgId: 
       initialVendor={vendor}
       initialReviews={reviews.items}
       initialDocuments={documents.items}
+      mechanisms={mechanisms}
     />
   );
 }

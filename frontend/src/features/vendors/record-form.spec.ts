@@ -1,0 +1,66 @@
+import { vendorEditDefaults, vendorEditToPatch, ZVendorEditFormSchema } from './schemas';
+import type { Vendor } from './types';
+
+/** A vendor proposed by a design grid for a US provider, before the DPO completes its record. */
+const proposed = {
+  name: 'Cartographie Globale Inc.',
+  legalEntity: null,
+  service: null,
+  role: 'processor',
+  headquartersCountry: 'US',
+  parentCompany: null,
+  parentCountry: null,
+  dataLocations: ['US'],
+  certifications: [],
+  transferMechanism: null,
+  nextReviewDate: null,
+  notes: null,
+  version: 3,
+} as Pick<Vendor, 'name' | 'legalEntity' | 'service' | 'role' | 'headquartersCountry' | 'parentCompany' | 'parentCountry' | 'dataLocations' | 'certifications' | 'transferMechanism' | 'nextReviewDate' | 'notes' | 'version'>;
+
+function issues(form: unknown): [string, string][] {
+  const result = ZVendorEditFormSchema.safeParse(form);
+  return result.success ? [] : result.error.issues.map((issue) => [issue.path.join('.'), issue.message]);
+}
+
+describe('the vendor record form', () => {
+  it('sends only what changed, with the version read and the note', () => {
+    const form = vendorEditDefaults(proposed);
+    expect(vendorEditToPatch(form, proposed)).toBeNull();
+
+    form.legalEntity = '  Cartographie Globale Incorporated ';
+    form.parentCompany = 'Géo Holding « Monde »';
+    form.parentCountry = 'US';
+    form.dataLocations = [{ country: 'US' }, { country: 'IE' }, { country: 'US' }];
+    form.transferMechanism = 'scc';
+    form.certifications = 'ISO27001, EU-US DPF, ';
+    form.comment = 'Fiche complétée après l’appel d’offres';
+    expect(vendorEditToPatch(form, proposed)).toEqual({
+      version: 3,
+      legalEntity: 'Cartographie Globale Incorporated',
+      parentCompany: 'Géo Holding « Monde »',
+      parentCountry: 'US',
+      dataLocations: ['US', 'IE'],
+      certifications: ['ISO27001', 'EU-US DPF'],
+      transferMechanism: 'scc',
+      comment: 'Fiche complétée après l’appel d’offres',
+    });
+  });
+
+  it('clears a field to null and changes the headquarters', () => {
+    const form = vendorEditDefaults({ ...proposed, notes: 'Contact : Léa Dupré' });
+    form.notes = '   ';
+    form.headquartersCountry = 'FR';
+    expect(vendorEditToPatch(form, { ...proposed, notes: 'Contact : Léa Dupré' })).toEqual({ version: 3, notes: null, headquartersCountry: 'FR', comment: null });
+  });
+
+  it('refuses an empty name, a data location left unpicked and a malformed date, each on its field', () => {
+    const form = { ...vendorEditDefaults(proposed), name: '  ', dataLocations: [{ country: 'US' }, { country: '' }], nextReviewDate: '2027-13-40' };
+    expect(issues(form)).toEqual([
+      ['name', 'validation.required'],
+      ['dataLocations.1.country', 'validation.required'],
+      ['nextReviewDate', 'validation.date'],
+    ]);
+    expect(issues(vendorEditDefaults(proposed))).toEqual([]);
+  });
+});

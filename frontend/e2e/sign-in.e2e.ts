@@ -2,8 +2,8 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, newContext, signIn, visibleNavigation, webUrl } from './browser';
 
 const EXPECTED_NAVIGATION: Record<string, string[]> = {
-  'admin@example.com': ['register', 'design-grid', 'vendors', 'dpias', 'rights-requests', 'breaches', 'dashboard', 'audit', 'settings'],
-  'dpo@example.com': ['register', 'design-grid', 'vendors', 'dpias', 'rights-requests', 'breaches', 'dashboard', 'audit'],
+  'admin@example.com': ['register', 'design-grid', 'review', 'vendors', 'dpias', 'rights-requests', 'breaches', 'dashboard', 'audit', 'settings'],
+  'dpo@example.com': ['register', 'design-grid', 'review', 'vendors', 'dpias', 'rights-requests', 'breaches', 'dashboard', 'audit'],
   'contributor@example.com': ['register', 'design-grid', 'vendors', 'dpias', 'rights-requests', 'breaches', 'dashboard'],
   'auditor@example.com': ['register', 'vendors', 'dpias', 'rights-requests', 'breaches', 'dashboard', 'audit'],
 };

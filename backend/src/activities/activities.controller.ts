@@ -30,6 +30,7 @@ import {
   DuplicateActivityDto,
   ImportResultView,
   ListActivitiesQuery,
+  RequestActivityChangesDto,
   TransitionDto,
   UpdateActivityDto,
 } from './dto/activity.dto';
@@ -147,6 +148,21 @@ export class ActivitiesController {
   @ApiUnprocessableEntityResponse({ description: 'details.fields: [{ path, code, message }]' })
   validate(@CurrentAccess() access: OrganizationAccess, @Param('activityId', ParseIdPipe) activityId: string, @Body() body: TransitionDto, @Headers('if-match') ifMatch?: string) {
     return this.transition(access, activityId, 'validate', body, ifMatch);
+  }
+
+  @Post(':activityId/request-changes')
+  @CheckPolicy('validate', 'Activity')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'in_review → draft with the DPO’s comment for the owner (the version’s comment, action request_changes)' })
+  @ApiOkResponse({ type: ActivityView })
+  @ApiConflictResponse({ description: 'stale version, or the activity is not in review' })
+  requestChanges(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('activityId', ParseIdPipe) activityId: string,
+    @Body() body: RequestActivityChangesDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.activities.transition(access, activityId, 'request_changes', expectedVersion(body.version, ifMatch), body.comment);
   }
 
   @Post(':activityId/archive')

@@ -14,6 +14,8 @@ import { TransactionalConnection } from '../common/request-context/transactional
 import { DepartmentsService } from '../departments/departments.service';
 import { DpiaException } from '../dpias/dpia-errors';
 import { DocumentStorage } from '../evidence/document-storage';
+import type { WorkflowKind } from '../notifications/notification-kinds';
+import { WorkflowEvent, WorkflowNotifier } from '../notifications/workflow-notifier';
 import { organizationLabels } from '../exports/catalogue-labels';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
 import { assessTransfer, assessVendor, TransferAssessment } from '../transfers/transfer-status';
@@ -57,7 +59,7 @@ export type ActivityDetail = { id: string } & ActivitySnapshot & {
     transferStatuses: TransferAssessment[];
   };
 
-export type Transition = 'submit' | 'validate' | 'archive' | 'reopen';
+export type Transition = 'submit' | 'validate' | 'archive' | 'reopen' | 'request_changes';
 
 /**
  * The workflow draft → in_review → validated → archived, and back to draft to amend. `permission` is
@@ -69,6 +71,17 @@ export const TRANSITIONS: Record<Transition, { from: ActivityStatus[]; to: Activ
   validate: { from: ['in_review'], to: 'validated', permission: () => 'validate' },
   archive: { from: ['validated'], to: 'archived', permission: () => 'validate' },
   reopen: { from: ['in_review', 'validated', 'archived'], to: 'draft', permission: (from) => (from === 'in_review' ? 'update' : 'validate') },
+  // The DPO sends it back to draft; the version's comment says what to change.
+  request_changes: { from: ['in_review'], to: 'draft', permission: () => 'validate' },
+};
+
+/** Who hears of each transition: the DPOs for what waits for them, the owner and submitter otherwise. */
+const TRANSITION_NOTICES: Record<Transition, { kind: WorkflowKind; to: 'dpos' | 'owner' }> = {
+  submit: { kind: 'activity_submitted', to: 'dpos' },
+  validate: { kind: 'activity_validated', to: 'owner' },
+  archive: { kind: 'activity_archived', to: 'owner' },
+  reopen: { kind: 'activity_reopened', to: 'owner' },
+  request_changes: { kind: 'activity_changes_requested', to: 'owner' },
 };
 
 type ActivityAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;
@@ -128,6 +141,7 @@ export class ActivitiesService {
     private readonly vendors: VendorsService,
     private readonly transferFacts: TransferFactsService,
     private readonly storage: DocumentStorage,
+    private readonly notifier: WorkflowNotifier,
   ) {}
 
   // ——— reading ———
@@ -393,7 +407,27 @@ export class ActivitiesService {
     await this.save(next);
     const view = await this.detail(next);
     await this.recordVersion(next, transition, comment, before);
+    await this.notifyTransition(next, transition);
     return view;
+  }
+
+  private async notifyTransition(row: ProcessingActivity, transition: Transition): Promise<void> {
+    const notice = TRANSITION_NOTICES[transition];
+    let to: WorkflowEvent['to'] = ['dpos'];
+    if (notice.to === 'owner') {
+      // The owner, and whoever submitted it last (an administrator may submit for the owner).
+      const [submitter] = await this.connection.manager.query<{ author_id: string | null }[]>(
+        `SELECT author_id FROM activity_versions WHERE organization_id = $1 AND activity_id = $2 AND action = 'submit' ORDER BY number DESC LIMIT 1`,
+        [row.organizationId, row.id],
+      );
+      to = [{ userId: row.ownerId }, { userId: submitter?.author_id ?? null }];
+    }
+    await this.notifier.notify({
+      kind: notice.kind,
+      organizationId: row.organizationId,
+      record: { type: 'activity', id: row.id, reference: row.reference, name: row.name, subject: asSubject(row) },
+      to,
+    });
   }
 
   /**

@@ -29,6 +29,8 @@ import {
   GridListItem,
   GridView,
 } from './design-grid.types';
+import type { WorkflowKind } from '../notifications/notification-kinds';
+import { WorkflowNotifier } from '../notifications/workflow-notifier';
 import type { CreateDesignGridDto, ListDesignGridsQuery, QuestionCommentsDto, UpdateDesignGridDto } from './dto/design-grid.dto';
 
 type GridAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;
@@ -104,6 +106,7 @@ export class DesignGridsService {
     private readonly vendors: VendorsService,
     private readonly links: VendorLinksService,
     private readonly transferFacts: TransferFactsService,
+    private readonly notifier: WorkflowNotifier,
   ) {}
 
   // ——— reading ———
@@ -238,6 +241,7 @@ export class DesignGridsService {
     Object.assign(next, { status: 'submitted', version: current.version + 1, updatedAt: now, submittedAt: now });
     await this.save(next);
     await this.record('submit', next, current);
+    await this.notify('grid_submitted', next, ['dpos']);
     return this.view(next);
   }
 
@@ -277,6 +281,7 @@ export class DesignGridsService {
     Object.assign(next, { status: 'changes_requested', version: current.version + 1, updatedAt: now, reviewedAt: now, reviewedById: context.userId ?? null });
     await this.save(next);
     await this.record('request_changes', next, current);
+    await this.notify('grid_changes_requested', next, [{ userId: next.createdById }]);
     return this.view(next);
   }
 
@@ -295,6 +300,16 @@ export class DesignGridsService {
     await this.save(next);
     await this.record('accept', next, current);
     return this.view(next);
+  }
+
+  /** The workflow notification of a grid event, in this transaction (the project name is its reference). */
+  private notify(kind: WorkflowKind, row: DesignGrid, to: Parameters<WorkflowNotifier['notify']>[0]['to']): Promise<string[]> {
+    return this.notifier.notify({
+      kind,
+      organizationId: row.organizationId,
+      record: { type: 'design_grid', id: row.id, reference: row.projectName, name: row.projectName, subject: asSubject(row) },
+      to,
+    });
   }
 
   // ——— the draft activity ———

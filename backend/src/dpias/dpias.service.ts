@@ -11,6 +11,7 @@ import { AppException } from '../common/errors/app-exception';
 import { onUniqueViolation } from '../common/errors/database-errors';
 import { Page, pageOf } from '../common/http/pagination';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { WorkflowNotifier } from '../notifications/workflow-notifier';
 import { DpiaException, dpiaLocked } from './dpia-errors';
 import { DPIA_TRANSITIONS, DpiaTransition, emptyContent, missingForSubmission, overallResidualRisk, progressOf, residualLevel, riskLevel } from './dpia-rules';
 import { Dpia, DpiaRevision } from './dpia.entity';
@@ -73,6 +74,7 @@ export class DpiasService {
   constructor(
     private readonly connection: TransactionalConnection,
     private readonly audit: AuditService,
+    private readonly notifier: WorkflowNotifier,
   ) {}
 
   // ——— reading ———
@@ -382,10 +384,10 @@ export class DpiasService {
 
   /** The audit event, in the request's transaction: every field that changed, before → after. */
   private async record(row: Dpia, action: string, before: Dpia | null): Promise<void> {
-    const [activity] = await this.connection.manager.query<{ reference: string }[]>('SELECT reference FROM processing_activities WHERE organization_id = $1 AND id = $2', [
-      row.organizationId,
-      row.activityId,
-    ]);
+    const [activity] = await this.connection.manager.query<{ reference: string; name: string; owner_id: string | null }[]>(
+      'SELECT reference, name, owner_id FROM processing_activities WHERE organization_id = $1 AND id = $2',
+      [row.organizationId, row.activityId],
+    );
     await this.audit.record({
       action: `dpia_${action}`,
       entityType: 'Dpia',
@@ -394,6 +396,17 @@ export class DpiasService {
       before: before ? this.fields(before) : null,
       after: this.fields(row),
     });
+    // Workflow notifications, in this transaction: the DPOs hear of a DPIA awaiting their opinion, the
+    // activity's owner and the DPOs of the decision.
+    const notice = action === 'submit' ? 'dpia_awaiting_opinion' : action === 'decide' ? 'dpia_decision_recorded' : null;
+    if (notice && activity) {
+      await this.notifier.notify({
+        kind: notice,
+        organizationId: row.organizationId,
+        record: { type: 'dpia', id: row.id, reference: activity.reference, name: activity.name, subject: asSubject(row) },
+        to: notice === 'dpia_awaiting_opinion' ? ['dpos'] : ['dpos', { userId: activity.owner_id }],
+      });
+    }
   }
 
   private fields(row: Dpia): Record<string, unknown> {

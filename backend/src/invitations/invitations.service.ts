@@ -1,3 +1,4 @@
+import { subject } from '@casl/ability';
 import { createHash, randomBytes } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { AccountMailService } from '../account-mail/account-mail.service';
@@ -7,6 +8,7 @@ import { AppException } from '../common/errors/app-exception';
 import type { Locale } from '../common/i18n/i18n';
 import { accountEmail } from '../auth/account-emails';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { WorkflowNotifier } from '../notifications/workflow-notifier';
 import { AppConfig, APP_CONFIG } from '../config/app.config';
 import type { Role } from '../members/membership.entity';
 import type { AcceptedInvitation, CreateInvitationDto, InvitationPreview, InvitationView } from './dto/invitation.dto';
@@ -59,6 +61,7 @@ export class InvitationsService {
     private readonly audit: AuditService,
     private readonly mail: AccountMailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifier: WorkflowNotifier,
   ) {}
 
   private get manager() {
@@ -163,6 +166,23 @@ export class InvitationsService {
       after: { email: user.email, role: row.role, departmentId: row.department_id, invitationId: row.id },
     });
     await this.audit.record({ action: 'accept', entityType: 'Invitation', entityId: row.id, entityLabel: row.email, before: { status: 'pending' }, after: { status: 'accepted' } });
+    // The administrators, and whoever invited, hear that the new member is in (in this transaction).
+    const [{ invited_by: invitedBy }] = await this.manager.query<{ invited_by: string | null }[]>(
+      'SELECT invited_by FROM invitations WHERE organization_id = $1 AND id = $2',
+      [found.organization_id, row.id],
+    );
+    await this.notifier.notify({
+      kind: 'invitation_accepted',
+      organizationId: found.organization_id,
+      record: {
+        type: 'membership',
+        id: membership.id,
+        reference: found.organization_name,
+        name: found.organization_name,
+        subject: subject('Membership', { organizationId: found.organization_id }),
+      },
+      to: ['admins', { userId: invitedBy }],
+    });
     return { organizationId: found.organization_id, organizationName: found.organization_name, roles: [row.role] };
   }
 

@@ -6,13 +6,16 @@ export interface EmailItem {
   recordReference: string;
   recordName: string;
   dueDate: string | null;
+  /** Who acted (workflow events); absent for reminders. */
+  actorName?: string | null;
   /** Absolute address of the record's page. */
   url: string;
 }
 
 export interface EmailInput {
   locale: Locale;
-  kind: 'immediate' | 'digest';
+  /** event: one workflow event, sent once its change committed. */
+  kind: 'immediate' | 'digest' | 'event';
   recipientName: string;
   organizationName: string;
   items: EmailItem[];
@@ -34,13 +37,15 @@ function formatDate(date: string, locale: Locale): string {
 }
 
 /** One line per notification, in the recipient's language. */
-export function notificationLine(item: Pick<EmailItem, 'kind' | 'recordReference' | 'recordName' | 'dueDate'>, locale: Locale): string {
+export function notificationLine(item: Pick<EmailItem, 'kind' | 'recordReference' | 'recordName' | 'dueDate' | 'actorName'>, locale: Locale): string {
   const reference = item.recordReference === item.recordName ? item.recordName : `${item.recordReference} ${item.recordName}`;
   return translate(locale, `notifications.${item.kind}`, {
     record: reference,
     reference: item.recordReference,
     name: item.recordName,
     date: item.dueDate ? formatDate(item.dueDate, locale) : '',
+    // An account deleted since keeps its events, told without a name.
+    actor: item.actorName || translate(locale, 'notifications.someone'),
   });
 }
 
@@ -51,11 +56,15 @@ export function notificationLine(item: Pick<EmailItem, 'kind' | 'recordReference
 export function renderEmail(input: EmailInput): EmailContent {
   const { locale } = input;
   const count = input.items.length;
-  const subject = translate(locale, input.kind === 'digest' ? 'emails.digest_subject' : 'emails.immediate_subject', { organization: input.organizationName, count });
-  const greeting = translate(locale, 'emails.greeting', { name: input.recipientName });
-  const intro = translate(locale, input.kind === 'digest' ? 'emails.digest_intro' : 'emails.immediate_intro', { organization: input.organizationName, count });
-  const footer = translate(locale, 'emails.footer', { url: input.notificationsUrl });
   const lines = input.items.map((item) => ({ text: notificationLine(item, locale), url: item.url }));
+  const organization = input.organizationName;
+  const subject =
+    input.kind === 'event'
+      ? translate(locale, 'emails.event_subject', { organization, line: lines[0]?.text ?? '' })
+      : translate(locale, input.kind === 'digest' ? 'emails.digest_subject' : 'emails.immediate_subject', { organization, count });
+  const greeting = translate(locale, 'emails.greeting', { name: input.recipientName });
+  const intro = translate(locale, `emails.${input.kind === 'event' ? 'event' : input.kind === 'digest' ? 'digest' : 'immediate'}_intro`, { organization, count });
+  const footer = translate(locale, 'emails.footer', { url: input.notificationsUrl });
 
   const text = [greeting, '', intro, '', ...lines.map((line) => `- ${line.text}\n  ${line.url}`), '', footer, ''].join('\n');
   const html = [

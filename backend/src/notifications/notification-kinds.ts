@@ -1,6 +1,7 @@
 /** Notification kinds and e-mail frequencies, without dependencies: the frontend imports them too. */
 
-export const NOTIFICATION_KINDS = [
+/** Reminders: made by the daily job from due dates. */
+export const REMINDER_KINDS = [
   'activity_review_due',
   'activity_review_overdue',
   'vendor_review_due',
@@ -9,7 +10,28 @@ export const NOTIFICATION_KINDS = [
   'dpia_action_overdue',
   'grid_awaiting_dpo',
 ] as const;
+
+/** Workflow events: made in the transaction of the change that someone else made. */
+export const WORKFLOW_KINDS = [
+  'grid_submitted',
+  'grid_changes_requested',
+  'activity_submitted',
+  'activity_changes_requested',
+  'activity_validated',
+  'activity_reopened',
+  'activity_archived',
+  'dpia_awaiting_opinion',
+  'dpia_decision_recorded',
+  'vendor_proposed',
+  'invitation_accepted',
+] as const;
+
+export const NOTIFICATION_KINDS = [...REMINDER_KINDS, ...WORKFLOW_KINDS] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type WorkflowKind = (typeof WORKFLOW_KINDS)[number];
+
+export const NOTIFICATION_RECORD_TYPES = ['activity', 'vendor', 'dpia', 'design_grid', 'membership'] as const;
+export type NotificationRecordType = (typeof NOTIFICATION_RECORD_TYPES)[number];
 
 export const EMAIL_FREQUENCIES = ['immediate', 'weekly'] as const;
 export type EmailFrequency = (typeof EMAIL_FREQUENCIES)[number];

@@ -40,17 +40,17 @@ export class NotificationsController {
 
   @Get('me/notification-preferences')
   @Authenticated()
-  @ApiOperation({ summary: 'How the caller receives reminder e-mails: immediate or a weekly digest' })
+  @ApiOperation({ summary: 'How the caller receives notifications: e-mails immediate or in a weekly digest; per kind, in-app and e-mail' })
   @ApiOkResponse({ type: NotificationPreferenceDto })
-  async preference(@CurrentUser() user: SessionUser): Promise<NotificationPreferenceDto> {
-    return { emailFrequency: await this.notifications.preference(user.id) };
+  preference(@CurrentUser() user: SessionUser): Promise<NotificationPreferenceDto> {
+    return this.notifications.preference(user.id);
   }
 
   @Put('me/notification-preferences')
   @Authenticated()
-  @ApiOperation({ summary: 'Choose immediate reminder e-mails or a weekly digest' })
+  @ApiOperation({ summary: 'Choose immediate e-mails or a weekly digest, and per kind in-app and e-mail' })
   @ApiOkResponse({ type: NotificationPreferenceDto })
-  async setPreference(@CurrentUser() user: SessionUser, @Body() body: NotificationPreferenceDto): Promise<NotificationPreferenceDto> {
-    return { emailFrequency: await this.notifications.setPreference(user.id, body.emailFrequency) };
+  setPreference(@CurrentUser() user: SessionUser, @Body() body: NotificationPreferenceDto): Promise<NotificationPreferenceDto> {
+    return this.notifications.setPreference(user.id, body);
   }
 }

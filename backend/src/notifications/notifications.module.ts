@@ -4,9 +4,10 @@ import { JobsService } from './jobs.service';
 import { MailerService } from './mailer.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
+import { WorkflowNotificationsModule } from './workflow-notifications.module';
 
 @Module({
-  imports: [FindingsModule],
+  imports: [FindingsModule, WorkflowNotificationsModule],
   controllers: [NotificationsController],
   providers: [NotificationsService, MailerService, JobsService],
   exports: [NotificationsService, JobsService],

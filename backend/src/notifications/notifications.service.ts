@@ -7,18 +7,22 @@ import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { FindingsDataService } from '../findings/findings-data.service';
 import { EmailItem, notificationLine, renderEmail } from './email-content';
 import { MailerService } from './mailer.service';
+import type { NotificationRecordType } from './notification-kinds';
+import { recordPath } from './record-path';
 import { dedupeKey, DpiaActionRow, GridAwaitingRow, NotificationKind, remindersOf } from './reminder-rules';
-import type { EmailFrequency, NotificationPage, NotificationView, StoredEmailView } from './dto/notification.dto';
+import type { EmailFrequency, NotificationPage, NotificationPreferenceDto, NotificationView, StoredEmailView } from './dto/notification.dto';
+import { NOTIFICATION_KINDS } from './notification-kinds';
 
 interface NotificationRow {
   id: string;
   user_id: string;
   kind: NotificationKind;
-  record_type: 'activity' | 'vendor' | 'dpia' | 'design_grid';
+  record_type: NotificationRecordType;
   record_id: string;
   record_reference: string;
   record_name: string;
   due_date: string | null;
+  actor_name: string | null;
   created_at: Date;
   read_at: Date | null;
 }
@@ -38,21 +42,9 @@ export interface RunResult {
 }
 
 const NOTIFICATION_COLUMNS = `id, user_id, kind, record_type, record_id, record_reference, record_name,
-  to_char(due_date, 'YYYY-MM-DD') AS due_date, created_at, read_at`;
+  to_char(due_date, 'YYYY-MM-DD') AS due_date, actor_name, created_at, read_at`;
 
-/** The app page of a notified record. */
-export function recordPath(organizationId: string, row: Pick<NotificationRow, 'record_type' | 'record_id'>): string {
-  switch (row.record_type) {
-    case 'activity':
-      return `/orgs/${organizationId}/register/${row.record_id}`;
-    case 'vendor':
-      return `/orgs/${organizationId}/vendors/${row.record_id}`;
-    case 'dpia':
-      return `/orgs/${organizationId}/dpias/${row.record_id}`;
-    case 'design_grid':
-      return `/orgs/${organizationId}/design-grid/${row.record_id}`;
-  }
-}
+export { recordPath } from './record-path';
 
 /**
  * Reminders become in-app notifications for the record's owner and the DPOs, and e-mails: at once,
@@ -137,23 +129,27 @@ export class NotificationsService {
         })),
     );
     if (rows.length === 0) return { notifications: 0, emails: 0 };
-    const created = await manager.query<NotificationRow[]>(
-      `INSERT INTO notifications (organization_id, user_id, kind, record_type, record_id, record_reference, record_name, due_date, dedupe_key)
-       SELECT $1, r.user_id, r.kind, r.record_type, r.record_id, r.record_reference, r.record_name, r.due_date, r.dedupe_key
+    const created = await manager.query<(NotificationRow & { by_email: boolean })[]>(
+      `INSERT INTO notifications (organization_id, user_id, kind, record_type, record_id, record_reference, record_name, due_date, dedupe_key, in_app, by_email)
+       SELECT $1, r.user_id, r.kind, r.record_type, r.record_id, r.record_reference, r.record_name, r.due_date, r.dedupe_key,
+              coalesce(p.in_app, true), coalesce(p.email, true)
        FROM jsonb_to_recordset($2::jsonb) AS r(user_id uuid, kind text, record_type text, record_id uuid, record_reference text,
                                                record_name text, due_date date, dedupe_key text)
+       LEFT JOIN notification_kind_preferences p ON p.user_id = r.user_id AND p.kind = r.kind
+       -- A kind the user turned off entirely is not recorded at all.
+       WHERE coalesce(p.in_app, true) OR coalesce(p.email, true)
        ON CONFLICT (organization_id, user_id, dedupe_key) DO NOTHING
-       RETURNING ${NOTIFICATION_COLUMNS}`,
+       RETURNING ${NOTIFICATION_COLUMNS}, by_email`,
       [organizationId, JSON.stringify(rows)],
     );
-    const emails = await this.email(organizationId, created, 'immediate');
+    const emails = await this.email(organizationId, created.filter((row) => row.by_email), 'immediate');
     return { notifications: created.length, emails };
   }
 
   private async digestOrganization(organizationId: string): Promise<{ notifications: number; emails: number }> {
     // Everything not e-mailed yet: the weekly users' notifications (and any an immediate e-mail missed).
     const pending = await this.connection.manager.query<NotificationRow[]>(
-      `SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE organization_id = $1 AND emailed_at IS NULL ORDER BY due_date, record_reference`,
+      `SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE organization_id = $1 AND emailed_at IS NULL AND by_email ORDER BY due_date, record_reference`,
       [organizationId],
     );
     return { notifications: 0, emails: await this.email(organizationId, pending, 'digest') };
@@ -182,6 +178,7 @@ export class NotificationsService {
         recordReference: row.record_reference,
         recordName: row.record_name,
         dueDate: row.due_date,
+        actorName: row.actor_name,
         url: `${this.config.publicUrl}${recordPath(organizationId, row)}`,
       }));
       const content = renderEmail({
@@ -208,13 +205,13 @@ export class NotificationsService {
     const manager = this.connection.manager;
     const [rows, [counts]] = await Promise.all([
       manager.query<NotificationRow[]>(
-        `SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE organization_id = $1 AND user_id = $2
+        `SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE organization_id = $1 AND user_id = $2 AND in_app
          ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
         [organizationId, userId, query.pageSize, (query.page - 1) * query.pageSize],
       ),
       manager.query<{ total: number; unread: number }[]>(
         `SELECT count(*)::int AS total, (count(*) FILTER (WHERE read_at IS NULL))::int AS unread
-         FROM notifications WHERE organization_id = $1 AND user_id = $2`,
+         FROM notifications WHERE organization_id = $1 AND user_id = $2 AND in_app`,
         [organizationId, userId],
       ),
     ]);
@@ -227,9 +224,13 @@ export class NotificationsService {
         recordReference: row.record_reference,
         recordName: row.record_name,
         dueDate: row.due_date,
+        actorName: row.actor_name,
         createdAt: row.created_at,
         read: row.read_at !== null,
-        message: notificationLine({ kind: row.kind, recordReference: row.record_reference, recordName: row.record_name, dueDate: row.due_date }, locale),
+        message: notificationLine(
+          { kind: row.kind, recordReference: row.record_reference, recordName: row.record_name, dueDate: row.due_date, actorName: row.actor_name },
+          locale,
+        ),
         link: recordPath(organizationId, row),
       }),
     );
@@ -250,21 +251,37 @@ export class NotificationsService {
     return marked;
   }
 
-  async preference(userId: string): Promise<EmailFrequency> {
-    const [row] = await this.connection.manager.query<{ email_frequency: EmailFrequency }[]>(
-      'SELECT email_frequency FROM notification_preferences WHERE user_id = $1',
-      [userId],
-    );
-    return row?.email_frequency ?? 'immediate';
+  async preference(userId: string): Promise<NotificationPreferenceDto> {
+    const manager = this.connection.manager;
+    const [[row], kinds] = await Promise.all([
+      manager.query<{ email_frequency: EmailFrequency }[]>('SELECT email_frequency FROM notification_preferences WHERE user_id = $1', [userId]),
+      manager.query<{ kind: NotificationKind; in_app: boolean; email: boolean }[]>('SELECT kind, in_app, email FROM notification_kind_preferences WHERE user_id = $1', [
+        userId,
+      ]),
+    ]);
+    const byKind = new Map(kinds.map((kind) => [kind.kind, kind]));
+    return {
+      emailFrequency: row?.email_frequency ?? 'immediate',
+      kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, inApp: byKind.get(kind)?.in_app ?? true, email: byKind.get(kind)?.email ?? true })),
+    };
   }
 
-  async setPreference(userId: string, emailFrequency: EmailFrequency): Promise<EmailFrequency> {
-    await this.connection.manager.query(
+  async setPreference(userId: string, input: NotificationPreferenceDto): Promise<NotificationPreferenceDto> {
+    const manager = this.connection.manager;
+    await manager.query(
       `INSERT INTO notification_preferences (user_id, email_frequency) VALUES ($1, $2)
        ON CONFLICT (user_id) DO UPDATE SET email_frequency = EXCLUDED.email_frequency, updated_at = now()`,
-      [userId, emailFrequency],
+      [userId, input.emailFrequency],
     );
-    return emailFrequency;
+    if (input.kinds?.length) {
+      await manager.query(
+        `INSERT INTO notification_kind_preferences (user_id, kind, in_app, email)
+         SELECT $1, k.kind, k."inApp", k.email FROM jsonb_to_recordset($2::jsonb) AS k(kind text, "inApp" boolean, email boolean)
+         ON CONFLICT (user_id, kind) DO UPDATE SET in_app = EXCLUDED.in_app, email = EXCLUDED.email, updated_at = now()`,
+        [userId, JSON.stringify(input.kinds)],
+      );
+    }
+    return this.preference(userId);
   }
 
   async storedEmails(organizationId: string, query: PageQuery): Promise<Page<StoredEmailView> & { smtpConfigured: boolean }> {

@@ -4,6 +4,7 @@ import { asOwner, completeActivity } from '../activities/activities.test-helpers
 import { JOB_QUEUES } from '../database/migrations/1763971900000-findings-notifications';
 import { JobsService } from './jobs.service';
 import { NotificationsService } from './notifications.service';
+import { forgetWorkflowNotifications } from './workflow.test-helpers';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -38,6 +39,7 @@ describe('reminders and notifications (two API processes, real PostgreSQL)', () 
     await org.as.contributor.put('/api/v1/me/notification-preferences').send({ emailFrequency: 'weekly' }).expect(200);
     other = await createOrganizationWithRoles(api.server, 'Autre');
     await other.as.dpo.post(`/api/v1/organizations/${other.organizationId}/activities`).send(completeActivity({ nextReviewDate: day(5) })).expect(201);
+    await forgetWorkflowNotifications(api);
     first = await createTestApi({ JOBS_ENABLED: 'true', JOBS_START_DELAY_SECONDS: '0' }, { sharedDatabase: api.database });
     second = await createTestApi({ JOBS_ENABLED: 'true', JOBS_START_DELAY_SECONDS: '0' }, { sharedDatabase: api.database });
   }, 60_000);
@@ -111,7 +113,7 @@ describe('reminders and notifications (two API processes, real PostgreSQL)', () 
     expect(stored.items[0]).toMatchObject({ to: expect.stringContaining('@example.test'), html: expect.stringContaining('<ul>') });
     await org.as.dpo.get(`${base}/stored-emails`).expect(403);
 
-    await org.as.auditor.get('/api/v1/me/notification-preferences').expect(200, { emailFrequency: 'immediate' });
+    expect((await org.as.auditor.get('/api/v1/me/notification-preferences').expect(200)).body).toMatchObject({ emailFrequency: 'immediate' });
     await org.as.auditor.put('/api/v1/me/notification-preferences').send({ emailFrequency: 'daily' }).expect(400);
   });
 

@@ -2,6 +2,7 @@ import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization }
 import { asOwner, completeActivity } from '../activities/activities.test-helpers';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { NotificationsService } from './notifications.service';
+import { forgetWorkflowNotifications } from './workflow.test-helpers';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -26,6 +27,7 @@ describe('reminders of DPIA actions and of grids awaiting the DPO (real PostgreS
   beforeAll(async () => {
     api = await createTestApi();
     org = await createOrganizationWithRoles(api.server, 'AIPD et grilles');
+    await forgetWorkflowNotifications(api);
     // The auditor owns the activity: the actions nobody in the organisation owns go to them and the DPO.
     const activity = (await org.as.dpo.post(`${base()}/activities`).send(completeActivity({ name: 'Biométrie', ownerId: org.userIds.auditor })).expect(201)).body as { id: string };
     const dpia = (await org.as.dpo.post(`${base()}/dpias`).send({ activityId: activity.id }).expect(201)).body as { id: string; version: number };

@@ -10,6 +10,7 @@ import { onUniqueViolation } from '../common/errors/database-errors';
 import { Page, pageOf, PageQuery } from '../common/http/pagination';
 import { FieldError, FieldValidationException, validatePlain } from '../common/http/validation';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { WorkflowNotifier } from '../notifications/workflow-notifier';
 import { DocumentStorage } from '../evidence/document-storage';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
 import { assessTransfer, assessVendor, CountryZone, TransferFacts, VendorAssessment, zoneOf } from '../transfers/transfer-status';
@@ -111,6 +112,7 @@ export class VendorsService {
     private readonly transferFacts: TransferFactsService,
     private readonly links: VendorLinksService,
     private readonly storage: DocumentStorage,
+    private readonly notifier: WorkflowNotifier,
   ) {}
 
   // ——— reading ———
@@ -311,6 +313,7 @@ export class VendorsService {
     await this.insert(row);
     await this.replaceSubProcessors(row, subProcessors);
     await this.recordVersion(row, 'create', null, null, subProcessors);
+    if (row.status === 'under_review') await this.notifyProposed(row);
     return this.detail(row);
   }
 
@@ -532,12 +535,23 @@ export class VendorsService {
       ForbiddenError.from(access.ability).throwUnlessCan('create', asSubject(row));
       await this.insert(row);
       await this.recordVersion(row, 'import', null, null, []);
+      await this.notifyProposed(row);
       created.push({ id: row.id, name: row.name });
     }
     return created;
   }
 
   // ——— helpers ———
+
+  /** A proposed vendor waits for the DPOs' review: they hear of it, in this transaction. */
+  private async notifyProposed(row: Vendor): Promise<void> {
+    await this.notifier.notify({
+      kind: 'vendor_proposed',
+      organizationId: row.organizationId,
+      record: { type: 'vendor', id: row.id, reference: row.name, name: row.name, subject: asSubject(row) },
+      to: ['dpos'],
+    });
+  }
 
   private async now(): Promise<Date> {
     const [{ now }] = await this.connection.manager.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');

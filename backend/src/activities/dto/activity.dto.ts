@@ -292,6 +292,22 @@ export class TransitionDto {
   @NullableText(2000, 'a note kept with the version (the DPO’s remark, the reason to reopen…)') comment?: string | null;
 }
 
+/** The DPO sends a submitted activity back to its owner: the comment says what to change. */
+export class RequestActivityChangesDto {
+  @ApiPropertyOptional({ description: 'The version last read; or send If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1, withArgs)
+  version?: number;
+
+  @ApiProperty({ maxLength: 2000, description: 'what the owner should change; shown on the activity page' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000, withArgs)
+  comment!: string;
+}
+
 export class DuplicateActivityDto {
   @ApiPropertyOptional({ maxLength: 300, description: 'defaults to the name followed by "(copie)" / "(copy)"' })
   @Transform(trim)

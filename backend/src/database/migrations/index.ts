@@ -11,6 +11,7 @@ import { AccountProof1764633600000 } from './1764633600000-account-proof';
 import { Invitations1764633700000 } from './1764633700000-invitations';
 import { DeferrableCycles1764720000000 } from './1764720000000-deferrable-cycles';
 import { AuditCheckpoints1764806400000 } from './1764806400000-audit-checkpoints';
+import { WorkflowNotifications1764806417000 } from './1764806417000-workflow-notifications';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   Invitations1764633700000,
   DeferrableCycles1764720000000,
   AuditCheckpoints1764806400000,
+  WorkflowNotifications1764806417000,
 ];

@@ -1,18 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { withArgs } from '../../common/http/validation';
-import { EMAIL_FREQUENCIES, NOTIFICATION_KINDS, type EmailFrequency, type NotificationKind } from '../notification-kinds';
+import { EMAIL_FREQUENCIES, NOTIFICATION_KINDS, NOTIFICATION_RECORD_TYPES, type EmailFrequency, type NotificationKind, type NotificationRecordType } from '../notification-kinds';
 
 export { EMAIL_FREQUENCIES, type EmailFrequency } from '../notification-kinds';
 
 export class NotificationView {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: NOTIFICATION_KINDS }) kind!: NotificationKind;
-  @ApiProperty({ enum: ['activity', 'vendor', 'dpia', 'design_grid'] }) recordType!: 'activity' | 'vendor' | 'dpia' | 'design_grid';
+  @ApiProperty({ enum: NOTIFICATION_RECORD_TYPES }) recordType!: NotificationRecordType;
   @ApiProperty() recordId!: string;
   @ApiProperty() recordReference!: string;
   @ApiProperty() recordName!: string;
   @ApiProperty({ type: String, nullable: true }) dueDate!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'who acted (workflow events); null for reminders' }) actorName!: string | null;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() read!: boolean;
   @ApiProperty({ description: 'in the caller’s language' }) message!: string;
@@ -40,10 +42,25 @@ export class MarkReadResult {
   @ApiProperty() marked!: number;
 }
 
+/** How one kind of notification reaches the user; a kind not listed reaches them both ways. */
+export class KindPreferenceDto {
+  @ApiProperty({ enum: NOTIFICATION_KINDS }) @IsIn(NOTIFICATION_KINDS, withArgs) kind!: NotificationKind;
+  @ApiProperty({ description: 'listed under the bell' }) @IsBoolean() inApp!: boolean;
+  @ApiProperty({ description: 'sent by e-mail (at once or in the weekly digest, per emailFrequency)' }) @IsBoolean() email!: boolean;
+}
+
 export class NotificationPreferenceDto {
   @ApiProperty({ enum: EMAIL_FREQUENCIES, description: 'immediate: one e-mail per run with new reminders; weekly: one digest on Monday' })
   @IsIn(EMAIL_FREQUENCIES, withArgs)
   emailFrequency!: EmailFrequency;
+
+  @ApiPropertyOptional({ type: [KindPreferenceDto], description: 'per kind, in-app and e-mail; on reading, every kind. Kinds not sent keep their setting' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(NOTIFICATION_KINDS.length, withArgs)
+  @ValidateNested({ each: true })
+  @Type(() => KindPreferenceDto)
+  kinds?: KindPreferenceDto[];
 }
 
 export class StoredEmailView {

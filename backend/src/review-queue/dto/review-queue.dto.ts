@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { REVIEW_KINDS, type ReviewKind } from '../review-kinds';
 
-export const REVIEW_KINDS = ['activity', 'design_grid', 'dpia', 'vendor'] as const;
-export type ReviewKind = (typeof REVIEW_KINDS)[number];
+export { REVIEW_KINDS, type ReviewKind } from '../review-kinds';
 
 export class ReviewQueueItemView {
   @ApiProperty({ enum: REVIEW_KINDS, description: 'activity: submitted, awaiting validation; design_grid: sent to the DPO; dpia: awaiting the DPO’s opinion; vendor: proposed, under review' })

@@ -55,6 +55,11 @@ export function transitionActivity(
   return asActivity(unwrap(api.POST(`${ACTIVITY}/${transition}`, { params: { path: { orgId: organizationId, activityId } }, body })));
 }
 
+/** The DPO sends a submitted activity back to draft; the comment (required) says what to change. */
+export function requestActivityChanges(api: TypedApiClient, organizationId: string, activityId: string, version: number, comment: string): Promise<Activity> {
+  return asActivity(unwrap(api.POST(`${ACTIVITY}/request-changes`, { params: { path: { orgId: organizationId, activityId } }, body: { version, comment: comment.trim() } })));
+}
+
 export function listVersions(api: TypedApiClient, organizationId: string, activityId: string) {
   return unwrap(api.GET(`${ACTIVITY}/versions`, { params: { path: { orgId: organizationId, activityId }, query: { page: 1, pageSize: VERSIONS_PAGE_SIZE } } }));
 }

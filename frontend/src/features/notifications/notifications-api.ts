@@ -1,6 +1,6 @@
 import { unwrap, type TypedApiClient } from '@/lib/api-client';
 
-import type { EmailFrequency } from './types';
+import type { NotificationPreferenceForm } from './schemas';
 
 export function loadNotifications(api: TypedApiClient, organizationId: string, pageSize = 50) {
   return unwrap(api.GET('/api/v1/organizations/{orgId}/notifications', { params: { path: { orgId: organizationId }, query: { page: 1, pageSize } } }));
@@ -15,8 +15,9 @@ export function loadPreference(api: TypedApiClient) {
   return unwrap(api.GET('/api/v1/me/notification-preferences'));
 }
 
-export function savePreference(api: TypedApiClient, emailFrequency: EmailFrequency) {
-  return unwrap(api.PUT('/api/v1/me/notification-preferences', { body: { emailFrequency } }));
+/** The e-mail frequency, and per kind in-app and e-mail (kinds not sent keep their setting). */
+export function savePreference(api: TypedApiClient, preference: NotificationPreferenceForm) {
+  return unwrap(api.PUT('/api/v1/me/notification-preferences', { body: preference }));
 }
 
 /** E-mails stored instead of sent (administrators), and whether an SMTP server is configured. */

@@ -6,4 +6,11 @@ describe('notification preference form', () => {
     expect(ZNotificationPreferenceSchema.safeParse({ emailFrequency: 'immediate' }).success).toBe(true);
     expect(ZNotificationPreferenceSchema.safeParse({ emailFrequency: 'daily' }).success).toBe(false);
   });
+
+  it('takes in-app and e-mail per known kind', () => {
+    const kinds = [{ kind: 'activity_changes_requested', inApp: true, email: false }];
+    expect(ZNotificationPreferenceSchema.safeParse({ emailFrequency: 'weekly', kinds }).success).toBe(true);
+    expect(ZNotificationPreferenceSchema.safeParse({ emailFrequency: 'weekly', kinds: [{ kind: 'activity_deleted', inApp: true, email: true }] }).success).toBe(false);
+    expect(ZNotificationPreferenceSchema.safeParse({ emailFrequency: 'weekly', kinds: [{ kind: 'activity_validated', inApp: 'yes', email: true }] }).success).toBe(false);
+  });
 });

@@ -25,6 +25,7 @@ function packedRulesFor(role: Role) {
   }
   if (role === 'contributor') can('update', 'Activity', ownActivity);
   if (role !== 'contributor') can('read', 'AuditEvent', org);
+  if (role === 'admin' || role === 'dpo') can('read', 'ReviewQueue', org);
   return packRules(rules);
 }
 
@@ -32,11 +33,11 @@ const keysFor = (role: Role) => visibleNavItems(buildAbility(packedRulesFor(role
 
 describe('side navigation per role', () => {
   it('shows everything to an admin', () => {
-    expect(keysFor('admin')).toEqual(['register', 'design-grid', 'vendors', 'dpias', 'dashboard', 'audit', 'settings']);
+    expect(keysFor('admin')).toEqual(['register', 'design-grid', 'review', 'vendors', 'dpias', 'dashboard', 'audit', 'settings']);
   });
 
   it('hides settings from a DPO', () => {
-    expect(keysFor('dpo')).toEqual(['register', 'design-grid', 'vendors', 'dpias', 'dashboard', 'audit']);
+    expect(keysFor('dpo')).toEqual(['register', 'design-grid', 'review', 'vendors', 'dpias', 'dashboard', 'audit']);
   });
 
   it('hides the audit trail and settings from a contributor', () => {

@@ -1,6 +1,6 @@
 import type { Action, AppAbility, Subject } from '@/lib/abilities';
 
-export type NavKey = 'register' | 'design-grid' | 'vendors' | 'dpias' | 'rights-requests' | 'breaches' | 'dashboard' | 'audit' | 'settings';
+export type NavKey = 'register' | 'design-grid' | 'review' | 'vendors' | 'dpias' | 'rights-requests' | 'breaches' | 'dashboard' | 'audit' | 'settings';
 
 export interface NavItem {
   /** Also the route segment under /orgs/[orgId]/ and the `data-testid="nav-<key>"` suffix. */
@@ -14,6 +14,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'register', labelKey: 'nav.register', action: 'read', subject: 'Activity' },
   { key: 'design-grid', labelKey: 'nav.design-grid', action: 'create', subject: 'DesignGrid' },
+  // What waits for the DPO (DPO and administrators).
+  { key: 'review', labelKey: 'nav.review', action: 'read', subject: 'ReviewQueue' },
   { key: 'vendors', labelKey: 'nav.vendors', action: 'read', subject: 'Vendor' },
   { key: 'dpias', labelKey: 'nav.dpias', action: 'read', subject: 'Dpia' },
   { key: 'rights-requests', labelKey: 'nav.rights-requests', action: 'read', subject: 'RightsRequest' },

@@ -267,9 +267,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How the caller receives reminder e-mails: immediate or a weekly digest */
+        /** How the caller receives notifications: e-mails immediate or in a weekly digest; per kind, in-app and e-mail */
         get: operations["NotificationsController_preference"];
-        /** Choose immediate reminder e-mails or a weekly digest */
+        /** Choose immediate e-mails or a weekly digest, and per kind in-app and e-mail */
         put: operations["NotificationsController_setPreference"];
         post?: never;
         delete?: never;
@@ -499,6 +499,23 @@ export interface paths {
         put?: never;
         /** Back to draft to amend: from in_review (whoever may edit it), from validated or archived (DPO) */
         post: operations["ActivitiesController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/activities/{activityId}/request-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** in_review → draft with the DPO’s comment for the owner (the version’s comment, action request_changes) */
+        post: operations["ActivitiesController_requestChanges"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2964,6 +2981,14 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "accepted" | "revoked" | "expired";
         };
+        KindPreferenceDto: {
+            /** @description sent by e-mail (at once or in the weekly digest, per emailFrequency) */
+            email: boolean;
+            /** @description listed under the bell */
+            inApp: boolean;
+            /** @enum {string} */
+            kind: "activity_review_due" | "activity_review_overdue" | "vendor_review_due" | "vendor_review_overdue" | "dpia_action_due" | "dpia_action_overdue" | "grid_awaiting_dpo" | "grid_submitted" | "grid_changes_requested" | "activity_submitted" | "activity_changes_requested" | "activity_validated" | "activity_reopened" | "activity_archived" | "dpia_awaiting_opinion" | "dpia_decision_recorded" | "vendor_proposed" | "invitation_accepted";
+        };
         LegalBasisCountView: {
             /** @description Art 6(1) code; null: no basis chosen yet */
             legalBasis: string | null;
@@ -3070,6 +3095,8 @@ export interface components {
              * @enum {string}
              */
             emailFrequency: "immediate" | "weekly";
+            /** @description per kind, in-app and e-mail; on reading, every kind. Kinds not sent keep their setting */
+            kinds?: components["schemas"]["KindPreferenceDto"][];
         };
         NotificationSummaryView: {
             sections: components["schemas"]["SummarySectionView"][];
@@ -3077,12 +3104,14 @@ export interface components {
             text: string;
         };
         NotificationView: {
+            /** @description who acted (workflow events); null for reminders */
+            actorName: string | null;
             /** Format: date-time */
             createdAt: string;
             dueDate: string | null;
             id: string;
             /** @enum {string} */
-            kind: "activity_review_due" | "activity_review_overdue" | "vendor_review_due" | "vendor_review_overdue" | "dpia_action_due" | "dpia_action_overdue" | "grid_awaiting_dpo";
+            kind: "activity_review_due" | "activity_review_overdue" | "vendor_review_due" | "vendor_review_overdue" | "dpia_action_due" | "dpia_action_overdue" | "grid_awaiting_dpo" | "grid_submitted" | "grid_changes_requested" | "activity_submitted" | "activity_changes_requested" | "activity_validated" | "activity_reopened" | "activity_archived" | "dpia_awaiting_opinion" | "dpia_decision_recorded" | "vendor_proposed" | "invitation_accepted";
             /** @description app path of the record */
             link: string;
             /** @description in the caller’s language */
@@ -3092,7 +3121,7 @@ export interface components {
             recordName: string;
             recordReference: string;
             /** @enum {string} */
-            recordType: "activity" | "vendor" | "dpia" | "design_grid";
+            recordType: "activity" | "vendor" | "dpia" | "design_grid" | "membership";
         };
         OrganizationSummaryList: {
             items: components["schemas"]["OrganizationSummaryView"][];
@@ -3218,6 +3247,12 @@ export interface components {
             /** @example Camille Martin */
             name: string;
             password: string;
+        };
+        RequestActivityChangesDto: {
+            /** @description what the owner should change; shown on the activity page */
+            comment: string;
+            /** @description The version last read; or send If-Match */
+            version?: number;
         };
         RequestChangesDto: {
             /** @description per question: the comment (null or blank clears it); at least one */
@@ -5385,6 +5420,63 @@ export interface operations {
             };
             /** @description Not a member of the organisation, or no such record */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActivitiesController_requestChanges: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, instead of the body's version */
+                "if-match"?: string;
+            };
+            path: {
+                orgId: string;
+                activityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestActivityChangesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not validate Activity */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description stale version, or the activity is not in review */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,6 +21,8 @@ import {
   type OrganizationSummary,
   type Severity,
 } from '@/features/dashboard/types';
+import { ReviewQueueCard } from '@/features/review-queue/review-queue-card';
+import type { ReviewQueueItem } from '@/features/review-queue/types';
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import type { Department } from '@/lib/api-types';
 import { countryName } from '@/lib/countries';
@@ -39,6 +41,7 @@ export function DashboardPageContent({
   summaries,
   departments,
   legalBases,
+  reviewQueue = null,
 }: {
   organizationId: string;
   query: FindingsQuery;
@@ -47,6 +50,8 @@ export function DashboardPageContent({
   summaries: OrganizationSummary[];
   departments: Department[];
   legalBases: CatalogueItem[];
+  /** What waits for the DPO; null for those who may not read the queue. */
+  reviewQueue?: ReviewQueueItem[] | null;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -81,6 +86,7 @@ export function DashboardPageContent({
       <p className="page__intro">{t('dashboard.intro')}</p>
 
       <div className={styles.cards} data-testid="dashboard-headline">
+        {reviewQueue ? <ReviewQueueCard organizationId={organizationId} items={reviewQueue} /> : null}
         <section className={styles.card} aria-labelledby={`${ids}-activities`} data-testid="headline-activities">
           <h2 id={`${ids}-activities`}>{t('dashboard.headline.activities')}</h2>
           <p className={styles.figure} data-testid="headline-activities-total">

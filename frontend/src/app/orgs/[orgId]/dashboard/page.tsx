@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { loadCatalogue, loadDepartments } from '@/features/activities/server-data';
 import { getDashboard, listFindings, listOrganizationSummaries } from '@/features/dashboard/dashboard-api';
 import { parseFindingsQuery } from '@/features/dashboard/findings-query';
+import { reviewQueueIfAllowed } from '@/features/review-queue/review-queue-api';
 import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
@@ -25,12 +26,13 @@ export default async function DashboardPage({
   const { orgId } = await params;
   const query = parseFindingsQuery(await searchParams);
   const api = await serverApi();
-  const [dashboard, findings, summaries, departments, legalBases] = await Promise.all([
+  const [dashboard, findings, summaries, departments, legalBases, reviewQueue] = await Promise.all([
     orNotFound(getDashboard(api, orgId)),
     orNotFound(listFindings(api, orgId, query)),
     listOrganizationSummaries(api),
     loadDepartments(orgId),
     loadCatalogue(orgId, 'legal-bases'),
+    reviewQueueIfAllowed(api, orgId),
   ]);
   return (
     <DashboardPageContent
@@ -41,6 +43,7 @@ export default async function DashboardPage({
       summaries={summaries.items}
       departments={departments}
       legalBases={legalBases}
+      reviewQueue={reviewQueue?.items ?? null}
     />
   );
 }

@@ -9,7 +9,7 @@ import { ErrorAlert, StatusMessage } from '@/components/alerts';
 import { formatDate } from '@/features/activities/history-diff';
 import { loadNotifications, markNotificationsRead, savePreference } from '@/features/notifications/notifications-api';
 import { ZNotificationPreferenceSchema, type NotificationPreferenceForm } from '@/features/notifications/schemas';
-import { EMAIL_FREQUENCIES, type EmailFrequency, type NotificationPage } from '@/features/notifications/types';
+import { EMAIL_FREQUENCIES, NOTIFICATION_KINDS, type NotificationPage, type NotificationPreference } from '@/features/notifications/types';
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import { useApiFormSubmit } from '@/lib/use-api-form-submit';
 import { useApi } from '@/lib/use-api';
@@ -17,11 +17,11 @@ import { useApi } from '@/lib/use-api';
 export function NotificationsPageContent({
   organizationId,
   initialNotifications,
-  initialFrequency,
+  initialPreference,
 }: {
   organizationId: string;
   initialNotifications: NotificationPage;
-  initialFrequency: EmailFrequency;
+  initialPreference: NotificationPreference;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -31,11 +31,11 @@ export function NotificationsPageContent({
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const form = useForm<NotificationPreferenceForm>({ resolver: zodResolver(ZNotificationPreferenceSchema), defaultValues: { emailFrequency: initialFrequency } });
-  const { formError, onSubmit } = useApiFormSubmit(form, ['emailFrequency'], async (values) => {
+  const form = useForm<NotificationPreferenceForm>({ resolver: zodResolver(ZNotificationPreferenceSchema), defaultValues: preferenceForm(initialPreference) });
+  const { formError, onSubmit } = useApiFormSubmit(form, ['emailFrequency', 'kinds'], async (values) => {
     setStatus(null);
-    const saved = await savePreference(api, values.emailFrequency);
-    form.reset(saved);
+    const saved = await savePreference(api, values);
+    form.reset(preferenceForm(saved));
     setStatus(t('notifications.preference.saved'));
   });
 
@@ -95,6 +95,45 @@ export function NotificationsPageContent({
             </div>
           ))}
         </fieldset>
+        <fieldset className="form__section">
+          <legend>{t('notifications.preference.kinds.legend')}</legend>
+          <div className="table-wrap">
+            <table className="table" data-testid="notification-kinds">
+              <thead>
+                <tr>
+                  <th scope="col">{t('notifications.preference.kinds.kind')}</th>
+                  <th scope="col">{t('notifications.preference.kinds.inApp')}</th>
+                  <th scope="col">{t('notifications.preference.kinds.email')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {NOTIFICATION_KINDS.map((kind, index) => (
+                  <tr key={kind} data-testid={`notification-kind-${kind}`}>
+                    <th scope="row">
+                      {t(`notifications.kinds.${kind}`)}
+                    </th>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`${t(`notifications.kinds.${kind}`)} — ${t('notifications.preference.kinds.inApp')}`}
+                        {...form.register(`kinds.${index}.inApp`)}
+                        data-testid={`notification-kind-${kind}-in-app`}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`${t(`notifications.kinds.${kind}`)} — ${t('notifications.preference.kinds.email')}`}
+                        {...form.register(`kinds.${index}.email`)}
+                        data-testid={`notification-kind-${kind}-email`}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </fieldset>
         {formError ? <ErrorAlert>{formError}</ErrorAlert> : null}
         {status ? <StatusMessage>{status}</StatusMessage> : null}
         <div className="form__actions">
@@ -105,4 +144,13 @@ export function NotificationsPageContent({
       </form>
     </section>
   );
+}
+
+/** The form's values, one per kind in the order of the rows (a kind never chosen: both ways). */
+function preferenceForm(preference: NotificationPreference): NotificationPreferenceForm {
+  const byKind = new Map((preference.kinds ?? []).map((entry) => [entry.kind, entry]));
+  return {
+    emailFrequency: preference.emailFrequency,
+    kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, inApp: byKind.get(kind)?.inApp ?? true, email: byKind.get(kind)?.email ?? true })),
+  };
 }

@@ -17,5 +17,5 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
   const { orgId } = await params;
   const api = await serverApi();
   const [notifications, preference] = await Promise.all([orNotFound(loadNotifications(api, orgId)), loadPreference(api)]);
-  return <NotificationsPageContent organizationId={orgId} initialNotifications={notifications} initialFrequency={preference.emailFrequency} />;
+  return <NotificationsPageContent organizationId={orgId} initialNotifications={notifications} initialPreference={preference} />;
 }

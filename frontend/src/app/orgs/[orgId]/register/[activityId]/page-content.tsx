@@ -11,11 +11,13 @@ import {
   getActivity,
   getVersionDiff,
   listVersions,
+  requestActivityChanges,
   transitionActivity,
   updateActivity,
 } from '@/features/activities/activities-api';
 import { catalogueFacts } from '@/features/activities/catalogue';
 import { ActivityTabs } from '@/features/activities/components/activity-tabs';
+import { ChangeRequestNotice } from '@/features/activities/components/change-request';
 import { CompletenessBar } from '@/features/activities/components/completeness-bar';
 import { ConflictDialog, type ConflictState } from '@/features/activities/components/conflict-dialog';
 import { DateTime, useDateTimeText } from '@/features/activities/components/date-time';
@@ -97,7 +99,7 @@ export function ActivityPageContent({
   const { isDirty, isSubmitting } = form.formState;
 
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState<Transition | 'delete' | 'duplicate' | null>(null);
+  const [busy, setBusy] = useState<Transition | 'request_changes' | 'delete' | 'duplicate' | null>(null);
   const [pageError, setPageError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [validation, setValidation] = useState<{ message: string; problems: Problem[] } | null>(null);
@@ -209,6 +211,28 @@ export function ActivityPageContent({
     }
   }
 
+  /** The DPO sends it back to its owner; the note is the comment they will read. */
+  async function onRequestChanges() {
+    clearMessages();
+    if (!note.trim()) {
+      setPageError(t('activity.workflow.commentRequired'));
+      return;
+    }
+    setBusy('request_changes');
+    try {
+      const updated = await requestActivityChanges(api, organizationId, activity.id, activity.version, note);
+      load(updated);
+      setNote('');
+      setValidation(null);
+      setStatus(t('activity.workflow.done.request_changes'));
+    } catch (error) {
+      if (isApiError(error, 'version_conflict')) await showConflict(error);
+      else setPageError(errorMessage(error, t));
+    } finally {
+      setBusy(null);
+    }
+  }
+
   async function onDuplicate() {
     clearMessages();
     setBusy('duplicate');
@@ -313,6 +337,8 @@ export function ActivityPageContent({
         </p>
       ) : null}
 
+      {snapshot === null ? <ChangeRequestNotice organizationId={organizationId} activityId={activity.id} status={activity.status} version={activity.version} /> : null}
+
       {hasActions ? (
         <div className="workflow" data-testid="workflow">
           {transitions.length > 0 || permissions.delete || permissions.duplicate ? (
@@ -332,6 +358,21 @@ export function ActivityPageContent({
                   {busy === transition ? t('activity.workflow.working') : t(`activity.workflow.${transition}`)}
                 </button>
               ))}
+              {/* Same permission as validating: the DPO's answer to a submission. */}
+              {permissions.transitions.validate && snapshot === null ? (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  data-testid="workflow-request-changes"
+                  disabled={busy !== null || isDirty || isSubmitting}
+                  aria-describedby={`${ids}-note-hint`}
+                  onClick={() => {
+                    void onRequestChanges();
+                  }}
+                >
+                  {busy === 'request_changes' ? t('activity.workflow.working') : t('activity.workflow.request_changes')}
+                </button>
+              ) : null}
               {permissions.duplicate ? (
                 <button
                   type="button"

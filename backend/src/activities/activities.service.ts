@@ -28,6 +28,7 @@ import { ActivityCatalogues, ActivityFacts } from './activity-catalogues';
 import { buildContent, contentKeysIn, flagsOf, Labels, toSnapshot } from './activity-document';
 import { ActivityIncompleteException, ImportInvalidException, ImportItemErrors } from './activity-errors';
 import { buildListSql } from './activity-list-query';
+import { consultationHold } from '../dpias/dpia-rules';
 import { checkActivity, completenessOf, RuleInput, ValidationBlocker, validationBlockers } from './activity-rules';
 import { ActivityVersion, ProcessingActivity } from './activity.entity';
 import type { ActivitySnapshot, ActivityStatus, Completeness, DpiaScreening } from './activity.types';
@@ -655,7 +656,10 @@ export class ActivitiesService {
        WHERE ap.organization_id = $1 AND ap.activity_id = $2 ORDER BY ap.position, lower(v.name)`,
       [row.organizationId, row.id],
     );
-    const [dpia] = await manager.query<{ status: string }[]>('SELECT status FROM dpias WHERE organization_id = $1 AND activity_id = $2', [row.organizationId, row.id]);
+    const [dpia] = await manager.query<{ status: string; prior_consultation: { answer: { outcome: string } | null } | null }[]>(
+      'SELECT status, prior_consultation FROM dpias WHERE organization_id = $1 AND activity_id = $2',
+      [row.organizationId, row.id],
+    );
     return validationBlockers({
       transfers: row.document.transfers.map((transfer) => ({
         country: transfer.country,
@@ -668,6 +672,7 @@ export class ActivitiesService {
       processors: vendors.map((vendor) => ({ name: vendor.name, concerns: blockingConcerns(vendor, assessVendor(transferInputOf(vendor), transferFacts)) })),
       dpiaDecision: row.document.dpiaScreening?.decision ?? null,
       dpiaStatus: dpia?.status ?? null,
+      consultationHold: consultationHold(dpia?.prior_consultation ?? null),
     });
   }
 

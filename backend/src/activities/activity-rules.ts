@@ -128,9 +128,18 @@ export function completenessOf(activity: RuleInput, facts: RuleFacts): Completen
  *  - a transfer outside the EEA with no transfer tool (Art 44), on the activity or at one of its
  *    processors — the rule vendor approval applies;
  *  - a DPIA required by the screening and not validated (Art 35(1): before the processing);
- *  - a processor with no signed contract (Art 28(3)) — the rule vendor approval applies.
+ *  - a processor with no signed contract (Art 28(3)) — the rule vendor approval applies;
+ *  - a DPIA validated after consulting the supervisory authority whose answer is not recorded yet
+ *    (Art 36(1)-(2): the processing waits for it), or whose answer bans the processing (Art 58(2)(f)).
  */
-export const BLOCKER_CODES = ['transfer_mechanism_missing', 'processor_transfer_mechanism_missing', 'processor_contract_missing', 'dpia_not_validated'] as const;
+export const BLOCKER_CODES = [
+  'transfer_mechanism_missing',
+  'processor_transfer_mechanism_missing',
+  'processor_contract_missing',
+  'dpia_not_validated',
+  'prior_consultation_pending',
+  'processing_prohibited_by_authority',
+] as const;
 export type BlockerCode = (typeof BLOCKER_CODES)[number];
 
 export interface ValidationBlocker {
@@ -150,6 +159,8 @@ export interface BlockerFacts {
   dpiaDecision: string | null;
   /** Status of the activity's DPIA; null when there is none. */
   dpiaStatus: string | null;
+  /** Art 36: what the prior consultation of the authority holds (dpia-rules `consultationHold`). */
+  consultationHold?: 'pending' | 'prohibited' | null;
 }
 
 export function validationBlockers(facts: BlockerFacts): ValidationBlocker[] {
@@ -173,5 +184,7 @@ export function validationBlockers(facts: BlockerFacts): ValidationBlocker[] {
   if (facts.dpiaDecision === 'required' && facts.dpiaStatus !== 'validated') {
     blockers.push({ path: 'dpiaScreening.decision', code: 'dpia_not_validated', params: {} });
   }
+  if (facts.consultationHold === 'pending') blockers.push({ path: 'dpiaScreening.decision', code: 'prior_consultation_pending', params: {} });
+  if (facts.consultationHold === 'prohibited') blockers.push({ path: 'dpiaScreening.decision', code: 'processing_prohibited_by_authority', params: {} });
   return blockers;
 }

@@ -11,6 +11,11 @@ export const DPIA_ERROR_CODES = [
   'dpia_opinion_missing',
   'dpia_conditions_missing',
   'activity_has_dpia',
+  'dpia_prior_consultation_missing',
+  'dpia_prior_consultation_not_required',
+  'dpia_no_prior_consultation',
+  'dpia_consultation_answered',
+  'dpia_answer_before_request',
 ] as const;
 export type DpiaErrorCode = (typeof DPIA_ERROR_CODES)[number];
 

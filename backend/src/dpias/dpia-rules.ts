@@ -1,3 +1,4 @@
+import { addDays, IsoDate, onOrNextWorkingDay } from '../deadlines/legal-deadlines';
 import {
   CONTEXT_FIELDS,
   DataSubjectsView,
@@ -8,6 +9,8 @@ import {
   FEARED_EVENTS,
   FearedEvent,
   PRINCIPLE_ITEMS,
+  PriorConsultation,
+  PriorConsultationView,
   RiskLevel,
   RiskLevelName,
 } from './dpia.types';
@@ -106,3 +109,44 @@ export const DPIA_TRANSITIONS: Record<DpiaTransition, readonly DpiaStatus[]> = {
   decide: ['awaiting_dpo_opinion'],
   newRevision: ['validated', 'refused'],
 };
+
+/**
+ * Art 36(1): the controller consults the supervisory authority before processing when the DPIA shows
+ * a high risk that its measures do not mitigate — on the 4×4 map, a residual level still high (both
+ * severity and likelihood 3 or 4, e.g. 4×3 or 3×3 after measures).
+ */
+export function priorConsultationRequired(content: Pick<DpiaContent, 'risks'>): boolean {
+  return overallResidualRisk(content) === 'high';
+}
+
+/** Art 36(2): the authority answers within eight weeks of the request, extendable by six. */
+export const CONSULTATION_WEEKS = 8;
+export const CONSULTATION_EXTENSION_WEEKS = 6;
+
+/**
+ * The days by which the authority should answer a request sent on `sentOn`, counted as Regulation
+ * 1182/71 counts periods in weeks: Art 3(1) the day of the request is not counted, Art 3(2)(c) the
+ * period ends on the same weekday of the last week, Art 3(4) a Saturday, Sunday or public holiday
+ * moves the end to the next working day. The extension forms one period of fourteen weeks with the
+ * first eight (as the Art 12(3) extension in legal-deadlines), so a moved first end does not push it.
+ */
+export function consultationDeadlines(sentOn: IsoDate, country?: string): { answerDueOn: IsoDate; extendedAnswerDueOn: IsoDate } {
+  return {
+    answerDueOn: onOrNextWorkingDay(addDays(sentOn, CONSULTATION_WEEKS * 7), country),
+    extendedAnswerDueOn: onOrNextWorkingDay(addDays(sentOn, (CONSULTATION_WEEKS + CONSULTATION_EXTENSION_WEEKS) * 7), country),
+  };
+}
+
+export function consultationView(consultation: PriorConsultation | null, country?: string): PriorConsultationView | null {
+  return consultation ? { ...consultation, ...consultationDeadlines(consultation.sentOn, country) } : null;
+}
+
+/**
+ * Art 36(1)-(2): the processing waits for the authority. `pending` while no answer is recorded,
+ * `prohibited` when the authority banned it (Art 58(2)(f)); null when nothing holds it.
+ */
+export function consultationHold(consultation: { answer: { outcome: string } | null } | null): 'pending' | 'prohibited' | null {
+  if (!consultation) return null;
+  if (!consultation.answer) return 'pending';
+  return consultation.answer.outcome === 'processing_prohibited' ? 'prohibited' : null;
+}

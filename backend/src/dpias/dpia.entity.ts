@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { DpiaContent, DpiaDecision, DpiaStatus, DpoOpinion } from './dpia.types';
+import type { DpiaContent, DpiaDecision, DpiaStatus, DpoOpinion, PriorConsultation } from './dpia.types';
 
 /**
  * A DPIA: its current revision. The sections are one JSONB document (`content`), edited section by
@@ -43,6 +43,10 @@ export class Dpia {
 
   @Column('text', { nullable: true })
   decidedByName!: string | null;
+
+  /** Art 36: recorded with a decision that validates a DPIA whose residual risk stays high. */
+  @Column('jsonb', { nullable: true })
+  priorConsultation!: PriorConsultation | null;
 
   @Column('uuid', { nullable: true })
   createdBy!: string | null;

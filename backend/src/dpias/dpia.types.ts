@@ -119,6 +119,43 @@ export interface DpiaDecisionRecord {
   decidedAt: string;
 }
 
+/**
+ * Art 36(3)-(2): the supervisory authority's answer to a prior consultation. It gives written advice
+ * and may use its powers (Art 58), up to a ban of the processing.
+ */
+export const CONSULTATION_OUTCOMES = ['no_objection', 'written_advice', 'processing_prohibited'] as const;
+export type ConsultationOutcome = (typeof CONSULTATION_OUTCOMES)[number];
+
+export interface ConsultationAnswer {
+  receivedOn: string;
+  outcome: ConsultationOutcome;
+  /** What the authority said, in the DPO's words. */
+  summary: string;
+  recordedBy: string | null;
+  recordedByName: string | null;
+  recordedAt: string;
+}
+
+/** Art 36(1): the prior consultation of the supervisory authority, as stored with the decision. */
+export interface PriorConsultation {
+  /** The day the request was sent (YYYY-MM-DD). */
+  sentOn: string;
+  /** The authority's file number, or ours. */
+  reference: string;
+  recordedBy: string | null;
+  recordedByName: string | null;
+  recordedAt: string;
+  answer: ConsultationAnswer | null;
+}
+
+/** The consultation with its Art 36(2) deadlines, computed at read time. */
+export interface PriorConsultationView extends PriorConsultation {
+  /** Eight weeks from the request. */
+  answerDueOn: string;
+  /** Fourteen weeks: when the authority extends by six weeks. */
+  extendedAnswerDueOn: string;
+}
+
 /** What the register says about the activity, shown in the Context section (never typed twice). */
 export interface RegisterContext {
   reference: string;
@@ -154,6 +191,10 @@ export interface DpiaDetail {
   register: RegisterContext;
   dpoOpinion: DpoOpinion | null;
   decision: DpiaDecisionRecord | null;
+  /** Art 36: null unless the residual risk stayed high and the authority was consulted. */
+  priorConsultation: PriorConsultationView | null;
+  /** Art 36(1): the residual risk is high, so validating needs the prior consultation. */
+  priorConsultationRequired: boolean;
   progress: DpiaProgress;
   residualRisk: RiskLevelName | null;
   version: number;

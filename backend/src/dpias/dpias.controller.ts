@@ -8,6 +8,7 @@ import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { DpiasService } from './dpias.service';
 import {
   ActionsDueQuery,
+  ConsultationAnswerDto,
   CreateDpiaDto,
   DpiaDecisionDto,
   DpiaDueAction,
@@ -105,9 +106,27 @@ export class DpiasController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Record the decision (admin or DPO): validated, validated_with_conditions (conditions required) or refused; locks the revision' })
   @ApiOkResponse({ type: DpiaView })
-  @ApiUnprocessableEntityResponse({ description: 'dpia_opinion_missing, dpia_conditions_missing' })
+  @ApiUnprocessableEntityResponse({
+    description: 'dpia_opinion_missing, dpia_conditions_missing, dpia_prior_consultation_missing (residual risk high: Art 36), dpia_prior_consultation_not_required',
+  })
   decision(@CurrentAccess() access: OrganizationAccess, @Param('dpiaId', ParseIdPipe) dpiaId: string, @Body() body: DpiaDecisionDto, @Headers('if-match') ifMatch?: string) {
     return this.dpias.decide(access, dpiaId, expectedVersion(body.version, ifMatch), body);
+  }
+
+  @Post(':dpiaId/prior-consultation/answer')
+  @CheckPolicy('validate', 'Dpia')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Record the supervisory authority’s answer to the prior consultation (Art 36(2)); DPO only; ends the hold on the processing unless it bans it' })
+  @ApiOkResponse({ type: DpiaView })
+  @ApiConflictResponse({ description: 'version_conflict, dpia_no_prior_consultation, dpia_consultation_answered' })
+  @ApiUnprocessableEntityResponse({ description: 'dpia_answer_before_request' })
+  consultationAnswer(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('dpiaId', ParseIdPipe) dpiaId: string,
+    @Body() body: ConsultationAnswerDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<DpiaView> {
+    return this.dpias.recordConsultationAnswer(access, dpiaId, expectedVersion(body.version, ifMatch), body);
   }
 
   @Get(':dpiaId/revisions')

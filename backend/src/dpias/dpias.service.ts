@@ -13,7 +13,19 @@ import { Page, pageOf } from '../common/http/pagination';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { WorkflowNotifier } from '../notifications/workflow-notifier';
 import { DpiaException, dpiaLocked } from './dpia-errors';
-import { DPIA_TRANSITIONS, DpiaTransition, emptyContent, missingForSubmission, overallResidualRisk, progressOf, residualLevel, riskLevel } from './dpia-rules';
+import { DEFAULT_COUNTRY } from '../deadlines/legal-deadlines';
+import {
+  consultationView,
+  DPIA_TRANSITIONS,
+  DpiaTransition,
+  emptyContent,
+  missingForSubmission,
+  overallResidualRisk,
+  priorConsultationRequired,
+  progressOf,
+  residualLevel,
+  riskLevel,
+} from './dpia-rules';
 import { Dpia, DpiaRevision } from './dpia.entity';
 import {
   DpiaContent,
@@ -25,11 +37,12 @@ import {
   FEARED_EVENTS,
   FearedEvent,
   LOCKED_STATUSES,
+  PriorConsultation,
   RegisterContext,
   RiskLevel,
   RiskLevelName,
 } from './dpia.types';
-import type { DpiaDecisionDto, DpiaDueAction, DpiaListItem, DpiaRevisionSummary, DpoOpinionDto, ListDpiasQuery, UpdateDpiaDto } from './dto/dpia.dto';
+import type { ConsultationAnswerDto, DpiaDecisionDto, DpiaDueAction, DpiaListItem, DpiaRevisionSummary, DpoOpinionDto, ListDpiasQuery, UpdateDpiaDto } from './dto/dpia.dto';
 
 type DpiaAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;
 
@@ -67,6 +80,7 @@ const UNDECIDED = {
   decidedAt: null,
   decidedBy: null,
   decidedByName: null,
+  priorConsultation: null,
 } as const satisfies Partial<Dpia>;
 
 @Injectable()
@@ -324,18 +338,36 @@ export class DpiasService {
   }
 
   /** Closes the revision: validated (with or without conditions) or refused; the revision is kept whole. */
-  async decide(access: DpiaAccess, dpiaId: string, expected: number, input: Pick<DpiaDecisionDto, 'decision' | 'comment'>): Promise<DpiaDetail> {
+  async decide(access: DpiaAccess, dpiaId: string, expected: number, input: Pick<DpiaDecisionDto, 'decision' | 'comment' | 'priorConsultation'>): Promise<DpiaDetail> {
     const current = await this.checkStep(access, dpiaId, 'decide', expected);
     if (!current.dpoOpinion) throw new DpiaException(HttpStatus.UNPROCESSABLE_ENTITY, 'dpia_opinion_missing');
     const comment = input.comment ?? null;
     if (input.decision === 'validated_with_conditions' && !comment) throw new DpiaException(HttpStatus.UNPROCESSABLE_ENTITY, 'dpia_conditions_missing');
     const context = this.connection.context;
+    // Art 36(1): a high residual risk is not validated plainly; the DPO records the consultation of the authority.
+    const consulting = input.decision !== 'refused' && priorConsultationRequired(current.content);
+    if (consulting && !input.priorConsultation) throw new DpiaException(HttpStatus.UNPROCESSABLE_ENTITY, 'dpia_prior_consultation_missing');
+    if (!consulting && input.priorConsultation) throw new DpiaException(HttpStatus.UNPROCESSABLE_ENTITY, 'dpia_prior_consultation_not_required');
+    if (consulting) ForbiddenError.from(access.ability).throwUnlessCan('validate', asSubject(current));
+    const now = await this.now();
+    const priorConsultation: PriorConsultation | null =
+      consulting && input.priorConsultation
+        ? {
+            sentOn: input.priorConsultation.sentOn,
+            reference: input.priorConsultation.reference,
+            recordedBy: context.userId ?? null,
+            recordedByName: context.actorName ?? null,
+            recordedAt: now.toISOString(),
+            answer: null,
+          }
+        : null;
     const next: Dpia = {
       ...current,
       status: input.decision === 'refused' ? 'refused' : 'validated',
       decision: input.decision,
       decisionComment: comment,
-      decidedAt: await this.now(),
+      decidedAt: now,
+      priorConsultation,
       decidedBy: context.userId ?? null,
       decidedByName: context.actorName ?? null,
     };
@@ -352,6 +384,33 @@ export class DpiasService {
       }),
     );
     return detail;
+  }
+
+  /**
+   * Art 36(2): the authority's answer, recorded by the DPO on the closed revision it was consulted on
+   * (the answer does not change the assessment). Until then the processing waits (activity validation
+   * refuses it); an answer that bans the processing keeps it stopped.
+   */
+  async recordConsultationAnswer(access: DpiaAccess, dpiaId: string, expected: number, input: Pick<ConsultationAnswerDto, 'receivedOn' | 'outcome' | 'summary'>): Promise<DpiaDetail> {
+    const current = await this.lock(access.organizationId, dpiaId);
+    ForbiddenError.from(access.ability).throwUnlessCan('validate', asSubject(current));
+    assertVersion(current.version, expected);
+    const consultation = current.priorConsultation;
+    if (!consultation) throw new DpiaException(HttpStatus.CONFLICT, 'dpia_no_prior_consultation');
+    if (consultation.answer) throw new DpiaException(HttpStatus.CONFLICT, 'dpia_consultation_answered', { receivedOn: consultation.answer.receivedOn });
+    if (input.receivedOn < consultation.sentOn) {
+      throw new DpiaException(HttpStatus.UNPROCESSABLE_ENTITY, 'dpia_answer_before_request', { sentOn: consultation.sentOn }, { sentOn: consultation.sentOn });
+    }
+    const context = this.connection.context;
+    const answer = {
+      receivedOn: input.receivedOn,
+      outcome: input.outcome,
+      summary: input.summary,
+      recordedBy: context.userId ?? null,
+      recordedByName: context.actorName ?? null,
+      recordedAt: (await this.now()).toISOString(),
+    };
+    return this.save(current, { ...current, priorConsultation: { ...consultation, answer } }, 'consultation_answer');
   }
 
   // ——— helpers ———
@@ -417,7 +476,14 @@ export class DpiasService {
       dpoOpinion: row.dpoOpinion,
       decision: row.decision,
       decisionComment: row.decisionComment,
+      priorConsultation: row.priorConsultation,
     });
+  }
+
+  /** Whose public holidays move the authority's deadline (as for rights requests). */
+  private async country(organizationId: string): Promise<string> {
+    const [row] = await this.connection.manager.query<{ country: string | null }[]>('SELECT country FROM organizations WHERE id = $1', [organizationId]);
+    return row?.country ?? DEFAULT_COUNTRY;
   }
 
   private async now(): Promise<Date> {
@@ -478,6 +544,8 @@ export class DpiasService {
         row.decision && row.decidedAt
           ? { decision: row.decision, comment: row.decisionComment, decidedBy: row.decidedBy, decidedByName: row.decidedByName, decidedAt: row.decidedAt.toISOString() }
           : null,
+      priorConsultation: consultationView(row.priorConsultation, await this.country(row.organizationId)),
+      priorConsultationRequired: priorConsultationRequired(row.content),
       progress: progressOf(row.content, { opinion: row.dpoOpinion !== null, decision: row.decision !== null }),
       residualRisk: overallResidualRisk(row.content),
       version: row.version,

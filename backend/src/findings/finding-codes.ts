@@ -33,6 +33,8 @@ export const FINDING_CODES = [
   'dpia_not_validated',
   'dpia_refused',
   'dpia_actions_overdue',
+  'dpia_prior_consultation_pending',
+  'dpia_processing_prohibited',
   'rights_request_overdue',
   'rights_request_due_soon',
   'breach_not_assessed',

@@ -76,6 +76,10 @@ export interface DpiaRow {
   overdueActions: number;
   /** The earliest such due date (YYYY-MM-DD), null when none. */
   firstOverdueDate: string | null;
+  /** Art 36: the day the prior consultation was sent (YYYY-MM-DD), null when none. */
+  consultationSentOn: string | null;
+  /** The authority's answer, null while none is recorded. */
+  consultationOutcome: string | null;
 }
 
 /** Everything the engine needs about one organisation, loaded in a fixed number of queries. */

@@ -162,7 +162,8 @@ export class FindingsDataService {
       // Every DPIA with its overdue actions counted in SQL: one query for the whole organisation.
       manager.query<DpiaRow[]>(
         `SELECT d.id, d.activity_id AS "activityId", d.status, d.revision,
-                coalesce(o.overdue, 0)::int AS "overdueActions", to_char(o.first_due, 'YYYY-MM-DD') AS "firstOverdueDate"
+                coalesce(o.overdue, 0)::int AS "overdueActions", to_char(o.first_due, 'YYYY-MM-DD') AS "firstOverdueDate",
+                d.prior_consultation ->> 'sentOn' AS "consultationSentOn", d.prior_consultation -> 'answer' ->> 'outcome' AS "consultationOutcome"
          FROM dpias d
          LEFT JOIN LATERAL (
            SELECT count(*) AS overdue, min((action ->> 'dueDate')::date) AS first_due

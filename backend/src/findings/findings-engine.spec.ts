@@ -101,7 +101,7 @@ function organization(activity: ActivityRow = cleanActivity(), vendor: VendorRow
 
 const DPIA_ID = 'a0000000-0000-4000-8000-000000000001';
 function dpiaOf(activity: ActivityRow, overrides: Partial<DpiaRow> = {}): DpiaRow {
-  return { id: DPIA_ID, activityId: activity.id, status: 'validated', revision: 1, overdueActions: 0, firstOverdueDate: null, ...overrides };
+  return { id: DPIA_ID, activityId: activity.id, status: 'validated', revision: 1, overdueActions: 0, firstOverdueDate: null, consultationSentOn: null, consultationOutcome: null, ...overrides };
 }
 
 const codesOf = (data: OrganizationData) => computeFindings(data, facts).findings.map((finding) => `${finding.code} ${finding.field}`);
@@ -272,6 +272,19 @@ describe('findings engine on purpose-built data', () => {
         expected: ['dpia_actions_overdue actionPlan', 'dpia_not_validated validation'],
       },
       {
+        name: 'Art 36(2): validated after consulting the authority, no answer yet: the processing waits',
+        activity: required,
+        dpia: { consultationSentOn: '2026-11-02' },
+        expected: ['dpia_prior_consultation_pending priorConsultation'],
+      },
+      { name: 'Art 36(2): the authority answered without objection: nothing', activity: required, dpia: { consultationSentOn: '2026-09-01', consultationOutcome: 'no_objection' }, expected: [] },
+      {
+        name: 'Art 58(2)(f): the authority banned the processing',
+        activity: required,
+        dpia: { consultationSentOn: '2026-09-01', consultationOutcome: 'processing_prohibited' },
+        expected: ['dpia_processing_prohibited priorConsultation'],
+      },
+      {
         name: 'an archived activity: its DPIA is not assessed',
         activity: cleanActivity({ status: 'archived', dpiaScreening: required.dpiaScreening }),
         dpia: { status: 'refused', overdueActions: 3, firstOverdueDate: '2026-01-01' },
@@ -280,6 +293,18 @@ describe('findings engine on purpose-built data', () => {
     ];
     it.each(dpiaCases)('$name', ({ activity, dpia, expected }) => {
       expect(codesOf(organization(activity, cleanVendor(), dpia ? [dpiaOf(activity, dpia)] : []))).toEqual(expected);
+    });
+
+    it('Art 36(2): a pending consultation is medium within eight weeks, high after; the message gives both days in words', () => {
+      const pending = (sentOn: string) => computeFindings(organization(required, cleanVendor(), [dpiaOf(required, { consultationSentOn: sentOn })]), facts).findings[0];
+      expect(pending('2026-11-02').severity).toBe('medium');
+      const late = pending('2026-09-01');
+      expect(late.severity).toBe('high');
+      expect(viewOf(ORG, late, 'fr')).toMatchObject({
+        link: `/orgs/${ORG}/dpias/${DPIA_ID}#dpia-priorConsultation`,
+        message: expect.stringContaining('1 septembre 2026'),
+      });
+      expect(viewOf(ORG, late, 'en').message).toContain('27 October 2026');
     });
 
     it('gives severities, says what to do and links to the DPIA page or the activity’s DPIA tab', () => {

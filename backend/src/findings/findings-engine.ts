@@ -2,6 +2,7 @@ import { checkActivity, RuleCode, RuleFacts } from '../activities/activity-rules
 import { assessExposure, assessTransfer, isDpfCertified, TransferFacts } from '../transfers/transfer-status';
 import { isDpaMissing, isReviewOverdue } from '../vendors/vendor-record';
 import type { ActivityRow, ActivityScore, DpiaRow, Finding, FindingCode, OrganizationData, Severity, VendorRow } from './finding.types';
+import { consultationDeadlines, consultationHold } from '../dpias/dpia-rules';
 import { intakeFindings } from './intake-register-rules';
 
 /** Days without a change after which a draft or an activity under review is reported as stale. */
@@ -186,7 +187,10 @@ const vendorRules: FindingRule = {
  *  - started but not validated yet (draft, in progress, awaiting the DPO's opinion);
  *  - refused: its own code and high severity, since the processing must not go ahead as it is —
  *    unlike a DPIA still in progress, the fix is a new revision or giving the processing up;
- *  - actions of the plan past their due date and not done (whatever the DPIA's status).
+ *  - actions of the plan past their due date and not done (whatever the DPIA's status);
+ *  - Art 36: the supervisory authority consulted and its answer not recorded yet (the processing
+ *    waits; high once the eight weeks have run out, as the DPO should chase it), or the authority
+ *    banned the processing (Art 58(2)(f)).
  * Archived activities no longer run: their DPIA is not assessed.
  */
 const dpiaRule: FindingRule = {
@@ -204,6 +208,22 @@ const dpiaRule: FindingRule = {
       findings.push(onDpia(activity, dpia, { code: 'dpia_refused', severity: 'high', field: 'validation', params: { revision: String(dpia.revision) } }));
     } else if (dpia.status !== 'validated') {
       findings.push(onDpia(activity, dpia, { code: 'dpia_not_validated', severity: 'medium', field: 'validation', params: { dpiaStatus: dpia.status } }));
+    }
+    if (dpia.consultationSentOn) {
+      const hold = consultationHold({ answer: dpia.consultationOutcome ? { outcome: dpia.consultationOutcome } : null });
+      if (hold === 'pending') {
+        const { answerDueOn } = consultationDeadlines(dpia.consultationSentOn);
+        findings.push(
+          onDpia(activity, dpia, {
+            code: 'dpia_prior_consultation_pending',
+            severity: answerDueOn < data.today ? 'high' : 'medium',
+            field: 'priorConsultation',
+            params: { date: dpia.consultationSentOn, dueOn: answerDueOn },
+          }),
+        );
+      } else if (hold === 'prohibited') {
+        findings.push(onDpia(activity, dpia, { code: 'dpia_processing_prohibited', severity: 'high', field: 'priorConsultation', params: {} }));
+      }
     }
     if (dpia.overdueActions > 0) {
       findings.push(

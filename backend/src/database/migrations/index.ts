@@ -12,6 +12,7 @@ import { Invitations1764633700000 } from './1764633700000-invitations';
 import { DeferrableCycles1764720000000 } from './1764720000000-deferrable-cycles';
 import { AuditCheckpoints1764806400000 } from './1764806400000-audit-checkpoints';
 import { WorkflowNotifications1764806417000 } from './1764806417000-workflow-notifications';
+import { PriorConsultationPublicBodies1764921700000 } from './1764921700000-prior-consultation-public-bodies';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   DeferrableCycles1764720000000,
   AuditCheckpoints1764806400000,
   WorkflowNotifications1764806417000,
+  PriorConsultationPublicBodies1764921700000,
 ];

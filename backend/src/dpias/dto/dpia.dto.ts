@@ -21,12 +21,16 @@ import { PageQuery } from '../../common/http/pagination';
 import { withArgs } from '../../common/http/validation';
 import {
   ACTION_STATUSES,
+  CONSULTATION_OUTCOMES,
   DPIA_DECISIONS,
   DPIA_STATUSES,
   JUDGEMENTS,
   OPINION_STATUSES,
   SCALE_VALUES,
   type ActionStatus,
+  type ConsultationAnswer,
+  type ConsultationOutcome,
+  type PriorConsultationView as PriorConsultationDetail,
   type DpiaContent,
   type DpiaDecision,
   type DpiaDecisionRecord,
@@ -175,14 +179,35 @@ export class DpoOpinionDto extends DpiaStepDto {
   @ApiProperty({ maxLength: 10000 }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(10000, withArgs) opinion!: string;
 }
 
+/** Art 36(1): the request sent to the supervisory authority. */
+export class PriorConsultationDto {
+  @ApiProperty({ format: 'date', description: 'the day the request was sent' }) @IsDefined() @IsIsoDate() sentOn!: string;
+  @ApiProperty({ maxLength: 200, description: 'the file number of the request' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200, withArgs) reference!: string;
+}
+
 export class DpiaDecisionDto extends DpiaStepDto {
   @ApiProperty({ enum: DPIA_DECISIONS }) @IsIn(DPIA_DECISIONS, withArgs) decision!: DpiaDecision;
+  @ApiPropertyOptional({
+    type: () => PriorConsultationDto,
+    description: 'Art 36: required to validate a DPIA whose residual risk stays high (DPO only); the processing then waits for the answer',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PriorConsultationDto)
+  priorConsultation?: PriorConsultationDto;
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 10000, description: 'the conditions (required for validated_with_conditions) or the reasons' })
   @Transform(trimToNull)
   @IsOptional()
   @IsString()
   @MaxLength(10000, withArgs)
   comment?: string | null;
+}
+
+/** Art 36(2): the supervisory authority's answer. */
+export class ConsultationAnswerDto extends DpiaStepDto {
+  @ApiProperty({ format: 'date', description: 'the day the answer was received' }) @IsDefined() @IsIsoDate() receivedOn!: string;
+  @ApiProperty({ enum: CONSULTATION_OUTCOMES }) @IsIn(CONSULTATION_OUTCOMES, withArgs) outcome!: ConsultationOutcome;
+  @ApiProperty({ maxLength: 10000, description: 'what the authority said' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(10000, withArgs) summary!: string;
 }
 
 export class ListDpiasQuery extends PageQuery {
@@ -222,6 +247,26 @@ export class DpiaPage {
   @ApiProperty() pageSize!: number;
 }
 
+export class ConsultationAnswerView implements ConsultationAnswer {
+  @ApiProperty({ format: 'date' }) receivedOn!: string;
+  @ApiProperty({ enum: CONSULTATION_OUTCOMES }) outcome!: ConsultationOutcome;
+  @ApiProperty() summary!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) recordedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true }) recordedByName!: string | null;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+}
+
+export class PriorConsultationView implements PriorConsultationDetail {
+  @ApiProperty({ format: 'date' }) sentOn!: string;
+  @ApiProperty() reference!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) recordedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true }) recordedByName!: string | null;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ type: () => ConsultationAnswerView, nullable: true }) answer!: ConsultationAnswerView | null;
+  @ApiProperty({ format: 'date', description: 'Art 36(2): eight weeks from the request' }) answerDueOn!: string;
+  @ApiProperty({ format: 'date', description: 'Art 36(2): fourteen weeks, when the authority extends by six' }) extendedAnswerDueOn!: string;
+}
+
 @ApiExtraModels(SectionProgressView)
 export class DpiaView implements DpiaDetail {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -233,6 +278,9 @@ export class DpiaView implements DpiaDetail {
   @ApiProperty({ description: 'what the register says about the activity (read at request time)', type: 'object', additionalProperties: true }) register!: RegisterContext;
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) dpoOpinion!: DpoOpinion | null;
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) decision!: DpiaDecisionRecord | null;
+  @ApiProperty({ type: () => PriorConsultationView, nullable: true, description: 'Art 36: the prior consultation recorded with the decision' })
+  priorConsultation!: PriorConsultationView | null;
+  @ApiProperty({ description: 'Art 36(1): the residual risk stays high; validating needs the prior consultation' }) priorConsultationRequired!: boolean;
   @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(SectionProgressView) } }) progress!: DpiaProgress;
   @ApiProperty({ enum: RISK_LEVELS, nullable: true }) residualRisk!: RiskLevelName | null;
   @ApiProperty() version!: number;

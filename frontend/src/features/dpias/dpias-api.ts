@@ -1,7 +1,7 @@
 import { unwrap, type TypedApiClient } from '@/lib/api-client';
 
-import type { SectionPatch } from './schemas';
-import type { DpiaDecision, DpiaDetail, OpinionStatus } from './types';
+import type { DecisionBody, SectionPatch } from './schemas';
+import type { ConsultationOutcome, DpiaDetail, OpinionStatus } from './types';
 
 const DPIAS = '/api/v1/organizations/{orgId}/dpias';
 const DPIA = '/api/v1/organizations/{orgId}/dpias/{dpiaId}';
@@ -44,8 +44,20 @@ export function giveOpinion(api: TypedApiClient, organizationId: string, dpiaId:
   return asDetail(unwrap(api.POST(`${DPIA}/opinion`, { params: { path: { orgId: organizationId, dpiaId } }, body: { version, ...body } })));
 }
 
-export function recordDecision(api: TypedApiClient, organizationId: string, dpiaId: string, version: number, body: { decision: DpiaDecision; comment: string | null }): Promise<DpiaDetail> {
+/** 422 `dpia_prior_consultation_missing` when the residual risk stays high and no consultation is given (Art 36). */
+export function recordDecision(api: TypedApiClient, organizationId: string, dpiaId: string, version: number, body: DecisionBody): Promise<DpiaDetail> {
   return asDetail(unwrap(api.POST(`${DPIA}/decision`, { params: { path: { orgId: organizationId, dpiaId } }, body: { version, ...body } })));
+}
+
+/** Art 36(2): the authority's answer (DPO); 409 `dpia_consultation_answered`, 422 `dpia_answer_before_request`. */
+export function recordConsultationAnswer(
+  api: TypedApiClient,
+  organizationId: string,
+  dpiaId: string,
+  version: number,
+  body: { receivedOn: string; outcome: ConsultationOutcome; summary: string },
+): Promise<DpiaDetail> {
+  return asDetail(unwrap(api.POST(`${DPIA}/prior-consultation/answer`, { params: { path: { orgId: organizationId, dpiaId } }, body: { version, ...body } })));
 }
 
 export function listRevisions(api: TypedApiClient, organizationId: string, dpiaId: string) {

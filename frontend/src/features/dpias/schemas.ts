@@ -9,6 +9,7 @@ import { emptyToNull, nullToEmpty, optionalText, requiredText } from '@/lib/vali
 
 import {
   ACTION_STATUSES,
+  CONSULTATION_OUTCOMES,
   CONTEXT_FIELDS,
   DPIA_DECISIONS,
   FEARED_EVENTS,
@@ -16,6 +17,7 @@ import {
   OPINION_STATUSES,
   PRINCIPLE_ITEMS,
   type DataSubjectsView,
+  type DpiaDecision,
   type DpiaAction,
   type DpiaContent,
   type DpiaContext,
@@ -180,11 +182,52 @@ export const ZOpinionFormSchema = z.object({ status: z.enum(OPINION_STATUSES), o
 export type OpinionForm = z.infer<typeof ZOpinionFormSchema>;
 export const opinionDefaults = (): OpinionForm => ({ status: 'could_be_implemented', opinion: '' });
 
-export const ZDecisionFormSchema = z
-  .object({ decision: z.enum(DPIA_DECISIONS), comment: optionalText(10000) })
-  .refine((value) => value.decision !== 'validated_with_conditions' || value.comment.trim() !== '', { path: ['comment'], error: 'validation.required' });
+const requiredDate = () =>
+  z
+    .string()
+    .trim()
+    .refine((value) => value !== '', { error: 'validation.required' })
+    .refine((value) => value === '' || isIsoDate(value), { error: 'validation.date' });
+
+/**
+ * The decision. When the residual risk stays high (Art 36(1)), validating needs the prior
+ * consultation of the supervisory authority: the day the request was sent and its reference.
+ */
+export function decisionFormSchema(consultationRequired: boolean) {
+  return z
+    .object({ decision: z.enum(DPIA_DECISIONS), comment: optionalText(10000), sentOn: optionalDate(), reference: optionalText(200) })
+    .superRefine((value, context) => {
+      if (value.decision === 'validated_with_conditions' && value.comment.trim() === '') context.addIssue({ code: 'custom', path: ['comment'], message: 'validation.required' });
+      if (!consultationRequired || value.decision === 'refused') return;
+      if (value.sentOn === '') context.addIssue({ code: 'custom', path: ['sentOn'], message: 'validation.required' });
+      if (value.reference.trim() === '') context.addIssue({ code: 'custom', path: ['reference'], message: 'validation.required' });
+    });
+}
+export const ZDecisionFormSchema = decisionFormSchema(false);
 export type DecisionForm = z.infer<typeof ZDecisionFormSchema>;
-export const decisionDefaults = (): DecisionForm => ({ decision: 'validated', comment: '' });
+export const decisionDefaults = (): DecisionForm => ({ decision: 'validated', comment: '', sentOn: '', reference: '' });
+
+export interface DecisionBody {
+  decision: DpiaDecision;
+  comment: string | null;
+  priorConsultation?: { sentOn: string; reference: string };
+}
+
+/** The consultation goes with a validation that needs it, never otherwise (the server refuses it). */
+export function decisionFromForm(values: DecisionForm, consultationRequired: boolean): DecisionBody {
+  const body: DecisionBody = { decision: values.decision, comment: values.comment.trim() || null };
+  if (consultationRequired && values.decision !== 'refused') body.priorConsultation = { sentOn: values.sentOn.trim(), reference: values.reference.trim() };
+  return body;
+}
+
+/** Art 36(2): the authority's answer, received on or after the day the request was sent. */
+export function consultationAnswerSchema(sentOn: string) {
+  return z
+    .object({ receivedOn: requiredDate(), outcome: z.enum(CONSULTATION_OUTCOMES), summary: requiredText(10000) })
+    .refine((value) => !isIsoDate(value.receivedOn) || value.receivedOn >= sentOn, { path: ['receivedOn'], error: 'dpias.consultation.answerBeforeRequest' });
+}
+export type ConsultationAnswerForm = z.infer<ReturnType<typeof consultationAnswerSchema>>;
+export const consultationAnswerDefaults = (): ConsultationAnswerForm => ({ receivedOn: '', outcome: 'no_objection', summary: '' });
 
 /** Only the sections the API accepts in a PATCH. */
 export type SectionPatch = Partial<Omit<DpiaContent, 'actionPlan'>> & { actionPlan?: ReturnType<typeof actionPlanFromForm> };

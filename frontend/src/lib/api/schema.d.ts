@@ -989,6 +989,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/dpias/{dpiaId}/prior-consultation/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the supervisory authority’s answer to the prior consultation (Art 36(2)); DPO only; ends the hold on the processing unless it bans it */
+        post: operations["DpiasController_consultationAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{orgId}/dpias/{dpiaId}/reopen": {
         parameters: {
             query?: never;
@@ -2100,6 +2117,31 @@ export interface components {
                 [key: string]: string;
             };
         };
+        ConsultationAnswerDto: {
+            /** @enum {string} */
+            outcome: "no_objection" | "written_advice" | "processing_prohibited";
+            /**
+             * Format: date
+             * @description the day the answer was received
+             */
+            receivedOn: string;
+            /** @description what the authority said */
+            summary: string;
+            /** @description or an If-Match header */
+            version?: number;
+        };
+        ConsultationAnswerView: {
+            /** @enum {string} */
+            outcome: "no_objection" | "written_advice" | "processing_prohibited";
+            /** Format: date */
+            receivedOn: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: uuid */
+            recordedBy: string | null;
+            recordedByName: string | null;
+            summary: string;
+        };
         CountryBreakdownRow: {
             /** @description transfers of activities (not archived) to this country */
             activityTransfers: number;
@@ -2534,6 +2576,8 @@ export interface components {
             comment?: string | null;
             /** @enum {string} */
             decision: "validated" | "validated_with_conditions" | "refused";
+            /** @description Art 36: required to validate a DPIA whose residual risk stays high (DPO only); the processing then waits for the answer */
+            priorConsultation?: components["schemas"]["PriorConsultationDto"];
             /** @description or an If-Match header */
             version?: number;
         };
@@ -2664,6 +2708,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             locked: boolean;
+            /** @description Art 36: the prior consultation recorded with the decision */
+            priorConsultation: components["schemas"]["PriorConsultationView"] | null;
+            /** @description Art 36(1): the residual risk stays high; validating needs the prior consultation */
+            priorConsultationRequired: boolean;
             progress: {
                 [key: string]: components["schemas"]["SectionProgressView"];
             };
@@ -2729,7 +2777,7 @@ export interface components {
         };
         FindingView: {
             /** @enum {string} */
-            code: "purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed";
+            code: "purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed";
             departmentId: string | null;
             /** @description API field path to fix (purposes[1].legalBasis) or section of the record page */
             field: string;
@@ -3186,6 +3234,36 @@ export interface components {
             comment: string | null;
             /** @enum {string|null} */
             judgement: "acceptable" | "to_improve" | null;
+        };
+        PriorConsultationDto: {
+            /** @description the file number of the request */
+            reference: string;
+            /**
+             * Format: date
+             * @description the day the request was sent
+             */
+            sentOn: string;
+        };
+        PriorConsultationView: {
+            answer: components["schemas"]["ConsultationAnswerView"] | null;
+            /**
+             * Format: date
+             * @description Art 36(2): eight weeks from the request
+             */
+            answerDueOn: string;
+            /**
+             * Format: date
+             * @description Art 36(2): fourteen weeks, when the authority extends by six
+             */
+            extendedAnswerDueOn: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: uuid */
+            recordedBy: string | null;
+            recordedByName: string | null;
+            reference: string;
+            /** Format: date */
+            sentOn: string;
         };
         PurposeDto: {
             description: string;
@@ -7117,7 +7195,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description dpia_opinion_missing, dpia_conditions_missing */
+            /** @description dpia_opinion_missing, dpia_conditions_missing, dpia_prior_consultation_missing (residual risk high: Art 36), dpia_prior_consultation_not_required */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7169,6 +7247,70 @@ export interface operations {
             };
             /** @description Not a member of the organisation, or no such record */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DpiasController_consultationAnswer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, instead of the body's version */
+                "if-match"?: string;
+            };
+            path: {
+                orgId: string;
+                dpiaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsultationAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DpiaView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not validate Dpia */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description version_conflict, dpia_no_prior_consultation, dpia_consultation_answered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description dpia_answer_before_request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7670,7 +7812,7 @@ export interface operations {
                 /** @description one or several (comma-separated or repeated) */
                 severity?: ("high" | "medium" | "low")[];
                 /** @description one or several (comma-separated or repeated) */
-                code?: ("purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed")[];
+                code?: ("purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed")[];
                 /** @description findings on the activities of this department (vendor findings have none) */
                 departmentId?: string;
                 /** @description findings on this record only (an activity or a vendor) */

@@ -2,11 +2,11 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 
 import { ErrorAlert } from '@/components/alerts';
-import { SelectField, TextAreaField } from '@/components/fields';
+import { SelectField, TextAreaField, TextField } from '@/components/fields';
 import { formatDate } from '@/features/activities/history-diff';
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import { useAppAbility } from '@/lib/ability-context';
@@ -19,15 +19,17 @@ import {
   dataSubjectsViewFromForm,
   dataSubjectsViewToForm,
   decisionDefaults,
+  decisionFormSchema,
+  decisionFromForm,
   opinionDefaults,
   ZDataSubjectsViewFormSchema,
-  ZDecisionFormSchema,
   ZOpinionFormSchema,
   type DataSubjectsViewForm,
   type DecisionForm,
   type OpinionForm,
 } from '../schemas';
 import { DPIA_DECISIONS, OPINION_STATUSES, type DpiaDetail, type DpiaRevisionItem } from '../types';
+import { ConsultationBlock } from './consultation-block';
 import { SaveBar } from './section-form';
 import type { SaveSections } from './sections';
 
@@ -74,10 +76,15 @@ export function ValidationSection({
   const opinion = useApiFormSubmit(opinionForm, ['opinion'], async (values) => {
     onChange(await giveOpinion(api, organizationId, dpia.id, dpia.version, { status: values.status, opinion: values.opinion.trim() }));
   });
-  const decisionForm = useForm<DecisionForm>({ resolver: zodResolver(ZDecisionFormSchema), defaultValues: decisionDefaults() });
-  const decision = useApiFormSubmit(decisionForm, ['comment'], async (values) => {
-    onChange(await recordDecision(api, organizationId, dpia.id, dpia.version, { decision: values.decision, comment: values.comment.trim() || null }));
+  // Art 36(1): a residual risk still high is validated only with the prior consultation of the authority.
+  const consultationRequired = dpia.priorConsultationRequired;
+  const decisionSchema = useMemo(() => decisionFormSchema(consultationRequired), [consultationRequired]);
+  const decisionForm = useForm<DecisionForm>({ resolver: zodResolver(decisionSchema), defaultValues: decisionDefaults() });
+  const decision = useApiFormSubmit(decisionForm, ['comment', 'sentOn', 'reference'], async (values) => {
+    onChange(await recordDecision(api, organizationId, dpia.id, dpia.version, decisionFromForm(values, consultationRequired)));
   });
+  const chosenDecision = decisionForm.watch('decision');
+  const consulting = consultationRequired && chosenDecision !== 'refused';
 
   async function step(name: DpiaStep) {
     setStepError(null);
@@ -201,6 +208,20 @@ export function ValidationSection({
             registration={decisionForm.register('decision')}
             required
           />
+          {consulting ? (
+            <div className="dpia-consultation-request" data-testid="decision-consultation">
+              <p className="notice">{t(ability.can('validate', 'Dpia') ? 'dpias.consultation.required' : 'dpias.consultation.requiredDpoOnly')}</p>
+              <TextField id="decision-sentOn" type="date" label={t('dpias.consultation.sentOn')} registration={decisionForm.register('sentOn')} error={decisionForm.formState.errors.sentOn} required />
+              <TextField
+                id="decision-reference"
+                label={t('dpias.consultation.reference')}
+                hint={t('dpias.consultation.referenceHint')}
+                registration={decisionForm.register('reference')}
+                error={decisionForm.formState.errors.reference}
+                required
+              />
+            </div>
+          ) : null}
           <TextAreaField
             id="decision-comment"
             label={t('dpias.validation.decisionComment')}
@@ -214,6 +235,8 @@ export function ValidationSection({
           </button>
         </form>
       ) : null}
+
+      <ConsultationBlock organizationId={organizationId} dpia={dpia} onChange={onChange} />
 
       {canRevise ? (
         <div className="dpia-step">

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -22,7 +23,12 @@ export interface AppConfig {
   demoSeed: boolean;
   logLevel: string;
   bodyLimit: string;
-  trustProxy: boolean;
+  /**
+   * Which hops may name the client address in X-Forwarded-For: `false` (none), `true` (exactly one
+   * hop, whoever it is) or a list of addresses, CIDRs and express names (`loopback`, `linklocal`,
+   * `uniquelocal`): only those peers are believed.
+   */
+  trustProxy: boolean | string[];
   loginMaxAttemptsPerAccount: number;
   loginMaxAttemptsPerIp: number;
   loginWindowMinutes: number;
@@ -67,6 +73,24 @@ function parseInteger(env: Env, name: string, fallback: number, min: number, max
     throw new ConfigError(`${name} must be a whole number between ${min} and ${max}, got "${raw}".`);
   }
   return value;
+}
+
+const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY: true/false as before, or a comma-separated list of addresses, CIDRs and express names. */
+export function parseTrustProxy(env: Env): boolean | string[] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || ['true', '1', 'yes', 'on', 'false', '0', 'no', 'off'].includes(raw.toLowerCase())) return parseBoolean(env, 'TRUST_PROXY', false);
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!(TRUST_PROXY_NAMES.includes(entry.toLowerCase()) || (family !== 0 && validBits && extra === undefined))) {
+      throw new ConfigError(`TRUST_PROXY must be true, false or a list of addresses (loopback, 10.0.0.0/8, …), got "${entry}".`);
+    }
+  }
+  return entries.map((entry) => (TRUST_PROXY_NAMES.includes(entry.toLowerCase()) ? entry.toLowerCase() : entry));
 }
 
 function parseDatabaseUrl(env: Env, name: string): string | undefined {
@@ -147,7 +171,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoSeed: parseBoolean(env, 'DEMO_SEED', nodeEnv !== 'production'),
     logLevel,
     bodyLimit,
-    trustProxy: parseBoolean(env, 'TRUST_PROXY', false),
+    trustProxy: parseTrustProxy(env),
     loginMaxAttemptsPerAccount: parseInteger(env, 'LOGIN_MAX_ATTEMPTS_PER_ACCOUNT', 5, 1, 1000),
     loginMaxAttemptsPerIp: parseInteger(env, 'LOGIN_MAX_ATTEMPTS_PER_IP', 30, 1, 100000),
     loginWindowMinutes: parseInteger(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 1440),

@@ -15,6 +15,11 @@ export interface AppConfig {
   dataDir: string;
   embeddedPostgresPort: number;
   sessionSecret: string;
+  /**
+   * Key material for the TOTP secrets stored encrypted (TOTP_ENCRYPTION_KEY, at least 32 characters);
+   * defaults to SESSION_SECRET. Changing it makes every enrolled authenticator unreadable.
+   */
+  totpEncryptionKey: string;
   /** Idle timeout: the cookie's rolling lifetime. */
   sessionMaxAgeHours: number;
   /** Absolute lifetime from sign-in, however active the session. */
@@ -139,6 +144,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   } else if (sessionSecret.length < 32) {
     throw new ConfigError('SESSION_SECRET must be at least 32 characters long.');
   }
+  const totpEncryptionKey = env.TOTP_ENCRYPTION_KEY || sessionSecret;
+  if (totpEncryptionKey.length < 32) throw new ConfigError('TOTP_ENCRYPTION_KEY must be at least 32 characters long.');
   const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}".`);
@@ -164,6 +171,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir,
     embeddedPostgresPort: parseInteger(env, 'EMBEDDED_POSTGRES_PORT', 54329, 1, 65535),
     sessionSecret,
+    totpEncryptionKey,
     sessionMaxAgeHours: parseInteger(env, 'SESSION_MAX_AGE_HOURS', 12, 1, 24 * 30),
     sessionAbsoluteMaxAgeHours: parseInteger(env, 'SESSION_ABSOLUTE_MAX_AGE_HOURS', 24 * 7, 1, 24 * 90),
     signupEnabled: parseBoolean(env, 'SIGNUP', true),

@@ -10,6 +10,7 @@ import { Breaches1763972190000 } from './1763972190000-breaches';
 import { AccountProof1764633600000 } from './1764633600000-account-proof';
 import { Invitations1764633700000 } from './1764633700000-invitations';
 import { DeferrableCycles1764720000000 } from './1764720000000-deferrable-cycles';
+import { TwoFactor1764900000000 } from './1764900000000-two-factor';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   AccountProof1764633600000,
   Invitations1764633700000,
   DeferrableCycles1764720000000,
+  TwoFactor1764900000000,
 ];

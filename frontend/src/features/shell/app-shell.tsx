@@ -34,6 +34,9 @@ export async function AppShell({
             {me.name}
           </span>
           <NotificationsBell organizationId={organizationId} />
+          <Link href="/account/security" className="app-header__link">
+            {t('shell.security')}
+          </Link>
           <Link href="/account/password" className="app-header__link">
             {t('shell.changePassword')}
           </Link>

@@ -89,7 +89,15 @@ async function stop(exitCode = 0) {
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
-const apiEnv = { PORT: String(apiPort), DATA_DIR: process.env.DATA_DIR ?? join(root, '.data'), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+// The web app forwards every API call from this machine and sets X-Forwarded-For to its client's
+// socket address (frontend/server.js): trusting loopback peers only lets per-address throttling see
+// that client, while a caller reaching the API port from elsewhere cannot name an address.
+const apiEnv = {
+  PORT: String(apiPort),
+  DATA_DIR: process.env.DATA_DIR ?? join(root, '.data'),
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  TRUST_PROXY: process.env.TRUST_PROXY ?? 'loopback',
+};
 const webEnv = { PORT: String(webPort), API_URL: process.env.API_URL ?? `http://localhost:${apiPort}` };
 
 try {

@@ -43,7 +43,8 @@ export async function createApp({ config, dataSource, sessionPool, logger }: App
     abortOnError: false,
   });
   app.setGlobalPrefix('api');
-  app.set('trust proxy', config.trustProxy ? 1 : false);
+  // true keeps its meaning of one hop; a list believes X-Forwarded-For only from those peers.
+  app.set('trust proxy', config.trustProxy === true ? 1 : config.trustProxy);
   app.disable('x-powered-by');
 
   app.use(

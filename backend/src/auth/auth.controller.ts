@@ -14,13 +14,16 @@ import {
   CsrfResponse,
   EmailDto,
   LoginDto,
+  LoginResponse,
   MeResponse,
   PasswordResetConfirmDto,
   RegisterDto,
   TokenDto,
   UpdateProfileDto,
 } from './dto/auth.dto';
-import { closeSession, signInWithPassword } from './passport-session';
+import { MfaCodeDto } from './dto/mfa.dto';
+import { MfaService } from './mfa.service';
+import { checkPassword, closeSession, openPendingSession, openSession } from './passport-session';
 
 @ApiTags('auth')
 @Controller('v1')
@@ -28,6 +31,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly mfa: MfaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -49,11 +53,28 @@ export class AuthController {
   @Post('auth/login')
   @Public()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Sign in with e-mail and password; opens a session (cookie registre.sid)' })
+  @ApiOperation({
+    summary:
+      'Sign in with e-mail and password; opens a session (cookie registre.sid). With two-factor sign-in on, answers mfaRequired: true and opens nothing yet: the code goes to POST /api/v1/auth/login/mfa within 5 minutes.',
+  })
+  @ApiOkResponse({ type: LoginResponse })
+  async login(@Body() _credentials: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+    const user = await checkPassword(request, response);
+    if (await this.mfa.isEnabled(user.id)) {
+      await openPendingSession(request, user.id);
+      return { mfaRequired: true };
+    }
+    await openSession(request, user);
+    return { mfaRequired: false, user };
+  }
+
+  @Post('auth/login/mfa')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Second step of sign-in: a code of the authenticator app (each accepted once) or a recovery code (single use); opens the session. Wrong codes are throttled like passwords.' })
   @ApiOkResponse({ type: AuthResponse })
-  async login(@Body() _credentials: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthResponse> {
-    const user = await signInWithPassword(request, response);
-    return { user };
+  async loginMfa(@Body() body: MfaCodeDto, @Req() request: Request): Promise<AuthResponse> {
+    return { user: await this.mfa.completeLogin(request, body.code) };
   }
 
   @Post('auth/register')

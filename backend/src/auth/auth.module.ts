@@ -6,12 +6,15 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottleService } from './login-throttle.service';
+import { MfaController } from './mfa.controller';
+import { MfaService } from './mfa.service';
+import { SessionsService } from './sessions.service';
 import { SessionSerializer } from './session.serializer';
 
 @Module({
   imports: [PassportModule.register({ session: true }), AccountMailModule],
-  controllers: [AuthController],
-  providers: [AuthService, UsersService, LocalStrategy, LoginThrottleService, SessionSerializer],
+  controllers: [AuthController, MfaController],
+  providers: [AuthService, UsersService, LocalStrategy, LoginThrottleService, SessionSerializer, MfaService, SessionsService],
   exports: [UsersService],
 })
 export class AuthModule {}

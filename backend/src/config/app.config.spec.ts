@@ -15,6 +15,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(config.sessionSecret);
   });
 
+  it('reads TRUST_PROXY as true/false or as a list of trusted addresses', () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'Loopback, 10.0.0.0/8, ::1, 192.0.2.4' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '::1', '192.0.2.4']);
+  });
+
   it.each([
     [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL must start with postgres:// or postgresql://.'],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database).'],
@@ -23,6 +31,8 @@ describe('loadConfig', () => {
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 32 characters long.'],
     [{ PORT: '70000' }, 'PORT must be a whole number between 1 and 65535, got "70000".'],
     [{ SIGNUP: 'maybe' }, 'SIGNUP must be true or false, got "maybe".'],
+    [{ TRUST_PROXY: 'loopback, 10.0.0.0/33' }, 'TRUST_PROXY must be true, false or a list of addresses (loopback, 10.0.0.0/8, …), got "10.0.0.0/33".'],
+    [{ TRUST_PROXY: 'proxy.example.com' }, 'TRUST_PROXY must be true, false or a list of addresses (loopback, 10.0.0.0/8, …), got "proxy.example.com".'],
     [{ SMTP_USER: 'mailer' }, 'SMTP_USER and SMTP_PASSWORD need SMTP_HOST.'],
     [{ SMTP_HOST: 'smtp.example.com', SMTP_USER: 'mailer' }, 'SMTP_USER needs SMTP_PASSWORD.'],
     [{ SMTP_HOST: 'smtp.example.com', SMTP_PORT: '0' }, 'SMTP_PORT must be a whole number between 1 and 65535, got "0".'],

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -14,6 +15,11 @@ export interface AppConfig {
   dataDir: string;
   embeddedPostgresPort: number;
   sessionSecret: string;
+  /**
+   * Key material for the TOTP secrets stored encrypted (TOTP_ENCRYPTION_KEY, at least 32 characters);
+   * defaults to SESSION_SECRET. Changing it makes every enrolled authenticator unreadable.
+   */
+  totpEncryptionKey: string;
   /** Idle timeout: the cookie's rolling lifetime. */
   sessionMaxAgeHours: number;
   /** Absolute lifetime from sign-in, however active the session. */
@@ -22,7 +28,12 @@ export interface AppConfig {
   demoSeed: boolean;
   logLevel: string;
   bodyLimit: string;
-  trustProxy: boolean;
+  /**
+   * Which hops may name the client address in X-Forwarded-For: `false` (none), `true` (exactly one
+   * hop, whoever it is) or a list of addresses, CIDRs and express names (`loopback`, `linklocal`,
+   * `uniquelocal`): only those peers are believed.
+   */
+  trustProxy: boolean | string[];
   loginMaxAttemptsPerAccount: number;
   loginMaxAttemptsPerIp: number;
   loginWindowMinutes: number;
@@ -76,6 +87,24 @@ function parseInteger(env: Env, name: string, fallback: number, min: number, max
   return value;
 }
 
+const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY: true/false as before, or a comma-separated list of addresses, CIDRs and express names. */
+export function parseTrustProxy(env: Env): boolean | string[] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || ['true', '1', 'yes', 'on', 'false', '0', 'no', 'off'].includes(raw.toLowerCase())) return parseBoolean(env, 'TRUST_PROXY', false);
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!(TRUST_PROXY_NAMES.includes(entry.toLowerCase()) || (family !== 0 && validBits && extra === undefined))) {
+      throw new ConfigError(`TRUST_PROXY must be true, false or a list of addresses (loopback, 10.0.0.0/8, …), got "${entry}".`);
+    }
+  }
+  return entries.map((entry) => (TRUST_PROXY_NAMES.includes(entry.toLowerCase()) ? entry.toLowerCase() : entry));
+}
+
 function parseDatabaseUrl(env: Env, name: string): string | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
@@ -122,6 +151,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   } else if (sessionSecret.length < 32) {
     throw new ConfigError('SESSION_SECRET must be at least 32 characters long.');
   }
+  const totpEncryptionKey = env.TOTP_ENCRYPTION_KEY || sessionSecret;
+  if (totpEncryptionKey.length < 32) throw new ConfigError('TOTP_ENCRYPTION_KEY must be at least 32 characters long.');
   const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}".`);
@@ -147,6 +178,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir,
     embeddedPostgresPort: parseInteger(env, 'EMBEDDED_POSTGRES_PORT', 54329, 1, 65535),
     sessionSecret,
+    totpEncryptionKey,
     sessionMaxAgeHours: parseInteger(env, 'SESSION_MAX_AGE_HOURS', 12, 1, 24 * 30),
     sessionAbsoluteMaxAgeHours: parseInteger(env, 'SESSION_ABSOLUTE_MAX_AGE_HOURS', 24 * 7, 1, 24 * 90),
     signupEnabled: parseBoolean(env, 'SIGNUP', true),
@@ -154,7 +186,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoSeed: parseBoolean(env, 'DEMO_SEED', nodeEnv !== 'production'),
     logLevel,
     bodyLimit,
-    trustProxy: parseBoolean(env, 'TRUST_PROXY', false),
+    trustProxy: parseTrustProxy(env),
     loginMaxAttemptsPerAccount: parseInteger(env, 'LOGIN_MAX_ATTEMPTS_PER_ACCOUNT', 5, 1, 1000),
     loginMaxAttemptsPerIp: parseInteger(env, 'LOGIN_MAX_ATTEMPTS_PER_IP', 30, 1, 100000),
     loginWindowMinutes: parseInteger(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 1440),

@@ -114,6 +114,14 @@ export class AuthResponse {
   @ApiProperty({ type: UserView }) user!: UserView;
 }
 
+export class LoginResponse {
+  @ApiProperty({ description: 'true: the password was right, the account uses two-factor sign-in: send a code to POST /api/v1/auth/login/mfa. No session is open yet.' })
+  mfaRequired!: boolean;
+
+  @ApiProperty({ type: UserView, required: false, description: 'The signed-in user, when no second factor is awaited' })
+  user?: UserView;
+}
+
 export class CsrfResponse {
   @ApiProperty() token!: string;
 }

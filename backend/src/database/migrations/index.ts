@@ -13,6 +13,7 @@ import { DeferrableCycles1764720000000 } from './1764720000000-deferrable-cycles
 import { AuditCheckpoints1764806400000 } from './1764806400000-audit-checkpoints';
 import { WorkflowNotifications1764806417000 } from './1764806417000-workflow-notifications';
 import { PriorConsultationPublicBodies1764921700000 } from './1764921700000-prior-consultation-public-bodies';
+import { TwoFactor1764900000000 } from './1764900000000-two-factor';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   AuditCheckpoints1764806400000,
   WorkflowNotifications1764806417000,
   PriorConsultationPublicBodies1764921700000,
+  TwoFactor1764900000000,
 ];

@@ -3,23 +3,28 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
 import { ErrorAlert } from '@/components/alerts';
 import { TextField } from '@/components/fields';
-import { signIn } from '@/features/auth/auth-api';
+import { signIn, signInWithCode } from '@/features/auth/auth-api';
 import { AuthLayout } from '@/features/auth/auth-layout';
-import { ZLoginSchema, type LoginForm } from '@/features/auth/schemas';
+import { ZLoginSchema, ZMfaCodeSchema, type LoginForm, type MfaCodeForm } from '@/features/auth/schemas';
 import { useT } from '@/i18n/i18n-provider';
+import { isApiError } from '@/lib/api-error';
 import { useApi } from '@/lib/use-api';
 import { useApiFormSubmit } from '@/lib/use-api-form-submit';
 
 const FIELDS = ['email', 'password'] as const;
+const CODE_FIELDS = ['code'] as const;
 
 export function LoginPageContent() {
   const t = useT();
   const api = useApi();
   const router = useRouter();
+  // After the right password of an account with two-factor sign-in, the same page asks for the code.
+  const [step, setStep] = useState<'password' | 'code'>('password');
   const form = useForm<LoginForm>({
     resolver: zodResolver(ZLoginSchema),
     defaultValues: { email: '', password: '' },
@@ -29,9 +34,15 @@ export function LoginPageContent() {
     formState: { errors, isSubmitting },
   } = form;
   const { formError, onSubmit } = useApiFormSubmit(form, FIELDS, async (values) => {
-    await signIn(api, values);
+    const answer = await signIn(api, values);
+    if (answer.mfaRequired) {
+      setStep('code');
+      return;
+    }
     router.replace('/');
   });
+
+  if (step === 'code') return <CodeStep onRestart={() => setStep('password')} />;
 
   return (
     <AuthLayout title={t('login.title')} intro={t('login.intro')}>
@@ -73,6 +84,62 @@ export function LoginPageContent() {
       </p>
       <p className="auth__alt">
         {t('login.noAccount')} <Link href="/signup">{t('login.signupLink')}</Link>
+      </p>
+    </AuthLayout>
+  );
+}
+
+/** The second step: a code of the authenticator app, or one of the recovery codes. */
+function CodeStep({ onRestart }: { onRestart: () => void }) {
+  const t = useT();
+  const api = useApi();
+  const router = useRouter();
+  const form = useForm<MfaCodeForm>({ resolver: zodResolver(ZMfaCodeSchema), defaultValues: { code: '' } });
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
+  const { formError, onSubmit } = useApiFormSubmit(form, CODE_FIELDS, async (values) => {
+    try {
+      await signInWithCode(api, values.code);
+    } catch (error) {
+      // The password step lasts a few minutes: past that, start again from the e-mail address.
+      if (isApiError(error) && error.code === 'mfa_sign_in_expired') onRestart();
+      throw error;
+    }
+    router.replace('/');
+  });
+
+  return (
+    <AuthLayout title={t('login.codeTitle')} intro={t('login.codeIntro')}>
+      <form
+        className="form"
+        noValidate
+        aria-labelledby="auth-title"
+        onSubmit={(event) => {
+          void onSubmit(event);
+        }}
+      >
+        <ErrorAlert>{formError}</ErrorAlert>
+        <TextField
+          id="login-code"
+          label={t('login.code')}
+          autoComplete="one-time-code"
+          required
+          hint={t('login.codeHint')}
+          registration={register('code')}
+          error={errors.code}
+        />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={isSubmitting}>
+            {isSubmitting ? t('login.submitting') : t('login.codeSubmit')}
+          </button>
+        </div>
+      </form>
+      <p className="auth__alt">
+        <button type="button" className="link-button" onClick={onRestart}>
+          {t('login.codeRestart')}
+        </button>
       </p>
     </AuthLayout>
   );

@@ -3,11 +3,49 @@ import type { ApiSchemas } from '@/lib/api-types';
 
 import type { ChangePasswordForm, ForgotPasswordForm, LoginForm, SignupForm } from './schemas';
 
-/** Signs in; the server sets the session cookie. A new session may come with a new CSRF token. */
+/**
+ * Signs in; the server sets the session cookie. A new session may come with a new CSRF token. With
+ * two-factor sign-in on, the answer is `mfaRequired: true` and no session is open until
+ * `signInWithCode`.
+ */
 export async function signIn(api: TypedApiClient, form: LoginForm) {
   const response = await unwrap(api.POST('/api/v1/auth/login', { body: { email: form.email, password: form.password } }));
   resetCsrfToken();
   return response;
+}
+
+/** The second step of sign-in: a code of the authenticator app or a recovery code (401 `mfa_code_wrong`, 429 when throttled). */
+export async function signInWithCode(api: TypedApiClient, code: string) {
+  const response = await unwrap(api.POST('/api/v1/auth/login/mfa', { body: { code } }));
+  resetCsrfToken();
+  return response;
+}
+
+export function getMfaStatus(api: TypedApiClient) {
+  return unwrap(api.GET('/api/v1/me/mfa'));
+}
+
+/** A new secret for the authenticator app, pending until `confirmTotp`. */
+export function startTotpSetup(api: TypedApiClient) {
+  return unwrap(api.POST('/api/v1/me/mfa/totp'));
+}
+
+/** Turns two-factor sign-in on; answers the recovery codes, shown this once. Other sessions end. */
+export function confirmTotp(api: TypedApiClient, code: string) {
+  return unwrap(api.POST('/api/v1/me/mfa/totp/confirm', { body: { code } }));
+}
+
+/** Turns two-factor sign-in off with the password (400 `current_password_wrong`). Other sessions end. */
+export async function disableTotp(api: TypedApiClient, password: string): Promise<void> {
+  await unwrap(api.DELETE('/api/v1/me/mfa/totp', { body: { password } }));
+}
+
+export function listSessions(api: TypedApiClient) {
+  return unwrap(api.GET('/api/v1/me/sessions'));
+}
+
+export async function revokeSession(api: TypedApiClient, id: string): Promise<void> {
+  await unwrap(api.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id } } }));
 }
 
 /**

@@ -44,3 +44,14 @@ export const ZChangePasswordSchema = z
   // An empty confirmation already says 'required'; the mismatch is told only about a typed one.
   .refine((form) => form.confirmation === '' || form.confirmation === form.newPassword, { path: ['confirmation'], error: 'validation.passwordMismatch' });
 export type ChangePasswordForm = z.infer<typeof ZChangePasswordSchema>;
+
+/** A code of the authenticator app (6 digits) or a recovery code (XXXXX-XXXXX); the server judges which. */
+export const ZMfaCodeSchema = z.object({
+  code: z.string().trim().min(1, { error: 'validation.required' }).max(32, { error: 'validation.tooLong' }),
+});
+export type MfaCodeForm = z.infer<typeof ZMfaCodeSchema>;
+
+export const ZDisableMfaSchema = z.object({
+  password: z.string().min(1, { error: 'validation.required' }).max(256, { error: 'validation.tooLong' }),
+});
+export type DisableMfaForm = z.infer<typeof ZDisableMfaSchema>;

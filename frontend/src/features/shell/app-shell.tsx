@@ -39,6 +39,9 @@ export async function AppShell({
             <span className="app-header__name" data-testid="user-name">
               {me.name}
             </span>
+            <Link href="/account/security" className="app-header__link">
+              {t('shell.security')}
+            </Link>
             <Link href="/account/password" className="app-header__link">
               {t('shell.changePassword')}
             </Link>

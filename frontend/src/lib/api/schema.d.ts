@@ -47,8 +47,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with e-mail and password; opens a session (cookie registre.sid) */
+        /** Sign in with e-mail and password; opens a session (cookie registre.sid). With two-factor sign-in on, answers mfaRequired: true and opens nothing yet: the code goes to POST /api/v1/auth/login/mfa within 5 minutes. */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Second step of sign-in: a code of the authenticator app (each accepted once) or a recovery code (single use); opens the session. Wrong codes are throttled like passwords. */
+        post: operations["AuthController_loginMfa"];
         delete?: never;
         options?: never;
         head?: never;
@@ -260,6 +277,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether two-factor sign-in is on, and how many recovery codes are left */
+        get: operations["MfaController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start setting up an authenticator app: a new secret, pending until confirmed with a code (409 mfa_already_enabled) */
+        post: operations["MfaController_startTotp"];
+        /** Turn two-factor sign-in off, with a code (app or recovery) or the password. Ends the user’s other sessions. */
+        delete: operations["MfaController_disableTotp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-factor sign-in on with a first code; answers ten recovery codes, shown this once. Ends the user’s other sessions. */
+        post: operations["MfaController_confirmTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notification-preferences": {
         parameters: {
             query?: never;
@@ -307,6 +376,40 @@ export interface paths {
         /** Change own password (the current one is required); ends the user’s other sessions */
         post: operations["AuthController_changePassword"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The user’s open sessions: opened, last seen, address, browser and system; the current one marked */
+        get: operations["MfaController_listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one of the user’s sessions (404 for any other id) */
+        delete: operations["MfaController_revokeSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1471,6 +1574,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s sign-in requirements */
+        get: operations["MfaController_organizationSecurity"];
+        /** Require two-factor sign-in of the organisation’s administrators and DPOs (administrators only) */
+        put: operations["MfaController_updateOrganizationSecurity"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{orgId}/stored-emails": {
         parameters: {
             query?: never;
@@ -2502,6 +2623,12 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        DisableMfaDto: {
+            /** @description A current code of the authenticator app, or a recovery code */
+            code?: string;
+            /** @description The account password, instead of a code */
+            password?: string;
+        };
         DocumentPage: {
             items: components["schemas"]["DocumentView"][];
             page: number;
@@ -3087,6 +3214,12 @@ export interface components {
             /** @example registre-demo */
             password: string;
         };
+        LoginResponse: {
+            /** @description true: the password was right, the account uses two-factor sign-in: send a code to POST /api/v1/auth/login/mfa. No session is open yet. */
+            mfaRequired: boolean;
+            /** @description The signed-in user, when no second factor is awaited */
+            user?: components["schemas"]["UserView"];
+        };
         MarkReadDto: {
             /** @description the notifications to mark read; all of the caller’s when absent */
             ids?: string[];
@@ -3123,6 +3256,19 @@ export interface components {
             organizationName: string;
             /** @enum {string} */
             role: "admin" | "dpo" | "contributor" | "auditor";
+        };
+        MfaCodeDto: {
+            /**
+             * @description The 6-digit code of the authenticator app, or (at sign-in and to turn it off) one of the recovery codes
+             * @example 123456
+             */
+            code: string;
+        };
+        MfaStatusResponse: {
+            enabled: boolean;
+            /** @description Set up but not confirmed with a code yet */
+            pending: boolean;
+            recoveryCodesLeft: number;
         };
         MinimisationAnswerDto: {
             justifications: components["schemas"]["GridMinimisationDto"][];
@@ -3170,6 +3316,13 @@ export interface components {
             recordReference: string;
             /** @enum {string} */
             recordType: "activity" | "vendor" | "dpia" | "design_grid" | "membership";
+        };
+        OrganizationSecurityDto: {
+            /** @description Administrators and DPOs must use two-factor sign-in to work in the organisation */
+            requireMfaForAdmins: boolean;
+        };
+        OrganizationSecurityView: {
+            requireMfaForAdmins: boolean;
         };
         OrganizationSummaryList: {
             items: components["schemas"]["OrganizationSummaryView"][];
@@ -3306,6 +3459,10 @@ export interface components {
             /** @description recipient-categories code */
             category: string;
             name?: string | null;
+        };
+        RecoveryCodesResponse: {
+            /** @description Ten single-use codes, shown this once */
+            recoveryCodes: string[];
         };
         RefuseRequestDto: {
             channel?: string | null;
@@ -3609,6 +3766,21 @@ export interface components {
             note?: string | null;
             otherMeasures: string[];
         };
+        SessionView: {
+            /** @example Firefox 133 */
+            browser: string | null;
+            /** Format: date-time */
+            createdAt: string | null;
+            /** @description The session of this request */
+            current: boolean;
+            /** @description Opaque identifier of the session (not its cookie) */
+            id: string;
+            ipAddress: string | null;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** @example Windows */
+            os: string | null;
+        };
         SeverityCountsView: {
             high: number;
             low: number;
@@ -3740,6 +3912,12 @@ export interface components {
         TokenDto: {
             /** @description The token=… value of the e-mailed link */
             token: string;
+        };
+        TotpSetupResponse: {
+            /** @description otpauth:// address, shown as a QR code */
+            otpauthUrl: string;
+            /** @description Base32 secret, for typing into the app by hand */
+            secret: string;
         };
         TransferAssessmentView: {
             country: string;
@@ -4262,6 +4440,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+        };
+    };
+    AuthController_loginMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["AuthResponse"];
                 };
             };
@@ -4580,6 +4781,116 @@ export interface operations {
             };
         };
     };
+    MfaController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaStatusResponse"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MfaController_startTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpSetupResponse"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MfaController_disableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisableMfaDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MfaController_confirmTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesResponse"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     NotificationsController_preference: {
         parameters: {
             query?: never;
@@ -4674,6 +4985,58 @@ export interface operations {
                 "application/json": components["schemas"]["ChangePasswordDto"];
             };
         };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MfaController_listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MfaController_revokeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             204: {
                 headers: {
@@ -8918,6 +9281,94 @@ export interface operations {
                 content?: never;
             };
             /** @description Role may not update RightsRequest */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MfaController_organizationSecurity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationSecurityView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not read Organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MfaController_updateOrganizationSecurity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationSecurityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationSecurityView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not update Organization */
             403: {
                 headers: {
                     [name: string]: unknown;

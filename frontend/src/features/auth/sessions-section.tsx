@@ -1,0 +1,99 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+
+import { ErrorAlert, StatusMessage } from '@/components/alerts';
+import { useLocale, useT } from '@/i18n/i18n-provider';
+import type { ApiSchemas } from '@/lib/api-types';
+import { errorMessage } from '@/lib/forms';
+import { useApi } from '@/lib/use-api';
+
+import { listSessions, revokeSession } from './auth-api';
+import styles from './security.module.css';
+
+type Session = ApiSchemas['SessionView'];
+
+/** The user's open sessions (browser and system in words, address, when), each but this one revocable. */
+export function SessionsSection({ reloadKey }: { reloadKey: number }) {
+  const t = useT();
+  const locale = useLocale();
+  const api = useApi();
+  const [sessions, setSessions] = useState<Session[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+
+  const load = useCallback(async () => {
+    try {
+      setSessions(await listSessions(api));
+    } catch (caught) {
+      setError(errorMessage(caught, t));
+    }
+  }, [api, t]);
+  useEffect(() => {
+    void load();
+  }, [load, reloadKey]);
+
+  const revoke = async (session: Session) => {
+    setError(null);
+    setDone(null);
+    try {
+      await revokeSession(api, session.id);
+      setDone(t('security.sessions.revoked'));
+    } catch (caught) {
+      setError(errorMessage(caught, t));
+    }
+    await load();
+  };
+
+  const device = (session: Session) => {
+    const browser = session.browser ?? t('security.sessions.unknownBrowser');
+    return session.os ? t('security.sessions.deviceOn', { browser, os: session.os }) : browser;
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby="sessions-title">
+      <h2 id="sessions-title">{t('security.sessions.title')}</h2>
+      <p className="auth__intro">{t('security.sessions.intro')}</p>
+      <ErrorAlert>{error}</ErrorAlert>
+      <StatusMessage>{done}</StatusMessage>
+      {sessions && (
+        <div className="table-wrap">
+          <table className="table" data-testid="sessions">
+            <thead>
+              <tr>
+                <th scope="col">{t('security.sessions.deviceColumn')}</th>
+                <th scope="col">{t('security.sessions.address')}</th>
+                <th scope="col">{t('security.sessions.opened')}</th>
+                <th scope="col">{t('security.sessions.lastSeen')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('security.sessions.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((session) => (
+                <tr key={session.id}>
+                  <td>
+                    {device(session)}
+                    {session.current && <span className={`badge ${styles.current}`}>{t('security.sessions.current')}</span>}
+                  </td>
+                  <td>{session.ipAddress ?? t('security.sessions.unknown')}</td>
+                  <td>{session.createdAt ? when.format(new Date(session.createdAt)) : t('security.sessions.unknown')}</td>
+                  <td>{when.format(new Date(session.lastSeenAt))}</td>
+                  <td>
+                    {!session.current && (
+                      <button type="button" className="button button--small button--secondary" onClick={() => void revoke(session)}>
+                        {t('security.sessions.revoke')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

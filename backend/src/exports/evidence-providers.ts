@@ -78,7 +78,7 @@ export const dpiaReportsProvider: EvidenceEntryProvider = {
 };
 
 /** The register part of a DPIA's context, from the activity (its version at the instant when there is one). */
-async function activityRegisterContext(ctx: ExportContext, activityId: string): Promise<RegisterContext | null> {
+export async function activityRegisterContext(ctx: ExportContext, activityId: string): Promise<RegisterContext | null> {
   const [row] = ctx.asOf
     ? await ctx.query<{ document: ActivitySnapshot }>(
         `SELECT snapshot AS document FROM activity_versions WHERE organization_id = $1 AND activity_id = $2 AND created_at <= $3::timestamptz ORDER BY number DESC LIMIT 1`,

@@ -5,10 +5,11 @@ import { TransfersModule } from '../transfers/transfers.module';
 import { DocumentsProvider } from './evidence-providers';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
+import { PdfController } from './pdf/pdf.controller';
 
 @Module({
   imports: [EvidenceModule, TransfersModule],
-  controllers: [ExportsController],
+  controllers: [ExportsController, PdfController],
   providers: [ExportsService, ActivityCatalogues, DocumentsProvider],
   exports: [ExportsService],
 })

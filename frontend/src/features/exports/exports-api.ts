@@ -5,7 +5,7 @@ import { ApiError } from '@/lib/api-error';
 import type { ApiSchemas } from '@/lib/api-types';
 
 export type ExportLanguage = 'fr' | 'en';
-export type ExportFile = 'register.xlsx' | 'vendors.xlsx' | 'processor-register.xlsx' | 'template.xlsx' | 'evidence.zip';
+export type ExportFile = 'register.xlsx' | 'register.pdf' | 'vendors.xlsx' | 'processor-register.xlsx' | 'template.xlsx' | 'evidence.zip';
 
 export interface ExportOptions {
   lang: ExportLanguage;
@@ -19,9 +19,22 @@ export function exportUrl(organizationId: string, file: ExportFile, options: Exp
   const params = new URLSearchParams({ lang: options.lang });
   if (options.asOf && file !== 'template.xlsx') params.set('asOf', options.asOf);
   const statuses = options.statuses.filter((status) => ACTIVITY_STATUSES.includes(status));
-  if (file === 'register.xlsx' && statuses.length > 0 && statuses.length < ACTIVITY_STATUSES.length) params.set('status', statuses.join(','));
+  if ((file === 'register.xlsx' || file === 'register.pdf') && statuses.length > 0 && statuses.length < ACTIVITY_STATUSES.length) params.set('status', statuses.join(','));
   return apiHref(`/api/v1/organizations/{orgId}/exports/${file}`, { orgId: organizationId }, params);
 }
+
+/** One activity's record sheet as a PDF (the activity as it is now). */
+export function activityRecordPdfUrl(organizationId: string, activityId: string, lang: ExportLanguage): string {
+  return apiHref('/api/v1/organizations/{orgId}/activities/{activityId}/record.pdf', { orgId: organizationId, activityId }, new URLSearchParams({ lang }));
+}
+
+/** A DPIA's report as a PDF (the current revision). */
+export function dpiaReportPdfUrl(organizationId: string, dpiaId: string, lang: ExportLanguage): string {
+  return apiHref('/api/v1/organizations/{orgId}/dpias/{dpiaId}/report.pdf', { orgId: organizationId, dpiaId }, new URLSearchParams({ lang }));
+}
+
+/** The language of a file: the page's own when it has one, else French. */
+export const exportLanguageOf = (locale: string): ExportLanguage => (locale === 'en' ? 'en' : 'fr');
 
 export type ImportError = ApiSchemas['ImportErrorView'];
 export type ImportReport = ApiSchemas['ImportReportView'];

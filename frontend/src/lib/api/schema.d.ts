@@ -591,6 +591,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/activities/{activityId}/record.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One activity’s record sheet as a PDF (its Article 30 items, the controller and the DPO) */
+        get: operations["PdfController_activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{orgId}/activities/{activityId}/reopen": {
         parameters: {
             query?: never;
@@ -1126,6 +1143,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/dpias/{dpiaId}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A DPIA’s report as a PDF (the current revision) */
+        get: operations["PdfController_dpia"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{orgId}/dpias/{dpiaId}/revisions": {
         parameters: {
             query?: never;
@@ -1204,6 +1238,23 @@ export interface paths {
         };
         /** The Art 30(2) register (activities carried out as a processor) alone */
         get: operations["ExportsController_processorRegister"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/exports/register.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register as a PDF in the Article 30 layout: cover with the controller and the DPO, one section per activity; as it stood at asOf */
+        get: operations["PdfController_register"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5818,6 +5869,53 @@ export interface operations {
             };
         };
     };
+    PdfController_activity: {
+        parameters: {
+            query?: {
+                /** @description language of labels (default: the request’s language) */
+                lang?: "fr" | "en";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+                activityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": Blob;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not read Activity */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ActivitiesController_reopen: {
         parameters: {
             query?: never;
@@ -7731,6 +7829,53 @@ export interface operations {
             };
         };
     };
+    PdfController_dpia: {
+        parameters: {
+            query?: {
+                /** @description language of labels (default: the request’s language) */
+                lang?: "fr" | "en";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+                dpiaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": Blob;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not read Dpia */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     DpiasController_revisions: {
         parameters: {
             query?: never;
@@ -7996,6 +8141,56 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not export Register */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PdfController_register: {
+        parameters: {
+            query?: {
+                /** @description language of labels and headers (default: the request’s language) */
+                lang?: "fr" | "en";
+                /** @description the register as it stood then: an instant, or a date (the end of that day, UTC) */
+                asOf?: string;
+                /** @description comma-separated statuses */
+                status?: ("draft" | "in_review" | "validated" | "archived")[];
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": Blob;
                 };
             };
             /** @description Not signed in */

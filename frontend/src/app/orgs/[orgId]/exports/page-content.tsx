@@ -106,7 +106,8 @@ export function ExportsPageContent({ organizationId }: { organizationId: string 
             </fieldset>
           </div>
           <p className="actions">
-            {download('register.xlsx', 'export-register', t('exports.register'))} {download('vendors.xlsx', 'export-vendors', t('exports.vendors'))}{' '}
+            {download('register.xlsx', 'export-register', t('exports.register'))} {download('register.pdf', 'export-register-pdf', t('exports.registerPdf'))}{' '}
+            {download('vendors.xlsx', 'export-vendors', t('exports.vendors'))}{' '}
             {download('processor-register.xlsx', 'export-processor-register', t('exports.processorRegister'))}
           </p>
           {canExportEvidence ? (

@@ -12,7 +12,8 @@ import { ActionPlanSection, ContextSection, PrinciplesSection, RisksSection, typ
 import { ValidationSection } from '@/features/dpias/components/validation-section';
 import { listRevisions, saveSections } from '@/features/dpias/dpias-api';
 import { EDITABLE_STATUSES, type DpiaDetail, type DpiaProgress, type DpiaRevisionItem } from '@/features/dpias/types';
-import { useT } from '@/i18n/i18n-provider';
+import { dpiaReportPdfUrl, exportLanguageOf } from '@/features/exports/exports-api';
+import { useLocale, useT } from '@/i18n/i18n-provider';
 import { useAppAbility } from '@/lib/ability-context';
 import { orgPath } from '@/lib/paths';
 import { useApi } from '@/lib/use-api';
@@ -38,6 +39,7 @@ export function DpiaPageContent({
   catalogues: DpiaCatalogues;
 }) {
   const t = useT();
+  const locale = useLocale();
   const api = useApi();
   const ability = useAppAbility();
   const [dpia, setDpia] = useState(initialDpia);
@@ -72,7 +74,11 @@ export function DpiaPageContent({
         {t('dpias.list.residualRisk')} <RiskBadge level={dpia.residualRisk} testId="dpia-residual-risk" /> ·{' '}
         <Link href={`${base}/report`} data-testid="dpia-report-link">
           {t('dpias.editor.report')}
-        </Link>
+        </Link>{' '}
+        ·{' '}
+        <a href={dpiaReportPdfUrl(organizationId, dpia.id, exportLanguageOf(locale))} download data-testid="dpia-report-pdf">
+          {t('exports.dpiaPdf')}
+        </a>
       </p>
       {dpia.locked ? <p className="notice" data-testid="dpia-locked">{t('dpias.editor.locked')}</p> : null}
       {dpia.status === 'awaiting_dpo_opinion' ? <p className="notice">{t('dpias.editor.awaiting')}</p> : null}

@@ -44,7 +44,8 @@ import {
   type Transition,
 } from '@/features/activities/types';
 import { activityPermissions } from '@/features/activities/workflow';
-import { useT } from '@/i18n/i18n-provider';
+import { activityRecordPdfUrl, exportLanguageOf } from '@/features/exports/exports-api';
+import { useLocale, useT } from '@/i18n/i18n-provider';
 import { useAppAbility } from '@/lib/ability-context';
 import { isApiError } from '@/lib/api-error';
 import type { Department } from '@/lib/api-types';
@@ -85,6 +86,7 @@ export function ActivityPageContent({
   owners: readonly OwnerOption[];
 }) {
   const t = useT();
+  const locale = useLocale();
   const api = useApi();
   const router = useRouter();
   const ability = useAppAbility();
@@ -277,6 +279,13 @@ export function ActivityPageContent({
         </h1>
         <StatusBadge status={shown.status} testId="activity-status" />
       </div>
+      {snapshot ? null : (
+        <p className="actions">
+          <a className="button button--small" href={activityRecordPdfUrl(organizationId, activity.id, exportLanguageOf(locale))} download data-testid="activity-record-pdf">
+            {t('exports.recordPdf')}
+          </a>
+        </p>
+      )}
       {designGrid ? (
         <p>
           <Link href={orgPath(organizationId, `design-grid/${encodeURIComponent(designGrid.id)}`)} data-testid="activity-design-grid">

@@ -6,6 +6,7 @@ import type { BreachSummary } from '@/features/breaches/types';
 import { breachClock } from '@/features/rights-requests/clock';
 import { BreachClockBadge, useNow } from '@/features/rights-requests/clock-badge';
 import { useLocale, useT } from '@/i18n/i18n-provider';
+import { useAppAbility } from '@/lib/ability-context';
 import type { PageOf } from '@/lib/api-types';
 import { orgPath } from '@/lib/paths';
 
@@ -16,11 +17,17 @@ export function BreachesPageContent({ organizationId, breaches }: { organization
   const locale = useLocale();
   // Hours matter here: the clock moves every minute while the page is open.
   const now = useNow(60_000);
+  const ability = useAppAbility();
   const instant = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: PARIS }).format(new Date(iso));
   return (
     <section className="page page--wide" aria-labelledby="page-title">
       <div className="page__header">
         <h1 id="page-title">{t('breaches.title')}</h1>
+        {ability.can('create', 'Breach') ? (
+          <Link className="button button--primary" href={orgPath(organizationId, 'breaches/new')} data-testid="new-breach">
+            {t('breaches.form.title')}
+          </Link>
+        ) : null}
       </div>
       <p className="page__intro">{t('breaches.intro')}</p>
       {breaches.items.length === 0 ? (

@@ -4,6 +4,7 @@ import Link from 'next/link';
 
 import { codeLabel } from '@/features/activities/catalogue';
 import type { CatalogueItem } from '@/features/activities/types';
+import { BreachSteps } from '@/features/breaches/components/breach-steps';
 import { NotificationSummaryPanel } from '@/features/breaches/notification-summary';
 import type { BreachDetail, NotificationSummary } from '@/features/breaches/types';
 import { breachClock } from '@/features/rights-requests/clock';
@@ -91,7 +92,7 @@ export function BreachPageContent({ organizationId, breach, activities, vendors,
       </dl>
 
       <h2 id="breach-risk">{t('breaches.list.risk')}</h2>
-      <p>
+      <p data-testid="breach-risk" data-risk={breach.risk ?? 'not_assessed'}>
         {breach.risk ? t(`breaches.risks.${breach.risk}`) : t('breaches.risks.not_assessed')}
         {breach.riskRationale ? ` — ${breach.riskRationale}` : ''}
       </p>
@@ -127,6 +128,8 @@ export function BreachPageContent({ organizationId, breach, activities, vendors,
           ))}
         </ol>
       )}
+
+      <BreachSteps organizationId={organizationId} breach={breach} />
 
       <NotificationSummaryPanel summary={summary} />
     </section>

@@ -8,11 +8,12 @@ async function fitsWidth(page: Page): Promise<boolean> {
 }
 
 /**
- * The rights-request register by hand: the DPO records a request that arrived by post, asks for proof
+ * The registers by hand. Rights requests: the DPO records a request that arrived by post, asks for proof
  * of identity, starts, extends once and answers; a contributor on a phone records one (intake) and
- * follows it without the DPO's steps.
+ * follows it without the DPO's steps. Breaches: the DPO records one, assesses a high risk, notifies the
+ * CNIL and records why the people are not told (Art 34(3)(a)).
  */
-describe('rights requests: recorded, handled and answered from the pages', () => {
+describe('the rights-request and breach registers, kept from the pages', () => {
   let browser: Browser;
 
   beforeAll(async () => {
@@ -91,6 +92,45 @@ describe('rights requests: recorded, handled and answered from the pages', () =>
     await page.getByTestId('rights-request-detail').getByText('Jean-Noël Œuvray').waitFor();
     await page.locator('[data-testid="rights-request-detail"][data-status="received"] dd').getByText('Received', { exact: true }).waitFor();
     expect(await page.getByTestId('rights-request-actions').count()).toBe(0);
+    expect(await fitsWidth(page)).toBe(true);
+    await context.close();
+  });
+
+  it('the DPO records a breach, assesses a high risk, notifies the CNIL and records the exception to informing people', async () => {
+    const context = await newContext(browser, 'fr-FR');
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signIn(page, 'dpo@example.com');
+    await openSection(page, 'breaches');
+    await page.getByTestId('new-breach').click();
+    await page.locator('#breach-summary').fill('Vol de l’ordinateur portable « paie »');
+    await page.getByTestId('breach-nature-confidentiality').check();
+    await page.locator('#breach-approxPersons').fill('1250');
+    await page.getByTestId('new-breach-submit').click();
+    await page.waitForURL(/\/breaches\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1 }).getByText('Vol de l’ordinateur portable « paie »').waitFor();
+    await page.locator('[data-testid="breach-risk"][data-risk="not_assessed"]').waitFor();
+
+    // The assessment needs its reasoning.
+    await page.locator('#assess-risk').selectOption('high');
+    await page.getByTestId('breach-assess-submit').click();
+    await page.locator('#assess-riskRationale-error').waitFor();
+    await page.locator('#assess-riskRationale').fill('Données de paie de 1 250 salariés, identifiants bancaires');
+    await page.getByTestId('breach-assess-submit').click();
+    await page.locator('[data-testid="breach-risk"][data-risk="high"]').waitFor();
+
+    await page.locator('#notify-reference').fill('CNIL-2026-0042');
+    await page.getByTestId('breach-notify-submit').click();
+    await page.getByTestId('breach-notification').getByText(/CNIL-2026-0042/).waitFor();
+
+    await page.locator('#inform-mode').selectOption('exception');
+    await page.locator('#inform-exception').selectOption('art34_3a_protected');
+    await page.locator('#inform-details').fill('Disque chiffré, clé non compromise');
+    await page.getByTestId('breach-inform-submit').click();
+    await page.getByText(/Disque chiffré, clé non compromise/).first().waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+
+    await page.setViewportSize({ width: 390, height: 844 });
     expect(await fitsWidth(page)).toBe(true);
     await context.close();
   });

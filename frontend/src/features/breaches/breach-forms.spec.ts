@@ -1,0 +1,46 @@
+import { informToBody, newBreachDefaults, newBreachToBody, notifyToBody, ZInformSchema, ZNewBreachSchema, ZNotifySchema } from './breach-forms';
+
+describe('the breach forms', () => {
+  it('sends the moment the organisation knew, typed in Paris time, as an instant; counts as numbers', () => {
+    const form = {
+      ...newBreachDefaults(new Date('2026-03-28T23:30:00Z')),
+      summary: ' Vol de l’ordinateur portable « paie » ',
+      natures: ['confidentiality' as const, 'availability' as const],
+      approxPersons: '1250',
+      approxRecords: '',
+    };
+    // 00:30 in Paris, the night of the spring clock change.
+    expect(form.awareAt).toBe('2026-03-29T00:30');
+    expect(ZNewBreachSchema.safeParse(form).success).toBe(true);
+    expect(newBreachToBody(form)).toEqual({
+      summary: 'Vol de l’ordinateur portable « paie »',
+      awareAt: '2026-03-28T23:30:00.000Z',
+      occurredAt: null,
+      discovery: null,
+      natures: ['confidentiality', 'availability'],
+      approxPersons: 1250,
+      approxRecords: null,
+    });
+  });
+
+  it('refuses a breach without a summary and counts that are not whole numbers', () => {
+    const result = ZNewBreachSchema.safeParse({ ...newBreachDefaults(), summary: '', approxPersons: '12,5' });
+    const issues = result.success ? [] : result.error.issues.map((issue) => [issue.path.join('.'), issue.message]);
+    expect(issues).toEqual([
+      ['summary', 'validation.required'],
+      ['approxPersons', 'validation.wholeNumber'],
+    ]);
+  });
+
+  it('records the notification with the version read, and the people told or the exception relied on', () => {
+    const notify = { notifiedAt: '2026-12-04T18:15', reference: 'CNIL-2026-0042', phased: true, delayReasons: '' };
+    expect(ZNotifySchema.safeParse(notify).success).toBe(true);
+    expect(notifyToBody(notify, 4)).toEqual({ version: 4, authorityNotification: { notifiedAt: '2026-12-04T17:15:00.000Z', reference: 'CNIL-2026-0042', phased: true, delayReasons: null } });
+
+    expect(ZInformSchema.safeParse({ mode: 'exception', communicatedAt: '', exception: '', details: 'Données chiffrées' }).success).toBe(false);
+    const exception = { mode: 'exception' as const, communicatedAt: '2026-12-04T18:15', exception: 'art34_3a_protected' as const, details: 'Disque chiffré (AES-256), clé non compromise' };
+    expect(informToBody(exception, 5)).toEqual({ version: 5, personsCommunication: { communicatedAt: null, exception: 'art34_3a_protected', details: 'Disque chiffré (AES-256), clé non compromise' } });
+    const told = { mode: 'told' as const, communicatedAt: '2026-12-05T09:00', exception: '' as const, details: 'Courriel à chaque salarié concerné' };
+    expect(informToBody(told, 6)).toEqual({ version: 6, personsCommunication: { communicatedAt: '2026-12-05T08:00:00.000Z', exception: null, details: 'Courriel à chaque salarié concerné' } });
+  });
+});

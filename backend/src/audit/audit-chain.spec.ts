@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Client } from 'pg';
+import { Client as PgClient, type Client } from 'pg';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
 import { asOwner, completeActivity } from '../activities/activities.test-helpers';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
@@ -236,6 +236,25 @@ describe('Audit chain that proves itself: every field hashed, signed checkpoints
     const run = verifier(dir);
     expect(run.output).toContain(oldKey);
     expect(run.status).toBe(0);
+
+    // Checkpoints are append-only for the application role, and each organisation sees only its own.
+    const app = new PgClient({ connectionString: api.database.appUrl });
+    await app.connect();
+    try {
+      const other = await createOrganizationWithRoles(api.server, 'Autre mairie');
+      await app.query('BEGIN');
+      await app.query("SELECT set_config('app.organization_id', $1, true)", [other.organizationId]);
+      expect((await app.query('SELECT count(*)::int AS count FROM audit_checkpoints')).rows[0].count).toBe(0);
+      await app.query('ROLLBACK');
+      for (const statement of ['UPDATE audit_checkpoints SET event_count = 1', 'DELETE FROM audit_checkpoints', 'DELETE FROM audit_signing_keys']) {
+        await app.query('BEGIN');
+        await app.query("SELECT set_config('app.organization_id', $1, true)", [org.organizationId]);
+        await expect(app.query(statement)).rejects.toMatchObject({ code: '42501' });
+        await app.query('ROLLBACK');
+      }
+    } finally {
+      await app.end();
+    }
 
     // A checkpoint whose signature does not verify is reported as forged.
     await asOwner(api, (client) => client.query("UPDATE audit_checkpoints SET event_count = event_count + 1 WHERE organization_id = $1 AND occasion = 'scheduled'", [org.organizationId]));

@@ -72,10 +72,12 @@ export function BreachPageContent({ organizationId, breach, activities, vendors,
         <dd>{list(breach.subjectCategories.map((code) => codeLabel(catalogues.subjectCategories, code, locale)))}</dd>
         <dt>{t('breaches.detail.approx')}</dt>
         <dd>
-          {t('breaches.detail.approxValue', {
-            persons: breach.approxPersons === null ? none : breach.approxPersons.toLocaleString(locale),
-            records: breach.approxRecords === null ? none : breach.approxRecords.toLocaleString(locale),
-          })}
+          {breach.approxPersons === null && breach.approxRecords === null
+            ? none
+            : t('breaches.detail.approxValue', {
+                persons: breach.approxPersons === null ? none : breach.approxPersons.toLocaleString(locale),
+                records: breach.approxRecords === null ? none : breach.approxRecords.toLocaleString(locale),
+              })}
         </dd>
         <dt>{t('breaches.detail.activities')}</dt>
         <dd>{links(activities, 'register')}</dd>

@@ -41,7 +41,8 @@ describe('Evidence pack and import template (real PostgreSQL)', () => {
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
     expect(manifest).toMatchObject({ format: 'registre-evidence-pack/1', organization: { id: org.organizationId, name: 'Preuves' }, asOf: null });
     const names = manifest.files.map((file: { name: string }) => file.name);
-    expect(names).toEqual(['register.xlsx', 'audit-trail.xlsx', 'vendors.xlsx', expect.stringMatching(/^documents\/activities\/T-0001\/[0-9a-f]{8}-Politique RH\.pdf$/)]);
+    expect(names).toEqual(['register.xlsx', 'audit-trail.xlsx', 'vendors.xlsx', expect.stringMatching(/^documents\/activities\/T-0001\/[0-9a-f]{8}-Politique RH\.pdf$/), 'pdf/register.pdf']);
+    expect(files.get('pdf/register.pdf')!.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect([...files.keys()].sort()).toEqual([...names, 'manifest.json'].sort());
     for (const file of manifest.files as { name: string; sha256: string; bytes: number }[]) {
       expect({ name: file.name, sha256: sha256(files.get(file.name)!), bytes: files.get(file.name)!.length }).toEqual(file);
@@ -97,6 +98,8 @@ describe('Evidence pack and import template (real PostgreSQL)', () => {
     expect(titled.sort()).toEqual([...references].sort());
     const documents = names.filter((name) => name.startsWith('documents/'));
     expect(documents).toHaveLength(references.length);
+    // The same reports as PDF, one per DPIA, beside the register's.
+    expect(names.filter((name) => name.startsWith('pdf/dpias/'))).toHaveLength(references.length);
     expect(documents.map((name) => files.get(name)!.toString('latin1')).every((pdf, index, all) => all.indexOf(pdf) === index)).toBe(true);
   });
 

@@ -10,6 +10,7 @@ import { attachmentDisposition } from '../evidence/file-name';
 import { asOfInstant, ExportQuery, RegisterExportQuery } from './dto/export.dto';
 import { writeEvidencePack } from './evidence-pack';
 import { DocumentsProvider, dpiaReportsProvider, workbookProvider } from './evidence-providers';
+import { pdfEvidenceProvider } from './pdf/pdf-documents';
 import { ExportOptions, ExportsService } from './exports.service';
 import { PROCESSOR_REGISTER_SHEETS, REGISTER_SHEETS, TEMPLATE_SHEETS, VENDOR_SHEETS } from './register-sheets';
 import type { SheetWriter } from './sheet-writer';
@@ -65,13 +66,13 @@ export class ExportsController {
 
   @Get('evidence.zip')
   @CheckPolicy('export', 'Evidence')
-  @ApiOperation({ summary: 'The auditor’s pack: register, audit trail with hashes, vendors, every DPIA’s report, every document, manifest.json with SHA-256 and the chain check' })
+  @ApiOperation({ summary: 'The auditor’s pack: register, audit trail with hashes, vendors, every DPIA’s report, every document, the register and DPIA reports as PDF, manifest.json with SHA-256 and the chain check' })
   @ApiFileResponse('application/zip', 'the zip')
   async evidence(@CurrentAccess() access: OrganizationAccess, @Query() query: ExportQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     const options = this.options(query, request);
     const ctx = await this.exports.context(access.organizationId, options);
     this.headers(response, 'application/zip', this.fileName('evidence', options, 'zip'));
-    await writeEvidencePack(response, [workbookProvider, dpiaReportsProvider, this.documents], ctx, () => this.trail.verify(access.organizationId, options.asOf));
+    await writeEvidencePack(response, [workbookProvider, dpiaReportsProvider, this.documents, pdfEvidenceProvider], ctx, () => this.trail.verify(access.organizationId, options.asOf));
   }
 
   private options(query: ExportQuery, request: Request): ExportOptions {

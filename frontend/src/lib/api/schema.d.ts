@@ -1082,7 +1082,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The auditor’s pack: register, audit trail with hashes, vendors, every DPIA’s report, every document, manifest.json with SHA-256 and the chain check */
+        /** The auditor’s pack: register, audit trail with hashes, vendors, every DPIA’s report, every document, the register and DPIA reports as PDF, manifest.json with SHA-256 and the chain check */
         get: operations["ExportsController_evidence"];
         put?: never;
         post?: never;

@@ -96,6 +96,8 @@ describe('Evidence pack and import template (real PostgreSQL)', () => {
     expect(reports).toHaveLength(references.length);
     const titled = reports.map((name) => references.find((reference) => files.get(name)!.toString('utf8').includes(`Activité ${reference}<`)));
     expect(titled.sort()).toEqual([...references].sort());
+    // Retention in words in the reports, never an ISO duration.
+    for (const name of reports) expect(files.get(name)!.toString('utf8')).toContain('Identity and civil status — 5 years<');
     const documents = names.filter((name) => name.startsWith('documents/'));
     expect(documents).toHaveLength(references.length);
     // The same reports as PDF, one per DPIA, beside the register's.

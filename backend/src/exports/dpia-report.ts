@@ -1,4 +1,5 @@
 import { translate } from '../common/i18n/i18n';
+import { durationInWords } from '../common/words/durations';
 import { residualRisks } from '../dpias/dpia-export';
 import type { DpiaState } from '../dpias/dpia-export';
 import { overallResidualRisk, riskLevel } from '../dpias/dpia-rules';
@@ -69,7 +70,7 @@ export function renderDpiaReport(state: DpiaState, register: RegisterContext | n
     parts.push(
       pairs([
         [t('purposes'), list(register.purposes.map((purpose) => `${purpose.description} (${label('legal-bases', purpose.legalBasis) ?? none})`))],
-        [t('data_categories'), list(register.dataCategories.map((category) => [label('data-categories', category.category), category.retention].filter(Boolean).join(' — ')))],
+        [t('data_categories'), list(register.dataCategories.map((category) => [label('data-categories', category.category), durationInWords(category.retention, ctx.locale)].filter(Boolean).join(' — ')))],
         [t('data_subjects'), list(register.dataSubjects.map((item) => label('data-subject-categories', item.category)))],
         [t('recipients'), list(register.recipients.map((item) => [label('recipient-categories', item.category), item.name].filter(Boolean).join(' — ')))],
         [t('processors'), list(register.processors)],

@@ -46,6 +46,7 @@ describe('Evidence pack and import template (real PostgreSQL)', () => {
       'audit-trail.xlsx',
       'vendors.xlsx',
       expect.stringMatching(/^documents\/activities\/T-0001\/[0-9a-f]{8}-Politique RH\.pdf$/),
+      'pdf/register.pdf',
       // The audit proof (src/audit/audit-chain.spec.ts runs its verifier).
       'audit/events.jsonl',
       'audit/checkpoints.json',
@@ -53,6 +54,7 @@ describe('Evidence pack and import template (real PostgreSQL)', () => {
       'verify-evidence.mjs',
       'README.txt',
     ]);
+    expect(files.get('pdf/register.pdf')!.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect([...files.keys()].sort()).toEqual([...names, 'manifest.json', 'manifest.signature.json'].sort());
     for (const file of manifest.files as { name: string; sha256: string; bytes: number }[]) {
       expect({ name: file.name, sha256: sha256(files.get(file.name)!), bytes: files.get(file.name)!.length }).toEqual(file);
@@ -103,8 +105,12 @@ describe('Evidence pack and import template (real PostgreSQL)', () => {
     expect(reports).toHaveLength(references.length);
     const titled = reports.map((name) => references.find((reference) => files.get(name)!.toString('utf8').includes(`Activité ${reference}<`)));
     expect(titled.sort()).toEqual([...references].sort());
+    // Retention in words in the reports, never an ISO duration.
+    for (const name of reports) expect(files.get(name)!.toString('utf8')).toContain('Identity and civil status — 5 years<');
     const documents = names.filter((name) => name.startsWith('documents/'));
     expect(documents).toHaveLength(references.length);
+    // The same reports as PDF, one per DPIA, beside the register's.
+    expect(names.filter((name) => name.startsWith('pdf/dpias/'))).toHaveLength(references.length);
     expect(documents.map((name) => files.get(name)!.toString('latin1')).every((pdf, index, all) => all.indexOf(pdf) === index)).toBe(true);
   });
 

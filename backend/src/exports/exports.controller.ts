@@ -12,6 +12,7 @@ import { attachmentDisposition } from '../evidence/file-name';
 import { asOfInstant, ExportQuery, RegisterExportQuery } from './dto/export.dto';
 import { writeEvidencePack } from './evidence-pack';
 import { DocumentsProvider, dpiaReportsProvider, workbookProvider } from './evidence-providers';
+import { pdfEvidenceProvider } from './pdf/pdf-documents';
 import { ExportOptions, ExportsService } from './exports.service';
 import { PROCESSOR_REGISTER_SHEETS, REGISTER_SHEETS, TEMPLATE_SHEETS, VENDOR_SHEETS } from './register-sheets';
 import type { SheetWriter } from './sheet-writer';
@@ -70,7 +71,7 @@ export class ExportsController {
   @CheckPolicy('export', 'Evidence')
   @ApiOperation({
     summary:
-      'The auditor’s pack: register, audit trail with hashes, vendors, every DPIA’s report, every document, the audit events with every hashed field, the signed checkpoints and their public keys, a standalone verifier (verify-evidence.mjs) and its README, manifest.json with SHA-256 and the chain check, and the manifest’s signature',
+      'The auditor’s pack: register, audit trail with hashes, vendors, every DPIA’s report, every document, the register and DPIA reports as PDF, the audit events with every hashed field, the signed checkpoints and their public keys, a standalone verifier (verify-evidence.mjs) and its README, manifest.json with SHA-256 and the chain check, and the manifest’s signature',
   })
   @ApiFileResponse('application/zip', 'the zip')
   async evidence(@CurrentAccess() access: OrganizationAccess, @Query() query: ExportQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
@@ -82,7 +83,7 @@ export class ExportsController {
     this.headers(response, 'application/zip', this.fileName('evidence', options, 'zip'));
     await writeEvidencePack(
       response,
-      [workbookProvider, dpiaReportsProvider, this.documents, auditProofProvider(this.trail, this.checkpoints)],
+      [workbookProvider, dpiaReportsProvider, this.documents, pdfEvidenceProvider, auditProofProvider(this.trail, this.checkpoints)],
       ctx,
       () => this.trail.verify(access.organizationId, options.asOf, options.locale),
       (content) => this.checkpoints.signDocument(content),

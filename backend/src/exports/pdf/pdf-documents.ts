@@ -11,6 +11,7 @@ import { CONTEXT_FIELDS, FEARED_EVENTS, PRINCIPLE_ITEMS } from '../../dpias/dpia
 import type { RiskLevel } from '../../dpias/dpia.types';
 import { residualRisks } from '../../dpias/dpia-export';
 import { activityBatches } from '../activity-batches';
+import type { EvidenceEntryProvider } from '../evidence-pack';
 import { activityRegisterContext } from '../evidence-providers';
 import type { ExportContext } from '../sheet-writer';
 import { enumLabel } from '../sheets/enum-labels';
@@ -212,3 +213,20 @@ export function found<T>(value: T | null): T {
   if (value === null) throw AppException.notFound();
   return value;
 }
+
+/** A reference as typed by users, made safe for a file or folder name. */
+// eslint-disable-next-line no-control-regex
+export const fileSafe = (text: string): string => text.replace(/[/\\:*?"<>|\u0000-\u001f\s]+/g, '_').replace(/^\.+/, '_').slice(0, 60) || 'record';
+
+/**
+ * The evidence pack's PDFs, as of the pack's instant: pdf/register.pdf, then every DPIA's report as
+ * pdf/dpias/<reference>-r<revision>.pdf (the revision current then, as the HTML reports).
+ */
+export const pdfEvidenceProvider: EvidenceEntryProvider = {
+  async *entries(ctx: ExportContext) {
+    yield { name: 'pdf/register.pdf', write: (output: Writable) => writeRegisterPdf(output, ctx) };
+    for (const state of await readDpiaStates(query(ctx), ctx.organizationId, ctx.asOf)) {
+      yield { name: `pdf/dpias/${fileSafe(state.activityReference)}-r${state.revision}.pdf`, write: (output: Writable) => writeDpiaPdf(output, ctx, state) };
+    }
+  },
+};

@@ -10,7 +10,7 @@ import { attachmentDisposition } from '../../evidence/file-name';
 import { asOfInstant, RegisterExportQuery } from '../dto/export.dto';
 import { ExportsService } from '../exports.service';
 import { PdfQuery } from './pdf.dto';
-import { found, readActivityRecord, readDpia, writeActivityRecordPdf, writeDpiaPdf, writeRegisterPdf } from './pdf-documents';
+import { fileSafe, found, readActivityRecord, readDpia, writeActivityRecordPdf, writeDpiaPdf, writeRegisterPdf } from './pdf-documents';
 
 const PDF = 'application/pdf';
 
@@ -76,7 +76,3 @@ export class PdfController {
     response.setHeader('Cache-Control', 'private, no-store');
   }
 }
-
-/** A reference as typed by users, made safe for a file name. */
-// eslint-disable-next-line no-control-regex
-const fileSafe = (text: string) => text.replace(/[/\\:*?"<>|\u0000-\u001f\s]+/g, '_').slice(0, 60) || 'record';

@@ -53,7 +53,7 @@ describe('PDF records (pdfkit, real PostgreSQL, text read back with pdf.js)', ()
     beforeLate = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 50));
     await org.as.dpo.post(`${base()}/activities`).send(completeActivity({ name: 'Traitement créé après l’instantané' })).expect(201);
-  });
+  }, 120_000);
   afterAll(() => api.close());
 
   it('writes the register in the Article 30 layout, in French, with the footer on every page', async () => {

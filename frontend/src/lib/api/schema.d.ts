@@ -1219,7 +1219,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The auditor’s pack: register, audit trail with hashes, vendors, every DPIA’s report, every document, the audit events with every hashed field, the signed checkpoints and their public keys, a standalone verifier (verify-evidence.mjs) and its README, manifest.json with SHA-256 and the chain check, and the manifest’s signature */
+        /** The auditor’s pack: register, audit trail with hashes, vendors, every DPIA’s report, every document, the register and DPIA reports as PDF, the audit events with every hashed field, the signed checkpoints and their public keys, a standalone verifier (verify-evidence.mjs) and its README, manifest.json with SHA-256 and the chain check, and the manifest’s signature */
         get: operations["ExportsController_evidence"];
         put?: never;
         post?: never;

@@ -76,7 +76,7 @@ export function DpiaPageContent({
           {t('dpias.editor.report')}
         </Link>{' '}
         ·{' '}
-        <a href={dpiaReportPdfUrl(organizationId, dpia.id, exportLanguageOf(locale))} download data-testid="dpia-report-pdf">
+        <a className="dpia-page__pdf" href={dpiaReportPdfUrl(organizationId, dpia.id, exportLanguageOf(locale))} download data-testid="dpia-report-pdf">
           {t('exports.dpiaPdf')}
         </a>
       </p>

@@ -103,7 +103,6 @@ export function VendorRecordForm({
           options={countries}
           registration={register('headquartersCountry')}
           error={errors.headquartersCountry}
-          testId="vendor-edit-headquartersCountry"
         />
         <TextField id="vendor-edit-parentCompany" label={t('vendors.new.parentCompany')} registration={register('parentCompany')} error={errors.parentCompany} testId="vendor-edit-parentCompany" />
         <SelectField
@@ -113,7 +112,6 @@ export function VendorRecordForm({
           options={countries}
           registration={register('parentCountry')}
           error={errors.parentCountry}
-          testId="vendor-edit-parentCountry"
         />
       </div>
       <TextAreaField id="vendor-edit-service" label={t('vendors.new.service')} registration={register('service')} error={errors.service} testId="vendor-edit-service" />
@@ -131,7 +129,6 @@ export function VendorRecordForm({
               options={countries}
               registration={register(`dataLocations.${index}.country`)}
               error={errors.dataLocations?.[index]?.country}
-              testId={`vendor-edit-location-${String(index)}`}
             />
             <button
               type="button"
@@ -165,7 +162,6 @@ export function VendorRecordForm({
           options={mechanismOptions}
           registration={register('transferMechanism')}
           error={errors.transferMechanism}
-          testId="vendor-edit-transferMechanism"
         />
         <TextField
           id="vendor-edit-certifications"

@@ -142,16 +142,18 @@ export function VendorRecordForm({
             </button>
           </div>
         ))}
-        <button
-          type="button"
-          className="button button--small"
-          data-testid="vendor-edit-add-location"
-          onClick={() => {
-            append({ country: '' });
-          }}
-        >
-          {t('vendors.edit.addLocation')}
-        </button>
+        <div className="list__add">
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="vendor-edit-add-location"
+            onClick={() => {
+              append({ country: '' });
+            }}
+          >
+            {t('vendors.edit.addLocation')}
+          </button>
+        </div>
       </fieldset>
 
       <div className="form-grid">

@@ -81,7 +81,7 @@ export function VendorRecordForm({
 
   return (
     <form className="form vendor-record-form" noValidate data-testid="vendor-record-form" aria-labelledby="vendor-record-title" onSubmit={(event) => void onSubmit(event)}>
-      <h3 id="vendor-record-title">{t('vendors.edit.title')}</h3>
+      <h3 id="vendor-record-title" className="visually-hidden">{t('vendors.edit.title')}</h3>
       <div data-testid="vendor-record-error">
         <ErrorAlert>{formError}</ErrorAlert>
       </div>

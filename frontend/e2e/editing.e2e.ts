@@ -43,6 +43,8 @@ describe('editing an activity’s processors and transfers, and a vendor’s rec
     await page.getByTestId('new-activity').click();
     await page.waitForURL(/\/register\/new$/);
     await page.locator('#activity-name').fill(activityName);
+    await page.getByTestId('activity-tab-purposes').click();
+    await page.locator('#activity-purposes-0-description').fill('Inscrire les familles aux ateliers d’été');
     await page.getByTestId('activity-save').click();
     await page.waitForURL(/\/register\/[0-9a-f-]{36}$/);
     const activityUrl = page.url();
@@ -71,7 +73,7 @@ describe('editing an activity’s processors and transfers, and a vendor’s rec
     await expect(transfer.getByTestId('transfer-0-status').textContent()).resolves.toContain('TIA attendue');
     await page.locator('#activity-transfers-0-documentation').fill('CCT signées le 12 novembre 2026 ; TIA du 20 novembre 2026');
     await page.getByTestId('activity-save').click();
-    await expect(page.getByTestId('activity-version').textContent()).resolves.toBe('2');
+    await page.getByTestId('activity-version').filter({ hasText: /^2$/ }).waitFor();
 
     // Reloaded: the values are the saved ones.
     await page.goto(activityUrl);
@@ -92,14 +94,14 @@ describe('editing an activity’s processors and transfers, and a vendor’s rec
     await expect(page.getByTestId('vendor-headquarters').textContent()).resolves.toBe('—');
     await page.getByTestId('vendor-edit').click();
     await page.getByTestId('vendor-edit-legalEntity').fill('Cartes Pionnier Incorporated');
-    await page.getByTestId('vendor-edit-headquartersCountry').selectOption({ label: 'États-Unis' });
+    await page.locator('#vendor-edit-headquartersCountry').selectOption({ label: 'États-Unis' });
     await page.getByTestId('vendor-edit-parentCompany').fill('Géo « Monde » Holding');
     await page.getByTestId('vendor-edit-add-location').click();
-    await page.getByTestId('vendor-edit-location-0').selectOption({ label: 'États-Unis' });
-    await page.getByTestId('vendor-edit-transferMechanism').selectOption({ label: 'Clauses contractuelles types (CCT)' });
+    await page.locator('#vendor-edit-location-0').selectOption({ label: 'États-Unis' });
+    await page.locator('#vendor-edit-transferMechanism').selectOption({ label: 'Clauses contractuelles types (CCT)' });
     await shot(page, `vendor-form-${size}`);
     await page.getByTestId('vendor-record-save').click();
-    await expect(page.getByTestId('vendor-headquarters').textContent()).resolves.toBe('États-Unis');
+    await page.getByTestId('vendor-headquarters').filter({ hasText: /^États-Unis$/ }).waitFor();
 
     await page.goto(vendorUrl);
     await expect(page.getByTestId('vendor-name').textContent()).resolves.toBe(newVendor);
@@ -109,5 +111,5 @@ describe('editing an activity’s processors and transfers, and a vendor’s rec
     await page.locator('[data-testid="transfer-US"][data-status="safeguarded"]').waitFor();
     await shot(page, `vendor-page-${size}`);
     await context.close();
-  });
+  }, 180_000);
 });

@@ -81,7 +81,7 @@ export function VendorRecordForm({
 
   return (
     <form className="form vendor-record-form" noValidate data-testid="vendor-record-form" aria-labelledby="vendor-record-title" onSubmit={(event) => void onSubmit(event)}>
-      <h3 id="vendor-record-title">{t('vendors.edit.title')}</h3>
+      <h3 id="vendor-record-title" className="visually-hidden">{t('vendors.edit.title')}</h3>
       <div data-testid="vendor-record-error">
         <ErrorAlert>{formError}</ErrorAlert>
       </div>
@@ -103,7 +103,6 @@ export function VendorRecordForm({
           options={countries}
           registration={register('headquartersCountry')}
           error={errors.headquartersCountry}
-          testId="vendor-edit-headquartersCountry"
         />
         <TextField id="vendor-edit-parentCompany" label={t('vendors.new.parentCompany')} registration={register('parentCompany')} error={errors.parentCompany} testId="vendor-edit-parentCompany" />
         <SelectField
@@ -113,7 +112,6 @@ export function VendorRecordForm({
           options={countries}
           registration={register('parentCountry')}
           error={errors.parentCountry}
-          testId="vendor-edit-parentCountry"
         />
       </div>
       <TextAreaField id="vendor-edit-service" label={t('vendors.new.service')} registration={register('service')} error={errors.service} testId="vendor-edit-service" />
@@ -131,7 +129,6 @@ export function VendorRecordForm({
               options={countries}
               registration={register(`dataLocations.${index}.country`)}
               error={errors.dataLocations?.[index]?.country}
-              testId={`vendor-edit-location-${String(index)}`}
             />
             <button
               type="button"
@@ -145,16 +142,18 @@ export function VendorRecordForm({
             </button>
           </div>
         ))}
-        <button
-          type="button"
-          className="button button--small"
-          data-testid="vendor-edit-add-location"
-          onClick={() => {
-            append({ country: '' });
-          }}
-        >
-          {t('vendors.edit.addLocation')}
-        </button>
+        <div className="list__add">
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="vendor-edit-add-location"
+            onClick={() => {
+              append({ country: '' });
+            }}
+          >
+            {t('vendors.edit.addLocation')}
+          </button>
+        </div>
       </fieldset>
 
       <div className="form-grid">
@@ -165,7 +164,6 @@ export function VendorRecordForm({
           options={mechanismOptions}
           registration={register('transferMechanism')}
           error={errors.transferMechanism}
-          testId="vendor-edit-transferMechanism"
         />
         <TextField
           id="vendor-edit-certifications"

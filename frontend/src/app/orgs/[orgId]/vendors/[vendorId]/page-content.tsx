@@ -122,42 +122,44 @@ export function VendorPageContent({
             }}
           />
         ) : null}
-        <dl className="vendor-details" data-testid="vendor-details" hidden={editing}>
-          <dt>{t('vendors.detail.legalEntity')}</dt>
-          <dd data-testid="vendor-legal-entity">{vendor.legalEntity ?? '—'}</dd>
-          <dt>{t('vendors.detail.service')}</dt>
-          <dd>{vendor.service ?? '—'}</dd>
-          <dt>{t('vendors.detail.role')}</dt>
-          <dd>{t(`vendors.role.${vendor.role}`)}</dd>
-          <dt>{t('vendors.detail.headquarters')}</dt>
-          <dd data-testid="vendor-headquarters">{vendor.headquartersCountry ? name(vendor.headquartersCountry) : '—'}</dd>
-          <dt>{t('vendors.detail.parent')}</dt>
-          <dd>
-            {vendor.parentCompany ?? '—'}
-            {vendor.parentCountry ? ` (${name(vendor.parentCountry)})` : ''}
-          </dd>
-          <dt>{t('vendors.detail.certifications')}</dt>
-          <dd>{vendor.certifications.length ? vendor.certifications.join(', ') : '—'}</dd>
-          <dt>{t('vendors.detail.mechanism')}</dt>
-          <dd data-testid="vendor-mechanism">{vendor.transferMechanism ? mechanismName(vendor.transferMechanism) : '—'}</dd>
-          <dt>{t('vendors.detail.tia')}</dt>
-          <dd>
-            {vendor.tia.date ? formatDate(vendor.tia.date, locale) : '—'}
-            {vendor.tia.conclusion ? ` — ${vendor.tia.conclusion}` : ''}
-            {assessment.tiaMissing ? <span className="tag tag--warning">{t('vendors.detail.tiaMissing')}</span> : null}
-          </dd>
-          <dt>{t('vendors.detail.nextReview')}</dt>
-          <dd>
-            {vendor.nextReviewDate ? formatDate(vendor.nextReviewDate, locale) : '—'}
-            {vendor.reviewOverdue ? <span className="tag tag--warning">{t('vendors.flags.reviewOverdue')}</span> : null}
-          </dd>
-          {vendor.notes ? (
-            <>
-              <dt>{t('vendors.detail.notes')}</dt>
-              <dd>{vendor.notes}</dd>
-            </>
-          ) : null}
-        </dl>
+        {editing ? null : (
+          <dl className="vendor-details" data-testid="vendor-details">
+            <dt>{t('vendors.detail.legalEntity')}</dt>
+            <dd data-testid="vendor-legal-entity">{vendor.legalEntity ?? '—'}</dd>
+            <dt>{t('vendors.detail.service')}</dt>
+            <dd>{vendor.service ?? '—'}</dd>
+            <dt>{t('vendors.detail.role')}</dt>
+            <dd>{t(`vendors.role.${vendor.role}`)}</dd>
+            <dt>{t('vendors.detail.headquarters')}</dt>
+            <dd data-testid="vendor-headquarters">{vendor.headquartersCountry ? name(vendor.headquartersCountry) : '—'}</dd>
+            <dt>{t('vendors.detail.parent')}</dt>
+            <dd>
+              {vendor.parentCompany ?? '—'}
+              {vendor.parentCountry ? ` (${name(vendor.parentCountry)})` : ''}
+            </dd>
+            <dt>{t('vendors.detail.certifications')}</dt>
+            <dd>{vendor.certifications.length ? vendor.certifications.join(', ') : '—'}</dd>
+            <dt>{t('vendors.detail.mechanism')}</dt>
+            <dd data-testid="vendor-mechanism">{vendor.transferMechanism ? mechanismName(vendor.transferMechanism) : '—'}</dd>
+            <dt>{t('vendors.detail.tia')}</dt>
+            <dd>
+              {vendor.tia.date ? formatDate(vendor.tia.date, locale) : '—'}
+              {vendor.tia.conclusion ? ` — ${vendor.tia.conclusion}` : ''}
+              {assessment.tiaMissing ? <span className="tag tag--warning">{t('vendors.detail.tiaMissing')}</span> : null}
+            </dd>
+            <dt>{t('vendors.detail.nextReview')}</dt>
+            <dd>
+              {vendor.nextReviewDate ? formatDate(vendor.nextReviewDate, locale) : '—'}
+              {vendor.reviewOverdue ? <span className="tag tag--warning">{t('vendors.flags.reviewOverdue')}</span> : null}
+            </dd>
+            {vendor.notes ? (
+              <>
+                <dt>{t('vendors.detail.notes')}</dt>
+                <dd>{vendor.notes}</dd>
+              </>
+            ) : null}
+          </dl>
+        )}
       </section>
 
       <section className="vendor-section" aria-labelledby="vendor-transfers-title" data-testid="vendor-transfers">

@@ -28,6 +28,8 @@ describe('two-factor sign-in from the account security page', () => {
   it('sets up an authenticator app, signs out, and signs back in with a code', async () => {
     const context = await newContext(browser, 'fr-FR');
     const page = await context.newPage();
+    // A step that does not come fails with its own line, not the test's overall timeout.
+    page.setDefaultTimeout(30_000);
     await passwordStep(page, 'admin@example.com');
     await page.getByTestId('nav-register').waitFor();
 
@@ -76,5 +78,5 @@ describe('two-factor sign-in from the account security page', () => {
     await page.getByRole('button', { name: 'Désactiver la connexion en deux étapes' }).click();
     await page.getByText('La connexion en deux étapes est désactivée. Vos autres sessions ont été fermées.').waitFor();
     await context.close();
-  });
+  }, 180_000);
 });

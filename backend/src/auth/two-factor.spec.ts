@@ -86,6 +86,18 @@ describe('two-factor sign-in (TOTP) and sessions', () => {
     expect((await stranger.post('/api/v1/auth/login/mfa').send({ code: codeAt(secret, -1) }).expect(401)).body.code).toBe('mfa_sign_in_expired');
   });
 
+  it('accepts a code once even when two sign-ins send it at the same instant; a double confirmation is 409', async () => {
+    const { agent, email } = await signUp(api.server, 'bérénice');
+    const setup = await agent.post('/api/v1/me/mfa/totp').expect(200);
+    const confirmations = await Promise.all([0, 1].map(() => agent.post('/api/v1/me/mfa/totp/confirm').send({ code: codeAt(setup.body.secret) })));
+    expect(confirmations.map((response) => response.status).sort()).toEqual([200, 409]);
+
+    const [first, second] = [await signIn(email), await signIn(email)];
+    const code = codeAt(setup.body.secret, 1);
+    const answers = await Promise.all([first, second].map((attempt) => attempt.agent.post('/api/v1/auth/login/mfa').send({ code })));
+    expect(answers.map((response) => response.status).sort()).toEqual([200, 401]);
+  });
+
   it('accepts each recovery code once, typed in any case and spacing', async () => {
     const { agent, email } = await signUp(api.server, 'zoé');
     const { recoveryCodes } = await enable(agent);

@@ -58,41 +58,43 @@ export function SessionsSection({ reloadKey }: { reloadKey: number }) {
       <ErrorAlert>{error}</ErrorAlert>
       <StatusMessage>{done}</StatusMessage>
       {sessions && (
-        <div className="table-wrap">
-          <table className="table" data-testid="sessions">
-            <thead>
-              <tr>
-                <th scope="col">{t('security.sessions.deviceColumn')}</th>
-                <th scope="col">{t('security.sessions.address')}</th>
-                <th scope="col">{t('security.sessions.opened')}</th>
-                <th scope="col">{t('security.sessions.lastSeen')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('security.sessions.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((session) => (
-                <tr key={session.id}>
-                  <td>
-                    {device(session)}
-                    {session.current && <span className={`badge ${styles.current}`}>{t('security.sessions.current')}</span>}
-                  </td>
-                  <td>{session.ipAddress ?? t('security.sessions.unknown')}</td>
-                  <td>{session.createdAt ? when.format(new Date(session.createdAt)) : t('security.sessions.unknown')}</td>
-                  <td>{when.format(new Date(session.lastSeenAt))}</td>
-                  <td>
-                    {!session.current && (
-                      <button type="button" className="button button--small button--secondary" onClick={() => void revoke(session)}>
-                        {t('security.sessions.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        // A list rather than a table: it reads the same on a phone, without sideways scrolling.
+        <ul className={styles.sessions} data-testid="sessions">
+          {sessions.map((session) => (
+            <li key={session.id} className={styles.session}>
+              <div>
+                <p className={styles.device}>
+                  {device(session)}
+                  {session.current && <span className={`badge ${styles.current}`}>{t('security.sessions.current')}</span>}
+                </p>
+                <dl className={styles.facts}>
+                  <div>
+                    <dt>{t('security.sessions.address')}</dt>
+                    <dd>{session.ipAddress ?? t('security.sessions.unknown')}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('security.sessions.opened')}</dt>
+                    <dd>{session.createdAt ? when.format(new Date(session.createdAt)) : t('security.sessions.unknown')}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('security.sessions.lastSeen')}</dt>
+                    <dd>{when.format(new Date(session.lastSeenAt))}</dd>
+                  </div>
+                </dl>
+              </div>
+              {!session.current && (
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  aria-label={t('security.sessions.revokeNamed', { device: device(session) })}
+                  onClick={() => void revoke(session)}
+                >
+                  {t('security.sessions.revoke')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -101,7 +101,7 @@ export function TwoFactorSection({ onChanged }: { onChanged: () => void }) {
       {recoveryCodes && (
         <div data-testid="recovery-codes">
           <p className="alert alert--success">{t('security.mfa.enabled')}</p>
-          <h3>{t('security.mfa.codesTitle')}</h3>
+          <h3 className={styles.codesTitle}>{t('security.mfa.codesTitle')}</h3>
           <p>{t('security.mfa.codesIntro')}</p>
           <ul className={styles.codes}>
             {recoveryCodes.map((code) => (

@@ -3416,10 +3416,10 @@ export interface components {
         };
         ReviewQueueItemView: {
             /**
-             * @description activity: submitted, awaiting validation; design_grid: sent to the DPO; dpia: awaiting the DPO’s opinion; vendor: proposed, under review
+             * @description activity: submitted, awaiting validation; design_grid: sent to the DPO; dpia: awaiting the DPO’s opinion; vendor: proposed, under review; prior_consultation: a DPIA whose Art 36 consultation awaits the authority’s answer (the DPIA’s id)
              * @enum {string}
              */
-            kind: "activity" | "design_grid" | "dpia" | "vendor";
+            kind: "activity" | "design_grid" | "dpia" | "vendor" | "prior_consultation";
             /** @description display name of the owner (activity owner; grid author; the DPIA’s activity owner; who proposed the vendor) */
             owner: string | null;
             /** @description id of the activity, grid, DPIA or vendor */

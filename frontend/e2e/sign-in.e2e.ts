@@ -3,7 +3,8 @@ import { launchBrowser, newContext, signIn, visibleNavigation, webUrl } from './
 
 const EXPECTED_NAVIGATION: Record<string, string[]> = {
   'admin@example.com': ['register', 'design-grid', 'review', 'vendors', 'dpias', 'rights-requests', 'breaches', 'dashboard', 'audit', 'settings'],
-  'dpo@example.com': ['register', 'design-grid', 'review', 'vendors', 'dpias', 'rights-requests', 'breaches', 'dashboard', 'audit'],
+  // The DPO keeps the organisation profile (public authority, sector), in settings.
+  'dpo@example.com': ['register', 'design-grid', 'review', 'vendors', 'dpias', 'rights-requests', 'breaches', 'dashboard', 'audit', 'settings'],
   'contributor@example.com': ['register', 'design-grid', 'vendors', 'dpias', 'rights-requests', 'breaches', 'dashboard'],
   'auditor@example.com': ['register', 'vendors', 'dpias', 'rights-requests', 'breaches', 'dashboard', 'audit'],
 };

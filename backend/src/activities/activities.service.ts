@@ -656,6 +656,10 @@ export class ActivitiesService {
        WHERE ap.organization_id = $1 AND ap.activity_id = $2 ORDER BY ap.position, lower(v.name)`,
       [row.organizationId, row.id],
     );
+    const [profile] = await manager.query<{ public_body: boolean; outside_public_tasks: object | null }[]>(
+      'SELECT o.public_body, a.outside_public_tasks FROM organizations o JOIN processing_activities a ON a.organization_id = o.id WHERE o.id = $1 AND a.id = $2',
+      [row.organizationId, row.id],
+    );
     const [dpia] = await manager.query<{ status: string; prior_consultation: { answer: { outcome: string } | null } | null }[]>(
       'SELECT status, prior_consultation FROM dpias WHERE organization_id = $1 AND activity_id = $2',
       [row.organizationId, row.id],
@@ -673,6 +677,9 @@ export class ActivitiesService {
       dpiaDecision: row.document.dpiaScreening?.decision ?? null,
       dpiaStatus: dpia?.status ?? null,
       consultationHold: consultationHold(dpia?.prior_consultation ?? null),
+      publicBody: profile?.public_body ?? false,
+      purposes: row.document.purposes,
+      outsidePublicTasks: profile?.outside_public_tasks != null,
     });
   }
 

@@ -130,7 +130,10 @@ export function completenessOf(activity: RuleInput, facts: RuleFacts): Completen
  *  - a DPIA required by the screening and not validated (Art 35(1): before the processing);
  *  - a processor with no signed contract (Art 28(3)) — the rule vendor approval applies;
  *  - a DPIA validated after consulting the supervisory authority whose answer is not recorded yet
- *    (Art 36(1)-(2): the processing waits for it), or whose answer bans the processing (Art 58(2)(f)).
+ *    (Art 36(1)-(2): the processing waits for it), or whose answer bans the processing (Art 58(2)(f));
+ *  - at a public authority, a purpose on legitimate interests (Art 6(1) last subparagraph: not for
+ *    processing in the performance of its tasks), unless the DPO recorded that the processing falls
+ *    outside those tasks.
  */
 export const BLOCKER_CODES = [
   'transfer_mechanism_missing',
@@ -139,6 +142,7 @@ export const BLOCKER_CODES = [
   'dpia_not_validated',
   'prior_consultation_pending',
   'processing_prohibited_by_authority',
+  'legitimate_interest_public_body',
 ] as const;
 export type BlockerCode = (typeof BLOCKER_CODES)[number];
 
@@ -161,6 +165,12 @@ export interface BlockerFacts {
   dpiaStatus: string | null;
   /** Art 36: what the prior consultation of the authority holds (dpia-rules `consultationHold`). */
   consultationHold?: 'pending' | 'prohibited' | null;
+  /** The organisation is a public authority or body (organisation profile). */
+  publicBody?: boolean;
+  /** The purposes, in order (their legal basis). */
+  purposes?: readonly { description: string; legalBasis: string | null }[];
+  /** The DPO recorded that this processing falls outside the authority's tasks. */
+  outsidePublicTasks?: boolean;
 }
 
 export function validationBlockers(facts: BlockerFacts): ValidationBlocker[] {
@@ -186,5 +196,10 @@ export function validationBlockers(facts: BlockerFacts): ValidationBlocker[] {
   }
   if (facts.consultationHold === 'pending') blockers.push({ path: 'dpiaScreening.decision', code: 'prior_consultation_pending', params: {} });
   if (facts.consultationHold === 'prohibited') blockers.push({ path: 'dpiaScreening.decision', code: 'processing_prohibited_by_authority', params: {} });
+  if (facts.publicBody && !facts.outsidePublicTasks) {
+    (facts.purposes ?? []).forEach((purpose, index) => {
+      if (purpose.legalBasis === 'legitimate_interests') blockers.push({ path: `purposes[${index}].legalBasis`, code: 'legitimate_interest_public_body', params: { label: purpose.description } });
+    });
+  }
   return blockers;
 }

@@ -12,11 +12,16 @@ describe('the ability factory (PRODUCT.md role matrix)', () => {
   it('lets only the admin manage the organisation and its members', () => {
     expect(member('admin').can('update', 'Organization')).toBe(true);
     expect(member('admin').can('create', 'Membership')).toBe(true);
-    for (const role of ['dpo', 'contributor', 'auditor'] as const) {
+    // The DPO keeps only the profile the rules read (issue 17: public authority, sector).
+    expect(member('dpo').can('update', subject('Organization', { organizationId }), 'publicBody')).toBe(true);
+    expect(member('dpo').can('update', subject('Organization', { organizationId }), 'sector')).toBe(true);
+    expect(member('dpo').can('update', subject('Organization', { organizationId }), 'legalName')).toBe(false);
+    for (const role of ['contributor', 'auditor'] as const) {
       expect(member(role).can('update', 'Organization')).toBe(false);
       expect(member(role).can('create', 'Membership')).toBe(false);
       expect(member(role).can('read', 'Organization')).toBe(true);
     }
+    expect(member('dpo').can('create', 'Membership')).toBe(false);
   });
 
   it('keeps validation to the DPO', () => {

@@ -92,6 +92,9 @@ export function defineAbilityFor(member: MemberIdentity): AppAbility {
       can('export', ['Register', 'Evidence'], org);
       break;
     case 'dpo':
+      // The DPO keeps the organisation's profile the rules read (public authority or private body,
+      // sector); the rest of the settings stays the admin's (PRODUCT.md role matrix).
+      can('update', 'Organization', ['publicBody', 'sector'], org);
       can(['create', 'update', 'delete', 'submit', 'validate'], 'Activity', org);
       can(['create', 'update', 'delete'], 'DesignGrid', org);
       // Design grids: the DPO reviews them (request changes, accept).

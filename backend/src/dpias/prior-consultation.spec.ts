@@ -106,6 +106,9 @@ describe('Art 36 prior consultation (real PostgreSQL)', () => {
     const pending = list.find((finding) => finding.code === 'dpia_prior_consultation_pending');
     expect(pending).toMatchObject({ recordId: dpia.id, message: expect.stringContaining('25 janvier 2027') });
 
+    const queue = async () => (await org.as.dpo.get(`${base()}/review-queue`).expect(200)).body.items as { kind: string; recordId: string; reference: string }[];
+    expect(await queue()).toContainEqual(expect.objectContaining({ kind: 'prior_consultation', recordId: dpia.id, reference: activity.reference }));
+
     // The answer: DPO only, versioned, not before the request, once.
     const answer = { receivedOn: '2027-01-19', outcome: 'written_advice', summary: 'La CNIL recommande de flouter les postes de travail et de limiter la conservation à 30 jours.' };
     await org.as.contributor.post(`${dpias()}/${dpia.id}/prior-consultation/answer`).send({ version: decided.version, ...answer }).expect(403);
@@ -131,6 +134,7 @@ describe('Art 36 prior consultation (real PostgreSQL)', () => {
     expect(again.body.code).toBe('dpia_consultation_answered');
 
     // The hold is lifted.
+    expect((await queue()).some((item) => item.kind === 'prior_consultation')).toBe(false);
     const current = (await org.as.dpo.get(`${base()}/activities/${activity.id}`).expect(200)).body;
     await org.as.dpo.post(`${base()}/activities/${activity.id}/validate`).send({ version: current.version }).expect(200);
     const after = (await org.as.dpo.get(`${base()}/findings`).expect(200)).body;

@@ -59,7 +59,11 @@ describe('DPIAs in the register export and the evidence pack (real PostgreSQL)',
     await org.as.contributor.patch(`${dpias()}/${decidedId}`).send({ version: 1, context, risks: ratedRisks(), actionPlan }).expect(200);
     await org.as.contributor.post(`${dpias()}/${decidedId}/submit`).send({ version: 2 }).expect(200);
     await org.as.dpo.post(`${dpias()}/${decidedId}/opinion`).send({ version: 3, status: 'could_be_implemented', opinion: 'Acceptable avec chiffrement' }).expect(200);
-    await org.as.dpo.post(`${dpias()}/${decidedId}/decision`).send({ version: 4, decision: 'validated_with_conditions', comment: 'Chiffrement avant ouverture' }).expect(200);
+    // The residual risk stays high (3×3): validating records the Art 36 prior consultation.
+    await org.as.dpo
+      .post(`${dpias()}/${decidedId}/decision`)
+      .send({ version: 4, decision: 'validated_with_conditions', comment: 'Chiffrement avant ouverture', priorConsultation: { sentOn: '2026-11-02', reference: 'Saisine 26-0412' } })
+      .expect(200);
     await pause();
     instants.decided = new Date();
     await pause();

@@ -35,6 +35,7 @@ export const FINDING_CODES = [
   'dpia_actions_overdue',
   'dpia_prior_consultation_pending',
   'dpia_processing_prohibited',
+  'public_body_without_dpo',
   'rights_request_overdue',
   'rights_request_due_soon',
   'breach_not_assessed',

@@ -1,12 +1,13 @@
 import type { ActivityContent, ActivityRole, ActivityStatus } from '../activities/activity.types';
 import type { DpiaStatus } from '../dpias/dpia.types';
+import type { OrganizationProfile } from '../organizations/organization-profile';
 import type { Vendor } from '../vendors/vendor.entity';
 import type { IntakeRegisters } from './intake-register-rules';
 
 export { FINDING_CODES, SEVERITIES, type FindingCode, type Severity } from './finding-codes';
 import type { FindingCode, Severity } from './finding-codes';
 
-export type FindingRecordType = 'activity' | 'vendor' | 'dpia' | 'rights_request' | 'breach';
+export type FindingRecordType = 'activity' | 'vendor' | 'dpia' | 'rights_request' | 'breach' | 'organization';
 
 /** A finding before translation: the engine is pure and locale-free. */
 export interface Finding {
@@ -93,6 +94,8 @@ export interface OrganizationData {
   processorsByActivity: ReadonlyMap<string, readonly string[]>;
   /** activity id → its DPIA (at most one per activity). */
   dpiasByActivity: ReadonlyMap<string, DpiaRow>;
+  /** The organisation's profile (absent where a caller builds the data without it). */
+  profile?: OrganizationProfile & { name: string };
   /** The rights-request and breach registers (absent where a caller builds the data without them). */
   intake?: IntakeRegisters;
 }

@@ -98,7 +98,8 @@ export class FindingsDataService {
     const [{ fingerprint }] = await this.connection.manager.query<{ fingerprint: string }[]>(
       `SELECT concat_ws('|', CURRENT_DATE, ${part('processing_activities', 'id::text')}, ${part('vendors', 'id::text')},
               ${part('activity_processors', "activity_id::text || '/' || vendor_id::text")}, ${part('dpias', 'id::text')},
-              ${part('rights_requests', 'id::text')}, ${part('breaches', 'id::text')}, ${INTAKE_CLOCK}) AS fingerprint`,
+              ${part('rights_requests', 'id::text')}, ${part('breaches', 'id::text')}, ${INTAKE_CLOCK},
+              (SELECT xmin::text || ctid::text FROM organizations WHERE id = $1)) AS fingerprint`,
       [organizationId],
     );
     return fingerprint;
@@ -152,7 +153,7 @@ export class FindingsDataService {
        FROM vendors v WHERE v.organization_id = $1 ORDER BY lower(v.name)`,
       [organizationId],
     );
-    const [links, [{ today }], dpias, intake] = await Promise.all([
+    const [links, [{ today }], dpias, intake, [profile]] = await Promise.all([
       manager.query<{ activity_id: string; vendor_ids: string[] }[]>(
         `SELECT activity_id, array_agg(vendor_id ORDER BY position) AS vendor_ids FROM activity_processors
          WHERE organization_id = $1 GROUP BY activity_id`,
@@ -174,6 +175,10 @@ export class FindingsDataService {
         [organizationId],
       ),
       loadIntakeRegisters(manager, organizationId),
+      manager.query<NonNullable<OrganizationData['profile']>[]>(
+        'SELECT name, public_body AS "publicBody", dpo_name AS "dpoName", dpo_email AS "dpoEmail" FROM organizations WHERE id = $1',
+        [organizationId],
+      ),
     ]);
     return {
       organizationId,
@@ -183,6 +188,7 @@ export class FindingsDataService {
       processorsByActivity: new Map(links.map((link) => [link.activity_id, link.vendor_ids])),
       dpiasByActivity: new Map(dpias.map((dpia) => [dpia.activityId, dpia])),
       intake,
+      profile,
       tuples,
     };
   }

@@ -3,6 +3,7 @@ import { assessExposure, assessTransfer, isDpfCertified, TransferFacts } from '.
 import { isDpaMissing, isReviewOverdue } from '../vendors/vendor-record';
 import type { ActivityRow, ActivityScore, DpiaRow, Finding, FindingCode, OrganizationData, Severity, VendorRow } from './finding.types';
 import { consultationDeadlines, consultationHold } from '../dpias/dpia-rules';
+import { dpoDesignationMissing } from '../organizations/organization-profile';
 import { intakeFindings } from './intake-register-rules';
 
 /** Days without a change after which a draft or an activity under review is reported as stale. */
@@ -323,6 +324,20 @@ export function computeFindings(data: OrganizationData, facts: EngineFacts, rule
     for (const rule of rules) if (rule.activity) findings.push(...rule.activity(activity, context));
   }
   for (const vendor of data.vendors) for (const rule of rules) if (rule.vendor) findings.push(...rule.vendor(vendor, context));
+  // Art 37(1)(a): a public authority or body designates a DPO.
+  if (data.profile && dpoDesignationMissing(data.profile)) {
+    findings.push({
+      code: 'public_body_without_dpo',
+      severity: 'high',
+      recordType: 'organization',
+      recordId: data.organizationId,
+      recordReference: data.profile.name,
+      recordName: data.profile.name,
+      departmentId: null,
+      field: 'dpoName',
+      params: {},
+    });
+  }
   // The rights-request and breach registers (intake-register-rules.ts).
   if (data.intake) findings.push(...intakeFindings(data.intake));
 

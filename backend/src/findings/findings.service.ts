@@ -28,6 +28,8 @@ export function linkOf(organizationId: string, finding: Pick<Finding, 'recordTyp
       return `/orgs/${organizationId}/rights-requests/${finding.recordId}`;
     case 'breach':
       return `/orgs/${organizationId}/breaches/${finding.recordId}#breach-${finding.field}`;
+    case 'organization':
+      return `/orgs/${organizationId}/settings#organization-${finding.field}`;
   }
 }
 

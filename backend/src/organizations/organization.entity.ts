@@ -1,3 +1,4 @@
+import type { OrganizationSector } from './organization-profile';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 /** The tenant: the controller whose register this is, with its DPO and EU representative (Art 30(1)(a), Art 27). */
@@ -41,6 +42,14 @@ export class Organization {
 
   @Column('text', { nullable: true })
   euRepresentativeEmail!: string | null;
+
+  /** A public authority or body (Art 6(1) last subparagraph, Art 37(1)(a)); else a private body. */
+  @Column('boolean', { default: false })
+  publicBody!: boolean;
+
+  /** ORGANIZATION_SECTORS code; null until given. */
+  @Column('text', { nullable: true })
+  sector!: OrganizationSector | null;
 
   @VersionColumn()
   version!: number;

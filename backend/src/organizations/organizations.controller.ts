@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentAccess, CurrentUser, OrganizationAccess, SessionUser } from '../authorization/request-auth';
 import { Authenticated, CheckPolicy } from '../authorization/route-policy';
 import { expectedVersion } from '../common/concurrency/expected-version';
-import { CreateOrganizationDto, OrganizationView, UpdateOrganizationDto } from './dto/organization.dto';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
+import { CreateOrganizationDto, OrganizationView, OutsidePublicTasksDto, OutsidePublicTasksView, UpdateOrganizationDto } from './dto/organization.dto';
 import { OrganizationsService, toOrganizationView } from './organizations.service';
 
 @ApiTags('organizations')
@@ -33,6 +34,26 @@ export class OrganizationsController {
   @ApiOkResponse({ type: OrganizationView })
   async update(@CurrentAccess() access: OrganizationAccess, @Body() body: UpdateOrganizationDto, @Headers('if-match') ifMatch?: string): Promise<OrganizationView> {
     const { version, ...changes } = body;
-    return toOrganizationView(await this.organizations.update(access.organizationId, expectedVersion(version, ifMatch), changes));
+    return toOrganizationView(await this.organizations.update(access.organizationId, expectedVersion(version, ifMatch), changes, access.ability));
+  }
+
+  @Put(':orgId/activities/:activityId/outside-public-tasks')
+  @CheckPolicy('validate', 'Activity')
+  @ApiOperation({ summary: 'DPO: record that this processing falls outside the public authority’s tasks (Art 6(1) last subparagraph), so legitimate interests may be its basis' })
+  @ApiOkResponse({ type: OutsidePublicTasksView })
+  outsidePublicTasks(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('activityId', ParseIdPipe) activityId: string,
+    @Body() body: OutsidePublicTasksDto,
+  ): Promise<OutsidePublicTasksView> {
+    return this.organizations.setOutsidePublicTasks(access.organizationId, activityId, body.reason);
+  }
+
+  @Delete(':orgId/activities/:activityId/outside-public-tasks')
+  @CheckPolicy('validate', 'Activity')
+  @ApiOperation({ summary: 'DPO: withdraw that record' })
+  @ApiOkResponse({ type: OutsidePublicTasksView })
+  withdrawOutsidePublicTasks(@CurrentAccess() access: OrganizationAccess, @Param('activityId', ParseIdPipe) activityId: string): Promise<OutsidePublicTasksView> {
+    return this.organizations.setOutsidePublicTasks(access.organizationId, activityId, null);
   }
 }

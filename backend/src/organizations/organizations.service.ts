@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { ForbiddenError, subject } from '@casl/ability';
+import type { AppAbility } from '../authorization/ability.factory';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app-exception';
 import { assertVersion } from '../common/concurrency/expected-version';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { Membership } from '../members/membership.entity';
-import type { CreateOrganizationDto, OrganizationView, UpdateOrganizationDto } from './dto/organization.dto';
+import type { CreateOrganizationDto, OrganizationView, OutsidePublicTasksView, UpdateOrganizationDto } from './dto/organization.dto';
 import { Organization } from './organization.entity';
 
 export function toOrganizationView(organization: Organization): OrganizationView {
@@ -38,14 +40,60 @@ export class OrganizationsService {
     return organization;
   }
 
-  async update(organizationId: string, version: number, changes: Omit<UpdateOrganizationDto, 'version'>): Promise<Organization> {
+  async update(organizationId: string, version: number, changes: Omit<UpdateOrganizationDto, 'version'>, ability?: AppAbility): Promise<Organization> {
     const repository = this.connection.getRepository(Organization);
     const current = await repository.findOne({ where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
     if (!current) throw AppException.notFound();
+    // Field by field: the DPO may change the profile (public body, sector), not the rest.
+    if (ability) {
+      for (const [field, value] of Object.entries(changes)) {
+        if (value !== undefined && value !== current[field as keyof Organization]) ForbiddenError.from(ability).throwUnlessCan('update', subject('Organization', { organizationId }), field);
+      }
+    }
     assertVersion(current.version, version);
     const before = { ...current };
     const updated = await repository.save(repository.merge(current, changes));
     await this.audit.record({ action: 'update', entityType: 'Organization', entityId: organizationId, entityLabel: updated.name, before, after: { ...updated } });
     return updated;
   }
+
+  /**
+   * Art 6(1) last subparagraph: at a public authority, the DPO records that an activity falls outside
+   * the authority's tasks (its purposes may then rest on legitimate interests), or withdraws it
+   * (`reason` null). Audited on the activity, in the request's transaction.
+   */
+  async setOutsidePublicTasks(organizationId: string, activityId: string, reason: string | null): Promise<OutsidePublicTasksView> {
+    const manager = this.connection.manager;
+    const [activity] = await manager.query<{ reference: string; outside_public_tasks: OutsidePublicTasksRecord | null }[]>(
+      'SELECT reference, outside_public_tasks FROM processing_activities WHERE organization_id = $1 AND id = $2 FOR UPDATE',
+      [organizationId, activityId],
+    );
+    if (!activity) throw AppException.notFound();
+    const context = this.connection.context;
+    const [{ now }] = await manager.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
+    const record: OutsidePublicTasksRecord | null = reason
+      ? { reason, recordedBy: context.userId ?? null, recordedByName: context.actorName ?? null, recordedAt: now.toISOString() }
+      : null;
+    await manager.query('UPDATE processing_activities SET outside_public_tasks = $3 WHERE organization_id = $1 AND id = $2', [
+      organizationId,
+      activityId,
+      record ? JSON.stringify(record) : null,
+    ]);
+    await this.audit.record({
+      action: reason ? 'outside_public_tasks_record' : 'outside_public_tasks_withdraw',
+      entityType: 'Activity',
+      entityId: activityId,
+      entityLabel: activity.reference,
+      before: { outsidePublicTasks: activity.outside_public_tasks?.reason ?? null },
+      after: { outsidePublicTasks: record?.reason ?? null },
+    });
+    return { activityId, reason: record?.reason ?? null, recordedByName: record?.recordedByName ?? null, recordedAt: record?.recordedAt ?? null };
+  }
+}
+
+interface OutsidePublicTasksRecord {
+  reason: string;
+  recordedBy: string | null;
+  recordedByName: string | null;
+  recordedAt: string;
 }

@@ -34,6 +34,13 @@ const QUEUE_SQL = `
   LEFT JOIN users du ON du.id = da.owner_id
   WHERE d.organization_id = $1 AND d.status = 'awaiting_dpo_opinion'
   UNION ALL
+  -- Art 36: the DPIA's prior consultation awaits the authority's answer (the DPO records it).
+  SELECT 'prior_consultation', c.id, ca.reference, ca.name, cu.name, (c.prior_consultation ->> 'recordedAt')::timestamptz
+  FROM dpias c
+  JOIN processing_activities ca ON ca.organization_id = c.organization_id AND ca.id = c.activity_id
+  LEFT JOIN users cu ON cu.id = ca.owner_id
+  WHERE c.organization_id = $1 AND c.prior_consultation IS NOT NULL AND jsonb_typeof(c.prior_consultation -> 'answer') IS DISTINCT FROM 'object'
+  UNION ALL
   SELECT 'vendor', w.id, w.name, w.name, entered.author_name, COALESCE(entered.created_at, w.updated_at)
   FROM vendors w
   LEFT JOIN LATERAL (

@@ -35,7 +35,7 @@ export class ListFindingsQuery extends PageQuery {
 export class FindingView {
   @ApiProperty({ enum: FINDING_CODES }) code!: FindingCode;
   @ApiProperty({ enum: SEVERITIES }) severity!: Severity;
-  @ApiProperty({ enum: ['activity', 'vendor', 'dpia', 'rights_request', 'breach'] }) recordType!: FindingRecordType;
+  @ApiProperty({ enum: ['activity', 'vendor', 'dpia', 'rights_request', 'breach', 'organization'] }) recordType!: FindingRecordType;
   @ApiProperty() recordId!: string;
   @ApiProperty({ description: 'T-0042 for an activity, the name for a vendor' }) recordReference!: string;
   @ApiProperty() recordName!: string;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsInt, IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
 import { withArgs } from '../../common/http/validation';
+import { ORGANIZATION_SECTORS, type OrganizationSector } from '../organization-profile';
 
 const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() || null : value);
@@ -35,6 +36,9 @@ export class UpdateOrganizationDto {
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(1000, withArgs) euRepresentativeAddress?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsEmail() @MaxLength(254, withArgs) euRepresentativeEmail?: string | null;
 
+  @ApiPropertyOptional({ description: 'a public authority or body (Art 6(1) last subparagraph, Art 37(1)(a))' }) @IsOptional() @IsBoolean() publicBody?: boolean;
+  @ApiPropertyOptional({ nullable: true, enum: ORGANIZATION_SECTORS }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(ORGANIZATION_SECTORS, withArgs) sector?: OrganizationSector | null;
+
   @ApiPropertyOptional({ description: 'The version last read; or send If-Match' })
   @IsOptional()
   @IsInt()
@@ -56,7 +60,26 @@ export class OrganizationView {
   @ApiProperty({ nullable: true, type: String }) euRepresentativeName!: string | null;
   @ApiProperty({ nullable: true, type: String }) euRepresentativeAddress!: string | null;
   @ApiProperty({ nullable: true, type: String }) euRepresentativeEmail!: string | null;
+  @ApiProperty({ description: 'a public authority or body' }) publicBody!: boolean;
+  @ApiProperty({ nullable: true, enum: ORGANIZATION_SECTORS }) sector!: OrganizationSector | null;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
+}
+
+/** Art 6(1) last subparagraph: the DPO records why this processing falls outside the authority's tasks. */
+export class OutsidePublicTasksDto {
+  @ApiProperty({ maxLength: 5000, description: 'why the processing is not carried out in the performance of the authority’s tasks' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000, withArgs)
+  reason!: string;
+}
+
+export class OutsidePublicTasksView {
+  @ApiProperty({ format: 'uuid' }) activityId!: string;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) recordedByName!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) recordedAt!: string | null;
 }

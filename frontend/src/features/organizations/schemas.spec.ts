@@ -1,6 +1,6 @@
 import type { Organization } from '@/lib/api-types';
 
-import { formToOrganizationPatch, organizationToForm, ZOrganizationSettingsSchema } from './schemas';
+import { formToOrganizationPatch, formToProfilePatch, organizationToForm, ZOrganizationSettingsSchema } from './schemas';
 
 const organization: Organization = {
   id: 'o1',
@@ -16,6 +16,8 @@ const organization: Organization = {
   euRepresentativeName: null,
   euRepresentativeAddress: null,
   euRepresentativeEmail: null,
+  publicBody: true,
+  sector: 'local_authority',
   version: 7,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-02T00:00:00.000Z',
@@ -44,8 +46,19 @@ describe('organisation settings conversion', () => {
       euRepresentativeName: null,
       euRepresentativeAddress: null,
       euRepresentativeEmail: null,
+      publicBody: true,
+      sector: 'local_authority',
       version: 7,
     });
+  });
+
+  it('reads and sends the profile: public authority or private body, sector or none; the DPO sends only that', () => {
+    const form = organizationToForm(organization);
+    expect(form).toMatchObject({ bodyType: 'public', sector: 'local_authority' });
+    const privateBody = { ...form, bodyType: 'private' as const, sector: '' as const };
+    expect(formToOrganizationPatch(privateBody, 7)).toMatchObject({ publicBody: false, sector: null });
+    expect(formToProfilePatch(privateBody, 7)).toEqual({ publicBody: false, sector: null, version: 7 });
+    expect(ZOrganizationSettingsSchema.safeParse({ ...form, sector: 'mairie' }).success).toBe(false);
   });
 });
 

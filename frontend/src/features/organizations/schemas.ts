@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 
+import { ORGANIZATION_SECTORS } from '@backend/organizations/organization-profile';
+
+export { ORGANIZATION_SECTORS };
 import type { Organization, OrganizationPatch } from '@/lib/api-types';
 import { emptyToNull, nullToEmpty, optionalEmail, optionalText, requiredText } from '@/lib/validation';
 
@@ -28,6 +31,9 @@ export const ZOrganizationSettingsSchema = z.object({
   euRepresentativeName: optionalText(300),
   euRepresentativeAddress: optionalText(1000),
   euRepresentativeEmail: optionalEmail(),
+  // The profile the rules read: a public authority or body, or a private body; and the sector.
+  bodyType: z.enum(['private', 'public']),
+  sector: z.enum(['', ...ORGANIZATION_SECTORS]),
 });
 export type OrganizationSettingsForm = z.infer<typeof ZOrganizationSettingsSchema>;
 
@@ -50,6 +56,8 @@ export function organizationToForm(organization: Organization): OrganizationSett
     euRepresentativeName: nullToEmpty(organization.euRepresentativeName),
     euRepresentativeAddress: nullToEmpty(organization.euRepresentativeAddress),
     euRepresentativeEmail: nullToEmpty(organization.euRepresentativeEmail),
+    bodyType: organization.publicBody ? 'public' : 'private',
+    sector: organization.sector ?? '',
   };
 }
 
@@ -68,6 +76,14 @@ export function formToOrganizationPatch(form: OrganizationSettingsForm, version:
     euRepresentativeName: emptyToNull(form.euRepresentativeName),
     euRepresentativeAddress: emptyToNull(form.euRepresentativeAddress),
     euRepresentativeEmail: emptyToNull(form.euRepresentativeEmail),
+    ...profilePatch(form),
     version,
   };
+}
+
+const profilePatch = (form: OrganizationSettingsForm) => ({ publicBody: form.bodyType === 'public', sector: form.sector === '' ? null : form.sector });
+
+/** The DPO's PATCH: only the profile, which is all the DPO may change. */
+export function formToProfilePatch(form: OrganizationSettingsForm, version: number): OrganizationPatch {
+  return { ...profilePatch(form), version };
 }

@@ -7,12 +7,13 @@ describe('review queue helpers', () => {
   it('links each kind to the page the web app routes', () => {
     expect(reviewItemPath(ORG, { kind: 'activity', recordId: ID })).toBe(`/orgs/${ORG}/register/${ID}`);
     expect(reviewItemPath(ORG, { kind: 'design_grid', recordId: ID })).toBe(`/orgs/${ORG}/design-grid/${ID}`);
+    expect(reviewItemPath(ORG, { kind: 'prior_consultation', recordId: ID })).toBe(`/orgs/${ORG}/dpias/${ID}`);
     expect(reviewItemPath(ORG, { kind: 'dpia', recordId: ID })).toBe(`/orgs/${ORG}/dpias/${ID}`);
     expect(reviewItemPath(ORG, { kind: 'vendor', recordId: ID })).toBe(`/orgs/${ORG}/vendors/${ID}`);
   });
 
   it('counts every kind, zero included', () => {
-    expect(countsByKind([{ kind: 'activity' }, { kind: 'vendor' }, { kind: 'activity' }])).toEqual({ activity: 2, design_grid: 0, dpia: 0, vendor: 1 });
-    expect(countsByKind([])).toEqual({ activity: 0, design_grid: 0, dpia: 0, vendor: 0 });
+    expect(countsByKind([{ kind: 'activity' }, { kind: 'vendor' }, { kind: 'activity' }])).toEqual({ activity: 2, design_grid: 0, dpia: 0, vendor: 1, prior_consultation: 0 });
+    expect(countsByKind([])).toEqual({ activity: 0, design_grid: 0, dpia: 0, vendor: 0, prior_consultation: 0 });
   });
 });

@@ -11,6 +11,8 @@ export function reviewItemPath(organizationId: string, item: Pick<ReviewQueueIte
     case 'design_grid':
       return orgPath(organizationId, `design-grid/${id}`);
     case 'dpia':
+    case 'prior_consultation':
+      // A prior consultation's record is its DPIA, where the authority's answer is recorded.
       return orgPath(organizationId, `dpias/${id}`);
     case 'vendor':
       return orgPath(organizationId, `vendors/${id}`);

@@ -16,6 +16,8 @@ function packedRulesFor(role: Role) {
     can('manage', 'Membership', org);
     can('manage', 'Department', org);
   }
+  // The DPO keeps the organisation profile the rules read (issue 17), and reaches it from settings.
+  if (role === 'dpo') can('update', 'Organization', ['publicBody', 'sector'], org);
   for (const subject of ['Organization', 'Membership', 'Department', 'Activity', 'Vendor', 'Dpia', 'Evidence'] as const) {
     can('read', subject, org);
   }
@@ -36,8 +38,8 @@ describe('side navigation per role', () => {
     expect(keysFor('admin')).toEqual(['register', 'design-grid', 'review', 'vendors', 'dpias', 'dashboard', 'audit', 'settings']);
   });
 
-  it('hides settings from a DPO', () => {
-    expect(keysFor('dpo')).toEqual(['register', 'design-grid', 'review', 'vendors', 'dpias', 'dashboard', 'audit']);
+  it('shows settings to a DPO, who keeps the organisation profile', () => {
+    expect(keysFor('dpo')).toEqual(['register', 'design-grid', 'review', 'vendors', 'dpias', 'dashboard', 'audit', 'settings']);
   });
 
   it('hides the audit trail and settings from a contributor', () => {

@@ -591,6 +591,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/activities/{activityId}/outside-public-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** DPO: record that this processing falls outside the public authority’s tasks (Art 6(1) last subparagraph), so legitimate interests may be its basis */
+        put: operations["OrganizationsController_outsidePublicTasks"];
+        post?: never;
+        /** DPO: withdraw that record */
+        delete: operations["OrganizationsController_withdrawOutsidePublicTasks"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{orgId}/activities/{activityId}/record.pdf": {
         parameters: {
             query?: never;
@@ -2955,7 +2973,7 @@ export interface components {
         };
         FindingView: {
             /** @enum {string} */
-            code: "purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed";
+            code: "purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed";
             departmentId: string | null;
             /** @description API field path to fix (purposes[1].legalBasis) or section of the record page */
             field: string;
@@ -2971,7 +2989,7 @@ export interface components {
             /** @description T-0042 for an activity, the name for a vendor */
             recordReference: string;
             /** @enum {string} */
-            recordType: "activity" | "vendor" | "dpia" | "rights_request" | "breach";
+            recordType: "activity" | "vendor" | "dpia" | "rights_request" | "breach" | "organization";
             /** @enum {string} */
             severity: "high" | "medium" | "low";
         };
@@ -3406,10 +3424,26 @@ export interface components {
             legalName: string | null;
             legalRepresentative: string | null;
             name: string;
+            /** @description a public authority or body */
+            publicBody: boolean;
             registrationNumber: string | null;
+            /** @enum {string|null} */
+            sector: "public_administration" | "local_authority" | "health_social" | "education_research" | "banking_insurance" | "retail_ecommerce" | "industry" | "digital_telecoms" | "transport_energy" | "services" | "non_profit" | "other" | null;
             /** Format: date-time */
             updatedAt: string;
             version: number;
+        };
+        OutsidePublicTasksDto: {
+            /** @description why the processing is not carried out in the performance of the authority’s tasks */
+            reason: string;
+        };
+        OutsidePublicTasksView: {
+            /** Format: uuid */
+            activityId: string;
+            reason: string | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+            recordedByName: string | null;
         };
         PartyDto: {
             contact?: string | null;
@@ -3653,10 +3687,10 @@ export interface components {
         };
         ReviewQueueItemView: {
             /**
-             * @description activity: submitted, awaiting validation; design_grid: sent to the DPO; dpia: awaiting the DPO’s opinion; vendor: proposed, under review
+             * @description activity: submitted, awaiting validation; design_grid: sent to the DPO; dpia: awaiting the DPO’s opinion; vendor: proposed, under review; prior_consultation: a DPIA whose Art 36 consultation awaits the authority’s answer (the DPIA’s id)
              * @enum {string}
              */
-            kind: "activity" | "design_grid" | "dpia" | "vendor";
+            kind: "activity" | "design_grid" | "dpia" | "vendor" | "prior_consultation";
             /** @description display name of the owner (activity owner; grid author; the DPIA’s activity owner; who proposed the vendor) */
             owner: string | null;
             /** @description id of the activity, grid, DPIA or vendor */
@@ -4143,8 +4177,12 @@ export interface components {
             legalName?: string | null;
             legalRepresentative?: string | null;
             name?: string;
+            /** @description a public authority or body (Art 6(1) last subparagraph, Art 37(1)(a)) */
+            publicBody?: boolean;
             /** @description SIREN or other registration number */
             registrationNumber?: string | null;
+            /** @enum {string|null} */
+            sector?: "public_administration" | "local_authority" | "health_social" | "education_research" | "banking_insurance" | "retail_ecommerce" | "industry" | "digital_telecoms" | "transport_energy" | "services" | "non_profit" | "other" | null;
             /** @description The version last read; or send If-Match */
             version?: number;
         };
@@ -5854,6 +5892,96 @@ export interface operations {
                 content?: never;
             };
             /** @description Role may not create Activity */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganizationsController_outsidePublicTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                activityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutsidePublicTasksDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutsidePublicTasksView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not validate Activity */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganizationsController_withdrawOutsidePublicTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                activityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutsidePublicTasksView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not validate Activity */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8370,7 +8498,7 @@ export interface operations {
                 /** @description one or several (comma-separated or repeated) */
                 severity?: ("high" | "medium" | "low")[];
                 /** @description one or several (comma-separated or repeated) */
-                code?: ("purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed")[];
+                code?: ("purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed")[];
                 /** @description findings on the activities of this department (vendor findings have none) */
                 departmentId?: string;
                 /** @description findings on this record only (an activity or a vendor) */

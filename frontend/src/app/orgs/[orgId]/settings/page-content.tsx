@@ -10,6 +10,8 @@ import { SelectField, TextAreaField, TextField } from '@/components/fields';
 import { getOrganization, updateOrganization } from '@/features/organizations/organizations-api';
 import {
   formToOrganizationPatch,
+  formToProfilePatch,
+  ORGANIZATION_SECTORS,
   ORGANIZATION_SETTINGS_FIELDS,
   organizationToForm,
   ZOrganizationSettingsSchema,
@@ -34,7 +36,10 @@ export function OrganizationSettingsPageContent({
   const locale = useLocale();
   const api = useApi();
   const router = useRouter();
-  const canEdit = useAppAbility().can('update', 'Organization');
+  const ability = useAppAbility();
+  // The admin changes every setting; the DPO only the profile the rules read (public body, sector).
+  const canEdit = ability.can('update', 'Organization', 'name');
+  const canEditProfile = ability.can('update', 'Organization', 'publicBody');
   const countries = useMemo(() => countryOptions(locale), [locale]);
 
   const [version, setVersion] = useState(initialOrganization.version);
@@ -61,7 +66,7 @@ export function OrganizationSettingsPageContent({
     setFormError(null);
     setStatus(null);
     try {
-      load(await updateOrganization(api, organizationId, formToOrganizationPatch(values, version)));
+      load(await updateOrganization(api, organizationId, canEdit ? formToOrganizationPatch(values, version) : formToProfilePatch(values, version)));
       setStatus(t('organizationSettings.saved'));
       router.refresh(); // the name shown in the organisation switcher may have changed
     } catch (error) {
@@ -90,7 +95,12 @@ export function OrganizationSettingsPageContent({
     <div className="settings-panel">
       <h2 id="organization-settings-title">{t('organizationSettings.title')}</h2>
       <p className="page__intro">{t('organizationSettings.intro')}</p>
-      {canEdit ? null : (
+      {canEdit || !canEditProfile ? null : (
+        <p className="notice" data-testid="profile-only-notice">
+          {t('organizationSettings.hints.profileDpoOnly')}
+        </p>
+      )}
+      {canEdit || canEditProfile ? null : (
         <p className="notice" data-testid="read-only-notice">
           {t('common.readOnly')}
         </p>
@@ -133,7 +143,21 @@ export function OrganizationSettingsPageContent({
           <TextAreaField {...field('euRepresentativeAddress')} />
           <TextField {...field('euRepresentativeEmail')} type="email" />
         </fieldset>
-        {canEdit ? (
+        <fieldset className="form__section" disabled={!canEditProfile} id="organization-profile">
+          <legend>{t('organizationSettings.sections.profile')}</legend>
+          <p className="form__section-hint">{t('organizationSettings.hints.profile')}</p>
+          <SelectField
+            {...field('bodyType')}
+            options={(['private', 'public'] as const).map((value) => ({ value, label: t(`organizationSettings.bodyTypes.${value}`) }))}
+            required
+          />
+          <SelectField
+            {...field('sector')}
+            options={ORGANIZATION_SECTORS.map((value) => ({ value, label: t(`organizationSettings.sectors.${value}`) }))}
+            emptyLabel={t('organizationSettings.sectorNone')}
+          />
+        </fieldset>
+        {canEdit || canEditProfile ? (
           <div className="form__actions">
             <button type="submit" className="button button--primary" disabled={isSubmitting}>
               {isSubmitting ? t('common.saving') : t('common.save')}

@@ -38,8 +38,8 @@ describe('review workflow: submit, notify, request changes, fix, validate', () =
     await signIn(dpo, 'dpo@example.com');
   });
   afterAll(async () => {
-    await contributorContext?.close();
-    await dpoContext?.close();
+    await contributorContext.close();
+    await dpoContext.close();
     await browser.close();
   });
 

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newContext, openSection, signIn } from './browser';
+import { launchBrowser, newContext, signIn } from './browser';
 
 async function waitForStatus(page: Page, status: string): Promise<void> {
   await page.locator(`[data-testid="activity-status"][data-status="${status}"]`).waitFor();
@@ -13,7 +13,8 @@ async function unreadOnBell(page: Page): Promise<number> {
 }
 
 /**
- * The review workflow in two browsers: Chloé (contributor) submits an activity; Denis (DPO) is told
+ * The review workflow in two browsers: Chloé (contributor) submits an activity (a copy of the
+ * payroll activity the DPO gives her); Denis (DPO) is told
  * by the bell, finds it in his review queue and sends it back with a comment; Chloé is told, reads
  * the comment on the activity, fixes it and submits again; Denis validates it.
  */
@@ -37,23 +38,29 @@ describe('review workflow: submit, notify, request changes, fix, validate', () =
     await signIn(dpo, 'dpo@example.com');
   });
   afterAll(async () => {
-    await contributorContext?.close();
-    await dpoContext?.close();
+    await contributorContext.close();
+    await dpoContext.close();
     await browser.close();
   });
 
   it('the contributor submits an activity: the DPO’s bell counts it and his queue lists it', async () => {
-    // Chloé starts from a copy of the (complete) payroll activity: the copy is hers, as a draft.
-    await contributor.getByTestId('activity-row-T-0001').getByRole('link').first().click();
-    await contributor.waitForURL(/\/register\/[0-9a-f-]{36}$/);
-    const sourceUrl = contributor.url();
-    await contributor.getByTestId('activity-duplicate').click();
-    await contributor.waitForURL((url) => /\/register\/[0-9a-f-]{36}$/.test(url.pathname) && url.href !== sourceUrl);
-    activityUrl = contributor.url();
-    await waitForStatus(contributor, 'draft');
-    reference = ((await contributor.getByTestId('activity-reference').textContent()) ?? '').trim();
+    // The DPO copies the (complete) payroll activity and gives the copy to Chloé, as a draft.
+    await dpo.getByTestId('activity-row-T-0001').getByRole('link').first().click();
+    await dpo.waitForURL(/\/register\/[0-9a-f-]{36}$/);
+    const sourceUrl = dpo.url();
+    await dpo.getByTestId('activity-duplicate').click();
+    await dpo.waitForURL((url) => /\/register\/[0-9a-f-]{36}$/.test(url.pathname) && url.href !== sourceUrl);
+    activityUrl = dpo.url();
+    await waitForStatus(dpo, 'draft');
+    reference = ((await dpo.getByTestId('activity-reference').textContent()) ?? '').trim();
     expect(reference).toMatch(/^T-\d{4}$/);
+    await dpo.locator('#activity-ownerId').selectOption({ label: 'Chloé Contributrice (contributor@example.com)' });
+    await dpo.getByTestId('activity-save').click();
+    await dpo.getByRole('status').filter({ hasText: /enregistr/i }).waitFor();
 
+    await contributor.goto(activityUrl);
+    await waitForStatus(contributor, 'draft');
+    await dpo.goto(activityUrl.replace(/\/register\/.*$/, '/register'));
     const unreadBefore = await unreadOnBell(dpo);
     await contributor.getByTestId('workflow-submit').click();
     await waitForStatus(contributor, 'in_review');
@@ -65,7 +72,7 @@ describe('review workflow: submit, notify, request changes, fix, validate', () =
     await notice.waitFor();
     expect(await notice.textContent()).toContain(`Chloé Contributrice a soumis ${reference} Gestion de la paie (copie) pour validation`);
 
-    await openSection(dpo, 'review');
+    await dpo.getByTestId('nav-review').click();
     const item = dpo.locator('[data-testid="review-queue-item"][data-kind="activity"]').filter({ hasText: reference });
     await item.waitFor();
     const row = (await item.textContent()) ?? '';
@@ -119,7 +126,7 @@ describe('review workflow: submit, notify, request changes, fix, validate', () =
     await waitForStatus(dpo, 'in_review');
     await dpo.getByTestId('workflow-validate').click();
     await waitForStatus(dpo, 'validated');
-    await openSection(dpo, 'review');
+    await dpo.getByTestId('nav-review').click();
     await dpo.getByTestId('review-queue-count').waitFor();
     expect(await dpo.locator('[data-testid="review-queue-item"]').filter({ hasText: reference }).count()).toBe(0);
 

@@ -146,7 +146,10 @@ async function seedEverything(api: TestApi): Promise<void> {
   };
   await dpo.post(`${base}/vendors/${saas.id}/review`).send({ version: saas.version + 1, answers, result: 'approved', nextReviewDate: '2027-11-20' }).expect(200);
   await dpo.post(`${base}/catalogues/data-categories/entries`).send({ code: 'loyalty_card_number', fr: 'Carte de fidélité', en: 'Loyalty card' }).expect(201);
-  await org.as.contributor.put('/api/v1/me/notification-preferences').send({ emailFrequency: 'weekly' }).expect(200);
+  await org.as.contributor
+    .put('/api/v1/me/notification-preferences')
+    .send({ emailFrequency: 'weekly', kinds: [{ kind: 'activity_validated', inApp: true, email: false }] })
+    .expect(200);
   await dpo.post(`${base}/activities/${ids['T-0001']}/documents`).field('kind', 'policy').attach('file', pdfFile('Politique'), 'Politique.pdf').expect(201);
 
   // A DPIA decided, then a second revision opened.

@@ -95,7 +95,7 @@ export function NotificationsPageContent({
             </div>
           ))}
         </fieldset>
-        <fieldset className="form__section">
+        <fieldset className="form__section notification-kinds">
           <legend>{t('notifications.preference.kinds.legend')}</legend>
           <div className="table-wrap">
             <table className="table" data-testid="notification-kinds">

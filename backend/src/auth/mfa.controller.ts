@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ForbiddenError, subject } from '@casl/ability';
 import type { Request } from 'express';
 import { CurrentAccess, CurrentUser, OrganizationAccess, SessionUser } from '../authorization/request-auth';
 import { Authenticated, CheckPolicy } from '../authorization/route-policy';
@@ -90,10 +91,13 @@ export class MfaController {
   }
 
   @Put('organizations/:orgId/security')
-  @CheckPolicy('update', 'Organization')
+  // manage, not update: the DPO may update the organisation's profile fields, never its sign-in rules.
+  @CheckPolicy('manage', 'Organization')
   @ApiOperation({ summary: 'Require two-factor sign-in of the organisation’s administrators and DPOs (administrators only)' })
   @ApiOkResponse({ type: OrganizationSecurityView })
   async updateOrganizationSecurity(@CurrentAccess() access: OrganizationAccess, @Body() body: OrganizationSecurityDto): Promise<OrganizationSecurityView> {
+    // Field by field: the DPO may update the organisation's profile, not its sign-in requirements.
+    ForbiddenError.from(access.ability).throwUnlessCan('update', subject('Organization', { organizationId: access.organizationId }), 'requireMfaForAdmins');
     const before = await this.readSecurity(access.organizationId);
     const rows = await this.connection.manager.query<{ name: string }[]>(
       returningRows('UPDATE organizations SET require_mfa_for_admins = $2, updated_at = now() WHERE id = $1 RETURNING name'),

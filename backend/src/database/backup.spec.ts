@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateSync } from 'otplib';
 import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
@@ -171,6 +172,12 @@ async function seedEverything(api: TestApi): Promise<void> {
     .send({ summary: 'Perte d’un ordinateur portable', awareAt: '2026-03-27T11:00:00+01:00', occurredAt: '2026-03-26T18:30:00+01:00', discovery: 'Signalé à l’accueil', natures: ['confidentiality'], dataCategories: ['identity'], subjectCategories: ['members'], approxPersons: 10, approxRecords: 30, activityIds: [ids['T-0001']], vendorIds: [hosting.id] })
     .expect(201);
   await org.admin.post(`${base}/invitations`).send({ email: uniqueEmail('pending'), roles: ['auditor'] }).expect(201);
+  // Two-factor sign-in: the secret (encrypted), the recovery codes (hashed) and the account's event.
+  const totp = await org.as.auditor.post('/api/v1/me/mfa/totp').expect(200);
+  await org.as.auditor
+    .post('/api/v1/me/mfa/totp/confirm')
+    .send({ code: generateSync({ secret: totp.body.secret as string }) })
+    .expect(200);
   await api.app.get(NotificationsService).runReminders();
 }
 

@@ -35,7 +35,11 @@ export function NotificationsBell({ organizationId }: { organizationId: string }
   const label = unread ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell');
   return (
     <Link href={orgPath(organizationId, 'notifications')} className="button button--small" data-testid="notifications-bell" aria-label={label} title={label}>
-      <span aria-hidden="true">🔔</span>
+      {/* An SVG, not the 🔔 character: a system without an emoji font drew it as an empty box. */}
+      <svg aria-hidden="true" className="icon" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
       {unread ? (
         <span aria-hidden="true" className="tag tag--danger" data-testid="notifications-unread">
           {unread}

@@ -9691,7 +9691,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Role may not update Organization */
+            /** @description Role may not manage Organization */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -79,6 +79,28 @@ export class SmtpReceiver {
     return mine[mine.length - 1];
   }
 
+  /**
+   * Waits (bounded) until `count` messages to `address` satisfy `matches`, then returns the latest of
+   * them: other mail to the same person (an invitation sent after a commit) may arrive in between.
+   */
+  async waitForMatching(address: string, matches: (mail: ReceivedEmail) => boolean, count = 1, timeoutMs = 10_000): Promise<ReceivedEmail> {
+    const deadline = Date.now() + timeoutMs;
+    const found = () => this.to(address).filter(matches);
+    while (found().length < count) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no matching e-mail #${count} to ${address} within ${timeoutMs} ms (got ${found().length} of ${this.to(address).length})`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    const mine = found();
+    return mine[mine.length - 1];
+  }
+
   async stop(): Promise<void> {
     const server = this.server;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 
 import { BREACH_RISKS, COMMUNICATION_EXCEPTIONS } from '@backend/breaches/breach.types';
 
-import { ErrorAlert } from '@/components/alerts';
+import { DisclosureForm } from '@/components/disclosure-form';
 import { SelectField, TextAreaField, TextField } from '@/components/fields';
 import { useT } from '@/i18n/i18n-provider';
 import type { components } from '@/lib/api/schema';
@@ -72,20 +72,20 @@ function AssessStep({ organizationId, breach, onDone }: StepProps) {
   });
   const { errors, isSubmitting } = form.formState;
   return (
-    <details className="disclosure" data-testid="breach-assess" open={breach.risk === null}>
-      <summary>{t('breaches.steps.assess')}</summary>
-      <p className="field__hint">{t('breaches.steps.assessHint')}</p>
-      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <ErrorAlert>{formError}</ErrorAlert>
-        <SelectField id="assess-risk" label={t('breaches.list.risk')} required options={BREACH_RISKS.map((risk) => ({ value: risk, label: t(`breaches.risks.${risk}`) }))} registration={form.register('risk')} error={errors.risk} />
-        <TextAreaField id="assess-riskRationale" label={t('breaches.steps.riskRationale')} hint={t('breaches.steps.riskRationaleHint')} required registration={form.register('riskRationale')} error={errors.riskRationale} />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={isSubmitting} data-testid="breach-assess-submit">
-            {t('breaches.steps.assessSubmit')}
-          </button>
-        </div>
-      </form>
-    </details>
+    <DisclosureForm
+      testId="breach-assess"
+      title={t('breaches.steps.assess')}
+      hint={t('breaches.steps.assessHint')}
+      open={breach.risk === null}
+      formError={formError}
+      onSubmit={onSubmit}
+      submitLabel={t('breaches.steps.assessSubmit')}
+      submitTestId="breach-assess-submit"
+      submitting={isSubmitting}
+    >
+      <SelectField id="assess-risk" label={t('breaches.list.risk')} required options={BREACH_RISKS.map((risk) => ({ value: risk, label: t(`breaches.risks.${risk}`) }))} registration={form.register('risk')} error={errors.risk} />
+      <TextAreaField id="assess-riskRationale" label={t('breaches.steps.riskRationale')} hint={t('breaches.steps.riskRationaleHint')} required registration={form.register('riskRationale')} error={errors.riskRationale} />
+    </DisclosureForm>
   );
 }
 
@@ -99,27 +99,27 @@ function NotifyStep({ organizationId, breach, onDone }: StepProps) {
   });
   const { errors, isSubmitting } = form.formState;
   return (
-    <details className="disclosure" data-testid="breach-notify" open={breach.authorityNotifiedAt === null}>
-      <summary>{t('breaches.steps.notify')}</summary>
-      <p className="field__hint">{t('breaches.steps.notifyHint')}</p>
-      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <ErrorAlert>{formError}</ErrorAlert>
-        <TextField id="notify-notifiedAt" type="datetime-local" label={t('breaches.steps.notifiedAt')} required registration={form.register('notifiedAt')} error={errors.notifiedAt} />
-        <TextField id="notify-reference" label={t('breaches.steps.reference')} registration={form.register('reference')} error={errors.reference} />
-        <div className="check">
-          <input id="notify-phased" type="checkbox" className="check__box" {...form.register('phased')} />
-          <label className="check__label" htmlFor="notify-phased">
-            {t('breaches.steps.phased')}
-          </label>
-        </div>
-        <TextAreaField id="notify-delayReasons" label={t('breaches.steps.delayReasons')} hint={t('breaches.steps.delayReasonsHint')} registration={form.register('delayReasons')} error={errors.delayReasons} />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={isSubmitting} data-testid="breach-notify-submit">
-            {t('breaches.steps.notifySubmit')}
-          </button>
-        </div>
-      </form>
-    </details>
+    <DisclosureForm
+      testId="breach-notify"
+      title={t('breaches.steps.notify')}
+      hint={t('breaches.steps.notifyHint')}
+      open={breach.authorityNotifiedAt === null}
+      formError={formError}
+      onSubmit={onSubmit}
+      submitLabel={t('breaches.steps.notifySubmit')}
+      submitTestId="breach-notify-submit"
+      submitting={isSubmitting}
+    >
+      <TextField id="notify-notifiedAt" type="datetime-local" label={t('breaches.steps.notifiedAt')} required registration={form.register('notifiedAt')} error={errors.notifiedAt} />
+      <TextField id="notify-reference" label={t('breaches.steps.reference')} registration={form.register('reference')} error={errors.reference} />
+      <div className="check">
+        <input id="notify-phased" type="checkbox" className="check__box" {...form.register('phased')} />
+        <label className="check__label" htmlFor="notify-phased">
+          {t('breaches.steps.phased')}
+        </label>
+      </div>
+      <TextAreaField id="notify-delayReasons" label={t('breaches.steps.delayReasons')} hint={t('breaches.steps.delayReasonsHint')} registration={form.register('delayReasons')} error={errors.delayReasons} />
+    </DisclosureForm>
   );
 }
 
@@ -134,42 +134,42 @@ function InformStep({ organizationId, breach, onDone }: StepProps) {
   const { errors, isSubmitting } = form.formState;
   const mode = form.watch('mode');
   return (
-    <details className="disclosure" data-testid="breach-inform" open={breach.personsCommunicatedAt === null && breach.personsCommunication.exception === null}>
-      <summary>{t('breaches.steps.inform')}</summary>
-      <p className="field__hint">{t('breaches.steps.informHint')}</p>
-      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <ErrorAlert>{formError}</ErrorAlert>
+    <DisclosureForm
+      testId="breach-inform"
+      title={t('breaches.steps.inform')}
+      hint={t('breaches.steps.informHint')}
+      open={breach.personsCommunicatedAt === null && breach.personsCommunication.exception === null}
+      formError={formError}
+      onSubmit={onSubmit}
+      submitLabel={t('breaches.steps.informSubmit')}
+      submitTestId="breach-inform-submit"
+      submitting={isSubmitting}
+    >
+      <SelectField
+        id="inform-mode"
+        label={t('breaches.steps.informMode')}
+        required
+        options={[
+          { value: 'told', label: t('breaches.steps.modeTold') },
+          { value: 'exception', label: t('breaches.steps.modeException') },
+        ]}
+        registration={form.register('mode')}
+        error={errors.mode}
+      />
+      {mode === 'told' ? (
+        <TextField id="inform-communicatedAt" type="datetime-local" label={t('breaches.steps.communicatedAt')} required registration={form.register('communicatedAt')} error={errors.communicatedAt} />
+      ) : (
         <SelectField
-          id="inform-mode"
-          label={t('breaches.steps.informMode')}
+          id="inform-exception"
+          label={t('breaches.steps.exception')}
           required
-          options={[
-            { value: 'told', label: t('breaches.steps.modeTold') },
-            { value: 'exception', label: t('breaches.steps.modeException') },
-          ]}
-          registration={form.register('mode')}
-          error={errors.mode}
+          emptyLabel={t('breaches.steps.chooseException')}
+          options={COMMUNICATION_EXCEPTIONS.map((exception) => ({ value: exception, label: t(`breaches.exceptions.${exception}`) }))}
+          registration={form.register('exception')}
+          error={errors.exception}
         />
-        {mode === 'told' ? (
-          <TextField id="inform-communicatedAt" type="datetime-local" label={t('breaches.steps.communicatedAt')} required registration={form.register('communicatedAt')} error={errors.communicatedAt} />
-        ) : (
-          <SelectField
-            id="inform-exception"
-            label={t('breaches.steps.exception')}
-            required
-            emptyLabel={t('breaches.steps.chooseException')}
-            options={COMMUNICATION_EXCEPTIONS.map((exception) => ({ value: exception, label: t(`breaches.exceptions.${exception}`) }))}
-            registration={form.register('exception')}
-            error={errors.exception}
-          />
-        )}
-        <TextAreaField id="inform-details" label={t('breaches.steps.details')} required registration={form.register('details')} error={errors.details} />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={isSubmitting} data-testid="breach-inform-submit">
-            {t('breaches.steps.informSubmit')}
-          </button>
-        </div>
-      </form>
-    </details>
+      )}
+      <TextAreaField id="inform-details" label={t('breaches.steps.details')} required registration={form.register('details')} error={errors.details} />
+    </DisclosureForm>
   );
 }

@@ -8,6 +8,7 @@ import { useForm } from 'react-hook-form';
 import { isOpenRequest, REQUEST_TRANSITION_RULES, type RequestTransition } from '@backend/rights-requests/rights-request.types';
 
 import { ErrorAlert } from '@/components/alerts';
+import { DisclosureForm } from '@/components/disclosure-form';
 import { TextAreaField, TextField } from '@/components/fields';
 import { useT } from '@/i18n/i18n-provider';
 import { useAppAbility } from '@/lib/ability-context';
@@ -110,20 +111,19 @@ function ExtendForm({ organizationId, request, onDone }: { organizationId: strin
   });
   const { errors, isSubmitting } = form.formState;
   return (
-    <details className="disclosure" data-testid="request-extend">
-      <summary>{t('rightsRequests.actions.extend')}</summary>
-      <p className="field__hint">{t('rightsRequests.actions.extendHint')}</p>
-      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <ErrorAlert>{formError}</ErrorAlert>
-        <TextAreaField id="extend-reason" label={t('rightsRequests.actions.extendReason')} required registration={form.register('reason')} error={errors.reason} />
-        <TextField id="extend-personInformedOn" type="date" label={t('rightsRequests.actions.personInformedOn')} required registration={form.register('personInformedOn')} error={errors.personInformedOn} />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={isSubmitting} data-testid="request-extend-submit">
-            {t('rightsRequests.actions.extendSubmit')}
-          </button>
-        </div>
-      </form>
-    </details>
+    <DisclosureForm
+      testId="request-extend"
+      title={t('rightsRequests.actions.extend')}
+      hint={t('rightsRequests.actions.extendHint')}
+      formError={formError}
+      onSubmit={onSubmit}
+      submitLabel={t('rightsRequests.actions.extendSubmit')}
+      submitTestId="request-extend-submit"
+      submitting={isSubmitting}
+    >
+      <TextAreaField id="extend-reason" label={t('rightsRequests.actions.extendReason')} required registration={form.register('reason')} error={errors.reason} />
+      <TextField id="extend-personInformedOn" type="date" label={t('rightsRequests.actions.personInformedOn')} required registration={form.register('personInformedOn')} error={errors.personInformedOn} />
+    </DisclosureForm>
   );
 }
 
@@ -137,20 +137,19 @@ function AnswerStep({ organizationId, request, onDone }: { organizationId: strin
   });
   const { errors, isSubmitting } = form.formState;
   return (
-    <details className="disclosure" data-testid="request-answer">
-      <summary>{t('rightsRequests.actions.answer')}</summary>
-      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <ErrorAlert>{formError}</ErrorAlert>
-        <TextField id="answer-sentAt" type="datetime-local" label={t('rightsRequests.actions.sentAt')} required registration={form.register('sentAt')} error={errors.sentAt} />
-        <TextField id="answer-channel" label={t('rightsRequests.actions.answerChannel')} hint={t('rightsRequests.actions.answerChannelHint')} required registration={form.register('channel')} error={errors.channel} />
-        <TextAreaField id="answer-summary" label={t('rightsRequests.actions.answerSummary')} required registration={form.register('summary')} error={errors.summary} />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={isSubmitting} data-testid="request-answer-submit">
-            {t('rightsRequests.actions.answerSubmit')}
-          </button>
-        </div>
-      </form>
-    </details>
+    <DisclosureForm
+      testId="request-answer"
+      title={t('rightsRequests.actions.answer')}
+      formError={formError}
+      onSubmit={onSubmit}
+      submitLabel={t('rightsRequests.actions.answerSubmit')}
+      submitTestId="request-answer-submit"
+      submitting={isSubmitting}
+    >
+      <TextField id="answer-sentAt" type="datetime-local" label={t('rightsRequests.actions.sentAt')} required registration={form.register('sentAt')} error={errors.sentAt} />
+      <TextField id="answer-channel" label={t('rightsRequests.actions.answerChannel')} hint={t('rightsRequests.actions.answerChannelHint')} required registration={form.register('channel')} error={errors.channel} />
+      <TextAreaField id="answer-summary" label={t('rightsRequests.actions.answerSummary')} required registration={form.register('summary')} error={errors.summary} />
+    </DisclosureForm>
   );
 }
 
@@ -164,20 +163,19 @@ function RefuseStep({ organizationId, request, onDone }: { organizationId: strin
   });
   const { errors, isSubmitting } = form.formState;
   return (
-    <details className="disclosure" data-testid="request-refuse">
-      <summary>{t('rightsRequests.actions.refuse')}</summary>
-      <p className="field__hint">{t('rightsRequests.actions.refuseHint')}</p>
-      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <ErrorAlert>{formError}</ErrorAlert>
-        <TextAreaField id="refuse-grounds" label={t('rightsRequests.actions.grounds')} required registration={form.register('grounds')} error={errors.grounds} />
-        <TextField id="refuse-sentAt" type="datetime-local" label={t('rightsRequests.actions.toldAt')} required registration={form.register('sentAt')} error={errors.sentAt} />
-        <TextField id="refuse-channel" label={t('rightsRequests.actions.answerChannel')} registration={form.register('channel')} error={errors.channel} />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={isSubmitting} data-testid="request-refuse-submit">
-            {t('rightsRequests.actions.refuseSubmit')}
-          </button>
-        </div>
-      </form>
-    </details>
+    <DisclosureForm
+      testId="request-refuse"
+      title={t('rightsRequests.actions.refuse')}
+      hint={t('rightsRequests.actions.refuseHint')}
+      formError={formError}
+      onSubmit={onSubmit}
+      submitLabel={t('rightsRequests.actions.refuseSubmit')}
+      submitTestId="request-refuse-submit"
+      submitting={isSubmitting}
+    >
+      <TextAreaField id="refuse-grounds" label={t('rightsRequests.actions.grounds')} required registration={form.register('grounds')} error={errors.grounds} />
+      <TextField id="refuse-sentAt" type="datetime-local" label={t('rightsRequests.actions.toldAt')} required registration={form.register('sentAt')} error={errors.sentAt} />
+      <TextField id="refuse-channel" label={t('rightsRequests.actions.answerChannel')} registration={form.register('channel')} error={errors.channel} />
+    </DisclosureForm>
   );
 }

@@ -20,6 +20,7 @@ import { throttleTouch } from './auth/session-touch';
 import { AppException } from './common/errors/app-exception';
 import { buildErrorResponse } from './common/errors/error-response';
 import { rejectHostileJsonValues, verifyJsonDepth } from './common/http/json-body';
+import type { AccountDatabase } from './database/account-database';
 import { createValidationPipe } from './common/http/validation';
 import { PinoNestLogger } from './common/logging/logger';
 import type { AppConfig } from './config/app.config';
@@ -30,14 +31,15 @@ export { SESSION_COOKIE };
 export interface AppDependencies {
   config: AppConfig;
   dataSource: DataSource;
-  /** Pool of the application role, for the session store. */
+  accounts: AccountDatabase;
+  /** Pool of the account role, for the session store. */
   sessionPool: Pool;
   logger: Logger;
 }
 
 /** Builds the API exactly as `main.ts` serves it; tests use the same function. */
-export async function createApp({ config, dataSource, sessionPool, logger }: AppDependencies): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, dataSource, logger), {
+export async function createApp({ config, dataSource, accounts, sessionPool, logger }: AppDependencies): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, dataSource, accounts, logger), {
     bodyParser: false,
     logger: new PinoNestLogger(logger),
     abortOnError: false,

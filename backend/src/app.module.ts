@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { AccountDatabase } from './database/account-database';
 import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -35,28 +36,29 @@ import { VendorsModule } from './vendors/vendors.module';
 @Global()
 @Module({})
 class CoreModule {
-  static register(config: AppConfig, dataSource: DataSource, logger: Logger): DynamicModule {
+  static register(config: AppConfig, dataSource: DataSource, accounts: AccountDatabase, logger: Logger): DynamicModule {
     return {
       module: CoreModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useValue: dataSource },
+        { provide: AccountDatabase, useValue: accounts },
         { provide: PINO_LOGGER, useValue: logger },
         TransactionalConnection,
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],
-      exports: [APP_CONFIG, DataSource, PINO_LOGGER, TransactionalConnection],
+      exports: [APP_CONFIG, DataSource, AccountDatabase, PINO_LOGGER, TransactionalConnection],
     };
   }
 }
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, dataSource: DataSource, logger: Logger): DynamicModule {
+  static register(config: AppConfig, dataSource: DataSource, accounts: AccountDatabase, logger: Logger): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.register(config, dataSource, logger),
+        CoreModule.register(config, dataSource, accounts, logger),
         AuthorizationModule,
         AuditModule,
         AuthModule,

@@ -6,11 +6,14 @@ import { createApp } from './app.factory';
 import type { AppConfig } from './config/app.config';
 import { syncCatalogues } from './catalogues/catalogue-sync';
 import { createDataSource, runMigrations } from './database/data-source';
+import { AccountDatabase, ACCOUNT_ROLE } from './database/account-database';
 import { createSessionPool, DatabaseConnection } from './database/database-connection';
 
 export interface RunningApi {
   app: NestExpressApplication;
   dataSource: DataSource;
+  /** The account role's connection (password hashes, sessions, sign-in links). */
+  accounts: AccountDatabase;
   sessionPool: Pool;
   close(): Promise<void>;
 }
@@ -22,15 +25,21 @@ export async function prepareApi(config: AppConfig, database: DatabaseConnection
   await syncCatalogues(database.ownerUrl);
   const dataSource = createDataSource({ url: database.appUrl, assumeAppRole: database.assumeAppRole, poolSize: config.databasePoolSize });
   await dataSource.initialize();
+  const accounts = new AccountDatabase(
+    createDataSource({ url: database.authUrl ?? database.ownerUrl, assumeRole: database.authUrl ? undefined : ACCOUNT_ROLE, poolSize: 4, applicationName: 'registre-accounts' }),
+  );
+  await accounts.dataSource.initialize();
   const sessionPool = createSessionPool(database, logger);
-  const app = await createApp({ config, dataSource, sessionPool, logger });
+  const app = await createApp({ config, dataSource, accounts, sessionPool, logger });
   return {
     app,
     dataSource,
+    accounts,
     sessionPool,
     close: async () => {
       await app.close();
       await sessionPool.end();
+      if (accounts.dataSource.isInitialized) await accounts.dataSource.destroy();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };

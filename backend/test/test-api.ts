@@ -16,12 +16,14 @@ export interface TestApi extends RunningApi {
   close(): Promise<void>;
 }
 
-/** The database of each running test API, so helpers given only its server can prepare accounts. */
-const dataSources = new WeakMap<Server, RunningApi['dataSource']>();
+type TestConnections = Pick<RunningApi, 'dataSource' | 'accounts'>;
+
+/** The database connections of each running test API, so helpers given only its server can prepare accounts. */
+const connections = new WeakMap<Server, TestConnections>();
 
 /** Lets the helpers below prepare accounts on an API built outside createTestApi(). */
-export function registerTestServer(server: Server, dataSource: RunningApi['dataSource']): void {
-  dataSources.set(server, dataSource);
+export function registerTestServer(server: Server, api: TestConnections): void {
+  connections.set(server, api);
 }
 
 /** The real API, on its own database, with the configuration main.ts would build from `env`. */
@@ -42,7 +44,7 @@ export async function createTestApi(env: Record<string, string> = {}, options: {
   const api = await prepareApi(config, { ownerUrl: database.ownerUrl, appUrl: database.appUrl, assumeAppRole: false, embedded: false, stop: () => Promise.resolve() }, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   await api.app.init();
   const server: Server = api.app.getHttpServer();
-  registerTestServer(server, api.dataSource);
+  registerTestServer(server, api);
   return {
     ...api,
     server,
@@ -79,9 +81,10 @@ export function uniqueEmail(prefix = 'user'): string {
  * src/auth/email-proof.spec.ts.
  */
 export async function markEmailProven(server: Server, email: string): Promise<void> {
-  const dataSource = dataSources.get(server);
-  if (!dataSource) throw new Error('markEmailProven needs the server of createTestApi()');
-  await dataSource.query('UPDATE users SET email_verified_at = now() WHERE email = $1', [email.toLowerCase()]);
+  const accounts = connections.get(server)?.accounts;
+  if (!accounts) throw new Error('markEmailProven needs the server of createTestApi()');
+  // As the account role: the application role cannot change what proves an account.
+  await accounts.query('UPDATE users SET email_verified_at = now() WHERE email = $1', [email.toLowerCase()]);
 }
 
 /** Signs up a new account, proves its address and returns its signed-in agent. */
@@ -100,7 +103,7 @@ export async function signUp(server: Server, prefix = 'user'): Promise<{ agent: 
  * src/invitations/invitations.spec.ts with a real SMTP receiver).
  */
 export async function joinByInvitation(server: Server, admin: Agent, organizationId: string, member: Agent, email: string, role: 'admin' | 'dpo' | 'contributor' | 'auditor'): Promise<void> {
-  const dataSource = dataSources.get(server);
+  const dataSource = connections.get(server)?.dataSource;
   if (!dataSource) throw new Error('joinByInvitation needs the server of createTestApi()');
   const invitation = await admin.post(`/api/v1/organizations/${organizationId}/invitations`).send({ email, roles: [role] }).expect(201);
   const token = randomBytes(32).toString('base64url');

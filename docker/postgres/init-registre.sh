@@ -7,6 +7,8 @@
 #   registre_owner  LOGIN, owns the database and the schema, runs the migrations (DATABASE_URL)
 #   registre_app    LOGIN, NOSUPERUSER, NOBYPASSRLS, owns nothing: the API's everyday
 #                   connection (DATABASE_APP_URL); row-level security applies to it
+#   registre_auth   NOLOGIN: password hashes, sessions, sign-in links, TOTP secrets; the
+#                   owner's connection switches to it for the account code only
 #
 # Passwords come from the environment (docker/.env). They end up inside connection URLs, so
 # keep them URL-safe (letters and digits, e.g. `openssl rand -hex 24`).
@@ -28,6 +30,9 @@ CREATE ROLE registre_app WITH LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATER
 -- connection when DATABASE_APP_URL is not set). The first migration tries the same grant
 -- and only logs a notice when it is not allowed to.
 GRANT registre_app TO registre_owner;
+-- The account role: the application role is not a member, so it can never switch to it.
+CREATE ROLE registre_auth WITH NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+GRANT registre_auth TO registre_owner;
 
 CREATE DATABASE :"db" WITH OWNER registre_owner ENCODING 'UTF8' TEMPLATE template0;
 REVOKE ALL ON DATABASE :"db" FROM PUBLIC;
@@ -40,4 +45,4 @@ REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE, CREATE ON SCHEMA public TO registre_owner;
 SQL
 
-echo "Registre: database \"$REGISTRE_DB\" with roles registre_owner and registre_app created."
+echo "Registre: database \"$REGISTRE_DB\" with roles registre_owner, registre_app and registre_auth created."

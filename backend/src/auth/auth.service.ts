@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AccountMailService, type AccountEmail } from '../account-mail/account-mail.service';
 import { AppException } from '../common/errors/app-exception';
 import { resolveLocale } from '../common/i18n/i18n';
@@ -10,7 +10,7 @@ import { AppConfig, APP_CONFIG } from '../config/app.config';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import type { SessionUser } from '../authorization/request-auth';
-import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { AccountDatabase } from '../database/account-database';
 import { accountEmail } from './account-emails';
 import { consumeAccountToken, issueAccountToken } from './account-tokens';
 import type { RegisterDto } from './dto/auth.dto';
@@ -28,8 +28,8 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly throttle: LoginThrottleService,
     private readonly mail: AccountMailService,
-    private readonly dataSource: DataSource,
-    private readonly connection: TransactionalConnection,
+    /** Account role: tokens, password hashes, sessions and sign-in attempts are out of the application role's reach. */
+    private readonly accounts: AccountDatabase,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {}
@@ -72,7 +72,7 @@ export class AuthService {
     }
     const locale = resolveLocale(request);
     const name = input.name.trim();
-    const token = await this.dataSource.transaction(async (manager) => {
+    const token = await this.accounts.transaction(async (manager) => {
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO users (email, password_hash, name, locale) VALUES ($1, $2, $3, $4)
          ON CONFLICT (email) DO NOTHING RETURNING id`,
@@ -97,7 +97,7 @@ export class AuthService {
 
   /** Proves the address of the token's account (single use, 24 hours). */
   async verifyEmail(token: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.accounts.transaction(async (manager) => {
       const userId = await consumeAccountToken(manager, token, 'verify_email');
       await manager.query('UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1', [userId]);
     });
@@ -108,7 +108,7 @@ export class AuthService {
     await this.throttle.consumeRequest('verify_resend', clientAddress(request));
     const user = await this.users.findByEmail(email);
     if (!user || user.emailVerifiedAt) return;
-    const token = await this.dataSource.transaction((manager) => issueAccountToken(manager, user.id, 'verify_email'));
+    const token = await this.accounts.transaction((manager) => issueAccountToken(manager, user.id, 'verify_email'));
     await this.sendQuietly(accountEmail('verify', user.email, user.locale, { name: user.name, link: this.link('/verify-email', token) }));
   }
 
@@ -117,7 +117,7 @@ export class AuthService {
     await this.throttle.consumeRequest('password_reset', clientAddress(request));
     const user = await this.users.findByEmail(email);
     if (!user) return;
-    const token = await this.dataSource.transaction((manager) => issueAccountToken(manager, user.id, 'password_reset'));
+    const token = await this.accounts.transaction((manager) => issueAccountToken(manager, user.id, 'password_reset'));
     this.sendInBackground(accountEmail('reset', user.email, user.locale, { name: user.name, link: this.link('/reset-password', token) }));
   }
 
@@ -127,7 +127,7 @@ export class AuthService {
    * token usable and changes nothing.
    */
   async confirmPasswordReset(token: string, password: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.accounts.transaction(async (manager) => {
       const userId = await consumeAccountToken(manager, token, 'password_reset');
       const [user] = await manager.query<{ email: string; name: string }[]>('SELECT email, name FROM users WHERE id = $1', [userId]);
       assertStrongPassword(password, [user.email, user.name]);
@@ -150,13 +150,15 @@ export class AuthService {
       throw new AppException(HttpStatus.BAD_REQUEST, 'current_password_wrong');
     }
     assertStrongPassword(newPassword, [user.email, user.name]);
-    const manager = this.connection.manager;
-    await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [user.id, await hashPassword(newPassword)]);
-    await endSessions(manager, user.id, request.sessionID);
+    const passwordHash = await hashPassword(newPassword);
+    await this.accounts.transaction(async (manager) => {
+      await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [user.id, passwordHash]);
+      await endSessions(manager, user.id, request.sessionID);
+    });
   }
 }
 
-/** Ends the user's sessions (all of them, or all but `keepSessionId`), on every API process. */
+/** Ends the user's sessions (all of them, or all but `keepSessionId`), on every API process; `manager` is the account role's. */
 export async function endSessions(manager: EntityManager, userId: string, keepSessionId?: string): Promise<void> {
   await manager.query("DELETE FROM sessions WHERE sess::jsonb -> 'passport' ->> 'user' = $1 AND sid IS DISTINCT FROM $2", [userId, keepSessionId ?? null]);
 }

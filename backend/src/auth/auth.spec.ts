@@ -36,7 +36,7 @@ describe('sign-in, sessions and CSRF (real PostgreSQL)', () => {
     const me = await agent.get('/api/v1/me').expect(200);
     expect(me.body).toEqual({ id: login.body.user.id, email, name: 'Camille', locale: 'en', memberships: [] });
     // The session lives in PostgreSQL, so any API process can serve it.
-    const sessions = await api.dataSource.query<{ count: string }[]>('SELECT count(*) FROM sessions');
+    const sessions = await api.accounts.query<{ count: string }[]>('SELECT count(*) FROM sessions');
     expect(Number(sessions[0].count)).toBeGreaterThan(0);
   });
 
@@ -52,7 +52,7 @@ describe('sign-in, sessions and CSRF (real PostgreSQL)', () => {
         { path: 'isAdmin', code: 'whitelistValidation', message: 'Le champ « isAdmin » n’est pas attendu ici.'.replace('’', "'") },
       ]),
     );
-    const users = await api.dataSource.query<{ count: string }[]>('SELECT count(*) FROM users WHERE email = $1', [email]);
+    const users = await api.accounts.query<{ count: string }[]>('SELECT count(*) FROM users WHERE email = $1', [email]);
     expect(Number(users[0].count)).toBe(0);
   });
 
@@ -68,7 +68,7 @@ describe('sign-in, sessions and CSRF (real PostgreSQL)', () => {
       expect(response.body).toEqual({ code: 'password_too_weak', message: expect.stringContaining(message), details: { score: expect.any(Number), minScore: 3, minLength: 12 } });
       expect(response.body.details.score).toBeLessThan(3);
     }
-    const users = await api.dataSource.query<{ count: string }[]>('SELECT count(*) FROM users WHERE email = $1', [email]);
+    const users = await api.accounts.query<{ count: string }[]>('SELECT count(*) FROM users WHERE email = $1', [email]);
     expect(Number(users[0].count)).toBe(0);
   });
 
@@ -80,7 +80,7 @@ describe('sign-in, sessions and CSRF (real PostgreSQL)', () => {
     const sessionCookie = (headers: Record<string, unknown>) => String(headers['set-cookie']).match(/registre\.sid=([^;]+)/)?.[1];
     expect(sessionCookie(login.headers)).toBeDefined();
     expect(before.body.id).toBe(login.body.user.id);
-    const rows = await api.dataSource.query<{ count: string }[]>("SELECT count(*) FROM sessions WHERE sess::jsonb -> 'passport' ->> 'user' = $1", [login.body.user.id]);
+    const rows = await api.accounts.query<{ count: string }[]>("SELECT count(*) FROM sessions WHERE sess::jsonb -> 'passport' ->> 'user' = $1", [login.body.user.id]);
     // The first session was replaced by a regenerated one.
     expect(Number(rows[0].count)).toBe(1);
     await agent.post('/api/v1/auth/logout').expect(204);
@@ -112,7 +112,7 @@ describe('sign-up switched off', () => {
     // The message points to what exists: signing in and resetting a forgotten password.
     expect(response.body.message).toContain('reset a forgotten password');
     expect(response.body.message).not.toMatch(/invitation/i);
-    const users = await api.dataSource.query<{ count: string }[]>('SELECT count(*) FROM users');
+    const users = await api.accounts.query<{ count: string }[]>('SELECT count(*) FROM users');
     expect(Number(users[0].count)).toBe(0);
   });
 });

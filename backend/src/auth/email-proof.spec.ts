@@ -22,7 +22,7 @@ describe('proof of e-mail at sign-up (real SMTP, real PostgreSQL)', () => {
     await smtp.stop();
   });
 
-  const countUsers = async (email: string) => Number((await api.dataSource.query<{ count: string }[]>('SELECT count(*) FROM users WHERE email = $1', [email]))[0].count);
+  const countUsers = async (email: string) => Number((await api.accounts.query<{ count: string }[]>('SELECT count(*) FROM users WHERE email = $1', [email]))[0].count);
 
   it('answers 202 without a session, e-mails a single-use link to the address only, and refuses sign-in until it is followed', async () => {
     const email = uniqueEmail('proof');
@@ -38,7 +38,7 @@ describe('proof of e-mail at sign-up (real SMTP, real PostgreSQL)', () => {
     expect(mail.text).toContain('Camille Preuve');
     const token = linkToken(mail.text, '/verify-email');
     // Only the token's SHA-256 is stored.
-    const stored = await api.dataSource.query<{ token_hash: string; hours: string }[]>(
+    const stored = await api.accounts.query<{ token_hash: string; hours: string }[]>(
       "SELECT token_hash, round(extract(epoch FROM t.expires_at - t.created_at) / 3600) AS hours FROM account_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = $1 AND purpose = 'verify_email'",
       [email],
     );
@@ -86,13 +86,13 @@ describe('proof of e-mail at sign-up (real SMTP, real PostgreSQL)', () => {
     const agent = await newAgent(api.server, 'en');
     await agent.post('/api/v1/auth/register').send({ email, password: TEST_PASSWORD, name: 'Late Reader' }).expect(202);
     const token = linkToken((await smtp.waitFor(email)).text, '/verify-email');
-    await api.dataSource.query("UPDATE account_tokens SET expires_at = now() - interval '1 minute' WHERE token_hash = $1", [createHash('sha256').update(token).digest('hex')]);
+    await api.accounts.query("UPDATE account_tokens SET expires_at = now() - interval '1 minute' WHERE token_hash = $1", [createHash('sha256').update(token).digest('hex')]);
     const expired = await agent.post('/api/v1/auth/verify-email').send({ token }).expect(400);
     expect(expired.body).toEqual({ code: 'token_expired', message: 'This link has expired. Ask for a new one.', details: {} });
     const unknown = await agent.post('/api/v1/auth/verify-email').send({ token: 'x'.repeat(43) }).expect(400);
     expect(unknown.body.code).toBe('token_invalid');
     await agent.post('/api/v1/auth/verify-email').send({}).expect(400);
-    const proven = await api.dataSource.query<{ email_verified_at: Date | null }[]>('SELECT email_verified_at FROM users WHERE email = $1', [email]);
+    const proven = await api.accounts.query<{ email_verified_at: Date | null }[]>('SELECT email_verified_at FROM users WHERE email = $1', [email]);
     expect(proven[0].email_verified_at).toBeNull();
     await agent.post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(403);
   });

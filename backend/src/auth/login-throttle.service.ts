@@ -1,5 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { AccountDatabase } from '../database/account-database';
 import { AppConfig, APP_CONFIG } from '../config/app.config';
 import { AppException } from '../common/errors/app-exception';
 
@@ -51,7 +51,7 @@ export function signInDelaySeconds(policy: ThrottlePolicy, pair: FailureCount | 
 @Injectable()
 export class LoginThrottleService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly accounts: AccountDatabase,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -69,7 +69,7 @@ export class LoginThrottleService {
   }
 
   private async counts(keys: string[], windowSeconds: number): Promise<Map<string, FailureCount>> {
-    const rows: { attempt_key: string; failures: string; since_last: string; since_first: string }[] = await this.dataSource.query(
+    const rows: { attempt_key: string; failures: string; since_last: string; since_first: string }[] = await this.accounts.query(
       `SELECT attempt_key, count(*) AS failures,
               extract(epoch FROM now() - max(attempted_at)) AS since_last,
               extract(epoch FROM now() - min(attempted_at)) AS since_first
@@ -93,7 +93,7 @@ export class LoginThrottleService {
 
   async recordFailure(email: string, ip: string): Promise<void> {
     const keys = this.keys(email, ip);
-    await this.dataSource.query(
+    await this.accounts.query(
       `WITH cleanup AS (DELETE FROM login_attempts WHERE attempted_at < now() - interval '1 day')
        INSERT INTO login_attempts (attempt_key) VALUES ($1), ($2)`,
       [keys.pair, keys.ip],
@@ -101,7 +101,7 @@ export class LoginThrottleService {
   }
 
   async recordSuccess(email: string, ip: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM login_attempts WHERE attempt_key = $1', [this.keys(email, ip).pair]);
+    await this.accounts.query('DELETE FROM login_attempts WHERE attempt_key = $1', [this.keys(email, ip).pair]);
   }
 
   /**
@@ -116,7 +116,7 @@ export class LoginThrottleService {
       const wait = Math.max(1, Math.ceil(3600 - count.sinceFirst));
       throw new AppException(HttpStatus.TOO_MANY_REQUESTS, 'too_many_requests', { retryAfterSeconds: wait }, { minutes: Math.ceil(wait / 60) });
     }
-    await this.dataSource.query(
+    await this.accounts.query(
       `WITH cleanup AS (DELETE FROM login_attempts WHERE attempted_at < now() - interval '1 day')
        INSERT INTO login_attempts (attempt_key) VALUES ($1)`,
       [key],

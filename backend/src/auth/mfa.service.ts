@@ -1,10 +1,10 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { SessionUser } from '../authorization/request-auth';
 import { AppException } from '../common/errors/app-exception';
 import { requestIdOf } from '../common/http/request-id';
-import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { AccountDatabase } from '../database/account-database';
 import { AppConfig, APP_CONFIG } from '../config/app.config';
 import { toSessionUser, UsersService } from '../users/users.service';
 import { clientAddress, endSessions } from './auth.service';
@@ -46,20 +46,20 @@ export async function recordAccountEvent(manager: EntityManager, userId: string,
 @Injectable()
 export class MfaService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly connection: TransactionalConnection,
+    /** Account role: TOTP secrets and recovery codes are out of the application role's reach. */
+    private readonly accounts: AccountDatabase,
     private readonly users: UsersService,
     private readonly throttle: LoginThrottleService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async isEnabled(userId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM user_totp WHERE user_id = $1 AND confirmed_at IS NOT NULL', [userId]);
+    const rows: unknown[] = await this.accounts.query('SELECT 1 FROM user_totp WHERE user_id = $1 AND confirmed_at IS NOT NULL', [userId]);
     return rows.length > 0;
   }
 
   async status(userId: string): Promise<{ enabled: boolean; pending: boolean; recoveryCodesLeft: number }> {
-    const [row] = await this.connection.manager.query<{ confirmed: boolean; left: string }[]>(
+    const [row] = await this.accounts.query<{ confirmed: boolean; left: string }[]>(
       `SELECT t.confirmed_at IS NOT NULL AS confirmed,
               (SELECT count(*) FROM user_recovery_codes c WHERE c.user_id = t.user_id AND c.used_at IS NULL) AS left
        FROM user_totp t WHERE t.user_id = $1`,
@@ -71,7 +71,7 @@ export class MfaService {
   /** A new secret, pending until confirmed; starting again replaces a pending one. */
   async startSetup(user: SessionUser): Promise<{ secret: string; otpauthUrl: string }> {
     const secret = newTotpSecret();
-    const saved: unknown[] = await this.connection.manager.query(
+    const saved: unknown[] = await this.accounts.query(
       `INSERT INTO user_totp (user_id, secret_encrypted) VALUES ($1, $2)
        ON CONFLICT (user_id) DO UPDATE SET secret_encrypted = excluded.secret_encrypted, created_at = clock_timestamp(), last_used_step = NULL
          WHERE user_totp.confirmed_at IS NULL
@@ -82,29 +82,37 @@ export class MfaService {
     return { secret, otpauthUrl: otpauthUrl(secret, user.email) };
   }
 
-  /** Turns two-factor on with a first code; answers the recovery codes once and ends the other sessions. */
+  /**
+   * Turns two-factor on with a first code; answers the recovery codes once and ends the other sessions.
+   * The throttle and other reads run after the transaction: they need a connection of the same small
+   * pool, and waiting for one while holding one could exhaust it under concurrent requests.
+   */
   async confirm(user: SessionUser, code: string, request: Request): Promise<string[]> {
     const ip = clientAddress(request);
     await this.throttle.assertAllowed(user.email, ip);
-    const manager = this.connection.manager;
-    const [row] = await manager.query<{ secret_encrypted: string }[]>(
-      'SELECT secret_encrypted FROM user_totp WHERE user_id = $1 AND confirmed_at IS NULL FOR UPDATE',
-      [user.id],
-    );
-    if (!row) throw new AppException(HttpStatus.CONFLICT, (await this.isEnabled(user.id)) ? 'mfa_already_enabled' : 'mfa_not_started');
-    const step = verifyTotp(decryptSecret(row.secret_encrypted, this.config.totpEncryptionKey), code.trim(), null);
-    if (step === undefined) {
+    const outcome = await this.accounts.transaction(async (manager): Promise<{ codes?: string[]; refused?: 'not_pending' | 'wrong_code' }> => {
+      const [row] = await manager.query<{ secret_encrypted: string }[]>(
+        'SELECT secret_encrypted FROM user_totp WHERE user_id = $1 AND confirmed_at IS NULL FOR UPDATE',
+        [user.id],
+      );
+      if (!row) return { refused: 'not_pending' };
+      const step = verifyTotp(decryptSecret(row.secret_encrypted, this.config.totpEncryptionKey), code.trim(), null);
+      if (step === undefined) return { refused: 'wrong_code' };
+      await manager.query('UPDATE user_totp SET confirmed_at = clock_timestamp(), last_used_step = $2 WHERE user_id = $1', [user.id, step]);
+      const codes = newRecoveryCodes();
+      await manager.query('DELETE FROM user_recovery_codes WHERE user_id = $1', [user.id]);
+      await manager.query('INSERT INTO user_recovery_codes (user_id, code_hash) SELECT $1, unnest($2::text[])', [user.id, codes.map(hashRecoveryCode)]);
+      await recordAccountEvent(manager, user.id, 'mfa_enabled', request);
+      await endSessions(manager, user.id, request.sessionID);
+      return { codes };
+    });
+    if (outcome.refused === 'not_pending') throw new AppException(HttpStatus.CONFLICT, (await this.isEnabled(user.id)) ? 'mfa_already_enabled' : 'mfa_not_started');
+    if (!outcome.codes) {
       await this.throttle.recordFailure(user.email, ip);
       throw new AppException(HttpStatus.BAD_REQUEST, 'mfa_code_wrong');
     }
     await this.throttle.recordSuccess(user.email, ip);
-    await manager.query('UPDATE user_totp SET confirmed_at = clock_timestamp(), last_used_step = $2 WHERE user_id = $1', [user.id, step]);
-    const codes = newRecoveryCodes();
-    await manager.query('DELETE FROM user_recovery_codes WHERE user_id = $1', [user.id]);
-    await manager.query('INSERT INTO user_recovery_codes (user_id, code_hash) SELECT $1, unnest($2::text[])', [user.id, codes.map(hashRecoveryCode)]);
-    await recordAccountEvent(manager, user.id, 'mfa_enabled', request);
-    await endSessions(manager, user.id, request.sessionID);
-    return codes;
+    return outcome.codes;
   }
 
   /** Turns two-factor off, proven by a code (app or recovery) or the password; ends the other sessions. */
@@ -112,25 +120,29 @@ export class MfaService {
     if (!proof.code && !proof.password) throw new AppException(HttpStatus.BAD_REQUEST, 'mfa_proof_missing');
     const ip = clientAddress(request);
     await this.throttle.assertAllowed(user.email, ip);
-    const manager = this.connection.manager;
     if (!(await this.isEnabled(user.id))) throw new AppException(HttpStatus.CONFLICT, 'mfa_not_enabled');
-    let proven = false;
-    if (proof.code) proven = await this.useSecondFactor(manager, user.id, proof.code);
-    else if (proof.password) {
+    let passwordProven = false;
+    if (!proof.code && proof.password) {
       const credentials = await this.users.findCredentials(user.email);
-      proven = !!credentials && (await verifyPassword(credentials.passwordHash, proof.password));
+      passwordProven = !!credentials && (await verifyPassword(credentials.passwordHash, proof.password));
     }
-    if (!proven) {
+    const outcome = await this.accounts.transaction(async (manager): Promise<'done' | 'not_proven' | 'not_enabled'> => {
+      const proven = proof.code ? await this.useSecondFactor(manager, user.id, proof.code) : passwordProven;
+      if (!proven) return 'not_proven';
+      await manager.query('DELETE FROM user_recovery_codes WHERE user_id = $1', [user.id]);
+      const removed: unknown[] = await manager.query(returningRows('DELETE FROM user_totp WHERE user_id = $1 RETURNING user_id'), [user.id]);
+      // Turned off at the same instant by another request.
+      if (removed.length === 0) return 'not_enabled';
+      await recordAccountEvent(manager, user.id, 'mfa_disabled', request);
+      await endSessions(manager, user.id, request.sessionID);
+      return 'done';
+    });
+    if (outcome === 'not_proven') {
       await this.throttle.recordFailure(user.email, ip);
       throw new AppException(HttpStatus.BAD_REQUEST, proof.code ? 'mfa_code_wrong' : 'current_password_wrong');
     }
     await this.throttle.recordSuccess(user.email, ip);
-    await manager.query('DELETE FROM user_recovery_codes WHERE user_id = $1', [user.id]);
-    const removed: unknown[] = await manager.query(returningRows('DELETE FROM user_totp WHERE user_id = $1 RETURNING user_id'), [user.id]);
-    // Turned off at the same instant by another request.
-    if (removed.length === 0) throw new AppException(HttpStatus.CONFLICT, 'mfa_not_enabled');
-    await recordAccountEvent(manager, user.id, 'mfa_disabled', request);
-    await endSessions(manager, user.id, request.sessionID);
+    if (outcome === 'not_enabled') throw new AppException(HttpStatus.CONFLICT, 'mfa_not_enabled');
   }
 
   /** The code step of sign-in: the pending state of the password step plus a code opens the session. */
@@ -141,7 +153,7 @@ export class MfaService {
     if (!user) throw new AppException(HttpStatus.UNAUTHORIZED, 'mfa_sign_in_expired');
     const ip = clientAddress(request);
     await this.throttle.assertAllowed(user.email, ip);
-    const proven = await this.dataSource.transaction((manager) => this.useSecondFactor(manager, user.id, code));
+    const proven = await this.accounts.transaction((manager) => this.useSecondFactor(manager, user.id, code));
     if (!proven) {
       await this.throttle.recordFailure(user.email, ip);
       throw new AppException(HttpStatus.UNAUTHORIZED, 'mfa_code_wrong');

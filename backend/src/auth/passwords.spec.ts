@@ -24,7 +24,7 @@ describe('password reset and change (real SMTP, real PostgreSQL)', () => {
   });
 
   const sessionsOf = async (userId: string) =>
-    Number((await api.dataSource.query<{ count: string }[]>("SELECT count(*) FROM sessions WHERE sess::jsonb -> 'passport' ->> 'user' = $1", [userId]))[0].count);
+    Number((await api.accounts.query<{ count: string }[]>("SELECT count(*) FROM sessions WHERE sess::jsonb -> 'passport' ->> 'user' = $1", [userId]))[0].count);
 
   it('answers a reset request alike for any address, e-mails only the account holder a 30-minute single-use link, and ends every session', async () => {
     const { agent: laptop, email, userId } = await signUp(api.server, 'reset');
@@ -44,7 +44,7 @@ describe('password reset and change (real SMTP, real PostgreSQL)', () => {
     expect(mail.to).toEqual([email]);
     expect(mail.subject).toBe('Reset your Registre password');
     const token = linkToken(mail.text, '/reset-password');
-    const stored = await api.dataSource.query<{ token_hash: string; minutes: string }[]>(
+    const stored = await api.accounts.query<{ token_hash: string; minutes: string }[]>(
       "SELECT token_hash, round(extract(epoch FROM expires_at - created_at) / 60) AS minutes FROM account_tokens WHERE user_id = $1 AND purpose = 'password_reset'",
       [userId],
     );
@@ -82,7 +82,7 @@ describe('password reset and change (real SMTP, real PostgreSQL)', () => {
     const agent = await newAgent(api.server);
     await agent.post('/api/v1/auth/password-reset').send({ email }).expect(202);
     const token = linkToken((await smtp.waitFor(email, 2)).text, '/reset-password');
-    await api.dataSource.query("UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1", [createHash('sha256').update(token).digest('hex')]);
+    await api.accounts.query("UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1", [createHash('sha256').update(token).digest('hex')]);
     expect((await agent.post('/api/v1/auth/password-reset/confirm').send({ token, password: NEW_PASSWORD }).expect(400)).body.code).toBe('token_expired');
     await agent.post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
   });

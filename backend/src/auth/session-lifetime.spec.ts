@@ -10,7 +10,7 @@ describe('absolute session lifetime besides the idle timeout (real PostgreSQL)',
   /** Moves the sign-in instant of the user's sessions back, as if they had signed in `days` ago. */
   async function signedInDaysAgo(userId: string, days: number): Promise<number> {
     // TypeORM answers an UPDATE with [rows, affected count].
-    const [, affected] = await api.dataSource.query<[unknown[], number]>(
+    const [, affected] = await api.accounts.query<[unknown[], number]>(
       `UPDATE sessions SET sess = jsonb_set(sess::jsonb, '{openedAt}', to_jsonb((extract(epoch FROM now() - make_interval(days => $2)) * 1000)::bigint))::json
        WHERE sess::jsonb -> 'passport' ->> 'user' = $1`,
       [userId, days],
@@ -21,7 +21,7 @@ describe('absolute session lifetime besides the idle timeout (real PostgreSQL)',
   it('records the sign-in instant in the session', async () => {
     const before = Date.now();
     const { userId } = await signUp(api.server, 'opened');
-    const [row] = await api.dataSource.query<{ opened: string }[]>("SELECT sess::jsonb ->> 'openedAt' AS opened FROM sessions WHERE sess::jsonb -> 'passport' ->> 'user' = $1", [userId]);
+    const [row] = await api.accounts.query<{ opened: string }[]>("SELECT sess::jsonb ->> 'openedAt' AS opened FROM sessions WHERE sess::jsonb -> 'passport' ->> 'user' = $1", [userId]);
     expect(Number(row.opened)).toBeGreaterThanOrEqual(before);
     expect(Number(row.opened)).toBeLessThanOrEqual(Date.now());
   });
@@ -36,7 +36,7 @@ describe('absolute session lifetime besides the idle timeout (real PostgreSQL)',
     expect(await signedInDaysAgo(old.userId, 8)).toBe(1);
     const ended = await old.agent.get('/api/v1/me').expect(401);
     expect(ended.body.code).toBe('unauthenticated');
-    const left = await api.dataSource.query<{ count: string }[]>("SELECT count(*) FROM sessions WHERE sess::jsonb -> 'passport' ->> 'user' = $1", [old.userId]);
+    const left = await api.accounts.query<{ count: string }[]>("SELECT count(*) FROM sessions WHERE sess::jsonb -> 'passport' ->> 'user' = $1", [old.userId]);
     expect(Number(left[0].count)).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { AppException } from '../common/errors/app-exception';
-import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { AccountDatabase } from '../database/account-database';
 import { AppConfig, APP_CONFIG } from '../config/app.config';
 import type { SessionView } from './dto/mfa.dto';
 import { recordAccountEvent, returningRows } from './mfa.service';
@@ -11,18 +11,18 @@ import { describeUserAgent } from './user-agent';
 const PUBLIC_ID = "encode(sha256(convert_to(sid, 'UTF8')), 'hex')";
 const OWNED_BY = "sess::jsonb -> 'passport' ->> 'user' = $1";
 
-/** The signed-in user's open sessions (express-session rows in PostgreSQL), listed and revoked. */
+/** The signed-in user's open sessions (express-session rows in PostgreSQL, account role only), listed and revoked. */
 @Injectable()
 export class SessionsService {
   constructor(
-    private readonly connection: TransactionalConnection,
+    private readonly accounts: AccountDatabase,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(userId: string, currentSid: string): Promise<SessionView[]> {
     // The store pushes `expire` forward to last activity + the idle timeout (rolling cookie, touched
     // at most once a minute), so last activity is expire minus that timeout.
-    const rows = await this.connection.manager.query<{ id: string; current: boolean; sess: { openedAt?: number; ip?: string; userAgent?: string }; last_seen: Date }[]>(
+    const rows = await this.accounts.query<{ id: string; current: boolean; sess: { openedAt?: number; ip?: string; userAgent?: string }; last_seen: Date }[]>(
       `SELECT ${PUBLIC_ID} AS id, sid = $2 AS current, sess::jsonb AS sess,
               expire::timestamptz - make_interval(hours => $3) AS last_seen
        FROM sessions WHERE ${OWNED_BY} AND expire > now()
@@ -46,9 +46,10 @@ export class SessionsService {
   /** Ends one of the user's sessions; another user's (or none) answers 404 alike. */
   async revoke(userId: string, id: string, request: Request): Promise<void> {
     if (!/^[0-9a-f]{64}$/.test(id)) throw AppException.notFound();
-    const manager = this.connection.manager;
-    const removed: unknown[] = await manager.query(returningRows(`DELETE FROM sessions WHERE ${OWNED_BY} AND ${PUBLIC_ID} = $2 RETURNING sid`), [userId, id]);
-    if (removed.length === 0) throw AppException.notFound();
-    await recordAccountEvent(manager, userId, 'session_revoked', request);
+    await this.accounts.transaction(async (manager) => {
+      const removed: unknown[] = await manager.query(returningRows(`DELETE FROM sessions WHERE ${OWNED_BY} AND ${PUBLIC_ID} = $2 RETURNING sid`), [userId, id]);
+      if (removed.length === 0) throw AppException.notFound();
+      await recordAccountEvent(manager, userId, 'session_revoked', request);
+    });
   }
 }

@@ -52,9 +52,9 @@ describe('two-factor sign-in (TOTP) and sessions', () => {
     await agent.get('/api/v1/me').expect(200);
     await other.agent.get('/api/v1/me').expect(401);
 
-    const stored = await api.dataSource.query(`SELECT secret_encrypted FROM user_totp WHERE user_id = $1`, [userId]);
+    const stored = await api.accounts.query(`SELECT secret_encrypted FROM user_totp WHERE user_id = $1`, [userId]);
     expect(JSON.stringify(stored)).not.toContain(setup.body.secret);
-    const hashes = await api.dataSource.query(`SELECT code_hash FROM user_recovery_codes WHERE user_id = $1`, [userId]);
+    const hashes = await api.accounts.query(`SELECT code_hash FROM user_recovery_codes WHERE user_id = $1`, [userId]);
     expect(JSON.stringify(hashes)).not.toContain(codes[0].slice(0, 5));
     const events = await api.dataSource.query(`SELECT * FROM account_security_events WHERE user_id = $1`, [userId]);
     expect(events.map((event: { action: string }) => event.action)).toEqual(['mfa_enabled']);

@@ -12,6 +12,8 @@ export interface AppConfig {
   databaseUrl?: string;
   /** Least-privileged application connection; when absent the API uses databaseUrl and SET ROLE registre_app. */
   databaseAppUrl?: string;
+  /** Login of the account role (registre_auth); when absent the account code uses databaseUrl and SET ROLE registre_auth. */
+  databaseAuthUrl?: string;
   dataDir: string;
   embeddedPostgresPort: number;
   sessionSecret: string;
@@ -144,6 +146,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (databaseAppUrl && !databaseUrl) {
     throw new ConfigError('DATABASE_APP_URL needs DATABASE_URL (the owner connection that runs migrations).');
   }
+  const databaseAuthUrl = parseDatabaseUrl(env, 'DATABASE_AUTH_URL');
+  if (databaseAuthUrl && !databaseUrl) {
+    throw new ConfigError('DATABASE_AUTH_URL needs DATABASE_URL (the owner connection that runs migrations).');
+  }
   let sessionSecret = env.SESSION_SECRET ?? '';
   if (sessionSecret === '') {
     if (nodeEnv === 'production') throw new ConfigError('SESSION_SECRET is required in production (at least 32 characters).');
@@ -175,6 +181,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
     databaseAppUrl,
+    databaseAuthUrl,
     dataDir,
     embeddedPostgresPort: parseInteger(env, 'EMBEDDED_POSTGRES_PORT', 54329, 1, 65535),
     sessionSecret,

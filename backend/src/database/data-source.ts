@@ -8,6 +8,8 @@ export interface DataSourceOptions {
   url: string;
   /** Switch every connection to the application role (used when no separate app login is configured). */
   assumeAppRole?: boolean;
+  /** Switch every connection to this role instead (the account role, from the owner's login). */
+  assumeRole?: string;
   poolSize?: number;
   applicationName?: string;
 }
@@ -29,7 +31,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       application_name: options.applicationName ?? 'registre',
       connectionTimeoutMillis: 5000,
       // Setting the role at connection start is equivalent to SET ROLE for the whole session.
-      ...(options.assumeAppRole ? { options: '-c role=registre_app' } : {}),
+      ...(options.assumeRole ? { options: `-c role=${options.assumeRole}` } : options.assumeAppRole ? { options: '-c role=registre_app' } : {}),
     },
   });
 }

@@ -3,12 +3,15 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config/app.config';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { join } from 'node:path';
+import { ACCOUNT_ROLE } from './account-database';
 
 export interface DatabaseConnection {
   ownerUrl: string;
   appUrl: string;
   /** The app URL is the owner's: switch to registre_app on each connection. */
   assumeAppRole: boolean;
+  /** A login of the account role; absent: the owner's connection switched to registre_auth. */
+  authUrl?: string;
   embedded: boolean;
   stop(): Promise<void>;
 }
@@ -20,6 +23,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
       ownerUrl: config.databaseUrl,
       appUrl: config.databaseAppUrl ?? config.databaseUrl,
       assumeAppRole: !config.databaseAppUrl,
+      authUrl: config.databaseAuthUrl,
       embedded: false,
       stop: () => Promise.resolve(),
     };
@@ -34,13 +38,17 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
   return { ownerUrl: embedded.ownerUrl, appUrl: embedded.appUrl, assumeAppRole: false, embedded: true, stop: () => embedded.stop() };
 }
 
-export function createSessionPool(connection: Pick<DatabaseConnection, 'appUrl' | 'assumeAppRole'>, logger: Logger): Pool {
+/**
+ * The session store's pool. It runs as the account role (the owner's login switched to
+ * registre_auth): the application role cannot read or write sessions.
+ */
+export function createSessionPool(connection: Pick<DatabaseConnection, 'ownerUrl' | 'authUrl'>, logger: Logger): Pool {
   const pool = new Pool({
-    connectionString: connection.appUrl,
+    connectionString: connection.authUrl ?? connection.ownerUrl,
     max: 4,
     connectionTimeoutMillis: 5000,
     application_name: 'registre-sessions',
-    ...(connection.assumeAppRole ? { options: '-c role=registre_app' } : {}),
+    ...(connection.authUrl ? {} : { options: `-c role=${ACCOUNT_ROLE}` }),
   });
   // An idle connection dropped by the server (restart, failover) must not crash the process.
   pool.on('error', (error) => logger.warn({ err: error }, 'session store connection lost'));

@@ -84,6 +84,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   try {
     await ensureRole(client, 'registre_owner', credentials.owner, 'NOSUPERUSER NOBYPASSRLS CREATEDB NOCREATEROLE');
     await ensureRole(client, 'registre_app', credentials.app, 'NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE');
+    // The account role (password hashes, sessions, sign-in links): no login of its own, the API's
+    // owner connection switches to it for the account code only (see the account-privilege migration).
+    const auth = await client.query("SELECT 1 FROM pg_roles WHERE rolname = 'registre_auth'");
+    if (auth.rowCount === 0) await client.query('CREATE ROLE registre_auth NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE');
+    await client.query('GRANT registre_auth TO registre_owner');
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [databaseName]);
     if (exists.rowCount === 0) {
       await client.query(`CREATE DATABASE "${databaseName}" OWNER registre_owner ENCODING 'UTF8'`);

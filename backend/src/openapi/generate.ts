@@ -13,6 +13,7 @@ import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/app.config';
+import { AccountDatabase } from '../database/account-database';
 import { createOpenApiDocument, serializeOpenApiDocument } from './openapi-document';
 
 export const OPENAPI_FILE = resolve(__dirname, '..', '..', 'openapi.json');
@@ -25,7 +26,7 @@ export async function generateOpenApiJson(): Promise<string> {
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SESSION_SECRET: 'openapi-generation-only-'.padEnd(32, '-') });
     // Never initialised: in preview mode no provider runs, so no connection is attempted.
     const dataSource = new DataSource({ type: 'postgres' });
-    const app = await NestFactory.create(AppModule.register(config, dataSource, pino({ level: 'silent' })), { preview: true, logger: false, abortOnError: false });
+    const app = await NestFactory.create(AppModule.register(config, dataSource, new AccountDatabase(dataSource), pino({ level: 'silent' })), { preview: true, logger: false, abortOnError: false });
     app.setGlobalPrefix('api');
     const json = serializeOpenApiDocument(createOpenApiDocument(app));
     await app.close();

@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AccountDatabase } from '../database/account-database';
 import { onUniqueViolation } from '../common/errors/database-errors';
 import { AppException } from '../common/errors/app-exception';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
@@ -18,6 +19,7 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly connection: TransactionalConnection,
+    private readonly accounts: AccountDatabase,
   ) {}
 
   findById(id: string): Promise<User | null> {
@@ -28,9 +30,9 @@ export class UsersService {
     return this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
   }
 
-  /** With the password hash, which is not selected by default. */
+  /** With the password hash, which is not selected by default and only the account role may read. */
   findCredentials(email: string): Promise<User | null> {
-    return this.dataSource
+    return this.accounts.dataSource
       .getRepository(User)
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
@@ -38,8 +40,9 @@ export class UsersService {
       .getOne();
   }
 
+  /** As the account role: the application role cannot write a password hash. */
   create(input: { email: string; passwordHash: string; name: string; locale: Locale; emailVerifiedAt?: Date | null }): Promise<User> {
-    const users = this.dataSource.getRepository(User);
+    const users = this.accounts.dataSource.getRepository(User);
     return onUniqueViolation(() => users.save(users.create(input)), () => new AppException(HttpStatus.CONFLICT, 'email_taken'));
   }
 

@@ -34,7 +34,7 @@ describe('a database outage while the API runs', () => {
   it('answers 503 with the structured error while PostgreSQL is down, and recovers without a restart', async () => {
     if (!api) throw new Error('the API did not start');
     const server = api.app.getHttpServer();
-    registerTestServer(server, api.dataSource);
+    registerTestServer(server, api);
     const { agent } = await signUp(server, 'outage');
     const created = await agent.post('/api/v1/organizations').send({ name: 'Panne' }).expect(201);
     await request(server).get('/api/health').expect(200, { status: 'ok', database: 'up' });

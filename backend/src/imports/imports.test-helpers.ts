@@ -1,4 +1,10 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { ZipArchive } from 'archiver';
 import ExcelJS from 'exceljs';
 import { Locale } from '../common/i18n/i18n';
@@ -89,4 +95,28 @@ export function bombPart(bytes: number): Readable {
       for (let written = 0; written < bytes; written += block.length) yield block;
     })(),
   );
+}
+
+/**
+ * The workbook opened and saved again by LibreOffice Calc (`soffice --headless --convert-to xlsx`,
+ * Debian's libreoffice-calc-nogui, installed by .ci/run), as a user re-saving an export would. Each
+ * call has a profile folder of its own, so test files converting at the same time do not collide.
+ */
+export async function resavedByLibreOffice(content: Buffer): Promise<Buffer> {
+  const folder = mkdtempSync(join(tmpdir(), 'registre-soffice-'));
+  try {
+    mkdirSync(join(folder, 'in'));
+    writeFileSync(join(folder, 'in', 'register.xlsx'), content);
+    await promisify(execFile)(
+      'soffice',
+      [`-env:UserInstallation=${pathToFileURL(join(folder, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', join(folder, 'out'), join(folder, 'in', 'register.xlsx')],
+      { timeout: 180_000 },
+    ).catch((error: unknown) => {
+      const missing = (error as { code?: string }).code === 'ENOENT';
+      throw new Error(missing ? 'soffice not found: install LibreOffice Calc (apt-get install libreoffice-calc-nogui), as .ci/run does' : `soffice failed: ${String(error)}`);
+    });
+    return readFileSync(join(folder, 'out', 'register.xlsx'));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }

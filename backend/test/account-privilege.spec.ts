@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { NOTIFICATION_KINDS } from '../src/notifications/notification-kinds';
+import { NOTIFICATION_KINDS } from '../src/domain/notifications/notification-kinds';
 import { createOrganizationWithRoles, createTestApi, signUp, TestApi, TestOrganization } from './test-api';
 
 /** What an SQL injection on the application's connection can and cannot reach of the accounts. */

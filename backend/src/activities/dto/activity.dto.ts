@@ -34,6 +34,7 @@ import {
   DATA_SOURCES,
   DPIA_SCREENING_DECISIONS,
   END_ACTIONS,
+  FREE_MEASURE_PREFIX,
   ISO_DURATION,
   LEGAL_BASES,
   type ActivityRole,
@@ -245,7 +246,7 @@ export class CreateActivityDto {
   @NestedList(() => RecipientDto) recipients?: RecipientDto[];
   @StringList(TEXT_LIMITS.short, 'vendor names') processors?: string[];
   @NestedList(() => TransferDto) transfers?: TransferDto[];
-  @StringList(TEXT_LIMITS.sentence, "security-measures codes, or free text prefixed 'other:'") securityMeasures?: string[];
+  @StringList(TEXT_LIMITS.sentence, `security-measures codes, or free text prefixed '${FREE_MEASURE_PREFIX}'`) securityMeasures?: string[];
   @NullableText(TEXT_LIMITS.veryLong) dataSubjectInformation?: string | null;
   @NullableText(TEXT_LIMITS.veryLong) rightsProcedure?: string | null;
   @ApiPropertyOptional() @Present() @IsBoolean() automatedDecisionMaking?: boolean;

@@ -14,6 +14,7 @@ import { AuditCheckpoints1764806400000 } from './1764806400000-audit-checkpoints
 import { WorkflowNotifications1764806417000 } from './1764806417000-workflow-notifications';
 import { PriorConsultationPublicBodies1764921700000 } from './1764921700000-prior-consultation-public-bodies';
 import { TwoFactor1764900000000 } from './1764900000000-two-factor';
+import { SingleSignOn1764950000000 } from './1764950000000-single-sign-on';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   WorkflowNotifications1764806417000,
   PriorConsultationPublicBodies1764921700000,
   TwoFactor1764900000000,
+  SingleSignOn1764950000000,
 ];

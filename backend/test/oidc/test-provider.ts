@@ -60,7 +60,7 @@ class Jar {
   private readonly cookies = new Map<string, string>();
   take(response: Response): void {
     for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(';');
+      const pair = header.split(';')[0] ?? '';
       const index = pair.indexOf('=');
       this.cookies.set(pair.slice(0, index).trim(), pair.slice(index + 1));
     }

@@ -41,7 +41,8 @@ describe('single sign-on with OpenID Connect, against a real provider', () => {
     api = await createTestApi({ PUBLIC_URL, LOGIN_MAX_ATTEMPTS_PER_IP: '1000' });
     org = await createOrganizationWithRoles(api.server, 'Acme');
     settingsPath = `/api/v1/organizations/${org.organizationId}/sso`;
-  });
+    // A provider process, an API and four accounts: slow on a loaded machine.
+  }, 120_000);
   afterAll(async () => {
     await api?.close();
     await provider?.stop();

@@ -28,7 +28,7 @@ const domainBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'scripts/**', 'jest.config.js', 'eslint.config.mjs', 'test/jest-results-reporter.js', 'test/faults/postgres-process.mjs', 'jest.faults.config.js'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'scripts/**', 'jest.config.js', 'eslint.config.mjs', 'test/jest-results-reporter.js', 'test/faults/postgres-process.mjs', 'test/oidc/provider.mjs', 'jest.faults.config.js'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

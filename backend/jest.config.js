@@ -3,7 +3,7 @@
 
 // NestJS 12 ships ES modules only. Node runs them from our CommonJS build (require(esm)), but Jest's
 // module registry on Node 20 cannot, so Jest compiles those packages to CommonJS with swc.
-const ESM_ONLY_PACKAGES = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', 'archiver', 'zip-stream', 'compress-commons', 'crc32-stream', 'is-stream', '@scure', '@noble', '@otplib'];
+const ESM_ONLY_PACKAGES = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', 'archiver', 'zip-stream', 'compress-commons', 'crc32-stream', 'is-stream', '@scure', '@noble', '@otplib', 'openid-client', 'oauth4webapi', 'jose'];
 
 module.exports = {
   rootDir: '.',

@@ -97,6 +97,8 @@ const apiEnv = {
   DATA_DIR: process.env.DATA_DIR ?? join(root, '.data'),
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   TRUST_PROXY: process.env.TRUST_PROXY ?? 'loopback',
+  // Links in e-mails and the single sign-on redirect address point at the web app on its own port.
+  PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${webPort}`,
 };
 const webEnv = { PORT: String(webPort), API_URL: process.env.API_URL ?? `http://localhost:${apiPort}` };
 

@@ -10,11 +10,13 @@ import { MfaController } from './mfa.controller';
 import { MfaService } from './mfa.service';
 import { SessionsService } from './sessions.service';
 import { SessionSerializer } from './session.serializer';
+import { SsoController } from './sso/sso.controller';
+import { SsoService } from './sso/sso.service';
 
 @Module({
   imports: [PassportModule.register({ session: true }), AccountMailModule],
-  controllers: [AuthController, MfaController],
-  providers: [AuthService, UsersService, LocalStrategy, LoginThrottleService, SessionSerializer, MfaService, SessionsService],
+  controllers: [AuthController, MfaController, SsoController],
+  providers: [AuthService, UsersService, LocalStrategy, LoginThrottleService, SessionSerializer, MfaService, SessionsService, SsoService],
   exports: [UsersService],
 })
 export class AuthModule {}

@@ -7,12 +7,14 @@ import { AppException } from '../common/errors/app-exception';
 import { toSessionUser, UsersService } from '../users/users.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { dummyPasswordHash, verifyPassword } from './password';
+import { SsoService } from './sso/sso.service';
 
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy) {
   constructor(
     private readonly users: UsersService,
     private readonly throttle: LoginThrottleService,
+    private readonly sso: SsoService,
   ) {
     super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
   }
@@ -31,6 +33,8 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
     await this.throttle.recordSuccess(normalised, ip);
     // Only the holder of the right password learns that the address is not proven yet.
     if (!user.emailVerifiedAt) throw new AppException(HttpStatus.FORBIDDEN, 'email_not_verified', { resend: '/api/v1/auth/verify-email/resend' });
+    // Likewise only the holder of the right password learns that their organisation signs in through its provider.
+    if (await this.sso.isRequiredFor(user.id)) throw new AppException(HttpStatus.FORBIDDEN, 'sso_required');
     return toSessionUser(user);
   }
 }

@@ -7,22 +7,25 @@ export const RECOVERY_CODE_COUNT = 10;
 /** Crockford-like alphabet without look-alikes (0/O, 1/I/L): codes are read off paper. */
 const RECOVERY_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
-function key(material: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', material, 'registre', 'totp-secret-v1', 32));
+/** Each kind of secret has its own key derived from the same material (`purpose`: HKDF info). */
+export type SecretPurpose = 'totp-secret-v1' | 'sso-client-secret-v1';
+
+function key(material: string, purpose: SecretPurpose): Buffer {
+  return Buffer.from(hkdfSync('sha256', material, 'registre', purpose, 32));
 }
 
 /** AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>` (base64url). A database dump alone does not give the secrets. */
-export function encryptSecret(secret: string, material: string): string {
+export function encryptSecret(secret: string, material: string, purpose: SecretPurpose = 'totp-secret-v1'): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key(material), iv);
+  const cipher = createCipheriv('aes-256-gcm', key(material, purpose), iv);
   const ciphertext = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
   return ['v1', iv, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
 }
 
-export function decryptSecret(stored: string, material: string): string {
+export function decryptSecret(stored: string, material: string, purpose: SecretPurpose = 'totp-secret-v1'): string {
   const [version, iv, tag, ciphertext] = stored.split('.');
-  if (version !== 'v1' || !iv || !tag || !ciphertext) throw new Error('unknown TOTP secret format');
-  const decipher = createDecipheriv('aes-256-gcm', key(material), Buffer.from(iv, 'base64url'));
+  if (version !== 'v1' || !iv || !tag || !ciphertext) throw new Error('unknown encrypted secret format');
+  const decipher = createDecipheriv('aes-256-gcm', key(material, purpose), Buffer.from(iv, 'base64url'));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
 }

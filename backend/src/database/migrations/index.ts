@@ -15,6 +15,7 @@ import { WorkflowNotifications1764806417000 } from './1764806417000-workflow-not
 import { PriorConsultationPublicBodies1764921700000 } from './1764921700000-prior-consultation-public-bodies';
 import { TwoFactor1764900000000 } from './1764900000000-two-factor';
 import { AccountPrivilege1764990000000 } from './1764990000000-account-privilege';
+import { SingleSignOn1764950000000 } from './1764950000000-single-sign-on';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -34,5 +35,6 @@ export const migrations = [
   WorkflowNotifications1764806417000,
   PriorConsultationPublicBodies1764921700000,
   TwoFactor1764900000000,
+  SingleSignOn1764950000000,
   AccountPrivilege1764990000000,
 ];

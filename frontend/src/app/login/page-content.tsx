@@ -10,6 +10,7 @@ import { ErrorAlert } from '@/components/alerts';
 import { TextField } from '@/components/fields';
 import { signIn, signInWithCode } from '@/features/auth/auth-api';
 import { AuthLayout } from '@/features/auth/auth-layout';
+import { SsoSignIn } from '@/features/auth/sso-sign-in';
 import { ZLoginSchema, ZMfaCodeSchema, type LoginForm, type MfaCodeForm } from '@/features/auth/schemas';
 import { useT } from '@/i18n/i18n-provider';
 import { isApiError } from '@/lib/api-error';
@@ -79,6 +80,7 @@ export function LoginPageContent() {
           </button>
         </div>
       </form>
+      <SsoSignIn email={() => form.getValues('email')} onMfaStep={() => setStep('code')} />
       <p className="auth__alt">
         <Link href="/forgot-password">{t('login.forgotLink')}</Link>
       </p>

@@ -95,3 +95,23 @@ export async function confirmPasswordReset(api: TypedApiClient, token: string, p
 export async function changePassword(api: TypedApiClient, form: ChangePasswordForm): Promise<void> {
   await unwrap(api.POST('/api/v1/me/password', { body: { currentPassword: form.currentPassword, newPassword: form.newPassword } }));
 }
+
+/**
+ * Single sign-on: the organisation is found by the address's domain (404 `sso_not_configured`
+ * otherwise); answers the provider's sign-in address, where the browser goes next.
+ */
+export async function startSingleSignOn(api: TypedApiClient, email: string): Promise<string> {
+  return (await unwrap(api.POST('/api/v1/auth/sso/start', { body: { email } }))).authorizationUrl;
+}
+
+export function getSsoSettings(api: TypedApiClient, orgId: string) {
+  return unwrap(api.GET('/api/v1/organizations/{orgId}/sso', { params: { path: { orgId } } }));
+}
+
+export function saveSsoSettings(api: TypedApiClient, orgId: string, body: ApiSchemas['SsoSettingsDto']) {
+  return unwrap(api.PUT('/api/v1/organizations/{orgId}/sso', { params: { path: { orgId } }, body }));
+}
+
+export async function removeSsoSettings(api: TypedApiClient, orgId: string): Promise<void> {
+  await unwrap(api.DELETE('/api/v1/organizations/{orgId}/sso', { params: { path: { orgId } } }));
+}

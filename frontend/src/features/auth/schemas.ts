@@ -57,3 +57,29 @@ export const ZDisableMfaSchema = z.object({
   password: z.string().min(1, { error: 'validation.required' }).max(256, { error: 'validation.tooLong' }),
 });
 export type DisableMfaForm = z.infer<typeof ZDisableMfaSchema>;
+
+export const SSO_ROLES = ['dpo', 'contributor', 'auditor'] as const;
+const DOMAIN = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** The domains typed one per line or separated by commas or spaces. */
+export const splitDomains = (text: string): string[] =>
+  [...new Set(text.split(/[\s,;]+/).map((domain) => domain.trim().toLowerCase().replace(/^@/, '')).filter(Boolean))];
+
+/** The organisation's single sign-on; the secret may stay empty once one is stored. */
+export const ZSsoSettingsSchema = z.object({
+  issuer: z
+    .string()
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(500, { error: 'validation.tooLong' })
+    .refine((value) => /^https?:\/\/\S+$/.test(value), { error: 'validation.url' }),
+  clientId: requiredText(500),
+  clientSecret: z.string().max(2000, { error: 'validation.tooLong' }),
+  emailDomains: z
+    .string()
+    .refine((text) => splitDomains(text).length > 0, { error: 'validation.required' })
+    .refine((text) => splitDomains(text).every((domain) => DOMAIN.test(domain)), { error: 'validation.domain' }),
+  defaultRole: z.enum(SSO_ROLES),
+  requireSso: z.boolean(),
+});
+export type SsoSettingsForm = z.infer<typeof ZSsoSettingsSchema>;

@@ -140,6 +140,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the OpenID provider sends the browser back (code and state). Opens the same session as the password sign-in (or its two-factor step) and redirects to the application; a refusal redirects to the sign-in page with sso_error. */
+        get: operations["SsoController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Single sign-on: the organisation is found by the address’s domain (404 sso_not_configured when none); answers the OpenID provider’s sign-in address, to which the browser goes. The provider comes back to GET /api/v1/auth/sso/callback. */
+        post: operations["SsoController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/verify-email": {
         parameters: {
             query?: never;
@@ -1656,6 +1690,25 @@ export interface paths {
         put: operations["MfaController_updateOrganizationSecurity"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s single sign-on (OpenID Connect) settings; the client secret is never returned */
+        get: operations["SsoController_read"];
+        /** Configure single sign-on (administrators): the provider must answer its discovery document; a domain of another organisation answers 409 sso_domain_taken; optimistic concurrency with version */
+        put: operations["SsoController_save"];
+        post?: never;
+        /** Remove single sign-on: members sign in with their password again */
+        delete: operations["SsoController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3871,6 +3924,61 @@ export interface components {
             low: number;
             medium: number;
         };
+        SsoConfigurationView: {
+            /** @description The address to register at the provider as the redirect URI */
+            callbackUrl: string;
+            /** @description null: single sign-on is not configured */
+            settings: components["schemas"]["SsoSettingsView"] | null;
+        };
+        SsoSettingsDto: {
+            /** @example registre */
+            clientId: string;
+            /** @description Required the first time; absent: the stored one is kept. Stored encrypted, never returned. */
+            clientSecret?: string;
+            /**
+             * @description Role given to a newcomer of these domains at their first single sign-on
+             * @enum {string}
+             */
+            defaultRole: "dpo" | "contributor" | "auditor";
+            /**
+             * @description E-mail domains whose addresses sign in through this provider
+             * @example [
+             *       "example.com"
+             *     ]
+             */
+            emailDomains: string[];
+            /**
+             * @description Issuer of the OpenID provider (its discovery document is read when saving)
+             * @example https://login.example.com/realms/staff
+             */
+            issuer: string;
+            /** @description Members of the organisation may no longer sign in with a password */
+            requireSso: boolean;
+            /** @description Version read, for optimistic concurrency (absent when configuring for the first time) */
+            version?: number;
+        };
+        SsoSettingsView: {
+            clientId: string;
+            /** @description A secret is stored (it is never returned) */
+            clientSecretSet: boolean;
+            /** @enum {string} */
+            defaultRole: "dpo" | "contributor" | "auditor";
+            emailDomains: string[];
+            issuer: string;
+            requireSso: boolean;
+            version: number;
+        };
+        SsoStartDto: {
+            /**
+             * @description The address typed on the sign-in page: its domain names the organisation
+             * @example jeanne@example.com
+             */
+            email: string;
+        };
+        SsoStartResponse: {
+            /** @description Where the browser goes next: the identity provider’s sign-in page (authorization code flow with PKCE, state and nonce) */
+            authorizationUrl: string;
+        };
         StartRequestDto: {
             /**
              * @description the outcome of the identity check, if one was made
@@ -4637,6 +4745,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AcceptedResponse"];
+                };
+            };
+        };
+    };
+    SsoController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to the application, to the two-factor step (/login?sso=mfa) or to /login?sso_error=… */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SsoController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoStartDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoStartResponse"];
                 };
             };
         };
@@ -9683,6 +9832,134 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OrganizationSecurityView"];
                 };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not manage Organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SsoController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConfigurationView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not manage Organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SsoController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConfigurationView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not manage Organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SsoController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not signed in */
             401: {

@@ -7,6 +7,7 @@ import { useForm } from 'react-hook-form';
 
 import { ErrorAlert, StatusMessage } from '@/components/alerts';
 import { SelectField, TextAreaField, TextField } from '@/components/fields';
+import { SsoSettingsSection } from '@/features/auth/sso-settings-section';
 import { getOrganization, updateOrganization } from '@/features/organizations/organizations-api';
 import {
   formToOrganizationPatch,
@@ -166,6 +167,7 @@ export function OrganizationSettingsPageContent({
         ) : null}
         <StatusMessage>{status}</StatusMessage>
       </form>
+      {ability.can('manage', 'Organization') ? <SsoSettingsSection organizationId={organizationId} /> : null}
     </div>
   );
 }

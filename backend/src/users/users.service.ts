@@ -46,6 +46,30 @@ export class UsersService {
     return onUniqueViolation(() => users.save(users.create(input)), () => new AppException(HttpStatus.CONFLICT, 'email_taken'));
   }
 
+  /**
+   * The account of an address an identity provider has just proven (single sign-on), as the account
+   * role: created when missing, with `unusableHash` (a password nobody knows; a reset link can set one).
+   * An account made with this address but never proven may be a squatter's: the address becomes proven
+   * and the squatter's password stops working.
+   */
+  provenAccount(input: { email: string; name: string; locale: Locale; unusableHash: string }): Promise<{ id: string; email: string; name: string; locale: Locale }> {
+    return this.accounts.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO users (email, password_hash, name, locale, email_verified_at) VALUES ($1, $2, $3, $4, now())
+         ON CONFLICT (email) DO NOTHING`,
+        [input.email, input.unusableHash, input.name, input.locale],
+      );
+      const [account] = await manager.query<{ id: string; email: string; name: string; locale: Locale; email_verified_at: Date | null }[]>(
+        'SELECT id, email, name, locale, email_verified_at FROM users WHERE email = $1 FOR UPDATE',
+        [input.email],
+      );
+      if (!account.email_verified_at) {
+        await manager.query('UPDATE users SET email_verified_at = now(), password_hash = $2, updated_at = now() WHERE id = $1', [account.id, input.unusableHash]);
+      }
+      return { id: account.id, email: account.email, name: account.name, locale: account.locale };
+    });
+  }
+
   async updateProfile(userId: string, changes: { name?: string; locale?: Locale }): Promise<User> {
     const repository = this.connection.getRepository(User);
     await repository.update({ id: userId }, changes);

@@ -12,7 +12,7 @@ import { resolveLocale } from '../../common/i18n/i18n';
 import { PINO_LOGGER } from '../../common/logging/logger';
 import { TransactionalConnection } from '../../common/request-context/transactional-connection';
 import { AppConfig, APP_CONFIG } from '../../config/app.config';
-import { toSessionUser } from '../../users/users.service';
+import { toSessionUser, UsersService } from '../../users/users.service';
 import type { SsoConfigurationView, SsoRole, SsoSettingsDto, SsoSettingsView } from '../dto/sso.dto';
 import { hashPassword } from '../password';
 import { decryptSecret, encryptSecret } from '../totp';
@@ -84,6 +84,7 @@ export class SsoService {
     private readonly dataSource: DataSource,
     private readonly connection: TransactionalConnection,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {}
@@ -252,23 +253,12 @@ export class SsoService {
 
   private async signInAccount(organizationId: string, role: SsoRole, email: string, name: string, request: Request): Promise<SessionUser> {
     // Accounts made here have no usable password: a random one nobody knows (a reset link can set one).
+    // The account itself is written by the account role (the application role cannot write users);
+    // the membership and its audit event then commit together in the organisation's transaction.
     const unusableHash = await hashPassword(randomBytes(32).toString('base64url'));
+    const account = await this.users.provenAccount({ email, name, locale: resolveLocale(request), unusableHash });
     return this.connection.withTenant({ organizationId, requestId: requestIdOf(request) }, async () => {
       const manager = this.connection.manager;
-      await manager.query(
-        `INSERT INTO users (email, password_hash, name, locale, email_verified_at) VALUES ($1, $2, $3, $4, now())
-         ON CONFLICT (email) DO NOTHING`,
-        [email, unusableHash, name, resolveLocale(request)],
-      );
-      const [account] = await manager.query<{ id: string; email: string; name: string; locale: 'fr' | 'en'; email_verified_at: Date | null }[]>(
-        'SELECT id, email, name, locale, email_verified_at FROM users WHERE email = $1 FOR UPDATE',
-        [email],
-      );
-      if (!account.email_verified_at) {
-        // An account made with this address but never proven may be a squatter's: the provider has
-        // just proven the address, so the squatter's password stops working as the address becomes proven.
-        await manager.query('UPDATE users SET email_verified_at = now(), password_hash = $2, updated_at = now() WHERE id = $1', [account.id, unusableHash]);
-      }
       const inserted = await manager.query<{ id: string }[]>(
         `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3)
          ON CONFLICT (organization_id, user_id) DO NOTHING RETURNING id`,

@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ForbiddenError, subject } from '@casl/ability';
-import { AuditService } from '../audit/audit.service';
 import type { Action } from '../authorization/ability.factory';
 import type { OrganizationAccess } from '../authorization/request-auth';
-import { assertVersion } from '../common/concurrency/expected-version';
 import { canonicalJson, diffFields, flattenFields } from '../common/diff/field-diff';
 import { AppException } from '../common/errors/app-exception';
 import { onUniqueViolation } from '../common/errors/database-errors';
 import { Page, pageOf, PageQuery } from '../common/http/pagination';
 import { FieldError, FieldValidationException, validatePlain } from '../common/http/validation';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { VersionedRecords } from '../common/versioned-record/versioned-records';
 import { DepartmentsService } from '../departments/departments.service';
 import { DpiaException } from '../dpias/dpia-errors';
 import { DocumentStorage } from '../evidence/document-storage';
@@ -135,7 +134,7 @@ interface ListRow {
 export class ActivitiesService {
   constructor(
     private readonly connection: TransactionalConnection,
-    private readonly audit: AuditService,
+    private readonly records: VersionedRecords,
     private readonly catalogues: ActivityCatalogues,
     private readonly departments: DepartmentsService,
     private readonly links: VendorLinksService,
@@ -279,9 +278,9 @@ export class ActivitiesService {
   /** Top-level fields given replace the stored ones; a stale version gets 409 and changes nothing. */
   async update(access: ActivityAccess, activityId: string, expected: number, input: Omit<UpdateActivityDto, 'version'>): Promise<ActivityDetail> {
     const { organizationId } = access;
-    const current = await this.lock(organizationId, activityId);
-    ForbiddenError.from(access.ability).throwUnlessCan('update', asSubject(current));
-    assertVersion(current.version, expected);
+    const current = await this.records.open(ProcessingActivity, organizationId, activityId, expected, (row) =>
+      ForbiddenError.from(access.ability).throwUnlessCan('update', asSubject(row)),
+    );
     const errors: FieldError[] = [];
     if (input.status !== undefined && input.status !== current.status) errors.push({ path: 'status', code: 'statusViaWorkflow', args: [] });
     const departmentId = await this.resolveDepartment(organizationId, input, errors);
@@ -333,7 +332,7 @@ export class ActivitiesService {
 
   /** Only drafts may disappear; their history goes with them (the audit trail keeps the deletion). */
   async remove(access: ActivityAccess, activityId: string): Promise<void> {
-    const current = await this.lock(access.organizationId, activityId);
+    const current = await this.records.lock(ProcessingActivity, access.organizationId, activityId);
     ForbiddenError.from(access.ability).throwUnlessCan('delete', asSubject(current));
     if (current.status !== 'draft') throw new AppException(HttpStatus.CONFLICT, 'activity_not_draft', { status: current.status });
     // Its DPIA is a record of its own (the activity is its subject): it is not deleted with a draft.
@@ -350,7 +349,7 @@ export class ActivitiesService {
     );
     // Versions, vendor links and documents go with it (foreign keys).
     await this.connection.getRepository(ProcessingActivity).delete({ organizationId: current.organizationId, id: current.id });
-    await this.audit.record({ action: 'delete', entityType: 'Activity', entityId: current.id, entityLabel: label(current), before: this.fields(before) });
+    await this.records.record({ action: 'delete', entityType: 'Activity', entityId: current.id, entityLabel: label(current), before: this.fields(before) });
   }
 
   /** A new draft with the same content, owned by the caller; `copy` names it and notes its origin. */
@@ -386,10 +385,10 @@ export class ActivitiesService {
   }
 
   async transition(access: ActivityAccess, activityId: string, transition: Transition, expected: number, comment: string | null): Promise<ActivityDetail> {
-    const current = await this.lock(access.organizationId, activityId);
     const rule = TRANSITIONS[transition];
-    ForbiddenError.from(access.ability).throwUnlessCan(rule.permission(current.status), asSubject(current));
-    assertVersion(current.version, expected);
+    const current = await this.records.open(ProcessingActivity, access.organizationId, activityId, expected, (row) =>
+      ForbiddenError.from(access.ability).throwUnlessCan(rule.permission(row.status), asSubject(row)),
+    );
     if (!rule.from.includes(current.status)) {
       throw new AppException(HttpStatus.CONFLICT, 'invalid_transition', { status: current.status, transition, allowedFrom: rule.from }, { status: current.status });
     }
@@ -687,10 +686,8 @@ export class ActivitiesService {
     return this.connection.context.userId ?? null;
   }
 
-  /** The time of the write: taken after the row lock, so versions of one activity are in time order. */
-  private async now(): Promise<Date> {
-    const [{ now }] = await this.connection.manager.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
-    return now;
+  private now(): Promise<Date> {
+    return this.records.now();
   }
 
   private fields(snapshot: ActivitySnapshot): Record<string, unknown> {
@@ -699,14 +696,6 @@ export class ActivitiesService {
 
   private async find(organizationId: string, activityId: string): Promise<ProcessingActivity> {
     const row = await this.connection.getRepository(ProcessingActivity).findOneBy({ organizationId, id: activityId });
-    if (!row) throw AppException.notFound();
-    return row;
-  }
-
-  private async lock(organizationId: string, activityId: string): Promise<ProcessingActivity> {
-    const row = await this.connection
-      .getRepository(ProcessingActivity)
-      .findOne({ where: { organizationId, id: activityId }, lock: { mode: 'pessimistic_write' } });
     if (!row) throw AppException.notFound();
     return row;
   }
@@ -765,29 +754,10 @@ export class ActivitiesService {
   /** Writes version `row.version` (full snapshot) and the audit event, in the request's transaction. */
   private async recordVersion(row: ProcessingActivity, action: string, comment: string | null, before: ActivitySnapshot | null): Promise<void> {
     const snapshot = await this.snapshot(row);
-    const context = this.connection.context;
-    const versions = this.connection.getRepository(ActivityVersion);
-    await versions.insert(
-      versions.create({
-        organizationId: row.organizationId,
-        activityId: row.id,
-        number: row.version,
-        action,
-        snapshot,
-        authorId: context.userId ?? null,
-        authorName: context.actorName ?? null,
-        comment,
-        createdAt: row.updatedAt,
-      }),
+    await this.records.record(
+      { action, entityType: 'Activity', entityId: row.id, entityLabel: label(row), before: before ? this.fields(before) : null, after: this.fields(snapshot) },
+      { entity: ActivityVersion, key: { organizationId: row.organizationId, activityId: row.id }, number: row.version, action, snapshot, comment, createdAt: row.updatedAt },
     );
-    await this.audit.record({
-      action,
-      entityType: 'Activity',
-      entityId: row.id,
-      entityLabel: label(row),
-      before: before ? this.fields(before) : null,
-      after: this.fields(snapshot),
-    });
   }
 
   private async insert(row: ProcessingActivity): Promise<void> {

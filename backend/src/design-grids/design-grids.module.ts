@@ -1,3 +1,4 @@
+import { VersionedRecordModule } from '../common/versioned-record/versioned-record.module';
 import { Module } from '@nestjs/common';
 import { ActivitiesModule } from '../activities/activities.module';
 import { VendorsModule } from '../vendors/vendors.module';
@@ -5,7 +6,7 @@ import { DesignGridsController } from './design-grids.controller';
 import { DesignGridsService } from './design-grids.service';
 
 @Module({
-  imports: [ActivitiesModule, VendorsModule],
+  imports: [ActivitiesModule, VendorsModule, VersionedRecordModule],
   controllers: [DesignGridsController],
   providers: [DesignGridsService],
 })

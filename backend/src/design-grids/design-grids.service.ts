@@ -3,14 +3,13 @@ import { ForbiddenError, subject } from '@casl/ability';
 import { ActivitiesService, ActivityDetail } from '../activities/activities.service';
 import type { CreateActivityDto } from '../activities/dto/activity.dto';
 import { unknownCatalogueCodes, type CodeReference } from '../activities/activity-catalogues';
-import { AuditService } from '../audit/audit.service';
 import type { OrganizationAccess } from '../authorization/request-auth';
-import { assertVersion } from '../common/concurrency/expected-version';
 import { canonicalJson, flattenFields } from '../common/diff/field-diff';
 import { AppException } from '../common/errors/app-exception';
 import { Page, pageOf } from '../common/http/pagination';
 import { FieldError, FieldValidationException } from '../common/http/validation';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { VersionedRecords } from '../common/versioned-record/versioned-records';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
 import { VendorLinksService } from '../vendors/vendor-links.service';
@@ -101,7 +100,7 @@ export class DesignGridsService {
 
   constructor(
     private readonly connection: TransactionalConnection,
-    private readonly audit: AuditService,
+    private readonly records: VersionedRecords,
     private readonly activities: ActivitiesService,
     private readonly vendors: VendorsService,
     private readonly links: VendorLinksService,
@@ -199,9 +198,7 @@ export class DesignGridsService {
    * edited that field there: the view then lists the conflict for the team to settle.
    */
   async update(access: GridAccess, gridId: string, expected: number, input: Omit<UpdateDesignGridDto, 'version'>, note: string): Promise<GridView> {
-    const current = await this.lock(access.organizationId, gridId);
-    ForbiddenError.from(access.ability).throwUnlessCan('update', asSubject(current));
-    assertVersion(current.version, expected);
+    const current = await this.open(access, 'update', gridId, expected);
     this.assertEditable(current);
     const answers = plain(input.answers ?? {});
     await this.checkInput(access.organizationId, input.departmentId, answers);
@@ -218,8 +215,7 @@ export class DesignGridsService {
     if (canonicalJson(auditFields(next)) === canonicalJson(auditFields(current)) && canonicalJson(next.syncState) === canonicalJson(current.syncState)) {
       return this.view(current, conflicts);
     }
-    next.version = current.version + 1;
-    next.updatedAt = await this.now();
+    await this.records.advance(current, next);
     await this.save(next);
     await this.record('update', next, current);
     return this.view(next, conflicts);
@@ -230,9 +226,7 @@ export class DesignGridsService {
    * all or nothing; unsettled conflicts keep the grid where it is (409 with the conflicts).
    */
   async submit(access: GridAccess, gridId: string, expected: number, note: string): Promise<GridView> {
-    const current = await this.lock(access.organizationId, gridId);
-    ForbiddenError.from(access.ability).throwUnlessCan('update', asSubject(current));
-    assertVersion(current.version, expected);
+    const current = await this.open(access, 'update', gridId, expected);
     if (!EDITABLE_GRID_STATUSES.includes(current.status)) throw this.invalidTransition(current, 'submit');
     const next: DesignGrid = { ...current };
     const conflicts = await this.sync(access, next, {}, note);
@@ -247,15 +241,12 @@ export class DesignGridsService {
 
   /** The team settles a conflict: the answers' value is written, or the DPO's edit stays. */
   async resolve(access: GridAccess, gridId: string, expected: number, field: GridField, keep: 'grid' | 'activity', note: string): Promise<GridView> {
-    const current = await this.lock(access.organizationId, gridId);
-    ForbiddenError.from(access.ability).throwUnlessCan('update', asSubject(current));
-    assertVersion(current.version, expected);
+    const current = await this.open(access, 'update', gridId, expected);
     this.assertEditable(current);
     if (!current.activityId) throw new GridException(HttpStatus.CONFLICT, 'no_conflict', { field });
     const next: DesignGrid = { ...current };
     const conflicts = await this.sync(access, next, { [field]: keep }, note);
-    next.version = current.version + 1;
-    next.updatedAt = await this.now();
+    await this.records.advance(current, next);
     await this.save(next);
     await this.record('resolve', next, current);
     return this.view(next, conflicts);
@@ -263,9 +254,7 @@ export class DesignGridsService {
 
   /** The DPO sends the grid back with a comment per question (blank clears a question's comment). */
   async requestChanges(access: GridAccess, gridId: string, expected: number, comments: QuestionCommentsDto): Promise<GridView> {
-    const current = await this.lock(access.organizationId, gridId);
-    ForbiddenError.from(access.ability).throwUnlessCan('validate', asSubject(current));
-    assertVersion(current.version, expected);
+    const current = await this.open(access, 'validate', gridId, expected);
     if (current.status !== 'submitted') throw this.invalidTransition(current, 'request_changes');
     const given = GRID_QUESTIONS.filter((question) => comments[question] !== undefined);
     if (!given.some((question) => comments[question])) throw new FieldValidationException([{ path: 'comments', code: 'isNotEmpty', args: [] }]);
@@ -287,9 +276,7 @@ export class DesignGridsService {
 
   /** The DPO accepts: the draft activity goes to in_review, where they validate it as any other. */
   async accept(access: GridAccess, gridId: string, expected: number, comment: string | null): Promise<GridView> {
-    const current = await this.lock(access.organizationId, gridId);
-    ForbiddenError.from(access.ability).throwUnlessCan('validate', asSubject(current));
-    assertVersion(current.version, expected);
+    const current = await this.open(access, 'validate', gridId, expected);
     if (current.status !== 'submitted' || !current.activityId) throw this.invalidTransition(current, 'accept');
     const activity = await this.activities.get(access.organizationId, current.activityId);
     if (activity.status === 'draft') await this.activities.transition(access, activity.id, 'submit', activity.version, comment);
@@ -455,9 +442,8 @@ export class DesignGridsService {
     );
   }
 
-  private async now(): Promise<Date> {
-    const [{ now }] = await this.connection.manager.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
-    return now;
+  private now(): Promise<Date> {
+    return this.records.now();
   }
 
   private async find(organizationId: string, gridId: string): Promise<DesignGrid> {
@@ -466,10 +452,9 @@ export class DesignGridsService {
     return row;
   }
 
-  private async lock(organizationId: string, gridId: string): Promise<DesignGrid> {
-    const row = await this.connection.getRepository(DesignGrid).findOne({ where: { organizationId, id: gridId }, lock: { mode: 'pessimistic_write' } });
-    if (!row) throw AppException.notFound();
-    return row;
+  /** The locked grid the caller may `action`, at the version the client saw. */
+  private open(access: GridAccess, action: 'update' | 'validate', gridId: string, expected: number): Promise<DesignGrid> {
+    return this.records.open(DesignGrid, access.organizationId, gridId, expected, (row) => ForbiddenError.from(access.ability).throwUnlessCan(action, asSubject(row)));
   }
 
   private async save(row: DesignGrid): Promise<void> {
@@ -479,7 +464,7 @@ export class DesignGridsService {
   }
 
   private async record(action: string, row: DesignGrid, before: DesignGrid | null): Promise<void> {
-    await this.audit.record({
+    await this.records.record({
       action,
       entityType: 'DesignGrid',
       entityId: row.id,

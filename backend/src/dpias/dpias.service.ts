@@ -2,15 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ForbiddenError, subject } from '@casl/ability';
 import { ProcessingActivity } from '../activities/activity.entity';
-import { AuditService } from '../audit/audit.service';
 import type { Action } from '../authorization/ability.factory';
 import type { OrganizationAccess } from '../authorization/request-auth';
-import { assertVersion } from '../common/concurrency/expected-version';
 import { canonicalJson, flattenFields } from '../common/diff/field-diff';
 import { AppException } from '../common/errors/app-exception';
 import { onUniqueViolation } from '../common/errors/database-errors';
 import { Page, pageOf } from '../common/http/pagination';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { VersionedRecords } from '../common/versioned-record/versioned-records';
 import { WorkflowNotifier } from '../notifications/workflow-notifier';
 import { DpiaException, dpiaLocked } from './dpia-errors';
 import { DEFAULT_COUNTRY } from '../deadlines/legal-deadlines';
@@ -87,7 +86,7 @@ const UNDECIDED = {
 export class DpiasService {
   constructor(
     private readonly connection: TransactionalConnection,
-    private readonly audit: AuditService,
+    private readonly records: VersionedRecords,
     private readonly notifier: WorkflowNotifier,
   ) {}
 
@@ -263,10 +262,10 @@ export class DpiasService {
 
   /** Sections given replace the stored ones; the first saved section moves a draft to in_progress. */
   async update(access: DpiaAccess, dpiaId: string, expected: number, input: Omit<UpdateDpiaDto, 'version'>): Promise<DpiaDetail> {
-    const current = await this.lock(access.organizationId, dpiaId);
-    ForbiddenError.from(access.ability).throwUnlessCan('update', asSubject(current));
-    this.assertWritable(current);
-    assertVersion(current.version, expected);
+    const current = await this.records.open(Dpia, access.organizationId, dpiaId, expected, (row) => {
+      ForbiddenError.from(access.ability).throwUnlessCan('update', asSubject(row));
+      this.assertWritable(row);
+    });
     if (!EDITABLE_STATUSES.includes(current.status)) {
       throw new DpiaException(HttpStatus.CONFLICT, 'dpia_not_editable', { status: current.status }, { status: current.status });
     }
@@ -392,9 +391,9 @@ export class DpiasService {
    * refuses it); an answer that bans the processing keeps it stopped.
    */
   async recordConsultationAnswer(access: DpiaAccess, dpiaId: string, expected: number, input: Pick<ConsultationAnswerDto, 'receivedOn' | 'outcome' | 'summary'>): Promise<DpiaDetail> {
-    const current = await this.lock(access.organizationId, dpiaId);
-    ForbiddenError.from(access.ability).throwUnlessCan('validate', asSubject(current));
-    assertVersion(current.version, expected);
+    const current = await this.records.open(Dpia, access.organizationId, dpiaId, expected, (row) =>
+      ForbiddenError.from(access.ability).throwUnlessCan('validate', asSubject(row)),
+    );
     const consultation = current.priorConsultation;
     if (!consultation) throw new DpiaException(HttpStatus.CONFLICT, 'dpia_no_prior_consultation');
     if (consultation.answer) throw new DpiaException(HttpStatus.CONFLICT, 'dpia_consultation_answered', { receivedOn: consultation.answer.receivedOn });
@@ -416,10 +415,10 @@ export class DpiasService {
   // ——— helpers ———
 
   private async checkStep(access: DpiaAccess, dpiaId: string, transition: DpiaTransition, expected: number): Promise<Dpia> {
-    const current = await this.lock(access.organizationId, dpiaId);
-    ForbiddenError.from(access.ability).throwUnlessCan(STEP_ACTIONS[transition], asSubject(current));
-    if (transition !== 'newRevision') this.assertWritable(current);
-    assertVersion(current.version, expected);
+    const current = await this.records.open(Dpia, access.organizationId, dpiaId, expected, (row) => {
+      ForbiddenError.from(access.ability).throwUnlessCan(STEP_ACTIONS[transition], asSubject(row));
+      if (transition !== 'newRevision') this.assertWritable(row);
+    });
     const from = DPIA_TRANSITIONS[transition];
     if (!from.includes(current.status)) {
       throw new DpiaException(HttpStatus.CONFLICT, 'dpia_invalid_transition', { status: current.status, transition, allowedFrom: from }, { status: current.status });
@@ -433,8 +432,7 @@ export class DpiasService {
   }
 
   private async save(current: Dpia, next: Dpia, action: string): Promise<DpiaDetail> {
-    next.version = current.version + 1;
-    next.updatedAt = await this.now();
+    await this.records.advance(current, next);
     const { organizationId, id, ...changes } = next;
     await this.connection.getRepository(Dpia).update({ organizationId, id }, changes);
     await this.record(next, action, current);
@@ -447,7 +445,7 @@ export class DpiasService {
       'SELECT reference, name, owner_id FROM processing_activities WHERE organization_id = $1 AND id = $2',
       [row.organizationId, row.activityId],
     );
-    await this.audit.record({
+    await this.records.record({
       action: `dpia_${action}`,
       entityType: 'Dpia',
       entityId: row.id,
@@ -486,19 +484,12 @@ export class DpiasService {
     return row?.country ?? DEFAULT_COUNTRY;
   }
 
-  private async now(): Promise<Date> {
-    const [{ now }] = await this.connection.manager.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
-    return now;
+  private now(): Promise<Date> {
+    return this.records.now();
   }
 
   private async find(organizationId: string, dpiaId: string): Promise<Dpia> {
     const row = await this.connection.getRepository(Dpia).findOneBy({ organizationId, id: dpiaId });
-    if (!row) throw AppException.notFound();
-    return row;
-  }
-
-  private async lock(organizationId: string, dpiaId: string): Promise<Dpia> {
-    const row = await this.connection.getRepository(Dpia).findOne({ where: { organizationId, id: dpiaId }, lock: { mode: 'pessimistic_write' } });
     if (!row) throw AppException.notFound();
     return row;
   }

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ForbiddenError, subject } from '@casl/ability';
-import { AuditService } from '../audit/audit.service';
 import type { OrganizationAccess } from '../authorization/request-auth';
-import { assertVersion } from '../common/concurrency/expected-version';
 import { canonicalJson, flattenFields } from '../common/diff/field-diff';
 import { AppException } from '../common/errors/app-exception';
 import { onUniqueViolation } from '../common/errors/database-errors';
 import { Page, pageOf, PageQuery } from '../common/http/pagination';
 import { FieldError, FieldValidationException, validatePlain } from '../common/http/validation';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { RecordLock, VersionedRecords } from '../common/versioned-record/versioned-records';
 import { WorkflowNotifier } from '../notifications/workflow-notifier';
 import { DocumentStorage } from '../evidence/document-storage';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
@@ -108,7 +107,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\$
 export class VendorsService {
   constructor(
     private readonly connection: TransactionalConnection,
-    private readonly audit: AuditService,
+    private readonly records: VersionedRecords,
     private readonly transferFacts: TransferFactsService,
     private readonly links: VendorLinksService,
     private readonly storage: DocumentStorage,
@@ -322,9 +321,7 @@ export class VendorsService {
     const { organizationId } = access;
     // The graph lock first, then the row: every writer of the graph takes them in this order.
     if (input.subProcessors !== undefined) await this.lockSubProcessorGraph(organizationId);
-    const current = await this.lock(organizationId, vendorId);
-    ForbiddenError.from(access.ability).throwUnlessCan('update', asSubject(current));
-    assertVersion(current.version, expected);
+    const current = await this.open(access, 'update', vendorId, expected);
 
     const facts = await this.transferFacts.facts();
     const errors = checkCodes(input, facts);
@@ -357,7 +354,7 @@ export class VendorsService {
     const { organizationId } = access;
     // Nobody may make it a sub-processor (graph lock) or link an activity to it (row lock) meanwhile.
     await this.lockSubProcessorGraph(organizationId);
-    const current = await this.lock(organizationId, vendorId, 'UPDATE');
+    const current = await this.records.lock(this.locked('UPDATE'), organizationId, vendorId);
     ForbiddenError.from(access.ability).throwUnlessCan('delete', asSubject(current));
     const activities = await this.activitiesOf(organizationId, vendorId);
     const usedBy = await this.usedBy(organizationId, vendorId);
@@ -375,7 +372,7 @@ export class VendorsService {
     );
     // Versions, reviews, own sub-processor links and documents go with it (foreign keys).
     await this.connection.getRepository(Vendor).delete({ organizationId, id: vendorId });
-    await this.audit.record({ action: 'delete', entityType: 'Vendor', entityId: vendorId, entityLabel: current.name, before: flattenFields(before as unknown as Record<string, unknown>) });
+    await this.records.record({ action: 'delete', entityType: 'Vendor', entityId: vendorId, entityLabel: current.name, before: flattenFields(before as unknown as Record<string, unknown>) });
   }
 
   /**
@@ -384,9 +381,7 @@ export class VendorsService {
    */
   async review(access: VendorAccess, vendorId: string, expected: number, input: Omit<ReviewVendorDto, 'version'>): Promise<VendorDetail> {
     const { organizationId } = access;
-    const current = await this.lock(organizationId, vendorId);
-    ForbiddenError.from(access.ability).throwUnlessCan('validate', asSubject(current));
-    assertVersion(current.version, expected);
+    const current = await this.open(access, 'validate', vendorId, expected);
     const facts = await this.transferFacts.facts();
     const answers = toAnswers(input.answers);
     const errors: FieldError[] = [];
@@ -433,9 +428,7 @@ export class VendorsService {
   /** Ends the relationship; the answer lists every activity (not archived) still using the vendor. */
   async terminate(access: VendorAccess, vendorId: string, expected: number, comment: string | null): Promise<TerminatedVendor> {
     const { organizationId } = access;
-    const current = await this.lock(organizationId, vendorId);
-    ForbiddenError.from(access.ability).throwUnlessCan('validate', asSubject(current));
-    assertVersion(current.version, expected);
+    const current = await this.open(access, 'validate', vendorId, expected);
     if (current.status === 'terminated') {
       throw new AppException(
         HttpStatus.CONFLICT,
@@ -553,9 +546,8 @@ export class VendorsService {
     });
   }
 
-  private async now(): Promise<Date> {
-    const [{ now }] = await this.connection.manager.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
-    return now;
+  private now(): Promise<Date> {
+    return this.records.now();
   }
 
   private async today(): Promise<string> {
@@ -573,13 +565,16 @@ export class VendorsService {
    * NO KEY UPDATE: writers of this vendor queue, while links to it (which take KEY SHARE) go on.
    * Deleting takes UPDATE, so no link can be added between the "in use" check and the deletion.
    */
-  private async lock(organizationId: string, vendorId: string, mode: 'NO KEY UPDATE' | 'UPDATE' = 'NO KEY UPDATE'): Promise<Vendor> {
-    const [row] = await this.connection.manager.query<Vendor[]>(`SELECT ${VENDOR_COLUMNS} FROM vendors v WHERE v.organization_id = $1 AND v.id = $2 FOR ${mode}`, [
-      organizationId,
-      vendorId,
-    ]);
-    if (!row) throw AppException.notFound();
-    return row;
+  private locked(mode: 'NO KEY UPDATE' | 'UPDATE' = 'NO KEY UPDATE'): RecordLock<Vendor> {
+    return {
+      read: async (organizationId, vendorId) =>
+        (await this.connection.manager.query<Vendor[]>(`SELECT ${VENDOR_COLUMNS} FROM vendors v WHERE v.organization_id = $1 AND v.id = $2 FOR ${mode}`, [organizationId, vendorId]))[0],
+    };
+  }
+
+  /** The locked vendor the caller may `action`, at the version the client saw. */
+  private open(access: VendorAccess, action: 'update' | 'validate', vendorId: string, expected: number): Promise<Vendor> {
+    return this.records.open(this.locked(), access.organizationId, vendorId, expected, (row) => ForbiddenError.from(access.ability).throwUnlessCan(action, asSubject(row)));
   }
 
   private async insert(row: Vendor): Promise<void> {
@@ -746,29 +741,17 @@ export class VendorsService {
   /** Writes version `row.version` (full snapshot) and the audit event, in the request's transaction. */
   private async recordVersion(row: Vendor, action: string, comment: string | null, before: VendorSnapshot | null, subProcessors: VendorName[]): Promise<void> {
     const snapshot = toVendorSnapshot(row, names(subProcessors));
-    const context = this.connection.context;
-    const versions = this.connection.getRepository(VendorVersion);
-    await versions.insert(
-      versions.create({
-        organizationId: row.organizationId,
-        vendorId: row.id,
-        number: row.version,
+    await this.records.record(
+      {
         action,
-        snapshot,
-        authorId: context.userId ?? null,
-        authorName: context.actorName ?? null,
-        comment,
-        createdAt: row.updatedAt,
-      }),
+        entityType: 'Vendor',
+        entityId: row.id,
+        entityLabel: row.name,
+        before: before ? flattenFields(before as unknown as Record<string, unknown>) : null,
+        after: flattenFields(snapshot as unknown as Record<string, unknown>),
+      },
+      { entity: VendorVersion, key: { organizationId: row.organizationId, vendorId: row.id }, number: row.version, action, snapshot, comment, createdAt: row.updatedAt },
     );
-    await this.audit.record({
-      action,
-      entityType: 'Vendor',
-      entityId: row.id,
-      entityLabel: row.name,
-      before: before ? flattenFields(before as unknown as Record<string, unknown>) : null,
-      after: flattenFields(snapshot as unknown as Record<string, unknown>),
-    });
   }
 }
 

@@ -1,6 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ForbiddenError, subject } from '@casl/ability';
-import { ActivitiesService, ActivityDetail } from '../activities/activities.service';
+import { ActivityEditing } from '../activities/activity-editing.service';
+import { ActivityDetail, ActivityQueries } from '../activities/activity-queries.service';
+import { ActivityWorkflow } from '../activities/activity-workflow.service';
 import type { CreateActivityDto } from '../activities/dto/activity.dto';
 import { unknownCatalogueCodes, type CodeReference } from '../activities/activity-catalogues';
 import type { OrganizationAccess } from '../authorization/request-auth';
@@ -101,7 +103,9 @@ export class DesignGridsService {
   constructor(
     private readonly connection: TransactionalConnection,
     private readonly records: VersionedRecords,
-    private readonly activities: ActivitiesService,
+    private readonly activities: ActivityQueries,
+    private readonly activityEditing: ActivityEditing,
+    private readonly activityWorkflow: ActivityWorkflow,
     private readonly vendors: VendorsService,
     private readonly links: VendorLinksService,
     private readonly transferFacts: TransferFactsService,
@@ -279,7 +283,7 @@ export class DesignGridsService {
     const current = await this.open(access, 'validate', gridId, expected);
     if (current.status !== 'submitted' || !current.activityId) throw this.invalidTransition(current, 'accept');
     const activity = await this.activities.get(access.organizationId, current.activityId);
-    if (activity.status === 'draft') await this.activities.transition(access, activity.id, 'submit', activity.version, comment);
+    if (activity.status === 'draft') await this.activityWorkflow.transition(access, activity.id, 'submit', activity.version, comment);
 
     const context = this.connection.context;
     const now = await this.now();
@@ -312,7 +316,7 @@ export class DesignGridsService {
     if (!row.activityId) {
       await this.proposeVendors(access, mapped.processors, row.answers);
       const input = { ...mapped, role: 'controller', departmentId: row.departmentId } as unknown as CreateActivityDto;
-      const created = await this.activities.create(access, input);
+      const created = await this.activityEditing.create(access, input);
       row.activityId = created.id;
       row.syncState = this.stateAfter({}, mapped, created, GRID_FIELDS);
       return [];
@@ -323,7 +327,7 @@ export class DesignGridsService {
     const written = Object.keys(plan.writes) as GridField[];
     if (written.length) {
       await this.proposeVendors(access, plan.writes.processors ?? [], row.answers);
-      const updated = await this.activities.update(access, current.id, current.version, { ...(plan.writes as object), comment: note });
+      const updated = await this.activityEditing.update(access, current.id, current.version, { ...(plan.writes as object), comment: note });
       state = this.stateAfter(state, mapped, updated, written);
     }
     // A kept edit of the DPO stays protected: the grid's own last write remains the reference, so the

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { ActivitiesService } from '../../activities/activities.service';
+import { ActivityImport } from '../../activities/activity-import.service';
 import { hashPassword } from '../../auth/password';
 import { defineAbilityFor } from '../../authorization/ability.factory';
 import { PINO_LOGGER } from '../../common/logging/logger';
@@ -45,7 +45,7 @@ export class DemoSeedService {
     private readonly users: UsersService,
     private readonly organizations: OrganizationsService,
     private readonly departments: DepartmentsService,
-    private readonly activities: ActivitiesService,
+    private readonly activities: ActivityImport,
     private readonly vendors: VendorsService,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {}

@@ -7,7 +7,7 @@ import { DepartmentsService } from '../departments/departments.service';
 import { organizationLabels } from '../exports/catalogue-labels';
 import { checkActivity } from './activity-rules';
 import { pick, VendorLinksService } from '../vendors/vendor-links.service';
-import { VendorsService } from '../vendors/vendors.service';
+import { VendorImport } from '../vendors/vendor-import.service';
 import { ActivityCatalogues } from './activity-catalogues';
 import { buildContent } from './activity-document';
 import { ImportInvalidException, ImportItemErrors } from './activity-errors';
@@ -28,7 +28,7 @@ export class ActivityImport {
     private readonly catalogues: ActivityCatalogues,
     private readonly departments: DepartmentsService,
     private readonly links: VendorLinksService,
-    private readonly vendors: VendorsService,
+    private readonly vendors: VendorImport,
   ) {}
 
   /**

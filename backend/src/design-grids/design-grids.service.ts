@@ -15,7 +15,7 @@ import { VersionedRecords } from '../common/versioned-record/versioned-records';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
 import { VendorLinksService } from '../vendors/vendor-links.service';
-import { VendorsService } from '../vendors/vendors.service';
+import { VendorImport } from '../vendors/vendor-import.service';
 import { GridConflictsException, GridException } from './design-grid-errors';
 import { assessDpia, computeFlags, GridContent, GridFacts, gridCompleteness, gridFactsFrom, gridProblems, mapAnswers, planSync, Resolutions, SyncState } from './design-grid-mapping';
 import { DesignGrid } from './design-grid.entity';
@@ -106,7 +106,7 @@ export class DesignGridsService {
     private readonly activities: ActivityQueries,
     private readonly activityEditing: ActivityEditing,
     private readonly activityWorkflow: ActivityWorkflow,
-    private readonly vendors: VendorsService,
+    private readonly vendors: VendorImport,
     private readonly links: VendorLinksService,
     private readonly transferFacts: TransferFactsService,
     private readonly notifier: WorkflowNotifier,

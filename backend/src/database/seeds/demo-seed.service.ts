@@ -11,7 +11,7 @@ import { Membership, Role } from '../../members/membership.entity';
 import { OrganizationsService } from '../../organizations/organizations.service';
 import { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
-import { VendorsService } from '../../vendors/vendors.service';
+import { VendorImport } from '../../vendors/vendor-import.service';
 import sampleRegister from './sample-register.json';
 
 export const DEMO_PASSWORD = 'registre-demo';
@@ -46,7 +46,7 @@ export class DemoSeedService {
     private readonly organizations: OrganizationsService,
     private readonly departments: DepartmentsService,
     private readonly activities: ActivityImport,
-    private readonly vendors: VendorsService,
+    private readonly vendors: VendorImport,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {}
 

@@ -12,8 +12,8 @@ import { VendorLinksService, VendorName } from '../vendors/vendor-links.service'
 import { ActivityCatalogues } from './activity-catalogues';
 import { buildContent, contentKeysIn } from './activity-document';
 import { ProcessingActivity } from './activity.entity';
-import type { DpiaScreening } from './activity.types';
-import { changesDpoDecision, screenDpia } from './dpia-screening';
+import type { DpiaScreening } from '../domain/activities/activity.types';
+import { changesDpoDecision, screenDpia } from '../domain/activities/dpia-screening';
 import { CreateActivityDto, UpdateActivityDto } from './dto/activity.dto';
 import { ActivityAccess, asSubject, label, names } from './activity-access';
 import { ActivityDetail, activityFields, ActivityQueries } from './activity-queries.service';

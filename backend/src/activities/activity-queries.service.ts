@@ -4,14 +4,14 @@ import { AppException } from '../common/errors/app-exception';
 import { Page, pageOf, PageQuery } from '../common/http/pagination';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
-import { assessTransfer, TransferAssessment } from '../transfers/transfer-status';
+import { assessTransfer, TransferAssessment } from '../domain/transfers/transfer-status';
 import { LinkedVendor, VendorLinksService } from '../vendors/vendor-links.service';
 import { ActivityCatalogues } from './activity-catalogues';
 import { flagsOf, Labels, toSnapshot } from './activity-document';
 import { buildListSql } from './activity-list-query';
-import { completenessOf, RuleInput } from './activity-rules';
+import { completenessOf, RuleInput } from '../domain/activities/activity-rules';
 import { ActivityVersion, ProcessingActivity } from './activity.entity';
-import type { ActivitySnapshot, ActivityStatus, Completeness } from './activity.types';
+import type { ActivitySnapshot, ActivityStatus, Completeness } from '../domain/activities/activity.types';
 import { ActivityListItem, ActivityVersionDiff, ActivityVersionSummary, ActivityVersionView, ListActivitiesQuery } from './dto/activity.dto';
 
 /** GET /activities/:id: the interchange format with what the server computes. */

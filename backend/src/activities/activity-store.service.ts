@@ -4,7 +4,7 @@ import { onUniqueViolation } from '../common/errors/database-errors';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { VersionedRecords } from '../common/versioned-record/versioned-records';
 import { ActivityVersion, ProcessingActivity } from './activity.entity';
-import type { ActivitySnapshot } from './activity.types';
+import type { ActivitySnapshot } from '../domain/activities/activity.types';
 import { label } from './activity-access';
 import { activityFields, ActivityQueries } from './activity-queries.service';
 

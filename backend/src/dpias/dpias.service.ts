@@ -12,7 +12,7 @@ import { TransactionalConnection } from '../common/request-context/transactional
 import { VersionedRecords } from '../common/versioned-record/versioned-records';
 import { WorkflowNotifier } from '../notifications/workflow-notifier';
 import { DpiaException, dpiaLocked } from './dpia-errors';
-import { DEFAULT_COUNTRY } from '../deadlines/legal-deadlines';
+import { DEFAULT_COUNTRY } from '../domain/deadlines/legal-deadlines';
 import {
   consultationView,
   DPIA_TRANSITIONS,
@@ -24,7 +24,7 @@ import {
   progressOf,
   residualLevel,
   riskLevel,
-} from './dpia-rules';
+} from '../domain/dpias/dpia-rules';
 import { Dpia, DpiaRevision } from './dpia.entity';
 import {
   DpiaContent,
@@ -40,7 +40,7 @@ import {
   RegisterContext,
   RiskLevel,
   RiskLevelName,
-} from './dpia.types';
+} from '../domain/dpias/dpia.types';
 import type { ConsultationAnswerDto, DpiaDecisionDto, DpiaDueAction, DpiaListItem, DpiaRevisionSummary, DpoOpinionDto, ListDpiasQuery, UpdateDpiaDto } from './dto/dpia.dto';
 
 type DpiaAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { FieldError } from '../common/http/validation';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
-import { assessVendor, TransferFacts } from '../transfers/transfer-status';
+import { assessVendor, TransferFacts } from '../domain/transfers/transfer-status';
 import { Vendor } from './vendor.entity';
 import { VendorLinksService, VendorName } from './vendor-links.service';
 import { transferInputOf, VENDOR_COLUMNS } from './vendor-record';
-import type { VendorRole, VendorStatus } from './vendor.types';
+import type { VendorRole, VendorStatus } from '../domain/vendors/vendor.types';
 
 
 export interface VendorReference {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FieldError } from '../common/http/validation';
-import { assessVendor, TransferFacts } from '../transfers/transfer-status';
+import { assessVendor, TransferFacts } from '../domain/transfers/transfer-status';
 import { CreateVendorDto } from './dto/vendor.dto';
 import { Vendor } from './vendor.entity';
 import { VendorCannotApproveException } from './vendor-errors';

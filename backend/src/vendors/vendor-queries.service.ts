@@ -3,7 +3,7 @@ import { AppException } from '../common/errors/app-exception';
 import { Page, pageOf, PageQuery } from '../common/http/pagination';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
-import { assessTransfer, assessVendor, CountryZone, VendorAssessment, zoneOf } from '../transfers/transfer-status';
+import { assessTransfer, assessVendor, CountryZone, VendorAssessment, zoneOf } from '../domain/transfers/transfer-status';
 import {
   CountryBreakdownRow,
   CountryBreakdownView,
@@ -18,7 +18,7 @@ import { Vendor, VendorReview, VendorVersion } from './vendor.entity';
 import type { VendorConcern } from './vendor-review';
 import { LinkedActivity, VendorLinksService } from './vendor-links.service';
 import { isDpaMissing, isReviewOverdue, toVendorSnapshot, transferInputOf, VENDOR_COLUMNS } from './vendor-record';
-import type { ReviewAnswers, ReviewResult, VendorSnapshot, VendorStatus } from './vendor.types';
+import type { ReviewAnswers, ReviewResult, VendorSnapshot, VendorStatus } from '../domain/vendors/vendor.types';
 import { names } from './vendor-access';
 import { ChainNode, VendorGraph, VendorReference } from './vendor-graph.service';
 

@@ -9,7 +9,7 @@ import { WorkflowNotifier } from '../notifications/workflow-notifier';
 import { Vendor, VendorVersion } from './vendor.entity';
 import { VendorName } from './vendor-links.service';
 import { toVendorSnapshot, VENDOR_COLUMNS } from './vendor-record';
-import type { VendorSnapshot } from './vendor.types';
+import type { VendorSnapshot } from '../domain/vendors/vendor.types';
 import { asSubject, names, VendorAccess } from './vendor-access';
 
 /** Writing a vendor row and its history: locks, the unique name (409), the version snapshot and the audit event. */

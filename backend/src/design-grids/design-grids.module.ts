@@ -3,11 +3,12 @@ import { Module } from '@nestjs/common';
 import { ActivitiesModule } from '../activities/activities.module';
 import { VendorsModule } from '../vendors/vendors.module';
 import { DesignGridsController } from './design-grids.controller';
+import { DesignGridQueries } from './design-grid-queries.service';
 import { DesignGridsService } from './design-grids.service';
 
 @Module({
   imports: [ActivitiesModule, VendorsModule, VersionedRecordModule],
   controllers: [DesignGridsController],
-  providers: [DesignGridsService],
+  providers: [DesignGridsService, DesignGridQueries],
 })
 export class DesignGridsModule {}

@@ -7,19 +7,16 @@ import type { CreateActivityDto } from '../activities/dto/activity.dto';
 import { unknownCatalogueCodes, type CodeReference } from '../activities/activity-catalogues';
 import type { OrganizationAccess } from '../authorization/request-auth';
 import { canonicalJson, flattenFields } from '../common/diff/field-diff';
-import { AppException } from '../common/errors/app-exception';
-import { Page, pageOf } from '../common/http/pagination';
 import { FieldError, FieldValidationException } from '../common/http/validation';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { VersionedRecords } from '../common/versioned-record/versioned-records';
 import type { QueryDeepPartialEntity } from 'typeorm';
-import { TransferFactsService } from '../transfers/transfer-facts.service';
 import { VendorLinksService } from '../vendors/vendor-links.service';
 import { VendorImport } from '../vendors/vendor-import.service';
 import { GridConflictsException, GridException } from './design-grid-errors';
-import { assessDpia, computeFlags, GridContent, GridFacts, gridCompleteness, gridFactsFrom, gridProblems, mapAnswers, planSync, Resolutions, SyncState } from './design-grid-mapping';
+import { GridContent, mapAnswers, planSync, Resolutions, SyncState } from './design-grid-mapping';
 import { DesignGrid } from './design-grid.entity';
-import { answeredQuestions } from './grid-progress';
+import { DesignGridQueries } from './design-grid-queries.service';
 import {
   EDITABLE_GRID_STATUSES,
   GRID_FIELDS,
@@ -27,12 +24,11 @@ import {
   GridAnswers,
   GridConflict,
   GridField,
-  GridListItem,
   GridView,
 } from '../domain/design-grids/design-grid.types';
 import type { WorkflowKind } from '../domain/notifications/notification-kinds';
 import { WorkflowNotifier } from '../notifications/workflow-notifier';
-import type { CreateDesignGridDto, ListDesignGridsQuery, QuestionCommentsDto, UpdateDesignGridDto } from './dto/design-grid.dto';
+import type { CreateDesignGridDto, QuestionCommentsDto, UpdateDesignGridDto } from './dto/design-grid.dto';
 
 type GridAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;
 
@@ -81,25 +77,8 @@ function codeReferences(answers: GridAnswers): CodeReference[] {
 /** The DTO instances as plain JSON (what the JSONB column stores and the mapping reads). */
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-interface ListRow {
-  id: string;
-  project_name: string;
-  department: string | null;
-  status: GridListItem['status'];
-  version: number;
-  activity_id: string | null;
-  created_by_name: string | null;
-  answers: GridAnswers;
-  updated_at: Date;
-  submitted_at: Date | null;
-}
-
-const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
-
 @Injectable()
 export class DesignGridsService {
-  private cachedFacts?: Promise<GridFacts>;
-
   constructor(
     private readonly connection: TransactionalConnection,
     private readonly records: VersionedRecords,
@@ -108,59 +87,9 @@ export class DesignGridsService {
     private readonly activityWorkflow: ActivityWorkflow,
     private readonly vendors: VendorImport,
     private readonly links: VendorLinksService,
-    private readonly transferFacts: TransferFactsService,
     private readonly notifier: WorkflowNotifier,
+    private readonly queries: DesignGridQueries,
   ) {}
-
-  // ——— reading ———
-
-  async list(organizationId: string, query: ListDesignGridsQuery): Promise<Page<GridListItem>> {
-    const conditions = ['g.organization_id = $1'];
-    const params: unknown[] = [organizationId];
-    if (query.status?.length) {
-      params.push(query.status);
-      conditions.push(`g.status = ANY($${params.length}::text[])`);
-    }
-    if (query.activityId) {
-      params.push(query.activityId);
-      conditions.push(`g.activity_id = $${params.length}`);
-    }
-    if (query.mine) {
-      params.push(this.connection.context.userId ?? null);
-      conditions.push(`g.created_by = $${params.length}`);
-    }
-    const where = conditions.join(' AND ');
-    const manager = this.connection.manager;
-    const [rows, [{ total }]] = await Promise.all([
-      manager.query<ListRow[]>(
-        `SELECT g.id, g.project_name, d.name AS department, g.status, g.version, g.activity_id, g.created_by_name,
-                g.answers, g.updated_at, g.submitted_at
-         FROM design_grids g LEFT JOIN departments d ON d.organization_id = g.organization_id AND d.id = g.department_id
-         WHERE ${where} ORDER BY g.updated_at DESC, g.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, query.pageSize, (query.page - 1) * query.pageSize],
-      ),
-      manager.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM design_grids g WHERE ${where}`, params),
-    ]);
-    const items = rows.map(
-      (row): GridListItem => ({
-        id: row.id,
-        projectName: row.project_name,
-        department: row.department,
-        status: row.status,
-        version: row.version,
-        activityId: row.activity_id,
-        createdByName: row.created_by_name,
-        answeredCount: answeredQuestions(row.answers).length,
-        updatedAt: iso(row.updated_at)!,
-        submittedAt: iso(row.submitted_at),
-      }),
-    );
-    return pageOf(items, total, query);
-  }
-
-  async get(organizationId: string, gridId: string): Promise<GridView> {
-    return this.view(await this.find(organizationId, gridId));
-  }
 
   // ——— writing ———
 
@@ -193,7 +122,7 @@ export class DesignGridsService {
     ForbiddenError.from(access.ability).throwUnlessCan('create', asSubject(row));
     await this.connection.getRepository(DesignGrid).insert(row as QueryDeepPartialEntity<DesignGrid>);
     await this.record('create', row, null);
-    return this.view(row);
+    return this.queries.view(row);
   }
 
   /**
@@ -217,12 +146,12 @@ export class DesignGridsService {
     let conflicts: GridConflict[] = [];
     if (next.activityId) conflicts = await this.sync(access, next, {}, note);
     if (canonicalJson(auditFields(next)) === canonicalJson(auditFields(current)) && canonicalJson(next.syncState) === canonicalJson(current.syncState)) {
-      return this.view(current, conflicts);
+      return this.queries.view(current, conflicts);
     }
     await this.records.advance(current, next);
     await this.save(next);
     await this.record('update', next, current);
-    return this.view(next, conflicts);
+    return this.queries.view(next, conflicts);
   }
 
   /**
@@ -240,7 +169,7 @@ export class DesignGridsService {
     await this.save(next);
     await this.record('submit', next, current);
     await this.notify('grid_submitted', next, ['dpos']);
-    return this.view(next);
+    return this.queries.view(next);
   }
 
   /** The team settles a conflict: the answers' value is written, or the DPO's edit stays. */
@@ -253,7 +182,7 @@ export class DesignGridsService {
     await this.records.advance(current, next);
     await this.save(next);
     await this.record('resolve', next, current);
-    return this.view(next, conflicts);
+    return this.queries.view(next, conflicts);
   }
 
   /** The DPO sends the grid back with a comment per question (blank clears a question's comment). */
@@ -275,7 +204,7 @@ export class DesignGridsService {
     await this.save(next);
     await this.record('request_changes', next, current);
     await this.notify('grid_changes_requested', next, [{ userId: next.createdById }]);
-    return this.view(next);
+    return this.queries.view(next);
   }
 
   /** The DPO accepts: the draft activity goes to in_review, where they validate it as any other. */
@@ -290,7 +219,7 @@ export class DesignGridsService {
     const next: DesignGrid = { ...current, status: 'accepted', version: current.version + 1, updatedAt: now, reviewedAt: now, reviewedById: context.userId ?? null };
     await this.save(next);
     await this.record('accept', next, current);
-    return this.view(next);
+    return this.queries.view(next);
   }
 
   /** The workflow notification of a grid event, in this transaction (the project name is its reference). */
@@ -311,7 +240,7 @@ export class DesignGridsService {
    * returns the conflicts left for the team.
    */
   private async sync(access: GridAccess, row: DesignGrid, resolutions: Resolutions, note: string): Promise<GridConflict[]> {
-    const facts = await this.facts();
+    const facts = await this.queries.facts();
     const mapped = mapAnswers(row, row.answers, facts);
     if (!row.activityId) {
       await this.proposeVendors(access, mapped.processors, row.answers);
@@ -364,48 +293,6 @@ export class DesignGridsService {
 
   // ——— helpers ———
 
-  private async view(row: DesignGrid, conflicts?: GridConflict[]): Promise<GridView> {
-    const facts = await this.facts();
-    const content = mapAnswers(row, row.answers, facts);
-    const [labels] = await this.connection.manager.query<{ department: string | null; reference: string | null }[]>(
-      `SELECT (SELECT name FROM departments WHERE organization_id = $1 AND id = $2::uuid) AS department,
-              (SELECT reference FROM processing_activities WHERE organization_id = $1 AND id = $3::uuid) AS reference`,
-      [row.organizationId, row.departmentId, row.activityId],
-    );
-    if (conflicts === undefined) {
-      conflicts = [];
-      if (row.activityId && EDITABLE_GRID_STATUSES.includes(row.status)) {
-        const current = await this.activities.get(row.organizationId, row.activityId);
-        conflicts = planSync(content, row.syncState, current).conflicts;
-      }
-    }
-    return {
-      id: row.id,
-      projectName: row.projectName,
-      departmentId: row.departmentId,
-      department: labels.department,
-      pitch: row.pitch,
-      answers: row.answers,
-      status: row.status,
-      version: row.version,
-      activityId: row.activityId,
-      activityReference: labels.reference,
-      createdById: row.createdById,
-      createdByName: row.createdByName,
-      createdAt: iso(row.createdAt)!,
-      updatedAt: iso(row.updatedAt)!,
-      submittedAt: iso(row.submittedAt),
-      reviewedAt: iso(row.reviewedAt),
-      comments: row.comments,
-      answered: answeredQuestions(row.answers),
-      flags: computeFlags(row.answers, facts),
-      dpia: assessDpia(row.answers, facts),
-      completeness: gridCompleteness(content, facts),
-      problems: gridProblems(content, facts),
-      conflicts,
-    };
-  }
-
   private assertEditable(row: DesignGrid): void {
     if (!EDITABLE_GRID_STATUSES.includes(row.status)) throw new GridException(HttpStatus.CONFLICT, 'locked', { status: row.status });
   }
@@ -426,34 +313,8 @@ export class DesignGridsService {
     if (errors.length) throw new FieldValidationException(errors);
   }
 
-  /** Shipped catalogues only change at start-up (catalogue sync), so the facts are read once. */
-  private facts(): Promise<GridFacts> {
-    this.cachedFacts ??= this.loadFacts().catch((error: unknown) => {
-      this.cachedFacts = undefined;
-      throw error;
-    });
-    return this.cachedFacts;
-  }
-
-  private async loadFacts(): Promise<GridFacts> {
-    const rows = await this.connection.manager.query<{ catalogue: string; code: string; facts: Record<string, unknown> }[]>(
-      "SELECT catalogue, code, facts FROM catalogue_entries WHERE catalogue IN ('data-categories', 'data-subject-categories')",
-    );
-    return gridFactsFrom(
-      rows.filter((row) => row.catalogue === 'data-categories'),
-      rows.filter((row) => row.catalogue === 'data-subject-categories'),
-      await this.transferFacts.facts(),
-    );
-  }
-
   private now(): Promise<Date> {
     return this.records.now();
-  }
-
-  private async find(organizationId: string, gridId: string): Promise<DesignGrid> {
-    const row = await this.connection.getRepository(DesignGrid).findOneBy({ organizationId, id: gridId });
-    if (!row) throw AppException.notFound();
-    return row;
   }
 
   /** The locked grid the caller may `action`, at the version the client saw. */

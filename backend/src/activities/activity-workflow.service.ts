@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ForbiddenError } from '@casl/ability';
-import type { Action } from '../authorization/ability.factory';
 import { AppException } from '../common/errors/app-exception';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { VersionedRecords } from '../common/versioned-record/versioned-records';
@@ -18,26 +17,12 @@ import { ActivityIncompleteException } from './activity-errors';
 import { consultationHold } from '../domain/dpias/dpia-rules';
 import { checkActivity, completenessOf, RuleInput, ValidationBlocker, validationBlockers } from '../domain/activities/activity-rules';
 import { ProcessingActivity } from './activity.entity';
-import type { ActivityStatus } from '../domain/activities/activity.types';
+import { ACTIVITY_TRANSITION_RULES, type ActivityTransition } from '../domain/activities/activity-workflow';
 import { ActivityAccess, asSubject } from './activity-access';
 import { ActivityDetail, ActivityQueries } from './activity-queries.service';
 import { ActivityStore } from './activity-store.service';
 
-export type Transition = 'submit' | 'validate' | 'archive' | 'reopen' | 'request_changes';
-
-/**
- * The workflow draft → in_review → validated → archived, and back to draft to amend. `permission` is
- * the CASL action checked on the record: validating, archiving and reopening a validated or archived
- * activity are the DPO's; pulling back an activity under review is for whoever may edit it.
- */
-export const TRANSITIONS: Record<Transition, { from: ActivityStatus[]; to: ActivityStatus; permission: (from: ActivityStatus) => Action }> = {
-  submit: { from: ['draft'], to: 'in_review', permission: () => 'submit' },
-  validate: { from: ['in_review'], to: 'validated', permission: () => 'validate' },
-  archive: { from: ['validated'], to: 'archived', permission: () => 'validate' },
-  reopen: { from: ['in_review', 'validated', 'archived'], to: 'draft', permission: (from) => (from === 'in_review' ? 'update' : 'validate') },
-  // The DPO sends it back to draft; the version's comment says what to change.
-  request_changes: { from: ['in_review'], to: 'draft', permission: () => 'validate' },
-};
+export type Transition = ActivityTransition;
 
 /** Who hears of each transition: the DPOs for what waits for them, the owner and submitter otherwise. */
 const TRANSITION_NOTICES: Record<Transition, { kind: WorkflowKind; to: 'dpos' | 'owner' }> = {
@@ -63,7 +48,7 @@ export class ActivityWorkflow {
   ) {}
 
   async transition(access: ActivityAccess, activityId: string, transition: Transition, expected: number, comment: string | null): Promise<ActivityDetail> {
-    const rule = TRANSITIONS[transition];
+    const rule = ACTIVITY_TRANSITION_RULES[transition];
     const current = await this.records.open(ProcessingActivity, access.organizationId, activityId, expected, (row) =>
       ForbiddenError.from(access.ability).throwUnlessCan(rule.permission(row.status), asSubject(row)),
     );

@@ -18,7 +18,10 @@ import { Page, PageQuery } from '../common/http/pagination';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { FieldValidationException } from '../common/http/validation';
 import { resolveLocale, translate } from '../common/i18n/i18n';
-import { ActivitiesService, Transition } from './activities.service';
+import { ActivityEditing } from './activity-editing.service';
+import { ActivityImport } from './activity-import.service';
+import { ActivityQueries } from './activity-queries.service';
+import { ActivityWorkflow, Transition } from './activity-workflow.service';
 import {
   ActivityPage,
   ActivityVersionDiff,
@@ -50,14 +53,19 @@ const IMPORT_LIMIT = 1000;
 @ApiTags('activities')
 @Controller('v1/organizations/:orgId/activities')
 export class ActivitiesController {
-  constructor(private readonly activities: ActivitiesService) {}
+  constructor(
+    private readonly queries: ActivityQueries,
+    private readonly editing: ActivityEditing,
+    private readonly workflow: ActivityWorkflow,
+    private readonly importer: ActivityImport,
+  ) {}
 
   @Get()
   @CheckPolicy('read', 'Activity')
   @ApiOperation({ summary: 'The register: search, filters, sort, pages; with asOf, the register as it stood at that instant' })
   @ApiOkResponse({ type: ActivityPage })
   list(@CurrentAccess() access: OrganizationAccess, @Query() query: ListActivitiesQuery): Promise<ActivityPage> {
-    return this.activities.list(access.organizationId, query);
+    return this.queries.list(access.organizationId, query);
   }
 
   @Post()
@@ -65,7 +73,7 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'Create a draft activity (interchange format); the owner is the caller unless given' })
   @ApiCreatedResponse({ type: ActivityView })
   create(@CurrentAccess() access: OrganizationAccess, @Body() body: CreateActivityDto): Promise<ActivityView> {
-    return this.activities.create(access, body);
+    return this.editing.create(access, body);
   }
 
   @Post('import-json')
@@ -78,7 +86,7 @@ export class ActivitiesController {
     if (!Array.isArray(body)) throw new FieldValidationException([{ path: '', code: 'isArray', args: [] }]);
     if (body.length > IMPORT_LIMIT) throw new FieldValidationException([{ path: '', code: 'arrayMaxSize', args: [String(IMPORT_LIMIT)] }]);
     // The JSON import keeps unknown owners an error (the caller controls the document), so none are unassigned.
-    const { unassignedOwners: _unassigned, ...result } = await this.activities.importActivities(access, body);
+    const { unassignedOwners: _unassigned, ...result } = await this.importer.importActivities(access, body);
     return result;
   }
 
@@ -87,7 +95,7 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'An activity in the interchange format, with id, version, timestamps and completeness' })
   @ApiOkResponse({ type: ActivityView })
   get(@CurrentAccess() access: OrganizationAccess, @Param('activityId', ParseIdPipe) activityId: string): Promise<ActivityView> {
-    return this.activities.get(access.organizationId, activityId);
+    return this.queries.get(access.organizationId, activityId);
   }
 
   @Patch(':activityId')
@@ -102,7 +110,7 @@ export class ActivitiesController {
     @Headers('if-match') ifMatch?: string,
   ): Promise<ActivityView> {
     const { version, ...changes } = body;
-    return this.activities.update(access, activityId, expectedVersion(version, ifMatch), changes);
+    return this.editing.update(access, activityId, expectedVersion(version, ifMatch), changes);
   }
 
   @Delete(':activityId')
@@ -111,7 +119,7 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'Delete a draft' })
   @ApiNoContentResponse()
   remove(@CurrentAccess() access: OrganizationAccess, @Param('activityId', ParseIdPipe) activityId: string): Promise<void> {
-    return this.activities.remove(access, activityId);
+    return this.editing.remove(access, activityId);
   }
 
   @Post(':activityId/duplicate')
@@ -125,7 +133,7 @@ export class ActivitiesController {
     @Req() request: Request,
   ): Promise<ActivityView> {
     const locale = resolveLocale(request);
-    return this.activities.duplicate(access, activityId, (source) => ({
+    return this.editing.duplicate(access, activityId, (source) => ({
       name: body.name ?? translate(locale, 'activities.copy_name', { name: source.name }).slice(0, 300),
       comment: translate(locale, 'activities.copied_from', { reference: source.reference }),
     }));
@@ -162,7 +170,7 @@ export class ActivitiesController {
     @Body() body: RequestActivityChangesDto,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.activities.transition(access, activityId, 'request_changes', expectedVersion(body.version, ifMatch), body.comment);
+    return this.workflow.transition(access, activityId, 'request_changes', expectedVersion(body.version, ifMatch), body.comment);
   }
 
   @Post(':activityId/archive')
@@ -188,7 +196,7 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'History of an activity, newest first' })
   @ApiOkResponse({ type: ActivityVersionPage })
   versions(@CurrentAccess() access: OrganizationAccess, @Param('activityId', ParseIdPipe) activityId: string, @Query() query: PageQuery): Promise<Page<ActivityVersionSummary>> {
-    return this.activities.versions(access.organizationId, activityId, query);
+    return this.queries.versions(access.organizationId, activityId, query);
   }
 
   @Get(':activityId/versions/:number')
@@ -200,7 +208,7 @@ export class ActivitiesController {
     @Param('activityId', ParseIdPipe) activityId: string,
     @Param('number', ParseVersionNumberPipe) number: number,
   ): Promise<ActivityVersionView> {
-    return this.activities.version(access.organizationId, activityId, number);
+    return this.queries.version(access.organizationId, activityId, number);
   }
 
   @Get(':activityId/versions/:from/diff/:to')
@@ -213,10 +221,10 @@ export class ActivitiesController {
     @Param('from', ParseVersionNumberPipe) from: number,
     @Param('to', ParseVersionNumberPipe) to: number,
   ): Promise<ActivityVersionDiff> {
-    return this.activities.diff(access.organizationId, activityId, from, to);
+    return this.queries.diff(access.organizationId, activityId, from, to);
   }
 
   private transition(access: OrganizationAccess, activityId: string, transition: Transition, body: TransitionDto, ifMatch?: string): Promise<ActivityView> {
-    return this.activities.transition(access, activityId, transition, expectedVersion(body.version, ifMatch), body.comment ?? null);
+    return this.workflow.transition(access, activityId, transition, expectedVersion(body.version, ifMatch), body.comment ?? null);
   }
 }

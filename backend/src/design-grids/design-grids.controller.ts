@@ -6,6 +6,7 @@ import { CheckPolicy } from '../authorization/route-policy';
 import { expectedVersion } from '../common/concurrency/expected-version';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { resolveLocale, translate } from '../common/i18n/i18n';
+import { DesignGridQueries } from './design-grid-queries.service';
 import { DesignGridsService } from './design-grids.service';
 import {
   CreateDesignGridDto,
@@ -21,14 +22,17 @@ import {
 @ApiTags('design-grids')
 @Controller('v1/organizations/:orgId/design-grids')
 export class DesignGridsController {
-  constructor(private readonly grids: DesignGridsService) {}
+  constructor(
+    private readonly grids: DesignGridsService,
+    private readonly queries: DesignGridQueries,
+  ) {}
 
   @Get()
   @CheckPolicy('read', 'DesignGrid')
   @ApiOperation({ summary: 'Design grids, most recently changed first; filter by status (the DPO’s review list), by activity or to one’s own' })
   @ApiOkResponse({ type: DesignGridPage })
   list(@CurrentAccess() access: OrganizationAccess, @Query() query: ListDesignGridsQuery): Promise<DesignGridPage> {
-    return this.grids.list(access.organizationId, query);
+    return this.queries.list(access.organizationId, query);
   }
 
   @Post()
@@ -44,7 +48,7 @@ export class DesignGridsController {
   @ApiOperation({ summary: 'A grid with its answers, the DPO’s comments, the flags, the DPIA criteria, the completeness of its draft and any conflict' })
   @ApiOkResponse({ type: DesignGridView })
   get(@CurrentAccess() access: OrganizationAccess, @Param('gridId', ParseIdPipe) gridId: string): Promise<DesignGridView> {
-    return this.grids.get(access.organizationId, gridId);
+    return this.queries.get(access.organizationId, gridId);
   }
 
   @Patch(':gridId')

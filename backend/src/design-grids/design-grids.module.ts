@@ -1,12 +1,14 @@
+import { VersionedRecordModule } from '../common/versioned-record/versioned-record.module';
 import { Module } from '@nestjs/common';
 import { ActivitiesModule } from '../activities/activities.module';
 import { VendorsModule } from '../vendors/vendors.module';
 import { DesignGridsController } from './design-grids.controller';
+import { DesignGridQueries } from './design-grid-queries.service';
 import { DesignGridsService } from './design-grids.service';
 
 @Module({
-  imports: [ActivitiesModule, VendorsModule],
+  imports: [ActivitiesModule, VendorsModule, VersionedRecordModule],
   controllers: [DesignGridsController],
-  providers: [DesignGridsService],
+  providers: [DesignGridsService, DesignGridQueries],
 })
 export class DesignGridsModule {}

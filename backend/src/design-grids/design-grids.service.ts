@@ -1,24 +1,22 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ForbiddenError, subject } from '@casl/ability';
-import { ActivitiesService, ActivityDetail } from '../activities/activities.service';
+import { ActivityEditing } from '../activities/activity-editing.service';
+import { ActivityDetail, ActivityQueries } from '../activities/activity-queries.service';
+import { ActivityWorkflow } from '../activities/activity-workflow.service';
 import type { CreateActivityDto } from '../activities/dto/activity.dto';
 import { unknownCatalogueCodes, type CodeReference } from '../activities/activity-catalogues';
-import { AuditService } from '../audit/audit.service';
 import type { OrganizationAccess } from '../authorization/request-auth';
-import { assertVersion } from '../common/concurrency/expected-version';
 import { canonicalJson, flattenFields } from '../common/diff/field-diff';
-import { AppException } from '../common/errors/app-exception';
-import { Page, pageOf } from '../common/http/pagination';
 import { FieldError, FieldValidationException } from '../common/http/validation';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { VersionedRecords } from '../common/versioned-record/versioned-records';
 import type { QueryDeepPartialEntity } from 'typeorm';
-import { TransferFactsService } from '../transfers/transfer-facts.service';
 import { VendorLinksService } from '../vendors/vendor-links.service';
-import { VendorsService } from '../vendors/vendors.service';
+import { VendorImport } from '../vendors/vendor-import.service';
 import { GridConflictsException, GridException } from './design-grid-errors';
-import { assessDpia, computeFlags, GridContent, GridFacts, gridCompleteness, gridFactsFrom, gridProblems, mapAnswers, planSync, Resolutions, SyncState } from './design-grid-mapping';
+import { GridContent, mapAnswers, planSync, Resolutions, SyncState } from './design-grid-mapping';
 import { DesignGrid } from './design-grid.entity';
-import { answeredQuestions } from './grid-progress';
+import { DesignGridQueries } from './design-grid-queries.service';
 import {
   EDITABLE_GRID_STATUSES,
   GRID_FIELDS,
@@ -26,12 +24,11 @@ import {
   GridAnswers,
   GridConflict,
   GridField,
-  GridListItem,
   GridView,
 } from '../domain/design-grids/design-grid.types';
 import type { WorkflowKind } from '../domain/notifications/notification-kinds';
 import { WorkflowNotifier } from '../notifications/workflow-notifier';
-import type { CreateDesignGridDto, ListDesignGridsQuery, QuestionCommentsDto, UpdateDesignGridDto } from './dto/design-grid.dto';
+import type { CreateDesignGridDto, QuestionCommentsDto, UpdateDesignGridDto } from './dto/design-grid.dto';
 
 type GridAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;
 
@@ -80,84 +77,19 @@ function codeReferences(answers: GridAnswers): CodeReference[] {
 /** The DTO instances as plain JSON (what the JSONB column stores and the mapping reads). */
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-interface ListRow {
-  id: string;
-  project_name: string;
-  department: string | null;
-  status: GridListItem['status'];
-  version: number;
-  activity_id: string | null;
-  created_by_name: string | null;
-  answers: GridAnswers;
-  updated_at: Date;
-  submitted_at: Date | null;
-}
-
-const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
-
 @Injectable()
 export class DesignGridsService {
-  private cachedFacts?: Promise<GridFacts>;
-
   constructor(
     private readonly connection: TransactionalConnection,
-    private readonly audit: AuditService,
-    private readonly activities: ActivitiesService,
-    private readonly vendors: VendorsService,
+    private readonly records: VersionedRecords,
+    private readonly activities: ActivityQueries,
+    private readonly activityEditing: ActivityEditing,
+    private readonly activityWorkflow: ActivityWorkflow,
+    private readonly vendors: VendorImport,
     private readonly links: VendorLinksService,
-    private readonly transferFacts: TransferFactsService,
     private readonly notifier: WorkflowNotifier,
+    private readonly queries: DesignGridQueries,
   ) {}
-
-  // ——— reading ———
-
-  async list(organizationId: string, query: ListDesignGridsQuery): Promise<Page<GridListItem>> {
-    const conditions = ['g.organization_id = $1'];
-    const params: unknown[] = [organizationId];
-    if (query.status?.length) {
-      params.push(query.status);
-      conditions.push(`g.status = ANY($${params.length}::text[])`);
-    }
-    if (query.activityId) {
-      params.push(query.activityId);
-      conditions.push(`g.activity_id = $${params.length}`);
-    }
-    if (query.mine) {
-      params.push(this.connection.context.userId ?? null);
-      conditions.push(`g.created_by = $${params.length}`);
-    }
-    const where = conditions.join(' AND ');
-    const manager = this.connection.manager;
-    const [rows, [{ total }]] = await Promise.all([
-      manager.query<ListRow[]>(
-        `SELECT g.id, g.project_name, d.name AS department, g.status, g.version, g.activity_id, g.created_by_name,
-                g.answers, g.updated_at, g.submitted_at
-         FROM design_grids g LEFT JOIN departments d ON d.organization_id = g.organization_id AND d.id = g.department_id
-         WHERE ${where} ORDER BY g.updated_at DESC, g.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, query.pageSize, (query.page - 1) * query.pageSize],
-      ),
-      manager.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM design_grids g WHERE ${where}`, params),
-    ]);
-    const items = rows.map(
-      (row): GridListItem => ({
-        id: row.id,
-        projectName: row.project_name,
-        department: row.department,
-        status: row.status,
-        version: row.version,
-        activityId: row.activity_id,
-        createdByName: row.created_by_name,
-        answeredCount: answeredQuestions(row.answers).length,
-        updatedAt: iso(row.updated_at)!,
-        submittedAt: iso(row.submitted_at),
-      }),
-    );
-    return pageOf(items, total, query);
-  }
-
-  async get(organizationId: string, gridId: string): Promise<GridView> {
-    return this.view(await this.find(organizationId, gridId));
-  }
 
   // ——— writing ———
 
@@ -190,7 +122,7 @@ export class DesignGridsService {
     ForbiddenError.from(access.ability).throwUnlessCan('create', asSubject(row));
     await this.connection.getRepository(DesignGrid).insert(row as QueryDeepPartialEntity<DesignGrid>);
     await this.record('create', row, null);
-    return this.view(row);
+    return this.queries.view(row);
   }
 
   /**
@@ -199,9 +131,7 @@ export class DesignGridsService {
    * edited that field there: the view then lists the conflict for the team to settle.
    */
   async update(access: GridAccess, gridId: string, expected: number, input: Omit<UpdateDesignGridDto, 'version'>, note: string): Promise<GridView> {
-    const current = await this.lock(access.organizationId, gridId);
-    ForbiddenError.from(access.ability).throwUnlessCan('update', asSubject(current));
-    assertVersion(current.version, expected);
+    const current = await this.open(access, 'update', gridId, expected);
     this.assertEditable(current);
     const answers = plain(input.answers ?? {});
     await this.checkInput(access.organizationId, input.departmentId, answers);
@@ -216,13 +146,12 @@ export class DesignGridsService {
     let conflicts: GridConflict[] = [];
     if (next.activityId) conflicts = await this.sync(access, next, {}, note);
     if (canonicalJson(auditFields(next)) === canonicalJson(auditFields(current)) && canonicalJson(next.syncState) === canonicalJson(current.syncState)) {
-      return this.view(current, conflicts);
+      return this.queries.view(current, conflicts);
     }
-    next.version = current.version + 1;
-    next.updatedAt = await this.now();
+    await this.records.advance(current, next);
     await this.save(next);
     await this.record('update', next, current);
-    return this.view(next, conflicts);
+    return this.queries.view(next, conflicts);
   }
 
   /**
@@ -230,9 +159,7 @@ export class DesignGridsService {
    * all or nothing; unsettled conflicts keep the grid where it is (409 with the conflicts).
    */
   async submit(access: GridAccess, gridId: string, expected: number, note: string): Promise<GridView> {
-    const current = await this.lock(access.organizationId, gridId);
-    ForbiddenError.from(access.ability).throwUnlessCan('update', asSubject(current));
-    assertVersion(current.version, expected);
+    const current = await this.open(access, 'update', gridId, expected);
     if (!EDITABLE_GRID_STATUSES.includes(current.status)) throw this.invalidTransition(current, 'submit');
     const next: DesignGrid = { ...current };
     const conflicts = await this.sync(access, next, {}, note);
@@ -242,30 +169,25 @@ export class DesignGridsService {
     await this.save(next);
     await this.record('submit', next, current);
     await this.notify('grid_submitted', next, ['dpos']);
-    return this.view(next);
+    return this.queries.view(next);
   }
 
   /** The team settles a conflict: the answers' value is written, or the DPO's edit stays. */
   async resolve(access: GridAccess, gridId: string, expected: number, field: GridField, keep: 'grid' | 'activity', note: string): Promise<GridView> {
-    const current = await this.lock(access.organizationId, gridId);
-    ForbiddenError.from(access.ability).throwUnlessCan('update', asSubject(current));
-    assertVersion(current.version, expected);
+    const current = await this.open(access, 'update', gridId, expected);
     this.assertEditable(current);
     if (!current.activityId) throw new GridException(HttpStatus.CONFLICT, 'no_conflict', { field });
     const next: DesignGrid = { ...current };
     const conflicts = await this.sync(access, next, { [field]: keep }, note);
-    next.version = current.version + 1;
-    next.updatedAt = await this.now();
+    await this.records.advance(current, next);
     await this.save(next);
     await this.record('resolve', next, current);
-    return this.view(next, conflicts);
+    return this.queries.view(next, conflicts);
   }
 
   /** The DPO sends the grid back with a comment per question (blank clears a question's comment). */
   async requestChanges(access: GridAccess, gridId: string, expected: number, comments: QuestionCommentsDto): Promise<GridView> {
-    const current = await this.lock(access.organizationId, gridId);
-    ForbiddenError.from(access.ability).throwUnlessCan('validate', asSubject(current));
-    assertVersion(current.version, expected);
+    const current = await this.open(access, 'validate', gridId, expected);
     if (current.status !== 'submitted') throw this.invalidTransition(current, 'request_changes');
     const given = GRID_QUESTIONS.filter((question) => comments[question] !== undefined);
     if (!given.some((question) => comments[question])) throw new FieldValidationException([{ path: 'comments', code: 'isNotEmpty', args: [] }]);
@@ -282,24 +204,22 @@ export class DesignGridsService {
     await this.save(next);
     await this.record('request_changes', next, current);
     await this.notify('grid_changes_requested', next, [{ userId: next.createdById }]);
-    return this.view(next);
+    return this.queries.view(next);
   }
 
   /** The DPO accepts: the draft activity goes to in_review, where they validate it as any other. */
   async accept(access: GridAccess, gridId: string, expected: number, comment: string | null): Promise<GridView> {
-    const current = await this.lock(access.organizationId, gridId);
-    ForbiddenError.from(access.ability).throwUnlessCan('validate', asSubject(current));
-    assertVersion(current.version, expected);
+    const current = await this.open(access, 'validate', gridId, expected);
     if (current.status !== 'submitted' || !current.activityId) throw this.invalidTransition(current, 'accept');
     const activity = await this.activities.get(access.organizationId, current.activityId);
-    if (activity.status === 'draft') await this.activities.transition(access, activity.id, 'submit', activity.version, comment);
+    if (activity.status === 'draft') await this.activityWorkflow.transition(access, activity.id, 'submit', activity.version, comment);
 
     const context = this.connection.context;
     const now = await this.now();
     const next: DesignGrid = { ...current, status: 'accepted', version: current.version + 1, updatedAt: now, reviewedAt: now, reviewedById: context.userId ?? null };
     await this.save(next);
     await this.record('accept', next, current);
-    return this.view(next);
+    return this.queries.view(next);
   }
 
   /** The workflow notification of a grid event, in this transaction (the project name is its reference). */
@@ -320,12 +240,12 @@ export class DesignGridsService {
    * returns the conflicts left for the team.
    */
   private async sync(access: GridAccess, row: DesignGrid, resolutions: Resolutions, note: string): Promise<GridConflict[]> {
-    const facts = await this.facts();
+    const facts = await this.queries.facts();
     const mapped = mapAnswers(row, row.answers, facts);
     if (!row.activityId) {
       await this.proposeVendors(access, mapped.processors, row.answers);
       const input = { ...mapped, role: 'controller', departmentId: row.departmentId } as unknown as CreateActivityDto;
-      const created = await this.activities.create(access, input);
+      const created = await this.activityEditing.create(access, input);
       row.activityId = created.id;
       row.syncState = this.stateAfter({}, mapped, created, GRID_FIELDS);
       return [];
@@ -336,7 +256,7 @@ export class DesignGridsService {
     const written = Object.keys(plan.writes) as GridField[];
     if (written.length) {
       await this.proposeVendors(access, plan.writes.processors ?? [], row.answers);
-      const updated = await this.activities.update(access, current.id, current.version, { ...(plan.writes as object), comment: note });
+      const updated = await this.activityEditing.update(access, current.id, current.version, { ...(plan.writes as object), comment: note });
       state = this.stateAfter(state, mapped, updated, written);
     }
     // A kept edit of the DPO stays protected: the grid's own last write remains the reference, so the
@@ -373,48 +293,6 @@ export class DesignGridsService {
 
   // ——— helpers ———
 
-  private async view(row: DesignGrid, conflicts?: GridConflict[]): Promise<GridView> {
-    const facts = await this.facts();
-    const content = mapAnswers(row, row.answers, facts);
-    const [labels] = await this.connection.manager.query<{ department: string | null; reference: string | null }[]>(
-      `SELECT (SELECT name FROM departments WHERE organization_id = $1 AND id = $2::uuid) AS department,
-              (SELECT reference FROM processing_activities WHERE organization_id = $1 AND id = $3::uuid) AS reference`,
-      [row.organizationId, row.departmentId, row.activityId],
-    );
-    if (conflicts === undefined) {
-      conflicts = [];
-      if (row.activityId && EDITABLE_GRID_STATUSES.includes(row.status)) {
-        const current = await this.activities.get(row.organizationId, row.activityId);
-        conflicts = planSync(content, row.syncState, current).conflicts;
-      }
-    }
-    return {
-      id: row.id,
-      projectName: row.projectName,
-      departmentId: row.departmentId,
-      department: labels.department,
-      pitch: row.pitch,
-      answers: row.answers,
-      status: row.status,
-      version: row.version,
-      activityId: row.activityId,
-      activityReference: labels.reference,
-      createdById: row.createdById,
-      createdByName: row.createdByName,
-      createdAt: iso(row.createdAt)!,
-      updatedAt: iso(row.updatedAt)!,
-      submittedAt: iso(row.submittedAt),
-      reviewedAt: iso(row.reviewedAt),
-      comments: row.comments,
-      answered: answeredQuestions(row.answers),
-      flags: computeFlags(row.answers, facts),
-      dpia: assessDpia(row.answers, facts),
-      completeness: gridCompleteness(content, facts),
-      problems: gridProblems(content, facts),
-      conflicts,
-    };
-  }
-
   private assertEditable(row: DesignGrid): void {
     if (!EDITABLE_GRID_STATUSES.includes(row.status)) throw new GridException(HttpStatus.CONFLICT, 'locked', { status: row.status });
   }
@@ -435,41 +313,13 @@ export class DesignGridsService {
     if (errors.length) throw new FieldValidationException(errors);
   }
 
-  /** Shipped catalogues only change at start-up (catalogue sync), so the facts are read once. */
-  private facts(): Promise<GridFacts> {
-    this.cachedFacts ??= this.loadFacts().catch((error: unknown) => {
-      this.cachedFacts = undefined;
-      throw error;
-    });
-    return this.cachedFacts;
+  private now(): Promise<Date> {
+    return this.records.now();
   }
 
-  private async loadFacts(): Promise<GridFacts> {
-    const rows = await this.connection.manager.query<{ catalogue: string; code: string; facts: Record<string, unknown> }[]>(
-      "SELECT catalogue, code, facts FROM catalogue_entries WHERE catalogue IN ('data-categories', 'data-subject-categories')",
-    );
-    return gridFactsFrom(
-      rows.filter((row) => row.catalogue === 'data-categories'),
-      rows.filter((row) => row.catalogue === 'data-subject-categories'),
-      await this.transferFacts.facts(),
-    );
-  }
-
-  private async now(): Promise<Date> {
-    const [{ now }] = await this.connection.manager.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
-    return now;
-  }
-
-  private async find(organizationId: string, gridId: string): Promise<DesignGrid> {
-    const row = await this.connection.getRepository(DesignGrid).findOneBy({ organizationId, id: gridId });
-    if (!row) throw AppException.notFound();
-    return row;
-  }
-
-  private async lock(organizationId: string, gridId: string): Promise<DesignGrid> {
-    const row = await this.connection.getRepository(DesignGrid).findOne({ where: { organizationId, id: gridId }, lock: { mode: 'pessimistic_write' } });
-    if (!row) throw AppException.notFound();
-    return row;
+  /** The locked grid the caller may `action`, at the version the client saw. */
+  private open(access: GridAccess, action: 'update' | 'validate', gridId: string, expected: number): Promise<DesignGrid> {
+    return this.records.open(DesignGrid, access.organizationId, gridId, expected, (row) => ForbiddenError.from(access.ability).throwUnlessCan(action, asSubject(row)));
   }
 
   private async save(row: DesignGrid): Promise<void> {
@@ -479,7 +329,7 @@ export class DesignGridsService {
   }
 
   private async record(action: string, row: DesignGrid, before: DesignGrid | null): Promise<void> {
-    await this.audit.record({
+    await this.records.record({
       action,
       entityType: 'DesignGrid',
       entityId: row.id,

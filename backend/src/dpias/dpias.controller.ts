@@ -5,6 +5,7 @@ import { CurrentAccess, OrganizationAccess } from '../authorization/request-auth
 import { CheckPolicy } from '../authorization/route-policy';
 import { expectedVersion } from '../common/concurrency/expected-version';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
+import { DpiaQueries } from './dpia-queries.service';
 import { DpiasService } from './dpias.service';
 import {
   ActionsDueQuery,
@@ -24,14 +25,17 @@ import {
 @ApiTags('dpias')
 @Controller('v1/organizations/:orgId/dpias')
 export class DpiasController {
-  constructor(private readonly dpias: DpiasService) {}
+  constructor(
+    private readonly dpias: DpiasService,
+    private readonly queries: DpiaQueries,
+  ) {}
 
   @Get()
   @CheckPolicy('read', 'Dpia')
   @ApiOperation({ summary: 'DPIAs with their activity, status, residual risk and next action due' })
   @ApiOkResponse({ type: DpiaPage })
   list(@CurrentAccess() access: OrganizationAccess, @Query() query: ListDpiasQuery): Promise<DpiaPage> {
-    return this.dpias.list(access.organizationId, query);
+    return this.queries.list(access.organizationId, query);
   }
 
   @Get('actions-due')
@@ -39,7 +43,7 @@ export class DpiasController {
   @ApiOperation({ summary: 'Action-plan items not done, due before a date (current revisions), earliest first' })
   @ApiOkResponse({ type: [DpiaDueAction] })
   actionsDue(@CurrentAccess() access: OrganizationAccess, @Query() query: ActionsDueQuery): Promise<DpiaDueAction[]> {
-    return this.dpias.actionsDueBefore(access.organizationId, query.before);
+    return this.queries.actionsDueBefore(access.organizationId, query.before);
   }
 
   @Post()
@@ -55,7 +59,7 @@ export class DpiasController {
   @ApiOperation({ summary: 'The current revision, with progress, residual risk and the register context of the activity' })
   @ApiOkResponse({ type: DpiaView })
   get(@CurrentAccess() access: OrganizationAccess, @Param('dpiaId', ParseIdPipe) dpiaId: string): Promise<DpiaView> {
-    return this.dpias.get(access.organizationId, dpiaId);
+    return this.queries.get(access.organizationId, dpiaId);
   }
 
   @Patch(':dpiaId')
@@ -134,7 +138,7 @@ export class DpiasController {
   @ApiOperation({ summary: 'Revisions: the closed ones, then the one being worked on' })
   @ApiOkResponse({ type: [DpiaRevisionSummary] })
   revisions(@CurrentAccess() access: OrganizationAccess, @Param('dpiaId', ParseIdPipe) dpiaId: string): Promise<DpiaRevisionSummary[]> {
-    return this.dpias.revisions(access.organizationId, dpiaId);
+    return this.queries.revisions(access.organizationId, dpiaId);
   }
 
   @Post(':dpiaId/revisions')
@@ -154,6 +158,6 @@ export class DpiasController {
     @Param('dpiaId', ParseIdPipe) dpiaId: string,
     @Param('number', ParseVersionNumberPipe) number: number,
   ): Promise<DpiaView> {
-    return this.dpias.revision(access.organizationId, dpiaId, number);
+    return this.queries.revision(access.organizationId, dpiaId, number);
   }
 }

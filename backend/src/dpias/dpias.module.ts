@@ -1,10 +1,13 @@
+import { VersionedRecordModule } from '../common/versioned-record/versioned-record.module';
 import { Module } from '@nestjs/common';
 import { DpiasController } from './dpias.controller';
+import { DpiaQueries } from './dpia-queries.service';
 import { DpiasService } from './dpias.service';
 
 @Module({
+  imports: [VersionedRecordModule],
   controllers: [DpiasController],
-  providers: [DpiasService],
-  exports: [DpiasService],
+  providers: [DpiasService, DpiaQueries],
+  exports: [DpiasService, DpiaQueries],
 })
 export class DpiasModule {}

@@ -6,7 +6,7 @@ import sampleRegister from '../database/seeds/sample-register.json';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
 import { emptyContent } from '../domain/dpias/dpia-rules';
 import type { DpiaContent } from '../domain/dpias/dpia.types';
-import { DpiasService } from './dpias.service';
+import { DpiaQueries } from './dpia-queries.service';
 
 type Role = 'admin' | 'dpo' | 'contributor' | 'auditor';
 
@@ -271,7 +271,7 @@ describe('DPIAs: screening, sections, statuses, locking, revisions, roles and au
     });
 
     it('gives the register export one row per DPIA', async () => {
-      const service = api.app.get(DpiasService);
+      const service = api.app.get(DpiaQueries);
       const rows = await api.app.get(TransactionalConnection).withTenant({ organizationId: org.organizationId }, () => service.exportRows(org.organizationId));
       expect(rows).toEqual([
         expect.objectContaining({

@@ -1,5 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ActivitiesService } from '../activities/activities.service';
+import { ActivityEditing } from '../activities/activity-editing.service';
+import { ActivityImport } from '../activities/activity-import.service';
+import { ActivityQueries } from '../activities/activity-queries.service';
 import { ForbiddenError } from '@casl/ability';
 import { ActivityIncompleteException, ImportInvalidException, translateRuleProblems } from '../activities/activity-errors';
 import { UpdateActivityDto } from '../activities/dto/activity.dto';
@@ -39,7 +41,9 @@ export class ImportReportException extends AppException {
 export class ImportsService {
   constructor(
     private readonly connection: TransactionalConnection,
-    private readonly activities: ActivitiesService,
+    private readonly activityQueries: ActivityQueries,
+    private readonly activityEditing: ActivityEditing,
+    private readonly activityImport: ActivityImport,
   ) {}
 
   async importWorkbook(access: OrganizationAccess, content: Buffer, dryRun: boolean, locale: Locale): Promise<ImportReportView> {
@@ -121,7 +125,7 @@ export class ImportsService {
       try {
         // A register exported by another organisation names owners who are not members here: the
         // activity comes in unassigned, and the report says whose ownership was left out.
-        const result = await this.activities.importActivities(
+        const result = await this.activityImport.importActivities(
           access,
           creations.map((index) => mapped.items[index]),
           { unknownOwners: 'unassign' },
@@ -164,8 +168,8 @@ export class ImportsService {
       // Each update in its own savepoint: a failed one leaves the transaction usable to check the next rows.
       await manager.query('SAVEPOINT registre_xlsx_update');
       try {
-        const before = await this.activities.get(access.organizationId, id);
-        const after = await this.activities.update(access, id, version, input);
+        const before = await this.activityQueries.get(access.organizationId, id);
+        const after = await this.activityEditing.update(access, id, version, input);
         await manager.query('RELEASE SAVEPOINT registre_xlsx_update');
         const changes = INTERCHANGE_FIELDS.filter((field) => canonicalJson(before[field] ?? null) !== canonicalJson(after[field] ?? null));
         if (after.version !== before.version) report.updated.push({ reference, name: after.name, changes });

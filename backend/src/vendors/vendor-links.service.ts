@@ -13,6 +13,14 @@ export interface VendorName {
   name: string;
 }
 
+/** An activity that names the vendor among its processors. */
+export interface LinkedActivity {
+  id: string;
+  reference: string;
+  name: string;
+  status: string;
+}
+
 /** A vendor as an activity shows it, with what its record says about contracts and transfers. */
 export interface LinkedVendor {
   id: string;
@@ -125,6 +133,16 @@ export class VendorLinksService {
       for (const key of [row.name.toLowerCase(), row.legal_entity?.toLowerCase()]) if (key && keys.includes(key) && !found.has(key)) found.set(key, certified);
     }
     return found;
+  }
+
+  /** The activities that name the vendor among their processors, by reference. */
+  async activitiesOf(organizationId: string, vendorId: string): Promise<LinkedActivity[]> {
+    return this.connection.manager.query<LinkedActivity[]>(
+      `SELECT a.id, a.reference, a.name, a.status FROM activity_processors ap
+       JOIN processing_activities a ON a.organization_id = ap.organization_id AND a.id = ap.activity_id
+       WHERE ap.organization_id = $1 AND ap.vendor_id = $2 ORDER BY a.reference`,
+      [organizationId, vendorId],
+    );
   }
 }
 

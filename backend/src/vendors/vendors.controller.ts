@@ -31,6 +31,9 @@ import {
   VendorVersionView,
   VendorView,
 } from './dto/vendor.dto';
+import { VendorImport } from './vendor-import.service';
+import { VendorQueries } from './vendor-queries.service';
+import { VendorReviews } from './vendor-reviews.service';
 import { VendorsService } from './vendors.service';
 
 /** Bodies above this many vendors are refused; larger lists are imported in parts. */
@@ -39,14 +42,19 @@ const IMPORT_LIMIT = 1000;
 @ApiTags('vendors')
 @Controller('v1/organizations/:orgId/vendors')
 export class VendorsController {
-  constructor(private readonly vendors: VendorsService) {}
+  constructor(
+    private readonly vendors: VendorsService,
+    private readonly queries: VendorQueries,
+    private readonly reviewing: VendorReviews,
+    private readonly importer: VendorImport,
+  ) {}
 
   @Get()
   @CheckPolicy('read', 'Vendor')
   @ApiOperation({ summary: 'Vendors: search and filters (status, role, country, DPA missing, exposed, transfer needs a mechanism, review overdue), sort, pages' })
   @ApiOkResponse({ type: VendorPage })
   list(@CurrentAccess() access: OrganizationAccess, @Query() query: ListVendorsQuery): Promise<VendorPage> {
-    return this.vendors.list(access.organizationId, query);
+    return this.queries.list(access.organizationId, query);
   }
 
   @Post()
@@ -67,7 +75,7 @@ export class VendorsController {
   importJson(@CurrentAccess() access: OrganizationAccess, @Body() body: unknown): Promise<VendorImportResultView> {
     if (!Array.isArray(body)) throw new FieldValidationException([{ path: '', code: 'isArray', args: [] }]);
     if (body.length > IMPORT_LIMIT) throw new FieldValidationException([{ path: '', code: 'arrayMaxSize', args: [String(IMPORT_LIMIT)] }]);
-    return this.vendors.importVendors(access, body);
+    return this.importer.importVendors(access, body);
   }
 
   @Get('countries')
@@ -75,7 +83,7 @@ export class VendorsController {
   @ApiOperation({ summary: 'Where data go: per country, its zone (EEA, adequate, needs safeguards) and the vendor locations and activity transfers there' })
   @ApiOkResponse({ type: CountryBreakdownView })
   countries(@CurrentAccess() access: OrganizationAccess): Promise<CountryBreakdownView> {
-    return this.vendors.countries(access.organizationId);
+    return this.queries.countries(access.organizationId);
   }
 
   @Get(':vendorId')
@@ -83,7 +91,7 @@ export class VendorsController {
   @ApiOperation({ summary: 'A vendor with its transfer assessment, sub-processor chain, activities and last review' })
   @ApiOkResponse({ type: VendorView })
   get(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string): Promise<VendorView> {
-    return this.vendors.get(access.organizationId, vendorId);
+    return this.queries.get(access.organizationId, vendorId);
   }
 
   @Patch(':vendorId')
@@ -119,7 +127,7 @@ export class VendorsController {
   @ApiUnprocessableEntityResponse({ description: 'vendor_cannot_approve: details.concerns' })
   review(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string, @Body() body: ReviewVendorDto, @Headers('if-match') ifMatch?: string): Promise<VendorView> {
     const { version, ...review } = body;
-    return this.vendors.review(access, vendorId, expectedVersion(version, ifMatch), review);
+    return this.reviewing.review(access, vendorId, expectedVersion(version, ifMatch), review);
   }
 
   @Get(':vendorId/reviews')
@@ -127,7 +135,7 @@ export class VendorsController {
   @ApiOperation({ summary: 'Review history of a vendor, newest first' })
   @ApiOkResponse({ type: ReviewPage })
   reviews(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string, @Query() query: PageQuery): Promise<ReviewPage> {
-    return this.vendors.reviews(access.organizationId, vendorId, query);
+    return this.reviewing.reviews(access.organizationId, vendorId, query);
   }
 
   @Post(':vendorId/terminate')
@@ -141,7 +149,7 @@ export class VendorsController {
     @Body() body: TerminateVendorDto,
     @Headers('if-match') ifMatch?: string,
   ): Promise<TerminatedVendorView> {
-    return this.vendors.terminate(access, vendorId, expectedVersion(body.version, ifMatch), body.comment ?? null);
+    return this.reviewing.terminate(access, vendorId, expectedVersion(body.version, ifMatch), body.comment ?? null);
   }
 
   @Get(':vendorId/versions')
@@ -149,7 +157,7 @@ export class VendorsController {
   @ApiOperation({ summary: 'History of a vendor, newest first' })
   @ApiOkResponse({ type: VendorVersionPage })
   versions(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string, @Query() query: PageQuery): Promise<VendorVersionPage> {
-    return this.vendors.versions(access.organizationId, vendorId, query);
+    return this.queries.versions(access.organizationId, vendorId, query);
   }
 
   @Get(':vendorId/versions/:number')
@@ -161,6 +169,6 @@ export class VendorsController {
     @Param('vendorId', ParseIdPipe) vendorId: string,
     @Param('number', ParseVersionNumberPipe) number: number,
   ): Promise<VendorVersionView> {
-    return this.vendors.version(access.organizationId, vendorId, number);
+    return this.queries.version(access.organizationId, vendorId, number);
   }
 }

@@ -1,13 +1,19 @@
 import { Module } from '@nestjs/common';
+import { VersionedRecordModule } from '../common/versioned-record/versioned-record.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { VendorLinksService } from './vendor-links.service';
 import { VendorsController } from './vendors.controller';
+import { VendorGraph } from './vendor-graph.service';
+import { VendorImport } from './vendor-import.service';
+import { VendorQueries } from './vendor-queries.service';
+import { VendorReviews } from './vendor-reviews.service';
+import { VendorStore } from './vendor-store.service';
 import { VendorsService } from './vendors.service';
 
 @Module({
-  imports: [EvidenceModule],
+  imports: [EvidenceModule, VersionedRecordModule],
   controllers: [VendorsController],
-  providers: [VendorsService, VendorLinksService],
-  exports: [VendorsService, VendorLinksService],
+  providers: [VendorsService, VendorQueries, VendorReviews, VendorImport, VendorGraph, VendorStore, VendorLinksService],
+  exports: [VendorImport, VendorLinksService],
 })
 export class VendorsModule {}

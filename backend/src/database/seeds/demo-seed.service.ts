@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { ActivitiesService } from '../../activities/activities.service';
+import { ActivityImport } from '../../activities/activity-import.service';
 import { hashPassword } from '../../auth/password';
 import { defineAbilityFor } from '../../authorization/ability.factory';
 import { PINO_LOGGER } from '../../common/logging/logger';
@@ -11,7 +11,7 @@ import { Membership, Role } from '../../members/membership.entity';
 import { OrganizationsService } from '../../organizations/organizations.service';
 import { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
-import { VendorsService } from '../../vendors/vendors.service';
+import { VendorImport } from '../../vendors/vendor-import.service';
 import sampleRegister from './sample-register.json';
 
 export const DEMO_PASSWORD = 'registre-demo';
@@ -45,8 +45,8 @@ export class DemoSeedService {
     private readonly users: UsersService,
     private readonly organizations: OrganizationsService,
     private readonly departments: DepartmentsService,
-    private readonly activities: ActivitiesService,
-    private readonly vendors: VendorsService,
+    private readonly activities: ActivityImport,
+    private readonly vendors: VendorImport,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {}
 

@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import { validatePlain } from '../common/http/validation';
+import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { DepartmentsService } from '../departments/departments.service';
+import { organizationLabels } from '../exports/catalogue-labels';
+import { checkActivity } from '../domain/activities/activity-rules';
+import { pick, VendorLinksService } from '../vendors/vendor-links.service';
+import { VendorImport } from '../vendors/vendor-import.service';
+import { ActivityCatalogues } from './activity-catalogues';
+import { buildContent } from './activity-document';
+import { ImportInvalidException, ImportItemErrors } from './activity-errors';
+import { ProcessingActivity } from './activity.entity';
+import type { ActivityStatus } from '../domain/activities/activity.types';
+import { CreateActivityDto, ImportResultView } from './dto/activity.dto';
+import { ActivityAccess, ActivityFields, asSubject, names } from './activity-access';
+import { ActivityReferences, REFERENCE_PATTERN } from './activity-references.service';
+import { ActivityStore } from './activity-store.service';
+
+/** The interchange-format import of activities, all or nothing. */
+@Injectable()
+export class ActivityImport {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly store: ActivityStore,
+    private readonly references: ActivityReferences,
+    private readonly catalogues: ActivityCatalogues,
+    private readonly departments: DepartmentsService,
+    private readonly links: VendorLinksService,
+    private readonly vendors: VendorImport,
+  ) {}
+
+  /**
+   * Imports activities in the interchange format, all or nothing. Every item is checked before
+   * anything is written; any problem answers 422 with `details.items[i].fields` for item i.
+   * Departments named in the file are matched by name and created when missing. The status is taken
+   * as given when the caller's role could have reached it (validated and archived: the DPO's), and a
+   * validated activity must pass the register's rules.
+   * An owner e-mail that is not a member here is an error, unless `unknownOwners` is `unassign`: the
+   * workbook import brings registers exported by another organisation, whose owners are not members;
+   * the activity is then imported without an owner and `unassignedOwners` names them.
+   */
+  async importActivities(
+    access: ActivityAccess,
+    items: unknown[],
+    options: { unknownOwners?: 'error' | 'unassign' } = {},
+  ): Promise<ImportResultView & { unassignedOwners: { index: number; owner: string }[] }> {
+    const { organizationId } = access;
+    const manager = this.connection.manager;
+    const facts = await this.catalogues.facts();
+    const callerId = this.store.callerId();
+    const departmentRows = await manager.query<{ id: string; name: string }[]>('SELECT id, name FROM departments WHERE organization_id = $1', [organizationId]);
+    const departmentsByName = new Map(departmentRows.map((row) => [row.name.toLowerCase(), row.id]));
+    const departmentIds = new Set(departmentRows.map((row) => row.id));
+    const memberRows = await manager.query<{ id: string; email: string }[]>(
+      'SELECT u.id, u.email FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1',
+      [organizationId],
+    );
+    const membersByEmail = new Map(memberRows.map((row) => [row.email, row.id]));
+    const memberIds = new Set(memberRows.map((row) => row.id));
+    // Processors name vendors; a name the organisation does not know becomes a vendor proposal
+    // (under_review) when the caller may propose vendors, and an error otherwise.
+    const vendorsByName = await this.links.byName(organizationId);
+    const mayProposeVendors = access.ability.can('create', subject('Vendor', { organizationId, status: 'under_review' }));
+    const proposedVendors = new Map<string, string>();
+
+    interface Prepared {
+      input: CreateActivityDto;
+      document: ProcessingActivity['document'];
+      departmentId: string | null;
+      newDepartment: string | null;
+      ownerId: string | null;
+      status: ActivityStatus;
+    }
+    const prepared: Prepared[] = [];
+    const unassignedOwners: { index: number; owner: string }[] = [];
+    const report: { reference: string | null; errors: ImportItemErrors }[] = [];
+    const firstWithReference = new Map<string, number>();
+
+    for (const [index, item] of items.entries()) {
+      const errors: ImportItemErrors = { fields: [], rules: [] };
+      const given = (item as { reference?: unknown } | null)?.reference;
+      report.push({ reference: typeof given === 'string' ? given : null, errors });
+      const { value: input, errors: shapeErrors } = await validatePlain(CreateActivityDto, item);
+      if (shapeErrors.length) {
+        errors.fields.push(...shapeErrors);
+        continue;
+      }
+      const document = buildContent(input, null, facts);
+      errors.fields.push(...(await this.catalogues.unknownCodes(organizationId, document)));
+      document.processors.forEach((name, i) => {
+        const key = name.toLowerCase();
+        if (vendorsByName.has(key) || proposedVendors.has(key)) return;
+        if (mayProposeVendors) proposedVendors.set(key, name);
+        else errors.fields.push({ path: `processors[${i}]`, code: 'unknownVendor', args: [name] });
+      });
+
+      let departmentId: string | null = null;
+      let newDepartment: string | null = null;
+      if (input.departmentId) {
+        if (departmentIds.has(input.departmentId)) departmentId = input.departmentId;
+        else errors.fields.push({ path: 'departmentId', code: 'unknownDepartment', args: [input.departmentId] });
+      } else if (input.department) {
+        departmentId = departmentsByName.get(input.department.toLowerCase()) ?? null;
+        if (!departmentId) newDepartment = input.department;
+      }
+
+      let ownerId: string | null = input.owner === undefined && input.ownerId === undefined ? callerId : null;
+      if (input.ownerId) {
+        if (memberIds.has(input.ownerId)) ownerId = input.ownerId;
+        else errors.fields.push({ path: 'ownerId', code: 'unknownMember', args: [input.ownerId] });
+      } else if (input.owner) {
+        ownerId = membersByEmail.get(input.owner) ?? null;
+        if (!ownerId && options.unknownOwners === 'unassign') unassignedOwners.push({ index, owner: input.owner });
+        else if (!ownerId) errors.fields.push({ path: 'owner', code: 'unknownMember', args: [input.owner] });
+      }
+
+      const status = input.status ?? 'draft';
+      // A department the file creates has no id yet; no CASL condition depends on a new department.
+      const record = { organizationId, ownerId, departmentId, status };
+      if (!this.mayImportWithStatus(access, record)) errors.fields.push({ path: 'status', code: 'statusNotAllowed', args: [status] });
+      if (status === 'validated') errors.rules.push(...checkActivity({ ...document, role: input.role }, facts).problems);
+
+      if (input.reference) {
+        const first = firstWithReference.get(input.reference);
+        if (first !== undefined) errors.fields.push({ path: 'reference', code: 'duplicateInFile', args: [input.reference, String(first)] });
+        else firstWithReference.set(input.reference, index);
+      }
+      prepared.push({ input, document, departmentId, newDepartment, ownerId, status });
+    }
+
+    if (firstWithReference.size > 0) {
+      const taken = await manager.query<{ reference: string }[]>(
+        'SELECT reference FROM processing_activities WHERE organization_id = $1 AND reference = ANY($2::text[])',
+        [organizationId, [...firstWithReference.keys()]],
+      );
+      for (const { reference } of taken) {
+        report[firstWithReference.get(reference)!].errors.fields.push({ path: 'reference', code: 'referenceTaken', args: [reference] });
+      }
+    }
+    if (report.some(({ errors }) => errors.fields.length + errors.rules.length > 0)) {
+      throw new ImportInvalidException(report, await organizationLabels((sql, params) => this.connection.manager.query(sql, params), organizationId));
+    }
+
+    const createdDepartments: string[] = [];
+    for (const item of prepared) {
+      if (!item.newDepartment) continue;
+      const key = item.newDepartment.toLowerCase();
+      if (!departmentsByName.has(key)) {
+        const created = await this.departments.create(organizationId, { name: item.newDepartment });
+        departmentsByName.set(key, created.id);
+        createdDepartments.push(created.name);
+      }
+      item.departmentId = departmentsByName.get(key)!;
+    }
+
+    const createdVendors = await this.vendors.createProposals(access, [...proposedVendors.values()]);
+    for (const vendor of createdVendors) vendorsByName.set(vendor.name.toLowerCase(), vendor);
+
+    // References given in the file first, so generated ones never take them.
+    const highest = Math.max(0, ...[...firstWithReference.keys()].map((reference) => Number(REFERENCE_PATTERN.exec(reference)?.[1] ?? 0)));
+    if (highest > 0) await this.references.raiseCounter(organizationId, highest);
+    const now = await this.store.now();
+    const imported: { id: string; reference: string }[] = [];
+    for (const item of prepared) {
+      const processors = pick(item.document.processors, vendorsByName, 'processors').vendors;
+      item.document.processors = names(processors);
+      const row: ProcessingActivity = {
+        organizationId,
+        id: randomUUID(),
+        reference: item.input.reference ?? (await this.references.next(organizationId)),
+        name: item.input.name,
+        description: item.input.description ?? null,
+        departmentId: item.departmentId,
+        ownerId: item.ownerId,
+        role: item.input.role,
+        status: item.status,
+        nextReviewDate: item.input.nextReviewDate ?? null,
+        document: item.document,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        validatedAt: item.status === 'validated' ? now : null,
+        validatedBy: item.status === 'validated' ? callerId : null,
+      };
+      await this.store.insert(row);
+      await this.links.replaceActivityLinks(organizationId, row.id, processors);
+      await this.store.recordVersion(row, 'import', null, null);
+      imported.push({ id: row.id, reference: row.reference });
+    }
+    return { imported: imported.length, items: imported, createdDepartments, createdVendors: names(createdVendors), unassignedOwners };
+  }
+
+  /** Whether the caller could have brought an activity to this status through the workflow. */
+  private mayImportWithStatus(access: ActivityAccess, record: ActivityFields): boolean {
+    const ability = access.ability;
+    const asDraft = asSubject({ ...record, status: 'draft' });
+    switch (record.status) {
+      case 'draft':
+        return ability.can('create', asDraft);
+      case 'in_review':
+        return ability.can('create', asDraft) && ability.can('submit', asDraft);
+      case 'validated':
+      case 'archived':
+        return ability.can('create', asDraft) && ability.can('validate', asSubject({ ...record, status: 'in_review' }));
+    }
+  }
+}

@@ -1,0 +1,145 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ForbiddenError } from '@casl/ability';
+import { AppException } from '../common/errors/app-exception';
+import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { VersionedRecords } from '../common/versioned-record/versioned-records';
+import type { WorkflowKind } from '../domain/notifications/notification-kinds';
+import { WorkflowEvent, WorkflowNotifier } from '../notifications/workflow-notifier';
+import { organizationLabels } from '../exports/catalogue-labels';
+import { TransferFactsService } from '../transfers/transfer-facts.service';
+import { assessTransfer, assessVendor } from '../domain/transfers/transfer-status';
+import { transferInputOf, VENDOR_COLUMNS } from '../vendors/vendor-record';
+import { blockingConcerns } from '../vendors/vendor-review';
+import type { Vendor } from '../vendors/vendor.entity';
+import { VendorLinksService } from '../vendors/vendor-links.service';
+import { ActivityCatalogues, ActivityFacts } from './activity-catalogues';
+import { ActivityIncompleteException } from './activity-errors';
+import { consultationHold } from '../domain/dpias/dpia-rules';
+import { checkActivity, completenessOf, RuleInput, ValidationBlocker, validationBlockers } from '../domain/activities/activity-rules';
+import { ProcessingActivity } from './activity.entity';
+import { ACTIVITY_TRANSITION_RULES, type ActivityTransition } from '../domain/activities/activity-workflow';
+import { ActivityAccess, asSubject } from './activity-access';
+import { ActivityDetail, ActivityQueries } from './activity-queries.service';
+import { ActivityStore } from './activity-store.service';
+
+export type Transition = ActivityTransition;
+
+/** Who hears of each transition: the DPOs for what waits for them, the owner and submitter otherwise. */
+const TRANSITION_NOTICES: Record<Transition, { kind: WorkflowKind; to: 'dpos' | 'owner' }> = {
+  submit: { kind: 'activity_submitted', to: 'dpos' },
+  validate: { kind: 'activity_validated', to: 'owner' },
+  archive: { kind: 'activity_archived', to: 'owner' },
+  reopen: { kind: 'activity_reopened', to: 'owner' },
+  request_changes: { kind: 'activity_changes_requested', to: 'owner' },
+};
+
+/** The workflow of an activity: its transitions, what validation requires, and who hears of each step. */
+@Injectable()
+export class ActivityWorkflow {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly records: VersionedRecords,
+    private readonly store: ActivityStore,
+    private readonly queries: ActivityQueries,
+    private readonly catalogues: ActivityCatalogues,
+    private readonly links: VendorLinksService,
+    private readonly transferFacts: TransferFactsService,
+    private readonly notifier: WorkflowNotifier,
+  ) {}
+
+  async transition(access: ActivityAccess, activityId: string, transition: Transition, expected: number, comment: string | null): Promise<ActivityDetail> {
+    const rule = ACTIVITY_TRANSITION_RULES[transition];
+    const current = await this.records.open(ProcessingActivity, access.organizationId, activityId, expected, (row) =>
+      ForbiddenError.from(access.ability).throwUnlessCan(rule.permission(row.status), asSubject(row)),
+    );
+    if (!rule.from.includes(current.status)) {
+      throw new AppException(HttpStatus.CONFLICT, 'invalid_transition', { status: current.status, transition, allowedFrom: rule.from }, { status: current.status });
+    }
+    if (transition === 'validate') await this.assertComplete(current, await this.catalogues.facts(), await this.blockers(current));
+
+    const before = await this.queries.snapshot(current);
+    const now = await this.store.now();
+    const next: ProcessingActivity = {
+      ...current,
+      status: rule.to,
+      version: current.version + 1,
+      updatedAt: now,
+      validatedAt: transition === 'validate' ? now : rule.to === 'draft' ? null : current.validatedAt,
+      validatedBy: transition === 'validate' ? this.store.callerId() : rule.to === 'draft' ? null : current.validatedBy,
+    };
+    await this.store.save(next);
+    const view = await this.queries.detail(next);
+    await this.store.recordVersion(next, transition, comment, before);
+    await this.notifyTransition(next, transition);
+    return view;
+  }
+
+  private async notifyTransition(row: ProcessingActivity, transition: Transition): Promise<void> {
+    const notice = TRANSITION_NOTICES[transition];
+    let to: WorkflowEvent['to'] = ['dpos'];
+    if (notice.to === 'owner') {
+      // The owner, and whoever submitted it last (an administrator may submit for the owner).
+      const [submitter] = await this.connection.manager.query<{ author_id: string | null }[]>(
+        `SELECT author_id FROM activity_versions WHERE organization_id = $1 AND activity_id = $2 AND action = 'submit' ORDER BY number DESC LIMIT 1`,
+        [row.organizationId, row.id],
+      );
+      to = [{ userId: row.ownerId }, { userId: submitter?.author_id ?? null }];
+    }
+    await this.notifier.notify({
+      kind: notice.kind,
+      organizationId: row.organizationId,
+      record: { type: 'activity', id: row.id, reference: row.reference, name: row.name, subject: asSubject(row) },
+      to,
+    });
+  }
+
+  /** A validated activity must pass the register's rules (and, when validating, the blockers): 422 with what is missing. */
+  async assertComplete(row: ProcessingActivity, facts: ActivityFacts, blockers: ValidationBlocker[] = []): Promise<void> {
+    const input: RuleInput = { ...row.document, role: row.role };
+    const { problems } = checkActivity(input, facts);
+    if (!problems.length && !blockers.length) return;
+    const labels = await organizationLabels((sql, params) => this.connection.manager.query(sql, params), row.organizationId);
+    throw new ActivityIncompleteException([...problems, ...blockers], completenessOf(input, facts), labels);
+  }
+
+  /** The unlawful states validation refuses: transfers without a tool, processors without a contract, a required DPIA not validated. */
+  private async blockers(row: ProcessingActivity): Promise<ValidationBlocker[]> {
+    const manager = this.connection.manager;
+    const transferFacts = await this.transferFacts.facts();
+    const recipients = await this.links.recipients(
+      row.organizationId,
+      row.document.transfers.map((transfer) => transfer.recipient),
+    );
+    const vendors = await manager.query<Vendor[]>(
+      `SELECT ${VENDOR_COLUMNS} FROM activity_processors ap
+       JOIN vendors v ON v.organization_id = ap.organization_id AND v.id = ap.vendor_id
+       WHERE ap.organization_id = $1 AND ap.activity_id = $2 ORDER BY ap.position, lower(v.name)`,
+      [row.organizationId, row.id],
+    );
+    const [profile] = await manager.query<{ public_body: boolean; outside_public_tasks: object | null }[]>(
+      'SELECT o.public_body, a.outside_public_tasks FROM organizations o JOIN processing_activities a ON a.organization_id = o.id WHERE o.id = $1 AND a.id = $2',
+      [row.organizationId, row.id],
+    );
+    const [dpia] = await manager.query<{ status: string; prior_consultation: { answer: { outcome: string } | null } | null }[]>(
+      'SELECT status, prior_consultation FROM dpias WHERE organization_id = $1 AND activity_id = $2',
+      [row.organizationId, row.id],
+    );
+    return validationBlockers({
+      transfers: row.document.transfers.map((transfer) => ({
+        country: transfer.country,
+        recipient: transfer.recipient,
+        needsMechanism: assessTransfer(
+          { country: transfer.country, mechanism: transfer.mechanism, vendor: transfer.recipient ? (recipients.get(transfer.recipient.toLowerCase()) ?? null) : null },
+          transferFacts,
+        ).needsMechanism,
+      })),
+      processors: vendors.map((vendor) => ({ name: vendor.name, concerns: blockingConcerns(vendor, assessVendor(transferInputOf(vendor), transferFacts)) })),
+      dpiaDecision: row.document.dpiaScreening?.decision ?? null,
+      dpiaStatus: dpia?.status ?? null,
+      consultationHold: consultationHold(dpia?.prior_consultation ?? null),
+      publicBody: profile?.public_body ?? false,
+      purposes: row.document.purposes,
+      outsidePublicTasks: profile?.outside_public_tasks != null,
+    });
+  }
+}

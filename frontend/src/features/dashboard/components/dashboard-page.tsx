@@ -1,22 +1,18 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname, useRouter } from 'next/navigation';
-import { useId, useTransition } from 'react';
+import { useId } from 'react';
 
-import { FilterSelect } from '@/components/filter-select';
-import { Pagination } from '@/components/pagination';
 import { formatDate } from '@/features/activities/history-diff';
 import type { CatalogueItem } from '@/features/activities/types';
 import { BarTable } from '@/features/dashboard/components/bar-table';
 import { ColumnChart } from '@/features/dashboard/components/column-chart';
+import { FindingsPanel } from '@/features/dashboard/components/findings-panel';
 import styles from '@/features/dashboard/components/dashboard.module.css';
 import { EMPTY_FINDINGS_QUERY, findingsQueryToSearch, type FindingsQuery } from '@/features/dashboard/findings-query';
 import {
-  FINDING_CODES,
   SEVERITIES,
   type Dashboard,
-  type FindingCode,
   type FindingPage,
   type OrganizationSummary,
   type Severity,
@@ -55,17 +51,7 @@ export function DashboardPageContent({
 }) {
   const t = useT();
   const locale = useLocale();
-  const router = useRouter();
-  const pathname = usePathname();
-  const [pending, startTransition] = useTransition();
   const ids = useId();
-
-  const change = (patch: Partial<FindingsQuery>) => {
-    const next = { ...query, page: 1, ...patch };
-    startTransition(() => {
-      router.push(`${pathname}${findingsQueryToSearch(next)}#findings`, { scroll: false });
-    });
-  };
 
   const totalActivities = ACTIVITY_STATUSES.reduce((sum, status) => sum + dashboard.activitiesByStatus[status], 0);
   const totalFindings = SEVERITIES.reduce((sum, severity) => sum + dashboard.findingsBySeverity[severity], 0);
@@ -197,75 +183,7 @@ export function DashboardPageContent({
         </section>
       ) : null}
 
-      <section id="findings" aria-labelledby={`${ids}-findings-title`} className="panel" data-testid="findings">
-        <h2 id={`${ids}-findings-title`}>{t('findings.title')}</h2>
-        <div className="filters" role="search" aria-label={t('findings.filters.label')}>
-          <div className="filters__row">
-            <FilterSelect
-              id={`${ids}-severity`}
-              label={t('findings.filters.severity')}
-              allLabel={t('findings.filters.all')}
-              value={query.severity}
-              testId="filter-finding-severity"
-              options={SEVERITIES.map((severity) => ({ value: severity, label: t(`findings.severity.${severity}`) }))}
-              onChange={(value) => {
-                change({ severity: value as Severity | '' });
-              }}
-            />
-            <FilterSelect
-              id={`${ids}-code`}
-              label={t('findings.filters.code')}
-              allLabel={t('findings.filters.all')}
-              value={query.code}
-              testId="filter-finding-code"
-              options={FINDING_CODES.map((code) => ({ value: code, label: t(`findings.codes.${code}`) }))}
-              onChange={(value) => {
-                change({ code: value as FindingCode | '' });
-              }}
-            />
-            <FilterSelect
-              id={`${ids}-department`}
-              label={t('findings.filters.department')}
-              allLabel={t('findings.filters.all')}
-              value={query.departmentId}
-              testId="filter-finding-department"
-              options={departments.map((department) => ({ value: department.id, label: department.name }))}
-              onChange={(value) => {
-                change({ departmentId: value });
-              }}
-            />
-          </div>
-        </div>
-        <p role="status" aria-live="polite" data-testid="findings-total">
-          {pending ? t('findings.loading') : t('findings.total', { count: findings.total })}
-        </p>
-        {findings.items.length === 0 ? (
-          <p className="muted" data-testid="findings-empty">
-            {t('findings.empty')}
-          </p>
-        ) : (
-          <ul className={styles.findings}>
-            {findings.items.map((finding) => (
-              <li key={`${finding.recordId}-${finding.code}-${finding.field}`} className={styles.finding} data-testid="finding" data-code={finding.code} data-record={finding.recordReference}>
-                <span className={`${styles.severity} ${styles[`severity--${finding.severity}`] ?? ''}`}>{t(`findings.severity.${finding.severity}`)}</span>
-                <p>{finding.message}</p>
-                <Link href={finding.link} className="button button--small" data-testid="finding-fix">
-                  {t('findings.fix')}
-                  <span className="visually-hidden"> — {finding.recordReference}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-        <Pagination
-          page={findings.page}
-          pageSize={findings.pageSize}
-          total={findings.total}
-          onChange={(page) => {
-            change({ page });
-          }}
-        />
-      </section>
+      <FindingsPanel query={query} findings={findings} departments={departments} />
 
       <div className={styles.grid}>
         <BarTable

@@ -32,9 +32,9 @@ RUN --mount=type=cache,target=/root/.npm \
     npm ci --workspace=frontend --include-workspace-root=false --ignore-scripts
 COPY frontend/ frontend/
 # The page runs the server's pure domain modules (interchange types, register rules): one rule set.
-# The context holds only those (frontend.Dockerfile.dockerignore lists them; a frontend test checks
-# the list covers every module the app imports through @backend/*).
-COPY backend/src/ backend/src/
+# The context holds only backend/src/domain (frontend.Dockerfile.dockerignore; the frontend imports
+# nothing else of the backend, which its ESLint rule and a frontend test check).
+COPY backend/src/domain/ backend/src/domain/
 # The build cache is not needed at run time; public/ is created when the app has none so that
 # the runtime stage can always copy it.
 RUN npm run build -w frontend \

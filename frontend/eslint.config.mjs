@@ -1,7 +1,30 @@
 // ESLint flat config: typescript-eslint's strict and stylistic type-checked rules on all TypeScript.
+import { dirname, relative, resolve } from 'node:path';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+
+/**
+ * Of the backend, the web app imports only backend/src/domain, and only through `@domain/*`: the web
+ * image's build context holds nothing else of the backend, and server code has no place in a page.
+ */
+const backendRoot = resolve(import.meta.dirname, '../backend');
+const domainOnly = {
+  meta: { type: 'problem', schema: [], messages: {
+    backend: "'{{source}}' reaches into the backend: import shared code through '@domain/*' (backend/src/domain) only.",
+  } },
+  create(context) {
+    const check = (node) => {
+      const source = node?.source?.value;
+      if (typeof source !== 'string') return;
+      const intoBackend = source.startsWith('.')
+        ? !relative(backendRoot, resolve(dirname(context.filename), source)).startsWith('..')
+        : /^(@backend|@registre\/backend)(\/|$)|(^|\/)backend\/src(\/|$)/.test(source);
+      if (intoBackend) context.report({ node: node.source, messageId: 'backend', data: { source } });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
 
 export default defineConfig(
   { ignores: ['.next/**', 'node_modules/**', 'next-env.d.ts', 'coverage/**', 'test-results/**', 'src/lib/api/schema.d.ts'] },
@@ -21,6 +44,10 @@ export default defineConfig(
       'no-console': ['error', { allow: ['warn', 'error'] }],
       eqeqeq: ['error', 'smart'],
     },
+  },
+  {
+    plugins: { registre: { rules: { 'domain-only': domainOnly } } },
+    rules: { 'registre/domain-only': 'error' },
   },
   {
     // Plain JavaScript configuration files: no type information, Node globals.

@@ -3,7 +3,7 @@
 module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '^@backend/(.*)$': '<rootDir>/../backend/src/$1' },
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '^@domain/(.*)$': '<rootDir>/../backend/src/domain/$1' },
   // .ci/run counts passes and failures from $REGISTRE_TEST_RESULTS/frontend.json.
   reporters: ['default', ['<rootDir>/../backend/test/jest-results-reporter.js', { name: 'frontend' }]],
   transform: {

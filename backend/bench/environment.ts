@@ -1,5 +1,4 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -32,9 +31,19 @@ export class ApiProcess {
     this.baseUrl = `http://127.0.0.1:${port}`;
   }
 
-  static async start(options: { mainJs: string; workDir: string; ownerUrl: string; appUrl: string; logLevel: string }): Promise<ApiProcess> {
+  static async start(options: {
+    mainJs: string;
+    workDir: string;
+    ownerUrl: string;
+    appUrl: string;
+    logLevel: string;
+    /** Shared with the floor server, which checks the same signed cookies. */
+    sessionSecret: string;
+    /** Output file in the work folder (api.log). */
+    logName?: string;
+  }): Promise<ApiProcess> {
     const port = await freePort();
-    const log = openSync(join(options.workDir, 'api.log'), 'a');
+    const log = openSync(join(options.workDir, options.logName ?? 'api.log'), 'a');
     // Diagnosis only (BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/profiles"); none in a normal run.
     const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...nodeArgs, options.mainJs], {
@@ -46,7 +55,7 @@ export class ApiProcess {
         DATA_DIR: join(options.workDir, 'api-data'),
         DATABASE_URL: options.ownerUrl,
         DATABASE_APP_URL: options.appUrl,
-        SESSION_SECRET: randomBytes(32).toString('base64url'),
+        SESSION_SECRET: options.sessionSecret,
         TRUST_PROXY: 'true',
         DEMO_SEED: 'false',
         LOG_LEVEL: options.logLevel,
@@ -56,12 +65,12 @@ export class ApiProcess {
     const api = new ApiProcess(child, port);
     const deadline = Date.now() + 60_000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`The API exited with code ${child.exitCode}: see ${join(options.workDir, 'api.log')}`);
+      if (child.exitCode !== null) throw new Error(`${options.mainJs} exited with code ${child.exitCode}: see ${join(options.workDir, options.logName ?? 'api.log')}`);
       const status = await fetch(`${api.baseUrl}/api/health`)
         .then((response) => response.status)
         .catch(() => 0);
       if (status === 200) return api;
-      if (Date.now() > deadline) throw new Error(`The API did not answer /api/health within 60 s: see ${join(options.workDir, 'api.log')}`);
+      if (Date.now() > deadline) throw new Error(`${options.mainJs} did not answer /api/health within 60 s: see ${join(options.workDir, options.logName ?? 'api.log')}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

@@ -51,6 +51,14 @@ export interface RegisterFacts {
   historyEnd: Date;
 }
 
+/** A server process the load benchmarks can aim at: its address and its own CPU and memory. */
+export interface ServerUnderLoad {
+  baseUrl: string;
+  cpuMs(): number;
+  resetPeakRss(): boolean;
+  peakRssMb(): number;
+}
+
 export interface BenchContext {
   settings: BenchSettings;
   session: ApiSession;
@@ -64,6 +72,8 @@ export interface BenchContext {
   peakRssMb(): number;
   /** CPU time the API process has used so far (user + system), in ms. */
   apiCpuMs(): number;
+  /** The minimal node:http + pg server doing the same work (bench/floor/floor-server.ts). */
+  floor: ServerUnderLoad;
   /** A new, empty organisation with its DPO signed in (the import's commit creates everything there). */
   freshOrganization(): Promise<ApiSession>;
   /** Results of benchmarks already run (e.g. the export baseline for the import). */

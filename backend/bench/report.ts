@@ -132,6 +132,13 @@ ${growth(results, settings.scales)}
   ${settings.connections} connections needs roughly ${Math.round((settings.connections / 50) * 1000 * 1.3)} requests/s or more. A read costs the API one
   session read, the membership check and a tenant transaction of four to six queries; API, PostgreSQL and
   autocannon share the same cores, so on a small machine the CPU, not a query plan, sets the throughput.
+- **The floor.** \`bench/floor/floor-server.ts\` is what a hand-written server needs for the same three requests:
+  node:http and pg, the signed session cookie and its row, the user, \`app_membership\`, the tenant transaction with
+  its two settings, the register's queries as the application role (row-level security applies), and for PATCH the
+  CSRF pair, the row lock, the update, the version row and the hash-chained audit event. It runs in its own process
+  with the API's pool size, on the same data, right after the API, with the same requests: the API is judged by its
+  share of the floor's throughput and by its own CPU per request, two figures a busy machine distorts far less than
+  latency.
 - **Writes queue on the organisation's audit lock.** Every change appends to the organisation's hash-chained
   audit trail under a transaction-scoped advisory lock, held until commit (a commit is a WAL flush). Writes of one
   organisation are therefore serial: the PATCH benchmark, with every connection writing to the same organisation,

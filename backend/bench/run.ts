@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
   // The data folder is the work folder itself: as root, PostgreSQL runs as "postgres" and must reach it.
   const postgres = await startEmbeddedPostgres({ dataDir: workDir, port: await freePort() });
   let api: ApiProcess | undefined;
+  let floor: ApiProcess | undefined;
   const client = new Client({ connectionString: postgres.superuserUrl.replace(/\/postgres$/, '/registre') });
   try {
     await runMigrations(postgres.ownerUrl);
@@ -89,13 +91,11 @@ async function main(): Promise<void> {
     let freshOrganizations = 0;
     const dpo = organization.users.find((user) => user.role === 'dpo')!;
 
-    api = await ApiProcess.start({
-      mainJs: join(backendDir, 'dist', 'bench', 'src', 'main.js'),
-      workDir,
-      ownerUrl: postgres.ownerUrl,
-      appUrl: postgres.appUrl,
-      logLevel: process.env.BENCH_API_LOG_LEVEL ?? 'info',
-    });
+    const sessionSecret = randomBytes(32).toString('base64url');
+    const server = { workDir, ownerUrl: postgres.ownerUrl, appUrl: postgres.appUrl, logLevel: process.env.BENCH_API_LOG_LEVEL ?? 'info', sessionSecret };
+    api = await ApiProcess.start({ ...server, mainJs: join(backendDir, 'dist', 'bench', 'src', 'main.js') });
+    // The floor (bench/floor/floor-server.ts) answers the same session, in the same run, on the same data.
+    floor = await ApiProcess.start({ ...server, mainJs: join(backendDir, 'dist', 'bench', 'bench', 'floor', 'floor-server.js'), logName: 'floor.log' });
     const session = await signIn(api.baseUrl, organization.organizationId, dpo.email, PASSWORD);
     const peakResets = api.resetPeakRss();
     const results: ResultRow[] = [];
@@ -140,6 +140,7 @@ async function main(): Promise<void> {
         },
         peakRssMb: () => api!.peakRssMb(),
         apiCpuMs: () => api!.cpuMs(),
+        floor,
         results,
         log,
       };
@@ -186,6 +187,7 @@ async function main(): Promise<void> {
     if (misses.length) log(`Targets missed: ${misses.map((row) => `${row.label} at ${row.scale}`).join('; ')}`);
   } finally {
     await api?.stop().catch(() => undefined);
+    await floor?.stop().catch(() => undefined);
     await client.end().catch(() => undefined);
     await postgres.stop().catch(() => undefined);
     if (process.env.BENCH_KEEP === '1') log(`Kept ${workDir}`);

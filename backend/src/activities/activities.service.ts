@@ -14,11 +14,11 @@ import { TransactionalConnection } from '../common/request-context/transactional
 import { DepartmentsService } from '../departments/departments.service';
 import { DpiaException } from '../dpias/dpia-errors';
 import { DocumentStorage } from '../evidence/document-storage';
-import type { WorkflowKind } from '../notifications/notification-kinds';
+import type { WorkflowKind } from '../domain/notifications/notification-kinds';
 import { WorkflowEvent, WorkflowNotifier } from '../notifications/workflow-notifier';
 import { organizationLabels } from '../exports/catalogue-labels';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
-import { assessTransfer, assessVendor, TransferAssessment } from '../transfers/transfer-status';
+import { assessTransfer, assessVendor, TransferAssessment } from '../domain/transfers/transfer-status';
 import { transferInputOf, VENDOR_COLUMNS } from '../vendors/vendor-record';
 import { blockingConcerns } from '../vendors/vendor-review';
 import type { Vendor } from '../vendors/vendor.entity';
@@ -28,11 +28,11 @@ import { ActivityCatalogues, ActivityFacts } from './activity-catalogues';
 import { buildContent, contentKeysIn, flagsOf, Labels, toSnapshot } from './activity-document';
 import { ActivityIncompleteException, ImportInvalidException, ImportItemErrors } from './activity-errors';
 import { buildListSql } from './activity-list-query';
-import { consultationHold } from '../dpias/dpia-rules';
-import { checkActivity, completenessOf, RuleInput, ValidationBlocker, validationBlockers } from './activity-rules';
+import { consultationHold } from '../domain/dpias/dpia-rules';
+import { checkActivity, completenessOf, RuleInput, ValidationBlocker, validationBlockers } from '../domain/activities/activity-rules';
 import { ActivityVersion, ProcessingActivity } from './activity.entity';
-import type { ActivitySnapshot, ActivityStatus, Completeness, DpiaScreening } from './activity.types';
-import { changesDpoDecision, screenDpia } from './dpia-screening';
+import type { ActivitySnapshot, ActivityStatus, Completeness, DpiaScreening } from '../domain/activities/activity.types';
+import { changesDpoDecision, screenDpia } from '../domain/activities/dpia-screening';
 import {
   ActivityListItem,
   ActivityVersionDiff,

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { FieldError } from '../common/http/validation';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
-import type { RuleFacts } from './activity-rules';
-import { ActivityContent, CONTENT_KEYS, FREE_MEASURE_PREFIX } from './activity.types';
+import type { RuleFacts } from '../domain/activities/activity-rules';
+import { ActivityContent, CONTENT_KEYS, FREE_MEASURE_PREFIX } from '../domain/activities/activity.types';
 
 /** Catalogue facts the register reads: which data categories are sensitive, which subjects vulnerable. */
 export interface ActivityFacts extends RuleFacts {

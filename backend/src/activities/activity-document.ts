@@ -12,7 +12,7 @@ import {
   Recipient,
   Retention,
   Transfer,
-} from './activity.types';
+} from '../domain/activities/activity.types';
 import type {
   CreateActivityDto,
   DataCategoryDto,
@@ -24,7 +24,7 @@ import type {
   RetentionDto,
   TransferDto,
 } from './dto/activity.dto';
-import { settleScreening } from './dpia-screening';
+import { settleScreening } from '../domain/activities/dpia-screening';
 
 export type ContentInput = Pick<CreateActivityDto, (typeof CONTENT_KEYS)[number]>;
 

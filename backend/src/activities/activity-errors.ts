@@ -3,9 +3,9 @@ import { AppException } from '../common/errors/app-exception';
 import { FieldError, translateFieldErrors } from '../common/http/validation';
 import { Locale, translate } from '../common/i18n/i18n';
 import { CatalogueLabels, SHIPPED_LABELS } from '../exports/catalogue-labels';
-import { countryList, countryName } from '../common/words/country-names';
-import type { RuleProblem, ValidationBlocker } from './activity-rules';
-import type { Completeness } from './activity.types';
+import { countryList, countryName } from '../domain/words/country-names';
+import type { RuleProblem, ValidationBlocker } from '../domain/activities/activity-rules';
+import type { Completeness } from '../domain/activities/activity.types';
 
 export interface LocalisedField {
   path: string;

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { ActivityContent, ActivityRole, ActivitySnapshot, ActivityStatus } from './activity.types';
+import type { ActivityContent, ActivityRole, ActivitySnapshot, ActivityStatus } from '../domain/activities/activity.types';
 
 /**
  * A processing activity ("traitement"). Columns hold what the register filters and sorts on; the

@@ -56,7 +56,9 @@ export class AuditService {
       hashVersion: CURRENT_HASH_VERSION,
     });
     event.hash = hashEvent(event);
-    return manager.getRepository(AuditEvent).save(event);
+    // insert, not save: save first SELECTs the row by its (new) id to choose between INSERT and UPDATE.
+    await manager.getRepository(AuditEvent).insert(event);
+    return event;
   }
 }
 

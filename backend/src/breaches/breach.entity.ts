@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { BreachNature, BreachRisk, CommunicationException, TimelineEntry } from './breach.types';
+import type { BreachNature, BreachRisk, CommunicationException, TimelineEntry } from '../domain/breaches/breach.types';
 
 /** A personal data breach (Art 33–34). Its activities and vendors are in breach_activities and breach_vendors. */
 @Entity('breaches')

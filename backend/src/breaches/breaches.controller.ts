@@ -7,7 +7,7 @@ import { expectedVersion } from '../common/concurrency/expected-version';
 import { Page } from '../common/http/pagination';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { resolveLocale } from '../common/i18n/i18n';
-import type { BreachDetail, BreachSummary } from './breach.types';
+import type { BreachDetail, BreachSummary } from '../domain/breaches/breach.types';
 import { BreachesService } from './breaches.service';
 import { BreachPage, BreachView, CreateBreachDto, ListBreachesQuery, NotificationSummaryView, UpdateBreachDto } from './dto/breach.dto';
 import type { NotificationSummary } from './notification-summary';

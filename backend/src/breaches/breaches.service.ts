@@ -11,11 +11,11 @@ import { Page, pageOf } from '../common/http/pagination';
 import { FieldValidationException } from '../common/http/validation';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import type { Locale } from '../common/i18n/i18n';
-import { breachNotificationDueAt, DEFAULT_TIME_ZONE } from '../deadlines/legal-deadlines';
+import { breachNotificationDueAt, DEFAULT_TIME_ZONE } from '../domain/deadlines/legal-deadlines';
 import { BreachException } from './breach-errors';
-import { lateWithoutReasons, notificationState } from './breach-rules';
+import { lateWithoutReasons, notificationState } from '../domain/breaches/breach-rules';
 import { Breach } from './breach.entity';
-import { breachReference, BreachDetail, BreachSummary } from './breach.types';
+import { breachReference, BreachDetail, BreachSummary } from '../domain/breaches/breach.types';
 import type { CreateBreachDto, ListBreachesQuery, UpdateBreachDto } from './dto/breach.dto';
 import { notificationSummary, type NotificationSummary } from './notification-summary';
 

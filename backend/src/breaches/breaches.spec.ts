@@ -1,9 +1,9 @@
 import { Client } from 'pg';
 import { asOwner, completeActivity } from '../activities/activities.test-helpers';
 import { defineAbilityFor } from '../authorization/ability.factory';
-import { breachNotificationDueAt } from '../deadlines/legal-deadlines';
+import { breachNotificationDueAt } from '../domain/deadlines/legal-deadlines';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
-import { lateWithoutReasons, notificationState, personsInformationMissing } from './breach-rules';
+import { lateWithoutReasons, notificationState, personsInformationMissing } from '../domain/breaches/breach-rules';
 
 describe('breach rules (Art 33–34)', () => {
   const awareAt = new Date('2026-03-27T10:00:00Z');

@@ -1,5 +1,5 @@
 import { translate, type Locale } from '../common/i18n/i18n';
-import { SUMMARY_SECTIONS, type BreachDetail, type NotificationSummary, type SummarySection } from './breach.types';
+import { SUMMARY_SECTIONS, type BreachDetail, type NotificationSummary, type SummarySection } from '../domain/breaches/breach.types';
 
 export { SUMMARY_SECTIONS, type NotificationSummary, type SummarySection };
 

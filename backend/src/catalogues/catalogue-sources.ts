@@ -1,14 +1,14 @@
-import art9Conditions from './data/art9-conditions.json';
-import countries from './data/countries.json';
-import dataCategories from './data/data-categories.json';
-import dataSubjectCategories from './data/data-subject-categories.json';
-import dpia from './data/dpia.json';
-import legalBases from './data/legal-bases.json';
-import recipientCategories from './data/recipient-categories.json';
-import retentionReferences from './data/retention-references.json';
-import rights from './data/rights.json';
-import securityMeasures from './data/security-measures.json';
-import transferMechanisms from './data/transfer-mechanisms.json';
+import art9Conditions from '../domain/catalogues/data/art9-conditions.json';
+import countries from '../domain/catalogues/data/countries.json';
+import dataCategories from '../domain/catalogues/data/data-categories.json';
+import dataSubjectCategories from '../domain/catalogues/data/data-subject-categories.json';
+import dpia from '../domain/catalogues/data/dpia.json';
+import legalBases from '../domain/catalogues/data/legal-bases.json';
+import recipientCategories from '../domain/catalogues/data/recipient-categories.json';
+import retentionReferences from '../domain/catalogues/data/retention-references.json';
+import rights from '../domain/catalogues/data/rights.json';
+import securityMeasures from '../domain/catalogues/data/security-measures.json';
+import transferMechanisms from '../domain/catalogues/data/transfer-mechanisms.json';
 
 /** One entry of a shipped catalogue, as in shared/reference: a stable code, FR/EN labels, help, facts. */
 export interface CatalogueItem {

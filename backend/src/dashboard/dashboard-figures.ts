@@ -1,9 +1,9 @@
-import { ACTIVITY_STATUSES } from '../activities/activity.types';
-import { DPIA_STATUSES } from '../dpias/dpia.types';
+import { ACTIVITY_STATUSES } from '../domain/activities/activity.types';
+import { DPIA_STATUSES } from '../domain/dpias/dpia.types';
 import type { Evaluation } from '../findings/findings.service';
 import { countBySeverity } from '../findings/findings.service';
-import { CountryZone, TransferFacts, zoneOf } from '../transfers/transfer-status';
-import { VENDOR_STATUSES } from '../vendors/vendor.types';
+import { CountryZone, TransferFacts, zoneOf } from '../domain/transfers/transfer-status';
+import { VENDOR_STATUSES } from '../domain/vendors/vendor.types';
 import type { CountryFlowView, DashboardView, DepartmentCompletenessView, LegalBasisCountView, ReviewDueView } from './dto/dashboard.dto';
 
 /** Reviews falling within this many days are "due". */

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { AppException } from '../common/errors/app-exception';
 import type { MessageParams } from '../common/i18n/i18n';
-import type { GridConflict } from './design-grid.types';
+import type { GridConflict } from '../domain/design-grids/design-grid.types';
 
 /**
  * The grid's errors: codes `design_grid_<reason>`, messages in the feature's own namespace

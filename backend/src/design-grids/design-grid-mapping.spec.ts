@@ -1,6 +1,6 @@
 import { assessDpia, computeFlags, gridCompleteness, gridProblems, mapAnswers, planSync, SyncState } from './design-grid-mapping';
 import { carpoolAnswers, shippedGridFacts } from './design-grid.test-helpers';
-import type { GridAnswers, GridFlagCode } from './design-grid.types';
+import type { GridAnswers, GridFlagCode } from '../domain/design-grids/design-grid.types';
 
 const facts = shippedGridFacts();
 const project = { projectName: ' Application de covoiturage pour les agents ', pitch: 'Une application pour partager les trajets.' };

@@ -3,16 +3,16 @@
  * imply, the flags for the DPO, and the plan to bring the linked draft up to date without overwriting
  * what the DPO edited there. The service feeds it the catalogue facts.
  */
-import { checkActivity, completenessOf, RuleInput, RuleProblem } from '../activities/activity-rules';
+import { checkActivity, completenessOf, RuleInput, RuleProblem } from '../domain/activities/activity-rules';
 import type {
   Completeness,
   DataCategory as ActivityDataCategory,
   DpiaScreeningDecision,
   LegalBasis,
-} from '../activities/activity.types';
-import { FREE_MEASURE_PREFIX } from '../activities/activity.types';
+} from '../domain/activities/activity.types';
+import { FREE_MEASURE_PREFIX } from '../domain/activities/activity.types';
 import { canonicalJson } from '../common/diff/field-diff';
-import { assessTransfer, TransferFacts, zoneOf } from '../transfers/transfer-status';
+import { assessTransfer, TransferFacts, zoneOf } from '../domain/transfers/transfer-status';
 import {
   GRID_FIELDS,
   GridAnswers,
@@ -23,7 +23,7 @@ import {
   GridFlag,
   GridPractice,
   QUESTIONS_OF_FIELD,
-} from './design-grid.types';
+} from '../domain/design-grids/design-grid.types';
 
 /** Catalogue facts the grid reads (data-categories, data-subject-categories, countries, mechanisms). */
 export interface GridFacts {

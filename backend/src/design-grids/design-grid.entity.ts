@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { SyncState } from './design-grid-mapping';
-import type { GridAnswers, GridComments, GridStatus } from './design-grid.types';
+import type { GridAnswers, GridComments, GridStatus } from '../domain/design-grids/design-grid.types';
 
 /**
  * A project's ten-question design grid. `activityId` links the draft activity it produced; `syncState`

@@ -1,10 +1,10 @@
-import countries from '../catalogues/data/countries.json';
-import dataCategories from '../catalogues/data/data-categories.json';
-import subjectCategories from '../catalogues/data/data-subject-categories.json';
-import transferMechanisms from '../catalogues/data/transfer-mechanisms.json';
-import { transferFactsFrom } from '../transfers/transfer-status';
+import countries from '../domain/catalogues/data/countries.json';
+import dataCategories from '../domain/catalogues/data/data-categories.json';
+import subjectCategories from '../domain/catalogues/data/data-subject-categories.json';
+import transferMechanisms from '../domain/catalogues/data/transfer-mechanisms.json';
+import { transferFactsFrom } from '../domain/transfers/transfer-status';
 import { gridFactsFrom } from './design-grid-mapping';
-import type { GridAnswers } from './design-grid.types';
+import type { GridAnswers } from '../domain/design-grids/design-grid.types';
 
 /** The shipped catalogues, as the catalogue sync loads them (code, labels and help apart, the rest are facts). */
 const asRows = (items: { code: string; fr: string; en: string; help?: unknown }[]) =>

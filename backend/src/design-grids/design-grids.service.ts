@@ -28,8 +28,8 @@ import {
   GridField,
   GridListItem,
   GridView,
-} from './design-grid.types';
-import type { WorkflowKind } from '../notifications/notification-kinds';
+} from '../domain/design-grids/design-grid.types';
+import type { WorkflowKind } from '../domain/notifications/notification-kinds';
 import { WorkflowNotifier } from '../notifications/workflow-notifier';
 import type { CreateDesignGridDto, ListDesignGridsQuery, QuestionCommentsDto, UpdateDesignGridDto } from './dto/design-grid.dto';
 

@@ -1,5 +1,5 @@
 import { carpoolAnswers } from './design-grid.test-helpers';
-import { GRID_QUESTIONS, type GridAnswers } from './design-grid.types';
+import { GRID_QUESTIONS, type GridAnswers } from '../domain/design-grids/design-grid.types';
 import { answeredQuestions, firstUnanswered, isAnswered } from './grid-progress';
 
 describe('grid progress: answered means the required answers are given', () => {

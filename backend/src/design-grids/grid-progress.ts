@@ -3,7 +3,7 @@
  * because it was opened, left or saved empty. Pure (no Nest): the server's view, the grid list, the
  * wizard's step list, progress, resume and the summary all read this one definition.
  */
-import { GRID_QUESTIONS, type GridAnswers, type GridQuestion } from './design-grid.types';
+import { GRID_QUESTIONS, type GridAnswers, type GridQuestion } from '../domain/design-grids/design-grid.types';
 
 const given = (text: string | null | undefined): boolean => typeof text === 'string' && text.trim() !== '';
 

@@ -1,6 +1,6 @@
-import { overallResidualRisk, residualLevel, riskLevel } from './dpia-rules';
-import type { DpiaContent, DpiaDecision, DpiaDetail, DpiaStatus, DpoOpinion, FearedEvent, RiskLevel, RiskLevelName } from './dpia.types';
-import { FEARED_EVENTS } from './dpia.types';
+import { overallResidualRisk, residualLevel, riskLevel } from '../domain/dpias/dpia-rules';
+import type { DpiaContent, DpiaDecision, DpiaDetail, DpiaStatus, DpoOpinion, FearedEvent, RiskLevel, RiskLevelName } from '../domain/dpias/dpia.types';
+import { FEARED_EVENTS } from '../domain/dpias/dpia.types';
 
 /** A read in the caller's (tenant) transaction. */
 export type DpiaQuery = <T>(sql: string, params: unknown[]) => Promise<T[]>;

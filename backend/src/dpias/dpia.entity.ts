@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { DpiaContent, DpiaDecision, DpiaStatus, DpoOpinion, PriorConsultation } from './dpia.types';
+import type { DpiaContent, DpiaDecision, DpiaStatus, DpoOpinion, PriorConsultation } from '../domain/dpias/dpia.types';
 
 /**
  * A DPIA: its current revision. The sections are one JSONB document (`content`), edited section by

@@ -13,7 +13,7 @@ import { Page, pageOf } from '../common/http/pagination';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { WorkflowNotifier } from '../notifications/workflow-notifier';
 import { DpiaException, dpiaLocked } from './dpia-errors';
-import { DEFAULT_COUNTRY } from '../deadlines/legal-deadlines';
+import { DEFAULT_COUNTRY } from '../domain/deadlines/legal-deadlines';
 import {
   consultationView,
   DPIA_TRANSITIONS,
@@ -25,7 +25,7 @@ import {
   progressOf,
   residualLevel,
   riskLevel,
-} from './dpia-rules';
+} from '../domain/dpias/dpia-rules';
 import { Dpia, DpiaRevision } from './dpia.entity';
 import {
   DpiaContent,
@@ -41,7 +41,7 @@ import {
   RegisterContext,
   RiskLevel,
   RiskLevelName,
-} from './dpia.types';
+} from '../domain/dpias/dpia.types';
 import type { ConsultationAnswerDto, DpiaDecisionDto, DpiaDueAction, DpiaListItem, DpiaRevisionSummary, DpoOpinionDto, ListDpiasQuery, UpdateDpiaDto } from './dto/dpia.dto';
 
 type DpiaAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;

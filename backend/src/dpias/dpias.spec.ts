@@ -4,8 +4,8 @@ import { defineAbilityFor } from '../authorization/ability.factory';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import sampleRegister from '../database/seeds/sample-register.json';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
-import { emptyContent } from './dpia-rules';
-import type { DpiaContent } from './dpia.types';
+import { emptyContent } from '../domain/dpias/dpia-rules';
+import type { DpiaContent } from '../domain/dpias/dpia.types';
 import { DpiasService } from './dpias.service';
 
 type Role = 'admin' | 'dpo' | 'contributor' | 'auditor';

@@ -1,7 +1,7 @@
 import { asOwner, completeActivity } from '../activities/activities.test-helpers';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
-import { emptyContent } from './dpia-rules';
-import type { DpiaContent } from './dpia.types';
+import { emptyContent } from '../domain/dpias/dpia-rules';
+import type { DpiaContent } from '../domain/dpias/dpia.types';
 
 /**
  * Issue 17, item 1 — Art 36: a DPIA whose residual risk stays high is validated only with the prior

@@ -1,5 +1,5 @@
 import { LIVE_SOURCE } from '../activities/activity-list-query';
-import type { ActivityRole, ActivityStatus } from '../activities/activity.types';
+import type { ActivityRole, ActivityStatus } from '../domain/activities/activity.types';
 import type { ExportContext } from './sheet-writer';
 
 /** The columns every batch row has; sheets add theirs through `select`. */

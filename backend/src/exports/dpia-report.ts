@@ -1,9 +1,9 @@
 import { translate } from '../common/i18n/i18n';
-import { durationInWords } from '../common/words/durations';
+import { durationInWords } from '../domain/words/durations';
 import { residualRisks } from '../dpias/dpia-export';
 import type { DpiaState } from '../dpias/dpia-export';
-import { overallResidualRisk, riskLevel } from '../dpias/dpia-rules';
-import { CONTEXT_FIELDS, FEARED_EVENTS, PRINCIPLE_ITEMS, RegisterContext, RiskLevel } from '../dpias/dpia.types';
+import { overallResidualRisk, riskLevel } from '../domain/dpias/dpia-rules';
+import { CONTEXT_FIELDS, FEARED_EVENTS, PRINCIPLE_ITEMS, RegisterContext, RiskLevel } from '../domain/dpias/dpia.types';
 import type { ExportContext } from './sheet-writer';
 import { measureLabel } from './sheets/register.sheet';
 import { enumLabel } from './sheets/enum-labels';

@@ -2,8 +2,8 @@ import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization }
 import { asOwner } from '../activities/activities.test-helpers';
 import { translate, Locale } from '../common/i18n/i18n';
 import sampleRegister from '../database/seeds/sample-register.json';
-import { emptyContent } from '../dpias/dpia-rules';
-import type { DpiaContent } from '../dpias/dpia.types';
+import { emptyContent } from '../domain/dpias/dpia-rules';
+import type { DpiaContent } from '../domain/dpias/dpia.types';
 import { download, openWorkbook, rowsOf, sha256, unzip } from './exports.test-helpers';
 
 const SCRIPT = '<script>alert("xss")</script>';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { ActivitySnapshot } from '../activities/activity.types';
+import type { ActivitySnapshot } from '../domain/activities/activity.types';
 import { readDpiaStates } from '../dpias/dpia-export';
-import type { RegisterContext } from '../dpias/dpia.types';
+import type { RegisterContext } from '../domain/dpias/dpia.types';
 import { DocumentStorage } from '../evidence/document-storage';
 import { renderDpiaReport } from './dpia-report';
 import type { EvidenceEntry, EvidenceEntryProvider } from './evidence-pack';

@@ -2,7 +2,7 @@ import type { Worksheet } from 'exceljs';
 import type { ActivityFacts } from '../activities/activity-catalogues';
 import type { Locale } from '../common/i18n/i18n';
 import { translate } from '../common/i18n/i18n';
-import type { TransferFacts } from '../transfers/transfer-status';
+import type { TransferFacts } from '../domain/transfers/transfer-status';
 import type { CatalogueLabels } from './catalogue-labels';
 import { CellValue, safeText } from './xlsx-cells';
 

@@ -1,11 +1,11 @@
-import type { ActivityContent, ActivityRole, ActivityStatus } from '../activities/activity.types';
-import type { DpiaStatus } from '../dpias/dpia.types';
-import type { OrganizationProfile } from '../organizations/organization-profile';
+import type { ActivityContent, ActivityRole, ActivityStatus } from '../domain/activities/activity.types';
+import type { DpiaStatus } from '../domain/dpias/dpia.types';
+import type { OrganizationProfile } from '../domain/organizations/organization-profile';
 import type { Vendor } from '../vendors/vendor.entity';
 import type { IntakeRegisters } from './intake-register-rules';
 
-export { FINDING_CODES, SEVERITIES, type FindingCode, type Severity } from './finding-codes';
-import type { FindingCode, Severity } from './finding-codes';
+export { FINDING_CODES, SEVERITIES, type FindingCode, type Severity } from '../domain/findings/finding-codes';
+import type { FindingCode, Severity } from '../domain/findings/finding-codes';
 
 export type FindingRecordType = 'activity' | 'vendor' | 'dpia' | 'rights_request' | 'breach' | 'organization';
 

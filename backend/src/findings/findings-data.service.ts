@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ActivityContent } from '../activities/activity.types';
+import type { ActivityContent } from '../domain/activities/activity.types';
 import { ActivityCatalogues } from '../activities/activity-catalogues';
 import { CatalogueLabels, organizationLabels } from '../exports/catalogue-labels';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';

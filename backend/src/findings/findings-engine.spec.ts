@@ -1,8 +1,8 @@
-import { checkActivity, completenessOf } from '../activities/activity-rules';
-import countries from '../catalogues/data/countries.json';
-import transferMechanisms from '../catalogues/data/transfer-mechanisms.json';
+import { checkActivity, completenessOf } from '../domain/activities/activity-rules';
+import countries from '../domain/catalogues/data/countries.json';
+import transferMechanisms from '../domain/catalogues/data/transfer-mechanisms.json';
 import { catalogues } from '../common/i18n/i18n';
-import { transferFactsFrom } from '../transfers/transfer-status';
+import { transferFactsFrom } from '../domain/transfers/transfer-status';
 import { ActivityRow, DpiaRow, FINDING_CODES, FindingCode, OrganizationData, VendorRow } from './finding.types';
 import { computeFindings, EngineFacts, naturalCompare } from './findings-engine';
 import { viewOf } from './findings.service';

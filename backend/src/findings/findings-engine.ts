@@ -1,9 +1,9 @@
-import { checkActivity, RuleCode, RuleFacts } from '../activities/activity-rules';
-import { assessExposure, assessTransfer, isDpfCertified, TransferFacts } from '../transfers/transfer-status';
+import { checkActivity, RuleCode, RuleFacts } from '../domain/activities/activity-rules';
+import { assessExposure, assessTransfer, isDpfCertified, TransferFacts } from '../domain/transfers/transfer-status';
 import { isDpaMissing, isReviewOverdue } from '../vendors/vendor-record';
 import type { ActivityRow, ActivityScore, DpiaRow, Finding, FindingCode, OrganizationData, Severity, VendorRow } from './finding.types';
-import { consultationDeadlines, consultationHold } from '../dpias/dpia-rules';
-import { dpoDesignationMissing } from '../organizations/organization-profile';
+import { consultationDeadlines, consultationHold } from '../domain/dpias/dpia-rules';
+import { dpoDesignationMissing } from '../domain/organizations/organization-profile';
 import { intakeFindings } from './intake-register-rules';
 
 /** Days without a change after which a draft or an activity under review is reported as stale. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { translate, type Locale } from '../common/i18n/i18n';
-import { countryName } from '../common/words/country-names';
-import { dateInWords } from '../common/words/dates';
+import { countryName } from '../domain/words/country-names';
+import { dateInWords } from '../domain/words/dates';
 import { CatalogueLabels, SHIPPED_LABELS } from '../exports/catalogue-labels';
 import { pageOf } from '../common/http/pagination';
 import type { Finding, OrganizationData, Severity } from './finding.types';

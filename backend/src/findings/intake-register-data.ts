@@ -1,11 +1,11 @@
 import { subject } from '@casl/ability';
 import type { EntityManager } from 'typeorm';
 import type { OrganizationAccess } from '../authorization/request-auth';
-import type { BreachRisk } from '../breaches/breach.types';
-import { breachReference } from '../breaches/breach.types';
+import type { BreachRisk } from '../domain/breaches/breach.types';
+import { breachReference } from '../domain/breaches/breach.types';
 import { translate, type Locale } from '../common/i18n/i18n';
-import { DEFAULT_TIME_ZONE, localDate } from '../deadlines/legal-deadlines';
-import { requestReference, type RequestStatus, type RequestType } from '../rights-requests/rights-request.types';
+import { DEFAULT_TIME_ZONE, localDate } from '../domain/deadlines/legal-deadlines';
+import { requestReference, type RequestStatus, type RequestType } from '../domain/rights-requests/rights-request.types';
 import type { Finding } from './finding.types';
 import type { IntakeRegisters } from './intake-register-rules';
 

@@ -1,7 +1,7 @@
-import { notificationState, personsInformationMissing } from '../breaches/breach-rules';
-import type { BreachRisk } from '../breaches/breach.types';
-import { breachNotificationDueAt, daysBetween } from '../deadlines/legal-deadlines';
-import type { RequestStatus, RequestType } from '../rights-requests/rights-request.types';
+import { notificationState, personsInformationMissing } from '../domain/breaches/breach-rules';
+import type { BreachRisk } from '../domain/breaches/breach.types';
+import { breachNotificationDueAt, daysBetween } from '../domain/deadlines/legal-deadlines';
+import type { RequestStatus, RequestType } from '../domain/rights-requests/rights-request.types';
 import type { Finding } from './finding.types';
 
 /** Days before its due day from which an open request is reported. */

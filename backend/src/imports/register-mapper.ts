@@ -2,7 +2,7 @@ import { LOCALES } from '../common/i18n/i18n';
 import type { CatalogueLabels } from '../exports/catalogue-labels';
 import { columnHeader, sheetName } from '../exports/sheet-writer';
 import { ENUMS, enumLabel } from '../exports/sheets/enum-labels';
-import { durationFromWords } from '../common/words/durations';
+import { durationFromWords } from '../domain/words/durations';
 import { unescapeText } from '../exports/xlsx-cells';
 import type { Cell, SheetRows } from './workbook-rows';
 

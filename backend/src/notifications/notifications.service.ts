@@ -7,11 +7,11 @@ import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { FindingsDataService } from '../findings/findings-data.service';
 import { EmailItem, notificationLine, renderEmail } from './email-content';
 import { MailerService } from './mailer.service';
-import type { NotificationRecordType } from './notification-kinds';
+import type { NotificationRecordType } from '../domain/notifications/notification-kinds';
 import { recordPath } from './record-path';
 import { dedupeKey, DpiaActionRow, GridAwaitingRow, NotificationKind, remindersOf } from './reminder-rules';
 import type { EmailFrequency, NotificationPage, NotificationPreferenceDto, NotificationView, StoredEmailView } from './dto/notification.dto';
-import { NOTIFICATION_KINDS } from './notification-kinds';
+import { NOTIFICATION_KINDS } from '../domain/notifications/notification-kinds';
 
 interface NotificationRow {
   id: string;

@@ -1,4 +1,4 @@
-import type { NotificationRecordType } from './notification-kinds';
+import type { NotificationRecordType } from '../domain/notifications/notification-kinds';
 
 /** The app page of a notified record (a path the web app routes). */
 export function recordPath(organizationId: string, row: { record_type: NotificationRecordType; record_id: string }): string {

@@ -5,8 +5,8 @@ export const REMINDER_LEAD_DAYS = 30;
 /** Days before a DPIA action's due date when its reminder is sent (actions are shorter-lived than reviews). */
 export const DPIA_ACTION_LEAD_DAYS = 14;
 
-export { NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds';
-import type { NotificationKind } from './notification-kinds';
+export { NOTIFICATION_KINDS, type NotificationKind } from '../domain/notifications/notification-kinds';
+import type { NotificationKind } from '../domain/notifications/notification-kinds';
 
 /** Something a user must be told about; the same reminder is never notified twice to a user. */
 export interface Reminder {

@@ -10,7 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import type { Role } from '../members/membership.entity';
 import { renderEmail } from './email-content';
 import { MailerService } from './mailer.service';
-import type { EmailFrequency, NotificationRecordType, WorkflowKind } from './notification-kinds';
+import type { EmailFrequency, NotificationRecordType, WorkflowKind } from '../domain/notifications/notification-kinds';
 import { recordPath } from './record-path';
 
 /** The record a workflow event is about, with what CASL needs to tell who may read it. */

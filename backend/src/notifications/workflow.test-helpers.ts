@@ -1,6 +1,6 @@
 import type { TestApi } from '../../test/test-api';
 import { asOwner } from '../activities/activities.test-helpers';
-import { WORKFLOW_KINDS } from './notification-kinds';
+import { WORKFLOW_KINDS } from '../domain/notifications/notification-kinds';
 
 /**
  * Forgets the workflow notifications (and their e-mails) that fixtures left, e.g. "invitation

@@ -1,4 +1,4 @@
-import type { OrganizationSector } from './organization-profile';
+import type { OrganizationSector } from '../domain/organizations/organization-profile';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 /** The tenant: the controller whose register this is, with its DPO and EU representative (Art 30(1)(a), Art 27). */

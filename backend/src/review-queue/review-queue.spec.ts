@@ -1,7 +1,7 @@
 import { completeActivity } from '../activities/activities.test-helpers';
 import { carpoolAnswers } from '../design-grids/design-grid.test-helpers';
-import { emptyContent } from '../dpias/dpia-rules';
-import type { DpiaContent } from '../dpias/dpia.types';
+import { emptyContent } from '../domain/dpias/dpia-rules';
+import type { DpiaContent } from '../domain/dpias/dpia.types';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

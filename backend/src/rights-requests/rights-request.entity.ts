@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { IdentityCheckStatus, RequestChannel, RequestStatus, RequestType } from './rights-request.types';
+import type { IdentityCheckStatus, RequestChannel, RequestStatus, RequestType } from '../domain/rights-requests/rights-request.types';
 
 /** A request to exercise a right (Art 12–22). Its linked activities are in rights_request_activities. */
 @Entity('rights_requests')

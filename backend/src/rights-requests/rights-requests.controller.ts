@@ -18,7 +18,7 @@ import {
   StartRequestDto,
   UpdateRightsRequestDto,
 } from './dto/rights-request.dto';
-import type { RightsRequestDetail, RightsRequestSummary } from './rights-request.types';
+import type { RightsRequestDetail, RightsRequestSummary } from '../domain/rights-requests/rights-request.types';
 import { RightsRequestsService } from './rights-requests.service';
 
 @ApiTags('rights-requests')

@@ -8,7 +8,7 @@ import { flattenFields } from '../common/diff/field-diff';
 import { AppException } from '../common/errors/app-exception';
 import { Page, pageOf } from '../common/http/pagination';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
-import { DEFAULT_COUNTRY, DEFAULT_TIME_ZONE, extendedDueOn, localDate, rightsRequestDueOn } from '../deadlines/legal-deadlines';
+import { DEFAULT_COUNTRY, DEFAULT_TIME_ZONE, extendedDueOn, localDate, rightsRequestDueOn } from '../domain/deadlines/legal-deadlines';
 import type { AnswerRequestDto, CreateRightsRequestDto, ExtendRightsRequestDto, ListRightsRequestsQuery, RefuseRequestDto, UpdateRightsRequestDto } from './dto/rights-request.dto';
 import { RightsRequestException } from './rights-request-errors';
 import { RightsRequest } from './rights-request.entity';
@@ -21,7 +21,7 @@ import {
   RequestTransition,
   RightsRequestDetail,
   RightsRequestSummary,
-} from './rights-request.types';
+} from '../domain/rights-requests/rights-request.types';
 
 type RequestAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;
 

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { asOwner, completeActivity } from '../activities/activities.test-helpers';
 import { defineAbilityFor } from '../authorization/ability.factory';
-import { extendedDueOn, rightsRequestDueOn } from '../deadlines/legal-deadlines';
+import { extendedDueOn, rightsRequestDueOn } from '../domain/deadlines/legal-deadlines';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
 
 type Role = 'admin' | 'dpo' | 'contributor' | 'auditor';

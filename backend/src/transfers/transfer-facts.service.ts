@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
-import { TransferFacts, transferFactsFrom } from './transfer-status';
+import { TransferFacts, transferFactsFrom } from '../domain/transfers/transfer-status';
 
 /** The countries and transfer-mechanisms catalogues as the transfer-status function reads them. */
 @Injectable()

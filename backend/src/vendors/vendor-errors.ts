@@ -2,7 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { AppException } from '../common/errors/app-exception';
 import { FieldError, translateFieldErrors } from '../common/http/validation';
 import { Locale, translate } from '../common/i18n/i18n';
-import { countryList } from '../common/words/country-names';
+import { countryList } from '../domain/words/country-names';
 import type { VendorConcern } from './vendor-review';
 
 /** The concerns in words: their `countries` parameter (ISO codes) becomes country names with their articles. */

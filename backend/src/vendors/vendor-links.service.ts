@@ -3,10 +3,10 @@ import { sqlState } from '../common/errors/database-errors';
 import { FieldError, FieldValidationException } from '../common/http/validation';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
-import { assessVendor, isDpfCertified } from '../transfers/transfer-status';
+import { assessVendor, isDpfCertified } from '../domain/transfers/transfer-status';
 import type { Vendor } from './vendor.entity';
 import { transferInputOf, VENDOR_COLUMNS } from './vendor-record';
-import type { VendorRole, VendorStatus } from './vendor.types';
+import type { VendorRole, VendorStatus } from '../domain/vendors/vendor.types';
 
 export interface VendorName {
   id: string;

@@ -1,6 +1,6 @@
-import type { VendorTransferInput } from '../transfers/transfer-status';
+import type { VendorTransferInput } from '../domain/transfers/transfer-status';
 import type { Vendor } from './vendor.entity';
-import { DPA_ROLES, VendorSnapshot } from './vendor.types';
+import { DPA_ROLES, VendorSnapshot } from '../domain/vendors/vendor.types';
 
 /** A vendors row as the entity, read with raw SQL (dates as YYYY-MM-DD text, like the entity's). */
 export const VENDOR_COLUMNS = `

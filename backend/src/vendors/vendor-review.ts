@@ -1,5 +1,5 @@
-import type { VendorAssessment } from '../transfers/transfer-status';
-import { DPA_ROLES, ReviewAnswers, VendorRole } from './vendor.types';
+import type { VendorAssessment } from '../domain/transfers/transfer-status';
+import { DPA_ROLES, ReviewAnswers, VendorRole } from '../domain/vendors/vendor.types';
 
 export type VendorConcernCode =
   | 'dpa_missing'

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { ReviewAnswers, ReviewResult, VendorRole, VendorSnapshot, VendorStatus } from './vendor.types';
+import type { ReviewAnswers, ReviewResult, VendorRole, VendorSnapshot, VendorStatus } from '../domain/vendors/vendor.types';
 import type { VendorConcern } from './vendor-review';
 
 /** A processor, sub-processor or recipient the organisation works with. `version` numbers its snapshots. */

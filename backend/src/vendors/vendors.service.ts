@@ -13,7 +13,7 @@ import { TransactionalConnection } from '../common/request-context/transactional
 import { WorkflowNotifier } from '../notifications/workflow-notifier';
 import { DocumentStorage } from '../evidence/document-storage';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
-import { assessTransfer, assessVendor, CountryZone, TransferFacts, VendorAssessment, zoneOf } from '../transfers/transfer-status';
+import { assessTransfer, assessVendor, CountryZone, TransferFacts, VendorAssessment, zoneOf } from '../domain/transfers/transfer-status';
 import {
   CountryBreakdownRow,
   CountryBreakdownView,
@@ -33,7 +33,7 @@ import { VendorCannotApproveException, VendorImportInvalidException } from './ve
 import { pick, VendorLinksService, VendorName } from './vendor-links.service';
 import { isDpaMissing, isReviewOverdue, toVendorSnapshot, transferInputOf, VENDOR_COLUMNS } from './vendor-record';
 import { blockingConcerns, reviewConcerns, VendorConcern } from './vendor-review';
-import type { ReviewAnswers, ReviewResult, VendorRole, VendorSnapshot, VendorStatus } from './vendor.types';
+import type { ReviewAnswers, ReviewResult, VendorRole, VendorSnapshot, VendorStatus } from '../domain/vendors/vendor.types';
 
 type VendorAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;
 

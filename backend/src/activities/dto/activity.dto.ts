@@ -42,7 +42,7 @@ import {
   type DpiaScreeningDecision,
   type EndAction,
   type LegalBasis,
-} from '../activity.types';
+} from '../../domain/activities/activity.types';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);

@@ -35,7 +35,7 @@ import {
   type NotificationState,
   type PersonsCommunication,
   type TimelineEntry,
-} from '../breach.types';
+} from '../../domain/breaches/breach.types';
 import { SUMMARY_SECTIONS, type SummarySection } from '../notification-summary';
 
 const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);

@@ -4,7 +4,7 @@ import { validate, type ValidationArguments, type ValidationOptions } from 'clas
 import { AppException } from '../errors/app-exception';
 import { fieldLabel, isUuid } from '../i18n/field-labels';
 import { hasMessage, Locale, translate } from '../i18n/i18n';
-import { countryList } from '../words/country-names';
+import { countryList } from '../../domain/words/country-names';
 
 export interface FieldError {
   path: string;

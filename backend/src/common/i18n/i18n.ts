@@ -1,6 +1,6 @@
 import type { Request } from 'express';
-import en from './messages.en.json';
-import fr from './messages.fr.json';
+import en from '../../domain/i18n/messages.en.json';
+import fr from '../../domain/i18n/messages.fr.json';
 
 export type Locale = 'fr' | 'en';
 export const LOCALES: readonly Locale[] = ['fr', 'en'];

@@ -1,4 +1,4 @@
-import countries from '../../catalogues/data/countries.json';
+import countries from '../../domain/catalogues/data/countries.json';
 import { CATALOGUE_SOURCES } from '../../catalogues/catalogue-sources';
 
 /**

@@ -1,11 +1,11 @@
 import type { Type } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { ACTIVITY_STATUSES, type ActivityStatus } from '../../activities/activity.types';
-import { DPIA_STATUSES, type DpiaStatus } from '../../dpias/dpia.types';
+import { ACTIVITY_STATUSES, type ActivityStatus } from '../../domain/activities/activity.types';
+import { DPIA_STATUSES, type DpiaStatus } from '../../domain/dpias/dpia.types';
 import { SeverityCountsView } from '../../findings/dto/finding.dto';
 import { ROLES, type Role } from '../../members/membership.entity';
-import type { CountryZone } from '../../transfers/transfer-status';
-import { VENDOR_STATUSES, type VendorStatus } from '../../vendors/vendor.types';
+import type { CountryZone } from '../../domain/transfers/transfer-status';
+import { VENDOR_STATUSES, type VendorStatus } from '../../domain/vendors/vendor.types';
 
 /** An object with one integer per key, every key present (a schema named `name`). */
 function CountsOf<K extends string>(name: string, keys: readonly K[]): Type<Record<K, number>> {

@@ -1,15 +1,15 @@
 import type { ActivityFacts } from '../../activities/activity-catalogues';
 import { buildContent, ContentInput } from '../../activities/activity-document';
-import type { ActivityContent, ActivityRole, ActivityStatus, LegalBasis } from '../../activities/activity.types';
-import countriesCatalogue from '../../catalogues/data/countries.json';
-import dataCategoriesCatalogue from '../../catalogues/data/data-categories.json';
-import subjectCategoriesCatalogue from '../../catalogues/data/data-subject-categories.json';
-import mechanismsCatalogue from '../../catalogues/data/transfer-mechanisms.json';
-import retentionCatalogue from '../../catalogues/data/retention-references.json';
-import securityMeasuresCatalogue from '../../catalogues/data/security-measures.json';
-import { assessVendor, TransferFacts, transferFactsFrom } from '../../transfers/transfer-status';
+import type { ActivityContent, ActivityRole, ActivityStatus, LegalBasis } from '../../domain/activities/activity.types';
+import countriesCatalogue from '../../domain/catalogues/data/countries.json';
+import dataCategoriesCatalogue from '../../domain/catalogues/data/data-categories.json';
+import subjectCategoriesCatalogue from '../../domain/catalogues/data/data-subject-categories.json';
+import mechanismsCatalogue from '../../domain/catalogues/data/transfer-mechanisms.json';
+import retentionCatalogue from '../../domain/catalogues/data/retention-references.json';
+import securityMeasuresCatalogue from '../../domain/catalogues/data/security-measures.json';
+import { assessVendor, TransferFacts, transferFactsFrom } from '../../domain/transfers/transfer-status';
 import { blockingConcerns } from '../../vendors/vendor-review';
-import type { VendorRole, VendorStatus } from '../../vendors/vendor.types';
+import type { VendorRole, VendorStatus } from '../../domain/vendors/vendor.types';
 
 /**
  * The content of a synthetic register: realistic activities and vendors built from the shipped

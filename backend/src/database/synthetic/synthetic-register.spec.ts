@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { catalogueReferences } from '../../activities/activity-catalogues';
-import type { ActivityContent, ActivitySnapshot } from '../../activities/activity.types';
+import type { ActivityContent, ActivitySnapshot } from '../../domain/activities/activity.types';
 import { hashEvent, storedEvent } from '../../audit/audit.service';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../../test/test-api';
 import { hashPassword } from '../../auth/password';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ClientBase } from 'pg';
 import { toSnapshot } from '../../activities/activity-document';
-import type { ActivitySnapshot } from '../../activities/activity.types';
+import type { ActivitySnapshot } from '../../domain/activities/activity.types';
 import { CURRENT_HASH_VERSION, hashEvent } from '../../audit/audit-hash';
 import { diffFields, FieldChange, flattenFields } from '../../common/diff/field-diff';
 import { toVendorSnapshot } from '../../vendors/vendor-record';

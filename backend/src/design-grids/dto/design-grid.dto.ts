@@ -18,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { DATA_SOURCES, END_ACTIONS, LEGAL_BASES, type DataSource, type EndAction, type LegalBasis } from '../../activities/activity.types';
+import { DATA_SOURCES, END_ACTIONS, LEGAL_BASES, type DataSource, type EndAction, type LegalBasis } from '../../domain/activities/activity.types';
 import { CompletenessView, IsIsoDuration } from '../../activities/dto/activity.dto';
 import { JSON_VALUE_SCHEMA } from '../../common/http/api-schemas';
 import { PageQuery } from '../../common/http/pagination';
@@ -57,7 +57,7 @@ import {
   type RetentionAnswer,
   type RightsAnswer,
   type SecurityAnswer,
-} from '../design-grid.types';
+} from '../../domain/design-grids/design-grid.types';
 
 /*
  * The answers are validated at the edge like every body of the API (class-validator, whitelist,

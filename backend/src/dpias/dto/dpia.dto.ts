@@ -47,7 +47,7 @@ import {
   type Judgement,
   type OpinionStatus,
   type ScaleValue,
-} from '../dpia.types';
+} from '../../domain/dpias/dpia.types';
 
 const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

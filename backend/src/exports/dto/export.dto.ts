@@ -2,7 +2,7 @@ import { NotInFuture } from '../../common/http/is-instant';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional } from 'class-validator';
-import { ACTIVITY_STATUSES, ActivityStatus } from '../../activities/activity.types';
+import { ACTIVITY_STATUSES, ActivityStatus } from '../../domain/activities/activity.types';
 import { withArgs } from '../../common/http/validation';
 import { LOCALES, Locale } from '../../common/i18n/i18n';
 

@@ -1,7 +1,7 @@
-import type { DataCategory } from '../../activities/activity.types';
+import type { DataCategory } from '../../domain/activities/activity.types';
 import { translate } from '../../common/i18n/i18n';
-import { dateInWords } from '../../common/words/dates';
-import { retentionInWords } from '../../common/words/durations';
+import { dateInWords } from '../../domain/words/dates';
+import { retentionInWords } from '../../domain/words/durations';
 import type { DpiaState } from '../../dpias/dpia-export';
 import type { RegisterRow } from '../sheets/register.sheet';
 import { measureLabel } from '../sheets/register.sheet';

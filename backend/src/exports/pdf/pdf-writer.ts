@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { translate } from '../../common/i18n/i18n';
 import type { Locale } from '../../common/i18n/i18n';
-import { dateInWords, dateTimeInWords } from '../../common/words/dates';
+import { dateInWords, dateTimeInWords } from '../../domain/words/dates';
 
 /**
  * DejaVu Sans, shipped by the `dejavu-fonts-ttf` package and embedded (subset) in every PDF: the

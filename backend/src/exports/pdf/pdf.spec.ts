@@ -1,6 +1,6 @@
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../../test/test-api';
 import { completeActivity } from '../../activities/activities.test-helpers';
-import { dateInWords } from '../../common/words/dates';
+import { dateInWords } from '../../domain/words/dates';
 import sampleRegister from '../../database/seeds/sample-register.json';
 import { download } from '../exports.test-helpers';
 import { flat, pdfPages } from './pdf-text.test-helpers';

@@ -1,6 +1,6 @@
-import type { DataCategory } from '../../activities/activity.types';
+import type { DataCategory } from '../../domain/activities/activity.types';
 import type { ActivityRowBase } from '../activity-batches';
-import { durationInWords } from '../../common/words/durations';
+import { durationInWords } from '../../domain/words/durations';
 import { yesNo } from '../xlsx-cells';
 import { activitySheet, referenceColumn, withReference, WithReference } from './activity-sheet';
 import { enumLabel } from './enum-labels';

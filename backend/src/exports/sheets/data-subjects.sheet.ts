@@ -1,4 +1,4 @@
-import type { DataSubject } from '../../activities/activity.types';
+import type { DataSubject } from '../../domain/activities/activity.types';
 import type { ActivityRowBase } from '../activity-batches';
 import { yesNo } from '../xlsx-cells';
 import { activitySheet, referenceColumn, withReference, WithReference } from './activity-sheet';

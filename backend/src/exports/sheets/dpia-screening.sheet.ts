@@ -1,4 +1,4 @@
-import type { DpiaScreening } from '../../activities/activity.types';
+import type { DpiaScreening } from '../../domain/activities/activity.types';
 import type { ActivityRowBase } from '../activity-batches';
 import { activitySheet } from './activity-sheet';
 import { enumLabel } from './enum-labels';

@@ -1,5 +1,5 @@
 import { actionCounts, DpiaState, overallResidualRisk, readDpiaStates, residualRisks, ResidualRisks } from '../../dpias/dpia-export';
-import { FEARED_EVENTS, RiskLevelName } from '../../dpias/dpia.types';
+import { FEARED_EVENTS, RiskLevelName } from '../../domain/dpias/dpia.types';
 import { ColumnSpec, ExportContext, rowValues, SheetFactory, SheetWriter, sheetName } from '../sheet-writer';
 import { dateCell } from '../xlsx-cells';
 import { enumLabel } from './enum-labels';

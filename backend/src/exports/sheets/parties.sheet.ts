@@ -1,4 +1,4 @@
-import type { Party } from '../../activities/activity.types';
+import type { Party } from '../../domain/activities/activity.types';
 import type { ActivityRowBase } from '../activity-batches';
 import { activitySheet } from './activity-sheet';
 import { enumLabel } from './enum-labels';

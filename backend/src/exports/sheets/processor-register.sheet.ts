@@ -1,4 +1,4 @@
-import type { ActivityContent } from '../../activities/activity.types';
+import type { ActivityContent } from '../../domain/activities/activity.types';
 import type { ActivityRowBase } from '../activity-batches';
 import { activitySheet } from './activity-sheet';
 import { measureLabel } from './register.sheet';

@@ -1,4 +1,4 @@
-import type { Purpose } from '../../activities/activity.types';
+import type { Purpose } from '../../domain/activities/activity.types';
 import type { ActivityRowBase } from '../activity-batches';
 import { yesNo } from '../xlsx-cells';
 import { activitySheet, referenceColumn, withReference, WithReference } from './activity-sheet';

@@ -1,4 +1,4 @@
-import type { Recipient } from '../../activities/activity.types';
+import type { Recipient } from '../../domain/activities/activity.types';
 import type { ActivityRowBase } from '../activity-batches';
 import { activitySheet, referenceColumn, withReference, WithReference } from './activity-sheet';
 

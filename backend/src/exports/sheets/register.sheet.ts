@@ -1,10 +1,10 @@
-import { completenessOf } from '../../activities/activity-rules';
-import type { ActivityContent } from '../../activities/activity.types';
-import { FREE_MEASURE_PREFIX } from '../../activities/activity.types';
+import { completenessOf } from '../../domain/activities/activity-rules';
+import type { ActivityContent } from '../../domain/activities/activity.types';
+import { FREE_MEASURE_PREFIX } from '../../domain/activities/activity.types';
 import type { ActivityRowBase } from '../activity-batches';
 import type { ExportContext } from '../sheet-writer';
 import { dateCell, yesNo } from '../xlsx-cells';
-import { retentionInWords } from '../../common/words/durations';
+import { retentionInWords } from '../../domain/words/durations';
 import { activitySheet } from './activity-sheet';
 import { enumLabel } from './enum-labels';
 

@@ -1,5 +1,5 @@
-import type { Transfer } from '../../activities/activity.types';
-import { assessTransfer } from '../../transfers/transfer-status';
+import type { Transfer } from '../../domain/activities/activity.types';
+import { assessTransfer } from '../../domain/transfers/transfer-status';
 import type { ActivityRowBase } from '../activity-batches';
 import type { ExportContext } from '../sheet-writer';
 import { activitySheet, referenceColumn, withReference, WithReference } from './activity-sheet';
@@ -8,7 +8,7 @@ import { vendorOf, vendorsByName } from './vendor-facts';
 
 type Row = ActivityRowBase & { transfers: Transfer[] | null };
 
-/** The computed status (transfers/transfer-status.ts), the recipient's DPF certification included. */
+/** The computed status (domain/transfers/transfer-status.ts), the recipient's DPF certification included. */
 const statusOf = (transfer: Transfer, ctx: ExportContext) =>
   assessTransfer({ country: transfer.country, mechanism: transfer.mechanism, vendor: vendorOf(ctx, transfer.recipient) }, ctx.transferFacts).status;
 

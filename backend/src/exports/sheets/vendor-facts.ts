@@ -1,4 +1,4 @@
-import { isDpfCertified } from '../../transfers/transfer-status';
+import { isDpfCertified } from '../../domain/transfers/transfer-status';
 import type { ExportContext } from '../sheet-writer';
 
 export interface VendorFacts {

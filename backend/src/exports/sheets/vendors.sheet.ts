@@ -1,5 +1,5 @@
-import type { VendorSnapshot } from '../../vendors/vendor.types';
-import { assessVendor } from '../../transfers/transfer-status';
+import type { VendorSnapshot } from '../../domain/vendors/vendor.types';
+import { assessVendor } from '../../domain/transfers/transfer-status';
 import { BATCH_SIZE } from '../activity-batches';
 import { ColumnSpec, ExportContext, rowValues, SheetFactory, SheetWriter, sheetName } from '../sheet-writer';
 import { dateCell, yesNo } from '../xlsx-cells';

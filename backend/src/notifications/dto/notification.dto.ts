@@ -2,9 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { withArgs } from '../../common/http/validation';
-import { EMAIL_FREQUENCIES, NOTIFICATION_KINDS, NOTIFICATION_RECORD_TYPES, type EmailFrequency, type NotificationKind, type NotificationRecordType } from '../notification-kinds';
+import { EMAIL_FREQUENCIES, NOTIFICATION_KINDS, NOTIFICATION_RECORD_TYPES, type EmailFrequency, type NotificationKind, type NotificationRecordType } from '../../domain/notifications/notification-kinds';
 
-export { EMAIL_FREQUENCIES, type EmailFrequency } from '../notification-kinds';
+export { EMAIL_FREQUENCIES, type EmailFrequency } from '../../domain/notifications/notification-kinds';
 
 export class NotificationView {
   @ApiProperty() id!: string;

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { REVIEW_KINDS, type ReviewKind } from '../review-kinds';
+import { REVIEW_KINDS, type ReviewKind } from '../../domain/review-queue/review-kinds';
 
-export { REVIEW_KINDS, type ReviewKind } from '../review-kinds';
+export { REVIEW_KINDS, type ReviewKind } from '../../domain/review-queue/review-kinds';
 
 export class ReviewQueueItemView {
   @ApiProperty({ enum: REVIEW_KINDS, description: 'activity: submitted, awaiting validation; design_grid: sent to the DPO; dpia: awaiting the DPO’s opinion; vendor: proposed, under review; prior_consultation: a DPIA whose Art 36 consultation awaits the authority’s answer (the DPIA’s id)' })

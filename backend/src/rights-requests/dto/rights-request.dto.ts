@@ -17,7 +17,7 @@ import {
   type RequestType,
   type RightsRequestDetail,
   type RightsRequestSummary,
-} from '../rights-request.types';
+} from '../../domain/rights-requests/rights-request.types';
 
 const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

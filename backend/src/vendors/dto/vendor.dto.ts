@@ -22,7 +22,7 @@ import {
 import { IsIsoDate } from '../../activities/dto/activity.dto';
 import { PageQuery } from '../../common/http/pagination';
 import { withArgs } from '../../common/http/validation';
-import { TRANSFER_STATUSES, type TransferStatus } from '../../transfers/transfer-status';
+import { TRANSFER_STATUSES, type TransferStatus } from '../../domain/transfers/transfer-status';
 import {
   END_OF_CONTRACT,
   REVIEW_RESULTS,
@@ -35,7 +35,7 @@ import {
   type SubProcessorChangeNotice,
   type VendorRole,
   type VendorStatus,
-} from '../vendor.types';
+} from '../../domain/vendors/vendor.types';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);

@@ -1,4 +1,4 @@
-import { durationInWords } from '@backend/common/words/durations';
+import { durationInWords } from '@domain/words/durations';
 
 import type { Locale } from '@/i18n/config';
 

@@ -2,7 +2,7 @@
  * A version diff made readable: the API answers `{ "purposes[0].legalBasis": { before, after } }`;
  * people read "Purpose 1 › Legal basis: — → Contract". Pure (messages and catalogues are passed in).
  */
-import { dateInWords } from '@backend/common/words/dates';
+import { dateInWords } from '@domain/words/dates';
 
 import type { Locale } from '@/i18n/config';
 import { interpolate, lookup, type Messages, type TranslateVars } from '@/i18n/translate';

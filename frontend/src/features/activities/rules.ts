@@ -1,9 +1,9 @@
 /**
  * The register's rules — what an activity needs before the DPO can validate it. The page runs the
- * server's own pure rule module (backend/src/activities/activity-rules.ts), so the live
+ * server's own pure rule module (backend/src/domain/activities/activity-rules.ts), so the live
  * completeness shows exactly what validation will say; the server stays the authority (422).
  */
-import { checkActivity, RULE_CODES, type RuleCode, type RuleFacts, type RuleInput, type RuleProblem } from '@backend/activities/activity-rules';
+import { checkActivity, RULE_CODES, type RuleCode, type RuleFacts, type RuleInput, type RuleProblem } from '@domain/activities/activity-rules';
 
 export { checkActivity, RULE_CODES, type RuleCode, type RuleFacts, type RuleInput, type RuleProblem };
 

@@ -1,5 +1,5 @@
-import countries from '@backend/catalogues/data/countries.json';
-import mechanisms from '@backend/catalogues/data/transfer-mechanisms.json';
+import countries from '@domain/catalogues/data/countries.json';
+import mechanisms from '@domain/catalogues/data/transfer-mechanisms.json';
 
 import { activityToForm, formToContent, ZActivityFormSchema, EMPTY_TRANSFER, uniqueNames, type TransferForm } from './schemas';
 import { knownVendorOf, liveTransferStatuses, transferFactsOf, vendorNamed, withProcessor, type KnownVendor } from './transfers';

@@ -1,6 +1,6 @@
 /**
  * The live status of the transfers being edited: the server's own pure rule
- * (backend/src/transfers/transfer-status.ts) run on the form's rows, so the editor says what the
+ * (backend/src/domain/transfers/transfer-status.ts) run on the form's rows, so the editor says what the
  * server will say once saved. Pure: the catalogues and the known vendors come in.
  */
 import {
@@ -9,7 +9,7 @@ import {
   transferFactsFrom,
   type TransferAssessment,
   type TransferFacts,
-} from '@backend/transfers/transfer-status';
+} from '@domain/transfers/transfer-status';
 
 import type { TransferForm } from './schemas';
 import type { ActivityCatalogues, CatalogueItem } from './types';

@@ -3,9 +3,9 @@
  * (lib/api/schema.d.ts); the activity document itself is the server's interchange format.
  */
 
-// The interchange format is defined once, by the server (backend/src/activities/activity.types.ts).
-export * from '@backend/activities/activity.types';
-import type { ActivitySnapshot } from '@backend/activities/activity.types';
+// The interchange format is defined once, by the server (backend/src/domain/activities/activity.types.ts).
+export * from '@domain/activities/activity.types';
+import type { ActivitySnapshot } from '@domain/activities/activity.types';
 
 import type { ApiSchemas } from '@/lib/api-types';
 

@@ -3,8 +3,8 @@
  * their names, never an id, a field path, a code or JSON; a change from nothing to nothing is no
  * change. Pure (the translator, the messages and the members are passed in).
  */
-import { dateInWords } from '@backend/common/words/dates';
-import { durationInWords } from '@backend/common/words/durations';
+import { dateInWords } from '@domain/words/dates';
+import { durationInWords } from '@domain/words/durations';
 
 import { codeLabel } from '@/features/activities/catalogue';
 import { describeFieldPath, formatFieldValue, pathTokens } from '@/features/activities/history-diff';

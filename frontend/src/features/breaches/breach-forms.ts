@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 
-import { BREACH_NATURES, BREACH_RISKS, COMMUNICATION_EXCEPTIONS } from '@backend/breaches/breach.types';
-import { DEFAULT_TIME_ZONE } from '@backend/deadlines/legal-deadlines';
+import { BREACH_NATURES, BREACH_RISKS, COMMUNICATION_EXCEPTIONS } from '@domain/breaches/breach.types';
+import { DEFAULT_TIME_ZONE } from '@domain/deadlines/legal-deadlines';
 
 import type { components } from '@/lib/api/schema';
 import { emptyToNull, nullToEmpty, optionalText, requiredText } from '@/lib/validation';

@@ -1,2 +1,2 @@
 /** The breach register's API shapes and codes: the server's own, imported (never restated). */
-export * from '@backend/breaches/breach.types';
+export * from '@domain/breaches/breach.types';

@@ -1,7 +1,7 @@
 /** The dashboard and findings API: names for the generated contract (lib/api/schema.d.ts). */
 import type { ApiSchemas } from '@/lib/api-types';
 
-export { FINDING_CODES, SEVERITIES, type FindingCode, type Severity } from '@backend/findings/finding-codes';
+export { FINDING_CODES, SEVERITIES, type FindingCode, type Severity } from '@domain/findings/finding-codes';
 
 export type SeverityCounts = ApiSchemas['SeverityCountsView'];
 export type Finding = ApiSchemas['FindingView'];

@@ -1,9 +1,9 @@
 /**
  * The design grid as the API sends and takes it. The answer shapes, the flags and the grid view are
- * defined once, by the server (backend/src/design-grids/design-grid.types.ts).
+ * defined once, by the server (backend/src/domain/design-grids/design-grid.types.ts).
  */
-export * from '@backend/design-grids/design-grid.types';
-import { GRID_QUESTIONS, type GridQuestion, type GridView } from '@backend/design-grids/design-grid.types';
+export * from '@domain/design-grids/design-grid.types';
+import { GRID_QUESTIONS, type GridQuestion, type GridView } from '@domain/design-grids/design-grid.types';
 
 /** The wizard's pages: the ten questions, then the summary. */
 export const GRID_STEPS = [

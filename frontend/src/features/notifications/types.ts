@@ -8,7 +8,7 @@ export {
   WORKFLOW_KINDS,
   type EmailFrequency,
   type NotificationKind,
-} from '@backend/notifications/notification-kinds';
+} from '@domain/notifications/notification-kinds';
 
 export type NotificationItem = ApiSchemas['NotificationView'];
 export type NotificationPage = ApiSchemas['NotificationPage'];

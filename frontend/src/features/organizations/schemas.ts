@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-import { ORGANIZATION_SECTORS } from '@backend/organizations/organization-profile';
+import { ORGANIZATION_SECTORS } from '@domain/organizations/organization-profile';
 
 export { ORGANIZATION_SECTORS };
 import type { Organization, OrganizationPatch } from '@/lib/api-types';

@@ -2,12 +2,12 @@
  * The clock of the registers, in words: days left before a request's due day, hours left of a
  * breach's 72 hours. Pure; the deadlines themselves come from the server's functions.
  */
-import { daysBetween, DEFAULT_TIME_ZONE, localDate } from '@backend/deadlines/legal-deadlines';
+import { daysBetween, DEFAULT_TIME_ZONE, localDate } from '@domain/deadlines/legal-deadlines';
 
 export { localDate };
-import { notificationState } from '@backend/breaches/breach-rules';
-import type { BreachSummary } from '@backend/breaches/breach.types';
-import { isOpenRequest, type RightsRequestSummary } from '@backend/rights-requests/rights-request.types';
+import { notificationState } from '@domain/breaches/breach-rules';
+import type { BreachSummary } from '@domain/breaches/breach.types';
+import { isOpenRequest, type RightsRequestSummary } from '@domain/rights-requests/rights-request.types';
 
 /** ok: time left; soon: due within a week (a day for breaches); late: past; done: nothing to wait for. */
 export type ClockTone = 'ok' | 'soon' | 'late' | 'done';

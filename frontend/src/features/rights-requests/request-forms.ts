@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 
-import { DEFAULT_TIME_ZONE } from '@backend/deadlines/legal-deadlines';
-import { IDENTITY_CHECK_STATUSES, REQUEST_CHANNELS, REQUEST_TYPES } from '@backend/rights-requests/rights-request.types';
+import { DEFAULT_TIME_ZONE } from '@domain/deadlines/legal-deadlines';
+import { IDENTITY_CHECK_STATUSES, REQUEST_CHANNELS, REQUEST_TYPES } from '@domain/rights-requests/rights-request.types';
 
 import { isIsoDate } from '@/features/activities/register-query';
 import type { components } from '@/lib/api/schema';

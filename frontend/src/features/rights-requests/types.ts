@@ -1,2 +1,2 @@
 /** The rights-request register's API shapes and codes: the server's own, imported (never restated). */
-export * from '@backend/rights-requests/rights-request.types';
+export * from '@domain/rights-requests/rights-request.types';

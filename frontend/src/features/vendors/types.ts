@@ -18,9 +18,9 @@ export {
   type Tia,
   type VendorRole,
   type VendorStatus,
-} from '@backend/vendors/vendor.types';
-export { TRANSFER_STATUSES, type TransferStatus } from '@backend/transfers/transfer-status';
-import type { VendorSnapshot } from '@backend/vendors/vendor.types';
+} from '@domain/vendors/vendor.types';
+export { TRANSFER_STATUSES, type TransferStatus } from '@domain/transfers/transfer-status';
+import type { VendorSnapshot } from '@domain/vendors/vendor.types';
 
 import type { ApiSchemas } from '@/lib/api-types';
 

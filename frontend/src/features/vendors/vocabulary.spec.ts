@@ -1,6 +1,6 @@
-import backendEn from '@backend/common/i18n/messages.en.json';
-import backendFr from '@backend/common/i18n/messages.fr.json';
-import { TRANSFER_STATUSES } from '@backend/transfers/transfer-status';
+import backendEn from '@domain/i18n/messages.en.json';
+import backendFr from '@domain/i18n/messages.fr.json';
+import { TRANSFER_STATUSES } from '@domain/transfers/transfer-status';
 
 import en from '@/i18n/messages/en.json';
 import fr from '@/i18n/messages/fr.json';

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 
-import { BREACH_RISKS, COMMUNICATION_EXCEPTIONS } from '@backend/breaches/breach.types';
+import { BREACH_RISKS, COMMUNICATION_EXCEPTIONS } from '@domain/breaches/breach.types';
 
 import { DisclosureForm } from '@/components/disclosure-form';
 import { SelectField, TextAreaField, TextField } from '@/components/fields';

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 
-import { BREACH_NATURES } from '@backend/breaches/breach.types';
+import { BREACH_NATURES } from '@domain/breaches/breach.types';
 
 import { ErrorAlert } from '@/components/alerts';
 import { FieldFrame, TextAreaField, TextField, useFieldErrorText } from '@/components/fields';

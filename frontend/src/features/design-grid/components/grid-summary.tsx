@@ -1,6 +1,6 @@
 'use client';
 
-import { retentionInWords } from '@backend/common/words/durations';
+import { retentionInWords } from '@domain/words/durations';
 import Link from 'next/link';
 
 import { codeLabel } from '@/features/activities/catalogue';

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
-import { isOpenRequest, REQUEST_TRANSITION_RULES, type RequestTransition } from '@backend/rights-requests/rights-request.types';
+import { isOpenRequest, REQUEST_TRANSITION_RULES, type RequestTransition } from '@domain/rights-requests/rights-request.types';
 
 import { ErrorAlert } from '@/components/alerts';
 import { DisclosureForm } from '@/components/disclosure-form';

@@ -1,7 +1,7 @@
 /**
  * The ten-question "compliant by design" grid: its questions, the shape of each answer, the flags the
  * server computes and the grid as the API sends it. Pure (no Nest, no TypeORM): the web app imports
- * it through `@backend/*`, so the wizard's zod schemas are typed by these very interfaces.
+ * it through `@domain/*`, so the wizard's zod schemas are typed by these very interfaces.
  */
 import type { Completeness, DataSource, DpiaScreeningDecision, EndAction, LegalBasis } from '../activities/activity.types';
 

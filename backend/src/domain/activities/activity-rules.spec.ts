@@ -1,5 +1,8 @@
-import { catalogues } from '../common/i18n/i18n';
+import en from '../i18n/messages.en.json';
+import fr from '../i18n/messages.fr.json';
 import { checkActivity, completenessOf, RULE_CODES, RuleInput } from './activity-rules';
+
+const catalogues: Record<'fr' | 'en', Record<string, Record<string, string>>> = { fr, en };
 
 const facts = { specialDataCategories: new Set(['health', 'biometric']) };
 

@@ -8,7 +8,6 @@ import type { CatalogueItem } from '@/features/activities/types';
 import { BarTable } from '@/features/dashboard/components/bar-table';
 import { ColumnChart } from '@/features/dashboard/components/column-chart';
 import { FindingsPanel } from '@/features/dashboard/components/findings-panel';
-import styles from '@/features/dashboard/components/dashboard.module.css';
 import { EMPTY_FINDINGS_QUERY, findingsQueryToSearch, type FindingsQuery } from '@/features/dashboard/findings-query';
 import {
   SEVERITIES,
@@ -71,14 +70,14 @@ export function DashboardPageContent({
       </div>
       <p className="page__intro">{t('dashboard.intro')}</p>
 
-      <div className={styles.cards} data-testid="dashboard-headline">
+      <div className="dashboard__cards" data-testid="dashboard-headline">
         {reviewQueue ? <ReviewQueueCard organizationId={organizationId} items={reviewQueue} /> : null}
-        <section className={styles.card} aria-labelledby={`${ids}-activities`} data-testid="headline-activities">
+        <section className="dashboard__card" aria-labelledby={`${ids}-activities`} data-testid="headline-activities">
           <h2 id={`${ids}-activities`}>{t('dashboard.headline.activities')}</h2>
-          <p className={styles.figure} data-testid="headline-activities-total">
+          <p className="dashboard__figure" data-testid="headline-activities-total">
             {totalActivities}
           </p>
-          <ul className={styles.breakdown}>
+          <ul className="dashboard__breakdown">
             {ACTIVITY_STATUSES.map((status) => (
               <li key={status} data-testid={`headline-activities-${status}`}>
                 {t('dashboard.countLine', { label: t(`activity.status.${status}`), count: dashboard.activitiesByStatus[status] })}
@@ -86,12 +85,12 @@ export function DashboardPageContent({
             ))}
           </ul>
         </section>
-        <section className={styles.card} aria-labelledby={`${ids}-findings`} data-testid="headline-findings">
+        <section className="dashboard__card" aria-labelledby={`${ids}-findings`} data-testid="headline-findings">
           <h2 id={`${ids}-findings`}>{t('dashboard.headline.findings')}</h2>
-          <p className={styles.figure} data-testid="headline-findings-total">
+          <p className="dashboard__figure" data-testid="headline-findings-total">
             {totalFindings}
           </p>
-          <ul className={styles.breakdown}>
+          <ul className="dashboard__breakdown">
             {SEVERITIES.map((severity) => (
               <li key={severity} data-testid={`headline-findings-${severity}`}>
                 <Link href={severityFilter(severity)}>
@@ -101,12 +100,12 @@ export function DashboardPageContent({
             ))}
           </ul>
         </section>
-        <section className={styles.card} aria-labelledby={`${ids}-dpias`} data-testid="headline-dpias">
+        <section className="dashboard__card" aria-labelledby={`${ids}-dpias`} data-testid="headline-dpias">
           <h2 id={`${ids}-dpias`}>{t('dashboard.headline.dpias')}</h2>
-          <p className={styles.figure} data-testid="headline-dpias-total">
+          <p className="dashboard__figure" data-testid="headline-dpias-total">
             {totalDpias}
           </p>
-          <ul className={styles.breakdown}>
+          <ul className="dashboard__breakdown">
             {DPIA_STATUSES.map((status) => (
               <li key={status} data-testid={`headline-dpias-${status}`}>
                 {t('dashboard.countLine', { label: t(`dpias.status.${status}`), count: dashboard.dpiasByStatus[status] })}
@@ -114,17 +113,17 @@ export function DashboardPageContent({
             ))}
           </ul>
           {dashboard.dpiasRequiredMissing > 0 ? (
-            <p className={styles.breakdown} data-testid="headline-dpias-missing">
+            <p className="dashboard__breakdown" data-testid="headline-dpias-missing">
               <Link href={orgPath(organizationId, `dashboard${findingsQueryToSearch({ ...EMPTY_FINDINGS_QUERY, code: 'dpia_required_missing' })}#findings`)}>
                 {t('dashboard.headline.dpiasRequiredMissing', { count: dashboard.dpiasRequiredMissing })}
               </Link>
             </p>
           ) : null}
         </section>
-        <section className={styles.card} aria-labelledby={`${ids}-vendors`} data-testid="headline-vendors">
+        <section className="dashboard__card" aria-labelledby={`${ids}-vendors`} data-testid="headline-vendors">
           <h2 id={`${ids}-vendors`}>{t('dashboard.headline.vendors')}</h2>
-          <p className={styles.figure}>{totalVendors}</p>
-          <ul className={styles.breakdown}>
+          <p className="dashboard__figure">{totalVendors}</p>
+          <ul className="dashboard__breakdown">
             {VENDOR_STATUSES.map((status) => (
               <li key={status} data-testid={`headline-vendors-${status}`}>
                 {t('dashboard.countLine', { label: t(`vendors.status.${status}`), count: dashboard.vendorsByStatus[status] })}
@@ -132,12 +131,12 @@ export function DashboardPageContent({
             ))}
           </ul>
         </section>
-        <section className={styles.card} aria-labelledby={`${ids}-reviews`} data-testid="headline-reviews">
+        <section className="dashboard__card" aria-labelledby={`${ids}-reviews`} data-testid="headline-reviews">
           <h2 id={`${ids}-reviews`}>{t('dashboard.headline.reviews')}</h2>
-          <p className={styles.figure} data-testid="headline-reviews-due">
+          <p className="dashboard__figure" data-testid="headline-reviews-due">
             {dashboard.reviewsDue.length}
           </p>
-          <p className={styles.breakdown}>{t('dashboard.headline.reviewsOverdue', { count: dashboard.reviewsOverdue })}</p>
+          <p className="dashboard__breakdown">{t('dashboard.headline.reviewsOverdue', { count: dashboard.reviewsOverdue })}</p>
         </section>
       </div>
 
@@ -185,7 +184,7 @@ export function DashboardPageContent({
 
       <FindingsPanel query={query} findings={findings} departments={departments} />
 
-      <div className={styles.grid}>
+      <div className="dashboard__grid">
         <BarTable
           caption={t('dashboard.charts.legalBases')}
           testId="chart-legal-bases"

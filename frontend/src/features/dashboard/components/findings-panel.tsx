@@ -7,7 +7,6 @@ import { FilterBar, FilterRow } from '@/components/list/filter-bar';
 import { FilterSelect } from '@/components/list/filter-select';
 import { Pagination } from '@/components/list/pagination';
 import { useListNavigation } from '@/components/list/use-list-navigation';
-import styles from '@/features/dashboard/components/dashboard.module.css';
 import { findingsQueryToSearch, withFindingsChange, type FindingsQuery } from '@/features/dashboard/findings-query';
 import { FINDING_CODES, SEVERITIES, type FindingCode, type FindingPage, type Severity } from '@/features/dashboard/types';
 import { useT } from '@/i18n/i18n-provider';
@@ -72,10 +71,10 @@ export function FindingsPanel({ query, findings, departments }: { query: Finding
           {t('findings.empty')}
         </p>
       ) : (
-        <ul className={styles.findings}>
+        <ul className="dashboard__findings">
           {findings.items.map((finding) => (
-            <li key={`${finding.recordId}-${finding.code}-${finding.field}`} className={styles.finding} data-testid="finding" data-code={finding.code} data-record={finding.recordReference}>
-              <span className={`${styles.severity} ${styles[`severity--${finding.severity}`] ?? ''}`}>{t(`findings.severity.${finding.severity}`)}</span>
+            <li key={`${finding.recordId}-${finding.code}-${finding.field}`} className="dashboard__finding" data-testid="finding" data-code={finding.code} data-record={finding.recordReference}>
+              <span className={`dashboard__severity dashboard__severity--${finding.severity}`}>{t(`findings.severity.${finding.severity}`)}</span>
               <p>{finding.message}</p>
               <Link href={finding.link} className="button button--small" data-testid="finding-fix">
                 {t('findings.fix')}

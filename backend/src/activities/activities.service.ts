@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ForbiddenError, subject } from '@casl/ability';
 import { AuditService } from '../audit/audit.service';
-import type { Action } from '../authorization/ability.factory';
 import type { OrganizationAccess } from '../authorization/request-auth';
 import { assertVersion } from '../common/concurrency/expected-version';
 import { canonicalJson, diffFields, flattenFields } from '../common/diff/field-diff';
@@ -32,6 +31,7 @@ import { consultationHold } from '../domain/dpias/dpia-rules';
 import { checkActivity, completenessOf, RuleInput, ValidationBlocker, validationBlockers } from '../domain/activities/activity-rules';
 import { ActivityVersion, ProcessingActivity } from './activity.entity';
 import type { ActivitySnapshot, ActivityStatus, Completeness, DpiaScreening } from '../domain/activities/activity.types';
+import { ACTIVITY_TRANSITION_RULES, type ActivityTransition } from '../domain/activities/activity-workflow';
 import { changesDpoDecision, screenDpia } from '../domain/activities/dpia-screening';
 import {
   ActivityListItem,
@@ -60,21 +60,7 @@ export type ActivityDetail = { id: string } & ActivitySnapshot & {
     transferStatuses: TransferAssessment[];
   };
 
-export type Transition = 'submit' | 'validate' | 'archive' | 'reopen' | 'request_changes';
-
-/**
- * The workflow draft → in_review → validated → archived, and back to draft to amend. `permission` is
- * the CASL action checked on the record: validating, archiving and reopening a validated or archived
- * activity are the DPO's; pulling back an activity under review is for whoever may edit it.
- */
-export const TRANSITIONS: Record<Transition, { from: ActivityStatus[]; to: ActivityStatus; permission: (from: ActivityStatus) => Action }> = {
-  submit: { from: ['draft'], to: 'in_review', permission: () => 'submit' },
-  validate: { from: ['in_review'], to: 'validated', permission: () => 'validate' },
-  archive: { from: ['validated'], to: 'archived', permission: () => 'validate' },
-  reopen: { from: ['in_review', 'validated', 'archived'], to: 'draft', permission: (from) => (from === 'in_review' ? 'update' : 'validate') },
-  // The DPO sends it back to draft; the version's comment says what to change.
-  request_changes: { from: ['in_review'], to: 'draft', permission: () => 'validate' },
-};
+export type Transition = ActivityTransition;
 
 /** Who hears of each transition: the DPOs for what waits for them, the owner and submitter otherwise. */
 const TRANSITION_NOTICES: Record<Transition, { kind: WorkflowKind; to: 'dpos' | 'owner' }> = {
@@ -387,7 +373,7 @@ export class ActivitiesService {
 
   async transition(access: ActivityAccess, activityId: string, transition: Transition, expected: number, comment: string | null): Promise<ActivityDetail> {
     const current = await this.lock(access.organizationId, activityId);
-    const rule = TRANSITIONS[transition];
+    const rule = ACTIVITY_TRANSITION_RULES[transition];
     ForbiddenError.from(access.ability).throwUnlessCan(rule.permission(current.status), asSubject(current));
     assertVersion(current.version, expected);
     if (!rule.from.includes(current.status)) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { QueryDeepPartialEntity } from 'typeorm';
 import { diffFields } from '../common/diff/field-diff';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { AuditEvent } from './audit-event.entity';
@@ -57,7 +58,8 @@ export class AuditService {
     });
     event.hash = hashEvent(event);
     // insert, not save: save first SELECTs the row by its (new) id to choose between INSERT and UPDATE.
-    await manager.getRepository(AuditEvent).insert(event);
+    // The JSONB `changes` is plain JSON; TypeORM's deep-partial type cannot see through its record type.
+    await manager.getRepository(AuditEvent).insert(event as QueryDeepPartialEntity<AuditEvent>);
     return event;
   }
 }

@@ -2,7 +2,7 @@
  * verify-evidence.mjs, the standalone verifier shipped in every evidence pack. It needs only Node.js
  * (18 or later), no package: an auditor runs it offline on the unzipped pack. It mirrors
  * audit-hash.ts (hash schemes), checkpoint.service.ts (signed payload) and field-diff's canonical
- * JSON; offline-verifier.spec.ts and evidence-chain.spec.ts run it on real packs.
+ * JSON; audit-chain.spec.ts and exports/evidence-pack.spec.ts run it on real packs.
  *
  * Written without backticks or dollar-brace so that it can live in this String.raw.
  */

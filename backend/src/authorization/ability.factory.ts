@@ -1,39 +1,13 @@
 import { AbilityBuilder, createMongoAbility, ForcedSubject, MongoAbility } from '@casl/ability';
 import type { Role } from '../members/membership.entity';
+import type { Action, ActivitySubjectFields, DesignGridSubjectFields, SubjectType } from '../domain/authorization/ability-vocabulary';
 
-/** `decide`: record the decision on a DPIA (admin or DPO), distinct from the DPO's opinion (`validate`). */
-export const ACTIONS = ['manage', 'create', 'read', 'update', 'delete', 'submit', 'validate', 'export', 'decide'] as const;
-export type Action = (typeof ACTIONS)[number];
-
-export const SUBJECT_TYPES = [
-  'Organization',
-  'Membership',
-  'Department',
-  'Activity',
-  'DesignGrid',
-  'Vendor',
-  'Dpia',
-  'Evidence',
-  'AuditEvent',
-  'Register',
-  'CatalogueEntry',
-  'RightsRequest',
-  'Breach',
-  'ReviewQueue',
-] as const;
-export type SubjectType = (typeof SUBJECT_TYPES)[number];
+// The vocabulary (actions, subject types) is shared with the web app; the rules stay here.
+export { ACTIONS, SUBJECT_TYPES, type Action, type SubjectType } from '../domain/authorization/ability-vocabulary';
 
 /** The fields rules may test, per record type; every record belongs to one organisation. */
 interface TenantRecord {
   organizationId: string;
-}
-interface ActivityFields extends TenantRecord {
-  ownerId: string | null;
-  departmentId: string | null;
-  status: string;
-}
-interface DesignGridFields extends TenantRecord {
-  createdById: string;
 }
 interface VendorFields extends TenantRecord {
   status: string;
@@ -50,8 +24,8 @@ type Tagged<T extends SubjectType, Fields = TenantRecord> = Fields & ForcedSubje
 export type Subject =
   | SubjectType
   | 'all'
-  | Tagged<'Activity', ActivityFields>
-  | Tagged<'DesignGrid', DesignGridFields>
+  | Tagged<'Activity', ActivitySubjectFields>
+  | Tagged<'DesignGrid', DesignGridSubjectFields>
   | Tagged<'Vendor', VendorFields>
   | Tagged<'Evidence', EvidenceFields>
   | Tagged<'RightsRequest', IntakeFields>

@@ -3,6 +3,7 @@ import type { CatalogueLabels } from '../exports/catalogue-labels';
 import { columnHeader, sheetName } from '../exports/sheet-writer';
 import { ENUMS, enumLabel } from '../exports/sheets/enum-labels';
 import { durationFromWords } from '../domain/words/durations';
+import { FREE_MEASURE_PREFIX } from '../domain/activities/activity.types';
 import { unescapeText } from '../exports/xlsx-cells';
 import type { Cell, SheetRows } from './workbook-rows';
 
@@ -363,7 +364,7 @@ export function mapWorkbook(workbook: SheetRows[], labels: CatalogueLabels): Map
     if (measure === null) {
       const label = read.text('security_measure');
       if (label === null) return;
-      measure = labels.codeOf('security-measures', label) ?? `other:${label}`;
+      measure = labels.codeOf('security-measures', label) ?? `${FREE_MEASURE_PREFIX}${label}`;
     }
     push(item, location, 'securityMeasures', measure, row);
   });

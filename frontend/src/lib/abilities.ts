@@ -5,40 +5,17 @@
 import { createMongoAbility, subject, type ForcedSubject, type MongoAbility, type RawRuleOf } from '@casl/ability';
 import { unpackRules, type PackRule } from '@casl/ability/extra';
 
-export const ACTIONS = ['manage', 'create', 'read', 'update', 'delete', 'submit', 'validate', 'export', 'decide'] as const;
-export type Action = (typeof ACTIONS)[number];
+import type { Action, ActivitySubjectFields, DesignGridSubjectFields, SubjectType } from '@domain/authorization/ability-vocabulary';
 
-export const SUBJECTS = [
-  'Organization',
-  'Membership',
-  'Department',
-  'Activity',
-  'DesignGrid',
-  'Vendor',
-  'Dpia',
-  'Evidence',
-  'AuditEvent',
-  'Register',
-  'CatalogueEntry',
-  'RightsRequest',
-  'Breach',
-  'ReviewQueue',
-] as const;
-export type SubjectType = (typeof SUBJECTS)[number];
-
-/** The fields the server's rules test on an activity (its organisation, owner, department and status). */
-export interface ActivitySubjectFields {
-  organizationId: string;
-  ownerId: string | null;
-  departmentId: string | null;
-  status: string;
-}
-
-/** The fields the server's rules test on a design grid (its organisation and creator). */
-export interface DesignGridSubjectFields {
-  organizationId: string;
-  createdById: string;
-}
+// The vocabulary is the server's own (its ability factory holds the rules).
+export {
+  ACTIONS,
+  SUBJECT_TYPES,
+  type Action,
+  type ActivitySubjectFields,
+  type DesignGridSubjectFields,
+  type SubjectType,
+} from '@domain/authorization/ability-vocabulary';
 
 export type Subject =
   | SubjectType

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../domain/field-limits';
 import { NotInFuture } from '../../common/http/is-instant';
 import { applyDecorators } from '@nestjs/common';
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
@@ -33,6 +34,7 @@ import {
   DATA_SOURCES,
   DPIA_SCREENING_DECISIONS,
   END_ACTIONS,
+  FREE_MEASURE_PREFIX,
   ISO_DURATION,
   LEGAL_BASES,
   type ActivityRole,
@@ -120,18 +122,18 @@ function StringList(max: number, description: string): PropertyDecorator {
 }
 
 export class PartyDto {
-  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300, withArgs) name!: string;
-  @NullableText(500) contact?: string | null;
+  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.short, withArgs) name!: string;
+  @NullableText(TEXT_LIMITS.sentence) contact?: string | null;
 }
 
 export class LegitimateInterestAssessmentDto {
-  @NullableText(5000, 'purpose test: the interest pursued') purpose?: string | null;
-  @NullableText(5000, 'necessity test') necessity?: string | null;
-  @NullableText(5000, 'balancing test') balancing?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong, 'purpose test: the interest pursued') purpose?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong, 'necessity test') necessity?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong, 'balancing test') balancing?: string | null;
 }
 
 export class PurposeDto {
-  @ApiProperty({ maxLength: 2000 }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000, withArgs) description!: string;
+  @ApiProperty({ maxLength: TEXT_LIMITS.long }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.long, withArgs) description!: string;
   @ApiPropertyOptional() @Present() @IsBoolean() main?: boolean;
 
   @ApiPropertyOptional({ enum: LEGAL_BASES, nullable: true, description: 'null only in drafts' })
@@ -139,7 +141,7 @@ export class PurposeDto {
   @IsIn(LEGAL_BASES, withArgs)
   legalBasis?: LegalBasis | null;
 
-  @NullableText(2000, 'required for legal_obligation and public_task') legalReference?: string | null;
+  @NullableText(TEXT_LIMITS.long, 'required for legal_obligation and public_task') legalReference?: string | null;
 
   @ApiPropertyOptional({ type: () => LegitimateInterestAssessmentDto, nullable: true, description: 'required for legitimate_interests' })
   @IsOptional()
@@ -161,19 +163,19 @@ export class RetentionDto {
   activePeriod!: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'P45Y' }) @IsOptional() @IsIsoDuration() archivePeriod?: string | null;
-  @NullableText(300, 'retention-start-events code or free text') startEvent?: string | null;
-  @NullableText(2000) legalReference?: string | null;
+  @NullableText(TEXT_LIMITS.short, 'retention-start-events code or free text') startEvent?: string | null;
+  @NullableText(TEXT_LIMITS.long) legalReference?: string | null;
   @ApiPropertyOptional({ enum: END_ACTIONS, default: 'delete' }) @Present() @IsIn(END_ACTIONS, withArgs) endAction?: EndAction;
-  @NullableText(2000) unlimitedJustification?: string | null;
+  @NullableText(TEXT_LIMITS.long) unlimitedJustification?: string | null;
 }
 
 export class DataCategoryDto {
   @Code({ nullable: false, description: 'data-categories code (or an own entry)' }) category!: string;
-  @NullableText(2000) description?: string | null;
+  @NullableText(TEXT_LIMITS.long) description?: string | null;
   @ApiPropertyOptional({ enum: DATA_SOURCES, nullable: true }) @IsOptional() @IsIn(DATA_SOURCES, withArgs) source?: DataSource | null;
-  @NullableText(1000) sourceDetail?: string | null;
+  @NullableText(TEXT_LIMITS.paragraph) sourceDetail?: string | null;
   @ApiPropertyOptional() @Present() @IsBoolean() mandatory?: boolean;
-  @NullableText(2000) minimisationJustification?: string | null;
+  @NullableText(TEXT_LIMITS.long) minimisationJustification?: string | null;
   @Code({ nullable: true, description: 'art9-conditions code; required for special categories' }) art9Condition?: string | null;
 
   @ApiPropertyOptional({ type: () => RetentionDto, nullable: true })
@@ -185,14 +187,14 @@ export class DataCategoryDto {
 
 export class RecipientDto {
   @Code({ nullable: false, description: 'recipient-categories code' }) category!: string;
-  @NullableText(300) name?: string | null;
+  @NullableText(TEXT_LIMITS.short) name?: string | null;
 }
 
 export class TransferDto {
   @ApiProperty({ example: 'US' }) @Transform(upper) @IsString() @Matches(/^[A-Z]{2}$/) country!: string;
-  @NullableText(300) recipient?: string | null;
+  @NullableText(TEXT_LIMITS.short) recipient?: string | null;
   @Code({ nullable: true, description: 'transfer-mechanisms code' }) mechanism?: string | null;
-  @NullableText(2000) documentation?: string | null;
+  @NullableText(TEXT_LIMITS.long) documentation?: string | null;
 }
 
 export class DpiaScreeningDto {
@@ -200,7 +202,7 @@ export class DpiaScreeningDto {
   @Code({ nullable: true, description: 'dpia-cnil-required code' }) onCnilRequiredList?: string | null;
   @Code({ nullable: true, description: 'dpia-cnil-exempt code' }) onCnilExemptList?: string | null;
   @ApiPropertyOptional({ enum: DPIA_SCREENING_DECISIONS, default: 'to_assess' }) @Present() @IsIn(DPIA_SCREENING_DECISIONS, withArgs) decision?: DpiaScreeningDecision;
-  @NullableText(5000) justification?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong) justification?: string | null;
 }
 
 /**
@@ -217,10 +219,10 @@ export class CreateActivityDto {
   @MaxLength(40, withArgs)
   reference?: string;
 
-  @ApiProperty({ maxLength: 300 }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300, withArgs) name!: string;
-  @NullableText(10000) description?: string | null;
+  @ApiProperty({ maxLength: TEXT_LIMITS.short }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.short, withArgs) name!: string;
+  @NullableText(TEXT_LIMITS.document) description?: string | null;
 
-  @NullableText(200, 'department name (or give departmentId)') department?: string | null;
+  @NullableText(TEXT_LIMITS.name, 'department name (or give departmentId)') department?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) @IsOptional() @IsUUID() departmentId?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'e-mail of the owning member (or give ownerId); defaults to the caller' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() || null : value))
@@ -242,11 +244,11 @@ export class CreateActivityDto {
   @NestedList(() => DataSubjectDto) dataSubjects?: DataSubjectDto[];
   @NestedList(() => DataCategoryDto) dataCategories?: DataCategoryDto[];
   @NestedList(() => RecipientDto) recipients?: RecipientDto[];
-  @StringList(300, 'vendor names') processors?: string[];
+  @StringList(TEXT_LIMITS.short, 'vendor names') processors?: string[];
   @NestedList(() => TransferDto) transfers?: TransferDto[];
-  @StringList(500, "security-measures codes, or free text prefixed 'other:'") securityMeasures?: string[];
-  @NullableText(5000) dataSubjectInformation?: string | null;
-  @NullableText(5000) rightsProcedure?: string | null;
+  @StringList(TEXT_LIMITS.sentence, `security-measures codes, or free text prefixed '${FREE_MEASURE_PREFIX}'`) securityMeasures?: string[];
+  @NullableText(TEXT_LIMITS.veryLong) dataSubjectInformation?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong) rightsProcedure?: string | null;
   @ApiPropertyOptional() @Present() @IsBoolean() automatedDecisionMaking?: boolean;
 
   @ApiPropertyOptional({ type: () => DpiaScreeningDto })
@@ -278,7 +280,7 @@ export class UpdateActivityDto extends PartialType(CreateActivityDto, { skipNull
   @Min(1, withArgs)
   version?: number;
 
-  @NullableText(2000, 'a note kept with the version') comment?: string | null;
+  @NullableText(TEXT_LIMITS.long, 'a note kept with the version') comment?: string | null;
 }
 
 /** Workflow transitions act on the version the caller saw. */
@@ -289,7 +291,7 @@ export class TransitionDto {
   @Min(1, withArgs)
   version?: number;
 
-  @NullableText(2000, 'a note kept with the version (the DPO’s remark, the reason to reopen…)') comment?: string | null;
+  @NullableText(TEXT_LIMITS.long, 'a note kept with the version (the DPO’s remark, the reason to reopen…)') comment?: string | null;
 }
 
 /** The DPO sends a submitted activity back to its owner: the comment says what to change. */
@@ -300,21 +302,21 @@ export class RequestActivityChangesDto {
   @Min(1, withArgs)
   version?: number;
 
-  @ApiProperty({ maxLength: 2000, description: 'what the owner should change; shown on the activity page' })
+  @ApiProperty({ maxLength: TEXT_LIMITS.long, description: 'what the owner should change; shown on the activity page' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000, withArgs)
+  @MaxLength(TEXT_LIMITS.long, withArgs)
   comment!: string;
 }
 
 export class DuplicateActivityDto {
-  @ApiPropertyOptional({ maxLength: 300, description: 'defaults to the name followed by "(copie)" / "(copy)"' })
+  @ApiPropertyOptional({ maxLength: TEXT_LIMITS.short, description: 'defaults to the name followed by "(copie)" / "(copy)"' })
   @Transform(trim)
   @Present()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300, withArgs)
+  @MaxLength(TEXT_LIMITS.short, withArgs)
   name?: string;
 }
 
@@ -330,7 +332,7 @@ export class ListActivitiesQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'full-text search over reference, name, description and purposes (prefix match, accent-insensitive)' })
   @IsOptional()
   @IsString()
-  @MaxLength(200, withArgs)
+  @MaxLength(TEXT_LIMITS.name, withArgs)
   q?: string;
 
   @ApiPropertyOptional({ enum: ACTIVITY_STATUSES, isArray: true, description: 'one or several (comma-separated or repeated)' })

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../domain/field-limits';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
@@ -36,7 +37,7 @@ export class RegisterDto {
   @ApiProperty({ example: 'Camille Martin' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200, withArgs)
+  @MaxLength(TEXT_LIMITS.name, withArgs)
   name!: string;
 }
 
@@ -94,7 +95,7 @@ export class UpdateProfileDto {
   @IsOptional()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200, withArgs)
+  @MaxLength(TEXT_LIMITS.name, withArgs)
   name?: string;
 
   @ApiProperty({ required: false, enum: ['fr', 'en'] })

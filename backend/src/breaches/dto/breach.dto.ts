@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../domain/field-limits';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -74,9 +75,9 @@ function Ids(description: string): PropertyDecorator {
 
 export class AuthorityNotificationDto implements AuthorityNotification {
   @OptionalInstant('when the notification was made (CNIL online form)') notifiedAt!: string | null;
-  @OptionalText(200, 'the authority’s reference') reference!: string | null;
+  @OptionalText(TEXT_LIMITS.name, 'the authority’s reference') reference!: string | null;
   @ApiProperty({ description: 'Art 33(4): information given in phases' }) @IsDefined() @IsBoolean() phased!: boolean;
-  @OptionalText(5000, 'Art 33(1): the reasons for a notification after 72 hours') delayReasons!: string | null;
+  @OptionalText(TEXT_LIMITS.veryLong, 'Art 33(1): the reasons for a notification after 72 hours') delayReasons!: string | null;
 }
 
 export class PersonsCommunicationDto implements PersonsCommunication {
@@ -85,18 +86,18 @@ export class PersonsCommunicationDto implements PersonsCommunication {
   @IsOptional()
   @IsIn(COMMUNICATION_EXCEPTIONS, withArgs)
   exception!: CommunicationException | null;
-  @OptionalText(5000, 'how and what they were told, or why the exception applies') details!: string | null;
+  @OptionalText(TEXT_LIMITS.veryLong, 'how and what they were told, or why the exception applies') details!: string | null;
 }
 
 export class TimelineEntryDto implements TimelineEntry {
   @ApiProperty({ format: 'date-time' }) @IsDefined() @IsInstant() at!: string;
-  @ApiProperty({ maxLength: 2000 }) @Transform(trim) @IsDefined() @IsString() @IsNotEmpty() @MaxLength(2000, withArgs) event!: string;
+  @ApiProperty({ maxLength: TEXT_LIMITS.long }) @Transform(trim) @IsDefined() @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.long, withArgs) event!: string;
 }
 
 /** Every field of a breach but its date of awareness; all optional (the record fills in over time). */
 class BreachFieldsDto {
   @OptionalInstant('when it happened (if known)') occurredAt?: string | null;
-  @OptionalText(5000, 'how it was discovered') discovery?: string | null;
+  @OptionalText(TEXT_LIMITS.veryLong, 'how it was discovered') discovery?: string | null;
   @ApiPropertyOptional({ enum: BREACH_NATURES, isArray: true })
   @IsOptional()
   @IsArray()
@@ -110,11 +111,11 @@ class BreachFieldsDto {
   @Ids('activities of the register concerned') activityIds?: string[];
   @Ids('vendors involved (a processor’s breach)') vendorIds?: string[];
   @OptionalInstant('Art 33(2): when the processor told us') processorNotifiedAt?: string | null;
-  @OptionalText(5000, 'likely consequences for the people') consequences?: string | null;
-  @OptionalText(5000) measuresTaken?: string | null;
-  @OptionalText(5000) measuresProposed?: string | null;
+  @OptionalText(TEXT_LIMITS.veryLong, 'likely consequences for the people') consequences?: string | null;
+  @OptionalText(TEXT_LIMITS.veryLong) measuresTaken?: string | null;
+  @OptionalText(TEXT_LIMITS.veryLong) measuresProposed?: string | null;
   @ApiPropertyOptional({ enum: BREACH_RISKS, nullable: true, description: 'null: not assessed yet' }) @IsOptional() @IsIn(BREACH_RISKS, withArgs) risk?: BreachRisk | null;
-  @OptionalText(5000, 'the assessment (EDPB Guidelines 9/2022 factors: type, sensitivity, volume, identification, severity, special characteristics, number of people)') riskRationale?: string | null;
+  @OptionalText(TEXT_LIMITS.veryLong, 'the assessment (EDPB Guidelines 9/2022 factors: type, sensitivity, volume, identification, severity, special characteristics, number of people)') riskRationale?: string | null;
   @ApiPropertyOptional({ type: AuthorityNotificationDto }) @IsOptional() @ValidateNested() @Type(() => AuthorityNotificationDto) authorityNotification?: AuthorityNotificationDto;
   @ApiPropertyOptional({ type: PersonsCommunicationDto }) @IsOptional() @ValidateNested() @Type(() => PersonsCommunicationDto) personsCommunication?: PersonsCommunicationDto;
   @ApiPropertyOptional({ type: [TimelineEntryDto] })
@@ -127,7 +128,7 @@ class BreachFieldsDto {
 }
 
 export class CreateBreachDto extends BreachFieldsDto {
-  @ApiProperty({ maxLength: 500, description: 'what happened, in a sentence' }) @Transform(trim) @IsDefined() @IsString() @IsNotEmpty() @MaxLength(500, withArgs) summary!: string;
+  @ApiProperty({ maxLength: TEXT_LIMITS.sentence, description: 'what happened, in a sentence' }) @Transform(trim) @IsDefined() @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.sentence, withArgs) summary!: string;
   @ApiProperty({ format: 'date-time', description: 'when the organisation became aware of it: the 72 hours of Art 33(1) run from here' })
   @IsDefined()
   @IsInstant()
@@ -136,7 +137,7 @@ export class CreateBreachDto extends BreachFieldsDto {
 
 export class UpdateBreachDto extends BreachFieldsDto {
   @ApiPropertyOptional({ description: 'the version last seen (or an If-Match header)' }) @IsOptional() @IsInt() @Min(1, withArgs) version?: number;
-  @ApiPropertyOptional({ maxLength: 500 }) @Transform(trim) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500, withArgs) summary?: string;
+  @ApiPropertyOptional({ maxLength: TEXT_LIMITS.sentence }) @Transform(trim) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.sentence, withArgs) summary?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsInstant() awareAt?: string;
 }
 

@@ -1,11 +1,12 @@
+import { TEXT_LIMITS } from '../../domain/field-limits';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { withArgs } from '../../common/http/validation';
 
 export class LocalisedTextDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(1000, withArgs) fr!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(1000, withArgs) en!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.paragraph, withArgs) fr!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.paragraph, withArgs) en!: string;
 }
 
 export class CreateCatalogueEntryDto {
@@ -13,8 +14,8 @@ export class CreateCatalogueEntryDto {
   @Matches(/^[a-z][a-z0-9_]{1,62}$/)
   code!: string;
 
-  @ApiProperty({ example: 'Numéro de carte de fidélité' }) @IsString() @IsNotEmpty() @MaxLength(200, withArgs) fr!: string;
-  @ApiProperty({ example: 'Loyalty card number' }) @IsString() @IsNotEmpty() @MaxLength(200, withArgs) en!: string;
+  @ApiProperty({ example: 'Numéro de carte de fidélité' }) @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.name, withArgs) fr!: string;
+  @ApiProperty({ example: 'Loyalty card number' }) @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.name, withArgs) en!: string;
 
   @ApiPropertyOptional({ type: LocalisedTextDto })
   @IsOptional()

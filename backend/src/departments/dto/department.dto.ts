@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../domain/field-limits';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
@@ -10,14 +11,14 @@ export class CreateDepartmentDto {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200, withArgs)
+  @MaxLength(TEXT_LIMITS.name, withArgs)
   name!: string;
 
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
-  @MaxLength(2000, withArgs)
+  @MaxLength(TEXT_LIMITS.long, withArgs)
   description?: string | null;
 }
 
@@ -27,14 +28,14 @@ export class UpdateDepartmentDto {
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200, withArgs)
+  @MaxLength(TEXT_LIMITS.name, withArgs)
   name?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
-  @MaxLength(2000, withArgs)
+  @MaxLength(TEXT_LIMITS.long, withArgs)
   description?: string | null;
 
   @ApiPropertyOptional({ description: 'The version last read; or send If-Match' })

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../domain/field-limits';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -112,13 +113,13 @@ function NullableBoolean(description?: string): PropertyDecorator {
   return applyDecorators(ApiPropertyOptional({ type: Boolean, nullable: true, description }), IsOptional(), IsBoolean());
 }
 
-const Note = () => NullableText(5000, '"I don’t know yet, here is what we know"');
+const Note = () => NullableText(TEXT_LIMITS.veryLong, '"I don’t know yet, here is what we know"');
 
 // ——— 1. purposes ———
 
 export class GridPurposeDto implements GridPurpose {
   @ApiProperty({ maxLength: 40, description: 'stable id chosen by the client' }) @IsString() @Matches(/^[A-Za-z0-9_-]{1,40}$/) id!: string;
-  @DraftText(2000) description!: string;
+  @DraftText(TEXT_LIMITS.long) description!: string;
   @ApiProperty() @IsBoolean() main!: boolean;
 }
 
@@ -133,10 +134,10 @@ export class PurposesAnswerDto implements PurposesAnswer {
 export class GridLegalBasisDto implements GridLegalBasis {
   @ApiProperty() @IsString() @Matches(/^[A-Za-z0-9_-]{1,40}$/) purposeId!: string;
   @ApiProperty({ enum: LEGAL_BASES, nullable: true }) @ValidateIf((_: object, value: unknown) => value !== null) @IsIn(LEGAL_BASES, withArgs) legalBasis!: LegalBasis | null;
-  @NullableText(2000, 'the text setting the obligation or the task') legalReference?: string | null;
-  @NullableText(5000, 'legitimate interest: the interest pursued') interest?: string | null;
-  @NullableText(5000, 'legitimate interest: why the processing is necessary') necessity?: string | null;
-  @NullableText(5000, 'legitimate interest: the balance with people’s rights') balancing?: string | null;
+  @NullableText(TEXT_LIMITS.long, 'the text setting the obligation or the task') legalReference?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong, 'legitimate interest: the interest pursued') interest?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong, 'legitimate interest: why the processing is necessary') necessity?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong, 'legitimate interest: the balance with people’s rights') balancing?: string | null;
 }
 
 export class LegitimacyAnswerDto implements LegitimacyAnswer {
@@ -154,20 +155,20 @@ export class GridSubjectDto implements GridSubject {
 
 export class GridDataCategoryDto implements GridDataCategory {
   @Code(false, 'data-categories code') category!: string;
-  @NullableText(2000) description?: string | null;
+  @NullableText(TEXT_LIMITS.long) description?: string | null;
   @ApiPropertyOptional({ enum: DATA_SOURCES, nullable: true }) @IsOptional() @IsIn(DATA_SOURCES, withArgs) source?: DataSource | null;
-  @NullableText(1000) sourceDetail?: string | null;
+  @NullableText(TEXT_LIMITS.paragraph) sourceDetail?: string | null;
   @ApiPropertyOptional() @Present() @IsBoolean() mandatory?: boolean;
   @Code(true, 'art9-conditions code') art9Condition?: string | null;
 }
 
 export class GridRecipientDto implements GridRecipient {
   @Code(false, 'recipient-categories code') category!: string;
-  @NullableText(300) name?: string | null;
+  @NullableText(TEXT_LIMITS.short) name?: string | null;
 }
 
 export class GridProcessorDto implements GridProcessor {
-  @DraftText(300, 'the provider’s name (a vendor of the organisation, proposed when new)') name!: string;
+  @DraftText(TEXT_LIMITS.short, 'the provider’s name (a vendor of the organisation, proposed when new)') name!: string;
   @ApiProperty({ type: String, nullable: true, example: 'US' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() || null : value))
   @ValidateIf((_: object, value: unknown) => value !== null)
@@ -190,7 +191,7 @@ export class DataAnswerDto implements DataAnswer {
 
 export class GridMinimisationDto implements GridMinimisation {
   @Code(false, 'data-categories code') category!: string;
-  @ApiProperty({ type: String, nullable: true }) @Transform(trimToNull) @IsOptional() @IsString() @MaxLength(2000, withArgs) justification!: string | null;
+  @ApiProperty({ type: String, nullable: true }) @Transform(trimToNull) @IsOptional() @IsString() @MaxLength(TEXT_LIMITS.long, withArgs) justification!: string | null;
 }
 
 export class MinimisationAnswerDto implements MinimisationAnswer {
@@ -211,10 +212,10 @@ export class GridRetentionDto implements GridRetention {
   @IsBoolean()
   undecided?: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'P10Y' }) @IsOptional() @IsIsoDuration() archivePeriod?: string | null;
-  @NullableText(300, 'retention-start-events code or free text') startEvent?: string | null;
-  @NullableText(2000) legalReference?: string | null;
+  @NullableText(TEXT_LIMITS.short, 'retention-start-events code or free text') startEvent?: string | null;
+  @NullableText(TEXT_LIMITS.long) legalReference?: string | null;
   @ApiPropertyOptional({ enum: END_ACTIONS }) @Present() @IsIn(END_ACTIONS, withArgs) endAction?: EndAction;
-  @NullableText(2000) unlimitedJustification?: string | null;
+  @NullableText(TEXT_LIMITS.long) unlimitedJustification?: string | null;
 }
 
 export class RetentionAnswerDto implements RetentionAnswer {
@@ -225,12 +226,12 @@ export class RetentionAnswerDto implements RetentionAnswer {
 // ——— 6, 7. information and rights ———
 
 export class InformationAnswerDto implements InformationAnswer {
-  @ApiProperty({ type: String, nullable: true }) @Transform(trimToNull) @IsOptional() @IsString() @MaxLength(5000, withArgs) description!: string | null;
+  @ApiProperty({ type: String, nullable: true }) @Transform(trimToNull) @IsOptional() @IsString() @MaxLength(TEXT_LIMITS.veryLong, withArgs) description!: string | null;
   @Note() note?: string | null;
 }
 
 export class RightsAnswerDto implements RightsAnswer {
-  @ApiProperty({ type: String, nullable: true }) @Transform(trimToNull) @IsOptional() @IsString() @MaxLength(5000, withArgs) description!: string | null;
+  @ApiProperty({ type: String, nullable: true }) @Transform(trimToNull) @IsOptional() @IsString() @MaxLength(TEXT_LIMITS.veryLong, withArgs) description!: string | null;
   @Note() note?: string | null;
 }
 
@@ -244,9 +245,9 @@ export class SecurityAnswerDto implements SecurityAnswer {
 
 export class ResilienceAnswerDto implements ResilienceAnswer {
   @CodeList('security-measures codes (incident, backup, continuity, logging…)') measures!: string[];
-  @NullableText(5000) incidentProcedure?: string | null;
-  @NullableText(5000) patching?: string | null;
-  @NullableText(5000) rollback?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong) incidentProcedure?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong) patching?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong) rollback?: string | null;
   @Note() note?: string | null;
 }
 
@@ -283,24 +284,24 @@ export class GridAnswersDto implements GridAnswers {
 // ——— requests ———
 
 export class CreateDesignGridDto {
-  @ApiProperty({ maxLength: 300 }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300, withArgs) projectName!: string;
+  @ApiProperty({ maxLength: TEXT_LIMITS.short }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.short, withArgs) projectName!: string;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) @IsOptional() @IsUUID() departmentId?: string | null;
-  @NullableText(2000, 'the project in two or three sentences') pitch?: string | null;
+  @NullableText(TEXT_LIMITS.long, 'the project in two or three sentences') pitch?: string | null;
   @ApiPropertyOptional({ type: () => GridAnswersDto }) @Present() @ValidateNested() @Type(() => GridAnswersDto) answers?: GridAnswersDto;
 }
 
 /** Autosave: the project fields and the answers of the questions given; `version` guards concurrent saves. */
 export class UpdateDesignGridDto {
   @ApiPropertyOptional({ description: 'The version last read; or send If-Match' }) @IsOptional() @IsInt() @Min(1, withArgs) version?: number;
-  @ApiPropertyOptional({ maxLength: 300 }) @Transform(trim) @Present() @IsString() @IsNotEmpty() @MaxLength(300, withArgs) projectName?: string;
+  @ApiPropertyOptional({ maxLength: TEXT_LIMITS.short }) @Transform(trim) @Present() @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.short, withArgs) projectName?: string;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' }) @IsOptional() @IsUUID() departmentId?: string | null;
-  @NullableText(2000) pitch?: string | null;
+  @NullableText(TEXT_LIMITS.long) pitch?: string | null;
   @ApiPropertyOptional({ type: () => GridAnswersDto }) @Present() @ValidateNested() @Type(() => GridAnswersDto) answers?: GridAnswersDto;
 }
 
 export class GridTransitionDto {
   @ApiPropertyOptional({ description: 'The version last read; or send If-Match' }) @IsOptional() @IsInt() @Min(1, withArgs) version?: number;
-  @NullableText(2000, 'a note kept with the change') comment?: string | null;
+  @NullableText(TEXT_LIMITS.long, 'a note kept with the change') comment?: string | null;
 }
 
 export class ResolveConflictDto {
@@ -312,16 +313,16 @@ export class ResolveConflictDto {
 }
 
 export class QuestionCommentsDto implements Partial<Record<(typeof GRID_QUESTIONS)[number], string | null>> {
-  @NullableText(5000) purposes?: string | null;
-  @NullableText(5000) legitimacy?: string | null;
-  @NullableText(5000) data?: string | null;
-  @NullableText(5000) minimisation?: string | null;
-  @NullableText(5000) retention?: string | null;
-  @NullableText(5000) information?: string | null;
-  @NullableText(5000) rights?: string | null;
-  @NullableText(5000) security?: string | null;
-  @NullableText(5000) resilience?: string | null;
-  @NullableText(5000) documentation?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong) purposes?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong) legitimacy?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong) data?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong) minimisation?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong) retention?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong) information?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong) rights?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong) security?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong) resilience?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong) documentation?: string | null;
 }
 
 export class RequestChangesDto {

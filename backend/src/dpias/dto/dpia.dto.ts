@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../domain/field-limits';
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -75,7 +76,7 @@ function Strings(description: string): PropertyDecorator {
     ArrayMaxSize(50, withArgs),
     IsString({ each: true }),
     IsNotEmpty({ each: true }),
-    MaxLength(1000, { ...withArgs, each: true }),
+    MaxLength(TEXT_LIMITS.paragraph, { ...withArgs, each: true }),
   );
 }
 
@@ -84,16 +85,16 @@ function Scale(): PropertyDecorator {
 }
 
 export class DpiaContextDto {
-  @Text(10000, 'processing under review (beyond what the register says)') processing!: string | null;
-  @Text(10000) responsibilities!: string | null;
-  @Text(10000, 'codes of conduct, certifications, standards') standards!: string | null;
-  @Text(10000, 'data life cycle') lifecycle!: string | null;
-  @Text(10000, 'supporting assets: systems, software, networks, people, paper') supportingAssets!: string | null;
+  @Text(TEXT_LIMITS.document, 'processing under review (beyond what the register says)') processing!: string | null;
+  @Text(TEXT_LIMITS.document) responsibilities!: string | null;
+  @Text(TEXT_LIMITS.document, 'codes of conduct, certifications, standards') standards!: string | null;
+  @Text(TEXT_LIMITS.document, 'data life cycle') lifecycle!: string | null;
+  @Text(TEXT_LIMITS.document, 'supporting assets: systems, software, networks, people, paper') supportingAssets!: string | null;
 }
 
 export class PrincipleAssessmentDto {
   @ApiProperty({ enum: JUDGEMENTS, nullable: true }) @IsOptional() @IsIn(JUDGEMENTS, withArgs) judgement!: Judgement | null;
-  @Text(5000) comment!: string | null;
+  @Text(TEXT_LIMITS.veryLong) comment!: string | null;
 }
 
 export class DpiaPrinciplesDto {
@@ -134,18 +135,18 @@ export class DpiaRisksDto {
 
 export class DpiaActionDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'kept when given; generated for a new action' }) @IsOptional() @IsUUID() id?: string;
-  @ApiProperty({ maxLength: 2000 }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(2000, withArgs) measure!: string;
-  @Text(300, 'who carries it out') owner!: string | null;
+  @ApiProperty({ maxLength: TEXT_LIMITS.long }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.long, withArgs) measure!: string;
+  @Text(TEXT_LIMITS.short, 'who carries it out') owner!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date' }) @IsOptional() @IsIsoDate() dueDate!: string | null;
   @ApiProperty({ enum: ACTION_STATUSES }) @IsIn(ACTION_STATUSES, withArgs) status!: ActionStatus;
 }
 
 export class DataSubjectsViewDto {
   @ApiProperty({ type: Boolean, nullable: true }) @IsOptional() @IsBoolean() sought!: boolean | null;
-  @Text(5000) reasonNotSought!: string | null;
-  @Text(2000, 'people or representatives consulted') names!: string | null;
+  @Text(TEXT_LIMITS.veryLong) reasonNotSought!: string | null;
+  @Text(TEXT_LIMITS.long, 'people or representatives consulted') names!: string | null;
   @ApiProperty({ enum: OPINION_STATUSES, nullable: true }) @IsOptional() @IsIn(OPINION_STATUSES, withArgs) status!: OpinionStatus | null;
-  @Text(10000) opinion!: string | null;
+  @Text(TEXT_LIMITS.document) opinion!: string | null;
 }
 
 /** Sections given replace the stored ones, whole; `version` (or If-Match) is the version last read. */
@@ -176,13 +177,13 @@ export class DpiaStepDto {
 
 export class DpoOpinionDto extends DpiaStepDto {
   @ApiProperty({ enum: OPINION_STATUSES }) @IsIn(OPINION_STATUSES, withArgs) status!: OpinionStatus;
-  @ApiProperty({ maxLength: 10000 }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(10000, withArgs) opinion!: string;
+  @ApiProperty({ maxLength: TEXT_LIMITS.document }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.document, withArgs) opinion!: string;
 }
 
 /** Art 36(1): the request sent to the supervisory authority. */
 export class PriorConsultationDto {
   @ApiProperty({ format: 'date', description: 'the day the request was sent' }) @IsDefined() @IsIsoDate() sentOn!: string;
-  @ApiProperty({ maxLength: 200, description: 'the file number of the request' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200, withArgs) reference!: string;
+  @ApiProperty({ maxLength: TEXT_LIMITS.name, description: 'the file number of the request' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.name, withArgs) reference!: string;
 }
 
 export class DpiaDecisionDto extends DpiaStepDto {
@@ -195,11 +196,11 @@ export class DpiaDecisionDto extends DpiaStepDto {
   @ValidateNested()
   @Type(() => PriorConsultationDto)
   priorConsultation?: PriorConsultationDto;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 10000, description: 'the conditions (required for validated_with_conditions) or the reasons' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: TEXT_LIMITS.document, description: 'the conditions (required for validated_with_conditions) or the reasons' })
   @Transform(trimToNull)
   @IsOptional()
   @IsString()
-  @MaxLength(10000, withArgs)
+  @MaxLength(TEXT_LIMITS.document, withArgs)
   comment?: string | null;
 }
 
@@ -207,7 +208,7 @@ export class DpiaDecisionDto extends DpiaStepDto {
 export class ConsultationAnswerDto extends DpiaStepDto {
   @ApiProperty({ format: 'date', description: 'the day the answer was received' }) @IsDefined() @IsIsoDate() receivedOn!: string;
   @ApiProperty({ enum: CONSULTATION_OUTCOMES }) @IsIn(CONSULTATION_OUTCOMES, withArgs) outcome!: ConsultationOutcome;
-  @ApiProperty({ maxLength: 10000, description: 'what the authority said' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(10000, withArgs) summary!: string;
+  @ApiProperty({ maxLength: TEXT_LIMITS.document, description: 'what the authority said' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.document, withArgs) summary!: string;
 }
 
 export class ListDpiasQuery extends PageQuery {

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../domain/field-limits';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
@@ -8,11 +9,11 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../evidence-document.entity';
 export class UploadDocumentDto {
   @ApiPropertyOptional({ enum: DOCUMENT_KINDS, default: 'other' }) @IsOptional() @IsIn(DOCUMENT_KINDS, withArgs) kind?: DocumentKind;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({ maxLength: TEXT_LIMITS.long })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value))
   @IsOptional()
   @IsString()
-  @MaxLength(2000, withArgs)
+  @MaxLength(TEXT_LIMITS.long, withArgs)
   description?: string | null;
 }
 

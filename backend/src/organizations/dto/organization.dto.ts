@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../domain/field-limits';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
@@ -11,7 +12,7 @@ export class CreateOrganizationDto {
   @ApiProperty({ example: 'Démo' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200, withArgs)
+  @MaxLength(TEXT_LIMITS.name, withArgs)
   name!: string;
 }
 
@@ -21,19 +22,19 @@ export class UpdateOrganizationDto {
   @IsOptional()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200, withArgs)
+  @MaxLength(TEXT_LIMITS.name, withArgs)
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300, withArgs) legalName?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(TEXT_LIMITS.short, withArgs) legalName?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'SIREN or other registration number' }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(50, withArgs) registrationNumber?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(1000, withArgs) address?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(TEXT_LIMITS.paragraph, withArgs) address?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, example: 'FR' }) @IsOptional() @Transform(upper) @ValidateIf((_, v) => v !== null) @IsISO31661Alpha2() country?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300, withArgs) legalRepresentative?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300, withArgs) dpoName?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(TEXT_LIMITS.short, withArgs) legalRepresentative?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(TEXT_LIMITS.short, withArgs) dpoName?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsEmail() @MaxLength(254, withArgs) dpoEmail?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(50, withArgs) dpoPhone?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300, withArgs) euRepresentativeName?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(1000, withArgs) euRepresentativeAddress?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(TEXT_LIMITS.short, withArgs) euRepresentativeName?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(TEXT_LIMITS.paragraph, withArgs) euRepresentativeAddress?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsEmail() @MaxLength(254, withArgs) euRepresentativeEmail?: string | null;
 
   @ApiPropertyOptional({ description: 'a public authority or body (Art 6(1) last subparagraph, Art 37(1)(a))' }) @IsOptional() @IsBoolean() publicBody?: boolean;
@@ -69,11 +70,11 @@ export class OrganizationView {
 
 /** Art 6(1) last subparagraph: the DPO records why this processing falls outside the authority's tasks. */
 export class OutsidePublicTasksDto {
-  @ApiProperty({ maxLength: 5000, description: 'why the processing is not carried out in the performance of the authority’s tasks' })
+  @ApiProperty({ maxLength: TEXT_LIMITS.veryLong, description: 'why the processing is not carried out in the performance of the authority’s tasks' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @IsNotEmpty()
-  @MaxLength(5000, withArgs)
+  @MaxLength(TEXT_LIMITS.veryLong, withArgs)
   reason!: string;
 }
 

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../domain/field-limits';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -50,16 +51,16 @@ export class CreateRightsRequestDto {
 
   @ApiProperty({ enum: REQUEST_CHANNELS }) @IsDefined() @IsIn(REQUEST_CHANNELS, withArgs) channel!: RequestChannel;
   @ApiProperty({ enum: REQUEST_TYPES }) @IsDefined() @IsIn(REQUEST_TYPES, withArgs) type!: RequestType;
-  @OptionalText(5000, 'what the person asks, in their words or summarised') description?: string | null;
-  @RequiredText(300, 'the requester: a name is enough') requesterName!: string;
-  @OptionalText(500, 'how to answer them (e-mail or postal address)') requesterContact?: string | null;
+  @OptionalText(TEXT_LIMITS.veryLong, 'what the person asks, in their words or summarised') description?: string | null;
+  @RequiredText(TEXT_LIMITS.short, 'the requester: a name is enough') requesterName!: string;
+  @OptionalText(TEXT_LIMITS.sentence, 'how to answer them (e-mail or postal address)') requesterContact?: string | null;
 
   @ApiPropertyOptional({ enum: IDENTITY_CHECK_STATUSES, default: 'not_needed' })
   @IsOptional()
   @IsIn(IDENTITY_CHECK_STATUSES, withArgs)
   identityCheckStatus?: IdentityCheckStatus;
 
-  @OptionalText(500, 'how identity was or will be checked (never a copy of an identity document here)') identityCheckMethod?: string | null;
+  @OptionalText(TEXT_LIMITS.sentence, 'how identity was or will be checked (never a copy of an identity document here)') identityCheckMethod?: string | null;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'activities of the register the request touches' })
   @IsOptional()
@@ -75,11 +76,11 @@ export class UpdateRightsRequestDto {
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsInstant() receivedAt?: string;
   @ApiPropertyOptional({ enum: REQUEST_CHANNELS }) @IsOptional() @IsIn(REQUEST_CHANNELS, withArgs) channel?: RequestChannel;
   @ApiPropertyOptional({ enum: REQUEST_TYPES }) @IsOptional() @IsIn(REQUEST_TYPES, withArgs) type?: RequestType;
-  @OptionalText(5000) description?: string | null;
-  @ApiPropertyOptional({ maxLength: 300 }) @Transform(trim) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300, withArgs) requesterName?: string;
-  @OptionalText(500) requesterContact?: string | null;
+  @OptionalText(TEXT_LIMITS.veryLong) description?: string | null;
+  @ApiPropertyOptional({ maxLength: TEXT_LIMITS.short }) @Transform(trim) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.short, withArgs) requesterName?: string;
+  @OptionalText(TEXT_LIMITS.sentence) requesterContact?: string | null;
   @ApiPropertyOptional({ enum: IDENTITY_CHECK_STATUSES }) @IsOptional() @IsIn(IDENTITY_CHECK_STATUSES, withArgs) identityCheckStatus?: IdentityCheckStatus;
-  @OptionalText(500) identityCheckMethod?: string | null;
+  @OptionalText(TEXT_LIMITS.sentence) identityCheckMethod?: string | null;
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
   @IsOptional()
   @IsArray()
@@ -87,12 +88,12 @@ export class UpdateRightsRequestDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   activityIds?: string[];
-  @OptionalText(5000, 'what was sent (an answered request)') answerSummary?: string | null;
+  @OptionalText(TEXT_LIMITS.veryLong, 'what was sent (an answered request)') answerSummary?: string | null;
 }
 
 export class ExtendRightsRequestDto {
   @Version() version?: number;
-  @RequiredText(2000, 'why two more months are needed (complexity, number of requests), as told to the person') reason!: string;
+  @RequiredText(TEXT_LIMITS.long, 'why two more months are needed (complexity, number of requests), as told to the person') reason!: string;
   @ApiProperty({ format: 'date', description: 'the day the person was told, within the first month' }) @IsDefined() @IsIsoDate() personInformedOn!: string;
 }
 
@@ -101,7 +102,7 @@ export class RequestStepDto {
 }
 
 export class IdentityCheckDto extends RequestStepDto {
-  @OptionalText(500, 'how identity will be checked') method?: string | null;
+  @OptionalText(TEXT_LIMITS.sentence, 'how identity will be checked') method?: string | null;
 }
 
 export class StartRequestDto extends RequestStepDto {
@@ -113,14 +114,14 @@ export class StartRequestDto extends RequestStepDto {
 
 export class AnswerRequestDto extends RequestStepDto {
   @ApiProperty({ format: 'date-time' }) @IsDefined() @IsInstant() sentAt!: string;
-  @RequiredText(300, 'how the answer was sent (e-mail, registered letter…)') channel!: string;
-  @RequiredText(5000, 'what was sent') summary!: string;
+  @RequiredText(TEXT_LIMITS.short, 'how the answer was sent (e-mail, registered letter…)') channel!: string;
+  @RequiredText(TEXT_LIMITS.veryLong, 'what was sent') summary!: string;
 }
 
 export class RefuseRequestDto extends RequestStepDto {
-  @RequiredText(5000, 'Art 12(4)–(5): why the request is not acted on (manifestly unfounded or excessive, identity not established…), as told to the person') grounds!: string;
+  @RequiredText(TEXT_LIMITS.veryLong, 'Art 12(4)–(5): why the request is not acted on (manifestly unfounded or excessive, identity not established…), as told to the person') grounds!: string;
   @ApiProperty({ format: 'date-time', description: 'when the person was told' }) @IsDefined() @IsInstant() sentAt!: string;
-  @OptionalText(300) channel?: string | null;
+  @OptionalText(TEXT_LIMITS.short) channel?: string | null;
 }
 
 export class ListRightsRequestsQuery extends PageQuery {

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../domain/field-limits';
 import { applyDecorators } from '@nestjs/common';
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -97,7 +98,7 @@ export class DpaDto {
 
 export class TiaDto {
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date', description: 'date of the transfer impact assessment' }) @IsOptional() @IsIsoDate() date?: string | null;
-  @NullableText(5000, 'its conclusion (and the supplementary measures it calls for)') conclusion?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong, 'its conclusion (and the supplementary measures it calls for)') conclusion?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'a document attached to this vendor' }) @IsOptional() @IsUUID() documentId?: string | null;
 }
 
@@ -106,18 +107,18 @@ export class TiaDto {
  * take it. Sub-processors are named, like the processors of an activity.
  */
 export class CreateVendorDto {
-  @ApiProperty({ maxLength: 300, description: 'unique in the organisation (case-insensitive); activities name their processors with it' })
+  @ApiProperty({ maxLength: TEXT_LIMITS.short, description: 'unique in the organisation (case-insensitive); activities name their processors with it' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300, withArgs)
+  @MaxLength(TEXT_LIMITS.short, withArgs)
   name!: string;
 
-  @NullableText(300, 'legal entity (company name)') legalEntity?: string | null;
-  @NullableText(2000, 'service provided') service?: string | null;
+  @NullableText(TEXT_LIMITS.short, 'legal entity (company name)') legalEntity?: string | null;
+  @NullableText(TEXT_LIMITS.long, 'service provided') service?: string | null;
   @ApiPropertyOptional({ enum: VENDOR_ROLES, default: 'processor' }) @Present() @IsIn(VENDOR_ROLES, withArgs) role?: VendorRole;
   @NullableCountry('headquarters country') headquartersCountry?: string | null;
-  @NullableText(300, 'parent company') parentCompany?: string | null;
+  @NullableText(TEXT_LIMITS.short, 'parent company') parentCompany?: string | null;
   @NullableCountry('country of the parent company (exposure to extraterritorial access laws)') parentCountry?: string | null;
   @StringList(60, 2, 'countries where the data are stored or accessed from', upperEach) dataLocations?: string[];
   @StringList(50, 100, 'ISO27001, SOC2, HDS, SecNumCloud, DPF…') certifications?: string[];
@@ -142,7 +143,7 @@ export class CreateVendorDto {
   @Type(() => TiaDto)
   tia?: TiaDto;
 
-  @StringList(200, 300, 'names of its own sub-processors (vendors of the organisation)') subProcessors?: string[];
+  @StringList(200, TEXT_LIMITS.short, 'names of its own sub-processors (vendors of the organisation)') subProcessors?: string[];
 
   @ApiPropertyOptional({ enum: VENDOR_STATUSES, default: 'under_review', description: 'contributors propose (under_review); later changes go through review or terminate' })
   @Present()
@@ -150,7 +151,7 @@ export class CreateVendorDto {
   status?: VendorStatus;
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date' }) @IsOptional() @IsIsoDate() nextReviewDate?: string | null;
-  @NullableText(10000) notes?: string | null;
+  @NullableText(TEXT_LIMITS.document) notes?: string | null;
 
   // Computed by the server: accepted so a vendor read from the API can be sent back, then ignored.
   @ApiHideProperty() @Allow() id?: unknown;
@@ -174,7 +175,7 @@ export class UpdateVendorDto extends PartialType(CreateVendorDto, { skipNullProp
   @Min(1, withArgs)
   version?: number;
 
-  @NullableText(2000, 'a note kept with the version') comment?: string | null;
+  @NullableText(TEXT_LIMITS.long, 'a note kept with the version') comment?: string | null;
 }
 
 export class ReviewAnswersDto {
@@ -197,7 +198,7 @@ export class ReviewAnswersDto {
   @IsIn(END_OF_CONTRACT, withArgs)
   endOfContract?: EndOfContract | null;
   @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'audit rights granted (Art 28(3)(h))' }) @IsOptional() @IsBoolean() auditRights?: boolean | null;
-  @NullableText(5000, 'security measures described by the vendor') securityMeasures?: string | null;
+  @NullableText(TEXT_LIMITS.veryLong, 'security measures described by the vendor') securityMeasures?: string | null;
 }
 
 export class ReviewVendorDto {
@@ -215,7 +216,7 @@ export class ReviewVendorDto {
 
   @ApiProperty({ enum: REVIEW_RESULTS, description: 'the status the review sets' }) @IsIn(REVIEW_RESULTS, withArgs) result!: ReviewResult;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date', description: 'next review; kept when absent' }) @IsOptional() @IsIsoDate() nextReviewDate?: string | null;
-  @NullableText(2000, 'the reviewer’s note') comment?: string | null;
+  @NullableText(TEXT_LIMITS.long, 'the reviewer’s note') comment?: string | null;
 }
 
 export class TerminateVendorDto {
@@ -225,7 +226,7 @@ export class TerminateVendorDto {
   @Min(1, withArgs)
   version?: number;
 
-  @NullableText(2000, 'why the vendor is terminated') comment?: string | null;
+  @NullableText(TEXT_LIMITS.long, 'why the vendor is terminated') comment?: string | null;
 }
 
 export const VENDOR_SORTS = ['name', 'status', 'nextReviewDate', 'updatedAt'] as const;
@@ -233,7 +234,7 @@ export type VendorSortKey = (typeof VENDOR_SORTS)[number];
 const SORT_VALUES = VENDOR_SORTS.flatMap((key) => [key, `-${key}`]);
 
 export class ListVendorsQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'search in name, legal entity and service (accent-insensitive)' }) @IsOptional() @IsString() @MaxLength(200, withArgs) q?: string;
+  @ApiPropertyOptional({ description: 'search in name, legal entity and service (accent-insensitive)' }) @IsOptional() @IsString() @MaxLength(TEXT_LIMITS.name, withArgs) q?: string;
 
   @ApiPropertyOptional({ enum: VENDOR_STATUSES, isArray: true, description: 'one or several (comma-separated or repeated)' })
   @IsOptional()

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 
+import { TEXT_LIMITS } from '@domain/field-limits';
+
 import { emptyToNull, nullToEmpty, optionalText, requiredText } from '@/lib/validation';
 
 import { DURATION_UNITS, formatIsoDuration, parseIsoDuration, type DurationUnit } from './duration';
@@ -42,19 +44,19 @@ const orEmpty = <T extends readonly [string, ...string[]]>(values: T) =>
   z.union([z.literal(''), z.enum(values)], { error: 'validation.invalid' });
 
 export const ZPartySchema = z.object({
-  name: requiredText(300),
-  contact: optionalText(500),
+  name: requiredText(TEXT_LIMITS.short),
+  contact: optionalText(TEXT_LIMITS.sentence),
 });
 
 export const ZPurposeSchema = z.object({
-  description: requiredText(2000),
+  description: requiredText(TEXT_LIMITS.long),
   main: z.boolean(),
   legalBasis: orEmpty(LEGAL_BASES),
-  legalReference: optionalText(2000),
+  legalReference: optionalText(TEXT_LIMITS.long),
   legitimateInterestAssessment: z.object({
-    purpose: optionalText(5000),
-    necessity: optionalText(5000),
-    balancing: optionalText(5000),
+    purpose: optionalText(TEXT_LIMITS.veryLong),
+    necessity: optionalText(TEXT_LIMITS.veryLong),
+    balancing: optionalText(TEXT_LIMITS.veryLong),
   }),
 });
 
@@ -72,10 +74,10 @@ export const ZRetentionSchema = z
     archiveAmount: wholeNumberText(),
     archiveUnit: z.enum(DURATION_UNITS),
     startEventCode: optionalCode(),
-    startEventText: optionalText(300),
-    legalReference: optionalText(2000),
+    startEventText: optionalText(TEXT_LIMITS.short),
+    legalReference: optionalText(TEXT_LIMITS.long),
     endAction: z.enum(END_ACTIONS),
-    unlimitedJustification: optionalText(2000),
+    unlimitedJustification: optionalText(TEXT_LIMITS.long),
   })
   .superRefine((retention, ctx) => {
     // A limited retention is a period: the number is what makes it one.
@@ -86,40 +88,40 @@ export const ZRetentionSchema = z
 
 export const ZDataCategorySchema = z.object({
   category: requiredCode(),
-  description: optionalText(2000),
+  description: optionalText(TEXT_LIMITS.long),
   source: orEmpty(DATA_SOURCES),
-  sourceDetail: optionalText(1000),
+  sourceDetail: optionalText(TEXT_LIMITS.paragraph),
   mandatory: z.boolean(),
-  minimisationJustification: optionalText(2000),
+  minimisationJustification: optionalText(TEXT_LIMITS.long),
   art9Condition: optionalCode(),
   retention: ZRetentionSchema,
 });
 
 export const ZRecipientSchema = z.object({
   category: requiredCode(),
-  name: optionalText(300),
+  name: optionalText(TEXT_LIMITS.short),
 });
 
 export const ZFreeMeasureSchema = z.object({
-  text: requiredText(500 - FREE_MEASURE_PREFIX.length),
+  text: requiredText(TEXT_LIMITS.sentence - FREE_MEASURE_PREFIX.length),
 });
 
 /** A transfer outside the EEA: a country picked by name (stored as its ISO code), a catalogue mechanism. */
 export const ZTransferSchema = z.object({
   country: z.string().trim().regex(/^[A-Z]{2}$/, { error: 'validation.required' }),
-  recipient: optionalText(300),
+  recipient: optionalText(TEXT_LIMITS.short),
   mechanism: optionalCode(),
-  documentation: optionalText(2000),
+  documentation: optionalText(TEXT_LIMITS.long),
 });
 
 /** A processor: the name of one of the organisation's vendors (the API resolves it, case-insensitively). */
-export const ZProcessorSchema = requiredText(300);
+export const ZProcessorSchema = requiredText(TEXT_LIMITS.short);
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(200, { error: 'validation.tooMany' });
 
 export const ZActivityFormSchema = z.object({
-  name: requiredText(300),
-  description: optionalText(10000),
+  name: requiredText(TEXT_LIMITS.short),
+  description: optionalText(TEXT_LIMITS.document),
   departmentId: z.string(),
   ownerId: z.string(),
   role: z.enum(ACTIVITY_ROLES, { error: 'validation.required' }),
@@ -134,15 +136,15 @@ export const ZActivityFormSchema = z.object({
   transfers: list(ZTransferSchema),
   securityMeasures: z.array(z.string()).max(200, { error: 'validation.tooMany' }),
   freeMeasures: list(ZFreeMeasureSchema),
-  dataSubjectInformation: optionalText(5000),
-  rightsProcedure: optionalText(5000),
+  dataSubjectInformation: optionalText(TEXT_LIMITS.veryLong),
+  rightsProcedure: optionalText(TEXT_LIMITS.veryLong),
   automatedDecisionMaking: z.boolean(),
   dpiaScreening: z.object({
     criteria: z.array(z.string()),
     onCnilRequiredList: optionalCode(),
     onCnilExemptList: optionalCode(),
     decision: z.enum(DPIA_SCREENING_DECISIONS),
-    justification: optionalText(5000),
+    justification: optionalText(TEXT_LIMITS.veryLong),
   }),
 });
 

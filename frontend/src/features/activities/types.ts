@@ -6,10 +6,12 @@
 // The interchange format is defined once, by the server (backend/src/domain/activities/activity.types.ts).
 export * from '@domain/activities/activity.types';
 import type { ActivitySnapshot } from '@domain/activities/activity.types';
+import type { ActivityTransition } from '@domain/activities/activity-workflow';
 
 import type { ApiSchemas } from '@/lib/api-types';
 
-export const TRANSITIONS = ['submit', 'validate', 'archive', 'reopen'] as const;
+/** The transitions the activity page offers as its main buttons (request_changes has its own form). */
+export const TRANSITIONS = ['submit', 'validate', 'archive', 'reopen'] as const satisfies readonly ActivityTransition[];
 export type Transition = (typeof TRANSITIONS)[number];
 
 export type ActivityFlags = ApiSchemas['ActivityFlagsView'];

@@ -1,8 +1,10 @@
 /**
  * What the signed-in member may do with one activity, from the server's CASL rules and the workflow
- * draft → in_review → validated → archived (and back to draft). Mirrors TRANSITIONS in
- * backend/src/activities/activities.service.ts; the server checks again on every call.
+ * draft → in_review → validated → archived (and back to draft), the server's own transition table
+ * (domain/activities/activity-workflow.ts); the server checks again on every call.
  */
+import { ACTIVITY_TRANSITION_RULES, type ActivityTransition } from '@domain/activities/activity-workflow';
+
 import { activitySubject, type AppAbility } from '@/lib/abilities';
 
 import type { ActivityStatus, Transition } from './types';
@@ -22,19 +24,15 @@ export function activityPermissions(
 ): ActivityPermissions {
   const record = activitySubject(organizationId, activity);
   const status = activity.status;
+  const may = (transition: ActivityTransition) => {
+    const rule = ACTIVITY_TRANSITION_RULES[transition];
+    return rule.from.includes(status) && ability.can(rule.permission(status), record);
+  };
   return {
     edit: status !== 'archived' && ability.can('update', record),
     delete: status === 'draft' && ability.can('delete', record),
     duplicate: ability.can('create', 'Activity'),
-    transitions: {
-      submit: status === 'draft' && ability.can('submit', record),
-      validate: status === 'in_review' && ability.can('validate', record),
-      archive: status === 'validated' && ability.can('validate', record),
-      // Pulling back from review is for whoever may edit it; reopening a validated or archived one is the DPO's.
-      reopen:
-        (status === 'in_review' && ability.can('update', record)) ||
-        ((status === 'validated' || status === 'archived') && ability.can('validate', record)),
-    },
+    transitions: { submit: may('submit'), validate: may('validate'), archive: may('archive'), reopen: may('reopen') },
   };
 }
 

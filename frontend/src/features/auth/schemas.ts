@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { TEXT_LIMITS } from '@domain/field-limits';
+
 import { requiredEmail, requiredText } from '@/lib/validation';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -11,7 +13,7 @@ export const ZLoginSchema = z.object({
 export type LoginForm = z.infer<typeof ZLoginSchema>;
 
 export const ZSignupSchema = z.object({
-  name: requiredText(200),
+  name: requiredText(TEXT_LIMITS.name),
   email: requiredEmail(),
   password: z
     .string()

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 
+import { TEXT_LIMITS } from '@domain/field-limits';
 import { BREACH_NATURES, BREACH_RISKS, COMMUNICATION_EXCEPTIONS } from '@domain/breaches/breach.types';
 import { DEFAULT_TIME_ZONE } from '@domain/deadlines/legal-deadlines';
 
@@ -24,10 +25,10 @@ const count = () => z.string().trim().regex(/^\d{0,9}$/, { error: 'validation.wh
 const toCount = (value: string): number | null => (value.trim() === '' ? null : Number(value));
 
 export const ZNewBreachSchema = z.object({
-  summary: requiredText(500),
+  summary: requiredText(TEXT_LIMITS.sentence),
   awareAt: requiredTime(),
   occurredAt: optionalTime(),
-  discovery: optionalText(5000),
+  discovery: optionalText(TEXT_LIMITS.veryLong),
   natures: z.array(z.enum(BREACH_NATURES)),
   approxPersons: count(),
   approxRecords: count(),
@@ -58,14 +59,14 @@ export function newBreachToBody(form: NewBreachForm): Schemas['CreateBreachDto']
 }
 
 /** The risk to the people (EDPB Guidelines 9/2022): it decides whether to notify and to inform. */
-export const ZAssessSchema = z.object({ risk: z.enum(BREACH_RISKS), riskRationale: requiredText(5000) });
+export const ZAssessSchema = z.object({ risk: z.enum(BREACH_RISKS), riskRationale: requiredText(TEXT_LIMITS.veryLong) });
 export type AssessForm = z.infer<typeof ZAssessSchema>;
 export const ASSESS_FIELDS = ['risk', 'riskRationale'] as const;
 export const assessDefaults = (breach: Breach): AssessForm => ({ risk: breach.risk ?? 'risk', riskRationale: nullToEmpty(breach.riskRationale) });
 export const assessToBody = (form: AssessForm, version: number): Schemas['UpdateBreachDto'] => ({ version, risk: form.risk, riskRationale: form.riskRationale.trim() });
 
 /** Art 33: the notification to the CNIL (after 72 hours, with the reasons for the delay). */
-export const ZNotifySchema = z.object({ notifiedAt: requiredTime(), reference: optionalText(200), phased: z.boolean(), delayReasons: optionalText(5000) });
+export const ZNotifySchema = z.object({ notifiedAt: requiredTime(), reference: optionalText(TEXT_LIMITS.name), phased: z.boolean(), delayReasons: optionalText(TEXT_LIMITS.veryLong) });
 export type NotifyForm = z.infer<typeof ZNotifySchema>;
 export const NOTIFY_FIELDS = ['notifiedAt', 'reference', 'phased', 'delayReasons'] as const;
 export const notifyDefaults = (breach: Breach, now = new Date()): NotifyForm => ({
@@ -81,7 +82,7 @@ export const notifyToBody = (form: NotifyForm, version: number): Schemas['Update
 
 /** Art 34: the people told, or the exception relied on (34(3)(a)–(c)). */
 export const ZInformSchema = z
-  .object({ mode: z.enum(['told', 'exception']), communicatedAt: optionalTime(), exception: z.enum(['', ...COMMUNICATION_EXCEPTIONS]), details: requiredText(5000) })
+  .object({ mode: z.enum(['told', 'exception']), communicatedAt: optionalTime(), exception: z.enum(['', ...COMMUNICATION_EXCEPTIONS]), details: requiredText(TEXT_LIMITS.veryLong) })
   .superRefine((form, context) => {
     if (form.mode === 'told' && form.communicatedAt === '') context.addIssue({ code: 'custom', path: ['communicatedAt'], message: 'validation.required' });
     if (form.mode === 'exception' && form.exception === '') context.addIssue({ code: 'custom', path: ['exception'], message: 'validation.required' });

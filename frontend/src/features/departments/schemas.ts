@@ -1,11 +1,13 @@
 import { z } from 'zod';
 
+import { TEXT_LIMITS } from '@domain/field-limits';
+
 import type { Department, DepartmentInput, DepartmentPatch } from '@/lib/api-types';
 import { emptyToNull, nullToEmpty, optionalText, requiredText } from '@/lib/validation';
 
 export const ZDepartmentSchema = z.object({
-  name: requiredText(200),
-  description: optionalText(2000),
+  name: requiredText(TEXT_LIMITS.name),
+  description: optionalText(TEXT_LIMITS.long),
 });
 export type DepartmentForm = z.infer<typeof ZDepartmentSchema>;
 

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 
+import { TEXT_LIMITS } from '@domain/field-limits';
+
 import { DURATION_UNITS, formatIsoDuration, parseIsoDuration } from '@/features/activities/duration';
 import { DATA_SOURCES, END_ACTIONS, LEGAL_BASES } from '@/features/activities/types';
 import { emptyToNull, nullToEmpty, optionalText } from '@/lib/validation';
@@ -30,7 +32,7 @@ import {
 const code = () => z.string().trim().max(100, { error: 'validation.tooLong' });
 const wholeNumberText = () => z.string().trim().regex(/^\d{0,9}$/, { error: 'validation.wholeNumber' });
 const orEmpty = <T extends readonly [string, ...string[]]>(values: T) => z.union([z.literal(''), z.enum(values)], { error: 'validation.invalid' });
-const note = () => optionalText(5000);
+const note = () => optionalText(TEXT_LIMITS.veryLong);
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(100, { error: 'validation.tooMany' });
 
 const codeOrNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
@@ -38,7 +40,7 @@ const codeOrNull = (value: string): string | null => (value.trim() === '' ? null
 // ——— 1. purposes ———
 
 export const ZPurposesStepSchema = z.object({
-  purposes: list(z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/), description: optionalText(2000), main: z.boolean() })),
+  purposes: list(z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/), description: optionalText(TEXT_LIMITS.long), main: z.boolean() })),
   practices: z.array(z.enum(GRID_PRACTICES)),
   note: note(),
 });
@@ -72,10 +74,10 @@ export const ZLegitimacyStepSchema = z.object({
     z.object({
       purposeId: z.string(),
       legalBasis: orEmpty(LEGAL_BASES),
-      legalReference: optionalText(2000),
-      interest: optionalText(5000),
-      necessity: optionalText(5000),
-      balancing: optionalText(5000),
+      legalReference: optionalText(TEXT_LIMITS.long),
+      interest: optionalText(TEXT_LIMITS.veryLong),
+      necessity: optionalText(TEXT_LIMITS.veryLong),
+      balancing: optionalText(TEXT_LIMITS.veryLong),
     }),
   ),
   note: note(),
@@ -129,15 +131,15 @@ export const ZDataStepSchema = z.object({
   dataCategories: list(
     z.object({
       category: code(),
-      description: optionalText(2000),
+      description: optionalText(TEXT_LIMITS.long),
       source: orEmpty(DATA_SOURCES),
-      sourceDetail: optionalText(1000),
+      sourceDetail: optionalText(TEXT_LIMITS.paragraph),
       mandatory: z.boolean(),
       art9Condition: code(),
     }),
   ),
-  recipients: list(z.object({ category: code(), name: optionalText(300) })),
-  processors: list(z.object({ name: optionalText(300), country: z.string().regex(/^([A-Z]{2})?$/, { error: 'validation.country' }), mechanism: code() })),
+  recipients: list(z.object({ category: code(), name: optionalText(TEXT_LIMITS.short) })),
+  processors: list(z.object({ name: optionalText(TEXT_LIMITS.short), country: z.string().regex(/^([A-Z]{2})?$/, { error: 'validation.country' }), mechanism: code() })),
   note: note(),
 });
 export type DataStepForm = z.infer<typeof ZDataStepSchema>;
@@ -205,7 +207,7 @@ export const dataCategoryCodes = (answers: GridAnswers): string[] => [...new Set
 // ——— 4. minimisation ———
 
 export const ZMinimisationStepSchema = z.object({
-  justifications: list(z.object({ category: z.string(), justification: optionalText(2000) })),
+  justifications: list(z.object({ category: z.string(), justification: optionalText(TEXT_LIMITS.long) })),
   note: note(),
 });
 export type MinimisationStepForm = z.infer<typeof ZMinimisationStepSchema>;
@@ -242,10 +244,10 @@ export const ZRetentionStepSchema = z.object({
         activeUnit: z.enum(DURATION_UNITS),
         archiveAmount: wholeNumberText(),
         archiveUnit: z.enum(DURATION_UNITS),
-        startEvent: optionalText(300),
-        legalReference: optionalText(2000),
+        startEvent: optionalText(TEXT_LIMITS.short),
+        legalReference: optionalText(TEXT_LIMITS.long),
         endAction: z.enum(END_ACTIONS),
-        unlimitedJustification: optionalText(2000),
+        unlimitedJustification: optionalText(TEXT_LIMITS.long),
       })
       .superRefine((rule, ctx) => {
         if (rule.mode === 'limited' && rule.activeAmount.trim() === '') ctx.addIssue({ code: 'custom', path: ['activeAmount'], message: 'validation.required' });
@@ -306,7 +308,7 @@ export const retentionStep = {
 
 // ——— 6, 7. information and rights ———
 
-export const ZTextStepSchema = z.object({ description: optionalText(5000), note: note() });
+export const ZTextStepSchema = z.object({ description: optionalText(TEXT_LIMITS.veryLong), note: note() });
 export type TextStepForm = z.infer<typeof ZTextStepSchema>;
 
 const textStep = () => ({
@@ -322,7 +324,7 @@ export const rightsStep = textStep();
 export const ZSecurityStepSchema = z.object({
   measures: z.array(z.string().max(100)).max(100, { error: 'validation.tooMany' }),
   /** One measure per line. */
-  otherMeasures: optionalText(5000),
+  otherMeasures: optionalText(TEXT_LIMITS.veryLong),
   note: note(),
 });
 export type SecurityStepForm = z.infer<typeof ZSecurityStepSchema>;
@@ -352,9 +354,9 @@ export const RESILIENCE_MEASURES = ['incident_management', 'backup', 'business_c
 
 export const ZResilienceStepSchema = z.object({
   measures: z.array(z.string().max(100)).max(100, { error: 'validation.tooMany' }),
-  incidentProcedure: optionalText(5000),
-  patching: optionalText(5000),
-  rollback: optionalText(5000),
+  incidentProcedure: optionalText(TEXT_LIMITS.veryLong),
+  patching: optionalText(TEXT_LIMITS.veryLong),
+  rollback: optionalText(TEXT_LIMITS.veryLong),
   note: note(),
 });
 export type ResilienceStepForm = z.infer<typeof ZResilienceStepSchema>;
@@ -420,8 +422,8 @@ export const GRID_STEP_FORMS = {
 // ——— the new-grid form ———
 
 export const ZNewGridSchema = z.object({
-  projectName: z.string().trim().min(1, { error: 'validation.required' }).max(300, { error: 'validation.tooLong' }),
+  projectName: z.string().trim().min(1, { error: 'validation.required' }).max(TEXT_LIMITS.short, { error: 'validation.tooLong' }),
   departmentId: z.string(),
-  pitch: optionalText(2000),
+  pitch: optionalText(TEXT_LIMITS.long),
 });
 export type NewGridForm = z.infer<typeof ZNewGridSchema>;

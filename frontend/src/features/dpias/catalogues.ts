@@ -1,3 +1,5 @@
+import { FREE_MEASURE_PREFIX } from '@domain/activities/activity.types';
+
 import { codeLabel, itemLabel } from '@/features/activities/catalogue';
 import type { ActivityCatalogues, CatalogueItem } from '@/features/activities/types';
 import type { Locale } from '@/i18n/config';
@@ -18,5 +20,5 @@ export function fearedEventLabel(catalogues: DpiaCatalogues, event: FearedEvent,
 
 /** A measure is a security-measures code or `other:<text>` (free text). */
 export function measureLabel(catalogues: DpiaCatalogues, code: string, locale: Locale): string {
-  return code.startsWith('other:') ? code.slice('other:'.length) : codeLabel(catalogues['security-measures'], code, locale);
+  return code.startsWith(FREE_MEASURE_PREFIX) ? code.slice(FREE_MEASURE_PREFIX.length) : codeLabel(catalogues['security-measures'], code, locale);
 }

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 
+import { TEXT_LIMITS } from '@domain/field-limits';
+
 import { isIsoDate } from '@/features/activities/register-query';
 import { emptyToNull, nullToEmpty, optionalText, requiredText } from '@/lib/validation';
 
@@ -36,7 +38,7 @@ const optionalDate = () =>
     .refine((value) => value === '' || isIsoDate(value), { error: 'validation.date' });
 /** Lines of a text area: one item per non-blank line. */
 const lines = () =>
-  optionalText(20000).refine((value) => splitLines(value).every((line) => line.length <= 1000), { error: 'validation.tooLong' });
+  optionalText(20000).refine((value) => splitLines(value).every((line) => line.length <= TEXT_LIMITS.paragraph), { error: 'validation.tooLong' });
 
 export function splitLines(value: string): string[] {
   return value
@@ -47,7 +49,7 @@ export function splitLines(value: string): string[] {
 
 // ——— 1. Context ———
 
-export const ZContextFormSchema = z.object(Object.fromEntries(CONTEXT_FIELDS.map((field) => [field, optionalText(10000)])) as Record<keyof DpiaContext, ReturnType<typeof optionalText>>);
+export const ZContextFormSchema = z.object(Object.fromEntries(CONTEXT_FIELDS.map((field) => [field, optionalText(TEXT_LIMITS.document)])) as Record<keyof DpiaContext, ReturnType<typeof optionalText>>);
 export type ContextForm = z.infer<typeof ZContextFormSchema>;
 
 export const contextToForm = (context: DpiaContext): ContextForm =>
@@ -57,7 +59,7 @@ export const contextFromForm = (form: ContextForm): DpiaContext =>
 
 // ——— 2. Fundamental principles ———
 
-const ZPrincipleSchema = z.object({ judgement: z.enum(['', ...JUDGEMENTS]), comment: optionalText(5000) });
+const ZPrincipleSchema = z.object({ judgement: z.enum(['', ...JUDGEMENTS]), comment: optionalText(TEXT_LIMITS.veryLong) });
 export const ZPrinciplesFormSchema = z.object(Object.fromEntries(PRINCIPLE_ITEMS.map((item) => [item, ZPrincipleSchema])) as Record<keyof DpiaPrinciples, typeof ZPrincipleSchema>);
 export type PrinciplesForm = z.infer<typeof ZPrinciplesFormSchema>;
 
@@ -131,8 +133,8 @@ export const risksFromForm = (form: RisksForm): DpiaRisks =>
 
 const ZActionSchema = z.object({
   id: z.string(),
-  measure: requiredText(2000),
-  owner: optionalText(300),
+  measure: requiredText(TEXT_LIMITS.long),
+  owner: optionalText(TEXT_LIMITS.short),
   dueDate: optionalDate(),
   status: z.enum(ACTION_STATUSES),
 });
@@ -156,10 +158,10 @@ export const actionPlanFromForm = (form: ActionPlanForm): (Omit<DpiaAction, 'id'
 
 export const ZDataSubjectsViewFormSchema = z.object({
   sought: z.enum(['', 'yes', 'no']),
-  reasonNotSought: optionalText(5000),
-  names: optionalText(2000),
+  reasonNotSought: optionalText(TEXT_LIMITS.veryLong),
+  names: optionalText(TEXT_LIMITS.long),
   status: z.enum(['', ...OPINION_STATUSES]),
-  opinion: optionalText(10000),
+  opinion: optionalText(TEXT_LIMITS.document),
 });
 export type DataSubjectsViewForm = z.infer<typeof ZDataSubjectsViewFormSchema>;
 
@@ -178,7 +180,7 @@ export const dataSubjectsViewFromForm = (form: DataSubjectsViewForm): DataSubjec
   opinion: emptyToNull(form.opinion),
 });
 
-export const ZOpinionFormSchema = z.object({ status: z.enum(OPINION_STATUSES), opinion: requiredText(10000) });
+export const ZOpinionFormSchema = z.object({ status: z.enum(OPINION_STATUSES), opinion: requiredText(TEXT_LIMITS.document) });
 export type OpinionForm = z.infer<typeof ZOpinionFormSchema>;
 export const opinionDefaults = (): OpinionForm => ({ status: 'could_be_implemented', opinion: '' });
 
@@ -195,7 +197,7 @@ const requiredDate = () =>
  */
 export function decisionFormSchema(consultationRequired: boolean) {
   return z
-    .object({ decision: z.enum(DPIA_DECISIONS), comment: optionalText(10000), sentOn: optionalDate(), reference: optionalText(200) })
+    .object({ decision: z.enum(DPIA_DECISIONS), comment: optionalText(TEXT_LIMITS.document), sentOn: optionalDate(), reference: optionalText(TEXT_LIMITS.name) })
     .superRefine((value, context) => {
       if (value.decision === 'validated_with_conditions' && value.comment.trim() === '') context.addIssue({ code: 'custom', path: ['comment'], message: 'validation.required' });
       if (!consultationRequired || value.decision === 'refused') return;
@@ -223,7 +225,7 @@ export function decisionFromForm(values: DecisionForm, consultationRequired: boo
 /** Art 36(2): the authority's answer, received on or after the day the request was sent. */
 export function consultationAnswerSchema(sentOn: string) {
   return z
-    .object({ receivedOn: requiredDate(), outcome: z.enum(CONSULTATION_OUTCOMES), summary: requiredText(10000) })
+    .object({ receivedOn: requiredDate(), outcome: z.enum(CONSULTATION_OUTCOMES), summary: requiredText(TEXT_LIMITS.document) })
     .refine((value) => !isIsoDate(value.receivedOn) || value.receivedOn >= sentOn, { path: ['receivedOn'], error: 'dpias.consultation.answerBeforeRequest' });
 }
 export type ConsultationAnswerForm = z.infer<ReturnType<typeof consultationAnswerSchema>>;

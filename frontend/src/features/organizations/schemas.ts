@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 
+import { TEXT_LIMITS } from '@domain/field-limits';
 import { ORGANIZATION_SECTORS } from '@domain/organizations/organization-profile';
 
 export { ORGANIZATION_SECTORS };
@@ -11,25 +12,25 @@ import type { Organization, OrganizationPatch } from '@/lib/api-types';
 import { emptyToNull, nullToEmpty, optionalEmail, optionalText, requiredText } from '@/lib/validation';
 
 export const ZCreateOrganizationSchema = z.object({
-  name: requiredText(200),
+  name: requiredText(TEXT_LIMITS.name),
 });
 export type CreateOrganizationForm = z.infer<typeof ZCreateOrganizationSchema>;
 
 export const ZOrganizationSettingsSchema = z.object({
-  name: requiredText(200),
-  legalName: optionalText(300),
+  name: requiredText(TEXT_LIMITS.name),
+  legalName: optionalText(TEXT_LIMITS.short),
   registrationNumber: optionalText(50),
-  address: optionalText(1000),
+  address: optionalText(TEXT_LIMITS.paragraph),
   country: z
     .string()
     .trim()
     .regex(/^([A-Z]{2})?$/, { error: 'validation.country' }),
-  legalRepresentative: optionalText(300),
-  dpoName: optionalText(300),
+  legalRepresentative: optionalText(TEXT_LIMITS.short),
+  dpoName: optionalText(TEXT_LIMITS.short),
   dpoEmail: optionalEmail(),
   dpoPhone: optionalText(50),
-  euRepresentativeName: optionalText(300),
-  euRepresentativeAddress: optionalText(1000),
+  euRepresentativeName: optionalText(TEXT_LIMITS.short),
+  euRepresentativeAddress: optionalText(TEXT_LIMITS.paragraph),
   euRepresentativeEmail: optionalEmail(),
   // The profile the rules read: a public authority or body, or a private body; and the sector.
   bodyType: z.enum(['private', 'public']),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 
+import { TEXT_LIMITS } from '@domain/field-limits';
 import { DEFAULT_TIME_ZONE } from '@domain/deadlines/legal-deadlines';
 import { IDENTITY_CHECK_STATUSES, REQUEST_CHANNELS, REQUEST_TYPES } from '@domain/rights-requests/rights-request.types';
 
@@ -36,11 +37,11 @@ export const ZNewRequestSchema = z.object({
   receivedAt: wallTime(),
   channel: z.enum(REQUEST_CHANNELS),
   type: z.enum(REQUEST_TYPES),
-  requesterName: requiredText(300),
-  requesterContact: optionalText(500),
-  description: optionalText(5000),
+  requesterName: requiredText(TEXT_LIMITS.short),
+  requesterContact: optionalText(TEXT_LIMITS.sentence),
+  description: optionalText(TEXT_LIMITS.veryLong),
   identityCheckStatus: z.enum(IDENTITY_CHECK_STATUSES),
-  identityCheckMethod: optionalText(500),
+  identityCheckMethod: optionalText(TEXT_LIMITS.sentence),
 });
 export type NewRequestForm = z.infer<typeof ZNewRequestSchema>;
 export const NEW_REQUEST_FIELDS = ['receivedAt', 'channel', 'type', 'requesterName', 'requesterContact', 'description', 'identityCheckStatus', 'identityCheckMethod'] as const;
@@ -69,11 +70,11 @@ export function newRequestToBody(form: NewRequestForm): Schemas['CreateRightsReq
   };
 }
 
-export const ZExtendSchema = z.object({ reason: requiredText(2000), personInformedOn: requiredDate() });
+export const ZExtendSchema = z.object({ reason: requiredText(TEXT_LIMITS.long), personInformedOn: requiredDate() });
 export type ExtendForm = z.infer<typeof ZExtendSchema>;
 export const EXTEND_FIELDS = ['reason', 'personInformedOn'] as const;
 
-export const ZAnswerSchema = z.object({ sentAt: wallTime(), channel: requiredText(300), summary: requiredText(5000) });
+export const ZAnswerSchema = z.object({ sentAt: wallTime(), channel: requiredText(TEXT_LIMITS.short), summary: requiredText(TEXT_LIMITS.veryLong) });
 export type AnswerForm = z.infer<typeof ZAnswerSchema>;
 export const ANSWER_FIELDS = ['sentAt', 'channel', 'summary'] as const;
 export const answerToBody = (form: AnswerForm, version: number): Schemas['AnswerRequestDto'] => ({
@@ -83,7 +84,7 @@ export const answerToBody = (form: AnswerForm, version: number): Schemas['Answer
   summary: form.summary.trim(),
 });
 
-export const ZRefuseSchema = z.object({ grounds: requiredText(5000), sentAt: wallTime(), channel: optionalText(300) });
+export const ZRefuseSchema = z.object({ grounds: requiredText(TEXT_LIMITS.veryLong), sentAt: wallTime(), channel: optionalText(TEXT_LIMITS.short) });
 export type RefuseForm = z.infer<typeof ZRefuseSchema>;
 export const REFUSE_FIELDS = ['grounds', 'sentAt', 'channel'] as const;
 export const refuseToBody = (form: RefuseForm, version: number): Schemas['RefuseRequestDto'] => ({

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 
+import { TEXT_LIMITS } from '@domain/field-limits';
+
 import { isIsoDate } from '@/features/activities/register-query';
 
 import {
@@ -38,7 +40,7 @@ const countryList = () =>
     .refine((value) => splitList(value).every((code) => /^[A-Za-z]{2}$/.test(code)), { error: 'validation.country' });
 
 export const ZReviewFormSchema = z.object({
-  certifications: text(2000),
+  certifications: text(TEXT_LIMITS.long),
   certificationsVerified: tri(),
   dataLocations: countryList(),
   subProcessorsListed: tri(),
@@ -47,10 +49,10 @@ export const ZReviewFormSchema = z.object({
   breachNotificationDelayHours: z.string().trim().regex(/^\d{0,6}$/, { error: 'validation.wholeNumber' }),
   endOfContract: z.enum(['', ...END_OF_CONTRACT]),
   auditRights: tri(),
-  securityMeasures: text(5000),
+  securityMeasures: text(TEXT_LIMITS.veryLong),
   result: z.enum(REVIEW_RESULTS),
   nextReviewDate: optionalDate(),
-  comment: text(2000),
+  comment: text(TEXT_LIMITS.long),
 });
 export type ReviewForm = z.infer<typeof ZReviewFormSchema>;
 
@@ -59,7 +61,7 @@ export const ZDpaFormSchema = z
     signed: z.boolean(),
     signedOn: optionalDate(),
     documentId: z.string(),
-    comment: text(2000),
+    comment: text(TEXT_LIMITS.long),
   })
   .refine((value) => !value.signed || value.signedOn !== '', { path: ['signedOn'], error: 'validation.required' });
 export type DpaForm = z.infer<typeof ZDpaFormSchema>;
@@ -72,19 +74,19 @@ const optionalCountry = () =>
     .refine((value) => value === '' || /^[A-Za-z]{2}$/.test(value), { error: 'validation.country' });
 
 export const ZNewVendorFormSchema = z.object({
-  name: z.string().trim().min(1, { error: 'validation.required' }).max(300, { error: 'validation.tooLong' }),
-  legalEntity: text(300),
-  service: text(2000),
+  name: z.string().trim().min(1, { error: 'validation.required' }).max(TEXT_LIMITS.short, { error: 'validation.tooLong' }),
+  legalEntity: text(TEXT_LIMITS.short),
+  service: text(TEXT_LIMITS.long),
   role: z.enum(VENDOR_ROLES),
   headquartersCountry: optionalCountry(),
-  parentCompany: text(300),
+  parentCompany: text(TEXT_LIMITS.short),
   parentCountry: optionalCountry(),
   dataLocations: countryList().refine((value) => splitList(value).length <= 60, { error: 'validation.tooMany' }),
-  certifications: text(5000).refine((value) => splitNames(value).length <= 50, { error: 'validation.tooMany' }),
+  certifications: text(TEXT_LIMITS.veryLong).refine((value) => splitNames(value).length <= 50, { error: 'validation.tooMany' }),
   transferMechanism: text(100),
   status: z.enum(REVIEW_RESULTS),
   nextReviewDate: optionalDate(),
-  notes: text(10000),
+  notes: text(TEXT_LIMITS.document),
 });
 export type NewVendorForm = z.infer<typeof ZNewVendorFormSchema>;
 
@@ -129,7 +131,7 @@ export function newVendorFormToBody(form: NewVendorForm): VendorInput {
   };
 }
 
-export const ZTerminateFormSchema = z.object({ comment: text(2000) });
+export const ZTerminateFormSchema = z.object({ comment: text(TEXT_LIMITS.long) });
 export type TerminateForm = z.infer<typeof ZTerminateFormSchema>;
 
 /** "ISO27001, SOC2" → ['ISO27001', 'SOC2']; empty parts dropped. */
@@ -221,22 +223,22 @@ export function dpaFormToPatch(form: DpaForm, version: number): DpaPatch {
 const ISO_COUNTRY = /^[A-Z]{2}$/;
 
 export const ZVendorEditFormSchema = z.object({
-  name: z.string().trim().min(1, { error: 'validation.required' }).max(300, { error: 'validation.tooLong' }),
-  legalEntity: text(300),
-  service: text(2000),
+  name: z.string().trim().min(1, { error: 'validation.required' }).max(TEXT_LIMITS.short, { error: 'validation.tooLong' }),
+  legalEntity: text(TEXT_LIMITS.short),
+  service: text(TEXT_LIMITS.long),
   role: z.enum(VENDOR_ROLES),
   headquartersCountry: optionalCountry(),
-  parentCompany: text(300),
+  parentCompany: text(TEXT_LIMITS.short),
   parentCountry: optionalCountry(),
   /** Picked by name from the countries list, one per row; a row left on "choose" is an error, not dropped silently. */
   dataLocations: z
     .array(z.object({ country: z.string().regex(ISO_COUNTRY, { error: 'validation.required' }) }))
     .max(60, { error: 'validation.tooMany' }),
-  certifications: text(5000).refine((value) => splitNames(value).length <= 50, { error: 'validation.tooMany' }),
+  certifications: text(TEXT_LIMITS.veryLong).refine((value) => splitNames(value).length <= 50, { error: 'validation.tooMany' }),
   transferMechanism: text(100),
   nextReviewDate: optionalDate(),
-  notes: text(10000),
-  comment: text(2000),
+  notes: text(TEXT_LIMITS.document),
+  comment: text(TEXT_LIMITS.long),
 });
 export type VendorEditForm = z.infer<typeof ZVendorEditFormSchema>;
 

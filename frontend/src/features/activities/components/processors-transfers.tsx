@@ -5,6 +5,8 @@ import { useParams } from 'next/navigation';
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useController, useFieldArray, useWatch } from 'react-hook-form';
 
+import { TEXT_LIMITS } from '@domain/field-limits';
+
 import { ErrorAlert } from '@/components/alerts';
 import { VendorStatusBadge } from '@/features/vendors/components/vendor-status-badge';
 import { describeReason } from '@/features/vendors/reasons';
@@ -224,7 +226,7 @@ function Processors({ known, remember }: { known: readonly KnownVendor[]; rememb
                 type="button"
                 className="button button--small"
                 data-testid="processor-propose"
-                disabled={busy || typed.length > 300}
+                disabled={busy || typed.length > TEXT_LIMITS.short}
                 onClick={() => {
                   void propose();
                 }}

@@ -2,6 +2,8 @@
 
 import { useId, useState } from 'react';
 
+import { TEXT_LIMITS } from '@domain/field-limits';
+
 import { ErrorAlert } from '@/components/alerts';
 import { useT } from '@/i18n/i18n-provider';
 import { errorMessage } from '@/lib/forms';
@@ -51,7 +53,7 @@ export function TerminatePanel({
           id={`${ids}-comment`}
           className="field__control"
           value={comment}
-          maxLength={2000}
+          maxLength={TEXT_LIMITS.long}
           onChange={(event) => {
             setComment(event.target.value);
           }}

@@ -5,7 +5,7 @@ import { getT } from '@/i18n/server';
 import { orgPath } from '@/lib/paths';
 import { requireMe } from '@/lib/session';
 
-import { HomePageContent } from './page-content';
+import { HomePageContent } from '@/features/organizations/components/home-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

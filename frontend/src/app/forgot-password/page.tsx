@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 
 import { getT } from '@/i18n/server';
 
-import { ForgotPasswordPageContent } from './page-content';
+import { ForgotPasswordPageContent } from '@/features/auth/components/forgot-password-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

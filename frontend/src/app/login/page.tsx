@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getT } from '@/i18n/server';
 import { getMeIfReachable } from '@/lib/session';
 
-import { LoginPageContent } from './page-content';
+import { LoginPageContent } from '@/features/auth/components/login-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

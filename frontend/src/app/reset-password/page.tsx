@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 
 import { getT } from '@/i18n/server';
 
-import { ResetPasswordPageContent } from './page-content';
+import { ResetPasswordPageContent } from '@/features/auth/components/reset-password-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getT } from '@/i18n/server';
 import { getMeIfReachable } from '@/lib/session';
 
-import { SignupPageContent } from './page-content';
+import { SignupPageContent } from '@/features/auth/components/signup-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 
 import { getT } from '@/i18n/server';
 
-import { VerifyEmailPageContent } from './page-content';
+import { VerifyEmailPageContent } from '@/features/auth/components/verify-email-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

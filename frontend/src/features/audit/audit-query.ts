@@ -1,4 +1,5 @@
-/** The audit page's filters as they live in the URL and as the API takes them. Pure. */
+/** The audit page's filters as they live in the URL and as the API takes them (the list kit's codec). */
+import { defineListQuery, patternField } from '@/components/list/list-query';
 import type { ApiSchemas } from '@/lib/api-types';
 
 export interface AuditQuery {
@@ -22,40 +23,22 @@ export const AUDIT_ACTIONS = [
   'breach_create', 'breach_update', 'resend', 'revoke', 'leave',
 ] as const;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f-]{36}$/i;
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
+const auditList = defineListQuery<AuditQuery>(
+  {
+    entityType: patternField(/^[A-Za-z]{1,40}$/),
+    action: patternField(/^[a-zA-Z_]{1,40}$/),
+    actorUserId: patternField(/^[0-9a-f-]{36}$/i),
+    from: patternField(/^\d{4}-\d{2}-\d{2}$/),
+    to: patternField(/^\d{4}-\d{2}-\d{2}$/),
+  },
+  { pageSize: AUDIT_PAGE_SIZE },
+);
 
-export function parseAuditQuery(params: Readonly<Record<string, string | string[] | undefined>>): AuditQuery {
-  const page = Number(first(params.page));
-  return {
-    entityType: /^[A-Za-z]{1,40}$/.test(first(params.entityType)) ? first(params.entityType) : '',
-    action: /^[a-zA-Z_]{1,40}$/.test(first(params.action)) ? first(params.action) : '',
-    actorUserId: UUID.test(first(params.actorUserId)) ? first(params.actorUserId) : '',
-    from: DATE.test(first(params.from)) ? first(params.from) : '',
-    to: DATE.test(first(params.to)) ? first(params.to) : '',
-    page: Number.isInteger(page) && page > 1 ? page : 1,
-  };
-}
-
-function search(query: AuditQuery): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of ['entityType', 'action', 'actorUserId', 'from', 'to'] as const) if (query[key]) params.set(key, query[key]);
-  if (query.page > 1) params.set('page', String(query.page));
-  return params;
-}
-
-export function auditQueryToSearch(query: AuditQuery): string {
-  const text = search(query).toString();
-  return text ? `?${text}` : '';
-}
-
+export const EMPTY_AUDIT_QUERY: AuditQuery = auditList.empty;
+export const parseAuditQuery = auditList.parse;
+export const auditQueryToSearch = auditList.toSearch;
 /** The API query of the audit trail for this page query. */
-export function auditEventsSearch(query: AuditQuery): string {
-  const params = search(query);
-  params.set('pageSize', String(AUDIT_PAGE_SIZE));
-  return params.toString();
-}
+export const auditEventsSearch = (query: AuditQuery): string => auditList.toApi(query);
 
 export type AuditEvent = ApiSchemas['AuditEventView'];
 export type ChainVerification = ApiSchemas['ChainVerificationView'];

@@ -9,7 +9,6 @@ import { errorMessage } from '@/lib/forms';
 import { useApi } from '@/lib/use-api';
 
 import { listSessions, revokeSession } from './auth-api';
-import styles from './security.module.css';
 
 type Session = ApiSchemas['SessionView'];
 
@@ -52,22 +51,22 @@ export function SessionsSection({ reloadKey }: { reloadKey: number }) {
   };
 
   return (
-    <section className={styles.section} aria-labelledby="sessions-title">
+    <section className="security__section" aria-labelledby="sessions-title">
       <h2 id="sessions-title">{t('security.sessions.title')}</h2>
       <p className="auth__intro">{t('security.sessions.intro')}</p>
       <ErrorAlert>{error}</ErrorAlert>
       <StatusMessage>{done}</StatusMessage>
       {sessions && (
         // A list rather than a table: it reads the same on a phone, without sideways scrolling.
-        <ul className={styles.sessions} data-testid="sessions">
+        <ul className="security__sessions" data-testid="sessions">
           {sessions.map((session) => (
-            <li key={session.id} className={styles.session}>
+            <li key={session.id} className="security__session">
               <div>
-                <p className={styles.device}>
+                <p className="security__device">
                   {device(session)}
-                  {session.current && <span className={`badge ${styles.current}`}>{t('security.sessions.current')}</span>}
+                  {session.current && <span className="badge security__current">{t('security.sessions.current')}</span>}
                 </p>
-                <dl className={styles.facts}>
+                <dl className="security__facts">
                   <div>
                     <dt>{t('security.sessions.address')}</dt>
                     <dd>{session.ipAddress ?? t('security.sessions.unknown')}</dd>

@@ -15,7 +15,6 @@ import { useApiFormSubmit } from '@/lib/use-api-form-submit';
 
 import { confirmTotp, disableTotp, getMfaStatus, startTotpSetup } from './auth-api';
 import { ZDisableMfaSchema, ZMfaCodeSchema, type DisableMfaForm, type MfaCodeForm } from './schemas';
-import styles from './security.module.css';
 
 type Setup = ApiSchemas['TotpSetupResponse'] & { qrDataUrl: string };
 
@@ -92,7 +91,7 @@ export function TwoFactorSection({ onChanged }: { onChanged: () => void }) {
   };
 
   return (
-    <section className={styles.section} aria-labelledby="two-factor-title">
+    <section className="security__section" aria-labelledby="two-factor-title">
       <h2 id="two-factor-title">{t('security.mfa.title')}</h2>
       <p className="auth__intro">{t('security.mfa.intro')}</p>
       <ErrorAlert>{error}</ErrorAlert>
@@ -101,14 +100,14 @@ export function TwoFactorSection({ onChanged }: { onChanged: () => void }) {
       {recoveryCodes && (
         <div data-testid="recovery-codes">
           <p className="alert alert--success">{t('security.mfa.enabled')}</p>
-          <h3 className={styles.codesTitle}>{t('security.mfa.codesTitle')}</h3>
+          <h3 className="security__codes-title">{t('security.mfa.codesTitle')}</h3>
           <p>{t('security.mfa.codesIntro')}</p>
-          <ul className={styles.codes}>
+          <ul className="security__codes">
             {recoveryCodes.map((code) => (
               <li key={code}>{code}</li>
             ))}
           </ul>
-          <div className={styles.actions}>
+          <div className="security__actions">
             <button type="button" className="button button--secondary" onClick={() => void copy()}>
               {t('security.mfa.copy')}
             </button>
@@ -132,9 +131,9 @@ export function TwoFactorSection({ onChanged }: { onChanged: () => void }) {
       )}
 
       {setup && (
-        <div className={styles.setup}>
+        <div className="security__setup">
           {/* A data: URL drawn in the browser: the secret never leaves for an image service. */}
-          <img className={styles.qr} src={setup.qrDataUrl} alt={t('security.mfa.qrAlt')} width={192} height={192} />
+          <img className="security__qr" src={setup.qrDataUrl} alt={t('security.mfa.qrAlt')} width={192} height={192} />
           <div>
             <ol>
               <li>{t('security.mfa.step1')}</li>
@@ -143,7 +142,7 @@ export function TwoFactorSection({ onChanged }: { onChanged: () => void }) {
             </ol>
             <p>
               {t('security.mfa.secretLabel')}{' '}
-              <span className={styles.secret} data-testid="totp-secret" data-secret={setup.secret}>
+              <span className="security__secret" data-testid="totp-secret" data-secret={setup.secret}>
                 {grouped(setup.secret)}
               </span>
             </p>

@@ -11,6 +11,6 @@ describe('findings filters in the URL', () => {
   });
 
   it('builds the API path with the server’s parameter names', () => {
-    expect(findingsApiSearch({ severity: 'low', code: '', departmentId: '', page: 1 })).toBe('page=1&pageSize=25&severity=low');
+    expect(findingsApiSearch({ severity: 'low', code: '', departmentId: '', page: 1 })).toBe('severity=low&page=1&pageSize=25');
   });
 });

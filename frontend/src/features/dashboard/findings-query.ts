@@ -1,3 +1,5 @@
+import { defineListQuery, oneOfField, uuidField } from '@/components/list/list-query';
+
 import { FINDING_CODES, SEVERITIES, type FindingCode, type Severity } from './types';
 
 /** The dashboard's findings filters, as the page URL carries them (`?severity=high&code=…&department=…&page=2`). */
@@ -8,44 +10,25 @@ export interface FindingsQuery {
   page: number;
 }
 
-export const EMPTY_FINDINGS_QUERY: FindingsQuery = { severity: '', code: '', departmentId: '', page: 1 };
 export const FINDINGS_PAGE_SIZE = 25;
 
-type SearchParams = Readonly<Record<string, string | string[] | undefined>>;
+const findingsList = defineListQuery<FindingsQuery>(
+  {
+    severity: oneOfField(SEVERITIES),
+    code: oneOfField(FINDING_CODES),
+    // The page URL says `department`, the API `departmentId`.
+    departmentId: uuidField({ urlKey: 'department' }),
+  },
+  { pageSize: FINDINGS_PAGE_SIZE },
+);
 
-const single = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? '') : (value ?? ''));
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const EMPTY_FINDINGS_QUERY: FindingsQuery = findingsList.empty;
 
 /** Unknown values fall back to "all" rather than failing the page. */
-export function parseFindingsQuery(params: SearchParams): FindingsQuery {
-  const severity = single(params.severity);
-  const code = single(params.code);
-  const department = single(params.department);
-  const page = Number(single(params.page));
-  return {
-    severity: (SEVERITIES as readonly string[]).includes(severity) ? (severity as Severity) : '',
-    code: (FINDING_CODES as readonly string[]).includes(code) ? (code as FindingCode) : '',
-    departmentId: UUID.test(department) ? department : '',
-    page: Number.isInteger(page) && page >= 1 && page <= 100000 ? page : 1,
-  };
-}
-
+export const parseFindingsQuery = findingsList.parse;
 /** The page URL's search string (`?severity=high`), empty when nothing is filtered. */
-export function findingsQueryToSearch(query: FindingsQuery): string {
-  const search = new URLSearchParams();
-  if (query.severity) search.set('severity', query.severity);
-  if (query.code) search.set('code', query.code);
-  if (query.departmentId) search.set('department', query.departmentId);
-  if (query.page > 1) search.set('page', String(query.page));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
+export const findingsQueryToSearch = findingsList.toSearch;
 /** The API query of the findings list for this page query. */
-export function findingsApiSearch(query: FindingsQuery): string {
-  const search = new URLSearchParams({ page: String(query.page), pageSize: String(FINDINGS_PAGE_SIZE) });
-  if (query.severity) search.set('severity', query.severity);
-  if (query.code) search.set('code', query.code);
-  if (query.departmentId) search.set('departmentId', query.departmentId);
-  return search.toString();
-}
+export const findingsApiSearch = (query: FindingsQuery): string => findingsList.toApi(query);
+/** A change of filter goes back to the first page. */
+export const withFindingsChange = findingsList.withChange;

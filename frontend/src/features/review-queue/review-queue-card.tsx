@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import { useId } from 'react';
 
-import styles from '@/features/dashboard/components/dashboard.module.css';
 import { useT } from '@/i18n/i18n-provider';
 import { orgPath } from '@/lib/paths';
 
@@ -16,19 +15,19 @@ export function ReviewQueueCard({ organizationId, items }: { organizationId: str
   const id = useId();
   const counts = countsByKind(items);
   return (
-    <section className={styles.card} aria-labelledby={`${id}-review`} data-testid="headline-review-queue">
+    <section className="dashboard__card" aria-labelledby={`${id}-review`} data-testid="headline-review-queue">
       <h2 id={`${id}-review`}>{t('dashboard.reviewQueue.title')}</h2>
-      <p className={styles.figure} data-testid="headline-review-queue-total">
+      <p className="dashboard__figure" data-testid="headline-review-queue-total">
         {items.length}
       </p>
-      <ul className={styles.breakdown}>
+      <ul className="dashboard__breakdown">
         {REVIEW_KINDS.map((kind) => (
           <li key={kind} data-testid={`headline-review-queue-${kind}`}>
             {t('dashboard.countLine', { label: t(`reviewQueue.kind.${kind}`), count: counts[kind] })}
           </li>
         ))}
       </ul>
-      <p className={styles.breakdown}>
+      <p className="dashboard__breakdown">
         <Link href={orgPath(organizationId, 'review')} data-testid="headline-review-queue-open">
           {t('dashboard.reviewQueue.open')}
         </Link>

@@ -5,7 +5,6 @@ import { useEffect, useState } from 'react';
 import { useT } from '@/i18n/i18n-provider';
 
 import type { BreachClock, RequestClock } from './clock';
-import './registers.css';
 
 /** Days left before a request's due day, in colour and in words. */
 export function RequestClockBadge({ clock }: { clock: RequestClock }) {

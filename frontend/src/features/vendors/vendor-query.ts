@@ -1,13 +1,25 @@
 /**
  * The vendors page's state as it lives in the URL (`?q=…&status=approved&dpaMissing=true&page=2`) and
- * as the API takes it. Pure: the server page parses its searchParams with it, the client page writes
- * new URLs with it.
+ * as the API takes it, declared with the list kit's codec.
  */
+import {
+  defineListQuery,
+  flagField,
+  nextSort,
+  oneOfField,
+  patternField,
+  sortDirection,
+  sortField,
+  textField,
+  type ListField,
+  type SortValue,
+} from '@/components/list/list-query';
+
 import { VENDOR_ROLES, VENDOR_STATUSES, type VendorRole, type VendorStatus } from './types';
 
 export const VENDOR_SORT_KEYS = ['name', 'status', 'nextReviewDate', 'updatedAt'] as const;
 export type VendorSortKey = (typeof VENDOR_SORT_KEYS)[number];
-export type VendorSortValue = VendorSortKey | `-${VendorSortKey}`;
+export type VendorSortValue = SortValue<VendorSortKey>;
 
 export const VENDORS_PAGE_SIZE = 50;
 
@@ -28,95 +40,36 @@ export interface VendorQuery {
   page: number;
 }
 
-export const EMPTY_VENDOR_QUERY: VendorQuery = {
-  q: '',
-  status: '',
-  role: '',
-  country: '',
-  dpaMissing: false,
-  exposed: false,
-  needsMechanism: false,
-  reviewOverdue: false,
-  sort: '',
-  page: 1,
-};
+/** A country code, whatever its case in the URL. */
+const countryField: ListField<string> = { ...patternField(/^[A-Z]{2}$/), parse: (text) => (/^[A-Z]{2}$/.test(text.toUpperCase()) ? text.toUpperCase() : '') };
 
-type SearchParamsRecord = Readonly<Record<string, string | string[] | undefined>>;
+const vendorList = defineListQuery<VendorQuery>(
+  {
+    q: textField(),
+    status: oneOfField(VENDOR_STATUSES),
+    role: oneOfField(VENDOR_ROLES),
+    country: countryField,
+    dpaMissing: flagField(),
+    exposed: flagField(),
+    needsMechanism: flagField(),
+    reviewOverdue: flagField(),
+    sort: sortField(VENDOR_SORT_KEYS),
+  },
+  { pageSize: VENDORS_PAGE_SIZE },
+);
 
-function first(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
-}
-
-function oneOf<T extends string>(values: readonly T[], value: string): T | '' {
-  return (values as readonly string[]).includes(value) ? (value as T) : '';
-}
-
-function isSortValue(value: string): value is VendorSortValue {
-  return (VENDOR_SORT_KEYS as readonly string[]).includes(value.replace(/^-/, ''));
-}
-
-/** Reads the URL's search parameters; anything unknown or malformed is dropped rather than sent to the API. */
-export function parseVendorQuery(params: SearchParamsRecord): VendorQuery {
-  const page = Number.parseInt(first(params.page), 10);
-  const sort = first(params.sort);
-  const country = first(params.country).toUpperCase();
-  return {
-    q: first(params.q).slice(0, 200),
-    status: oneOf(VENDOR_STATUSES, first(params.status)),
-    role: oneOf(VENDOR_ROLES, first(params.role)),
-    country: /^[A-Z]{2}$/.test(country) ? country : '',
-    dpaMissing: first(params.dpaMissing) === 'true',
-    exposed: first(params.exposed) === 'true',
-    needsMechanism: first(params.needsMechanism) === 'true',
-    reviewOverdue: first(params.reviewOverdue) === 'true',
-    sort: isSortValue(sort) ? sort : '',
-    page: Number.isFinite(page) && page >= 1 && page <= 100_000 ? page : 1,
-  };
-}
-
-function entries(query: VendorQuery): [string, string][] {
-  const list: [string, string][] = [];
-  if (query.q.trim()) list.push(['q', query.q.trim()]);
-  if (query.status) list.push(['status', query.status]);
-  if (query.role) list.push(['role', query.role]);
-  if (query.country) list.push(['country', query.country]);
-  for (const flag of VENDOR_FLAGS) if (query[flag]) list.push([flag, 'true']);
-  if (query.sort) list.push(['sort', query.sort]);
-  return list;
-}
-
-/** The page's URL search string (`?…`, or '' when everything is at its default). */
-export function vendorQueryToSearch(query: VendorQuery): string {
-  const params = new URLSearchParams(entries(query));
-  if (query.page > 1) params.set('page', String(query.page));
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
+export const EMPTY_VENDOR_QUERY: VendorQuery = vendorList.empty;
+export const parseVendorQuery = vendorList.parse;
+export const vendorQueryToSearch = vendorList.toSearch;
 /** The API's query string for GET /vendors. */
-export function vendorQueryToApi(query: VendorQuery, pageSize = VENDORS_PAGE_SIZE): string {
-  const params = new URLSearchParams(entries(query));
-  params.set('page', String(query.page));
-  params.set('pageSize', String(pageSize));
-  return params.toString();
-}
-
-/** True when a filter narrows the list (sort and paging aside). */
-export function hasVendorFilters(query: VendorQuery): boolean {
-  return Boolean(query.q.trim() || query.status || query.role || query.country || VENDOR_FLAGS.some((flag) => query[flag]));
-}
-
-/** A change of filter or sort goes back to the first page. */
-export function withVendorChange(query: VendorQuery, change: Partial<VendorQuery>): VendorQuery {
-  return { ...query, page: 1, ...change };
-}
+export const vendorQueryToApi = vendorList.toApi;
+export const hasVendorFilters = vendorList.hasFilters;
+export const withVendorChange = vendorList.withChange;
 
 export function nextVendorSort(current: VendorSortValue | '', key: VendorSortKey): VendorSortValue {
-  return current === key ? `-${key}` : key;
+  return nextSort(current, key);
 }
 
 export function vendorSortDirection(current: VendorSortValue | '', key: VendorSortKey): 'ascending' | 'descending' | 'none' {
-  if (current === key) return 'ascending';
-  if (current === `-${key}`) return 'descending';
-  return current === '' && key === 'name' ? 'ascending' : 'none';
+  return sortDirection(current, key, 'name');
 }

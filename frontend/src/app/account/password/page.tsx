@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { getT } from '@/i18n/server';
 import { requireMe } from '@/lib/session';
 
-import { ChangePasswordPageContent } from './page-content';
+import { ChangePasswordPageContent } from '@/features/auth/components/change-password-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

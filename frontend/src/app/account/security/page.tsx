@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { getT } from '@/i18n/server';
 import { requireMe } from '@/lib/session';
 
-import { SecurityPageContent } from './page-content';
+import { SecurityPageContent } from '@/features/auth/components/security-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 
 import { getT } from '@/i18n/server';
 
-import { InvitationPageContent } from './page-content';
+import { InvitationPageContent } from '@/features/auth/components/invitation-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

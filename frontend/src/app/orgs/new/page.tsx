@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { getT } from '@/i18n/server';
 import { requireMe } from '@/lib/session';
 
-import { NewOrganizationPageContent } from './page-content';
+import { NewOrganizationPageContent } from '@/features/organizations/components/new-organization-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

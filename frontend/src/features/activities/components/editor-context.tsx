@@ -1,14 +1,16 @@
 'use client';
 
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { get, useFormState, type FieldError, type FieldPath, type UseFormReturn } from 'react-hook-form';
+import type { FieldPath, UseFormReturn } from 'react-hook-form';
 
+import { FormKit } from '@/components/form/form-kit';
 import type { Locale } from '@/i18n/config';
 import { useLocale } from '@/i18n/i18n-provider';
 import type { LinkedVendor } from '@/features/vendors/types';
 import type { Department } from '@/lib/api-types';
 
 import { catalogueFacts, catalogueOptions, type CatalogueFacts, type CatalogueOption } from '../catalogue';
+import { fieldDomId } from '../field-paths';
 import type { ActivityForm } from '../schemas';
 import type { ActivityCatalogueName, ActivityCatalogues, OwnerOption } from '../types';
 
@@ -62,25 +64,17 @@ export function ActivityEditorProvider({
     }),
     [form, readOnly, locale, catalogues, departments, owners, linkedVendors],
   );
-  return <EditorContext value={value}>{children}</EditorContext>;
+  return (
+    <EditorContext value={value}>
+      <FormKit form={form} readOnly={readOnly} fieldId={fieldDomId}>
+        {children}
+      </FormKit>
+    </EditorContext>
+  );
 }
 
 export function useEditor(): EditorContextValue {
   const value = useContext(EditorContext);
   if (!value) throw new Error('useEditor must be used inside <ActivityEditorProvider>.');
   return value;
-}
-
-/** The error of one field (re-renders when the form's errors change). */
-export function useFieldError(path: string): FieldError | undefined {
-  const { form } = useEditor();
-  const { errors } = useFormState({ control: form.control });
-  return get<typeof errors, FieldError | undefined>(errors, path);
-}
-
-/** The error attached to a whole list (`purposes.root`, e.g. "give at least one purpose"). */
-export function useListError(path: string): FieldError | undefined {
-  const { form } = useEditor();
-  const { errors } = useFormState({ control: form.control });
-  return get<typeof errors, FieldError | undefined>(errors, `${path}.root`);
 }

@@ -22,7 +22,9 @@ import { codeLabel } from '../catalogue';
 import { fieldDomId } from '../field-paths';
 import { EMPTY_TRANSFER } from '../schemas';
 import { knownVendorOf, liveTransferStatuses, transferFactsOf, vendorNamed, withProcessor, type KnownVendor } from '../transfers';
-import { useEditor, useFieldError } from './editor-context';
+import { useKitFieldError } from '@/components/form/form-kit';
+
+import { useEditor } from './editor-context';
 import { AddItemButton, FormSelect, FormText, RemoveItemButton } from './form-controls';
 import { useFieldErrorText } from '@/components/fields';
 
@@ -65,7 +67,7 @@ function Processors({ known, remember }: { known: readonly KnownVendor[]; rememb
   const { form, readOnly, linkedVendors } = useEditor();
   const { field } = useController({ control: form.control, name: 'processors' });
   const processors = field.value;
-  const errorText = useFieldErrorText(useFieldError('processors'));
+  const errorText = useFieldErrorText(useKitFieldError('processors'));
   const [query, setQuery] = useState('');
   const [options, setOptions] = useState<KnownVendor[]>([]);
   const [busy, setBusy] = useState(false);

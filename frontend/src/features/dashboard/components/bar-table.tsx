@@ -1,4 +1,3 @@
-import styles from './dashboard.module.css';
 
 export interface BarRow {
   key: string;
@@ -25,7 +24,7 @@ export function BarTable({ caption, rows, labelHeader, valueHeader, max, testId,
 }) {
   const top = max ?? Math.max(1, ...rows.map((row) => row.value));
   return (
-    <table className={styles.barTable} data-testid={testId}>
+    <table className="dashboard__bar-table" data-testid={testId}>
       <caption>{caption}</caption>
       <thead className="visually-hidden">
         <tr>
@@ -45,9 +44,9 @@ export function BarTable({ caption, rows, labelHeader, valueHeader, max, testId,
           rows.map((row) => (
             <tr key={row.key} data-testid={`${testId}-${row.key}`}>
               <th scope="row">{row.label}</th>
-              <td className={styles.value}>{row.display ?? row.value}</td>
-              <td className={styles.barCell} aria-hidden="true">
-                <span className={`${styles.bar} ${row.tone ? (styles[`bar--${row.tone}`] ?? '') : ''}`} style={{ width: `${String(Math.round((100 * row.value) / top))}%` }} />
+              <td className="dashboard__value">{row.display ?? row.value}</td>
+              <td className="dashboard__bar-cell" aria-hidden="true">
+                <span className={row.tone ? `dashboard__bar dashboard__bar--${row.tone}` : 'dashboard__bar'} style={{ width: `${String(Math.round((100 * row.value) / top))}%` }} />
               </td>
             </tr>
           ))

@@ -1,4 +1,3 @@
-import styles from './dashboard.module.css';
 
 /**
  * Columns over time, drawn in SVG. The drawing is hidden from assistive technology; the same
@@ -19,7 +18,7 @@ export function ColumnChart({ title, points, labelHeader, valueHeader, testId }:
       <figcaption>
         <strong>{title}</strong>
       </figcaption>
-      <svg className={styles.columns} viewBox={`0 0 ${String(width)} ${String(height + 14)}`} aria-hidden="true" focusable="false">
+      <svg className="dashboard__columns" viewBox={`0 0 ${String(width)} ${String(height + 14)}`} aria-hidden="true" focusable="false">
         {points.map((point, index) => {
           const barHeight = Math.round((height * point.value) / top);
           return (

@@ -1,5 +1,4 @@
 'use client';
-import '../dpias.css';
 
 import { useT } from '@/i18n/i18n-provider';
 

@@ -1,5 +1,4 @@
 'use client';
-import '../dpias.css';
 
 import { useLocale, useT } from '@/i18n/i18n-provider';
 

@@ -4,7 +4,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useFieldArray, useForm, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 
-import { SelectField, TextAreaField, TextField } from '@/components/fields';
+import { FormKit } from '@/components/form/form-kit';
+import { KitSelectField, KitText, KitTextArea } from '@/components/form/kit-controls';
 import { catalogueOptions } from '@/features/activities/catalogue';
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import { useApiFormSubmit } from '@/lib/use-api-form-submit';
@@ -53,6 +54,11 @@ interface SectionProps {
   save: SaveSections;
 }
 
+/** `risk` + `misuse.before.severity` → `risk-misuse-before-severity`: the ids the sections always had. */
+const dpiaFieldId = (prefix: string) => (path: string) => `${prefix}-${path.replace(/\./g, '-')}`;
+/** `actions.0.measure` → `action-0-measure` */
+const actionFieldId = (path: string) => path.replace(/^actions\./, 'action-').replace(/\./g, '-');
+
 /** The submit of a section form: validates, saves through the API, says "saved". */
 function useSectionSubmit<T extends FieldValues>(form: UseFormReturn<T>, fields: readonly Path<T>[], save: (values: T) => Promise<unknown>) {
   const [saved, setSaved] = useState(false);
@@ -70,24 +76,17 @@ export function ContextSection({ dpia, editable, save }: SectionProps) {
   const t = useT();
   const form = useForm<ContextForm>({ resolver: zodResolver(ZContextFormSchema), defaultValues: contextToForm(dpia.content.context) });
   const { formError, onSubmit, saved } = useSectionSubmit(form, CONTEXT_FIELDS, (values) => save({ context: contextFromForm(values) }));
-  const errors = form.formState.errors;
   return (
-    <form noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="dpia-context-title">
-      <fieldset className="plain-fieldset" disabled={!editable}>
-        {CONTEXT_FIELDS.map((field) => (
-          <TextAreaField
-            key={field}
-            id={`context-${field}`}
-            label={t(`dpias.context.${field}`)}
-            hint={t(`dpias.context.${field}Hint`)}
-            registration={form.register(field)}
-            error={errors[field]}
-            rows={3}
-          />
-        ))}
-      </fieldset>
-      <SaveBar editable={editable} busy={form.formState.isSubmitting} formError={formError} saved={saved} testId="save-context" />
-    </form>
+    <FormKit form={form} readOnly={!editable} fieldId={dpiaFieldId('context')}>
+      <form noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="dpia-context-title">
+        <fieldset className="plain-fieldset" disabled={!editable}>
+          {CONTEXT_FIELDS.map((field) => (
+            <KitTextArea key={field} path={field} label={t(`dpias.context.${field}`)} hint={t(`dpias.context.${field}Hint`)} rows={3} />
+          ))}
+        </fieldset>
+        <SaveBar editable={editable} busy={form.formState.isSubmitting} formError={formError} saved={saved} testId="save-context" />
+      </form>
+    </FormKit>
   );
 }
 
@@ -107,19 +106,21 @@ export function PrinciplesSection({ dpia, editable, save }: SectionProps) {
           </label>
         ))}
       </div>
-      <TextAreaField id={`principle-${code}-comment`} label={t('dpias.principles.comment')} registration={form.register(`${code}.comment`)} error={form.formState.errors[code]?.comment} rows={2} />
+      <KitTextArea path={`${code}.comment`} label={t('dpias.principles.comment')} rows={2} />
     </fieldset>
   );
   return (
-    <form noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="dpia-principles-title">
-      <fieldset className="plain-fieldset" disabled={!editable}>
-        <h3>{t('dpias.principles.proportionality')}</h3>
-        {PROPORTIONALITY_ITEMS.map(item)}
-        <h3>{t('dpias.principles.rights')}</h3>
-        {RIGHTS_ITEMS.map(item)}
-      </fieldset>
-      <SaveBar editable={editable} busy={form.formState.isSubmitting} formError={formError} saved={saved} testId="save-principles" />
-    </form>
+    <FormKit form={form} readOnly={!editable} fieldId={dpiaFieldId('principle')}>
+      <form noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="dpia-principles-title">
+        <fieldset className="plain-fieldset" disabled={!editable}>
+          <h3>{t('dpias.principles.proportionality')}</h3>
+          {PROPORTIONALITY_ITEMS.map(item)}
+          <h3>{t('dpias.principles.rights')}</h3>
+          {RIGHTS_ITEMS.map(item)}
+        </fieldset>
+        <SaveBar editable={editable} busy={form.formState.isSubmitting} formError={formError} saved={saved} testId="save-principles" />
+      </form>
+    </FormKit>
   );
 }
 
@@ -134,19 +135,19 @@ export function RisksSection({ dpia, editable, save, catalogues }: SectionProps 
   const scaleOptions = (name: 'dpia-severity' | 'dpia-likelihood') =>
     SCALE_VALUES.map((value) => ({ value: String(value), label: `${String(value)}. ${scaleLabel(catalogues[name], value, locale)}` }));
   return (
+    <FormKit form={form} readOnly={!editable} fieldId={dpiaFieldId('risk')}>
     <form noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="dpia-risks-title">
       <fieldset className="plain-fieldset" disabled={!editable}>
         {FEARED_EVENTS.map((event) => {
-          const errors = form.formState.errors[event];
           const residual = riskLevel(residualLevel(dpia.content.risks[event]));
           return (
             <fieldset key={event} className="dpia-risk" data-testid={`risk-${event}`}>
               <legend>
                 {fearedEventLabel(catalogues, event, locale)} <RiskBadge level={residual} testId={`risk-${event}-residual`} />
               </legend>
-              <TextAreaField id={`risk-${event}-riskSources`} label={t('dpias.risks.riskSources')} hint={t('dpias.risks.onePerLine')} registration={form.register(`${event}.riskSources`)} error={errors?.riskSources} rows={2} />
-              <TextAreaField id={`risk-${event}-threats`} label={t('dpias.risks.threats')} hint={t('dpias.risks.onePerLine')} registration={form.register(`${event}.threats`)} error={errors?.threats} rows={2} />
-              <TextAreaField id={`risk-${event}-impacts`} label={t('dpias.risks.impacts')} hint={t('dpias.risks.onePerLine')} registration={form.register(`${event}.impacts`)} error={errors?.impacts} rows={2} />
+              {(['riskSources', 'threats', 'impacts'] as const).map((list) => (
+                <KitTextArea key={list} path={`${event}.${list}`} label={t(`dpias.risks.${list}`)} hint={t('dpias.risks.onePerLine')} rows={2} />
+              ))}
               {(['existingMeasures', 'plannedMeasures'] as const).map((kind) => (
                 <details key={kind} className="dpia-measures">
                   <summary>
@@ -166,8 +167,8 @@ export function RisksSection({ dpia, editable, save, catalogues }: SectionProps 
                 {(['before', 'after'] as const).map((when) => (
                   <fieldset key={when}>
                     <legend>{t(`dpias.risks.${when}`)}</legend>
-                    <SelectField id={`risk-${event}-${when}-severity`} label={t('dpias.risks.severity')} options={scaleOptions('dpia-severity')} emptyLabel={t('dpias.risks.notRated')} registration={form.register(`${event}.${when}.severity`)} error={errors?.[when]?.severity} />
-                    <SelectField id={`risk-${event}-${when}-likelihood`} label={t('dpias.risks.likelihood')} options={scaleOptions('dpia-likelihood')} emptyLabel={t('dpias.risks.notRated')} registration={form.register(`${event}.${when}.likelihood`)} error={errors?.[when]?.likelihood} />
+                    <KitSelectField path={`${event}.${when}.severity`} label={t('dpias.risks.severity')} options={scaleOptions('dpia-severity')} emptyLabel={t('dpias.risks.notRated')} />
+                    <KitSelectField path={`${event}.${when}.likelihood`} label={t('dpias.risks.likelihood')} options={scaleOptions('dpia-likelihood')} emptyLabel={t('dpias.risks.notRated')} />
                   </fieldset>
                 ))}
               </div>
@@ -177,6 +178,7 @@ export function RisksSection({ dpia, editable, save, catalogues }: SectionProps 
       </fieldset>
       <SaveBar editable={editable} busy={form.formState.isSubmitting} formError={formError} saved={saved} testId="save-risks" />
     </form>
+    </FormKit>
   );
 }
 
@@ -191,8 +193,8 @@ export function ActionPlanSection({ dpia, editable, save }: SectionProps) {
     const next = await save({ actionPlan: actionPlanFromForm(values) });
     form.reset(actionPlanToForm(next.content.actionPlan));
   });
-  const errors = form.formState.errors.actions;
   return (
+    <FormKit form={form} readOnly={!editable} fieldId={actionFieldId}>
     <form noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="dpia-actionPlan-title">
       <fieldset className="plain-fieldset" disabled={!editable}>
         {fields.length === 0 ? <p>{t('dpias.actions.empty')}</p> : null}
@@ -212,20 +214,19 @@ export function ActionPlanSection({ dpia, editable, save }: SectionProps) {
               {fields.map((field, index) => (
                 <tr key={field.id} data-testid={`action-row-${String(index)}`}>
                   <td>
-                    <TextField id={`action-${String(index)}-measure`} label={t('dpias.actions.measure')} registration={form.register(`actions.${index}.measure`)} error={errors?.[index]?.measure} required />
+                    <KitText path={`actions.${String(index)}.measure`} label={t('dpias.actions.measure')} required />
                   </td>
                   <td>
-                    <TextField id={`action-${String(index)}-owner`} label={t('dpias.actions.owner')} registration={form.register(`actions.${index}.owner`)} error={errors?.[index]?.owner} />
+                    <KitText path={`actions.${String(index)}.owner`} label={t('dpias.actions.owner')} />
                   </td>
                   <td>
-                    <TextField id={`action-${String(index)}-dueDate`} type="date" label={t('dpias.actions.dueDate')} registration={form.register(`actions.${index}.dueDate`)} error={errors?.[index]?.dueDate} />
+                    <KitText path={`actions.${String(index)}.dueDate`} type="date" label={t('dpias.actions.dueDate')} />
                   </td>
                   <td>
-                    <SelectField
-                      id={`action-${String(index)}-status`}
+                    <KitSelectField
+                      path={`actions.${String(index)}.status`}
                       label={t('dpias.actions.status')}
                       options={ACTION_STATUSES.map((status) => ({ value: status, label: t(`dpias.actionStatus.${status}`) }))}
-                      registration={form.register(`actions.${index}.status`)}
                     />
                   </td>
                   {editable ? (
@@ -248,5 +249,6 @@ export function ActionPlanSection({ dpia, editable, save }: SectionProps) {
       </fieldset>
       <SaveBar editable={editable} busy={form.formState.isSubmitting} formError={formError} saved={saved} testId="save-actionPlan" />
     </form>
+    </FormKit>
   );
 }

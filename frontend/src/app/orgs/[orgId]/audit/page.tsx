@@ -8,7 +8,7 @@ import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
-import { AuditPageContent } from './page-content';
+import { AuditPageContent } from '@/features/audit/components/audit-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

@@ -5,7 +5,7 @@ import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
-import { BreachesPageContent } from './page-content';
+import { BreachesPageContent } from '@/features/breaches/components/breaches-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

@@ -8,7 +8,7 @@ import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
-import { DashboardPageContent } from './page-content';
+import { DashboardPageContent } from '@/features/dashboard/components/dashboard-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

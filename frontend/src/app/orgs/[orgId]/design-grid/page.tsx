@@ -6,7 +6,7 @@ import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound, requireMembership } from '@/lib/session';
 
-import { DesignGridsPageContent } from './page-content';
+import { DesignGridsPageContent } from '@/features/design-grid/components/design-grids-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

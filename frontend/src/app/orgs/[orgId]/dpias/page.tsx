@@ -5,7 +5,7 @@ import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
-import { DpiasPageContent } from './page-content';
+import { DpiasPageContent } from '@/features/dpias/components/dpias-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 
 import { getT } from '@/i18n/server';
 
-import { ExportsPageContent } from './page-content';
+import { ExportsPageContent } from '@/features/exports/components/exports-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

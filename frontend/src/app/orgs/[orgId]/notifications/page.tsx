@@ -5,7 +5,7 @@ import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
-import { NotificationsPageContent } from './page-content';
+import { NotificationsPageContent } from '@/features/notifications/components/notifications-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

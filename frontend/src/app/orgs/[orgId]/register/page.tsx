@@ -7,7 +7,7 @@ import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
-import { RegisterPageContent } from './page-content';
+import { RegisterPageContent } from '@/features/activities/components/register-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

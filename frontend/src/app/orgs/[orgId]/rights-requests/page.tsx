@@ -5,7 +5,7 @@ import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
-import { RightsRequestsPageContent } from './page-content';
+import { RightsRequestsPageContent } from '@/features/rights-requests/components/rights-requests-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

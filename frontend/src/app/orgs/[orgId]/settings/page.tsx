@@ -5,7 +5,7 @@ import { getOrganization } from '@/features/organizations/organizations-api';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
-import { OrganizationSettingsPageContent } from './page-content';
+import { OrganizationSettingsPageContent } from '@/features/organizations/components/organization-settings-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

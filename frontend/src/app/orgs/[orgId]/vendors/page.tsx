@@ -6,7 +6,7 @@ import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
-import { VendorsPageContent } from './page-content';
+import { VendorsPageContent } from '@/features/vendors/components/vendors-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

@@ -9,7 +9,7 @@ import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
-import { BreachPageContent } from './page-content';
+import { BreachPageContent } from '@/features/breaches/components/breach-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

@@ -9,7 +9,7 @@ import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
-import { GridPageContent } from './page-content';
+import { GridWizard } from '@/features/design-grid/components/grid-wizard';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -37,5 +37,5 @@ export default async function GridPage({
   const requested = Array.isArray(query.step) ? query.step[0] : query.step;
   const [grid, catalogues] = await Promise.all([loadGrid(orgId, gridId), loadActivityCatalogues(orgId)]);
   const step = isGridStep(requested) ? requested : grid.status === 'draft' ? resumeStep(grid) : 'summary';
-  return <GridPageContent organizationId={orgId} grid={grid} step={step} catalogues={catalogues} />;
+  return <GridWizard key={grid.id} organizationId={orgId} initialGrid={grid} initialStep={step} catalogues={catalogues} />;
 }

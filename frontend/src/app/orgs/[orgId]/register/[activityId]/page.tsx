@@ -11,7 +11,7 @@ import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
-import { ActivityPageContent } from './page-content';
+import { ActivityPageContent } from '@/features/activities/components/activity-page';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

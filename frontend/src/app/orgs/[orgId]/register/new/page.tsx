@@ -4,7 +4,7 @@ import { loadActivityCatalogues, loadDepartments, loadOwnerOptions } from '@/fea
 import { getT } from '@/i18n/server';
 import { requireMembership } from '@/lib/session';
 
-import { NewActivityPageContent } from './page-content';
+import { NewActivityPageContent } from '@/features/activities/components/new-activity-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

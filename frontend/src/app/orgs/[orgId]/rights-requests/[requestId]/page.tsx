@@ -7,7 +7,7 @@ import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
-import { RightsRequestPageContent } from './page-content';
+import { RightsRequestPageContent } from '@/features/rights-requests/components/rights-request-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

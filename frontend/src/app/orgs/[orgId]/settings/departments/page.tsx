@@ -5,7 +5,7 @@ import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
-import { DepartmentsPageContent } from './page-content';
+import { DepartmentsPageContent } from '@/features/departments/components/departments-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

@@ -5,7 +5,7 @@ import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
 import { requireMembership } from '@/lib/session';
 
-import { StoredEmailsPageContent } from './page-content';
+import { StoredEmailsPageContent } from '@/features/organizations/components/stored-emails-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

@@ -8,7 +8,7 @@ import type { Department } from '@/lib/api-types';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
-import { MembersPageContent } from './page-content';
+import { MembersPageContent } from '@/features/members/components/members-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

@@ -4,7 +4,7 @@ import { loadCatalogue } from '@/features/activities/server-data';
 import { getT } from '@/i18n/server';
 import { requireMembership } from '@/lib/session';
 
-import { NewVendorPageContent } from './page-content';
+import { NewVendorPageContent } from '@/features/vendors/components/new-vendor-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

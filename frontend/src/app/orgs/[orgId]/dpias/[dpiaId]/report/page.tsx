@@ -8,7 +8,7 @@ import { getOrganization } from '@/features/organizations/organizations-api';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
 
-import { DpiaReportContent } from './page-content';
+import { DpiaReportContent } from '@/features/dpias/components/dpia-report-page';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

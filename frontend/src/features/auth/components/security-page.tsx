@@ -4,7 +4,6 @@ import Link from 'next/link';
 import { useState } from 'react';
 
 import { SessionsSection } from '@/features/auth/sessions-section';
-import styles from '@/features/auth/security.module.css';
 import { TwoFactorSection } from '@/features/auth/two-factor-section';
 import { useT } from '@/i18n/i18n-provider';
 import { LanguageSwitch } from '@/i18n/language-switch';
@@ -21,7 +20,7 @@ export function SecurityPageContent({ backToOrganizationId, required }: { backTo
         <LanguageSwitch />
       </header>
       <main className="auth__main" id="main">
-        <div className={`card auth__card ${styles.page}`}>
+        <div className="card auth__card security__page">
           <h1 id="security-title">{t('security.title')}</h1>
           <p className="auth__intro">{t('security.intro')}</p>
           {required && (

@@ -1,8 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import { ErrorAlert, StatusMessage } from '@/components/alerts';
 import {
@@ -18,14 +17,13 @@ import {
 import { catalogueFacts } from '@/features/activities/catalogue';
 import { ActivityTabs } from '@/features/activities/components/activity-tabs';
 import { ChangeRequestNotice } from '@/features/activities/components/change-request';
-import { CompletenessBar } from '@/features/activities/components/completeness-bar';
+import { ActivityHeader } from '@/features/activities/components/activity-header';
 import { ConflictDialog, type ConflictState } from '@/features/activities/components/conflict-dialog';
-import { DateTime, useDateTimeText } from '@/features/activities/components/date-time';
 import { ActivityEditorProvider } from '@/features/activities/components/editor-context';
 import { HistoryTab, useDiffContext } from '@/features/activities/components/history-tab';
 import { LiveCompleteness, ValidationProblems } from '@/features/activities/components/problems';
-import { StatusBadge } from '@/features/activities/components/status-badge';
 import { useActivityForm } from '@/features/activities/components/use-activity-form';
+import { type ActivityBusy, WorkflowPanel } from '@/features/activities/components/workflow-panel';
 import { currentVersionOf, problemsOf, type Problem } from '@/features/activities/errors';
 import { ACTIVITY_TABS, type ActivityTab } from '@/features/activities/field-paths';
 import { describeDiff } from '@/features/activities/history-diff';
@@ -44,8 +42,7 @@ import {
   type Transition,
 } from '@/features/activities/types';
 import { activityPermissions } from '@/features/activities/workflow';
-import { activityRecordPdfUrl, exportLanguageOf } from '@/features/exports/exports-api';
-import { useLocale, useT } from '@/i18n/i18n-provider';
+import { useT } from '@/i18n/i18n-provider';
 import { useAppAbility } from '@/lib/ability-context';
 import { isApiError } from '@/lib/api-error';
 import type { Department } from '@/lib/api-types';
@@ -53,13 +50,6 @@ import { errorMessage } from '@/lib/forms';
 import { orgPath } from '@/lib/paths';
 import { useApi } from '@/lib/use-api';
 import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes';
-
-const TRANSITION_STYLE: Record<Transition, string> = {
-  submit: 'button button--primary',
-  validate: 'button button--primary',
-  archive: 'button button--secondary',
-  reopen: 'button button--secondary',
-};
 
 export function ActivityPageContent({
   organizationId,
@@ -86,11 +76,9 @@ export function ActivityPageContent({
   owners: readonly OwnerOption[];
 }) {
   const t = useT();
-  const locale = useLocale();
   const api = useApi();
   const router = useRouter();
   const ability = useAppAbility();
-  const ids = useId();
   const diffContext = useDiffContext(catalogues);
   const [facts] = useState(() => catalogueFacts(catalogues));
 
@@ -101,7 +89,7 @@ export function ActivityPageContent({
   const { isDirty, isSubmitting } = form.formState;
 
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState<Transition | 'request_changes' | 'delete' | 'duplicate' | null>(null);
+  const [busy, setBusy] = useState<ActivityBusy>(null);
   const [pageError, setPageError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [validation, setValidation] = useState<{ message: string; problems: Problem[] } | null>(null);
@@ -262,179 +250,42 @@ export function ActivityPageContent({
   }
 
   const tabs = ACTIVITY_TABS;
-  const snapshotDate = useDateTimeText(snapshot?.createdAt ?? activity.updatedAt);
-  const ownerLabel = shown.owner ? (owners.find((owner) => owner.userId === shown.ownerId)?.name ?? shown.owner) : null;
 
   return (
     <section className="page page--wide" aria-labelledby="page-title">
-      <p className="breadcrumb">
-        <Link href={registerPath}>{t('activity.backToRegister')}</Link>
-      </p>
-      <div className="page__header">
-        <h1 id="page-title">
-          <span className="activity-reference" data-testid="activity-reference">
-            {shown.reference}
-          </span>{' '}
-          <span data-testid="activity-name">{shown.name}</span>
-        </h1>
-        <StatusBadge status={shown.status} testId="activity-status" />
-      </div>
-      {snapshot ? null : (
-        <p className="actions">
-          <a className="button button--small" href={activityRecordPdfUrl(organizationId, activity.id, exportLanguageOf(locale))} download data-testid="activity-record-pdf">
-            {t('exports.recordPdf')}
-          </a>
-        </p>
-      )}
-      {designGrid ? (
-        <p>
-          <Link href={orgPath(organizationId, `design-grid/${encodeURIComponent(designGrid.id)}`)} data-testid="activity-design-grid">
-            {t('designGrid.activityLink', { project: designGrid.projectName })}
-          </Link>
-        </p>
-      ) : null}
-      <dl className="activity-meta">
-        <div>
-          <dt>{t('activityFields.department')}</dt>
-          <dd>{shown.department ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('activityFields.owner')}</dt>
-          <dd>{ownerLabel ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('activity.meta.version')}</dt>
-          <dd data-testid="activity-version">{snapshot ? snapshot.number : activity.version}</dd>
-        </div>
-        <div>
-          <dt>{t('activity.meta.updated')}</dt>
-          <dd>
-            <DateTime iso={snapshot ? snapshot.createdAt : activity.updatedAt} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('activity.completeness.label')}</dt>
-          <dd>
-            <CompletenessBar score={(snapshot ?? activity).completeness.score} testId="activity-completeness" />
-          </dd>
-        </div>
-      </dl>
-
-      {snapshot ? (
-        <div className="notice notice--as-of" data-testid="version-notice">
-          <p>
-            {t('activity.versionNotice', {
-              number: snapshot.number,
-              date: snapshotDate,
-              author: snapshot.authorName ?? t('activity.history.unknownAuthor'),
-            })}
-          </p>
-          <Link href={activityPath} className="button button--small">
-            {t('activity.seeCurrent')}
-          </Link>
-        </div>
-      ) : null}
-      {snapshot === null && !editable ? (
-        <p className="notice" data-testid="read-only-notice">
-          {!ability.can('update', 'Activity')
-            ? t('common.readOnly')
-            : activity.status === 'archived'
-              ? t('activity.archivedNotice')
-              : activity.status === 'validated'
-                ? t('activity.validatedNotice')
-                : t('activity.notYoursNotice')}
-        </p>
-      ) : null}
-
+      <ActivityHeader
+        organizationId={organizationId}
+        activity={activity}
+        snapshot={snapshot}
+        owners={owners}
+        designGrid={designGrid}
+        editable={editable}
+      />
       {snapshot === null ? <ChangeRequestNotice organizationId={organizationId} activityId={activity.id} status={activity.status} version={activity.version} /> : null}
 
       {hasActions ? (
-        <div className="workflow" data-testid="workflow">
-          {transitions.length > 0 || permissions.delete || permissions.duplicate ? (
-            <div className="workflow__buttons">
-              {transitions.map((transition) => (
-                <button
-                  key={transition}
-                  type="button"
-                  className={TRANSITION_STYLE[transition]}
-                  data-testid={`workflow-${transition}`}
-                  disabled={busy !== null || isDirty || isSubmitting}
-                  aria-describedby={isDirty ? `${ids}-dirty` : undefined}
-                  onClick={() => {
-                    void runTransition(transition);
-                  }}
-                >
-                  {busy === transition ? t('activity.workflow.working') : t(`activity.workflow.${transition}`)}
-                </button>
-              ))}
-              {/* Same permission as validating: the DPO's answer to a submission. */}
-              {permissions.transitions.validate && snapshot === null ? (
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  data-testid="workflow-request-changes"
-                  disabled={busy !== null || isDirty || isSubmitting}
-                  aria-describedby={`${ids}-note-hint`}
-                  onClick={() => {
-                    void onRequestChanges();
-                  }}
-                >
-                  {busy === 'request_changes' ? t('activity.workflow.working') : t('activity.workflow.request_changes')}
-                </button>
-              ) : null}
-              {permissions.duplicate ? (
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  data-testid="activity-duplicate"
-                  disabled={busy !== null || isDirty}
-                  onClick={() => {
-                    void onDuplicate();
-                  }}
-                >
-                  {t('activity.actions.duplicate')}
-                </button>
-              ) : null}
-              {permissions.delete ? (
-                <button
-                  type="button"
-                  className="button button--danger"
-                  data-testid="activity-delete"
-                  disabled={busy !== null}
-                  onClick={() => {
-                    void onDelete();
-                  }}
-                >
-                  {t('activity.actions.delete')}
-                </button>
-              ) : null}
-            </div>
-          ) : null}
-          {isDirty && (transitions.length > 0 || permissions.duplicate) ? (
-            <p className="field__hint" id={`${ids}-dirty`}>
-              {t('activity.workflow.saveFirst')}
-            </p>
-          ) : null}
-          <div className="field workflow__note">
-            <label className="field__label" htmlFor={`${ids}-note`}>
-              {t('activity.note.label')}
-            </label>
-            <p className="field__hint" id={`${ids}-note-hint`}>
-              {t('activity.note.hint')}
-            </p>
-            <input
-              id={`${ids}-note`}
-              className="field__control"
-              maxLength={2000}
-              value={note}
-              aria-describedby={`${ids}-note-hint`}
-              data-testid="activity-note"
-              onChange={(event) => {
-                setNote(event.target.value);
-              }}
-            />
-          </div>
-        </div>
+        <WorkflowPanel
+          permissions={permissions}
+          transitions={transitions}
+          busy={busy}
+          isDirty={isDirty}
+          isSubmitting={isSubmitting}
+          showRequestChanges={permissions.transitions.validate && snapshot === null}
+          note={note}
+          onNoteChange={setNote}
+          onTransition={(transition) => {
+            void runTransition(transition);
+          }}
+          onRequestChanges={() => {
+            void onRequestChanges();
+          }}
+          onDuplicate={() => {
+            void onDuplicate();
+          }}
+          onDelete={() => {
+            void onDelete();
+          }}
+        />
       ) : null}
 
       <ErrorAlert>{pageError}</ErrorAlert>

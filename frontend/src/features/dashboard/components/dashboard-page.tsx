@@ -1,22 +1,17 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname, useRouter } from 'next/navigation';
-import { useId, useTransition } from 'react';
+import { useId } from 'react';
 
-import { FilterSelect } from '@/components/filter-select';
-import { Pagination } from '@/components/pagination';
 import { formatDate } from '@/features/activities/history-diff';
 import type { CatalogueItem } from '@/features/activities/types';
 import { BarTable } from '@/features/dashboard/components/bar-table';
 import { ColumnChart } from '@/features/dashboard/components/column-chart';
-import styles from '@/features/dashboard/components/dashboard.module.css';
+import { FindingsPanel } from '@/features/dashboard/components/findings-panel';
 import { EMPTY_FINDINGS_QUERY, findingsQueryToSearch, type FindingsQuery } from '@/features/dashboard/findings-query';
 import {
-  FINDING_CODES,
   SEVERITIES,
   type Dashboard,
-  type FindingCode,
   type FindingPage,
   type OrganizationSummary,
   type Severity,
@@ -55,17 +50,7 @@ export function DashboardPageContent({
 }) {
   const t = useT();
   const locale = useLocale();
-  const router = useRouter();
-  const pathname = usePathname();
-  const [pending, startTransition] = useTransition();
   const ids = useId();
-
-  const change = (patch: Partial<FindingsQuery>) => {
-    const next = { ...query, page: 1, ...patch };
-    startTransition(() => {
-      router.push(`${pathname}${findingsQueryToSearch(next)}#findings`, { scroll: false });
-    });
-  };
 
   const totalActivities = ACTIVITY_STATUSES.reduce((sum, status) => sum + dashboard.activitiesByStatus[status], 0);
   const totalFindings = SEVERITIES.reduce((sum, severity) => sum + dashboard.findingsBySeverity[severity], 0);
@@ -85,14 +70,14 @@ export function DashboardPageContent({
       </div>
       <p className="page__intro">{t('dashboard.intro')}</p>
 
-      <div className={styles.cards} data-testid="dashboard-headline">
+      <div className="dashboard__cards" data-testid="dashboard-headline">
         {reviewQueue ? <ReviewQueueCard organizationId={organizationId} items={reviewQueue} /> : null}
-        <section className={styles.card} aria-labelledby={`${ids}-activities`} data-testid="headline-activities">
+        <section className="dashboard__card" aria-labelledby={`${ids}-activities`} data-testid="headline-activities">
           <h2 id={`${ids}-activities`}>{t('dashboard.headline.activities')}</h2>
-          <p className={styles.figure} data-testid="headline-activities-total">
+          <p className="dashboard__figure" data-testid="headline-activities-total">
             {totalActivities}
           </p>
-          <ul className={styles.breakdown}>
+          <ul className="dashboard__breakdown">
             {ACTIVITY_STATUSES.map((status) => (
               <li key={status} data-testid={`headline-activities-${status}`}>
                 {t('dashboard.countLine', { label: t(`activity.status.${status}`), count: dashboard.activitiesByStatus[status] })}
@@ -100,12 +85,12 @@ export function DashboardPageContent({
             ))}
           </ul>
         </section>
-        <section className={styles.card} aria-labelledby={`${ids}-findings`} data-testid="headline-findings">
+        <section className="dashboard__card" aria-labelledby={`${ids}-findings`} data-testid="headline-findings">
           <h2 id={`${ids}-findings`}>{t('dashboard.headline.findings')}</h2>
-          <p className={styles.figure} data-testid="headline-findings-total">
+          <p className="dashboard__figure" data-testid="headline-findings-total">
             {totalFindings}
           </p>
-          <ul className={styles.breakdown}>
+          <ul className="dashboard__breakdown">
             {SEVERITIES.map((severity) => (
               <li key={severity} data-testid={`headline-findings-${severity}`}>
                 <Link href={severityFilter(severity)}>
@@ -115,12 +100,12 @@ export function DashboardPageContent({
             ))}
           </ul>
         </section>
-        <section className={styles.card} aria-labelledby={`${ids}-dpias`} data-testid="headline-dpias">
+        <section className="dashboard__card" aria-labelledby={`${ids}-dpias`} data-testid="headline-dpias">
           <h2 id={`${ids}-dpias`}>{t('dashboard.headline.dpias')}</h2>
-          <p className={styles.figure} data-testid="headline-dpias-total">
+          <p className="dashboard__figure" data-testid="headline-dpias-total">
             {totalDpias}
           </p>
-          <ul className={styles.breakdown}>
+          <ul className="dashboard__breakdown">
             {DPIA_STATUSES.map((status) => (
               <li key={status} data-testid={`headline-dpias-${status}`}>
                 {t('dashboard.countLine', { label: t(`dpias.status.${status}`), count: dashboard.dpiasByStatus[status] })}
@@ -128,17 +113,17 @@ export function DashboardPageContent({
             ))}
           </ul>
           {dashboard.dpiasRequiredMissing > 0 ? (
-            <p className={styles.breakdown} data-testid="headline-dpias-missing">
+            <p className="dashboard__breakdown" data-testid="headline-dpias-missing">
               <Link href={orgPath(organizationId, `dashboard${findingsQueryToSearch({ ...EMPTY_FINDINGS_QUERY, code: 'dpia_required_missing' })}#findings`)}>
                 {t('dashboard.headline.dpiasRequiredMissing', { count: dashboard.dpiasRequiredMissing })}
               </Link>
             </p>
           ) : null}
         </section>
-        <section className={styles.card} aria-labelledby={`${ids}-vendors`} data-testid="headline-vendors">
+        <section className="dashboard__card" aria-labelledby={`${ids}-vendors`} data-testid="headline-vendors">
           <h2 id={`${ids}-vendors`}>{t('dashboard.headline.vendors')}</h2>
-          <p className={styles.figure}>{totalVendors}</p>
-          <ul className={styles.breakdown}>
+          <p className="dashboard__figure">{totalVendors}</p>
+          <ul className="dashboard__breakdown">
             {VENDOR_STATUSES.map((status) => (
               <li key={status} data-testid={`headline-vendors-${status}`}>
                 {t('dashboard.countLine', { label: t(`vendors.status.${status}`), count: dashboard.vendorsByStatus[status] })}
@@ -146,12 +131,12 @@ export function DashboardPageContent({
             ))}
           </ul>
         </section>
-        <section className={styles.card} aria-labelledby={`${ids}-reviews`} data-testid="headline-reviews">
+        <section className="dashboard__card" aria-labelledby={`${ids}-reviews`} data-testid="headline-reviews">
           <h2 id={`${ids}-reviews`}>{t('dashboard.headline.reviews')}</h2>
-          <p className={styles.figure} data-testid="headline-reviews-due">
+          <p className="dashboard__figure" data-testid="headline-reviews-due">
             {dashboard.reviewsDue.length}
           </p>
-          <p className={styles.breakdown}>{t('dashboard.headline.reviewsOverdue', { count: dashboard.reviewsOverdue })}</p>
+          <p className="dashboard__breakdown">{t('dashboard.headline.reviewsOverdue', { count: dashboard.reviewsOverdue })}</p>
         </section>
       </div>
 
@@ -197,77 +182,9 @@ export function DashboardPageContent({
         </section>
       ) : null}
 
-      <section id="findings" aria-labelledby={`${ids}-findings-title`} className="panel" data-testid="findings">
-        <h2 id={`${ids}-findings-title`}>{t('findings.title')}</h2>
-        <div className="filters" role="search" aria-label={t('findings.filters.label')}>
-          <div className="filters__row">
-            <FilterSelect
-              id={`${ids}-severity`}
-              label={t('findings.filters.severity')}
-              allLabel={t('findings.filters.all')}
-              value={query.severity}
-              testId="filter-finding-severity"
-              options={SEVERITIES.map((severity) => ({ value: severity, label: t(`findings.severity.${severity}`) }))}
-              onChange={(value) => {
-                change({ severity: value as Severity | '' });
-              }}
-            />
-            <FilterSelect
-              id={`${ids}-code`}
-              label={t('findings.filters.code')}
-              allLabel={t('findings.filters.all')}
-              value={query.code}
-              testId="filter-finding-code"
-              options={FINDING_CODES.map((code) => ({ value: code, label: t(`findings.codes.${code}`) }))}
-              onChange={(value) => {
-                change({ code: value as FindingCode | '' });
-              }}
-            />
-            <FilterSelect
-              id={`${ids}-department`}
-              label={t('findings.filters.department')}
-              allLabel={t('findings.filters.all')}
-              value={query.departmentId}
-              testId="filter-finding-department"
-              options={departments.map((department) => ({ value: department.id, label: department.name }))}
-              onChange={(value) => {
-                change({ departmentId: value });
-              }}
-            />
-          </div>
-        </div>
-        <p role="status" aria-live="polite" data-testid="findings-total">
-          {pending ? t('findings.loading') : t('findings.total', { count: findings.total })}
-        </p>
-        {findings.items.length === 0 ? (
-          <p className="muted" data-testid="findings-empty">
-            {t('findings.empty')}
-          </p>
-        ) : (
-          <ul className={styles.findings}>
-            {findings.items.map((finding) => (
-              <li key={`${finding.recordId}-${finding.code}-${finding.field}`} className={styles.finding} data-testid="finding" data-code={finding.code} data-record={finding.recordReference}>
-                <span className={`${styles.severity} ${styles[`severity--${finding.severity}`] ?? ''}`}>{t(`findings.severity.${finding.severity}`)}</span>
-                <p>{finding.message}</p>
-                <Link href={finding.link} className="button button--small" data-testid="finding-fix">
-                  {t('findings.fix')}
-                  <span className="visually-hidden"> — {finding.recordReference}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-        <Pagination
-          page={findings.page}
-          pageSize={findings.pageSize}
-          total={findings.total}
-          onChange={(page) => {
-            change({ page });
-          }}
-        />
-      </section>
+      <FindingsPanel query={query} findings={findings} departments={departments} />
 
-      <div className={styles.grid}>
+      <div className="dashboard__grid">
         <BarTable
           caption={t('dashboard.charts.legalBases')}
           testId="chart-legal-bases"

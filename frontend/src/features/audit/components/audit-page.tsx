@@ -1,9 +1,9 @@
 'use client';
 
-import { usePathname, useRouter } from 'next/navigation';
-import { useId, useState, useTransition, type SubmitEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 
-import { Pagination } from '@/components/pagination';
+import { Pagination } from '@/components/list/pagination';
+import { useListNavigation } from '@/components/list/use-list-navigation';
 import type { ActivityCatalogues } from '@/features/activities/types';
 import { verifyAuditChain } from '@/features/audit/audit-api';
 import { AUDIT_ACTIONS, auditQueryToSearch, ENTITY_TYPES, type AuditEvent, type AuditQuery, type ChainVerification } from '@/features/audit/audit-query';
@@ -20,18 +20,11 @@ export function AuditPageContent({ organizationId, query, events, members, catal
   const messages = useMessages();
   const api = useApi();
   const ids = useId();
-  const router = useRouter();
-  const pathname = usePathname();
-  const [pending, startTransition] = useTransition();
+  const { pending, navigate } = useListNavigation(auditQueryToSearch);
   const [verification, setVerification] = useState<ChainVerification | null>(null);
   const [verifying, setVerifying] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const navigate = (next: AuditQuery) => {
-    startTransition(() => {
-      router.push(`${pathname}${auditQueryToSearch(next)}`, { scroll: false });
-    });
-  };
   function onFilter(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -185,9 +178,14 @@ export function AuditPageContent({ organizationId, query, events, members, catal
           </tbody>
         </table>
       </div>
-      <Pagination page={events.page} pageSize={events.pageSize} total={events.total} onChange={(page) => {
+      <Pagination
+        page={events.page}
+        pageSize={events.pageSize}
+        total={events.total}
+        onChange={(page) => {
           navigate({ ...query, page });
-        }} />
+        }}
+      />
     </section>
   );
 }

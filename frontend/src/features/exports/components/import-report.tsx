@@ -1,0 +1,75 @@
+'use client';
+
+import type { ImportReport } from '@/features/exports/exports-api';
+import { useT } from '@/i18n/i18n-provider';
+
+/** What an import did, or would do, and the problems it found. */
+export function ReportView({ report }: { report: ImportReport }) {
+  const t = useT();
+  const summary = report.valid
+    ? report.dryRun
+      ? t('imports.wouldCreate', { count: report.created.length })
+      : t('imports.created', { count: report.created.length })
+    : t('imports.errorsFound', { count: report.errors.length });
+  return (
+    <div data-testid="import-report" data-valid={String(report.valid)} data-dry-run={String(report.dryRun)}>
+      <p className={report.valid ? 'alert alert--success' : 'alert alert--error'} role={report.valid ? 'status' : 'alert'}>
+        {summary}
+      </p>
+      {report.valid && report.created.length > 0 ? (
+        <ul>
+          {report.created.map((item) => (
+            <li key={item.reference}>
+              {item.reference} — {item.name}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {report.valid && report.updated.length > 0 ? (
+        <>
+          <p>{t(report.dryRun ? 'imports.wouldUpdate' : 'imports.updated', { count: report.updated.length })}</p>
+          <ul data-testid="import-updated">
+            {report.updated.map((item) => (
+              <li key={item.reference}>
+                {item.reference} — {item.name} ({t('imports.changedFields', { fields: item.changes.join(', ') })})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {report.createdVendors.length > 0 ? <p>{t('imports.createdVendors', { names: report.createdVendors.join(', ') })}</p> : null}
+      {report.warnings.length > 0 ? <ImportProblems problems={report.warnings} caption={t('imports.warningsCaption')} testId="import-warnings" /> : null}
+      {report.errors.length > 0 ? <ImportProblems problems={report.errors} caption={t('imports.errorsCaption')} testId="import-errors" /> : null}
+    </div>
+  );
+}
+
+/** Errors or warnings of an import, by sheet, row and column. */
+export function ImportProblems({ problems, caption, testId }: { problems: ImportReport['errors']; caption: string; testId: string }) {
+  const t = useT();
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid={testId}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('imports.sheet')}</th>
+            <th scope="col">{t('imports.row')}</th>
+            <th scope="col">{t('imports.column')}</th>
+            <th scope="col">{t('imports.message')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {problems.map((error, index) => (
+            <tr key={index} data-code={error.code}>
+              <td>{error.sheet}</td>
+              <td>{error.row ?? '—'}</td>
+              <td>{error.column ?? '—'}</td>
+              <td>{error.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

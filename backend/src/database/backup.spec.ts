@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { hashEvent, storedEvent } from '../audit/audit.service';
+import { encryptSecret } from '../auth/totp';
+import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { createOrganizationWithRoles, createTestApi, newAgent, signUp, TestApi, uniqueEmail } from '../../test/test-api';
 import { emptyContent } from '../domain/dpias/dpia-rules';
 import type { DpiaContent } from '../domain/dpias/dpia.types';
@@ -178,6 +180,21 @@ async function seedEverything(api: TestApi): Promise<void> {
     .post('/api/v1/me/mfa/totp/confirm')
     .send({ code: generateSync({ secret: totp.body.secret as string }) })
     .expect(200);
+  // Single sign-on settings: saving them through the API first reads the provider's discovery
+  // document (src/auth/sso tests do, against a provider they start), so the row is written here as
+  // the API stores it, the client secret encrypted by the same function.
+  const owner = new Client({ connectionString: api.database.ownerUrl });
+  await owner.connect();
+  try {
+    await owner.query(
+      `INSERT INTO organization_sso (organization_id, issuer, client_id, client_secret_encrypted, default_role, require_sso)
+       VALUES ($1, 'https://idp.exemple.fr', 'registre', $2, 'contributor', false)`,
+      [org.organizationId, encryptSecret('secret du fournisseur', api.app.get<AppConfig>(APP_CONFIG).totpEncryptionKey, 'sso-client-secret-v1')],
+    );
+    await owner.query(`INSERT INTO organization_sso_domains (domain, organization_id) VALUES ('exemple.fr', $1)`, [org.organizationId]);
+  } finally {
+    await owner.end();
+  }
   await api.app.get(NotificationsService).runReminders();
 }
 

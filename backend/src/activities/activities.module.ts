@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { WorkflowNotificationsModule } from '../notifications/workflow-notifications.module';
+import { TransfersModule } from '../transfers/transfers.module';
+import { CataloguesModule } from '../catalogues/catalogues.module';
 import { DepartmentsModule } from '../departments/departments.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { VersionedRecordModule } from '../common/versioned-record/versioned-record.module';
@@ -10,12 +13,11 @@ import { ActivityQueries } from './activity-queries.service';
 import { ActivityReferences } from './activity-references.service';
 import { ActivityStore } from './activity-store.service';
 import { ActivityWorkflow } from './activity-workflow.service';
-import { ActivityCatalogues } from './activity-catalogues';
 
 @Module({
-  imports: [DepartmentsModule, VendorsModule, EvidenceModule, VersionedRecordModule],
+  imports: [WorkflowNotificationsModule, TransfersModule, CataloguesModule, DepartmentsModule, VendorsModule, EvidenceModule, VersionedRecordModule],
   controllers: [ActivitiesController],
-  providers: [ActivityQueries, ActivityStore, ActivityReferences, ActivityWorkflow, ActivityEditing, ActivityImport, ActivityCatalogues],
+  providers: [ActivityQueries, ActivityStore, ActivityReferences, ActivityWorkflow, ActivityEditing, ActivityImport],
   exports: [ActivityQueries, ActivityEditing, ActivityWorkflow, ActivityImport],
 })
 export class ActivitiesModule {}

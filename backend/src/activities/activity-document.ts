@@ -1,4 +1,4 @@
-import type { ActivityFacts } from './activity-catalogues';
+import type { ActivityFacts } from '../catalogues/activity-catalogues';
 import type { ProcessingActivity } from './activity.entity';
 import {
   ActivityContent,

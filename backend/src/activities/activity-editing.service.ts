@@ -9,7 +9,7 @@ import { VersionedRecords } from '../common/versioned-record/versioned-records';
 import { DpiaException } from '../dpias/dpia-errors';
 import { DocumentStorage } from '../evidence/document-storage';
 import { VendorLinksService, VendorName } from '../vendors/vendor-links.service';
-import { ActivityCatalogues } from './activity-catalogues';
+import { ActivityCatalogues } from '../catalogues/activity-catalogues';
 import { buildContent, contentKeysIn } from './activity-document';
 import { ProcessingActivity } from './activity.entity';
 import type { DpiaScreening } from '../domain/activities/activity.types';

@@ -8,7 +8,7 @@ import { organizationLabels } from '../exports/catalogue-labels';
 import { checkActivity } from '../domain/activities/activity-rules';
 import { pick, VendorLinksService } from '../vendors/vendor-links.service';
 import { VendorImport } from '../vendors/vendor-import.service';
-import { ActivityCatalogues } from './activity-catalogues';
+import { ActivityCatalogues } from '../catalogues/activity-catalogues';
 import { buildContent } from './activity-document';
 import { ImportInvalidException, ImportItemErrors } from './activity-errors';
 import { ProcessingActivity } from './activity.entity';

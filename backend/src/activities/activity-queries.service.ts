@@ -6,7 +6,7 @@ import { TransactionalConnection } from '../common/request-context/transactional
 import { TransferFactsService } from '../transfers/transfer-facts.service';
 import { assessTransfer, TransferAssessment } from '../domain/transfers/transfer-status';
 import { LinkedVendor, VendorLinksService } from '../vendors/vendor-links.service';
-import { ActivityCatalogues } from './activity-catalogues';
+import { ActivityCatalogues } from '../catalogues/activity-catalogues';
 import { flagsOf, Labels, toSnapshot } from './activity-document';
 import { buildListSql } from './activity-list-query';
 import { completenessOf, RuleInput } from '../domain/activities/activity-rules';

@@ -12,7 +12,7 @@ import { transferInputOf, VENDOR_COLUMNS } from '../vendors/vendor-record';
 import { blockingConcerns } from '../vendors/vendor-review';
 import type { Vendor } from '../vendors/vendor.entity';
 import { VendorLinksService } from '../vendors/vendor-links.service';
-import { ActivityCatalogues, ActivityFacts } from './activity-catalogues';
+import { ActivityCatalogues, ActivityFacts } from '../catalogues/activity-catalogues';
 import { ActivityIncompleteException } from './activity-errors';
 import { consultationHold } from '../domain/dpias/dpia-rules';
 import { checkActivity, completenessOf, RuleInput, ValidationBlocker, validationBlockers } from '../domain/activities/activity-rules';

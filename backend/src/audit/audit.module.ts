@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { AuditTrailService } from './audit-trail.service';
 import { AuditController } from './audit.controller';
@@ -7,7 +7,6 @@ import { CheckpointScheduler } from './checkpoint-scheduler';
 import { CHECKPOINT_SIGNER, FileCheckpointSigner } from './checkpoint-signer';
 import { CheckpointService } from './checkpoint.service';
 
-@Global()
 @Module({
   controllers: [AuditController],
   providers: [

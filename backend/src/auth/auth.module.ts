@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { PassportModule } from '@nestjs/passport';
 import { AccountMailModule } from '../account-mail/account-mail.module';
 import { UsersService } from '../users/users.service';
@@ -14,7 +15,7 @@ import { SsoController } from './sso/sso.controller';
 import { SsoService } from './sso/sso.service';
 
 @Module({
-  imports: [PassportModule.register({ session: true }), AccountMailModule],
+  imports: [AuditModule, PassportModule.register({ session: true }), AccountMailModule],
   controllers: [AuthController, MfaController, SsoController],
   providers: [AuthService, UsersService, LocalStrategy, LoginThrottleService, SessionSerializer, MfaService, SessionsService, SsoService],
   exports: [UsersService],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ForbiddenError, subject } from '@casl/ability';
-import { unknownCatalogueCodes, type CodeReference } from '../activities/activity-catalogues';
+import { unknownCatalogueCodes, type CodeReference } from '../catalogues/activity-catalogues';
 import { AuditService } from '../audit/audit.service';
 import type { OrganizationAccess } from '../authorization/request-auth';
 import { assertVersion } from '../common/concurrency/expected-version';

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { TransfersModule } from '../transfers/transfers.module';
 import { FindingsModule } from '../findings/findings.module';
 import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
 
 @Module({
-  imports: [FindingsModule],
+  imports: [TransfersModule, FindingsModule],
   controllers: [DashboardController],
   providers: [DashboardService],
   exports: [DashboardService],

@@ -1,5 +1,7 @@
 import { VersionedRecordModule } from '../common/versioned-record/versioned-record.module';
 import { Module } from '@nestjs/common';
+import { WorkflowNotificationsModule } from '../notifications/workflow-notifications.module';
+import { TransfersModule } from '../transfers/transfers.module';
 import { ActivitiesModule } from '../activities/activities.module';
 import { VendorsModule } from '../vendors/vendors.module';
 import { DesignGridsController } from './design-grids.controller';
@@ -7,7 +9,7 @@ import { DesignGridQueries } from './design-grid-queries.service';
 import { DesignGridsService } from './design-grids.service';
 
 @Module({
-  imports: [ActivitiesModule, VendorsModule, VersionedRecordModule],
+  imports: [WorkflowNotificationsModule, TransfersModule, ActivitiesModule, VendorsModule, VersionedRecordModule],
   controllers: [DesignGridsController],
   providers: [DesignGridsService, DesignGridQueries],
 })

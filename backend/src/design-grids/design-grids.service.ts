@@ -4,7 +4,7 @@ import { ActivityEditing } from '../activities/activity-editing.service';
 import { ActivityDetail, ActivityQueries } from '../activities/activity-queries.service';
 import { ActivityWorkflow } from '../activities/activity-workflow.service';
 import type { CreateActivityDto } from '../activities/dto/activity.dto';
-import { unknownCatalogueCodes, type CodeReference } from '../activities/activity-catalogues';
+import { unknownCatalogueCodes, type CodeReference } from '../catalogues/activity-catalogues';
 import type { OrganizationAccess } from '../authorization/request-auth';
 import { canonicalJson, flattenFields } from '../common/diff/field-diff';
 import { FieldError, FieldValidationException } from '../common/http/validation';

@@ -1,11 +1,12 @@
 import { VersionedRecordModule } from '../common/versioned-record/versioned-record.module';
 import { Module } from '@nestjs/common';
+import { WorkflowNotificationsModule } from '../notifications/workflow-notifications.module';
 import { DpiasController } from './dpias.controller';
 import { DpiaQueries } from './dpia-queries.service';
 import { DpiasService } from './dpias.service';
 
 @Module({
-  imports: [VersionedRecordModule],
+  imports: [WorkflowNotificationsModule, VersionedRecordModule],
   controllers: [DpiasController],
   providers: [DpiasService, DpiaQueries],
   exports: [DpiasService, DpiaQueries],

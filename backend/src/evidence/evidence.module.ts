@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { DocumentStorage, PostgresDocumentStorage } from './document-storage';
 import { ActivityDocumentsController, VendorDocumentsController } from './evidence.controller';
 import { EvidenceService } from './evidence.service';
@@ -6,6 +7,7 @@ import { UploadLimitsInterceptor } from './upload';
 
 /** Evidence documents; the content store is PostgreSQL unless another DocumentStorage is provided here. */
 @Module({
+  imports: [AuditModule],
   controllers: [VendorDocumentsController, ActivityDocumentsController],
   providers: [EvidenceService, UploadLimitsInterceptor, { provide: DocumentStorage, useClass: PostgresDocumentStorage }],
   exports: [EvidenceService, DocumentStorage],

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ActivityCatalogues } from '../activities/activity-catalogues';
+import { AuditModule } from '../audit/audit.module';
+import { CataloguesModule } from '../catalogues/catalogues.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { TransfersModule } from '../transfers/transfers.module';
 import { DocumentsProvider } from './evidence-providers';
@@ -8,9 +9,9 @@ import { ExportsService } from './exports.service';
 import { PdfController } from './pdf/pdf.controller';
 
 @Module({
-  imports: [EvidenceModule, TransfersModule],
+  imports: [AuditModule, CataloguesModule, EvidenceModule, TransfersModule],
   controllers: [ExportsController, PdfController],
-  providers: [ExportsService, ActivityCatalogues, DocumentsProvider],
+  providers: [ExportsService, DocumentsProvider],
   exports: [ExportsService],
 })
 export class ExportsModule {}

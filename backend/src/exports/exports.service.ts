@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { ActivityCatalogues } from '../activities/activity-catalogues';
+import { ActivityCatalogues } from '../catalogues/activity-catalogues';
 import { AppException } from '../common/errors/app-exception';
 import type { Locale } from '../common/i18n/i18n';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';

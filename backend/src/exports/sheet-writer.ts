@@ -1,5 +1,5 @@
 import type { Worksheet } from 'exceljs';
-import type { ActivityFacts } from '../activities/activity-catalogues';
+import type { ActivityFacts } from '../catalogues/activity-catalogues';
 import type { Locale } from '../common/i18n/i18n';
 import { translate } from '../common/i18n/i18n';
 import type { TransferFacts } from '../domain/transfers/transfer-status';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ActivityContent } from '../domain/activities/activity.types';
-import { ActivityCatalogues } from '../activities/activity-catalogues';
+import { ActivityCatalogues } from '../catalogues/activity-catalogues';
 import { CatalogueLabels, organizationLabels } from '../exports/catalogue-labels';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { TransferFactsService } from '../transfers/transfer-facts.service';

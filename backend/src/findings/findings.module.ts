@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
-import { ActivityCatalogues } from '../activities/activity-catalogues';
+import { TransfersModule } from '../transfers/transfers.module';
+import { CataloguesModule } from '../catalogues/catalogues.module';
 import { FindingsController } from './findings.controller';
 import { FindingsDataService } from './findings-data.service';
 import { FindingsService } from './findings.service';
 
 @Module({
+  imports: [TransfersModule, CataloguesModule],
   controllers: [FindingsController],
-  providers: [FindingsService, FindingsDataService, ActivityCatalogues],
+  providers: [FindingsService, FindingsDataService],
   exports: [FindingsService, FindingsDataService],
 })
 export class FindingsModule {}

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { WorkflowNotificationsModule } from '../notifications/workflow-notifications.module';
+import { AuditModule } from '../audit/audit.module';
 import { AccountMailModule } from '../account-mail/account-mail.module';
 import { InvitationLinksController, OrganizationInvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 
 @Module({
-  imports: [AccountMailModule],
+  imports: [WorkflowNotificationsModule, AuditModule, AccountMailModule],
   controllers: [OrganizationInvitationsController, InvitationLinksController],
   providers: [InvitationsService],
   exports: [InvitationsService],

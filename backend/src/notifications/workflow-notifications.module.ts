@@ -1,14 +1,14 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { MailerService } from './mailer.service';
 import { WorkflowNotifier } from './workflow-notifier';
 
 /**
- * Global: the feature modules whose changes notify (activities, grids, DPIAs, vendors, invitations)
- * inject WorkflowNotifier without importing NotificationsModule, whose findings would import them back.
+ * Apart from NotificationsModule: the feature modules whose changes notify (activities, grids, DPIAs,
+ * vendors, invitations) import this one, not NotificationsModule, whose findings would import them back.
+ * One MailerService for both.
  */
-@Global()
 @Module({
   providers: [WorkflowNotifier, MailerService],
-  exports: [WorkflowNotifier],
+  exports: [WorkflowNotifier, MailerService],
 })
 export class WorkflowNotificationsModule {}

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { AbilitiesController } from '../authorization/abilities.controller';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
 
 @Module({
+  imports: [AuditModule],
   controllers: [OrganizationsController, AbilitiesController],
   providers: [OrganizationsService],
   exports: [OrganizationsService],

@@ -1,6 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TransferFactsService } from './transfer-facts.service';
 
-@Global()
 @Module({ providers: [TransferFactsService], exports: [TransferFactsService] })
 export class TransfersModule {}

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { WorkflowNotificationsModule } from '../notifications/workflow-notifications.module';
+import { TransfersModule } from '../transfers/transfers.module';
 import { VersionedRecordModule } from '../common/versioned-record/versioned-record.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { VendorLinksService } from './vendor-links.service';
@@ -11,7 +13,7 @@ import { VendorStore } from './vendor-store.service';
 import { VendorsService } from './vendors.service';
 
 @Module({
-  imports: [EvidenceModule, VersionedRecordModule],
+  imports: [WorkflowNotificationsModule, TransfersModule, EvidenceModule, VersionedRecordModule],
   controllers: [VendorsController],
   providers: [VendorsService, VendorQueries, VendorReviews, VendorImport, VendorGraph, VendorStore, VendorLinksService],
   exports: [VendorImport, VendorLinksService],

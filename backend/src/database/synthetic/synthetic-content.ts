@@ -1,4 +1,4 @@
-import type { ActivityFacts } from '../../activities/activity-catalogues';
+import type { ActivityFacts } from '../../catalogues/activity-catalogues';
 import { buildContent, ContentInput } from '../../activities/activity-document';
 import type { ActivityContent, ActivityRole, ActivityStatus, LegalBasis } from '../../domain/activities/activity.types';
 import countriesCatalogue from '../../domain/catalogues/data/countries.json';

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { catalogueReferences } from '../../activities/activity-catalogues';
+import { catalogueReferences } from '../../catalogues/activity-catalogues';
 import type { ActivityContent, ActivitySnapshot } from '../../domain/activities/activity.types';
 import { hashEvent, storedEvent } from '../../audit/audit.service';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../../test/test-api';

@@ -13,11 +13,15 @@ import { isValidCsrfPair } from '../../src/auth/csrf';
  * validation framework, no ORM: what a hand-written server would need and nothing else. The benchmark
  * runs the same load against it and against the API in the same run and reports the ratio.
  *
- * Environment: PORT, DATABASE_APP_URL, SESSION_SECRET, DB_POOL_MAX (the API's pool size).
+ * Environment: PORT, DATABASE_APP_URL, DATABASE_URL (the owner's, for the sessions), SESSION_SECRET,
+ * DB_POOL_MAX (the API's pool size).
  */
 
 const secret = process.env.SESSION_SECRET ?? '';
 const pool = new Pool({ connectionString: process.env.DATABASE_APP_URL, max: Number(process.env.DB_POOL_MAX ?? 10) });
+// Sessions belong to the account role (the application role cannot read them): a small pool of the
+// owner's login switched to registre_auth, as the API's session store does.
+const sessionPool = new Pool({ connectionString: process.env.DATABASE_URL, max: 4, options: '-c role=registre_auth' });
 
 const ACTIVITY_PATH = /^\/api\/v1\/organizations\/([0-9a-f-]{36})\/activities(?:\/([0-9a-f-]{36}))?$/;
 
@@ -67,7 +71,7 @@ interface Caller {
 async function authenticate(client: PoolClient, request: IncomingMessage, organizationId: string): Promise<Caller | null> {
   const sid = sessionId(cookies(request).get('registre.sid'));
   if (!sid) return null;
-  const session = await client.query<{ sess: { passport?: { user?: string } } }>('SELECT sess FROM sessions WHERE sid = $1 AND expire >= now()', [sid]);
+  const session = await sessionPool.query<{ sess: { passport?: { user?: string } } }>('SELECT sess FROM sessions WHERE sid = $1 AND expire >= now()', [sid]);
   const userId = session.rows[0]?.sess.passport?.user;
   if (!userId) return null;
   const user = await client.query<{ name: string }>('SELECT name FROM users WHERE id = $1', [userId]);
@@ -77,20 +81,29 @@ async function authenticate(client: PoolClient, request: IncomingMessage, organi
   return { userId, userName: user.rows[0].name, role: membership.rows[0].role };
 }
 
+// The API's own list query (activities/activity-list-query.ts): the page is cut on narrow columns first,
+// then only the page's rows read the parts of their document the list shows.
 const LIST_SQL = `
-  SELECT a.id, a.reference, a.name, a.status, a.role, a.department_id, d.name AS department, a.owner_id, u.email AS owner,
-         u.name AS owner_name, to_char(a.next_review_date, 'YYYY-MM-DD') AS next_review_date, a.version, a.updated_at,
-         a.document -> 'purposes' AS purposes, a.document -> 'dataSubjects' AS data_subjects,
-         a.document -> 'dataCategories' AS data_categories, a.document -> 'dataSubjectInformation' AS data_subject_information,
-         a.document -> 'rightsProcedure' AS rights_procedure, a.document -> 'jointControllers' AS joint_controllers,
-         a.document -> 'clientControllers' AS client_controllers, count(*) OVER ()::int AS total
-  FROM processing_activities a
-  LEFT JOIN departments d ON d.organization_id = a.organization_id AND d.id = a.department_id
-  LEFT JOIN users u ON u.id = a.owner_id
-  WHERE a.organization_id = $1 AND ($2::text IS NULL OR a.search @@ activity_search_query($2))
-    AND ($3::text[] IS NULL OR a.status = ANY($3::text[]))
-  ORDER BY CASE WHEN $2::text IS NULL THEN 0 ELSE ts_rank(a.search, activity_search_query($2)) END DESC, a.reference, a.id
-  LIMIT $4 OFFSET $5`;
+  SELECT p.id, p.reference, p.name, p.status, p.role, p.department_id, p.department, p.owner_id, p.owner, p.owner_name,
+         to_char(p.next_review_date, 'YYYY-MM-DD') AS next_review_date, p.version, p.updated_at,
+         p.document -> 'purposes' AS purposes, p.document -> 'dataSubjects' AS data_subjects,
+         p.document -> 'dataCategories' AS data_categories, p.document -> 'dataSubjectInformation' AS data_subject_information,
+         p.document -> 'rightsProcedure' AS rights_procedure, p.document -> 'jointControllers' AS joint_controllers,
+         p.document -> 'clientControllers' AS client_controllers, p.total
+  FROM (
+    SELECT r.*, CASE WHEN $2::text IS NULL THEN NULL ELSE ts_rank(r.search, activity_search_query($2)) END AS rank, count(*) OVER ()::int AS total
+    FROM (
+      SELECT a.id, a.reference, a.name, a.description, a.status, a.role, a.department_id, d.name AS department, a.owner_id,
+             u.email AS owner, u.name AS owner_name, a.next_review_date, a.version, a.updated_at, a.document, a.search
+      FROM processing_activities a
+      LEFT JOIN departments d ON d.organization_id = a.organization_id AND d.id = a.department_id
+      LEFT JOIN users u ON u.id = a.owner_id
+      WHERE a.organization_id = $1) r
+    WHERE ($2::text IS NULL OR r.search @@ activity_search_query($2)) AND ($3::text[] IS NULL OR r.status = ANY($3::text[]))
+    ORDER BY rank DESC NULLS LAST, r.reference, r.id
+    LIMIT $4 OFFSET $5
+  ) p
+  ORDER BY p.rank DESC NULLS LAST, p.reference, p.id`;
 
 const DETAIL_SQL = `
   SELECT a.id, a.reference, a.name, a.description, a.status, a.role, a.department_id, d.name AS department, a.owner_id,
@@ -217,4 +230,4 @@ const server = createServer((request, response) => {
 });
 server.keepAliveTimeout = 65_000;
 server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write(`floor listening on ${process.env.PORT}\n`));
-process.on('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));
+process.on('SIGTERM', () => server.close(() => void Promise.all([pool.end(), sessionPool.end()]).then(() => process.exit(0))));

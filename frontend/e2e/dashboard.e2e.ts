@@ -57,7 +57,10 @@ describe('dashboard: the DPO sees what is wrong and goes to the field to fix', (
     await page.getByRole('status').filter({ hasText: 'Your choice is saved.' }).waitFor();
     await page.reload();
     await page.getByTestId('notification-preference-form').waitFor();
-    expect(await page.getByTestId('preference-weekly').isChecked()).toBe(true);
+    // The radios are checked by react-hook-form once the page is hydrated, not in the server's HTML:
+    // wait for the saved choice to show (a choice that was not kept times out and fails).
+    await page.locator('[data-testid="preference-weekly"]:checked').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('preference-immediate').isChecked()).toBe(false);
     await context.close();
 
     // Browser tests start the product without jobs: the page shows the stored e-mails, none yet.

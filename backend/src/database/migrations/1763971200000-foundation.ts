@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolation } from '../tenant-isolation';
 
 /**
  * Users, sessions, organisations (tenants), memberships, departments and the audit trail,
@@ -159,15 +160,7 @@ export class Foundation1763971200000 implements MigrationInterface {
         USING (organization_id = app_current_organization_id())
         WITH CHECK (organization_id = app_current_organization_id());
 
-      ALTER TABLE departments ENABLE ROW LEVEL SECURITY;
-      CREATE POLICY departments_tenant ON departments FOR ALL
-        USING (organization_id = app_current_organization_id())
-        WITH CHECK (organization_id = app_current_organization_id());
-
-      ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY;
-      CREATE POLICY audit_events_tenant ON audit_events FOR ALL
-        USING (organization_id = app_current_organization_id())
-        WITH CHECK (organization_id = app_current_organization_id());
+      ${tenantIsolation('departments', 'audit_events')}
     `);
 
     // Membership lookup for the authorization guard, which runs before the request transaction:

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolation } from '../tenant-isolation';
 
 /**
  * Reference catalogues shipped with the product (no organization_id: reference tables, replicated
@@ -35,10 +36,7 @@ export class Catalogues1763971300000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (organization_id, catalogue, code)
       );
-      ALTER TABLE organization_catalogue_entries ENABLE ROW LEVEL SECURITY;
-      CREATE POLICY organization_catalogue_entries_tenant ON organization_catalogue_entries FOR ALL
-        USING (organization_id = app_current_organization_id())
-        WITH CHECK (organization_id = app_current_organization_id());
+      ${tenantIsolation('organization_catalogue_entries')}
 
       GRANT SELECT ON catalogue_entries TO registre_app;
       GRANT SELECT, INSERT, UPDATE, DELETE ON organization_catalogue_entries TO registre_app;

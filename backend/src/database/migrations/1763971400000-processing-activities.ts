@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolation } from '../tenant-isolation';
 
 /**
  * The register: processing activities, their full history (one snapshot per change) and the
@@ -121,20 +122,7 @@ export class ProcessingActivities1763971400000 implements MigrationInterface {
     `);
 
     await queryRunner.query(`
-      ALTER TABLE processing_activities ENABLE ROW LEVEL SECURITY;
-      CREATE POLICY processing_activities_tenant ON processing_activities FOR ALL
-        USING (organization_id = app_current_organization_id())
-        WITH CHECK (organization_id = app_current_organization_id());
-
-      ALTER TABLE activity_versions ENABLE ROW LEVEL SECURITY;
-      CREATE POLICY activity_versions_tenant ON activity_versions FOR ALL
-        USING (organization_id = app_current_organization_id())
-        WITH CHECK (organization_id = app_current_organization_id());
-
-      ALTER TABLE activity_reference_counters ENABLE ROW LEVEL SECURITY;
-      CREATE POLICY activity_reference_counters_tenant ON activity_reference_counters FOR ALL
-        USING (organization_id = app_current_organization_id())
-        WITH CHECK (organization_id = app_current_organization_id());
+      ${tenantIsolation('processing_activities', 'activity_versions', 'activity_reference_counters')}
 
       GRANT SELECT, INSERT, UPDATE, DELETE ON processing_activities TO registre_app;
       -- History is append-only for the application (a deleted draft takes its versions with it

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolation } from '../tenant-isolation';
 
 /**
  * Vendors (processors, sub-processors, recipients) with their history, their sub-processor chain and
@@ -161,14 +162,7 @@ export class Vendors1763971500000 implements MigrationInterface {
     `);
 
     const tables = ['vendors', 'vendor_versions', 'vendor_sub_processors', 'vendor_reviews', 'activity_processors', 'evidence_documents', 'evidence_document_contents'];
-    for (const table of tables) {
-      await queryRunner.query(`
-        ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY ${table}_tenant ON ${table} FOR ALL
-          USING (organization_id = app_current_organization_id())
-          WITH CHECK (organization_id = app_current_organization_id());
-      `);
-    }
+    await queryRunner.query(tenantIsolation(...tables));
 
     await queryRunner.query(`
       GRANT SELECT, INSERT, UPDATE, DELETE ON vendors TO registre_app;

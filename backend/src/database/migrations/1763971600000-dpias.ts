@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolation } from '../tenant-isolation';
 
 /**
  * DPIAs (Art 35, CNIL PIA method): one per activity, edited section by section (the sections are one
@@ -59,14 +60,7 @@ export class Dpias1763971600000 implements MigrationInterface {
       );
     `);
 
-    for (const table of ['dpias', 'dpia_revisions']) {
-      await queryRunner.query(`
-        ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY ${table}_tenant ON ${table} FOR ALL
-          USING (organization_id = app_current_organization_id())
-          WITH CHECK (organization_id = app_current_organization_id());
-      `);
-    }
+    await queryRunner.query(tenantIsolation('dpias', 'dpia_revisions'));
 
     await queryRunner.query(`
       -- A DPIA is never deleted by the application: a refused one stays as the record of the refusal.

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolation } from '../tenant-isolation';
 
 /**
  * The ten-question design grid: one row per project, its answers (JSONB keyed by question), the DPO's
@@ -46,10 +47,7 @@ export class DesignGrids1763971700000 implements MigrationInterface {
       CREATE INDEX design_grids_status_idx ON design_grids (organization_id, status, updated_at);
       CREATE INDEX design_grids_creator_idx ON design_grids (organization_id, created_by);
 
-      ALTER TABLE design_grids ENABLE ROW LEVEL SECURITY;
-      CREATE POLICY design_grids_tenant ON design_grids FOR ALL
-        USING (organization_id = app_current_organization_id())
-        WITH CHECK (organization_id = app_current_organization_id());
+      ${tenantIsolation('design_grids')}
 
       -- Grids are not deleted by the application (the audit trail and the activity refer to them).
       GRANT SELECT, INSERT, UPDATE ON design_grids TO registre_app;

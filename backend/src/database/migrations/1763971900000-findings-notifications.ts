@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolation } from '../tenant-isolation';
 
 /** The job queue's schema (pg-boss), created here by the owner role: the API's role may not create tables. */
 export const JOB_SCHEMA = 'pgboss';
@@ -81,14 +82,7 @@ export class FindingsNotifications1763971900000 implements MigrationInterface {
       GRANT EXECUTE ON FUNCTION app_organization_ids() TO registre_app;
     `);
 
-    for (const table of ['notifications', 'stored_emails']) {
-      await queryRunner.query(`
-        ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY ${table}_tenant ON ${table} FOR ALL
-          USING (organization_id = app_current_organization_id())
-          WITH CHECK (organization_id = app_current_organization_id());
-      `);
-    }
+    await queryRunner.query(tenantIsolation('notifications', 'stored_emails'));
 
     await queryRunner.query(`
       GRANT SELECT, INSERT, UPDATE ON notifications TO registre_app;

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolation } from '../tenant-isolation';
 
 /**
  * The register of rights requests (Art 12–22 GDPR): when a request was received, by which channel,
@@ -75,14 +76,7 @@ export class RightsRequests1763972180000 implements MigrationInterface {
       CREATE INDEX rights_request_activities_activity_idx ON rights_request_activities (organization_id, activity_id);
     `);
 
-    for (const table of ['rights_requests', 'rights_request_activities']) {
-      await queryRunner.query(`
-        ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY ${table}_tenant ON ${table} FOR ALL
-          USING (organization_id = app_current_organization_id())
-          WITH CHECK (organization_id = app_current_organization_id());
-      `);
-    }
+    await queryRunner.query(tenantIsolation('rights_requests', 'rights_request_activities'));
 
     await queryRunner.query(`
       -- A request is never deleted by the application: the register is the proof of how it was handled.

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolation } from '../tenant-isolation';
 
 /**
  * The register of personal data breaches (Art 33–34 GDPR). Every breach is recorded, notified or not
@@ -88,14 +89,7 @@ export class Breaches1763972190000 implements MigrationInterface {
       CREATE INDEX breach_vendors_vendor_idx ON breach_vendors (organization_id, vendor_id);
     `);
 
-    for (const table of ['breaches', 'breach_activities', 'breach_vendors']) {
-      await queryRunner.query(`
-        ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY ${table}_tenant ON ${table} FOR ALL
-          USING (organization_id = app_current_organization_id())
-          WITH CHECK (organization_id = app_current_organization_id());
-      `);
-    }
+    await queryRunner.query(tenantIsolation('breaches', 'breach_activities', 'breach_vendors'));
 
     await queryRunner.query(`
       -- A breach is never deleted by the application (Art 33(5): the record is the documentation).

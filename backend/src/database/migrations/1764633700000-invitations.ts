@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolation } from '../tenant-isolation';
 
 /**
  * Invitations (issue 15): an admin invites an e-mail address with a role; the link goes to that
@@ -38,10 +39,7 @@ export class Invitations1764633700000 implements MigrationInterface {
       -- and of two admins inviting the same address at once, one wins and the other gets a 409.
       CREATE UNIQUE INDEX invitations_one_open_key ON invitations (organization_id, email) WHERE accepted_at IS NULL AND revoked_at IS NULL;
 
-      ALTER TABLE invitations ENABLE ROW LEVEL SECURITY;
-      CREATE POLICY invitations_tenant ON invitations FOR ALL
-        USING (organization_id = app_current_organization_id())
-        WITH CHECK (organization_id = app_current_organization_id());
+      ${tenantIsolation('invitations')}
 
       CREATE FUNCTION app_invitation_by_token(p_token_hash text)
         RETURNS TABLE (organization_id uuid, invitation_id uuid, organization_name text, invited_by_name text,

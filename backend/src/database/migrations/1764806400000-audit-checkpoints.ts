@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolation } from '../tenant-isolation';
 
 /**
  * An audit chain that proves itself (issue 21, item 1).
@@ -40,10 +41,7 @@ export class AuditCheckpoints1764806400000 implements MigrationInterface {
       );
       CREATE INDEX audit_checkpoints_org_signed_idx ON audit_checkpoints (organization_id, signed_at);
 
-      ALTER TABLE audit_checkpoints ENABLE ROW LEVEL SECURITY;
-      CREATE POLICY audit_checkpoints_tenant ON audit_checkpoints FOR ALL
-        USING (organization_id = app_current_organization_id())
-        WITH CHECK (organization_id = app_current_organization_id());
+      ${tenantIsolation('audit_checkpoints')}
 
       -- Append-only for the application, like the audit trail.
       GRANT SELECT, INSERT ON audit_signing_keys, audit_checkpoints TO registre_app;

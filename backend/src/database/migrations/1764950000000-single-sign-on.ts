@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { tenantIsolation } from '../tenant-isolation';
 
 /**
  * Single sign-on with OpenID Connect, per organisation (issue 15 item 6).
@@ -36,14 +37,7 @@ export class SingleSignOn1764950000000 implements MigrationInterface {
       );
       CREATE INDEX organization_sso_domains_org_idx ON organization_sso_domains (organization_id);
 
-      ALTER TABLE organization_sso ENABLE ROW LEVEL SECURITY;
-      CREATE POLICY organization_sso_tenant ON organization_sso FOR ALL
-        USING (organization_id = app_current_organization_id())
-        WITH CHECK (organization_id = app_current_organization_id());
-      ALTER TABLE organization_sso_domains ENABLE ROW LEVEL SECURITY;
-      CREATE POLICY organization_sso_domains_tenant ON organization_sso_domains FOR ALL
-        USING (organization_id = app_current_organization_id())
-        WITH CHECK (organization_id = app_current_organization_id());
+      ${tenantIsolation('organization_sso', 'organization_sso_domains')}
 
       CREATE FUNCTION app_sso_organization_for_domain(p_domain text)
         RETURNS uuid

@@ -18,6 +18,7 @@ import { Breach } from './breach.entity';
 import { breachReference, BreachDetail, BreachSummary } from '../domain/breaches/breach.types';
 import type { CreateBreachDto, ListBreachesQuery, UpdateBreachDto } from './dto/breach.dto';
 import { notificationSummary, type NotificationSummary } from './notification-summary';
+import { ActivityDirectory } from '../activities/directory/activity-directory';
 
 type BreachAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;
 type Links = { activityIds: string[]; vendorIds: string[] };
@@ -29,6 +30,7 @@ const iso = (value: Date | null): string | null => value?.toISOString() ?? null;
 @Injectable()
 export class BreachesService {
   constructor(
+    private readonly activities: ActivityDirectory,
     private readonly connection: TransactionalConnection,
     private readonly audit: AuditService,
   ) {}
@@ -77,10 +79,7 @@ export class BreachesService {
          WHERE organization_id = $1 AND catalogue IN ('data-categories', 'data-subject-categories')`,
         [access.organizationId],
       ),
-      manager.query<{ label: string }[]>(
-        "SELECT reference || ' ' || name AS label FROM processing_activities WHERE organization_id = $1 AND id = ANY($2::uuid[]) ORDER BY reference",
-        [access.organizationId, breach.activityIds],
-      ),
+      this.activities.labels(access.organizationId, breach.activityIds),
       manager.query<{ label: string }[]>('SELECT name AS label FROM vendors WHERE organization_id = $1 AND id = ANY($2::uuid[]) ORDER BY lower(name)', [
         access.organizationId,
         breach.vendorIds,
@@ -92,7 +91,7 @@ export class BreachesService {
       timeZone: DEFAULT_TIME_ZONE,
       organization,
       label: (catalogue, code) => byCode.get(`${catalogue}:${code}`) ?? code,
-      activities: activities.map((row) => row.label),
+      activities,
       vendors: vendors.map((row) => row.label),
     });
   }
@@ -235,15 +234,15 @@ export class BreachesService {
     const unknown = await unknownCatalogueCodes(this.connection.manager, row.organizationId, references);
     if (unknown.length) throw new FieldValidationException(unknown);
     const missing = [
-      ...(await this.missing('processing_activities', row.organizationId, links.activityIds)).map((id) => ({ field: 'activityIds', id })),
-      ...(await this.missing('vendors', row.organizationId, links.vendorIds)).map((id) => ({ field: 'vendorIds', id })),
+      ...(await this.activities.unknownIds(row.organizationId, links.activityIds)).map((id) => ({ field: 'activityIds', id })),
+      ...(await this.unknownVendors(row.organizationId, links.vendorIds)).map((id) => ({ field: 'vendorIds', id })),
     ];
     if (missing.length) throw unprocessable('breach_unknown_links', { missing });
   }
 
-  private async missing(table: 'processing_activities' | 'vendors', organizationId: string, ids: string[]): Promise<string[]> {
+  private async unknownVendors(organizationId: string, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
-    const found = await this.connection.manager.query<{ id: string }[]>(`SELECT id FROM ${table} WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, ids]);
+    const found = await this.connection.manager.query<{ id: string }[]>('SELECT id FROM vendors WHERE organization_id = $1 AND id = ANY($2::uuid[])', [organizationId, ids]);
     const known = new Set(found.map((row) => row.id));
     return ids.filter((id) => !known.has(id));
   }

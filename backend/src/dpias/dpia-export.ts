@@ -1,6 +1,7 @@
 import { overallResidualRisk, residualLevel, riskLevel } from '../domain/dpias/dpia-rules';
 import type { DpiaContent, DpiaDecision, DpiaDetail, DpiaStatus, DpoOpinion, FearedEvent, RiskLevel, RiskLevelName } from '../domain/dpias/dpia.types';
 import { FEARED_EVENTS } from '../domain/dpias/dpia.types';
+import { joinActivity } from '../activities/directory/activity-directory';
 
 /** A read in the caller's (tenant) transaction. */
 export type DpiaQuery = <T>(sql: string, params: unknown[]) => Promise<T[]>;
@@ -70,7 +71,7 @@ export async function readDpiaStates(query: DpiaQuery, organizationId: string, a
             d.dpo_opinion, d.decision, d.decision_comment, d.decided_at, d.decided_by_name, d.created_at, d.updated_at,
             then_.revision_then, r.snapshot
      FROM dpias d
-     JOIN processing_activities a ON a.organization_id = d.organization_id AND a.id = d.activity_id
+     ${joinActivity('a', { table: 'd' })}
      LEFT JOIN LATERAL (
        SELECT 1 + count(*)::int AS revision_then FROM audit_events e
        WHERE e.organization_id = d.organization_id AND e.entity_type = 'Dpia' AND e.entity_id = d.id

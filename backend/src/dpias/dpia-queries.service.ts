@@ -19,6 +19,7 @@ import {
   RiskLevelName,
 } from '../domain/dpias/dpia.types';
 import type { DpiaDueAction, DpiaListItem, DpiaRevisionSummary, ListDpiasQuery } from './dto/dpia.dto';
+import { joinActivity } from '../activities/directory/activity-directory';
 
 /** One row of the register export's DPIA sheet. */
 export interface DpiaExportRow {
@@ -64,7 +65,7 @@ export class DpiaQueries {
       `SELECT d.id, d.activity_id, a.reference, a.name, d.status, d.revision, d.content -> 'risks' AS risks, d.decision, d.version, d.updated_at,
               (SELECT min(action."dueDate")::text FROM jsonb_to_recordset(d.content -> 'actionPlan') AS action("dueDate" date, status text)
                WHERE action.status <> 'done') AS next_action_due
-       FROM dpias d JOIN processing_activities a ON a.organization_id = d.organization_id AND a.id = d.activity_id
+       FROM dpias d ${joinActivity('a', { table: 'd' })}
        WHERE ${where.join(' AND ')}
        ORDER BY a.reference LIMIT $${params.push(query.pageSize)} OFFSET $${params.push((query.page - 1) * query.pageSize)}`,
       params,
@@ -128,7 +129,7 @@ export class DpiaQueries {
       `SELECT d.id AS "dpiaId", a.reference AS "activityReference", a.name AS "activityName", action.id AS "actionId",
               action.measure, action.owner, action."dueDate"::text AS "dueDate", action.status
        FROM dpias d
-       JOIN processing_activities a ON a.organization_id = d.organization_id AND a.id = d.activity_id
+       ${joinActivity('a', { table: 'd' })}
        CROSS JOIN LATERAL jsonb_to_recordset(d.content -> 'actionPlan') AS action(id text, measure text, owner text, "dueDate" date, status text)
        WHERE d.organization_id = $1 AND action.status <> 'done' AND action."dueDate" < $2::date
        ORDER BY action."dueDate", a.reference, action.measure`,
@@ -152,7 +153,7 @@ export class DpiaQueries {
       }[]
     >(
       `SELECT d.id, a.reference, a.name, a.document -> 'dpiaScreening' AS screening, d.status, d.revision, d.content -> 'risks' AS risks, d.decision, d.decided_at
-       FROM dpias d JOIN processing_activities a ON a.organization_id = d.organization_id AND a.id = d.activity_id
+       FROM dpias d ${joinActivity('a', { table: 'd' })}
        WHERE d.organization_id = $1 ORDER BY a.reference`,
       [organizationId],
     );

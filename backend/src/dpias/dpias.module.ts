@@ -1,3 +1,4 @@
+import { ActivityDirectoryModule } from '../activities/directory/activity-directory.module';
 import { VersionedRecordModule } from '../common/versioned-record/versioned-record.module';
 import { Module } from '@nestjs/common';
 import { WorkflowNotificationsModule } from '../notifications/workflow-notifications.module';
@@ -6,7 +7,7 @@ import { DpiaQueries } from './dpia-queries.service';
 import { DpiasService } from './dpias.service';
 
 @Module({
-  imports: [WorkflowNotificationsModule, VersionedRecordModule],
+  imports: [ActivityDirectoryModule, WorkflowNotificationsModule, VersionedRecordModule],
   controllers: [DpiasController],
   providers: [DpiasService, DpiaQueries],
   exports: [DpiasService, DpiaQueries],

@@ -16,6 +16,7 @@ import { Dpia, DpiaRevision } from './dpia.entity';
 import { DpiaContent, DpiaDetail, DpoOpinion, EDITABLE_STATUSES, FEARED_EVENTS, LOCKED_STATUSES, PriorConsultation } from '../domain/dpias/dpia.types';
 import type { ConsultationAnswerDto, DpiaDecisionDto, DpoOpinionDto, UpdateDpiaDto } from './dto/dpia.dto';
 import { DpiaQueries } from './dpia-queries.service';
+import { ActivityDirectory } from '../activities/directory/activity-directory';
 
 type DpiaAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;
 
@@ -45,6 +46,7 @@ const UNDECIDED = {
 @Injectable()
 export class DpiasService {
   constructor(
+    private readonly activities: ActivityDirectory,
     private readonly connection: TransactionalConnection,
     private readonly records: VersionedRecords,
     private readonly notifier: WorkflowNotifier,
@@ -257,10 +259,7 @@ export class DpiasService {
 
   /** The audit event, in the request's transaction: every field that changed, before → after. */
   private async record(row: Dpia, action: string, before: Dpia | null): Promise<void> {
-    const [activity] = await this.connection.manager.query<{ reference: string; name: string; owner_id: string | null }[]>(
-      'SELECT reference, name, owner_id FROM processing_activities WHERE organization_id = $1 AND id = $2',
-      [row.organizationId, row.activityId],
-    );
+    const activity = await this.activities.summary(row.organizationId, row.activityId);
     await this.records.record({
       action: `dpia_${action}`,
       entityType: 'Dpia',
@@ -277,7 +276,7 @@ export class DpiasService {
         kind: notice,
         organizationId: row.organizationId,
         record: { type: 'dpia', id: row.id, reference: activity.reference, name: activity.name, subject: asSubject(row) },
-        to: notice === 'dpia_awaiting_opinion' ? ['dpos'] : ['dpos', { userId: activity.owner_id }],
+        to: notice === 'dpia_awaiting_opinion' ? ['dpos'] : ['dpos', { userId: activity.ownerId }],
       });
     }
   }

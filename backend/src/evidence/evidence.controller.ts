@@ -34,125 +34,103 @@ const UPLOAD_BODY = {
   },
 };
 
-/** The same four operations for every record that carries evidence. */
-class DocumentRoutes {
-  constructor(protected readonly evidence: EvidenceService) {}
-
-  protected async serve(organizationId: string, parent: DocumentParent, documentId: string, response: Response): Promise<StreamableFile> {
-    const { document, content } = await this.evidence.download(organizationId, parent, documentId);
-    response.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(content, { type: document.contentType, disposition: attachmentDisposition(document.fileName), length: content.length });
-  }
+interface DocumentRouteTexts {
+  /** The class name Nest and the OpenAPI document know the routes by (operation ids derive from it). */
+  name: string;
+  tag: string;
+  path: string;
+  /** The route parameter that names the parent record. */
+  param: string;
+  type: DocumentParent['type'];
+  list: string;
+  upload: string;
+  remove: string;
 }
 
-@ApiTags('vendors')
-@Controller('v1/organizations/:orgId/vendors/:vendorId/documents')
-export class VendorDocumentsController extends DocumentRoutes {
-  constructor(evidence: EvidenceService) {
-    super(evidence);
-  }
+/**
+ * The same four operations for every record that carries evidence, declared once: each parent gets its
+ * controller class from this factory, with its own path, tag and summaries.
+ */
+function documentRoutes(texts: DocumentRouteTexts) {
+  const parent = (id: string): DocumentParent => ({ type: texts.type, id });
 
-  @Get()
-  @CheckPolicy('read', 'Evidence')
-  @ApiOperation({ summary: 'Evidence attached to a vendor (DPA, TIA, certificates, questionnaires), newest first' })
-  @ApiOkResponse({ type: DocumentPage })
-  list(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string, @Query() query: PageQuery): Promise<DocumentPage> {
-    return this.evidence.list(access.organizationId, { type: 'vendor', id: vendorId }, query);
-  }
+  @ApiTags(texts.tag)
+  @Controller(texts.path)
+  class DocumentRoutes {
+    constructor(readonly evidence: EvidenceService) {}
 
-  @Post()
-  @CheckPolicy('create', 'Evidence')
-  @UseInterceptors(UploadLimitsInterceptor, FileInterceptor('file', UPLOAD_OPTIONS))
-  @ApiOperation({ summary: 'Attach a document to a vendor (multipart, field "file"); type checked from the content, SHA-256 recorded' })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(UPLOAD_BODY)
-  @ApiCreatedResponse({ type: DocumentView })
-  @ApiPayloadTooLargeResponse({ description: 'document_too_large (details.limit in bytes)' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'document_type_not_allowed' })
-  upload(
-    @CurrentAccess() access: OrganizationAccess,
-    @Param('vendorId', ParseIdPipe) vendorId: string,
-    @UploadedFile() file: UploadedContent | undefined,
-    @Body() body: UploadDocumentDto,
-  ): Promise<DocumentView> {
-    return this.evidence.upload(access, { type: 'vendor', id: vendorId }, file, body);
-  }
+    @Get()
+    @CheckPolicy('read', 'Evidence')
+    @ApiOperation({ summary: texts.list })
+    @ApiOkResponse({ type: DocumentPage })
+    list(@CurrentAccess() access: OrganizationAccess, @Param(texts.param, ParseIdPipe) parentId: string, @Query() query: PageQuery): Promise<DocumentPage> {
+      return this.evidence.list(access.organizationId, parent(parentId), query);
+    }
 
-  @Get(':documentId')
-  @CheckPolicy('read', 'Evidence')
-  @ApiOperation({ summary: 'Download a document (as an attachment, with a safe file name)' })
-  @ApiFileResponse('application/octet-stream', 'the file')
-  download(
-    @CurrentAccess() access: OrganizationAccess,
-    @Param('vendorId', ParseIdPipe) vendorId: string,
-    @Param('documentId', ParseIdPipe) documentId: string,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<StreamableFile> {
-    return this.serve(access.organizationId, { type: 'vendor', id: vendorId }, documentId, response);
-  }
+    @Post()
+    @CheckPolicy('create', 'Evidence')
+    @UseInterceptors(UploadLimitsInterceptor, FileInterceptor('file', UPLOAD_OPTIONS))
+    @ApiOperation({ summary: texts.upload })
+    @ApiConsumes('multipart/form-data')
+    @ApiBody(UPLOAD_BODY)
+    @ApiCreatedResponse({ type: DocumentView })
+    @ApiPayloadTooLargeResponse({ description: 'document_too_large (details.limit in bytes)' })
+    @ApiUnsupportedMediaTypeResponse({ description: 'document_type_not_allowed' })
+    upload(
+      @CurrentAccess() access: OrganizationAccess,
+      @Param(texts.param, ParseIdPipe) parentId: string,
+      @UploadedFile() file: UploadedContent | undefined,
+      @Body() body: UploadDocumentDto,
+    ): Promise<DocumentView> {
+      return this.evidence.upload(access, parent(parentId), file, body);
+    }
 
-  @Delete(':documentId')
-  @CheckPolicy('delete', 'Evidence')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Remove a document (DPO, admin, or its uploader); refused while it is the vendor’s DPA or TIA' })
-  @ApiNoContentResponse()
-  remove(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string, @Param('documentId', ParseIdPipe) documentId: string): Promise<void> {
-    return this.evidence.remove(access, { type: 'vendor', id: vendorId }, documentId);
+    @Get(':documentId')
+    @CheckPolicy('read', 'Evidence')
+    @ApiOperation({ summary: 'Download a document (as an attachment, with a safe file name)' })
+    @ApiFileResponse('application/octet-stream', 'the file')
+    async download(
+      @CurrentAccess() access: OrganizationAccess,
+      @Param(texts.param, ParseIdPipe) parentId: string,
+      @Param('documentId', ParseIdPipe) documentId: string,
+      @Res({ passthrough: true }) response: Response,
+    ): Promise<StreamableFile> {
+      const { document, content } = await this.evidence.download(access.organizationId, parent(parentId), documentId);
+      response.setHeader('Cache-Control', 'private, no-store');
+      return new StreamableFile(content, { type: document.contentType, disposition: attachmentDisposition(document.fileName), length: content.length });
+    }
+
+    @Delete(':documentId')
+    @CheckPolicy('delete', 'Evidence')
+    @HttpCode(HttpStatus.NO_CONTENT)
+    @ApiOperation({ summary: texts.remove })
+    @ApiNoContentResponse()
+    remove(@CurrentAccess() access: OrganizationAccess, @Param(texts.param, ParseIdPipe) parentId: string, @Param('documentId', ParseIdPipe) documentId: string): Promise<void> {
+      return this.evidence.remove(access, parent(parentId), documentId);
+    }
   }
+  Object.defineProperty(DocumentRoutes, 'name', { value: texts.name });
+  return DocumentRoutes;
 }
 
-@ApiTags('activities')
-@Controller('v1/organizations/:orgId/activities/:activityId/documents')
-export class ActivityDocumentsController extends DocumentRoutes {
-  constructor(evidence: EvidenceService) {
-    super(evidence);
-  }
+export const VendorDocumentsController = documentRoutes({
+  name: 'VendorDocumentsController',
+  tag: 'vendors',
+  path: 'v1/organizations/:orgId/vendors/:vendorId/documents',
+  param: 'vendorId',
+  type: 'vendor',
+  list: 'Evidence attached to a vendor (DPA, TIA, certificates, questionnaires), newest first',
+  upload: 'Attach a document to a vendor (multipart, field "file"); type checked from the content, SHA-256 recorded',
+  remove: 'Remove a document (DPO, admin, or its uploader); refused while it is the vendor’s DPA or TIA',
+});
 
-  @Get()
-  @CheckPolicy('read', 'Evidence')
-  @ApiOperation({ summary: 'Evidence attached to an activity (LIA, notices, DPIA material…), newest first' })
-  @ApiOkResponse({ type: DocumentPage })
-  list(@CurrentAccess() access: OrganizationAccess, @Param('activityId', ParseIdPipe) activityId: string, @Query() query: PageQuery): Promise<DocumentPage> {
-    return this.evidence.list(access.organizationId, { type: 'activity', id: activityId }, query);
-  }
-
-  @Post()
-  @CheckPolicy('create', 'Evidence')
-  @UseInterceptors(UploadLimitsInterceptor, FileInterceptor('file', UPLOAD_OPTIONS))
-  @ApiOperation({ summary: 'Attach a document to an activity the caller may edit (multipart, field "file")' })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(UPLOAD_BODY)
-  @ApiCreatedResponse({ type: DocumentView })
-  @ApiPayloadTooLargeResponse({ description: 'document_too_large (details.limit in bytes)' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'document_type_not_allowed' })
-  upload(
-    @CurrentAccess() access: OrganizationAccess,
-    @Param('activityId', ParseIdPipe) activityId: string,
-    @UploadedFile() file: UploadedContent | undefined,
-    @Body() body: UploadDocumentDto,
-  ): Promise<DocumentView> {
-    return this.evidence.upload(access, { type: 'activity', id: activityId }, file, body);
-  }
-
-  @Get(':documentId')
-  @CheckPolicy('read', 'Evidence')
-  @ApiOperation({ summary: 'Download a document (as an attachment, with a safe file name)' })
-  @ApiFileResponse('application/octet-stream', 'the file')
-  download(
-    @CurrentAccess() access: OrganizationAccess,
-    @Param('activityId', ParseIdPipe) activityId: string,
-    @Param('documentId', ParseIdPipe) documentId: string,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<StreamableFile> {
-    return this.serve(access.organizationId, { type: 'activity', id: activityId }, documentId, response);
-  }
-
-  @Delete(':documentId')
-  @CheckPolicy('delete', 'Evidence')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Remove a document (DPO, admin, or its uploader)' })
-  @ApiNoContentResponse()
-  remove(@CurrentAccess() access: OrganizationAccess, @Param('activityId', ParseIdPipe) activityId: string, @Param('documentId', ParseIdPipe) documentId: string): Promise<void> {
-    return this.evidence.remove(access, { type: 'activity', id: activityId }, documentId);
-  }
-}
+export const ActivityDocumentsController = documentRoutes({
+  name: 'ActivityDocumentsController',
+  tag: 'activities',
+  path: 'v1/organizations/:orgId/activities/:activityId/documents',
+  param: 'activityId',
+  type: 'activity',
+  list: 'Evidence attached to an activity (LIA, notices, DPIA material…), newest first',
+  upload: 'Attach a document to an activity the caller may edit (multipart, field "file")',
+  remove: 'Remove a document (DPO, admin, or its uploader)',
+});

@@ -1,3 +1,4 @@
+import { ActivityDirectoryModule } from '../activities/directory/activity-directory.module';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { DocumentStorage, PostgresDocumentStorage } from './document-storage';
@@ -7,7 +8,7 @@ import { UploadLimitsInterceptor } from './upload';
 
 /** Evidence documents; the content store is PostgreSQL unless another DocumentStorage is provided here. */
 @Module({
-  imports: [AuditModule],
+  imports: [ActivityDirectoryModule, AuditModule],
   controllers: [VendorDocumentsController, ActivityDocumentsController],
   providers: [EvidenceService, UploadLimitsInterceptor, { provide: DocumentStorage, useClass: PostgresDocumentStorage }],
   exports: [EvidenceService, DocumentStorage],

@@ -12,6 +12,7 @@ import { DocumentStorage } from './document-storage';
 import type { DocumentView, UploadDocumentDto } from './dto/evidence.dto';
 import { EvidenceDocument } from './evidence-document.entity';
 import { safeFileName } from './file-name';
+import { ActivityDirectory } from '../activities/directory/activity-directory';
 
 /** The record a document is attached to. */
 export type DocumentParent = { type: 'vendor'; id: string } | { type: 'activity'; id: string };
@@ -51,6 +52,7 @@ const parentColumn = (parent: DocumentParent) => (parent.type === 'vendor' ? 've
 @Injectable()
 export class EvidenceService {
   constructor(
+    private readonly activities: ActivityDirectory,
     private readonly connection: TransactionalConnection,
     private readonly storage: DocumentStorage,
     private readonly audit: AuditService,
@@ -138,14 +140,11 @@ export class EvidenceService {
       if (!vendor) throw AppException.notFound();
       return { label: vendor.name, subject: subject('Vendor', { organizationId, status: vendor.status }) };
     }
-    const [activity] = await manager.query<{ reference: string; name: string; owner_id: string | null; department_id: string | null; status: string }[]>(
-      'SELECT reference, name, owner_id, department_id, status FROM processing_activities WHERE organization_id = $1 AND id = $2',
-      [organizationId, parent.id],
-    );
+    const activity = await this.activities.summary(organizationId, parent.id);
     if (!activity) throw AppException.notFound();
     return {
       label: `${activity.reference} ${activity.name}`,
-      subject: subject('Activity', { organizationId, ownerId: activity.owner_id, departmentId: activity.department_id, status: activity.status }),
+      subject: subject('Activity', { organizationId, ownerId: activity.ownerId, departmentId: activity.departmentId, status: activity.status }),
     };
   }
 }

@@ -12,6 +12,7 @@ import { recordPath } from './record-path';
 import { dedupeKey, DpiaActionRow, GridAwaitingRow, NotificationKind, remindersOf } from './reminder-rules';
 import type { EmailFrequency, NotificationPage, NotificationPreferenceDto, NotificationView, StoredEmailView } from './dto/notification.dto';
 import { NOTIFICATION_KINDS } from '../domain/notifications/notification-kinds';
+import { joinActivity } from '../activities/directory/activity-directory';
 
 interface NotificationRow {
   id: string;
@@ -94,7 +95,7 @@ export class NotificationsService {
         `SELECT d.id AS "dpiaId", a.reference AS "activityReference", a.owner_id AS "activityOwnerId", action ->> 'id' AS "actionId",
                 action ->> 'measure' AS measure, action ->> 'owner' AS owner, to_char((action ->> 'dueDate')::date, 'YYYY-MM-DD') AS "dueDate"
          FROM dpias d
-         JOIN processing_activities a ON a.organization_id = d.organization_id AND a.id = d.activity_id
+         ${joinActivity('a', { table: 'd' })}
          CROSS JOIN LATERAL jsonb_array_elements(coalesce(d.content -> 'actionPlan', '[]'::jsonb)) AS action
          WHERE d.organization_id = $1 AND a.status <> 'archived' AND action ->> 'status' IS DISTINCT FROM 'done' AND action ->> 'dueDate' IS NOT NULL`,
         [organizationId],

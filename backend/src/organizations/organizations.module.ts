@@ -1,3 +1,4 @@
+import { ActivityDirectoryModule } from '../activities/directory/activity-directory.module';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AbilitiesController } from '../authorization/abilities.controller';
@@ -5,7 +6,7 @@ import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, ActivityDirectoryModule],
   controllers: [OrganizationsController, AbilitiesController],
   providers: [OrganizationsService],
   exports: [OrganizationsService],

@@ -9,6 +9,7 @@ import { TransactionalConnection } from '../common/request-context/transactional
 import { Membership } from '../members/membership.entity';
 import type { CreateOrganizationDto, OrganizationView, OutsidePublicTasksView, UpdateOrganizationDto } from './dto/organization.dto';
 import { Organization } from './organization.entity';
+import { ActivityDirectory } from '../activities/directory/activity-directory';
 
 export function toOrganizationView(organization: Organization): OrganizationView {
   return { ...organization };
@@ -17,6 +18,7 @@ export function toOrganizationView(organization: Organization): OrganizationView
 @Injectable()
 export class OrganizationsService {
   constructor(
+    private readonly activities: ActivityDirectory,
     private readonly connection: TransactionalConnection,
     private readonly audit: AuditService,
   ) {}
@@ -63,37 +65,7 @@ export class OrganizationsService {
    * (`reason` null). Audited on the activity, in the request's transaction.
    */
   async setOutsidePublicTasks(organizationId: string, activityId: string, reason: string | null): Promise<OutsidePublicTasksView> {
-    const manager = this.connection.manager;
-    const [activity] = await manager.query<{ reference: string; outside_public_tasks: OutsidePublicTasksRecord | null }[]>(
-      'SELECT reference, outside_public_tasks FROM processing_activities WHERE organization_id = $1 AND id = $2 FOR UPDATE',
-      [organizationId, activityId],
-    );
-    if (!activity) throw AppException.notFound();
-    const context = this.connection.context;
-    const [{ now }] = await manager.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
-    const record: OutsidePublicTasksRecord | null = reason
-      ? { reason, recordedBy: context.userId ?? null, recordedByName: context.actorName ?? null, recordedAt: now.toISOString() }
-      : null;
-    await manager.query('UPDATE processing_activities SET outside_public_tasks = $3 WHERE organization_id = $1 AND id = $2', [
-      organizationId,
-      activityId,
-      record ? JSON.stringify(record) : null,
-    ]);
-    await this.audit.record({
-      action: reason ? 'outside_public_tasks_record' : 'outside_public_tasks_withdraw',
-      entityType: 'Activity',
-      entityId: activityId,
-      entityLabel: activity.reference,
-      before: { outsidePublicTasks: activity.outside_public_tasks?.reason ?? null },
-      after: { outsidePublicTasks: record?.reason ?? null },
-    });
+    const { record } = await this.activities.setOutsidePublicTasks(organizationId, activityId, reason);
     return { activityId, reason: record?.reason ?? null, recordedByName: record?.recordedByName ?? null, recordedAt: record?.recordedAt ?? null };
   }
-}
-
-interface OutsidePublicTasksRecord {
-  reason: string;
-  recordedBy: string | null;
-  recordedByName: string | null;
-  recordedAt: string;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import type { ReviewKind, ReviewQueueItemView } from './dto/review-queue.dto';
+import { ACTIVITIES_IN_REVIEW_SQL, joinActivity } from '../activities/directory/activity-directory';
 
 /**
  * What waits for the DPO, oldest first. One query in the request's tenant transaction (row-level
@@ -9,19 +10,11 @@ import type { ReviewKind, ReviewQueueItemView } from './dto/review-queue.dto';
  * the grid's submission, the DPIA's latest `dpia_submit` audit event.
  */
 const QUEUE_SQL = `
-  SELECT 'activity' AS kind, a.id AS record_id, a.reference, a.name AS title, u.name AS owner,
-         COALESCE((SELECT min(v.created_at) FROM activity_versions v
-                   WHERE v.organization_id = a.organization_id AND v.activity_id = a.id
-                     AND v.number > COALESCE((SELECT max(p.number) FROM activity_versions p
-                                              WHERE p.organization_id = a.organization_id AND p.activity_id = a.id
-                                                AND p.snapshot ->> 'status' IS DISTINCT FROM 'in_review'), 0)),
-                  a.updated_at) AS since
-  FROM processing_activities a LEFT JOIN users u ON u.id = a.owner_id
-  WHERE a.organization_id = $1 AND a.status = 'in_review'
+  ${ACTIVITIES_IN_REVIEW_SQL}
   UNION ALL
   SELECT 'design_grid', g.id, ga.reference, g.project_name, COALESCE(gu.name, g.created_by_name), COALESCE(g.submitted_at, g.updated_at)
   FROM design_grids g
-  LEFT JOIN processing_activities ga ON ga.organization_id = g.organization_id AND ga.id = g.activity_id
+  ${joinActivity('ga', { table: 'g' }, 'LEFT JOIN')}
   LEFT JOIN users gu ON gu.id = g.created_by
   WHERE g.organization_id = $1 AND g.status = 'submitted'
   UNION ALL
@@ -30,14 +23,14 @@ const QUEUE_SQL = `
                    WHERE e.organization_id = d.organization_id AND e.entity_type = 'Dpia' AND e.entity_id = d.id AND e.action = 'dpia_submit'),
                   d.updated_at)
   FROM dpias d
-  JOIN processing_activities da ON da.organization_id = d.organization_id AND da.id = d.activity_id
+  ${joinActivity('da', { table: 'd' })}
   LEFT JOIN users du ON du.id = da.owner_id
   WHERE d.organization_id = $1 AND d.status = 'awaiting_dpo_opinion'
   UNION ALL
   -- Art 36: the DPIA's prior consultation awaits the authority's answer (the DPO records it).
   SELECT 'prior_consultation', c.id, ca.reference, ca.name, cu.name, (c.prior_consultation ->> 'recordedAt')::timestamptz
   FROM dpias c
-  JOIN processing_activities ca ON ca.organization_id = c.organization_id AND ca.id = c.activity_id
+  ${joinActivity('ca', { table: 'c' })}
   LEFT JOIN users cu ON cu.id = ca.owner_id
   WHERE c.organization_id = $1 AND c.prior_consultation IS NOT NULL AND jsonb_typeof(c.prior_consultation -> 'answer') IS DISTINCT FROM 'object'
   UNION ALL

@@ -22,6 +22,7 @@ import {
   RightsRequestDetail,
   RightsRequestSummary,
 } from '../domain/rights-requests/rights-request.types';
+import { ActivityDirectory } from '../activities/directory/activity-directory';
 
 type RequestAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;
 
@@ -47,6 +48,7 @@ const OPEN_STATUSES = "('received', 'identity_check', 'in_progress')";
 @Injectable()
 export class RightsRequestsService {
   constructor(
+    private readonly activityDirectory: ActivityDirectory,
     private readonly connection: TransactionalConnection,
     private readonly audit: AuditService,
   ) {}
@@ -239,12 +241,7 @@ export class RightsRequestsService {
   private async checkActivities(organizationId: string, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
     const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
-    const found = await this.connection.manager.query<{ id: string }[]>('SELECT id FROM processing_activities WHERE organization_id = $1 AND id = ANY($2::uuid[])', [
-      organizationId,
-      wanted,
-    ]);
-    const known = new Set(found.map((row) => row.id));
-    const missing = wanted.filter((id) => !known.has(id));
+    const missing = await this.activityDirectory.unknownIds(organizationId, wanted);
     if (missing.length) throw new RightsRequestException(HttpStatus.UNPROCESSABLE_ENTITY, 'request_unknown_activities', { field: 'activityIds', missing }, { count: missing.length });
     return wanted.sort();
   }

@@ -7,6 +7,7 @@ import { assessVendor, isDpfCertified } from '../domain/transfers/transfer-statu
 import type { Vendor } from './vendor.entity';
 import { transferInputOf, VENDOR_COLUMNS } from './vendor-record';
 import type { VendorRole, VendorStatus } from '../domain/vendors/vendor.types';
+import { joinActivity } from '../activities/directory/activity-directory';
 
 export interface VendorName {
   id: string;
@@ -139,7 +140,7 @@ export class VendorLinksService {
   async activitiesOf(organizationId: string, vendorId: string): Promise<LinkedActivity[]> {
     return this.connection.manager.query<LinkedActivity[]>(
       `SELECT a.id, a.reference, a.name, a.status FROM activity_processors ap
-       JOIN processing_activities a ON a.organization_id = ap.organization_id AND a.id = ap.activity_id
+       ${joinActivity('a', { table: 'ap' })}
        WHERE ap.organization_id = $1 AND ap.vendor_id = $2 ORDER BY a.reference`,
       [organizationId, vendorId],
     );

@@ -21,6 +21,7 @@ import { isDpaMissing, isReviewOverdue, toVendorSnapshot, transferInputOf, VENDO
 import type { ReviewAnswers, ReviewResult, VendorSnapshot, VendorStatus } from '../domain/vendors/vendor.types';
 import { names } from './vendor-access';
 import { ChainNode, VendorGraph, VendorReference } from './vendor-graph.service';
+import { ActivityDirectory } from '../activities/directory/activity-directory';
 
 export interface ReviewDetail {
   id: string;
@@ -63,6 +64,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\$
 @Injectable()
 export class VendorQueries {
   constructor(
+    private readonly activities: ActivityDirectory,
     private readonly connection: TransactionalConnection,
     private readonly transferFacts: TransferFactsService,
     private readonly links: VendorLinksService,
@@ -191,12 +193,7 @@ export class VendorQueries {
   async countries(organizationId: string): Promise<CountryBreakdownView> {
     const manager = this.connection.manager;
     const vendors = await manager.query<Vendor[]>(`SELECT ${VENDOR_COLUMNS} FROM vendors v WHERE v.organization_id = $1 AND v.status <> 'terminated'`, [organizationId]);
-    const transfers = await manager.query<{ country: string; mechanism: string | null; recipient: string | null }[]>(
-      `SELECT t ->> 'country' AS country, t ->> 'mechanism' AS mechanism, t ->> 'recipient' AS recipient
-       FROM processing_activities a, jsonb_array_elements(a.document -> 'transfers') AS t
-       WHERE a.organization_id = $1 AND a.status <> 'archived'`,
-      [organizationId],
-    );
+    const transfers = await this.activities.liveTransfers(organizationId);
     const facts = await this.transferFacts.facts();
     const rows = new Map<string, CountryBreakdownRow>();
     const row = (country: string) => {

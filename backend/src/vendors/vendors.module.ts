@@ -1,3 +1,4 @@
+import { ActivityDirectoryModule } from '../activities/directory/activity-directory.module';
 import { Module } from '@nestjs/common';
 import { WorkflowNotificationsModule } from '../notifications/workflow-notifications.module';
 import { TransfersModule } from '../transfers/transfers.module';
@@ -13,7 +14,7 @@ import { VendorStore } from './vendor-store.service';
 import { VendorsService } from './vendors.service';
 
 @Module({
-  imports: [WorkflowNotificationsModule, TransfersModule, EvidenceModule, VersionedRecordModule],
+  imports: [ActivityDirectoryModule, WorkflowNotificationsModule, TransfersModule, EvidenceModule, VersionedRecordModule],
   controllers: [VendorsController],
   providers: [VendorsService, VendorQueries, VendorReviews, VendorImport, VendorGraph, VendorStore, VendorLinksService],
   exports: [VendorImport, VendorLinksService],

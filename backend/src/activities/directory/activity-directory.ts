@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../../audit/audit.service';
+import { AppException } from '../../common/errors/app-exception';
+import { TransactionalConnection } from '../../common/request-context/transactional-connection';
+
+/** What other modules may know of an activity: enough to label it, link to it and authorise on it. */
+export interface ActivitySummary {
+  id: string;
+  reference: string;
+  name: string;
+  status: string;
+  ownerId: string | null;
+  departmentId: string | null;
+}
+
+/** One transfer row as the activity records it (country code, mechanism code, recipient as typed). */
+export interface RecordedTransfer {
+  country: string;
+  mechanism: string | null;
+  recipient: string | null;
+}
+
+/** The record of the DPO stating that a public authority's activity falls outside its public tasks. */
+export interface OutsidePublicTasksRecord {
+  reason: string;
+  recordedBy: string | null;
+  recordedByName: string | null;
+  recordedAt: string;
+}
+
+const SUMMARY_COLUMNS = 'id, reference, name, status, owner_id AS "ownerId", department_id AS "departmentId"';
+
+/**
+ * SQL fragment joining the activity of a row that carries `organization_id` and an activity id column
+ * (`JOIN processing_activities <alias> ON …`). Set-based queries of other modules (lists sorted by
+ * reference, the review queue) join through it, so the table and its keys are named in this module only.
+ */
+export function joinActivity(alias: string, from: { table: string; column?: string }, kind: 'JOIN' | 'LEFT JOIN' = 'JOIN'): string {
+  const column = from.column ?? 'activity_id';
+  return `${kind} processing_activities ${alias} ON ${alias}.organization_id = ${from.table}.organization_id AND ${alias}.id = ${from.table}.${column}`;
+}
+
+/**
+ * The activities awaiting the DPO's review, as rows of the review queue (kind, record_id, reference,
+ * title, owner, since; `$1` is the organisation): `since` is the first version of the latest run of
+ * versions in review.
+ */
+export const ACTIVITIES_IN_REVIEW_SQL = `
+  SELECT 'activity' AS kind, a.id AS record_id, a.reference, a.name AS title, u.name AS owner,
+         COALESCE((SELECT min(v.created_at) FROM activity_versions v
+                   WHERE v.organization_id = a.organization_id AND v.activity_id = a.id
+                     AND v.number > COALESCE((SELECT max(p.number) FROM activity_versions p
+                                              WHERE p.organization_id = a.organization_id AND p.activity_id = a.id
+                                                AND p.snapshot ->> 'status' IS DISTINCT FROM 'in_review'), 0)),
+                  a.updated_at) AS since
+  FROM processing_activities a LEFT JOIN users u ON u.id = a.owner_id
+  WHERE a.organization_id = $1 AND a.status = 'in_review'`;
+
+/**
+ * The activities module's read port for the rest of the backend: findings, DPIAs, grids, evidence,
+ * breaches, rights requests and vendors ask it rather than reading `processing_activities` themselves.
+ * It depends on nothing but the request's connection, so any module can import it without a cycle.
+ */
+@Injectable()
+export class ActivityDirectory {
+  constructor(
+    private readonly connection: TransactionalConnection,
+    private readonly audit: AuditService,
+  ) {}
+
+  async summary(organizationId: string, id: string): Promise<ActivitySummary | null> {
+    const [row] = await this.connection.manager.query<ActivitySummary[]>(`SELECT ${SUMMARY_COLUMNS} FROM processing_activities WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      id,
+    ]);
+    return row ?? null;
+  }
+
+  /** "T-0001 Name" for each id found, in reference order (ids of other organisations are not found). */
+  async labels(organizationId: string, ids: readonly string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.connection.manager.query<{ label: string }[]>(
+      "SELECT reference || ' ' || name AS label FROM processing_activities WHERE organization_id = $1 AND id = ANY($2::uuid[]) ORDER BY reference",
+      [organizationId, ids],
+    );
+    return rows.map((row) => row.label);
+  }
+
+  /** The ids among `ids` that are not activities of the organisation. */
+  async unknownIds(organizationId: string, ids: readonly string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const found = await this.connection.manager.query<{ id: string }[]>('SELECT id FROM processing_activities WHERE organization_id = $1 AND id = ANY($2::uuid[])', [
+      organizationId,
+      ids,
+    ]);
+    const known = new Set(found.map((row) => row.id));
+    return ids.filter((id) => !known.has(id));
+  }
+
+  /** Every transfer recorded by the organisation's activities that are not archived. */
+  async liveTransfers(organizationId: string): Promise<RecordedTransfer[]> {
+    return this.connection.manager.query<RecordedTransfer[]>(
+      `SELECT t ->> 'country' AS country, t ->> 'mechanism' AS mechanism, t ->> 'recipient' AS recipient
+       FROM processing_activities a, jsonb_array_elements(a.document -> 'transfers') AS t
+       WHERE a.organization_id = $1 AND a.status <> 'archived'`,
+      [organizationId],
+    );
+  }
+
+  /**
+   * Art 6(1) last subparagraph: at a public authority, the DPO records that an activity falls outside
+   * the authority's tasks (its purposes may then rest on legitimate interests), or withdraws it
+   * (`reason` null). The row is locked, and the change audited on the activity in the request's transaction.
+   */
+  async setOutsidePublicTasks(organizationId: string, activityId: string, reason: string | null): Promise<{ reference: string; record: OutsidePublicTasksRecord | null }> {
+    const manager = this.connection.manager;
+    const [activity] = await manager.query<{ reference: string; outside_public_tasks: OutsidePublicTasksRecord | null }[]>(
+      'SELECT reference, outside_public_tasks FROM processing_activities WHERE organization_id = $1 AND id = $2 FOR UPDATE',
+      [organizationId, activityId],
+    );
+    if (!activity) throw AppException.notFound();
+    const context = this.connection.context;
+    const [{ now }] = await manager.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
+    const record: OutsidePublicTasksRecord | null = reason
+      ? { reason, recordedBy: context.userId ?? null, recordedByName: context.actorName ?? null, recordedAt: now.toISOString() }
+      : null;
+    await manager.query('UPDATE processing_activities SET outside_public_tasks = $3 WHERE organization_id = $1 AND id = $2', [
+      organizationId,
+      activityId,
+      record ? JSON.stringify(record) : null,
+    ]);
+    await this.audit.record({
+      action: reason ? 'outside_public_tasks_record' : 'outside_public_tasks_withdraw',
+      entityType: 'Activity',
+      entityId: activityId,
+      entityLabel: activity.reference,
+      before: { outsidePublicTasks: activity.outside_public_tasks?.reason ?? null },
+      after: { outsidePublicTasks: record?.reason ?? null },
+    });
+    return { reference: activity.reference, record };
+  }
+}

@@ -105,24 +105,47 @@ export async function readDpiaStates(query: DpiaQuery, organizationId: string, a
       register: null,
     };
     if (!asOf || row.updated_at <= asOf) return live;
-    const snapshot = row.snapshot;
-    if (!snapshot) return { ...live, asOfExact: false };
-    return {
-      ...live,
-      revision: snapshot.revision,
-      status: snapshot.status,
-      content: snapshot.content,
-      dpoOpinion: snapshot.dpoOpinion,
-      decision: snapshot.decision?.decision ?? null,
-      decisionComment: snapshot.decision?.comment ?? null,
-      decidedAt: snapshot.decision ? new Date(snapshot.decision.decidedAt) : null,
-      decidedByName: snapshot.decision?.decidedByName ?? null,
-      screeningDecision: snapshot.register?.screening?.decision ?? live.screeningDecision,
-      screeningCriteria: snapshot.register?.screening?.criteria ?? live.screeningCriteria,
-      updatedAt: new Date(snapshot.updatedAt),
-      register: snapshot.register ?? null,
-    };
+    return row.snapshot ? fromSnapshot(live, row.snapshot) : { ...live, asOfExact: false };
   });
+}
+
+/** A closed revision's kept state (its snapshot) over the DPIA's identity. */
+function fromSnapshot(live: DpiaState, snapshot: DpiaDetail): DpiaState {
+  return {
+    ...live,
+    revision: snapshot.revision,
+    status: snapshot.status,
+    content: snapshot.content,
+    dpoOpinion: snapshot.dpoOpinion,
+    decision: snapshot.decision?.decision ?? null,
+    decisionComment: snapshot.decision?.comment ?? null,
+    decidedAt: snapshot.decision ? new Date(snapshot.decision.decidedAt) : null,
+    decidedByName: snapshot.decision?.decidedByName ?? null,
+    screeningDecision: snapshot.register?.screening?.decision ?? live.screeningDecision,
+    screeningCriteria: snapshot.register?.screening?.criteria ?? live.screeningCriteria,
+    updatedAt: new Date(snapshot.updatedAt),
+    asOfExact: true,
+    register: snapshot.register ?? null,
+  };
+}
+
+/**
+ * Every revision decided (validated or refused) by `asOf` that came before the one `shown` holds for
+ * its DPIA: an auditor receives the DPO's opinion and the decision of each, not only the revision open
+ * now (Art 35(11) reviews keep the earlier decisions as evidence). Returned in the order of `shown`,
+ * newest revision first within a DPIA.
+ */
+export async function readEarlierRevisions(query: DpiaQuery, organizationId: string, asOf: Date | null, shown: readonly DpiaState[]): Promise<DpiaState[]> {
+  if (!shown.length) return [];
+  const rows = await query<{ dpia_id: string; snapshot: DpiaDetail }>(
+    `SELECT r.dpia_id, r.snapshot FROM dpia_revisions r
+     WHERE r.organization_id = $1 AND ($2::timestamptz IS NULL OR r.closed_at <= $2::timestamptz)
+     ORDER BY r.dpia_id, r.revision DESC`,
+    [organizationId, asOf?.toISOString() ?? null],
+  );
+  const byDpia = new Map<string, DpiaDetail[]>();
+  for (const row of rows) byDpia.set(row.dpia_id, [...(byDpia.get(row.dpia_id) ?? []), row.snapshot]);
+  return shown.flatMap((state) => (byDpia.get(state.dpiaId) ?? []).filter((snapshot) => snapshot.revision < state.revision).map((snapshot) => fromSnapshot(state, snapshot)));
 }
 
 export type ResidualRisks = Record<FearedEvent, RiskLevel & { level: RiskLevelName | null }>;

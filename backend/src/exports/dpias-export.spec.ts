@@ -101,7 +101,20 @@ describe('DPIAs in the register export and the evidence pack (real PostgreSQL)',
         )
       ).rows,
     );
-    expect(rows.map((row) => row[col('reference')])).toEqual(stored.map((row) => row.reference));
+    // One row per DPIA as it stands, then each earlier decided revision (T-0009's revision 1).
+    expect(rows.map((row) => [row[col('reference')], row[col('dpia_revision')]])).toEqual([
+      ['T-0001', 1],
+      ['T-0009', 2],
+      ['T-0009', 1],
+    ]);
+    expect(stored.map((row) => row.reference)).toEqual(['T-0001', 'T-0009']);
+    expect(rows[2]).toMatchObject({
+      [col('dpia_status_code')]: 'validated',
+      [col('dpia_outcome_code')]: 'validated_with_conditions',
+      [col('dpia_outcome_comment')]: 'Chiffrement avant ouverture',
+      [col('dpo_opinion')]: 'Acceptable avec chiffrement',
+      [col('residual_risk_code')]: 'high',
+    });
     for (const row of stored) {
       const cells = byReference(row.reference);
       expect(cells).toMatchObject({
@@ -156,6 +169,8 @@ describe('DPIAs in the register export and the evidence pack (real PostgreSQL)',
     const editing = await dpiaSheet('en', `&asOf=${instants.editing!.toISOString()}`);
     // T-0009 was on revision 2 at that instant and has not changed since: exact.
     expect(editing.byReference('T-0009')).toMatchObject({ [editing.col('dpia_revision')]: 2, [editing.col('dpia_shown_as_of')]: label('en', 'dpia_shown_as_of') });
+    // Revision 1, decided before that instant, is there too, whole.
+    expect(editing.rows.filter((row) => row[editing.col('reference')] === 'T-0009').map((row) => row[editing.col('dpia_outcome_code')] ?? null)).toEqual([null, 'validated_with_conditions']);
     expect(editing.byReference('T-0001')).toMatchObject({
       [editing.col('dpia_shown_as_of')]: label('en', 'dpia_shown_current_not_kept'),
       [editing.col('residual_risk_code')]: 'high',
@@ -185,7 +200,12 @@ describe('DPIAs in the register export and the evidence pack (real PostgreSQL)',
 
     const now = await unzip((await download(org.as.auditor, `${base()}/exports/evidence.zip?lang=en`)).body);
     const names = [...now.keys()].filter((name) => name.startsWith('dpias/')).sort();
-    expect(names).toEqual(['dpias/T-0001-r1.html', 'dpias/T-0009-r2.html']);
+    // Today: the open revision 2 and the decided revision 1 with its opinion and decision.
+    expect(names).toEqual(['dpias/T-0001-r1.html', 'dpias/T-0009-r1.html', 'dpias/T-0009-r2.html']);
     expect(now.get('dpias/T-0001-r1.html')!.toString('utf8')).toContain('Premier jet');
+    const decidedReport = now.get('dpias/T-0009-r1.html')!.toString('utf8');
+    expect(decidedReport).toContain('Validated with conditions');
+    expect(decidedReport).toContain('Acceptable avec chiffrement');
+    expect(now.get('dpias/T-0009-r2.html')!.toString('utf8')).not.toContain('Acceptable avec chiffrement');
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ActivitySnapshot } from '../domain/activities/activity.types';
-import { readDpiaStates } from '../dpias/dpia-export';
+import { readDpiaStates, readEarlierRevisions } from '../dpias/dpia-export';
 import type { RegisterContext } from '../domain/dpias/dpia.types';
 import { DocumentStorage } from '../evidence/document-storage';
 import { renderDpiaReport } from './dpia-report';
@@ -58,13 +58,15 @@ export class DocumentsProvider implements EvidenceEntryProvider {
 const safe = (name: string) => name.replace(/[/\\:*?"<>|\u0000-\u001f]+/g, '_').replace(/^\.+/, '_').slice(0, 100);
 
 /**
- * Every DPIA's report, as of the pack's instant (the revision current then; see readDpiaStates), as
- * dpias/<activity reference>-r<revision>.html. The register context is the closed revision's own, or
+ * Every DPIA's report, as of the pack's instant (the revision current then; see readDpiaStates), and
+ * the report of each earlier revision decided by then, as dpias/<activity reference>-r<revision>.html. The register context is the closed revision's own, or
  * the activity's as of the instant (its version then), else its current one.
  */
 export const dpiaReportsProvider: EvidenceEntryProvider = {
   async *entries(ctx: ExportContext): AsyncIterable<EvidenceEntry> {
-    const states = await readDpiaStates(<T>(sql: string, params: unknown[]) => ctx.query<T>(sql, params), ctx.organizationId, ctx.asOf);
+    const query = <T>(sql: string, params: unknown[]) => ctx.query<T>(sql, params);
+    const shown = await readDpiaStates(query, ctx.organizationId, ctx.asOf);
+    const states = [...shown, ...(await readEarlierRevisions(query, ctx.organizationId, ctx.asOf, shown))];
     for (const state of states) {
       yield {
         name: `dpias/${safe(state.activityReference)}-r${state.revision}.html`,

@@ -1,4 +1,4 @@
-import { actionCounts, DpiaState, overallResidualRisk, readDpiaStates, residualRisks, ResidualRisks } from '../../dpias/dpia-export';
+import { actionCounts, DpiaState, overallResidualRisk, readDpiaStates, readEarlierRevisions, residualRisks, ResidualRisks } from '../../dpias/dpia-export';
 import { FEARED_EVENTS, RiskLevelName } from '../../domain/dpias/dpia.types';
 import { ColumnSpec, ExportContext, rowValues, SheetFactory, SheetWriter, sheetName } from '../sheet-writer';
 import { dateCell } from '../xlsx-cells';
@@ -49,9 +49,10 @@ function shownAsOf(state: DpiaState, ctx: ExportContext): string {
 }
 
 /**
- * The DPIAs (Art 35): one row per DPIA with its screening, status, residual risk per feared event,
- * DPO opinion, decision and action plan counts — the revision current at the export's instant (see
- * readDpiaStates for what "as of" can and cannot show). DPIAs are few: one query for all.
+ * The DPIAs (Art 35): one row per DPIA revision with its screening, status, residual risk per feared
+ * event, DPO opinion, decision and action plan counts — the revision current at the export's instant
+ * (see readDpiaStates for what "as of" can and cannot show), then each earlier revision decided by then,
+ * newest first. DPIAs are few: two queries for all.
  */
 export const dpiasSheet: SheetWriter = {
   key: 'dpias',
@@ -60,7 +61,11 @@ export const dpiasSheet: SheetWriter = {
     if (!ctx.template) {
       const day = (ctx.asOf ?? ctx.exportedAt).toISOString().slice(0, 10);
       const statuses = ctx.statuses ? new Set(ctx.statuses) : null;
-      for (const state of await readDpiaStates(<T>(sql: string, params: unknown[]) => ctx.query<T>(sql, params), ctx.organizationId, ctx.asOf)) {
+      const query = <T>(sql: string, params: unknown[]) => ctx.query<T>(sql, params);
+      const shown = await readDpiaStates(query, ctx.organizationId, ctx.asOf);
+      const earlier = new Map<string, DpiaState[]>();
+      for (const state of await readEarlierRevisions(query, ctx.organizationId, ctx.asOf, shown)) earlier.set(state.dpiaId, [...(earlier.get(state.dpiaId) ?? []), state]);
+      for (const state of shown.flatMap((current) => [current, ...(earlier.get(current.dpiaId) ?? [])])) {
         if (statuses && !(await activityStatusMatches(ctx, state, statuses))) continue;
         const item: Item = { state, residual: residualRisks(state.content), overall: overallResidualRisk(state.content), actions: actionCounts(state.content, day) };
         sheet.addRow(rowValues(COLUMNS, item, ctx)).commit();

@@ -151,6 +151,11 @@ describe('findings engine on purpose-built data', () => {
       activity: { dataCategories: [{ ...base.dataCategories[0], retention: { ...base.dataCategories[0].retention!, activePeriod: null } }] },
       expected: ['retention_unlimited dataCategories[0].retention.activePeriod'],
     },
+    {
+      name: 'employees’ vehicle positions kept a year, beyond the CNIL’s two months (Art 5(1)(e))',
+      activity: { dataCategories: [base.dataCategories[0], { ...base.dataCategories[0], category: 'location', art9Condition: null, retention: { ...base.dataCategories[0].retention!, activePeriod: 'P1Y', archivePeriod: null, startEvent: 'recording_or_event', legalReference: null } }] },
+      expected: ['retention_beyond_reference dataCategories[1].retention'],
+    },
     { name: 'no information of data subjects', activity: { dataSubjectInformation: null }, expected: ['information_missing dataSubjectInformation'] },
     { name: 'no rights procedure', activity: { rightsProcedure: '' }, expected: ['rights_procedure_missing rightsProcedure'] },
     { name: 'no data subjects', activity: { dataSubjects: [] }, expected: ['data_subjects_missing dataSubjects'] },
@@ -248,6 +253,19 @@ describe('findings engine on purpose-built data', () => {
       link: `/orgs/${ORG}/register/${base.id}?field=rightsProcedure`,
       message: 'T-0001 Paie : aucune procédure d’exercice des droits. Décrivez comment les demandes sont traitées.',
     });
+  });
+
+  it('words a retention beyond its reference: the category, both durations and the source, never a code or ISO duration', () => {
+    const activity = cleanActivity({
+      dataSubjects: [{ category: 'candidates', estimatedCount: 120, vulnerable: false }],
+      dataCategories: [{ ...base.dataCategories[0], category: 'professional_life', art9Condition: null, retention: { ...base.dataCategories[0].retention!, activePeriod: 'P3Y', archivePeriod: 'P2Y', startEvent: 'last_contact_from_subject', legalReference: null } }],
+    });
+    const [finding] = computeFindings(organization(activity), facts).findings.filter((item) => item.code === 'retention_beyond_reference');
+    expect(finding).toMatchObject({ severity: 'low', field: 'dataCategories[0].retention' });
+    expect(viewOf(ORG, finding, 'fr').message).toBe(
+      'T-0001 : les données « Vie professionnelle » sont conservées 3 ans, puis 2 ans en archive, au-delà de la durée de référence « Candidature non retenue (vivier) » (2 ans ; CNIL, guide du recrutement (janvier 2023)). Réduisez cette durée, ou citez dans la règle le texte qui impose de conserver plus longtemps.',
+    );
+    expect(viewOf(ORG, finding, 'en').message).not.toMatch(/P\d|professional_life|hr_candidate_pool/);
   });
 
   describe('DPIAs', () => {

@@ -5,6 +5,7 @@ import type { ActivityRow, ActivityScore, DpiaRow, Finding, FindingCode, Organiz
 import { consultationDeadlines, consultationHold } from '../domain/dpias/dpia-rules';
 import { dpoDesignationMissing } from '../domain/organizations/organization-profile';
 import { intakeFindings } from './intake-register-rules';
+import { retentionBeyondReferences } from '../domain/activities/retention-references';
 
 /** Days without a change after which a draft or an activity under review is reported as stale. */
 export const STALE_AFTER_DAYS = 30;
@@ -98,6 +99,24 @@ const registerRules: FindingRule = {
       findings.push(onActivity(activity, { code, severity, field: problem.path, params: problem.params }));
     }
     return findings;
+  },
+};
+
+/**
+ * Art 5(1)(e): a category kept longer than the reference duration of its kind of processing (the
+ * retention catalogue). A legal limit exceeded is medium; a departure from a CNIL recommendation low.
+ */
+const retentionReferenceRule: FindingRule = {
+  name: 'retention beyond its reference',
+  activity(activity) {
+    return retentionBeyondReferences(activity).map(({ index, category, retention, reference }) =>
+      onActivity(activity, {
+        code: 'retention_beyond_reference',
+        severity: reference.status === 'legal_limit' ? 'medium' : 'low',
+        field: `dataCategories[${index}].retention`,
+        params: { label: category, guide: reference.code, keptActive: retention.activePeriod ?? '', keptArchive: retention.archivePeriod ?? '' },
+      }),
+    );
   },
 };
 
@@ -241,7 +260,7 @@ const dpiaRule: FindingRule = {
 };
 
 /** Every rule, in the order findings are listed for a record. */
-export const FINDING_RULES: readonly FindingRule[] = [registerRules, transferRule, vendorStatusRule, activityDatesRule, dpiaRule, vendorRules];
+export const FINDING_RULES: readonly FindingRule[] = [registerRules, retentionReferenceRule, transferRule, vendorStatusRule, activityDatesRule, dpiaRule, vendorRules];
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
 

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { translate, type Locale } from '../common/i18n/i18n';
 import { countryName } from '../domain/words/country-names';
 import { dateInWords } from '../domain/words/dates';
+import { retentionInWords } from '../domain/words/durations';
+import { retentionReference } from '../domain/activities/retention-references';
 import { CatalogueLabels, SHIPPED_LABELS } from '../exports/catalogue-labels';
 import { pageOf } from '../common/http/pagination';
 import type { Finding, OrganizationData, Severity } from './finding.types';
@@ -52,11 +54,27 @@ export function viewOf(organizationId: string, finding: Finding, locale: Locale,
   if (params.label && finding.field.startsWith('dataCategories[')) params.label = labels.label('data-categories', params.label, locale) ?? params.label;
   if (params.country) params.country = countryName(params.country, locale, finding.code === 'transfer_without_mechanism' ? 'to' : 'of');
   if (params.date) params.date = dateInWords(params.date, locale) ?? params.date;
+  if (finding.code === 'retention_beyond_reference') Object.assign(params, referenceWords(finding.params, locale));
   Object.assign(params, intakeMessageParams(locale, finding.params));
   return {
     ...finding,
     message: translate(locale, `findings.${finding.code}`, params),
     link: linkOf(organizationId, finding),
+  };
+}
+
+/** The kept and reference durations in words, the reference by its name and its source. */
+function referenceWords(params: Record<string, string>, locale: Locale): Record<string, string> {
+  const reference = retentionReference(params.guide ?? '');
+  const kept = retentionInWords({ activePeriod: params.keptActive || null, archivePeriod: params.keptArchive || null }, locale) ?? '';
+  if (!reference) return { kept, guide: '', guideDuration: '', source: '' };
+  return {
+    kept,
+    guide: locale === 'fr' ? reference.fr : reference.en,
+    guideDuration: retentionInWords(reference, locale) ?? '',
+    // The text itself when there is one, else the guide (without its web address or the catalogue's
+    // note that it was read from a summary).
+    source: reference.legalReference ?? reference.source.replace(/,?\s*https?:\/\/\S+/g, '').replace(/,?\s*via résumés?/g, ''),
   };
 }
 

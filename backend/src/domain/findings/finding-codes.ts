@@ -17,6 +17,7 @@ export const FINDING_CODES = [
   'special_category_without_condition',
   'retention_missing',
   'retention_unlimited',
+  'retention_beyond_reference',
   'information_missing',
   'rights_procedure_missing',
   'joint_controllers_missing',

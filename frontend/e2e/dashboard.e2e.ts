@@ -55,11 +55,15 @@ describe('dashboard: the DPO sees what is wrong and goes to the field to fix', (
     await page.getByTestId('preference-weekly').check();
     await page.getByTestId('preference-save').click();
     await page.getByRole('status').filter({ hasText: 'Your choice is saved.' }).waitFor();
+    // The saved choice is in the server's HTML itself, before any script runs.
+    const html = await (await page.request.get(page.url())).text();
+    const inputOf = (testId: string) => new RegExp(`<input[^>]*data-testid="${testId}"[^>]*>`).exec(html)?.[0] ?? '';
+    expect(inputOf('preference-weekly')).toMatch(/\schecked=""/);
+    expect(inputOf('preference-immediate')).toMatch(/^<input/);
+    expect(inputOf('preference-immediate')).not.toMatch(/\schecked/);
     await page.reload();
     await page.getByTestId('notification-preference-form').waitFor();
-    // The radios are checked by react-hook-form once the page is hydrated, not in the server's HTML:
-    // wait for the saved choice to show (a choice that was not kept times out and fails).
-    await page.locator('[data-testid="preference-weekly"]:checked').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('preference-weekly').isChecked()).toBe(true);
     expect(await page.getByTestId('preference-immediate').isChecked()).toBe(false);
     await context.close();
 

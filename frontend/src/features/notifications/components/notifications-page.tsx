@@ -32,6 +32,9 @@ export function NotificationsPageContent({
   const [error, setError] = useState<string | null>(null);
 
   const form = useForm<NotificationPreferenceForm>({ resolver: zodResolver(ZNotificationPreferenceSchema), defaultValues: preferenceForm(initialPreference) });
+  // react-hook-form checks registered inputs only once hydrated: the server's HTML states the saved
+  // choices itself, so the page never shows them all unchecked before its script runs.
+  const saved = form.formState.defaultValues;
   const { formError, onSubmit } = useApiFormSubmit(form, ['emailFrequency', 'kinds'], async (values) => {
     setStatus(null);
     const saved = await savePreference(api, values);
@@ -89,7 +92,7 @@ export function NotificationsPageContent({
           {EMAIL_FREQUENCIES.map((frequency) => (
             <div className="field" key={frequency}>
               <label htmlFor={`${ids}-${frequency}`}>
-                <input id={`${ids}-${frequency}`} type="radio" value={frequency} {...form.register('emailFrequency')} data-testid={`preference-${frequency}`} />{' '}
+                <input id={`${ids}-${frequency}`} type="radio" value={frequency} defaultChecked={saved?.emailFrequency === frequency} {...form.register('emailFrequency')} data-testid={`preference-${frequency}`} />{' '}
                 {t(`notifications.preference.${frequency}`)}
               </label>
             </div>
@@ -116,6 +119,7 @@ export function NotificationsPageContent({
                       <input
                         type="checkbox"
                         aria-label={`${t(`notifications.kinds.${kind}`)} — ${t('notifications.preference.kinds.inApp')}`}
+                        defaultChecked={saved?.kinds?.[index]?.inApp ?? false}
                         {...form.register(`kinds.${index}.inApp`)}
                         data-testid={`notification-kind-${kind}-in-app`}
                       />
@@ -124,6 +128,7 @@ export function NotificationsPageContent({
                       <input
                         type="checkbox"
                         aria-label={`${t(`notifications.kinds.${kind}`)} — ${t('notifications.preference.kinds.email')}`}
+                        defaultChecked={saved?.kinds?.[index]?.email ?? false}
                         {...form.register(`kinds.${index}.email`)}
                         data-testid={`notification-kind-${kind}-email`}
                       />

@@ -80,6 +80,11 @@ async function waitSaved(page: Page): Promise<void> {
   await page.locator('[data-testid="grid-save-state"][data-state="saved"]').waitFor();
 }
 
+/** Waits until the field shows `text` (react-hook-form fills it once the page is hydrated); times out otherwise. */
+async function showsValue(page: Page, selector: string, text: string): Promise<void> {
+  await page.waitForFunction(([target, expected]) => document.querySelector<HTMLTextAreaElement>(target)?.value === expected, [selector, text], { timeout: 10_000 });
+}
+
 async function goToStep(page: Page, step: string): Promise<void> {
   await page.getByTestId(`grid-step-${step}`).click();
   await page.locator(`[data-testid="grid-step-${step}"][aria-current="step"]`).waitFor();
@@ -194,7 +199,7 @@ describe('design grid: conflicts, leaving the page, and what counts as answered 
     expect(dialogs).toEqual(['beforeunload']);
     await eventually(async () => (await team.api.call<Grid>('GET', `${grids}/${grid.id}`)).answers.information?.description === 'Mention « Vos données » affichée dans l’application.', 'the text typed before leaving is saved');
     await page.goto(`${gridUrl}?step=information`);
-    await expect(page.locator('#grid-description').inputValue()).resolves.toBe('Mention « Vos données » affichée dans l’application.');
+    await showsValue(page, '#grid-description', 'Mention « Vos données » affichée dans l’application.');
 
     // Typed, then a link inside the app at once: sent as the wizard closes, no question asked.
     await goToStep(page, 'rights');
@@ -204,7 +209,7 @@ describe('design grid: conflicts, leaving the page, and what counts as answered 
     await eventually(async () => (await team.api.call<Grid>('GET', `${grids}/${grid.id}`)).answers.rights?.description === 'Formulaire de l’intranet.', 'the text typed before the link is saved');
     expect(dialogs).toEqual(['beforeunload']);
     await page.goto(`${gridUrl}?step=rights`);
-    await expect(page.locator('#grid-description').inputValue()).resolves.toBe('Formulaire de l’intranet.');
+    await showsValue(page, '#grid-description', 'Formulaire de l’intranet.');
     await team.context.close();
   }, 90_000);
 
@@ -262,7 +267,8 @@ describe('design grid: conflicts, leaving the page, and what counts as answered 
     // The summary says what the step list says; resuming goes to the first unanswered question (2).
     await goToStep(page, 'summary');
     const lines = page.locator('.grid-summary__lines li');
-    const summary = Object.fromEntries(await Promise.all((await lines.all()).map(async (line) => [(await line.textContent()) ?? '', await line.getAttribute('data-answered')])));
+    const entries = await Promise.all((await lines.all()).map(async (line): Promise<[string, string | null]> => [(await line.textContent()) ?? '', await line.getAttribute('data-answered')]));
+    const summary: Record<string, string | null> = Object.fromEntries(entries);
     const retentionLine = Object.keys(summary).find((text) => text.startsWith('Conservation'));
     expect(retentionLine).toContain('à décider avec le DPO');
     expect(summary[retentionLine ?? '']).toBe('true');

@@ -82,7 +82,7 @@ async function waitSaved(page: Page): Promise<void> {
 
 /** Waits until the field shows `text` (react-hook-form fills it once the page is hydrated); times out otherwise. */
 async function showsValue(page: Page, selector: string, text: string): Promise<void> {
-  await page.waitForFunction(([target, expected]) => document.querySelector<HTMLTextAreaElement>(target)?.value === expected, [selector, text], { timeout: 10_000 });
+  await page.waitForFunction(({ target, expected }) => document.querySelector<HTMLTextAreaElement>(target)?.value === expected, { target: selector, expected: text }, { timeout: 10_000 });
 }
 
 async function goToStep(page: Page, step: string): Promise<void> {
@@ -144,7 +144,7 @@ describe('design grid: conflicts, leaving the page, and what counts as answered 
     await expect(rights.getByTestId('grid-conflict-yours').textContent()).resolves.toBe('Formulaire de l’intranet, réponse sous quinze jours.');
     await expect(rights.getByTestId('grid-conflict-theirs').textContent()).resolves.toBe('Texte du DPO : réponse sous un mois, par courriel.');
     const data = page.getByTestId('grid-conflict-dataCategories');
-    await expect(data.locator('tbody th').allTextContents()).resolves.toEqual(['Catégorie de données 2 › Conservation en base active']);
+    await expect(data.locator('tbody th').allTextContents()).resolves.toEqual(['Données de localisation › Conservation en base active']);
     await expect(data.getByTestId('grid-conflict-yours').textContent()).resolves.toBe('6 mois');
     await expect(data.getByTestId('grid-conflict-theirs').textContent()).resolves.toBe('1 mois');
     const shown = (await page.getByTestId('grid-conflicts').textContent()) ?? '';
@@ -281,4 +281,26 @@ describe('design grid: conflicts, leaving the page, and what counts as answered 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await team.context.close();
   }, 120_000);
+
+  it('numbers the DPIA sections once (« 1. Contexte », not « 1. 1. Contexte »)', async () => {
+    const dpo = await member(browser, 'dpo@example.com');
+    const base = `/organizations/${dpo.orgId}`;
+    let dpiaId = (await dpo.api.call<{ items: { id: string }[] }>('GET', `${base}/dpias`)).items[0]?.id;
+    if (!dpiaId) {
+      const activity = (await dpo.api.call<{ items: { id: string }[] }>('GET', `${base}/activities`)).items[0];
+      dpiaId = (await dpo.api.call<{ id: string }>('POST', `${base}/dpias`, { activityId: activity?.id })).id;
+    }
+    const { page } = dpo;
+    await page.goto(webUrl(`/orgs/${dpo.orgId}/dpias/${dpiaId}`));
+    await page.getByTestId('dpia-nav-context').waitFor();
+    // What a reader sees of each entry: the list's own marker (none) and the title, which carries the number.
+    const entries = await page.locator('[data-testid^="dpia-nav-"]').evaluateAll((items) =>
+      items.map((item) => `${getComputedStyle(item).listStyleType === 'none' ? '' : 'N. '}${item.querySelector('a')?.textContent ?? ''}`),
+    );
+    expect(entries).toEqual(['1. Contexte', '2. Principes fondamentaux', '3. Risques', 'Cartographie des risques', '4. Plan d’action', '5. Validation']);
+    await page.screenshot({ path: `${process.env.GRID_SCREENSHOTS ?? '/tmp'}/dpia-nav-1440.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${process.env.GRID_SCREENSHOTS ?? '/tmp'}/dpia-nav-390.png` });
+    await dpo.context.close();
+  }, 60_000);
 });

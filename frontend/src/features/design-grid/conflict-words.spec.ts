@@ -53,8 +53,8 @@ describe('a grid conflict in words (your answer / the DPO’s edit)', () => {
       context('fr'),
     );
     expect(retention.map((row) => [row.label, row.yours, row.theirs])).toEqual([
-      ['Catégorie de données 1 › Conservation en base active', '1 mois', '1 an'],
-      ['Catégorie de données 1 › Puis en archivage intermédiaire', '—', '5 ans'],
+      ['Données de localisation › Conservation en base active', '1 mois', '1 an'],
+      ['Données de localisation › Puis en archivage intermédiaire', '—', '5 ans'],
     ]);
     const measures = conflictRows({ field: 'securityMeasures', gridValue: ['encryption', 'other:Revue des accès'], activityValue: ['encryption', 'backup'] }, context('en'));
     expect(measures).toEqual([{ path: 'securityMeasures', label: 'Security measures', yours: 'Encryption, Revue des accès', theirs: 'Encryption, Backups' }]);

@@ -3,6 +3,7 @@
  * the draft disagree on, each side with the register's own labels, catalogue labels, durations and
  * country names (never the JSON the API carries). Pure: messages and catalogues are passed in.
  */
+import { codeLabel } from '@/features/activities/catalogue';
 import { describeFieldPath, formatFieldValue, type DiffContext } from '@/features/activities/history-diff';
 
 import type { GridConflict } from './types';
@@ -31,13 +32,28 @@ function words(path: string, value: unknown, context: DiffContext): string {
   return items.length ? items.join(', ') : '—';
 }
 
+/** Lists whose rows are named by their catalogue category better than by their position. */
+const CATEGORY_LISTS = { dataCategories: 'data-categories', dataSubjects: 'data-subject-categories', recipients: 'recipient-categories' } as const;
+
+/** "Données de localisation › Conservation en base active" rather than "Catégorie de données 2 › …". */
+function label(path: string, conflict: Pick<GridConflict, 'gridValue' | 'activityValue'>, context: DiffContext): string {
+  const words = describeFieldPath(path, context.messages);
+  const match = /^(dataCategories|dataSubjects|recipients)\[(\d+)\]\.(?!category$)/.exec(path);
+  if (!match?.[1] || !match[2]) return words;
+  const row = (value: unknown) => (Array.isArray(value) ? (value[Number(match[2])] as { category?: unknown } | undefined) : undefined);
+  const code = row(conflict.gridValue)?.category ?? row(conflict.activityValue)?.category;
+  if (typeof code !== 'string') return words;
+  const [, ...part] = words.split(' › ');
+  return [codeLabel(context.catalogues[CATEGORY_LISTS[match[1] as keyof typeof CATEGORY_LISTS]], code, context.locale), ...part].join(' › ');
+}
+
 /** The rows of one conflict: every part where the two versions read differently, in the field's order. */
 export function conflictRows(conflict: Pick<GridConflict, 'field' | 'gridValue' | 'activityValue'>, context: DiffContext): ConflictRow[] {
   const yours = leaves(conflict.gridValue, conflict.field, new Map());
   const theirs = leaves(conflict.activityValue, conflict.field, new Map());
   const rows: ConflictRow[] = [];
   for (const path of new Set([...yours.keys(), ...theirs.keys()])) {
-    const row = { path, label: describeFieldPath(path, context.messages), yours: words(path, yours.get(path), context), theirs: words(path, theirs.get(path), context) };
+    const row = { path, label: label(path, conflict, context), yours: words(path, yours.get(path), context), theirs: words(path, theirs.get(path), context) };
     if (row.yours !== row.theirs) rows.push(row);
   }
   if (rows.length) return rows;

@@ -20,6 +20,8 @@ import {
   type GridAnswers,
   type GridQuestion,
   type InformationAnswer,
+  isResilienceMeasure,
+  RESILIENCE_MEASURES,
   type LegitimacyAnswer,
   type MinimisationAnswer,
   type PurposesAnswer,
@@ -350,10 +352,8 @@ export const securityStep = {
 
 // ——— 9. resilience ———
 
-/** The catalogue measures about correcting a defect quickly (question 9 offers these). */
-export const RESILIENCE_MEASURES = ['incident_management', 'backup', 'business_continuity', 'traceability', 'security_testing', 'development_security'] as const;
-
-const isResilienceMeasure = (code: string) => (RESILIENCE_MEASURES as readonly string[]).includes(code);
+/** The catalogue measures question 9 offers (stated once, with the grid's types). */
+export { RESILIENCE_MEASURES };
 
 /**
  * The answers to save with `question`'s: a security measure is one value in questions 8 and 9, so

@@ -92,9 +92,10 @@ export function GridSummary({
             items: list(
               answers.retention.rules.map(
                 (rule) =>
-                  `${label('data-categories', rule.category)} : ${
-                    rule.undecided ? t('designGrid.summary.toDecide') : (retentionInWords(rule, locale) ?? t('designGrid.summary.noEnd'))
-                  }`,
+                  t('designGrid.summary.retentionItem', {
+                    category: label('data-categories', rule.category),
+                    period: rule.undecided ? t('designGrid.summary.toDecide') : (retentionInWords(rule, locale) ?? t('designGrid.summary.noEnd')),
+                  }),
               ),
             ),
           })

@@ -29,7 +29,7 @@ describe('JSON import of activities and the demo register (real PostgreSQL)', ()
     ];
     const response = await org.as.dpo.post(`${activities()}/import-json`).set('Accept-Language', 'fr').send(file).expect(422);
     expect(response.body.code).toBe('import_invalid');
-    expect(response.body.message).toBe("Rien n'a été importé : 4 traitement(s) sur 5 comportent des erreurs.");
+    expect(response.body.message).toBe("Rien n'a été importé : 4 traitements sur 5 comportent des erreurs.");
     const items = response.body.details.items;
     expect(items).toHaveLength(5);
     expect(items[0]).toEqual({ index: 0, reference: 'T-0100', fields: [] });

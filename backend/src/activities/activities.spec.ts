@@ -204,7 +204,7 @@ describe('processing activities: content, rules, workflow, roles and concurrency
     const submitted = (await step('dpo', created.id, 'submit', 1).expect(200)).body;
     const refused = await org.as.dpo.post(`${activities()}/${created.id}/validate`).set('Accept-Language', 'fr').send({ version: submitted.version }).expect(422);
     expect(refused.body.code).toBe('activity_incomplete');
-    expect(refused.body.message).toBe('Ce traitement ne peut pas être validé : 10 point(s) manquent ou sont à corriger.');
+    expect(refused.body.message).toBe('Ce traitement ne peut pas être validé : 10 points manquent ou sont à corriger.');
     expect(refused.body.details.fields.map((field: { path: string; code: string }) => `${field.path} ${field.code}`)).toEqual(expected);
     expect(refused.body.details.fields[0].message).toBe("La finalité « Verser les salaires » n'a pas de base légale.");
     expect(refused.body.details.completeness.missing).toEqual(expected.map((line) => line.split(' ')[0]));

@@ -99,7 +99,7 @@ describe('Audit chain that proves itself: every field hashed, signed checkpoints
 
     const verified = await verify(org);
     expect(verified).toMatchObject({ valid: true, checked: chain.length, reason: null, checkpointsChecked: 1, latestCheckpoint: { lastEventId: chain.at(-1)!.id } });
-    expect(verified.message).toBe(`Chaîne d’audit intacte : ${chain.length} événements vérifiés, 1 point(s) de contrôle signé(s) confirmé(s).`);
+    expect(verified.message).toBe(`Chaîne d’audit intacte : ${chain.length} événements vérifiés, 1 point de contrôle signé confirmé.`);
 
     // The English pack speaks English, README and verifier alike.
     const english = await pack(org, 'en');

@@ -59,7 +59,7 @@ describe('Audit trail: list, filters, append-only, hash chain verification (real
     const verified = await org.as.auditor.get(`${events()}/verify?lang=fr`).expect(200);
     const total = (await org.as.auditor.get(events()).expect(200)).body.total;
     expect(verified.body).toMatchObject({ valid: true, checked: total, firstInvalidEventId: null, reason: null, checkpointsChecked: 0, latestCheckpoint: null });
-    expect(verified.body.message).toBe(`Chaîne d’audit intacte : ${total} événements vérifiés, 0 point(s) de contrôle signé(s) confirmé(s).`);
+    expect(verified.body.message).toBe(`Chaîne d’audit intacte : ${total} événements vérifiés, 0 point de contrôle signé confirmé.`);
 
     const app = new Client({ connectionString: api.database.appUrl });
     await app.connect();

@@ -22,6 +22,8 @@ describe('grid progress: answered means the required answers are given', () => {
       information: { description: '   ', note: null },
       rights: { description: null },
       security: { measures: [], otherMeasures: [''] },
+      // (Question 9 answered by its texts alone: a measure ticked there would count in question 8 too.)
+      resilience: { ...full.resilience, measures: [] },
     };
     expect(isAnswered('information', answers)).toBe(false);
     expect(isAnswered('rights', answers)).toBe(false);
@@ -48,5 +50,16 @@ describe('grid progress: answered means the required answers are given', () => {
     expect(isAnswered('retention', unlimitedWithoutReason)).toBe(false);
     const oneMissing: GridAnswers = { ...full, retention: { rules: categories.slice(1).map((category) => ({ category, activePeriod: 'P1Y' })) } };
     expect(isAnswered('retention', oneMissing)).toBe(categories.length <= 1);
+  });
+
+  it('reads a security measure as one value in questions 8 and 9 (issue 16)', () => {
+    const backupInEight: GridAnswers = { security: { measures: ['backup'], otherMeasures: [] } };
+    expect(isAnswered('security', backupInEight)).toBe(true);
+    expect(isAnswered('resilience', backupInEight)).toBe(true);
+    const backupInNine: GridAnswers = { resilience: { measures: ['backup'] } };
+    expect(isAnswered('security', backupInNine)).toBe(true);
+    // Encryption is not a measure question 9 asks about: question 9 is still to answer.
+    const encryption: GridAnswers = { security: { measures: ['encryption'], otherMeasures: [] } };
+    expect(isAnswered('resilience', encryption)).toBe(false);
   });
 });

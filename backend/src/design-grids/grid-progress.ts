@@ -3,7 +3,7 @@
  * because it was opened, left or saved empty. Pure (no Nest): the server's view, the grid list, the
  * wizard's step list, progress, resume and the summary all read this one definition.
  */
-import { GRID_QUESTIONS, type GridAnswers, type GridQuestion } from '../domain/design-grids/design-grid.types';
+import { GRID_QUESTIONS, isResilienceMeasure, type GridAnswers, type GridQuestion } from '../domain/design-grids/design-grid.types';
 
 const given = (text: string | null | undefined): boolean => typeof text === 'string' && text.trim() !== '';
 
@@ -15,6 +15,11 @@ function describedPurposes(answers: GridAnswers): string[] {
 /** The data categories of question 3 (questions 4 and 5 ask about each of them). */
 function dataCategories(answers: GridAnswers): string[] {
   return [...new Set((answers.data?.dataCategories ?? []).map((category) => category.category).filter(given))];
+}
+
+/** The catalogue measures ticked in question 8 or 9. */
+function measures(answers: GridAnswers): string[] {
+  return [...new Set([...(answers.security?.measures ?? []), ...(answers.resilience?.measures ?? [])])];
 }
 
 const RULES: Record<GridQuestion, (answers: GridAnswers) => boolean> = {
@@ -44,9 +49,10 @@ const RULES: Record<GridQuestion, (answers: GridAnswers) => boolean> = {
   },
   information: (answers) => given(answers.information?.description),
   rights: (answers) => given(answers.rights?.description),
-  security: (answers) => (answers.security?.measures.length ?? 0) + (answers.security?.otherMeasures.filter(given).length ?? 0) > 0,
+  // A measure is one value in questions 8 and 9: ticked in either, it is ticked in both.
+  security: (answers) => measures(answers).length + (answers.security?.otherMeasures.filter(given).length ?? 0) > 0,
   resilience: (answers) =>
-    (answers.resilience?.measures.length ?? 0) > 0 || [answers.resilience?.incidentProcedure, answers.resilience?.patching, answers.resilience?.rollback].some(given),
+    measures(answers).some(isResilienceMeasure) || [answers.resilience?.incidentProcedure, answers.resilience?.patching, answers.resilience?.rollback].some(given),
   documentation: (answers) => (answers.documentation?.documents.length ?? 0) > 0,
 };
 

@@ -124,7 +124,7 @@ describe('findings of the demo register (real PostgreSQL)', () => {
       `dpia_not_validated /orgs/${organizationId}/dpias/${dpia.id}#dpia-validation`,
     ]);
     // The done action and the one due in 2099 are not counted; the earliest overdue date is given.
-    expect(items[0]).toMatchObject({ severity: 'medium', recordType: 'dpia', recordReference: 'T-0009', message: expect.stringContaining('2 action(s)') });
+    expect(items[0]).toMatchObject({ severity: 'medium', recordType: 'dpia', recordReference: 'T-0009', message: expect.stringContaining('2 actions of its DPIA plan are past their due date') });
     expect(items[0].message).toContain('the first on 10 January 2020');
   });
 

@@ -154,7 +154,7 @@ describe('Register import from xlsx (real PostgreSQL)', () => {
       { register: ['reference', 'name', 'role', 'role_code', 'status', 'status_code', 'owner'], purposes: ['reference', 'purpose', 'legal_basis', 'legal_basis_code'] },
     );
     const unknownLabel = await upload(org, fixed, '', { locale: 'en' }).expect(422);
-    expect(unknownLabel.body).toMatchObject({ code: 'import_xlsx_invalid', message: 'Nothing was imported: 1 error(s) in the workbook.' });
+    expect(unknownLabel.body).toMatchObject({ code: 'import_xlsx_invalid', message: 'Nothing was imported: 1 error in the workbook.' });
     expect(unknownLabel.body.details.errors).toEqual([{ sheet: 'Purposes', row: 3, column: 'Legal basis', code: 'unknown_code', message: '"Horoscope" is not a known value of this list.' }]);
 
     const serviceErrors = await buildWorkbook(

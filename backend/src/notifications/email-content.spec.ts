@@ -8,12 +8,12 @@ const items = [
 describe('reminder e-mails', () => {
   it('writes the immediate e-mail in French', () => {
     const email = renderEmail({ locale: 'fr', kind: 'immediate', recipientName: 'Denis', organizationName: 'Démo', items, notificationsUrl: 'https://registre.example/orgs/o/notifications' });
-    expect(email.subject).toBe('[Registre] Démo : 2 nouveau(x) rappel(s)');
+    expect(email.subject).toBe('[Registre] Démo : 2 nouveaux rappels');
     expect(email.text).toBe(
       [
         'Bonjour Denis,',
         '',
-        'Registre a 2 nouveau(x) rappel(s) pour vous dans Démo :',
+        'Registre a 2 nouveaux rappels pour vous dans Démo :',
         '',
         '- Revue de T-0008 Service client prévue le 30 novembre 2026',
         '  https://registre.example/orgs/o/register/a',
@@ -28,11 +28,11 @@ describe('reminder e-mails', () => {
 
   it('writes the weekly digest in English, escaping names in the HTML part', () => {
     const email = renderEmail({ locale: 'en', kind: 'digest', recipientName: 'Chloé', organizationName: 'Acme & Co', items, notificationsUrl: 'https://registre.example/n' });
-    expect(email.subject).toBe('[Registre] Acme & Co: your weekly summary (2 reminder(s))');
-    expect(email.text).toContain('This week, 2 reminder(s) await you in Acme & Co:');
+    expect(email.subject).toBe('[Registre] Acme & Co: your weekly summary (2 reminders)');
+    expect(email.text).toContain('This week, 2 reminders await you in Acme & Co:');
     expect(email.text).toContain('- Review of T-0008 Service client due on 30 November 2026');
     expect(email.html).toContain('<li><a href="https://registre.example/orgs/o/vendors/v">Review of vendor Support &lt;Desk&gt; overdue since 1 November 2026</a></li>');
-    expect(email.html).toContain('<p>This week, 2 reminder(s) await you in Acme &amp; Co:</p>');
+    expect(email.html).toContain('<p>This week, 2 reminders await you in Acme &amp; Co:</p>');
     expect(email.html).not.toContain('<Desk>');
   });
 });

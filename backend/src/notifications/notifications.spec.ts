@@ -79,7 +79,7 @@ describe('reminders and notifications (two API processes, real PostgreSQL)', () 
       'SELECT user_id, kind, subject, body_text FROM stored_emails WHERE organization_id = $1',
       [org.organizationId],
     );
-    expect(emails).toEqual([expect.objectContaining({ user_id: org.userIds.dpo, kind: 'immediate', subject: '[Registre] Rappels: 2 new reminder(s)' })]);
+    expect(emails).toEqual([expect.objectContaining({ user_id: org.userIds.dpo, kind: 'immediate', subject: '[Registre] Rappels: 2 new reminders' })]);
     expect(emails[0].body_text).toContain(`Review of T-0001 Paie due on`);
     expect(emails[0].body_text).toContain(`/orgs/${org.organizationId}/register/${overdueId}`);
   });
@@ -92,7 +92,7 @@ describe('reminders and notifications (two API processes, real PostgreSQL)', () 
     const digest = await query<{ user_id: string; subject: string }>("SELECT user_id, subject FROM stored_emails WHERE organization_id = $1 AND kind = 'digest'", [
       org.organizationId,
     ]);
-    expect(digest).toEqual([{ user_id: org.userIds.contributor, subject: '[Registre] Rappels: your weekly summary (1 reminder(s))' }]);
+    expect(digest).toEqual([{ user_id: org.userIds.contributor, subject: '[Registre] Rappels: your weekly summary (1 reminder)' }]);
   });
 
   it('shows each user their own notifications, marks them read, and keeps stored e-mails for administrators', async () => {

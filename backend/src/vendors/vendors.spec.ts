@@ -271,7 +271,7 @@ describe('vendors: records, history, roles, sub-processors, transfers, review an
       securityMeasures: 'Chiffrement au repos',
     };
     const refused = await org.as.dpo.post(`${vendors()}/${offshore.id}/review`).set('Accept-Language', 'en').send({ version: 1, answers, result: 'approved' }).expect(422);
-    expect(refused.body).toMatchObject({ code: 'vendor_cannot_approve', message: 'This vendor cannot be approved: 2 point(s) must be settled first.' });
+    expect(refused.body).toMatchObject({ code: 'vendor_cannot_approve', message: 'This vendor cannot be approved: 2 points must be settled first.' });
     expect(refused.body.details.concerns.map((concern: { code: string }) => concern.code)).toEqual(['dpa_missing', 'transfer_needs_mechanism']);
     expect(refused.body.details.concerns[1].message).toBe('Needs a mechanism: data go to India without a transfer tool (adequacy, SCC, BCR…).');
 

@@ -23,7 +23,7 @@ export function I18nProvider({
   messages: Messages;
   children: ReactNode;
 }) {
-  const value = useMemo(() => ({ locale, messages, t: createTranslator(messages) }), [locale, messages]);
+  const value = useMemo(() => ({ locale, messages, t: createTranslator(messages, locale) }), [locale, messages]);
   return <I18nContext value={value}>{children}</I18nContext>;
 }
 

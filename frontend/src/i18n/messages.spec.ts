@@ -12,8 +12,9 @@ function flatten(node: unknown, prefix = '', out = new Map<string, unknown>()): 
 }
 
 const catalogues = { fr: flatten(fr), en: flatten(en) };
+/** The variables a message reads: `{name}` and the `count` of `{count, plural, one {…} other {…}}`. */
 const placeholders = (value: unknown) =>
-  typeof value === 'string' ? [...value.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort() : [];
+  typeof value === 'string' ? [...new Set([...value.matchAll(/\{(\w+)(?:\}|\s*,\s*plural\s*,)/g)].map((m) => m[1]))].sort() : [];
 
 describe('message catalogues', () => {
   it('have the same keys in French and English', () => {

@@ -21,5 +21,6 @@ export async function getMessages(): Promise<Messages> {
 }
 
 export async function getT(): Promise<Translate> {
-  return createTranslator(await getMessages());
+  const locale = await getLocale();
+  return createTranslator(catalogues[locale], locale);
 }

@@ -1,7 +1,11 @@
 /**
  * A small typed translator: keys are the dotted paths of the French catalogue (the reference one),
- * values may hold `{name}` placeholders filled from `vars`.
+ * values may hold `{name}` placeholders filled from `vars`, and ICU-style plurals
+ * (`{count, plural, one {# question} other {# questions}}`, chosen by the language's plural rules).
  */
+import { formatMessage } from '@domain/words/message-format';
+
+import type { Locale } from './config';
 import type fr from './messages/fr.json';
 
 export type Messages = typeof fr;
@@ -29,18 +33,16 @@ export function isMessageKey(messages: Messages, key: string): key is MessageKey
   return lookup(messages, key) !== undefined;
 }
 
-export function interpolate(template: string, vars?: TranslateVars): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
-    const value = vars[name];
-    return value === undefined ? match : String(value);
-  });
+/** The template with its placeholders and plurals filled, by `locale`'s plural rules (French, the reference catalogue's, by default). */
+export function interpolate(template: string, vars?: TranslateVars, locale: Locale = 'fr'): string {
+  return formatMessage(template, vars, locale);
 }
 
-export function createTranslator(messages: Messages): Translate {
+/** `locale` chooses the plural rules; the app always gives it (tests of a French catalogue may leave it out). */
+export function createTranslator(messages: Messages, locale: Locale = 'fr'): Translate {
   return (key, vars) => {
     const template = lookup(messages, key);
     // A missing key shows itself rather than an empty string; messages.spec.ts keeps this from shipping.
-    return template === undefined ? key : interpolate(template, vars);
+    return template === undefined ? key : interpolate(template, vars, locale);
   };
 }

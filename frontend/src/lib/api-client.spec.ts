@@ -129,4 +129,22 @@ describe('api client', () => {
     await expect(unwrap(api.POST('/api/v1/organizations', { body: { name: 'A' } }))).rejects.toMatchObject({ code: 'internal' });
     await expect(unwrap(api.POST('/api/v1/organizations', { body: { name: 'A' } }))).resolves.toEqual({ id: 'o1' });
   });
+
+  it('sends a keepalive save (a page being left) as such, with its CSRF token, body intact', async () => {
+    const seen: { keepalive: boolean; token: string | null; body: string }[] = [];
+    const impl: FetchLike = async (request) => {
+      if (request.method === 'GET') return json(200, { token: 'tok-k' });
+      seen.push({ keepalive: request.keepalive, token: request.headers.get(CSRF_HEADER), body: await request.text() });
+      return json(200, { id: 'g1' });
+    };
+    const api = createApiClient('fr', impl);
+    await unwrap(
+      api.PATCH('/api/v1/organizations/{orgId}/design-grids/{gridId}', {
+        params: { path: { orgId: 'o1', gridId: 'g1' } },
+        body: { version: 3, answers: { rights: { description: 'Formulaire « droits »' } } },
+        keepalive: true,
+      }),
+    );
+    expect(seen).toEqual([{ keepalive: true, token: 'tok-k', body: JSON.stringify({ version: 3, answers: { rights: { description: 'Formulaire « droits »' } } }) }]);
+  });
 });

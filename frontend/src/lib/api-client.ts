@@ -70,6 +70,39 @@ export async function unwrap<R extends FetchResult>(call: Promise<R>): Promise<S
   return data as SuccessData<R>;
 }
 
+/** The page's CSRF token, fetched once (a failed fetch is forgotten, so the next call tries again). */
+function csrfTokenFor(baseUrl: string, locale: string, send: FetchLike): Promise<string> {
+  if (csrfToken) return csrfToken;
+  const pending = (async () => {
+    const response = await send(
+      new Request(`${baseUrl}${CSRF_PATH}`, {
+        method: 'GET',
+        headers: { Accept: 'application/json', 'Accept-Language': locale },
+        credentials: 'same-origin',
+      }),
+    );
+    const payload = await readBody(response);
+    if (!response.ok) throw ApiError.fromBody(response.status, payload);
+    const token = (payload as { token?: unknown } | undefined)?.token;
+    if (typeof token !== 'string') throw ApiError.fromBody(response.status, payload);
+    return token;
+  })();
+  csrfToken = pending;
+  // A failed fetch must not poison later attempts.
+  pending.catch(() => {
+    if (csrfToken === pending) csrfToken = null;
+  });
+  return pending;
+}
+
+/**
+ * Fetches the CSRF token ahead of the first write, for a page that may have to send one while it is
+ * being left (a keepalive request must start before the page goes: no round trip for the token then).
+ */
+export function primeCsrfToken(locale: string): void {
+  csrfTokenFor('', locale, (request) => fetch(request)).catch(() => undefined);
+}
+
 export function createApiClient(locale: string, options: ApiClientOptions = {}): ApiClient {
   const baseUrl = options.baseUrl ?? '';
   const fetchImpl: FetchLike = options.fetch ?? ((request) => fetch(request));
@@ -82,37 +115,16 @@ export function createApiClient(locale: string, options: ApiClientOptions = {}):
     }
   }
 
-  function getCsrfToken(): Promise<string> {
-    if (csrfToken) return csrfToken;
-    const pending = (async () => {
-      const response = await send(
-        new Request(`${baseUrl}${CSRF_PATH}`, {
-          method: 'GET',
-          headers: { Accept: 'application/json', 'Accept-Language': locale },
-          credentials: 'same-origin',
-        }),
-      );
-      const payload = await readBody(response);
-      if (!response.ok) throw ApiError.fromBody(response.status, payload);
-      const token = (payload as { token?: unknown } | undefined)?.token;
-      if (typeof token !== 'string') throw ApiError.fromBody(response.status, payload);
-      return token;
-    })();
-    csrfToken = pending;
-    // A failed fetch must not poison later attempts.
-    pending.catch(() => {
-      if (csrfToken === pending) csrfToken = null;
-    });
-    return pending;
-  }
+  const getCsrfToken = () => csrfTokenFor(baseUrl, locale, send);
 
   /** Every request of the client: the CSRF token on unsafe methods, renewed and retried once when rejected. */
   async function transport(request: Request): Promise<Response> {
     if (!UNSAFE_METHODS.has(request.method)) return send(request);
-    const retry = request.clone();
+    // No retry for a keepalive request: its body must stay the plain text it was given, not a copy.
+    const retry = request.keepalive ? null : request.clone();
     request.headers.set(CSRF_HEADER, await getCsrfToken());
     const response = await send(request);
-    if (response.status !== 403 || !isCsrfFailure(await readBody(response.clone()))) return response;
+    if (!retry || response.status !== 403 || !isCsrfFailure(await readBody(response.clone()))) return response;
     // The token may belong to a previous session: fetch a new one and try once more.
     resetCsrfToken();
     retry.headers.set(CSRF_HEADER, await getCsrfToken());

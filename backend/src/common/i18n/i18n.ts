@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import en from '../../domain/i18n/messages.en.json';
 import fr from '../../domain/i18n/messages.fr.json';
+import { formatMessage } from '../../domain/words/message-format';
 
 export type Locale = 'fr' | 'en';
 export const LOCALES: readonly Locale[] = ['fr', 'en'];
@@ -8,15 +9,13 @@ export const catalogues: Record<Locale, Record<string, Record<string, string>>> 
 
 export type MessageParams = Record<string, string | number>;
 
-function interpolate(template: string, params: MessageParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
 
 /** Looks up `namespace.key` in the locale's catalogue; falls back to French, then to the key itself. */
 export function translate(locale: Locale, key: string, params: MessageParams = {}): string {
   const [namespace, name] = key.split('.', 2);
   const template = catalogues[locale][namespace]?.[name] ?? catalogues.fr[namespace]?.[name];
-  return template === undefined ? key : interpolate(template, params);
+  // Placeholders and ICU-style plurals (`{count, plural, one {# point} other {# points}}`), by the language's rules.
+  return template === undefined ? key : formatMessage(template, params, locale);
 }
 
 export function hasMessage(key: string): boolean {

@@ -158,6 +158,14 @@ export interface SecurityAnswer extends WithNote {
   otherMeasures: string[];
 }
 
+/**
+ * The catalogue security measures about correcting a defect quickly: question 9 offers these, and
+ * one ticked in question 8 or 9 is ticked in both (a measure is one value wherever it appears).
+ */
+export const RESILIENCE_MEASURES = ['incident_management', 'backup', 'business_continuity', 'traceability', 'security_testing', 'development_security'] as const;
+
+export const isResilienceMeasure = (code: string): boolean => (RESILIENCE_MEASURES as readonly string[]).includes(code);
+
 /** 9. Correcting a defect quickly: catalogue measures and how incidents, patches and rollbacks go. */
 export interface ResilienceAnswer extends WithNote {
   measures: string[];

@@ -20,6 +20,29 @@ describe('country names in sentences', () => {
     expect(countryName('GB', 'fr', 'in')).toBe('au Royaume-Uni');
   });
 
+  it.each([
+    ['CA', 'in', 'au Canada'],
+    ['CA', 'to', 'vers le Canada'],
+    ['CA', 'of', 'du Canada'],
+    ['FR', 'in', 'en France'],
+    ['FR', 'to', 'vers la France'],
+    ['FR', 'of', 'de la France'],
+    ['FR', 'the', 'la France'],
+    ['US', 'in', 'aux États-Unis'],
+    ['DE', 'in', 'en Allemagne'],
+    ['BR', 'in', 'au Brésil'],
+    ['CH', 'in', 'en Suisse'],
+    ['PT', 'in', 'au Portugal'],
+    ['MA', 'in', 'au Maroc'],
+    ['IE', 'to', 'vers l’Irlande'],
+    ['IL', 'to', 'vers Israël'],
+    ['SG', 'in', 'à Singapour'],
+    ['NL', 'of', 'des Pays-Bas'],
+    ['AE', 'in', 'aux Émirats arabes unis'],
+  ] as const)('French: %s as « %s » reads « %s »', (code, form, expected) => {
+    expect(countryName(code, 'fr', form)).toBe(expected);
+  });
+
   it('gives English names "the" where they take it', () => {
     expect(countryName('US', 'en', 'to')).toBe('to the United States');
     expect(countryName('GB', 'en', 'of')).toBe('of the United Kingdom');

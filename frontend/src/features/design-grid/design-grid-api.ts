@@ -49,8 +49,8 @@ export function createGrid(api: TypedApiClient, organizationId: string, input: N
 }
 
 /** Autosave; 409 `version_conflict` when another device saved first, `design_grid_locked` once sent. */
-export function saveGrid(api: TypedApiClient, organizationId: string, gridId: string, patch: GridPatch): Promise<GridView> {
-  return asGrid(unwrap(api.PATCH(GRID, { params: { path: { orgId: organizationId, gridId } }, body: patch })));
+export function saveGrid(api: TypedApiClient, organizationId: string, gridId: string, patch: GridPatch, init: { keepalive?: boolean } = {}): Promise<GridView> {
+  return asGrid(unwrap(api.PATCH(GRID, { params: { path: { orgId: organizationId, gridId } }, body: patch, ...init })));
 }
 
 /** 409 `design_grid_conflicts` (details.conflicts) while a conflict is unsettled. */

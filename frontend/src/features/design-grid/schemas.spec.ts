@@ -1,4 +1,4 @@
-import { dataStep, documentationStep, legitimacyStep, purposesStep, retentionStep, securityStep, ZDataStepSchema, ZRetentionStepSchema } from './schemas';
+import { dataStep, documentationStep, legitimacyStep, linkedAnswers, purposesStep, resilienceStep, retentionStep, securityStep, ZDataStepSchema, ZRetentionStepSchema } from './schemas';
 import { resumeStep, type GridAnswers } from './types';
 
 /** The item at `index`, failing the test when there is none. */
@@ -91,5 +91,25 @@ describe('design grid step forms: form ↔ API answers', () => {
     expect(resumeStep({ answered: [] })).toBe('purposes');
     expect(resumeStep({ answered: ['purposes', 'legitimacy', 'data', 'minimisation'] })).toBe('retention');
     expect(resumeStep({ answered: ['purposes', 'legitimacy', 'data', 'minimisation', 'retention', 'information', 'rights', 'security', 'resilience', 'documentation'] })).toBe('summary');
+  });
+
+  it('a security measure is one value in questions 8 and 9: ticked in one, ticked in the other; unticked in one, gone from both (issue 16)', () => {
+    // Backups ticked in question 8 show ticked in question 9, which offers it.
+    const saved: GridAnswers = { security: { measures: ['encryption', 'backup'], otherMeasures: [], note: null } };
+    expect(resilienceStep.toForm(undefined, saved).measures).toEqual(['backup']);
+    // Unticking it in question 9 unticks it in question 8 too; encryption (not offered in 9) stays.
+    const fromNine = linkedAnswers('resilience', resilienceStep.toAnswer({ ...resilienceStep.toForm(undefined, saved), measures: [] }), saved);
+    expect(fromNine.security?.measures).toEqual(['encryption']);
+    expect(fromNine.resilience?.measures).toEqual([]);
+    // Ticking incident management in question 9 shows it ticked in question 8.
+    const withIncidents = linkedAnswers('resilience', { measures: ['backup', 'incident_management'], incidentProcedure: null, patching: null, rollback: null, note: null }, saved);
+    expect(securityStep.toForm(withIncidents.security, withIncidents).measures).toEqual(['encryption', 'backup', 'incident_management']);
+    // Unticking backups in question 8 removes them from question 9's answer.
+    const fromEight = linkedAnswers('security', { measures: ['encryption', 'incident_management'], otherMeasures: [], note: null }, withIncidents);
+    expect(fromEight.resilience?.measures).toEqual(['incident_management']);
+    expect(resilienceStep.toForm(fromEight.resilience, fromEight).measures).toEqual(['incident_management']);
+    // Other questions save alone; question 8 without a shared measure does not create question 9's answer.
+    expect(linkedAnswers('rights', { description: 'Formulaire' }, saved)).toEqual({ rights: { description: 'Formulaire' } });
+    expect(linkedAnswers('security', { measures: ['encryption'], otherMeasures: [], note: null }, {})).toEqual({ security: { measures: ['encryption'], otherMeasures: [], note: null } });
   });
 });

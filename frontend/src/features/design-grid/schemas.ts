@@ -20,6 +20,8 @@ import {
   type GridAnswers,
   type GridQuestion,
   type InformationAnswer,
+  isResilienceMeasure,
+  RESILIENCE_MEASURES,
   type LegitimacyAnswer,
   type MinimisationAnswer,
   type PurposesAnswer,
@@ -331,8 +333,9 @@ export type SecurityStepForm = z.infer<typeof ZSecurityStepSchema>;
 
 export const securityStep = {
   schema: ZSecurityStepSchema,
-  toForm: (answer: SecurityAnswer | undefined): SecurityStepForm => ({
-    measures: [...(answer?.measures ?? [])],
+  // A measure ticked in question 9 is ticked here too: one value wherever it appears.
+  toForm: (answer: SecurityAnswer | undefined, answers: GridAnswers = {}): SecurityStepForm => ({
+    measures: [...new Set([...(answer?.measures ?? []), ...(answers.resilience?.measures ?? [])])],
     otherMeasures: (answer?.otherMeasures ?? []).join('\n'),
     note: nullToEmpty(answer?.note),
   }),
@@ -349,8 +352,32 @@ export const securityStep = {
 
 // ——— 9. resilience ———
 
-/** The catalogue measures about correcting a defect quickly (question 9 offers these). */
-export const RESILIENCE_MEASURES = ['incident_management', 'backup', 'business_continuity', 'traceability', 'security_testing', 'development_security'] as const;
+/** The catalogue measures question 9 offers (stated once, with the grid's types). */
+export { RESILIENCE_MEASURES };
+
+/**
+ * The answers to save with `question`'s: a security measure is one value in questions 8 and 9, so
+ * ticking or unticking it in one question changes the other's list too (each keeps its own other
+ * parts). `answers` is the grid as last saved.
+ */
+export function linkedAnswers(question: GridQuestion, answer: unknown, answers: GridAnswers): GridAnswers {
+  if (question === 'security') {
+    const security = answer as SecurityAnswer;
+    const resilience = answers.resilience ?? { measures: [], incidentProcedure: null, patching: null, rollback: null, note: null };
+    const measures = security.measures.filter(isResilienceMeasure);
+    if (!answers.resilience && measures.length === 0) return { security };
+    return { security, resilience: { ...resilience, measures } };
+  }
+  if (question === 'resilience') {
+    const resilience = answer as ResilienceAnswer;
+    const security = answers.security ?? { measures: [], otherMeasures: [], note: null };
+    const all = new Set([...security.measures, ...(answers.resilience?.measures ?? [])]);
+    const measures = [...[...all].filter((code) => !isResilienceMeasure(code)), ...resilience.measures];
+    if (!answers.security && measures.length === 0) return { resilience };
+    return { resilience, security: { ...security, measures } };
+  }
+  return { [question]: answer };
+}
 
 export const ZResilienceStepSchema = z.object({
   measures: z.array(z.string().max(100)).max(100, { error: 'validation.tooMany' }),
@@ -363,8 +390,9 @@ export type ResilienceStepForm = z.infer<typeof ZResilienceStepSchema>;
 
 export const resilienceStep = {
   schema: ZResilienceStepSchema,
-  toForm: (answer: ResilienceAnswer | undefined): ResilienceStepForm => ({
-    measures: [...(answer?.measures ?? [])],
+  // Question 9 offers some of question 8's measures: one ticked there is ticked here.
+  toForm: (answer: ResilienceAnswer | undefined, answers: GridAnswers = {}): ResilienceStepForm => ({
+    measures: [...new Set([...(answer?.measures ?? []), ...(answers.security?.measures ?? [])])].filter(isResilienceMeasure),
     incidentProcedure: nullToEmpty(answer?.incidentProcedure),
     patching: nullToEmpty(answer?.patching),
     rollback: nullToEmpty(answer?.rollback),

@@ -12,7 +12,8 @@ import type { MessageKey } from '@/i18n/translate';
 import { countryName } from '@/lib/countries';
 import { orgPath } from '@/lib/paths';
 
-import type { GridConflict, GridField, GridQuestion, GridView } from '../types';
+import type { GridField, GridQuestion, GridView } from '../types';
+import { GridConflicts } from './grid-conflicts';
 
 /** The register's own label of each field the grid writes. */
 const FIELD_LABELS = {
@@ -30,12 +31,6 @@ const FIELD_LABELS = {
   automatedDecisionMaking: 'activityFields.automatedDecisionMaking',
   dpiaScreening: 'activityFields.dpiaScreening.criteria',
 } as const satisfies Record<GridField, MessageKey>;
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '';
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value, null, 1);
-}
 
 /** The end of the wizard: the answers in plain words, the completeness of the draft, conflicts, sending. */
 export function GridSummary({
@@ -97,9 +92,10 @@ export function GridSummary({
             items: list(
               answers.retention.rules.map(
                 (rule) =>
-                  `${label('data-categories', rule.category)} : ${
-                    rule.undecided ? t('designGrid.summary.toDecide') : (retentionInWords(rule, locale) ?? t('designGrid.summary.noEnd'))
-                  }`,
+                  t('designGrid.summary.retentionItem', {
+                    category: label('data-categories', rule.category),
+                    period: rule.undecided ? t('designGrid.summary.toDecide') : (retentionInWords(rule, locale) ?? t('designGrid.summary.noEnd')),
+                  }),
               ),
             ),
           })
@@ -110,7 +106,11 @@ export function GridSummary({
     {
       key: 'security',
       questions: ['security', 'resilience'],
-      text: answers.security || answers.resilience ? t('designGrid.summary.measures', { count: (answers.security?.measures.length ?? 0) + (answers.security?.otherMeasures.length ?? 0) + (answers.resilience?.measures.length ?? 0) }) : null,
+      // A measure ticked in both questions 8 and 9 is one measure.
+      text:
+        answers.security || answers.resilience
+          ? t('designGrid.summary.measures', { count: new Set([...(answers.security?.measures ?? []), ...(answers.resilience?.measures ?? [])]).size + (answers.security?.otherMeasures.length ?? 0) })
+          : null,
     },
     {
       key: 'documentation',
@@ -156,7 +156,9 @@ export function GridSummary({
         </ul>
       ) : null}
 
-      {grid.conflicts.length ? <Conflicts conflicts={grid.conflicts} busy={busy || !canSend} onResolve={onResolve} /> : null}
+      {grid.conflicts.length ? (
+        <GridConflicts conflicts={grid.conflicts} catalogues={catalogues} fieldLabel={(field) => t(FIELD_LABELS[field])} busy={busy || !canSend} onResolve={onResolve} />
+      ) : null}
 
       {canSend ? (
         <div className="form__actions">
@@ -171,57 +173,5 @@ export function GridSummary({
         </p>
       ) : null}
     </div>
-  );
-}
-
-function Conflicts({ conflicts, busy, onResolve }: { conflicts: readonly GridConflict[]; busy: boolean; onResolve: (field: GridField, keep: 'grid' | 'activity') => void }) {
-  const t = useT();
-  return (
-    <section className="grid-conflicts" aria-labelledby="grid-conflicts-title" data-testid="grid-conflicts">
-      <h3 id="grid-conflicts-title">{t('designGrid.conflicts.title')}</h3>
-      <p>{t('designGrid.conflicts.intro')}</p>
-      {conflicts.map((conflict) => (
-        <div key={conflict.field} className="item" data-testid={`grid-conflict-${conflict.field}`}>
-          <p className="list__title">
-            {t('designGrid.conflicts.field', {
-              field: t(FIELD_LABELS[conflict.field]),
-              questions: conflict.questions.map((question) => (question === 'project' ? t('designGrid.project') : t(`designGrid.questions.${question}.title`))).join(', '),
-            })}
-          </p>
-          <dl className="grid-conflicts__values">
-            <dt>{t('designGrid.conflicts.yours')}</dt>
-            <dd>
-              <pre>{show(conflict.gridValue) || t('designGrid.conflicts.empty')}</pre>
-            </dd>
-            <dt>{t('designGrid.conflicts.theirs')}</dt>
-            <dd>
-              <pre>{show(conflict.activityValue) || t('designGrid.conflicts.empty')}</pre>
-            </dd>
-          </dl>
-          <div className="workflow__buttons">
-            <button
-              type="button"
-              className="button"
-              disabled={busy}
-              onClick={() => {
-                onResolve(conflict.field, 'grid');
-              }}
-            >
-              {t('designGrid.conflicts.keepGrid')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={busy}
-              onClick={() => {
-                onResolve(conflict.field, 'activity');
-              }}
-            >
-              {t('designGrid.conflicts.keepActivity')}
-            </button>
-          </div>
-        </div>
-      ))}
-    </section>
   );
 }

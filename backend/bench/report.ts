@@ -130,7 +130,8 @@ ${growth(results, settings.scales)}
 - **Latency under load is closed-loop.** ${settings.connections} connections each send a request as soon as the
   previous one is answered, so the mean latency is ${settings.connections} ÷ throughput (Little's law): p95 ≤ 50 ms at
   ${settings.connections} connections needs roughly ${Math.round((settings.connections / 50) * 1000 * 1.3)} requests/s or more. A read costs the API one
-  session read, the membership check and a tenant transaction of four to six queries; API, PostgreSQL and
+  session read (the account comes with it), the membership check and a tenant transaction of four to six queries
+  (its start and its tenant settings in one round trip); API, PostgreSQL and
   autocannon share the same cores, so on a small machine the CPU, not a query plan, sets the throughput.
 - **The floor.** \`bench/floor/floor-server.ts\` is what a hand-written server needs for the same three requests:
   node:http and pg, the signed session cookie and its row, the user, \`app_membership\`, the tenant transaction with
@@ -153,5 +154,10 @@ ${growth(results, settings.scales)}
   The as-of source decompressed each snapshot once per field (5 s at 10,000); it now reads each once, and counts
   without reading them when nothing filters. Sessions were touched (UPDATE + commit) on every response, which the
   response waited for; they are now touched at most once a minute per session.
+- **Fixed after profiling** (\`BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=…"\`, summary below): on this machine a
+  round trip to PostgreSQL is the largest cost in the API's own CPU (the socket write alone was a fifth of its busy
+  time), so round trips were removed: the account is read with the session row (was a second query, through the
+  ORM); the transaction's start and its tenant settings go in one statement; GET of an activity reads the row with its
+  department and owner in one plain query; PATCH reads the department and owner once (was four times).
 `;
 }

@@ -16,6 +16,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/session-cookie';
 import { absoluteSessionLifetime } from './auth/session-lifetime';
+import { readAccountWithSession } from './auth/session-account';
 import { throttleTouch } from './auth/session-touch';
 import { AppException } from './common/errors/app-exception';
 import { buildErrorResponse } from './common/errors/error-response';
@@ -76,7 +77,10 @@ export async function createApp({ config, dataSource, accounts, sessionPool, log
     session({
       name: SESSION_COOKIE,
       secret: config.sessionSecret,
-      store: throttleTouch(new PgStore({ pool: sessionPool, tableName: 'sessions', createTableIfMissing: false, pruneSessionInterval: 15 * 60 })),
+      store: readAccountWithSession(
+        throttleTouch(new PgStore({ pool: sessionPool, tableName: 'sessions', createTableIfMissing: false, pruneSessionInterval: 15 * 60 })),
+        sessionPool,
+      ),
       resave: false,
       saveUninitialized: false,
       rolling: true,

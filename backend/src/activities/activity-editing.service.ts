@@ -79,8 +79,9 @@ export class ActivityEditing {
     row.reference = input.reference ? await this.references.reserve(organizationId, input.reference) : await this.references.next(organizationId);
     await this.store.insert(row);
     await this.links.replaceActivityLinks(organizationId, row.id, processors);
-    const view = await this.queries.detail(row);
-    await this.store.recordVersion(row, 'create', null, null);
+    const labels = await this.queries.labelsOf(row);
+    const view = await this.queries.detail(row, labels);
+    await this.store.recordVersion(row, 'create', null, null, await this.queries.snapshot(row, labels));
     return view;
   }
 
@@ -120,10 +121,14 @@ export class ActivityEditing {
     // A validated activity stays complete: the DPO's validation would otherwise no longer hold.
     if (next.status === 'validated') await this.workflow.assertComplete(next, facts);
 
-    const before = await this.queries.snapshot(current);
-    const after = await this.queries.snapshot(next);
+    // The labels are read once: again only when the edit moves the activity to another department or owner.
+    const beforeLabels = await this.queries.labelsOf(current);
+    const afterLabels =
+      next.departmentId === current.departmentId && next.ownerId === current.ownerId ? beforeLabels : await this.queries.labelsOf(next);
+    const before = await this.queries.snapshot(current, beforeLabels);
+    const after = await this.queries.snapshot(next, afterLabels);
     if (processors) await this.links.replaceActivityLinks(organizationId, activityId, processors);
-    if (canonicalJson(before) === canonicalJson(after)) return this.queries.detail(current);
+    if (canonicalJson(before) === canonicalJson(after)) return this.queries.detail(current, beforeLabels);
     // Checked once nothing-changed is known: sending an archived record back as read (an import of the
     // register's own export) is not an edit.
     if (current.status === 'archived') throw new AppException(HttpStatus.CONFLICT, 'activity_archived');
@@ -134,8 +139,9 @@ export class ActivityEditing {
     await this.store.save(next);
     // The answer is read before the audit event: the event takes the organisation's audit lock, held
     // until commit, so every write of the organisation waits for what follows it.
-    const view = await this.queries.detail(next);
-    await this.store.recordVersion(next, 'update', input.comment ?? null, before);
+    // Version and time are not part of the snapshot: `after` is the version's snapshot.
+    const view = await this.queries.detail(next, afterLabels);
+    await this.store.recordVersion(next, 'update', input.comment ?? null, before, after);
     return view;
   }
 
@@ -188,8 +194,9 @@ export class ActivityEditing {
     row.reference = await this.references.next(access.organizationId);
     await this.store.insert(row);
     await this.links.copyActivityLinks(access.organizationId, source.id, row.id);
-    const view = await this.queries.detail(row);
-    await this.store.recordVersion(row, 'duplicate', comment, null);
+    const labels = await this.queries.labelsOf(row);
+    const view = await this.queries.detail(row, labels);
+    await this.store.recordVersion(row, 'duplicate', comment, null, await this.queries.snapshot(row, labels));
     return view;
   }
 

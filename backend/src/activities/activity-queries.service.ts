@@ -53,6 +53,9 @@ interface ListRow {
   client_controllers: RuleInput['clientControllers'];
 }
 
+/** What an activity's department and owner read as, in its snapshot and its detail. */
+export type ActivityLabels = Labels & { ownerName: string | null };
+
 /** The snapshot's fields as the audit trail and the version diff compare them (`purposes[0].legalBasis`). */
 export function activityFields(snapshot: ActivitySnapshot): Record<string, unknown> {
   return flattenFields(snapshot as unknown as Record<string, unknown>);
@@ -108,8 +111,22 @@ export class ActivityQueries {
     return pageOf(items, total, query);
   }
 
+  /** The row and its labels in one read (plain SQL, no entity hydration): the most frequent request. */
   async get(organizationId: string, activityId: string): Promise<ActivityDetail> {
-    return this.detail(await this.find(organizationId, activityId));
+    const [found] = await this.connection.manager.query<(ProcessingActivity & { department: string | null; owner: string | null; owner_name: string | null })[]>(
+      `SELECT a.organization_id AS "organizationId", a.id, a.reference, a.name, a.description, a.department_id AS "departmentId",
+              a.owner_id AS "ownerId", a.role, a.status, to_char(a.next_review_date, 'YYYY-MM-DD') AS "nextReviewDate", a.document,
+              a.version, a.created_at AS "createdAt", a.updated_at AS "updatedAt", a.validated_at AS "validatedAt",
+              a.validated_by AS "validatedBy", d.name AS department, u.email AS owner, u.name AS owner_name
+       FROM processing_activities a
+       LEFT JOIN departments d ON d.organization_id = a.organization_id AND d.id = a.department_id
+       LEFT JOIN users u ON u.id = a.owner_id
+       WHERE a.organization_id = $1 AND a.id = $2`,
+      [organizationId, activityId],
+    );
+    if (!found) throw AppException.notFound();
+    const { department, owner, owner_name: ownerName, ...row } = found;
+    return this.detail(row, { department, owner, ownerName });
   }
 
   async versions(organizationId: string, activityId: string, query: PageQuery): Promise<Page<ActivityVersionSummary>> {
@@ -165,22 +182,27 @@ export class ActivityQueries {
     return version;
   }
 
-  private async labels(organizationId: string, departmentId: string | null, ownerId: string | null): Promise<Labels & { ownerName: string | null }> {
-    const [row] = await this.connection.manager.query<{ department: string | null; owner: string | null; owner_name: string | null }[]>(
+  /**
+   * The department's name and the owner's e-mail and name, as the snapshot and the answer show them.
+   * One read per request: an edit passes what it read to the snapshots, the answer and the version.
+   */
+  async labelsOf(row: Pick<ProcessingActivity, 'organizationId' | 'departmentId' | 'ownerId'>): Promise<ActivityLabels> {
+    const [found] = await this.connection.manager.query<{ department: string | null; owner: string | null; owner_name: string | null }[]>(
       `SELECT (SELECT d.name FROM departments d WHERE d.organization_id = $1 AND d.id = $2::uuid) AS department,
               u.email AS owner, u.name AS owner_name
        FROM (SELECT 1) AS one LEFT JOIN users u ON u.id = $3::uuid`,
-      [organizationId, departmentId, ownerId],
+      [row.organizationId, row.departmentId, row.ownerId],
     );
-    return { department: row.department, owner: row.owner, ownerName: row.owner_name };
+    return { department: found.department, owner: found.owner, ownerName: found.owner_name };
   }
 
-  async snapshot(row: ProcessingActivity): Promise<ActivitySnapshot> {
-    return toSnapshot(row, await this.labels(row.organizationId, row.departmentId, row.ownerId));
+  /** `labels` when the caller read them for the same department and owner. */
+  async snapshot(row: ProcessingActivity, labels?: ActivityLabels): Promise<ActivitySnapshot> {
+    return toSnapshot(row, labels ?? (await this.labelsOf(row)));
   }
 
-  async detail(row: ProcessingActivity): Promise<ActivityDetail> {
-    const labels = await this.labels(row.organizationId, row.departmentId, row.ownerId);
+  async detail(row: ProcessingActivity, known?: ActivityLabels): Promise<ActivityDetail> {
+    const labels = known ?? (await this.labelsOf(row));
     const facts = await this.catalogues.facts();
     const snapshot = toSnapshot(row, labels);
     const vendors = await this.links.linkedVendors(row.organizationId, row.id);

@@ -25,9 +25,12 @@ export class ActivityStore {
     return this.records.now();
   }
 
-  /** Writes version `row.version` (full snapshot) and the audit event, in the request's transaction. */
-  async recordVersion(row: ProcessingActivity, action: string, comment: string | null, before: ActivitySnapshot | null): Promise<void> {
-    const snapshot = await this.queries.snapshot(row);
+  /**
+   * Writes version `row.version` (full snapshot) and the audit event, in the request's transaction.
+   * `after`: the row's snapshot when the caller has it already (same labels), saving a read.
+   */
+  async recordVersion(row: ProcessingActivity, action: string, comment: string | null, before: ActivitySnapshot | null, after?: ActivitySnapshot): Promise<void> {
+    const snapshot = after ?? (await this.queries.snapshot(row));
     await this.records.record(
       { action, entityType: 'Activity', entityId: row.id, entityLabel: label(row), before: before ? activityFields(before) : null, after: activityFields(snapshot) },
       { entity: ActivityVersion, key: { organizationId: row.organizationId, activityId: row.id }, number: row.version, action, snapshot, comment, createdAt: row.updatedAt },

@@ -57,7 +57,9 @@ export class ActivityWorkflow {
     }
     if (transition === 'validate') await this.assertComplete(current, await this.catalogues.facts(), await this.blockers(current));
 
-    const before = await this.queries.snapshot(current);
+    // A transition changes neither department nor owner: their labels are read once.
+    const labels = await this.queries.labelsOf(current);
+    const before = await this.queries.snapshot(current, labels);
     const now = await this.store.now();
     const next: ProcessingActivity = {
       ...current,
@@ -68,8 +70,8 @@ export class ActivityWorkflow {
       validatedBy: transition === 'validate' ? this.store.callerId() : rule.to === 'draft' ? null : current.validatedBy,
     };
     await this.store.save(next);
-    const view = await this.queries.detail(next);
-    await this.store.recordVersion(next, transition, comment, before);
+    const view = await this.queries.detail(next, labels);
+    await this.store.recordVersion(next, transition, comment, before, await this.queries.snapshot(next, labels));
     await this.notifyTransition(next, transition);
     return view;
   }

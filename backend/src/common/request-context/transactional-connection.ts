@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 import { RequestContext, requestContext } from './request-context';
 
@@ -32,14 +33,22 @@ export class TransactionalConnection {
   }
 
   /** Runs `work` in one transaction whose tenant settings are `scope`; commits when it resolves. */
-  withTenant<T>(scope: TenantScope, work: () => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query("SELECT set_config('app.organization_id', $1, true), set_config('app.user_id', $2, true)", [
-        scope.organizationId ?? '',
-        scope.userId ?? '',
-      ]);
-      return requestContext.run({ ...scope, manager }, work);
-    });
+  async withTenant<T>(scope: TenantScope, work: () => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    const query = runner.query.bind(runner);
+    // The transaction's start and its tenant settings in one round trip (every request pays it): the
+    // simple protocol takes both statements, so the values are literals, escaped by pg.
+    const settings = `SELECT set_config('app.organization_id', ${escapeLiteral(scope.organizationId ?? '')}, true), set_config('app.user_id', ${escapeLiteral(scope.userId ?? '')}, true)`;
+    runner.query = ((sql: string, ...rest: unknown[]) => {
+      if (sql !== 'START TRANSACTION') return (query as (...args: unknown[]) => Promise<unknown>)(sql, ...rest);
+      runner.query = query;
+      return query(`START TRANSACTION; ${settings}`);
+    }) as typeof runner.query;
+    try {
+      return await runner.manager.transaction((manager) => requestContext.run({ ...scope, manager }, work));
+    } finally {
+      await runner.release();
+    }
   }
 
   /**

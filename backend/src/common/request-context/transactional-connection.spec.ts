@@ -1,0 +1,42 @@
+import { createTestApi, TestApi } from '../../../test/test-api';
+import { TransactionalConnection } from './transactional-connection';
+
+/** withTenant starts the transaction and sets the tenant in one round trip: the settings must still hold, verbatim. */
+describe('TransactionalConnection.withTenant (real PostgreSQL)', () => {
+  let api: TestApi;
+  let connection: TransactionalConnection;
+  beforeAll(async () => {
+    api = await createTestApi();
+    connection = new TransactionalConnection(api.dataSource);
+  });
+  afterAll(() => api.close());
+
+  it('runs the work in one transaction carrying the settings, quotes and all', async () => {
+    const organizationId = "l’Atelier d'Émile'); SELECT 1; --";
+    const seen = await connection.withTenant({ organizationId, userId: '6f1c2a3e-8d4b-4c1a-9e2f-0a1b2c3d4e5f' }, async () => {
+      const [row] = await connection.manager.query<{ organization: string; user: string; in_transaction: boolean; xid: string }[]>(
+        "SELECT current_setting('app.organization_id') AS organization, current_setting('app.user_id') AS user, now() = statement_timestamp() AS in_transaction, txid_current()::text AS xid",
+      );
+      const [again] = await connection.manager.query<{ xid: string }[]>('SELECT txid_current()::text AS xid');
+      return { ...row, sameTransaction: row.xid === again.xid };
+    });
+    expect(seen).toMatchObject({ organization: organizationId, user: '6f1c2a3e-8d4b-4c1a-9e2f-0a1b2c3d4e5f', in_transaction: false, sameTransaction: true });
+  });
+
+  it('leaves nothing set on the connection after the transaction', async () => {
+    await connection.withTenant({ organizationId: '0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b', userId: '' }, () => Promise.resolve());
+    const rows = await api.dataSource.query<{ organization: string | null }[]>("SELECT current_setting('app.organization_id', true) AS organization");
+    expect(rows[0].organization ?? '').toBe('');
+  });
+
+  it('rolls the work back when it fails', async () => {
+    await expect(
+      connection.withTenant({ organizationId: '0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b', userId: '' }, async () => {
+        await connection.manager.query('CREATE TEMP TABLE withtenant_probe (id int)');
+        throw new Error('la requête échoue');
+      }),
+    ).rejects.toThrow('la requête échoue');
+    const rows = await api.dataSource.query<{ found: string | null }[]>("SELECT to_regclass('pg_temp.withtenant_probe')::text AS found");
+    expect(rows[0].found).toBeNull();
+  });
+});

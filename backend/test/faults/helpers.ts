@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { ChildProcess, fork, spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -95,8 +96,13 @@ export async function superuserQuery<T extends Record<string, unknown>>(urls: Da
   }
 }
 
-/** Starts the built API (dist/main.js) as a process of its own and waits until its health check answers 200. */
-export async function startApiProcess(port: number, dataDir: string, urls: DatabaseUrls, env: Record<string, string> = {}): Promise<ChildProcess> {
+/**
+ * Starts the built API (dist/main.js) as a process of its own and waits until its health check
+ * answers 200. Its log goes to the test's output, or is appended to `logFile` (a test that provokes
+ * hundreds of expected errors reads it afterwards).
+ */
+export async function startApiProcess(port: number, dataDir: string, urls: DatabaseUrls, env: Record<string, string> = {}, logFile?: string): Promise<ChildProcess> {
+  const log = logFile ? openSync(logFile, 'a') : undefined;
   const child = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'main.js')], {
     env: {
       ...process.env,
@@ -110,8 +116,9 @@ export async function startApiProcess(port: number, dataDir: string, urls: Datab
       LOG_LEVEL: 'error',
       ...env,
     },
-    stdio: 'inherit',
+    stdio: log === undefined ? 'inherit' : ['ignore', log, log],
   });
+  if (log !== undefined) closeSync(log);
   const status = await eventually(
     () => fetch(`http://127.0.0.1:${port}/api/health`).then((response) => response.status).catch(() => 0),
     (value) => value === 200,

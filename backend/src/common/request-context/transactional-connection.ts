@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError, Repository } from 'typeorm';
+import { DatabaseConnectionLost } from '../errors/database-errors';
 import { RequestContext, requestContext } from './request-context';
 
 export interface TenantScope {
@@ -32,14 +33,23 @@ export class TransactionalConnection {
   }
 
   /** Runs `work` in one transaction whose tenant settings are `scope`; commits when it resolves. */
-  withTenant<T>(scope: TenantScope, work: () => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query("SELECT set_config('app.organization_id', $1, true), set_config('app.user_id', $2, true)", [
-        scope.organizationId ?? '',
-        scope.userId ?? '',
-      ]);
-      return requestContext.run({ ...scope, manager }, work);
-    });
+  async withTenant<T>(scope: TenantScope, work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        await manager.query("SELECT set_config('app.organization_id', $1, true), set_config('app.user_id', $2, true)", [
+          scope.organizationId ?? '',
+          scope.userId ?? '',
+        ]);
+        return requestContext.run({ ...scope, manager }, work);
+      });
+    } catch (error) {
+      // When PostgreSQL drops a connection (restart, crash), the driver releases the transaction's
+      // query runner and the request's next query fails with "query runner already released", not
+      // with the connection error: a 500 instead of the 503 the client can retry (seen in the soak
+      // test, test/faults/soak.faults.ts). Nothing else releases the runner before the transaction ends.
+      if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError) throw new DatabaseConnectionLost(error);
+      throw error;
+    }
   }
 
   /**

@@ -122,7 +122,8 @@ export async function startApiProcess(port: number, dataDir: string, urls: Datab
   const status = await eventually(
     () => fetch(`http://127.0.0.1:${port}/api/health`).then((response) => response.status).catch(() => 0),
     (value) => value === 200,
-    60_000,
+    // Start-up (and the first one's migrations) took up to 40 s on a busy 2-core machine.
+    120_000,
   );
   if (status !== 200) {
     child.kill('SIGKILL');

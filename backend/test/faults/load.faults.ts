@@ -37,7 +37,7 @@ describe('load on two API processes', () => {
     for (let index = 0; index < 2; index++) ports.push(await freePort());
     // Sequential starts: both migrate under the schema lock, the second finds nothing to do.
     for (const port of ports) apis.push(await startApiProcess(port, dataDir, urls, { LOGIN_MAX_ATTEMPTS_PER_IP: '100000', ACCOUNT_REQUESTS_PER_IP_PER_HOUR: '100000' }));
-  });
+  }, 300_000);
   afterAll(async () => {
     for (const child of apis) child.kill('SIGKILL');
     await postgres.stop().catch(() => undefined);

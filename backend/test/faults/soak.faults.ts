@@ -73,7 +73,7 @@ describe('soak: load on two API processes while PostgreSQL restarts and an API d
     for (let index = 0; index < 2; index++) ports.push(await freePort());
     // Sequential starts: both migrate under the schema lock, the second finds nothing to do.
     for (const [index, port] of ports.entries()) apis.push(await startApi(index, port));
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     for (const child of apis) child?.kill('SIGKILL');
     await postgres.stop().catch(() => undefined);

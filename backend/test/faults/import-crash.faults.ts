@@ -1,68 +1,26 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import request from 'supertest';
 import { completeActivity } from '../../src/activities/activities.test-helpers';
 import { TEST_PASSWORD, uniqueEmail } from '../test-api';
-import { eventually, freePort, PostgresProcess } from './helpers';
+import { DatabaseUrls, eventually, freePort, PostgresProcess, proveEmail, startApiProcess, superuserQuery } from './helpers';
 
 /** The API is killed (SIGKILL) in the middle of a large import: nothing of that import may remain. */
 describe('kill -9 of the API during a large import', () => {
   let dataDir: string;
   let postgres: PostgresProcess;
-  let urls: { ownerUrl: string; appUrl: string; superuserUrl: string };
+  let urls: DatabaseUrls;
   let apiPort: number;
   let apiProcess: ChildProcess | undefined;
 
   async function startApi(): Promise<void> {
-    apiProcess = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'main.js')], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        PORT: String(apiPort),
-        DATA_DIR: dataDir,
-        DATABASE_URL: urls.ownerUrl,
-        DATABASE_APP_URL: urls.appUrl,
-        SESSION_SECRET: 'import-crash-secret-of-at-least-32-characters',
-        DEMO_SEED: 'false',
-        BODY_LIMIT: '50mb',
-        LOG_LEVEL: 'error',
-      },
-      stdio: 'inherit',
-    });
-    const health = await eventually(
-      () => fetch(`http://127.0.0.1:${apiPort}/api/health`).then((response) => response.status).catch(() => 0),
-      (status) => status === 200,
-      60_000,
-    );
-    if (health !== 200) throw new Error('the API did not start');
-  }
-
-  /** Proves an address as following the e-mailed link does (the proof itself is tested in src/auth/email-proof.spec.ts). */
-  async function proveEmail(email: string): Promise<void> {
-    const url = new URL(urls.superuserUrl);
-    url.pathname = '/registre';
-    const client = new Client({ connectionString: url.toString() });
-    await client.connect();
-    try {
-      await client.query('UPDATE users SET email_verified_at = now() WHERE email = $1', [email]);
-    } finally {
-      await client.end();
-    }
+    apiProcess = await startApiProcess(apiPort, dataDir, urls, { BODY_LIMIT: '50mb' });
   }
 
   async function count(sql: string, parameters: unknown[] = []): Promise<number> {
-    const url = new URL(urls.superuserUrl);
-    url.pathname = '/registre';
-    const client = new Client({ connectionString: url.toString() });
-    await client.connect();
-    try {
-      return (await client.query<{ count: number }>(sql, parameters)).rows[0].count;
-    } finally {
-      await client.end();
-    }
+    return (await superuserQuery<{ count: number }>(urls, sql, parameters))[0].count;
   }
 
   beforeAll(async () => {
@@ -85,7 +43,7 @@ describe('kill -9 of the API during a large import', () => {
     agent.set('X-CSRF-Token', csrf.body.token as string);
     const email = uniqueEmail('crash');
     await agent.post('/api/v1/auth/register').send({ email, password: TEST_PASSWORD, name: 'Crash' }).expect(202);
-    await proveEmail(email);
+    await proveEmail(urls, email);
     await agent.post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
     const organization = await agent.post('/api/v1/organizations').send({ name: 'Crash' }).expect(201);
     const organizationId = organization.body.id as string;

@@ -23,6 +23,16 @@ const UNAVAILABLE_MESSAGES = [
   'the database system is starting up',
 ];
 
+/** The connection of a transaction was closed by PostgreSQL while the transaction was running. */
+export class DatabaseConnectionLost extends Error {
+  readonly code = '08006'; // connection_failure
+
+  constructor(cause: unknown) {
+    super('Connection terminated while a transaction was running', { cause });
+    this.name = 'DatabaseConnectionLost';
+  }
+}
+
 interface ErrorLike {
   message?: unknown;
   code?: unknown;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { escapeLiteral } from 'pg';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError, Repository } from 'typeorm';
+import { DatabaseConnectionLost } from '../errors/database-errors';
 import { RequestContext, requestContext } from './request-context';
 
 export interface TenantScope {
@@ -46,6 +47,13 @@ export class TransactionalConnection {
     }) as typeof runner.query;
     try {
       return await runner.manager.transaction((manager) => requestContext.run({ ...scope, manager }, work));
+    } catch (error) {
+      // When PostgreSQL drops a connection (restart, crash), the driver releases the transaction's
+      // query runner and the request's next query fails with "query runner already released", not
+      // with the connection error: a 500 instead of the 503 the client can retry (seen in the soak
+      // test, test/faults/soak.faults.ts). Nothing else releases the runner before the transaction ends.
+      if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError) throw new DatabaseConnectionLost(error);
+      throw error;
     } finally {
       await runner.release();
     }

@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, signIn, webUrl } from './browser';
 
-/** The organisation's id in the address the app went to after its creation. */
+/** The organisation's id in the page's address. */
+function organizationIdOf(page: Page): string {
+  const found = /\/orgs\/([0-9a-f-]{36})\//.exec(page.url());
+  if (!found?.[1]) throw new Error(`no organisation in ${page.url()}`);
+  return found[1];
+}
+
+/** Creates an organisation through the form; answers its id, from the address the app went to. */
 async function createOrganization(page: Page, name: string, creatorIsDpo: 'yes' | 'no'): Promise<string> {
   await page.goto(webUrl('/orgs/new'));
   await page.locator('#organization-name').fill(name);
@@ -11,7 +18,7 @@ async function createOrganization(page: Page, name: string, creatorIsDpo: 'yes' 
   await page.getByLabel(creatorIsDpo === 'yes' ? 'Oui, je suis aussi le DPO' : 'Non, le DPO sera invité ou désigné plus tard').check();
   await page.getByRole('button', { name: 'Créer l’organisation' }).click();
   await page.waitForURL(/\/orgs\/[0-9a-f-]{36}\/register/);
-  return /\/orgs\/([0-9a-f-]{36})\//.exec(page.url())![1];
+  return organizationIdOf(page);
 }
 
 /**
@@ -61,7 +68,7 @@ describe('a small office: roles, DPO contact block, two-factor requirement', () 
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     await signIn(page, 'dpo@example.com');
-    const organizationId = /\/orgs\/([0-9a-f-]{36})\//.exec(page.url())![1];
+    const organizationId = organizationIdOf(page);
     await page.goto(webUrl(`/orgs/${organizationId}/settings`));
     const block = page.getByTestId('dpo-contact');
     // The controller's identity stays the admin's.

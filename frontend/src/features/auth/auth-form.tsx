@@ -1,6 +1,6 @@
 'use client';
 
-import type { FormEvent, ReactNode } from 'react';
+import type { BaseSyntheticEvent, ReactNode } from 'react';
 
 import { ErrorAlert } from '@/components/alerts';
 
@@ -18,7 +18,7 @@ export function AuthForm({
   labelledBy = 'auth-title',
   children,
 }: {
-  onSubmit: (event: FormEvent<HTMLFormElement>) => Promise<void>;
+  onSubmit: (event: BaseSyntheticEvent) => Promise<void>;
   error: ReactNode;
   busy: boolean;
   disabled?: boolean;

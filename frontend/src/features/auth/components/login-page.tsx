@@ -6,7 +6,6 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
-import { ErrorAlert } from '@/components/alerts';
 import { TextField } from '@/components/fields';
 import { signIn, signInWithCode } from '@/features/auth/auth-api';
 import { AuthForm } from '@/features/auth/auth-form';

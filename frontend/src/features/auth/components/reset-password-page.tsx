@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
-import { ErrorAlert, StatusMessage } from '@/components/alerts';
+import { StatusMessage } from '@/components/alerts';
 import { TextField } from '@/components/fields';
 import { confirmPasswordReset } from '@/features/auth/auth-api';
 import { AuthForm } from '@/features/auth/auth-form';

@@ -78,7 +78,7 @@ describe('racing creations never answer 5xx (real PostgreSQL)', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const { email } = await signUp(api.server, 'racer');
       const before = (await createdEvents()).filter((event) => event.entity_type === 'Invitation').length;
-      const responses = await race(CONCURRENCY, () => org.admin.post(`${base()}/members`).send({ email, role: 'contributor' }));
+      const responses = await race(CONCURRENCY, () => org.admin.post(`${base()}/members`).send({ email, roles: ['contributor'] }));
       outcomes.push(`invite a member: ${JSON.stringify(summary(responses))}`);
       // A new invitation replaces the open one, so a request arriving after another committed wins
       // too; requests truly at once meet the one-open-invitation key: 409, never 5xx, never two open.
@@ -146,7 +146,7 @@ describe('racing creations never answer 5xx (real PostgreSQL)', () => {
     await source.as.dpo.post(`/api/v1/organizations/${source.organizationId}/activities`).send(completeActivity({ reference: 'XLS-1', processors: ['Partagé'] })).expect(201);
     const content = (await download(source.as.auditor, `/api/v1/organizations/${source.organizationId}/exports/register.xlsx?lang=en`)).body;
     const target = await createOrganizationWithRoles(api.server, 'Cible courses');
-    const sourceDpo = ((await source.admin.get(`/api/v1/organizations/${source.organizationId}/members`).expect(200)).body.items as { email: string; role: string }[]).find((m) => m.role === 'dpo')!;
+    const sourceDpo = ((await source.admin.get(`/api/v1/organizations/${source.organizationId}/members`).expect(200)).body.items as { email: string; roles: string[] }[]).find((m) => m.roles.includes('dpo'))!;
     await joinByInvitation(api.server, target.admin, target.organizationId, source.as.dpo, sourceDpo.email, 'dpo');
     const responses = await race(CONCURRENCY, () => source.as.dpo.post(`/api/v1/organizations/${target.organizationId}/imports`).attach('file', content, { filename: 'register.xlsx', contentType: XLSX }));
     outcomes.push(`import a workbook: ${JSON.stringify(summary(responses))}`);
@@ -193,8 +193,8 @@ describe('racing creations never answer 5xx (real PostgreSQL)', () => {
 
   it('says it in the caller’s language', async () => {
     // Inviting someone who is already a member: a translated 409.
-    const { email } = ((await org.admin.get(`${base()}/members`).expect(200)).body.items as { email: string; role: string }[]).find((member) => member.role === 'auditor')!;
-    const [fr, en] = await Promise.all((['fr', 'en'] as const).map((locale) => org.admin.post(`${base()}/members`).set('Accept-Language', locale).send({ email, role: 'auditor' }).expect(409)));
+    const { email } = ((await org.admin.get(`${base()}/members`).expect(200)).body.items as { email: string; roles: string[] }[]).find((member) => member.roles.includes('auditor'))!;
+    const [fr, en] = await Promise.all((['fr', 'en'] as const).map((locale) => org.admin.post(`${base()}/members`).set('Accept-Language', locale).send({ email, roles: ['auditor'] }).expect(409)));
     expect(fr.body.code).toBe(en.body.code);
     expect(fr.body.message).not.toBe(en.body.message);
   });

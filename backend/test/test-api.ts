@@ -102,10 +102,10 @@ export async function signUp(server: Server, prefix = 'user'): Promise<{ agent: 
  * by e-mail, so this fixture gives the invitation a token it knows (the e-mail itself is tested in
  * src/invitations/invitations.spec.ts with a real SMTP receiver).
  */
-export async function joinByInvitation(server: Server, admin: Agent, organizationId: string, member: Agent, email: string, role: 'admin' | 'dpo' | 'contributor' | 'auditor'): Promise<void> {
+export async function joinByInvitation(server: Server, admin: Agent, organizationId: string, member: Agent, email: string, role: Role | Role[]): Promise<void> {
   const dataSource = connections.get(server)?.dataSource;
   if (!dataSource) throw new Error('joinByInvitation needs the server of createTestApi()');
-  const invitation = await admin.post(`/api/v1/organizations/${organizationId}/invitations`).send({ email, roles: [role] }).expect(201);
+  const invitation = await admin.post(`/api/v1/organizations/${organizationId}/invitations`).send({ email, roles: Array.isArray(role) ? role : [role] }).expect(201);
   const token = randomBytes(32).toString('base64url');
   await dataSource.transaction(async (manager) => {
     await manager.query("SELECT set_config('app.organization_id', $1, true)", [organizationId]);
@@ -113,6 +113,8 @@ export async function joinByInvitation(server: Server, admin: Agent, organizatio
   });
   await member.post(`/api/v1/invitations/${token}/accept`).expect(201);
 }
+
+type Role = 'admin' | 'dpo' | 'contributor' | 'auditor';
 
 export interface TestOrganization {
   organizationId: string;

@@ -7,7 +7,7 @@ import { CurrentAccess, OrganizationAccess } from './request-auth';
 import { CheckPolicy } from './route-policy';
 
 export class AbilitiesView {
-  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ enum: ROLES, isArray: true, description: 'the caller’s roles in this organisation (their rights are the union)' }) roles!: Role[];
   @ApiProperty({ description: 'the CASL rules packed by packRules (@casl/ability/extra)', type: 'array', items: { type: 'array', items: JSON_VALUE_SCHEMA } })
   rules!: unknown[][];
 }
@@ -21,6 +21,6 @@ export class AbilitiesController {
   @ApiOperation({ summary: "The signed-in user's packed CASL rules for this organisation" })
   @ApiOkResponse({ type: AbilitiesView })
   list(@CurrentAccess() access: OrganizationAccess): AbilitiesView {
-    return { role: access.role, rules: packRules(access.ability.rules) };
+    return { roles: access.roles, rules: packRules(access.ability.rules) };
   }
 }

@@ -2,8 +2,9 @@ import { subject } from '@casl/ability';
 import { defineAbilityFor } from './ability.factory';
 
 const organizationId = 'org-1';
-const member = (role: 'admin' | 'dpo' | 'contributor' | 'auditor', departmentId: string | null = null) =>
-  defineAbilityFor({ organizationId, userId: 'user-1', role, departmentId });
+type Role = 'admin' | 'dpo' | 'contributor' | 'auditor';
+const member = (role: Role, departmentId: string | null = null) => defineAbilityFor({ organizationId, userId: 'user-1', roles: [role], departmentId });
+const holding = (...roles: Role[]) => defineAbilityFor({ organizationId, userId: 'user-1', roles, departmentId: null });
 
 const activity = (fields: { ownerId?: string; departmentId?: string | null; status?: string; organizationId?: string }) =>
   subject('Activity', { organizationId, ownerId: 'someone-else', departmentId: null, status: 'draft', ...fields });
@@ -16,6 +17,10 @@ describe('the ability factory (PRODUCT.md role matrix)', () => {
     expect(member('dpo').can('update', subject('Organization', { organizationId }), 'publicBody')).toBe(true);
     expect(member('dpo').can('update', subject('Organization', { organizationId }), 'sector')).toBe(true);
     expect(member('dpo').can('update', subject('Organization', { organizationId }), 'legalName')).toBe(false);
+    // …and their own contact block, printed on the register (Art 37(7)).
+    for (const field of ['dpoName', 'dpoEmail', 'dpoPhone', 'dpoDesignationNumber']) {
+      expect({ field, allowed: member('dpo').can('update', subject('Organization', { organizationId }), field) }).toEqual({ field, allowed: true });
+    }
     for (const role of ['contributor', 'auditor'] as const) {
       expect(member(role).can('update', 'Organization')).toBe(false);
       expect(member(role).can('create', 'Membership')).toBe(false);
@@ -104,5 +109,37 @@ describe('the ability factory (PRODUCT.md role matrix)', () => {
     for (const role of ['admin', 'dpo'] as const) expect(member(role).can('delete', others)).toBe(true);
     expect(member('auditor').can('delete', own)).toBe(false);
     for (const role of ['admin', 'dpo', 'contributor', 'auditor'] as const) expect(member(role).can('read', others)).toBe(true);
+  });
+
+  describe('several roles: the union of their rights (PRODUCT.md)', () => {
+    it('admin + DPO manages the members and the settings AND validates activities, gives the DPIA opinion', () => {
+      const both = holding('admin', 'dpo');
+      expect(both.can('create', 'Membership')).toBe(true);
+      expect(both.can('update', subject('Organization', { organizationId }), 'legalName')).toBe(true);
+      expect(both.can('validate', activity({ status: 'in_review' }))).toBe(true);
+      expect(both.can('validate', 'Dpia')).toBe(true);
+      expect(both.can('validate', subject('DesignGrid', { organizationId, createdById: 'someone-else' }))).toBe(true);
+      // Neither role alone has both.
+      expect(member('admin').can('validate', 'Activity')).toBe(false);
+      expect(member('dpo').can('create', 'Membership')).toBe(false);
+      // Still within its organisation.
+      expect(both.can('validate', activity({ organizationId: 'org-2' }))).toBe(false);
+    });
+
+    it('contributor + auditor reads the audit trail and the intake registers, edits own drafts, but cannot validate', () => {
+      const mixed = holding('contributor', 'auditor');
+      expect(mixed.can('read', 'AuditEvent')).toBe(true);
+      expect(mixed.can('export', 'Evidence')).toBe(true);
+      expect(mixed.can('read', subject('RightsRequest', { organizationId, recordedById: 'someone-else' }))).toBe(true);
+      expect(mixed.can('update', activity({ ownerId: 'user-1' }))).toBe(true);
+      expect(mixed.can('update', activity({ ownerId: 'someone-else' }))).toBe(false);
+      for (const type of ['Activity', 'Dpia', 'Vendor'] as const) expect({ type, allowed: mixed.can('validate', type) }).toEqual({ type, allowed: false });
+      expect(mixed.can('create', 'Membership')).toBe(false);
+    });
+
+    it('is the same whatever the order of the roles', () => {
+      const rulesOf = (...roles: Role[]) => JSON.stringify([...holding(...roles).rules].map((rule) => JSON.stringify(rule)).sort());
+      expect(rulesOf('dpo', 'admin')).toEqual(rulesOf('admin', 'dpo'));
+    });
   });
 });

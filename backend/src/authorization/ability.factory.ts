@@ -36,13 +36,16 @@ export type AppAbility = MongoAbility<[Action, Subject]>;
 export interface MemberIdentity {
   organizationId: string;
   userId: string;
-  role: Role;
+  /** One or more roles (a small office's admin is often its DPO): the ability is their union. */
+  roles: readonly Role[];
   departmentId: string | null;
 }
 
 /** Record types everyone in the organisation may read (the audit trail is not among them). */
 const REGISTER_RECORDS: SubjectType[] = ['Organization', 'Membership', 'Department', 'Activity', 'DesignGrid', 'Vendor', 'Dpia', 'Evidence', 'CatalogueEntry'];
 const NOT_VALIDATED = { $in: ['draft', 'in_review'] };
+/** The organisation fields the DPO may change: the profile the rules read and the DPO contact block. */
+export const DPO_ORGANIZATION_FIELDS = ['publicBody', 'sector', 'dpoName', 'dpoEmail', 'dpoPhone', 'dpoDesignationNumber'] as const;
 
 /**
  * Every authorization rule of Registre (PRODUCT.md role matrix). Each rule carries the organisation
@@ -53,8 +56,11 @@ export function defineAbilityFor(member: MemberIdentity): AppAbility {
   const org = { organizationId: member.organizationId };
 
   can('read', REGISTER_RECORDS, org);
+  // CASL rules only add up (no `cannot` below), so each role's rules, built one after the other,
+  // give the union of the roles' rights.
+  const has = (role: Role) => member.roles.includes(role);
 
-  switch (member.role) {
+  for (const role of member.roles) switch (role) {
     case 'admin':
       can('manage', ['Organization', 'Membership', 'Department', 'CatalogueEntry'], org);
       can(['create', 'update', 'delete', 'submit'], 'Activity', org);
@@ -67,8 +73,9 @@ export function defineAbilityFor(member: MemberIdentity): AppAbility {
       break;
     case 'dpo':
       // The DPO keeps the organisation's profile the rules read (public authority or private body,
-      // sector); the rest of the settings stays the admin's (PRODUCT.md role matrix).
-      can('update', 'Organization', ['publicBody', 'sector'], org);
+      // sector) and their own contact block printed on the register (Art 30(1)(a), Art 37(7)); the
+      // rest of the settings stays the admin's (PRODUCT.md role matrix).
+      can('update', 'Organization', [...DPO_ORGANIZATION_FIELDS], org);
       can(['create', 'update', 'delete', 'submit', 'validate'], 'Activity', org);
       can(['create', 'update', 'delete'], 'DesignGrid', org);
       // Design grids: the DPO reviews them (request changes, accept).
@@ -104,25 +111,25 @@ export function defineAbilityFor(member: MemberIdentity): AppAbility {
   // Contributors, admins and the DPO draft and submit; only the DPO gives the opinion (`validate`);
   // an admin or the DPO records the decision (`decide`). Auditors read. A closed revision is locked by
   // the service (409 dpia_locked), whoever asks.
-  if (member.role !== 'auditor') can(['create', 'update', 'submit'], 'Dpia', org);
-  if (member.role === 'dpo') can('validate', 'Dpia', org);
-  if (member.role === 'admin' || member.role === 'dpo') can('decide', 'Dpia', org);
+  if (member.roles.some((role) => role !== 'auditor')) can(['create', 'update', 'submit'], 'Dpia', org);
+  if (has('dpo')) can('validate', 'Dpia', org);
+  if (has('admin') || has('dpo')) can('decide', 'Dpia', org);
 
   // ——— Rights requests and breaches (issue 18) ———
   // Admins and the DPO manage both registers; a contributor records a request or a breach (intake)
   // and follows the ones they recorded; auditors read. They hold personal data: no one else reads them.
   const intake = ['RightsRequest', 'Breach'] as const;
-  if (member.role === 'admin' || member.role === 'dpo') can(['create', 'read', 'update'], [...intake], org);
-  if (member.role === 'contributor') {
+  if (has('admin') || has('dpo')) can(['create', 'read', 'update'], [...intake], org);
+  if (has('contributor')) {
     can('create', [...intake], org);
     can('read', 'RightsRequest', { ...org, recordedById: member.userId });
     can('read', 'Breach', { ...org, recordedById: member.userId });
   }
-  if (member.role === 'auditor') can('read', [...intake], org);
+  if (has('auditor')) can('read', [...intake], org);
 
   // ——— The DPO's review queue (issue 19) ———
   // What waits for the DPO's review: the DPO and admins read it; contributors and auditors do not.
-  if (member.role === 'admin' || member.role === 'dpo') can('read', 'ReviewQueue', org);
+  if (has('admin') || has('dpo')) can('read', 'ReviewQueue', org);
 
   return build();
 }

@@ -28,17 +28,17 @@ export class PoliciesGuard implements CanActivate {
 
     const organizationId = request.params.orgId;
     if (typeof organizationId !== 'string' || !UUID.test(organizationId)) throw AppException.notFound();
-    const rows: { role: Role | null; department_id: string | null; mfa_missing: boolean }[] = await this.dataSource.query(
-      'SELECT m.role, m.department_id, app_mfa_missing($1, $2) AS mfa_missing FROM app_membership($1, $2) m',
+    const rows: { roles: Role[] | null; department_id: string | null; mfa_missing: boolean }[] = await this.dataSource.query(
+      'SELECT m.roles, m.department_id, app_mfa_missing($1, $2) AS mfa_missing FROM app_membership($1, $2) m',
       [organizationId, request.user.id],
     );
     const membership = rows[0];
-    if (!membership?.role) throw AppException.notFound();
+    if (!membership?.roles?.length) throw AppException.notFound();
     // The organisation requires two-factor sign-in of its administrators and DPOs: one without it
     // sets it up (on their account page) before anything else in the organisation.
     if (membership.mfa_missing) throw new AppException(HttpStatus.FORBIDDEN, 'mfa_required', { setup: '/account/security' });
-    const ability = defineAbilityFor({ organizationId, userId: request.user.id, role: membership.role, departmentId: membership.department_id });
-    request.organizationAccess = { organizationId, role: membership.role, departmentId: membership.department_id, ability };
+    const ability = defineAbilityFor({ organizationId, userId: request.user.id, roles: membership.roles, departmentId: membership.department_id });
+    request.organizationAccess = { organizationId, roles: membership.roles, departmentId: membership.department_id, ability };
     if (!ability.can(policy.action, policy.subject)) throw AppException.forbidden();
     return true;
   }

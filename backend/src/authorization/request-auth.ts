@@ -12,7 +12,7 @@ export interface SessionUser {
 
 export interface OrganizationAccess {
   organizationId: string;
-  role: Role;
+  roles: Role[];
   departmentId: string | null;
   ability: AppAbility;
 }
@@ -39,7 +39,7 @@ export const CurrentUser = createParamDecorator((_data: unknown, context: Execut
   return request.user;
 });
 
-/** The caller's role and ability in the route's organisation (routes under @CheckPolicy). */
+/** The caller's roles and ability in the route's organisation (routes under @CheckPolicy). */
 export const CurrentAccess = createParamDecorator((_data: unknown, context: ExecutionContext): OrganizationAccess => {
   const request = context.switchToHttp().getRequest<Request>();
   if (!request.organizationAccess) throw new Error('CurrentAccess used on a route without @CheckPolicy');

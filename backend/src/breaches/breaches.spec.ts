@@ -36,7 +36,7 @@ describe('breach rules (Art 33–34)', () => {
 
   it('gives the breach register the same roles as the requests', () => {
     const table = (['admin', 'dpo', 'contributor', 'auditor'] as const).map((role) => {
-      const ability = defineAbilityFor({ organizationId: 'org-1', userId: 'user-1', role, departmentId: null });
+      const ability = defineAbilityFor({ organizationId: 'org-1', userId: 'user-1', roles: [role], departmentId: null });
       const own = { organizationId: 'org-1', recordedById: 'user-1', __caslSubjectType__: 'Breach' } as const;
       return { role, create: ability.can('create', 'Breach'), readOwn: ability.can('read', own), readOthers: ability.can('read', { ...own, recordedById: 'user-2' }), update: ability.can('update', own) };
     });

@@ -58,8 +58,8 @@ export class DashboardService {
    */
   async summaries(userId: string): Promise<OrganizationSummaryView[]> {
     const manager = this.connection.manager;
-    const memberships = await manager.query<{ organization_id: string; name: string; role: Role }[]>(
-      `SELECT m.organization_id, o.name, m.role FROM memberships m JOIN organizations o ON o.id = m.organization_id
+    const memberships = await manager.query<{ organization_id: string; name: string; roles: Role[] }[]>(
+      `SELECT m.organization_id, o.name, m.roles FROM memberships m JOIN organizations o ON o.id = m.organization_id
        WHERE m.user_id = $1 ORDER BY lower(o.name), o.id`,
       [userId],
     );
@@ -72,7 +72,7 @@ export class DashboardService {
         rows.push({
           organizationId: membership.organization_id,
           organizationName: membership.name,
-          role: membership.role,
+          roles: membership.roles,
           activities: evaluation.data.activities.filter((activity) => activity.status !== 'archived').length,
           findingsBySeverity: countBySeverity(evaluation.findings),
           reviewsDue: reviews.due.length,

@@ -75,9 +75,9 @@ describe('compliance dashboard (real PostgreSQL)', () => {
     const rows = (await dpo.get('/api/v1/me/organization-summaries').expect(200)).body.items;
     expect(rows.map((row: { organizationName: string }) => row.organizationName)).toEqual(['Cabinet Zèbre', 'Démo']);
     const [zebra, demo] = rows;
-    expect(zebra).toMatchObject({ role: 'dpo', activities: 0, findingsBySeverity: { high: 0, medium: 0, low: 0 }, averageCompleteness: 100 });
+    expect(zebra).toMatchObject({ roles: ['dpo'], activities: 0, findingsBySeverity: { high: 0, medium: 0, low: 0 }, averageCompleteness: 100 });
     const dashboard = (await dpo.get(`/api/v1/organizations/${organizationId}/dashboard`).expect(200)).body;
-    expect(demo).toMatchObject({ organizationId, role: 'dpo', findingsBySeverity: dashboard.findingsBySeverity, activities: 11, reviewsDue: dashboard.reviewsDue.length });
+    expect(demo).toMatchObject({ organizationId, roles: ['dpo'], findingsBySeverity: dashboard.findingsBySeverity, activities: 11, reviewsDue: dashboard.reviewsDue.length });
 
     await (await newAgent(api.server)).get('/api/v1/me/organization-summaries').expect(401);
   });

@@ -29,7 +29,7 @@ function ratedRisks(): DpiaContent['risks'] {
 
 describe('DPIA rules of the ability factory', () => {
   const can = (role: Role, action: Parameters<ReturnType<typeof defineAbilityFor>['can']>[0]) =>
-    defineAbilityFor({ organizationId: 'org-1', userId: 'user-1', role, departmentId: null }).can(action, 'Dpia');
+    defineAbilityFor({ organizationId: 'org-1', userId: 'user-1', roles: [role], departmentId: null }).can(action, 'Dpia');
 
   it('lets contributors draft, only the DPO give the opinion, admin or DPO decide, auditors read', () => {
     const table = (['admin', 'dpo', 'contributor', 'auditor'] as const).map((role) => ({

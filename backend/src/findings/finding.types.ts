@@ -95,7 +95,7 @@ export interface OrganizationData {
   /** activity id → its DPIA (at most one per activity). */
   dpiasByActivity: ReadonlyMap<string, DpiaRow>;
   /** The organisation's profile (absent where a caller builds the data without it). */
-  profile?: OrganizationProfile & { name: string };
+  profile?: OrganizationProfile & { name: string; /** some member holds the DPO role */ hasDpoMember?: boolean };
   /** The rights-request and breach registers (absent where a caller builds the data without them). */
   intake?: IntakeRegisters;
 }

@@ -98,7 +98,7 @@ export class FindingsDataService {
     const [{ fingerprint }] = await this.connection.manager.query<{ fingerprint: string }[]>(
       `SELECT concat_ws('|', CURRENT_DATE, ${part('processing_activities', 'id::text')}, ${part('vendors', 'id::text')},
               ${part('activity_processors', "activity_id::text || '/' || vendor_id::text")}, ${part('dpias', 'id::text')},
-              ${part('rights_requests', 'id::text')}, ${part('breaches', 'id::text')}, ${INTAKE_CLOCK},
+              ${part('rights_requests', 'id::text')}, ${part('breaches', 'id::text')}, ${part('memberships', 'id::text')}, ${INTAKE_CLOCK},
               (SELECT xmin::text || ctid::text FROM organizations WHERE id = $1)) AS fingerprint`,
       [organizationId],
     );
@@ -176,7 +176,9 @@ export class FindingsDataService {
       ),
       loadIntakeRegisters(manager, organizationId),
       manager.query<NonNullable<OrganizationData['profile']>[]>(
-        'SELECT name, public_body AS "publicBody", dpo_name AS "dpoName", dpo_email AS "dpoEmail" FROM organizations WHERE id = $1',
+        `SELECT o.name, o.public_body AS "publicBody", o.dpo_name AS "dpoName", o.dpo_email AS "dpoEmail",
+                EXISTS (SELECT 1 FROM memberships m WHERE m.organization_id = o.id AND 'dpo' = ANY(m.roles)) AS "hasDpoMember"
+         FROM organizations o WHERE o.id = $1`,
         [organizationId],
       ),
     ]);

@@ -357,6 +357,20 @@ export function computeFindings(data: OrganizationData, facts: EngineFacts, rule
       params: {},
     });
   }
+  // No member holds the DPO role: nobody can validate the register nor give the DPIA opinions.
+  if (data.profile && data.profile.hasDpoMember === false) {
+    findings.push({
+      code: 'no_dpo_member',
+      severity: 'medium',
+      recordType: 'organization',
+      recordId: data.organizationId,
+      recordReference: data.profile.name,
+      recordName: data.profile.name,
+      departmentId: null,
+      field: 'members',
+      params: {},
+    });
+  }
   // The rights-request and breach registers (intake-register-rules.ts).
   if (data.intake) findings.push(...intakeFindings(data.intake));
 

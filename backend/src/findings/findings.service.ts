@@ -31,7 +31,8 @@ export function linkOf(organizationId: string, finding: Pick<Finding, 'recordTyp
     case 'breach':
       return `/orgs/${organizationId}/breaches/${finding.recordId}#breach-${finding.field}`;
     case 'organization':
-      return `/orgs/${organizationId}/settings#organization-${finding.field}`;
+      // The members and their roles have their own settings page.
+      return finding.field === 'members' ? `/orgs/${organizationId}/settings/members` : `/orgs/${organizationId}/settings#organization-${finding.field}`;
   }
 }
 

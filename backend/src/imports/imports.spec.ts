@@ -37,8 +37,8 @@ describe('Register import from xlsx (real PostgreSQL)', () => {
   /** A fresh organisation where the source's owner can own activities again. */
   const target = async (name: string) => {
     const org = await createOrganizationWithRoles(api.server, name);
-    const members = (await source.admin.get(`${base(source)}/members`).expect(200)).body.items as { email: string; role: string }[];
-    const sourceDpo = members.find((member) => member.role === 'dpo')!;
+    const members = (await source.admin.get(`${base(source)}/members`).expect(200)).body.items as { email: string; roles: string[] }[];
+    const sourceDpo = members.find((member) => member.roles.includes('dpo'))!;
     await joinByInvitation(api.server, org.admin, org.organizationId, source.as.dpo, sourceDpo.email, 'dpo');
     return org;
   };
@@ -93,7 +93,7 @@ describe('Register import from xlsx (real PostgreSQL)', () => {
   // one error per activity and nothing imported (the demo register into a new organisation: 12 errors).
   it.each(['fr', 'en'] as const)('imports a register whose owners are not members here (%s): unassigned, each named in a warning of the dry run', async (locale) => {
     const org = await createOrganizationWithRoles(api.server, `Ailleurs ${locale}`);
-    const owner = ((await source.admin.get(`${base(source)}/members`).expect(200)).body.items as { email: string; role: string }[]).find((member) => member.role === 'dpo')!.email;
+    const owner = ((await source.admin.get(`${base(source)}/members`).expect(200)).body.items as { email: string; roles: string[] }[]).find((member) => member.roles.includes('dpo'))!.email;
     const before = await writes(org);
     const dry = await upload(org, exported[locale], '?dryRun=true', { locale }).expect(200);
     expect(dry.body).toMatchObject({ dryRun: true, valid: true, activities: 13, errors: [] });

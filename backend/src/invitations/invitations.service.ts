@@ -10,7 +10,7 @@ import { accountEmail } from '../auth/account-emails';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { WorkflowNotifier } from '../notifications/workflow-notifier';
 import { AppConfig, APP_CONFIG } from '../config/app.config';
-import type { Role } from '../members/membership.entity';
+import { normalizeRoles, type Role } from '../members/membership.entity';
 import type { AcceptedInvitation, CreateInvitationDto, InvitationPreview, InvitationView } from './dto/invitation.dto';
 
 export const INVITATION_LIFETIME_DAYS = 7;
@@ -18,7 +18,7 @@ export const INVITATION_LIFETIME_DAYS = 7;
 interface InvitationRow {
   id: string;
   email: string;
-  role: Role;
+  roles: Role[];
   department_id: string | null;
   expires_at: Date;
   created_at: Date;
@@ -33,7 +33,7 @@ interface TokenLookup {
   organization_name: string;
   invited_by_name: string | null;
   email: string;
-  role: Role;
+  roles: Role[];
   expires_at: Date;
   accepted: boolean;
   revoked: boolean;
@@ -43,10 +43,10 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 
 function toView(row: InvitationRow): InvitationView {
   const status = row.accepted_at ? 'accepted' : row.revoked_at ? 'revoked' : row.expired ? 'expired' : 'pending';
-  return { id: row.id, email: row.email, roles: [row.role], departmentId: row.department_id, status, expiresAt: row.expires_at, createdAt: row.created_at };
+  return { id: row.id, email: row.email, roles: row.roles, departmentId: row.department_id, status, expiresAt: row.expires_at, createdAt: row.created_at };
 }
 
-const COLUMNS = 'id, email, role, department_id, expires_at, created_at, accepted_at, revoked_at, expires_at <= now() AS expired';
+const COLUMNS = 'id, email, roles, department_id, expires_at, created_at, accepted_at, revoked_at, expires_at <= now() AS expired';
 
 /**
  * Invitations replace enrolling an existing account by e-mail: the link reaches the invited address
@@ -69,7 +69,7 @@ export class InvitationsService {
   }
 
   async create(organizationId: string, inviter: SessionUser, input: CreateInvitationDto): Promise<InvitationView> {
-    const [role] = input.roles;
+    const roles = normalizeRoles(input.roles);
     await this.assertDepartment(organizationId, input.departmentId);
     const [member] = await this.manager.query<{ id: string }[]>(
       'SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND u.email = $2',
@@ -83,16 +83,16 @@ export class InvitationsService {
     );
     const token = randomBytes(32).toString('base64url');
     const [row] = await this.manager.query<InvitationRow[]>(
-      `INSERT INTO invitations (organization_id, email, role, department_id, token_hash, invited_by, expires_at)
+      `INSERT INTO invitations (organization_id, email, roles, department_id, token_hash, invited_by, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(days => $7)) RETURNING ${COLUMNS}`,
-      [organizationId, input.email, role, input.departmentId ?? null, hash(token), inviter.id, INVITATION_LIFETIME_DAYS],
+      [organizationId, input.email, roles, input.departmentId ?? null, hash(token), inviter.id, INVITATION_LIFETIME_DAYS],
     );
     await this.audit.record({
       action: 'create',
       entityType: 'Invitation',
       entityId: row.id,
       entityLabel: row.email,
-      after: { email: row.email, roles: [row.role], departmentId: row.department_id, expiresAt: row.expires_at },
+      after: { email: row.email, roles: row.roles, departmentId: row.department_id, expiresAt: row.expires_at },
     });
     await this.sendInvitation(organizationId, row.email, inviter, token);
     return toView(row);
@@ -139,7 +139,7 @@ export class InvitationsService {
 
   async preview(token: string): Promise<InvitationPreview> {
     const row = await this.connection.withTenant({}, () => this.lookup(token));
-    return { organizationName: row.organization_name, invitedByName: row.invited_by_name, email: row.email, roles: [row.role], expiresAt: row.expires_at };
+    return { organizationName: row.organization_name, invitedByName: row.invited_by_name, email: row.email, roles: row.roles, expiresAt: row.expires_at };
   }
 
   /** Creates the membership for the signed-in user whose (proven) address is the invited one. */
@@ -154,8 +154,9 @@ export class InvitationsService {
     const [existing] = await this.manager.query<{ id: string }[]>('SELECT id FROM memberships WHERE organization_id = $1 AND user_id = $2', [found.organization_id, user.id]);
     if (existing) throw new AppException(HttpStatus.CONFLICT, 'already_member');
     const [membership] = await this.manager.query<{ id: string }[]>(
-      'INSERT INTO memberships (organization_id, user_id, role, department_id) VALUES ($1, $2, $3, $4) RETURNING id',
-      [found.organization_id, user.id, row.role, row.department_id],
+      // Every role the invitation carries.
+      'INSERT INTO memberships (organization_id, user_id, roles, department_id) VALUES ($1, $2, $3, $4) RETURNING id',
+      [found.organization_id, user.id, row.roles, row.department_id],
     );
     await this.manager.query('UPDATE invitations SET accepted_at = now(), accepted_by = $3 WHERE organization_id = $1 AND id = $2', [found.organization_id, row.id, user.id]);
     await this.audit.record({
@@ -163,7 +164,7 @@ export class InvitationsService {
       entityType: 'Membership',
       entityId: membership.id,
       entityLabel: user.email,
-      after: { email: user.email, role: row.role, departmentId: row.department_id, invitationId: row.id },
+      after: { email: user.email, roles: row.roles, departmentId: row.department_id, invitationId: row.id },
     });
     await this.audit.record({ action: 'accept', entityType: 'Invitation', entityId: row.id, entityLabel: row.email, before: { status: 'pending' }, after: { status: 'accepted' } });
     // The administrators, and whoever invited, hear that the new member is in (in this transaction).
@@ -183,7 +184,7 @@ export class InvitationsService {
       },
       to: ['admins', { userId: invitedBy }],
     });
-    return { organizationId: found.organization_id, organizationName: found.organization_name, roles: [row.role] };
+    return { organizationId: found.organization_id, organizationName: found.organization_name, roles: row.roles };
   }
 
   private async sendInvitation(organizationId: string, email: string, inviter: SessionUser, token: string): Promise<void> {

@@ -28,7 +28,7 @@ describe('invitations instead of enrolment (real SMTP, real PostgreSQL)', () => 
   it('answers alike for an existing account and an unknown address, names nobody and enrols nobody', async () => {
     const existing = await signUp(api.server, 'existing');
     const unknown = uniqueEmail('unknown');
-    const known = await org.admin.post(members()).send({ email: existing.email, role: 'dpo' }).expect(201);
+    const known = await org.admin.post(members()).send({ email: existing.email, roles: ['dpo'] }).expect(201);
     const stranger = await org.admin.post(invitations()).send({ email: unknown, roles: ['dpo'] }).expect(201);
     const shape = (body: Record<string, unknown>) => ({ ...body, id: 'x', email: 'x', expiresAt: 'x', createdAt: 'x' });
     expect(shape(known.body)).toEqual(shape(stranger.body));
@@ -62,7 +62,7 @@ describe('invitations instead of enrolment (real SMTP, real PostgreSQL)', () => 
 
     const accepted = await invited.agent.post(`/api/v1/invitations/${token}/accept`).expect(201);
     expect(accepted.body).toEqual({ organizationId: org.organizationId, organizationName: 'Cabinet Invitant', roles: ['contributor'] });
-    expect((await invited.agent.get('/api/v1/me').expect(200)).body.memberships).toEqual([{ organizationId: org.organizationId, organizationName: 'Cabinet Invitant', role: 'contributor' }]);
+    expect((await invited.agent.get('/api/v1/me').expect(200)).body.memberships).toEqual([{ organizationId: org.organizationId, organizationName: 'Cabinet Invitant', roles: ['contributor'] }]);
     expect((await invited.agent.post(`/api/v1/invitations/${token}/accept`).expect(400)).body.code).toBe('token_invalid');
     expect((await other.agent.get(`/api/v1/invitations/${token}`).expect(400)).body.code).toBe('token_invalid');
 

@@ -33,12 +33,12 @@ export class MembersController {
   })
   @ApiCreatedResponse({ type: InvitationView })
   add(@CurrentAccess() access: OrganizationAccess, @CurrentUser() user: SessionUser, @Body() body: AddMemberDto): Promise<InvitationView> {
-    return this.invitations.create(access.organizationId, user, { email: body.email, roles: [body.role], departmentId: body.departmentId });
+    return this.invitations.create(access.organizationId, user, { email: body.email, roles: body.roles, departmentId: body.departmentId });
   }
 
   @Patch(':memberId')
   @CheckPolicy('update', 'Membership')
-  @ApiOperation({ summary: 'Change a member’s role or department (the last admin cannot be demoted)' })
+  @ApiOperation({ summary: 'Change a member’s roles or department (the last admin cannot lose the admin role)' })
   @ApiOkResponse({ type: MemberView })
   update(
     @CurrentAccess() access: OrganizationAccess,

@@ -6,7 +6,7 @@ import { TransactionalConnection } from '../common/request-context/transactional
 import { Department } from '../departments/department.entity';
 import { User } from '../users/user.entity';
 import type { MemberView, UpdateMemberDto } from './dto/member.dto';
-import { Membership } from './membership.entity';
+import { Membership, normalizeRoles } from './membership.entity';
 
 @Injectable()
 export class MembersService {
@@ -24,7 +24,7 @@ export class MembersService {
         'membership.userId AS "userId"',
         'user.email AS email',
         'user.name AS name',
-        'membership.role AS role',
+        'membership.roles AS roles',
         'membership.departmentId AS "departmentId"',
         'membership.version AS version',
       ])
@@ -54,30 +54,32 @@ export class MembersService {
     await this.connection.bindOrganization(organizationId);
     const own = await this.connection.getRepository(Membership).findOne({ where: { organizationId, userId }, lock: { mode: 'pessimistic_write' } });
     if (!own) throw AppException.notFound();
-    if (own.role === 'admin') await this.assertAnotherAdmin(organizationId, own.id);
+    if (own.roles.includes('admin')) await this.assertAnotherAdmin(organizationId, own.id);
     const view = await this.get(organizationId, own.id);
     await this.connection.getRepository(Membership).delete({ organizationId, id: own.id });
-    await this.audit.record({ action: 'leave', entityType: 'Membership', entityId: own.id, entityLabel: view.email, before: { email: view.email, role: view.role, departmentId: view.departmentId } });
+    await this.audit.record({ action: 'leave', entityType: 'Membership', entityId: own.id, entityLabel: view.email, before: { email: view.email, roles: view.roles, departmentId: view.departmentId } });
   }
 
   async update(organizationId: string, memberId: string, changes: UpdateMemberDto): Promise<MemberView> {
     const membership = await this.lockMembership(organizationId, memberId);
-    if (changes.role && changes.role !== 'admin' && membership.role === 'admin') await this.assertAnotherAdmin(organizationId, memberId);
+    const roles = changes.roles ? normalizeRoles(changes.roles) : undefined;
+    // Losing the admin role (alone or among others) needs another admin.
+    if (roles && !roles.includes('admin') && membership.roles.includes('admin')) await this.assertAnotherAdmin(organizationId, memberId);
     if (changes.departmentId !== undefined) await this.assertDepartment(organizationId, changes.departmentId);
-    const before = { role: membership.role, departmentId: membership.departmentId };
+    const before = { roles: membership.roles, departmentId: membership.departmentId };
     const repository = this.connection.getRepository(Membership);
-    const saved = await repository.save(repository.merge(membership, changes));
+    const saved = await repository.save(repository.merge(membership, { ...changes, ...(roles ? { roles } : {}) }));
     const view = await this.get(organizationId, memberId);
-    await this.audit.record({ action: 'update', entityType: 'Membership', entityId: memberId, entityLabel: view.email, before, after: { role: saved.role, departmentId: saved.departmentId } });
+    await this.audit.record({ action: 'update', entityType: 'Membership', entityId: memberId, entityLabel: view.email, before, after: { roles: saved.roles, departmentId: saved.departmentId } });
     return view;
   }
 
   async remove(organizationId: string, memberId: string): Promise<void> {
     const membership = await this.lockMembership(organizationId, memberId);
-    if (membership.role === 'admin') await this.assertAnotherAdmin(organizationId, memberId);
+    if (membership.roles.includes('admin')) await this.assertAnotherAdmin(organizationId, memberId);
     const view = await this.get(organizationId, memberId);
     await this.connection.getRepository(Membership).delete({ organizationId, id: memberId });
-    await this.audit.record({ action: 'delete', entityType: 'Membership', entityId: memberId, entityLabel: view.email, before: { email: view.email, role: view.role, departmentId: view.departmentId } });
+    await this.audit.record({ action: 'delete', entityType: 'Membership', entityId: memberId, entityLabel: view.email, before: { email: view.email, roles: view.roles, departmentId: view.departmentId } });
   }
 
   private async lockMembership(organizationId: string, memberId: string): Promise<Membership> {
@@ -90,9 +92,10 @@ export class MembersService {
 
   /** Locks the organisation's admins so two concurrent demotions cannot both pass the check. */
   private async assertAnotherAdmin(organizationId: string, memberId: string): Promise<void> {
-    const admins = await this.connection
-      .getRepository(Membership)
-      .find({ where: { organizationId, role: 'admin' }, lock: { mode: 'pessimistic_write' } });
+    const admins = await this.connection.manager.query<{ id: string }[]>(
+      "SELECT id FROM memberships WHERE organization_id = $1 AND 'admin' = ANY(roles) FOR UPDATE",
+      [organizationId],
+    );
     if (!admins.some((admin) => admin.id !== memberId)) throw new AppException(HttpStatus.CONFLICT, 'last_admin');
   }
 

@@ -3,7 +3,10 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn
 export const ROLES = ['admin', 'dpo', 'contributor', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** A user's role in one organisation. */
+/** Roles in a stable order (as ROLES lists them), without duplicates: how they are stored and shown. */
+export const normalizeRoles = (roles: readonly Role[]): Role[] => ROLES.filter((role) => roles.includes(role));
+
+/** A user's roles in one organisation (one or more: the ability is their union). */
 @Entity('memberships')
 export class Membership {
   @PrimaryColumn('uuid')
@@ -15,8 +18,8 @@ export class Membership {
   @Column('uuid')
   userId!: string;
 
-  @Column('text')
-  role!: Role;
+  @Column('text', { array: true })
+  roles!: Role[];
 
   @Column('uuid', { nullable: true })
   departmentId!: string | null;

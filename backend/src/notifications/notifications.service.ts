@@ -87,8 +87,8 @@ export class NotificationsService {
     const manager = this.connection.manager;
     const [data, members, dpiaActions, gridsAwaiting] = await Promise.all([
       this.findingsData.load(organizationId),
-      manager.query<{ user_id: string; role: string; name: string; email: string }[]>(
-        'SELECT m.user_id, m.role, u.name, u.email FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1',
+      manager.query<{ user_id: string; roles: string[]; name: string; email: string }[]>(
+        'SELECT m.user_id, m.roles, u.name, u.email FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1',
         [organizationId],
       ),
       manager.query<DpiaActionRow[]>(
@@ -107,7 +107,7 @@ export class NotificationsService {
       ),
     ]);
     const memberIds = new Set(members.map((member) => member.user_id));
-    const dpoIds = members.filter((member) => member.role === 'dpo').map((member) => member.user_id);
+    const dpoIds = members.filter((member) => member.roles.includes('dpo')).map((member) => member.user_id);
     const context = {
       data,
       dpoIds,

@@ -142,7 +142,7 @@ describe('workflow notifications (real PostgreSQL, real SMTP receiver)', () => {
     const created = (await org.as.contributor.post(activities()).send(completeActivity({ name: 'Restauration scolaire' })).expect(201)).body;
     const submitted = (await org.as.contributor.post(`${activities()}/${created.id}/submit`).send({ version: created.version }).expect(200)).body;
     const contributorBefore = (await sql<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1', [org.userIds.contributor]))[0].n;
-    const membership = await sql<{ id: string; role: string; department_id: string | null }>('SELECT id, role, department_id FROM memberships WHERE user_id = $1 AND organization_id = $2', [
+    const membership = await sql<{ id: string; roles: string[]; department_id: string | null }>('SELECT id, roles, department_id FROM memberships WHERE user_id = $1 AND organization_id = $2', [
       org.userIds.contributor,
       org.organizationId,
     ]);
@@ -151,11 +151,11 @@ describe('workflow notifications (real PostgreSQL, real SMTP receiver)', () => {
       await org.as.dpo.post(`${activities()}/${created.id}/validate`).send({ version: submitted.version }).expect(200);
       expect((await sql<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1', [org.userIds.contributor]))[0].n).toBe(contributorBefore);
     } finally {
-      await sql('INSERT INTO memberships (organization_id, id, user_id, role, department_id) VALUES ($1, $2, $3, $4, $5)', [
+      await sql('INSERT INTO memberships (organization_id, id, user_id, roles, department_id) VALUES ($1, $2, $3, $4, $5)', [
         org.organizationId,
         membership[0].id,
         org.userIds.contributor,
-        membership[0].role,
+        membership[0].roles,
         membership[0].department_id,
       ]);
     }

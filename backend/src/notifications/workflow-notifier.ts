@@ -34,7 +34,7 @@ export interface WorkflowEvent {
 
 interface Candidate {
   user_id: string;
-  role: Role;
+  roles: Role[];
   department_id: string | null;
   in_app: boolean;
   email: boolean;
@@ -75,17 +75,17 @@ export class WorkflowNotifier implements OnModuleInit, EntitySubscriberInterface
     const wantsAdmins = event.to.includes('admins');
     const named = event.to.flatMap((target) => (typeof target === 'object' && target.userId ? [target.userId] : []));
     const candidates = await manager.query<Candidate[]>(
-      `SELECT m.user_id, m.role, m.department_id, coalesce(p.in_app, true) AS in_app, coalesce(p.email, true) AS email
+      `SELECT m.user_id, m.roles, m.department_id, coalesce(p.in_app, true) AS in_app, coalesce(p.email, true) AS email
        FROM memberships m
        LEFT JOIN notification_kind_preferences p ON p.user_id = m.user_id AND p.kind = $5
-       WHERE m.organization_id = $1 AND ((m.role = 'dpo' AND $2) OR (m.role = 'admin' AND $3) OR m.user_id = ANY($4::uuid[]))`,
+       WHERE m.organization_id = $1 AND (('dpo' = ANY(m.roles) AND $2) OR ('admin' = ANY(m.roles) AND $3) OR m.user_id = ANY($4::uuid[]))`,
       [event.organizationId, wantsDpos, wantsAdmins, named, event.kind],
     );
     const recipients = candidates.filter(
       (candidate) =>
         candidate.user_id !== context.userId &&
         (candidate.in_app || candidate.email) &&
-        defineAbilityFor({ organizationId: event.organizationId, userId: candidate.user_id, role: candidate.role, departmentId: candidate.department_id }).can(
+        defineAbilityFor({ organizationId: event.organizationId, userId: candidate.user_id, roles: candidate.roles, departmentId: candidate.department_id }).can(
           'read',
           event.record.subject,
         ),

@@ -34,6 +34,10 @@ export class Organization {
   @Column('text', { nullable: true })
   dpoPhone!: string | null;
 
+  /** The number the CNIL gave the DPO's designation, printed with the DPO's contact. */
+  @Column('text', { nullable: true })
+  dpoDesignationNumber!: string | null;
+
   @Column('text', { nullable: true })
   euRepresentativeName!: string | null;
 

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app-exception';
 import { assertVersion } from '../common/concurrency/expected-version';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
-import { Membership } from '../members/membership.entity';
+import { Membership, type Role } from '../members/membership.entity';
 import type { CreateOrganizationDto, OrganizationView, OutsidePublicTasksView, UpdateOrganizationDto } from './dto/organization.dto';
 import { Organization } from './organization.entity';
 import { ActivityDirectory } from '../activities/directory/activity-directory';
@@ -23,16 +23,17 @@ export class OrganizationsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The creator becomes the organisation's first admin. */
+  /** The creator becomes the organisation's first admin, and its DPO too when they say so (a one-person office). */
   async create(userId: string, input: CreateOrganizationDto): Promise<Organization> {
     const id = randomUUID();
     await this.connection.bindOrganization(id);
     const organizations = this.connection.getRepository(Organization);
     const organization = await organizations.save(organizations.create({ id, name: input.name.trim() }));
     const memberships = this.connection.getRepository(Membership);
-    const membership = await memberships.save(memberships.create({ organizationId: id, userId, role: 'admin' }));
+    const roles: Role[] = input.creatorIsDpo ? ['admin', 'dpo'] : ['admin'];
+    const membership = await memberships.save(memberships.create({ organizationId: id, userId, roles }));
     await this.audit.record({ action: 'create', entityType: 'Organization', entityId: id, entityLabel: organization.name, after: { ...organization } });
-    await this.audit.record({ action: 'create', entityType: 'Membership', entityId: membership.id, entityLabel: userId, after: { userId, role: 'admin' } });
+    await this.audit.record({ action: 'create', entityType: 'Membership', entityId: membership.id, entityLabel: userId, after: { userId, roles } });
     return organization;
   }
 
@@ -46,7 +47,7 @@ export class OrganizationsService {
     const repository = this.connection.getRepository(Organization);
     const current = await repository.findOne({ where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
     if (!current) throw AppException.notFound();
-    // Field by field: the DPO may change the profile (public body, sector), not the rest.
+    // Field by field: the DPO may change the profile (public body, sector) and the DPO contact block, not the rest.
     if (ability) {
       for (const [field, value] of Object.entries(changes)) {
         if (value !== undefined && value !== current[field as keyof Organization]) ForbiddenError.from(ability).throwUnlessCan('update', subject('Organization', { organizationId }), field);

@@ -9,7 +9,7 @@ type Role = 'admin' | 'dpo' | 'contributor' | 'auditor';
 describe('rights-request rules of the ability factory', () => {
   it('lets admin and DPO manage, contributors record and follow their own, auditors read', () => {
     const table = (['admin', 'dpo', 'contributor', 'auditor'] as const).map((role: Role) => {
-      const ability = defineAbilityFor({ organizationId: 'org-1', userId: 'user-1', role, departmentId: null });
+      const ability = defineAbilityFor({ organizationId: 'org-1', userId: 'user-1', roles: [role], departmentId: null });
       const own = { organizationId: 'org-1', recordedById: 'user-1', __caslSubjectType__: 'RightsRequest' } as const;
       const other = { ...own, recordedById: 'user-2' };
       return {

@@ -77,14 +77,14 @@ export class UsersService {
   }
 
   /** The user's memberships across organisations (RLS lets a user see their own memberships). */
-  async memberships(userId: string): Promise<{ organizationId: string; organizationName: string; role: string }[]> {
+  async memberships(userId: string): Promise<{ organizationId: string; organizationName: string; roles: string[] }[]> {
     const rows = await this.connection.manager
       .createQueryBuilder(Membership, 'membership')
       .innerJoin(Organization, 'organization', 'organization.id = membership.organizationId')
-      .select(['membership.organizationId AS "organizationId"', 'organization.name AS "organizationName"', 'membership.role AS "role"'])
+      .select(['membership.organizationId AS "organizationId"', 'organization.name AS "organizationName"', 'membership.roles AS "roles"'])
       .where('membership.userId = :userId', { userId })
       .orderBy('organization.name', 'ASC')
-      .getRawMany<{ organizationId: string; organizationName: string; role: string }>();
+      .getRawMany<{ organizationId: string; organizationName: string; roles: string[] }>();
     return rows;
   }
 }

@@ -6,7 +6,7 @@ import type { components } from './api/schema';
 
 export type ApiSchemas = components['schemas'];
 
-export type Role = ApiSchemas['MemberView']['role'];
+export type Role = ApiSchemas['MemberView']['roles'][number];
 /** The roles in the order the pages list them (the values are the contract's). */
 export const ROLES = ['admin', 'dpo', 'contributor', 'auditor'] as const satisfies readonly Role[];
 

@@ -130,7 +130,7 @@ export class CsrfResponse {
 export class MembershipView {
   @ApiProperty() organizationId!: string;
   @ApiProperty() organizationName!: string;
-  @ApiProperty({ enum: ['admin', 'dpo', 'contributor', 'auditor'] }) role!: string;
+  @ApiProperty({ enum: ['admin', 'dpo', 'contributor', 'auditor'], isArray: true }) roles!: string[];
 }
 
 export class MeResponse extends UserView {

@@ -260,9 +260,9 @@ export class SsoService {
     return this.connection.withTenant({ organizationId, requestId: requestIdOf(request) }, async () => {
       const manager = this.connection.manager;
       const inserted = await manager.query<{ id: string }[]>(
-        `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3)
+        `INSERT INTO memberships (organization_id, user_id, roles) VALUES ($1, $2, $3)
          ON CONFLICT (organization_id, user_id) DO NOTHING RETURNING id`,
-        [organizationId, account.id, role],
+        [organizationId, account.id, [role]],
       );
       if (inserted[0]) {
         await this.connection.runAs({ userId: account.id, actorName: account.name }, () =>
@@ -271,7 +271,7 @@ export class SsoService {
             entityType: 'Membership',
             entityId: inserted[0].id,
             entityLabel: account.email,
-            after: { email: account.email, role, singleSignOn: true },
+            after: { email: account.email, roles: [role], singleSignOn: true },
           }),
         );
       }

@@ -121,7 +121,7 @@ describe('single sign-on with OpenID Connect, against a real provider', () => {
     expect(await singleSignOn(agent, 'jeanne.martin@acme.test', 'jeanne')).toBe(`${PUBLIC_URL}/`);
     const me = (await agent.get('/api/v1/me').expect(200)).body;
     expect(me).toMatchObject({ email: 'jeanne.martin@acme.test', name: 'Jeanne Martin' });
-    expect(me.memberships).toEqual([{ organizationId: org.organizationId, organizationName: 'Acme', role: 'contributor' }]);
+    expect(me.memberships).toEqual([{ organizationId: org.organizationId, organizationName: 'Acme', roles: ['contributor'] }]);
     // The same session as a password sign-in: it works in the organisation.
     await agent.get(`/api/v1/organizations/${org.organizationId}/activities`).expect(200);
 

@@ -75,7 +75,7 @@ export class DashboardView {
 export class OrganizationSummaryView {
   @ApiProperty() organizationId!: string;
   @ApiProperty() organizationName!: string;
-  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
   @ApiProperty({ description: 'activities not archived' }) activities!: number;
   @ApiProperty({ type: SeverityCountsView }) findingsBySeverity!: SeverityCountsView;
   @ApiProperty() reviewsDue!: number;

@@ -16,6 +16,7 @@ import { PriorConsultationPublicBodies1764921700000 } from './1764921700000-prio
 import { TwoFactor1764900000000 } from './1764900000000-two-factor';
 import { AccountPrivilege1764990000000 } from './1764990000000-account-privilege';
 import { SingleSignOn1764950000000 } from './1764950000000-single-sign-on';
+import { MembershipRoles1765000000000 } from './1765000000000-membership-roles';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   TwoFactor1764900000000,
   SingleSignOn1764950000000,
   AccountPrivilege1764990000000,
+  MembershipRoles1765000000000,
 ];

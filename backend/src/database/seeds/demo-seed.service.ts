@@ -75,7 +75,7 @@ export class DemoSeedService {
     const fixture = sampleRegister.organization;
     const dpo = accounts.find((account) => account.role === 'dpo')!.user;
     const { organizationId, vendors, activities } = await this.connection.withTenant({ userId: admin.id, actorName: admin.name }, async () => {
-      const organization = await this.organizations.create(admin.id, { name: DEMO_ORGANIZATION_NAME });
+      const organization = await this.organizations.create(admin.id, { name: DEMO_ORGANIZATION_NAME, creatorIsDpo: false });
       await this.organizations.update(organization.id, organization.version, {
         legalName: fixture.name,
         registrationNumber: fixture.registrationNumber,
@@ -89,10 +89,10 @@ export class DemoSeedService {
       for (const name of fixture.departments) await this.departments.create(organization.id, { name });
       const memberships = this.connection.getRepository(Membership);
       for (const account of accounts.slice(1)) {
-        await memberships.save(memberships.create({ organizationId: organization.id, userId: account.user.id, role: account.role }));
+        await memberships.save(memberships.create({ organizationId: organization.id, userId: account.user.id, roles: [account.role] }));
       }
       // Validated and archived activities are the DPO's to record, so the DPO imports the register.
-      const ability = defineAbilityFor({ organizationId: organization.id, userId: dpo.id, role: 'dpo', departmentId: null });
+      const ability = defineAbilityFor({ organizationId: organization.id, userId: dpo.id, roles: ['dpo'], departmentId: null });
       const access = { organizationId: organization.id, ability };
       const imported = await this.connection.runAs({ userId: dpo.id, actorName: dpo.name }, async () => {
         const vendorsImported = await this.vendors.importVendors(access, sampleRegister.vendors);

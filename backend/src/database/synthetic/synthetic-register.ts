@@ -99,7 +99,7 @@ async function inTenant<T>(client: ClientBase, organizationId: string, userId: s
 
 interface PendingEvent {
   occurredAt: Date;
-  actor: SyntheticUser;
+  actor: Pick<SyntheticUser, 'id' | 'name'>;
   action: string;
   entityType: string;
   entityId: string;
@@ -245,8 +245,8 @@ export async function createSyntheticOrganization(client: ClientBase, options: S
     await insertRows(
       client,
       'memberships',
-      ['organization_id', 'id', 'user_id', 'role', 'created_at', 'updated_at'],
-      memberships.map(({ id, user }) => [organizationId, id, user.id, user.role, now, now]),
+      ['organization_id', 'id', 'user_id', 'roles', 'created_at', 'updated_at'],
+      memberships.map(({ id, user }) => [organizationId, id, user.id, [user.role], now, now]),
     );
     const departments = DEPARTMENT_NAMES.map((department) => ({ id: randomUUID(), name: department }));
     await insertRows(
@@ -277,7 +277,7 @@ export async function createSyntheticOrganization(client: ClientBase, options: S
         entityType: 'Membership',
         entityId: id,
         entityLabel: index === 0 ? user.id : user.email,
-        changes: changesOf(null, index === 0 ? { userId: user.id, role: user.role } : { email: user.email, role: user.role, departmentId: null }),
+        changes: changesOf(null, index === 0 ? { userId: user.id, roles: [user.role] } : { email: user.email, roles: [user.role], departmentId: null }),
       })),
       ...departments.map((department, index) => ({
         occurredAt: at(1 + memberships.length + index),
@@ -294,7 +294,8 @@ export async function createSyntheticOrganization(client: ClientBase, options: S
   return { organizationId, users };
 }
 
-interface Member extends SyntheticUser {
+interface Member extends Omit<SyntheticUser, 'role'> {
+  roles: SyntheticUser['role'][];
   departmentId: string | null;
 }
 
@@ -316,15 +317,15 @@ export async function generateSyntheticRegister(client: ClientBase, options: Syn
 
   const members = (
     await client.query<Member>(
-      `SELECT u.id, u.email, u.name, m.role, m.department_id AS "departmentId" FROM memberships m JOIN users u ON u.id = m.user_id
+      `SELECT u.id, u.email, u.name, m.roles, m.department_id AS "departmentId" FROM memberships m JOIN users u ON u.id = m.user_id
        WHERE m.organization_id = $1 ORDER BY u.email`,
       [organizationId],
     )
   ).rows;
-  const dpo = members.find((member) => member.role === 'dpo') ?? members.find((member) => member.role === 'admin');
+  const dpo = members.find((member) => member.roles.includes('dpo')) ?? members.find((member) => member.roles.includes('admin'));
   if (!dpo) throw new Error(`Organisation ${organizationId} has no DPO or admin to author the register`);
-  const owners = members.filter((member) => member.role === 'contributor');
-  if (owners.length === 0) owners.push(...members.filter((member) => member.role !== 'auditor'));
+  const owners = members.filter((member) => member.roles.includes('contributor'));
+  if (owners.length === 0) owners.push(...members.filter((member) => member.roles.some((role) => role !== 'auditor')));
   const chain = new AuditChain(client, organizationId);
 
   // Departments by name, created when missing.

@@ -37,6 +37,7 @@ export const FINDING_CODES = [
   'dpia_prior_consultation_pending',
   'dpia_processing_prohibited',
   'public_body_without_dpo',
+  'no_dpo_member',
   'rights_request_overdue',
   'rights_request_due_soon',
   'breach_not_assessed',

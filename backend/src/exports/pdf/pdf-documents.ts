@@ -43,6 +43,7 @@ function writeController(pdf: PdfWriter, ctx: ExportContext): void {
   pdf.field(cover('dpo_name'), org.dpoName);
   pdf.field(cover('dpo_email'), org.dpoEmail);
   pdf.field(cover('dpo_phone'), org.dpoPhone);
+  pdf.field(cover('dpo_designation_number'), org.dpoDesignationNumber);
   if (org.euRepresentativeName) {
     pdf.field(cover('eu_representative_name'), org.euRepresentativeName);
     pdf.field(cover('eu_representative_address'), org.euRepresentativeAddress);

@@ -33,6 +33,7 @@ export const coverSheet: SheetWriter = {
       { field: t('dpo_name'), value: org.dpoName },
       { field: t('dpo_email'), value: org.dpoEmail },
       { field: t('dpo_phone'), value: org.dpoPhone },
+      { field: t('dpo_designation_number'), value: org.dpoDesignationNumber },
       { field: t('eu_representative_name'), value: org.euRepresentativeName },
       { field: t('eu_representative_address'), value: org.euRepresentativeAddress },
       { field: t('eu_representative_email'), value: org.euRepresentativeEmail },

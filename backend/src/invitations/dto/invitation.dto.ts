@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsOptional, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, ArrayMinSize, IsArray, IsEmail, IsIn, IsOptional, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { withArgs } from '../../common/http/validation';
 import { ROLES, type Role } from '../../members/membership.entity';
 
@@ -11,10 +11,11 @@ export class CreateInvitationDto {
   @MaxLength(254, withArgs)
   email!: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true, description: 'One role for now: memberships with several roles are not built yet' })
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['admin', 'dpo'], description: 'one or more roles; the member will have the union of their rights' })
   @IsArray()
   @ArrayMinSize(1, withArgs)
-  @ArrayMaxSize(1, withArgs)
+  @ArrayMaxSize(ROLES.length, withArgs)
+  @ArrayUnique()
   @IsIn(ROLES, { each: true, ...withArgs })
   roles!: Role[];
 

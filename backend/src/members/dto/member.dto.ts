@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { withArgs } from '../../common/http/validation';
 import { ROLES, type Role } from '../membership.entity';
 
@@ -11,9 +11,13 @@ export class AddMemberDto {
   @MaxLength(254, withArgs)
   email!: string;
 
-  @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES, withArgs)
-  role!: Role;
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['admin', 'dpo'], description: 'one or more roles; the member has the union of their rights' })
+  @IsArray()
+  @ArrayMinSize(1, withArgs)
+  @ArrayMaxSize(ROLES.length, withArgs)
+  @ArrayUnique()
+  @IsIn(ROLES, { ...withArgs, each: true })
+  roles!: Role[];
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
   @IsOptional()
@@ -23,10 +27,14 @@ export class AddMemberDto {
 }
 
 export class UpdateMemberDto {
-  @ApiPropertyOptional({ enum: ROLES })
+  @ApiPropertyOptional({ enum: ROLES, isArray: true, description: 'the whole set of roles (replaces the current one)' })
   @IsOptional()
-  @IsIn(ROLES, withArgs)
-  role?: Role;
+  @IsArray()
+  @ArrayMinSize(1, withArgs)
+  @ArrayMaxSize(ROLES.length, withArgs)
+  @ArrayUnique()
+  @IsIn(ROLES, { ...withArgs, each: true })
+  roles?: Role[];
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
   @IsOptional()
@@ -40,7 +48,7 @@ export class MemberView {
   @ApiProperty() userId!: string;
   @ApiProperty() email!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
   @ApiProperty({ nullable: true, type: String }) departmentId!: string | null;
   @ApiProperty() version!: number;
 }

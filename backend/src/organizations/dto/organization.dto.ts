@@ -1,11 +1,15 @@
 import { TEXT_LIMITS } from '../../domain/field-limits';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { withArgs } from '../../common/http/validation';
 import { ORGANIZATION_SECTORS, type OrganizationSector } from '../../domain/organizations/organization-profile';
 
 const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
+/** A telephone number as people write it: digits, spaces, dots, dashes, brackets, an optional leading +; 6 to 20 digits. */
+const PHONE = /^(?=(?:\D*\d){6,20}\D*$)\+?[\d\s().-]+$/;
+/** The constraint's name is the error code (`validation.phone` says it in words). */
+const IsPhone = () => ValidateBy({ name: 'phone', validator: { validate: (value: unknown) => typeof value === 'string' && PHONE.test(value) } });
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() || null : value);
 
 export class CreateOrganizationDto {
@@ -14,6 +18,11 @@ export class CreateOrganizationDto {
   @IsNotEmpty()
   @MaxLength(TEXT_LIMITS.name, withArgs)
   name!: string;
+
+  @ApiPropertyOptional({ default: false, description: 'the creator is also the organisation’s DPO: their membership holds the roles admin and dpo (a one-person office can then validate)' })
+  @IsOptional()
+  @IsBoolean()
+  creatorIsDpo?: boolean;
 }
 
 /** Organisation settings: the controller's identity, its DPO and its EU representative (Art 30(1)(a), Art 27). */
@@ -32,7 +41,8 @@ export class UpdateOrganizationDto {
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(TEXT_LIMITS.short, withArgs) legalRepresentative?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(TEXT_LIMITS.short, withArgs) dpoName?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsEmail() @MaxLength(254, withArgs) dpoEmail?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(50, withArgs) dpoPhone?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(50, withArgs) @IsPhone() dpoPhone?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the number the CNIL gave the DPO designation (e.g. DPO-12345)' }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(50, withArgs) dpoDesignationNumber?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(TEXT_LIMITS.short, withArgs) euRepresentativeName?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(TEXT_LIMITS.paragraph, withArgs) euRepresentativeAddress?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(trimToNull) @ValidateIf((_, v) => v !== null) @IsEmail() @MaxLength(254, withArgs) euRepresentativeEmail?: string | null;
@@ -58,6 +68,7 @@ export class OrganizationView {
   @ApiProperty({ nullable: true, type: String }) dpoName!: string | null;
   @ApiProperty({ nullable: true, type: String }) dpoEmail!: string | null;
   @ApiProperty({ nullable: true, type: String }) dpoPhone!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the CNIL designation number of the DPO' }) dpoDesignationNumber!: string | null;
   @ApiProperty({ nullable: true, type: String }) euRepresentativeName!: string | null;
   @ApiProperty({ nullable: true, type: String }) euRepresentativeAddress!: string | null;
   @ApiProperty({ nullable: true, type: String }) euRepresentativeEmail!: string | null;

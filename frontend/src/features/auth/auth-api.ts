@@ -115,3 +115,12 @@ export function saveSsoSettings(api: TypedApiClient, orgId: string, body: ApiSch
 export async function removeSsoSettings(api: TypedApiClient, orgId: string): Promise<void> {
   await unwrap(api.DELETE('/api/v1/organizations/{orgId}/sso', { params: { path: { orgId } } }));
 }
+
+/** Whether the organisation requires two-factor sign-in of its administrators and DPOs. */
+export function getOrganizationSecurity(api: TypedApiClient, orgId: string) {
+  return unwrap(api.GET('/api/v1/organizations/{orgId}/security', { params: { path: { orgId } } }));
+}
+
+export function saveOrganizationSecurity(api: TypedApiClient, orgId: string, requireMfaForAdmins: boolean) {
+  return unwrap(api.PUT('/api/v1/organizations/{orgId}/security', { params: { path: { orgId } }, body: { requireMfaForAdmins } }));
+}

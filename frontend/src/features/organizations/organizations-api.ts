@@ -4,7 +4,7 @@ import type { OrganizationPatch } from '@/lib/api-types';
 import type { CreateOrganizationForm } from './schemas';
 
 export function createOrganization(api: TypedApiClient, form: CreateOrganizationForm) {
-  return unwrap(api.POST('/api/v1/organizations', { body: { name: form.name.trim() } }));
+  return unwrap(api.POST('/api/v1/organizations', { body: { name: form.name.trim(), creatorIsDpo: form.creatorIsDpo === 'yes' } }));
 }
 
 export function getOrganization(api: TypedApiClient, organizationId: string) {

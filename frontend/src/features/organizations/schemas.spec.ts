@@ -13,6 +13,7 @@ const organization: Organization = {
   dpoName: 'Dora Pô',
   dpoEmail: 'dpo@example.com',
   dpoPhone: null,
+  dpoDesignationNumber: 'DPO-84213',
   euRepresentativeName: null,
   euRepresentativeAddress: null,
   euRepresentativeEmail: null,
@@ -43,6 +44,7 @@ describe('organisation settings conversion', () => {
       dpoName: 'Dora Pô',
       dpoEmail: 'dpo@example.com',
       dpoPhone: '01 02 03 04 05',
+      dpoDesignationNumber: 'DPO-84213',
       euRepresentativeName: null,
       euRepresentativeAddress: null,
       euRepresentativeEmail: null,
@@ -52,12 +54,20 @@ describe('organisation settings conversion', () => {
     });
   });
 
-  it('reads and sends the profile: public authority or private body, sector or none; the DPO sends only that', () => {
+  it('reads and sends the profile: public authority or private body, sector or none; the DPO sends only that and the DPO contact block', () => {
     const form = organizationToForm(organization);
     expect(form).toMatchObject({ bodyType: 'public', sector: 'local_authority' });
     const privateBody = { ...form, bodyType: 'private' as const, sector: '' as const };
     expect(formToOrganizationPatch(privateBody, 7)).toMatchObject({ publicBody: false, sector: null });
-    expect(formToProfilePatch(privateBody, 7)).toEqual({ publicBody: false, sector: null, version: 7 });
+    expect(formToProfilePatch(privateBody, 7)).toEqual({
+      publicBody: false,
+      sector: null,
+      dpoName: 'Dora Pô',
+      dpoEmail: 'dpo@example.com',
+      dpoPhone: null,
+      dpoDesignationNumber: 'DPO-84213',
+      version: 7,
+    });
     expect(ZOrganizationSettingsSchema.safeParse({ ...form, sector: 'mairie' }).success).toBe(false);
   });
 });
@@ -67,6 +77,14 @@ describe('ZOrganizationSettingsSchema', () => {
 
   it('accepts an organisation as loaded', () => {
     expect(ZOrganizationSettingsSchema.safeParse(valid).success).toBe(true);
+  });
+
+  it('checks the DPO’s phone as the API does', () => {
+    for (const phone of ['', '+33 1 23 45 67 89', '01.23.45.67.89', '+33 (0)1 23 45 67 89']) expect({ phone, ok: ZOrganizationSettingsSchema.safeParse({ ...valid, dpoPhone: phone }).success }).toEqual({ phone, ok: true });
+    for (const phone of ['appelez-moi', '+33 9', '0123456789012345678901']) {
+      const result = ZOrganizationSettingsSchema.safeParse({ ...valid, dpoPhone: phone });
+      expect({ phone, issues: result.error?.issues.map((issue) => issue.message) }).toEqual({ phone, issues: ['validation.phone'] });
+    }
   });
 
   it('gives catalogue keys as messages', () => {

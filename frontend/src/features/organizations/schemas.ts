@@ -13,8 +13,13 @@ import { emptyToNull, nullToEmpty, optionalEmail, optionalText, requiredText } f
 
 export const ZCreateOrganizationSchema = z.object({
   name: requiredText(TEXT_LIMITS.name),
+  // The creator says whether they are the DPO (admin and DPO at once, as in a one-person office): no default.
+  creatorIsDpo: z.enum(['yes', 'no'], { error: 'newOrganization.creatorIsDpoRequired' }),
 });
 export type CreateOrganizationForm = z.infer<typeof ZCreateOrganizationSchema>;
+
+/** As the API checks it: digits, spaces, dots, dashes, brackets, an optional leading +; 6 to 20 digits (or empty). */
+const PHONE = /^$|^(?=(?:\D*\d){6,20}\D*$)\+?[\d\s().-]+$/;
 
 export const ZOrganizationSettingsSchema = z.object({
   name: requiredText(TEXT_LIMITS.name),
@@ -28,7 +33,8 @@ export const ZOrganizationSettingsSchema = z.object({
   legalRepresentative: optionalText(TEXT_LIMITS.short),
   dpoName: optionalText(TEXT_LIMITS.short),
   dpoEmail: optionalEmail(),
-  dpoPhone: optionalText(50),
+  dpoPhone: optionalText(50).regex(PHONE, { error: 'validation.phone' }),
+  dpoDesignationNumber: optionalText(50),
   euRepresentativeName: optionalText(TEXT_LIMITS.short),
   euRepresentativeAddress: optionalText(TEXT_LIMITS.paragraph),
   euRepresentativeEmail: optionalEmail(),
@@ -54,6 +60,7 @@ export function organizationToForm(organization: Organization): OrganizationSett
     dpoName: nullToEmpty(organization.dpoName),
     dpoEmail: nullToEmpty(organization.dpoEmail),
     dpoPhone: nullToEmpty(organization.dpoPhone),
+    dpoDesignationNumber: nullToEmpty(organization.dpoDesignationNumber),
     euRepresentativeName: nullToEmpty(organization.euRepresentativeName),
     euRepresentativeAddress: nullToEmpty(organization.euRepresentativeAddress),
     euRepresentativeEmail: nullToEmpty(organization.euRepresentativeEmail),
@@ -71,9 +78,7 @@ export function formToOrganizationPatch(form: OrganizationSettingsForm, version:
     address: emptyToNull(form.address),
     country: emptyToNull(form.country),
     legalRepresentative: emptyToNull(form.legalRepresentative),
-    dpoName: emptyToNull(form.dpoName),
-    dpoEmail: emptyToNull(form.dpoEmail),
-    dpoPhone: emptyToNull(form.dpoPhone),
+    ...dpoContactPatch(form),
     euRepresentativeName: emptyToNull(form.euRepresentativeName),
     euRepresentativeAddress: emptyToNull(form.euRepresentativeAddress),
     euRepresentativeEmail: emptyToNull(form.euRepresentativeEmail),
@@ -84,7 +89,14 @@ export function formToOrganizationPatch(form: OrganizationSettingsForm, version:
 
 const profilePatch = (form: OrganizationSettingsForm) => ({ publicBody: form.bodyType === 'public', sector: form.sector === '' ? null : form.sector });
 
-/** The DPO's PATCH: only the profile, which is all the DPO may change. */
+const dpoContactPatch = (form: OrganizationSettingsForm) => ({
+  dpoName: emptyToNull(form.dpoName),
+  dpoEmail: emptyToNull(form.dpoEmail),
+  dpoPhone: emptyToNull(form.dpoPhone),
+  dpoDesignationNumber: emptyToNull(form.dpoDesignationNumber),
+});
+
+/** The DPO's PATCH: the profile and the DPO contact block, which is all the DPO may change. */
 export function formToProfilePatch(form: OrganizationSettingsForm, version: number): OrganizationPatch {
-  return { ...profilePatch(form), version };
+  return { ...profilePatch(form), ...dpoContactPatch(form), version };
 }

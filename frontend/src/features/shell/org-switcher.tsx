@@ -6,6 +6,7 @@ import { useRouter, useSelectedLayoutSegment } from 'next/navigation';
 import { useT } from '@/i18n/i18n-provider';
 import type { Membership } from '@/lib/api-types';
 import { orgPath } from '@/lib/paths';
+import { rolesLabel } from '@/lib/roles';
 
 /** Switches to another organisation, staying in the same section (register, vendors, …). */
 export function OrgSwitcher({
@@ -35,7 +36,7 @@ export function OrgSwitcher({
       >
         {memberships.map((membership) => (
           <option key={membership.organizationId} value={membership.organizationId}>
-            {membership.organizationName} ({t(`roles.${membership.role}`)})
+            {membership.organizationName} ({rolesLabel(t, membership.roles)})
           </option>
         ))}
       </select>

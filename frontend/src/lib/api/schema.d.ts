@@ -1484,7 +1484,7 @@ export interface paths {
         delete: operations["MembersController_remove"];
         options?: never;
         head?: never;
-        /** Change a member’s role or department (the last admin cannot be demoted) */
+        /** Change a member’s roles or department (the last admin cannot lose the admin role) */
         patch: operations["MembersController_update"];
         trace?: never;
     };
@@ -1928,8 +1928,8 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AbilitiesView: {
-            /** @enum {string} */
-            role: "admin" | "dpo" | "contributor" | "auditor";
+            /** @description the caller’s roles in this organisation (their rights are the union) */
+            roles: ("admin" | "dpo" | "contributor" | "auditor")[];
             /** @description the CASL rules packed by packRules (@casl/ability/extra) */
             rules: ((string | number | boolean | unknown[] | {
                 [key: string]: unknown;
@@ -2111,8 +2111,14 @@ export interface components {
             departmentId?: string | null;
             /** @example dpo@example.com */
             email: string;
-            /** @enum {string} */
-            role: "admin" | "dpo" | "contributor" | "auditor";
+            /**
+             * @description one or more roles; the member has the union of their rights
+             * @example [
+             *       "admin",
+             *       "dpo"
+             *     ]
+             */
+            roles: ("admin" | "dpo" | "contributor" | "auditor")[];
         };
         AnswerRequestDto: {
             /** @description how the answer was sent (e-mail, registered letter…) */
@@ -2531,10 +2537,21 @@ export interface components {
             departmentId?: string | null;
             /** @example dpo@example.com */
             email: string;
-            /** @description One role for now: memberships with several roles are not built yet */
+            /**
+             * @description one or more roles; the member will have the union of their rights
+             * @example [
+             *       "admin",
+             *       "dpo"
+             *     ]
+             */
             roles: ("admin" | "dpo" | "contributor" | "auditor")[];
         };
         CreateOrganizationDto: {
+            /**
+             * @description the creator is also the organisation’s DPO: their membership holds the roles admin and dpo (a one-person office can then validate)
+             * @default false
+             */
+            creatorIsDpo?: boolean;
             /** @example Démo */
             name: string;
         };
@@ -3026,7 +3043,7 @@ export interface components {
         };
         FindingView: {
             /** @enum {string} */
-            code: "purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed";
+            code: "purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "no_dpo_member" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed";
             departmentId: string | null;
             /** @description API field path to fix (purposes[1].legalBasis) or section of the record page */
             field: string;
@@ -3368,16 +3385,14 @@ export interface components {
             email: string;
             id: string;
             name: string;
-            /** @enum {string} */
-            role: "admin" | "dpo" | "contributor" | "auditor";
+            roles: ("admin" | "dpo" | "contributor" | "auditor")[];
             userId: string;
             version: number;
         };
         MembershipView: {
             organizationId: string;
             organizationName: string;
-            /** @enum {string} */
-            role: "admin" | "dpo" | "contributor" | "auditor";
+            roles: ("admin" | "dpo" | "contributor" | "auditor")[];
         };
         MfaCodeDto: {
             /**
@@ -3459,14 +3474,15 @@ export interface components {
             organizationName: string;
             reviewsDue: number;
             reviewsOverdue: number;
-            /** @enum {string} */
-            role: "admin" | "dpo" | "contributor" | "auditor";
+            roles: ("admin" | "dpo" | "contributor" | "auditor")[];
         };
         OrganizationView: {
             address: string | null;
             country: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description the CNIL designation number of the DPO */
+            dpoDesignationNumber: string | null;
             dpoEmail: string | null;
             dpoName: string | null;
             dpoPhone: string | null;
@@ -4269,13 +4285,15 @@ export interface components {
         UpdateMemberDto: {
             /** Format: uuid */
             departmentId?: string | null;
-            /** @enum {string} */
-            role?: "admin" | "dpo" | "contributor" | "auditor";
+            /** @description the whole set of roles (replaces the current one) */
+            roles?: ("admin" | "dpo" | "contributor" | "auditor")[];
         };
         UpdateOrganizationDto: {
             address?: string | null;
             /** @example FR */
             country?: string | null;
+            /** @description the number the CNIL gave the DPO designation (e.g. DPO-12345) */
+            dpoDesignationNumber?: string | null;
             dpoEmail?: string | null;
             dpoName?: string | null;
             dpoPhone?: string | null;
@@ -8647,7 +8665,7 @@ export interface operations {
                 /** @description one or several (comma-separated or repeated) */
                 severity?: ("high" | "medium" | "low")[];
                 /** @description one or several (comma-separated or repeated) */
-                code?: ("purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed")[];
+                code?: ("purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "no_dpo_member" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed")[];
                 /** @description findings on the activities of this department (vendor findings have none) */
                 departmentId?: string;
                 /** @description findings on this record only (an activity or a vendor) */

@@ -5,9 +5,10 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
-import { ErrorAlert, StatusMessage } from '@/components/alerts';
+import { StatusMessage } from '@/components/alerts';
 import { TextField } from '@/components/fields';
 import { requestPasswordReset } from '@/features/auth/auth-api';
+import { AuthForm } from '@/features/auth/auth-form';
 import { AuthLayout } from '@/features/auth/auth-layout';
 import { ZForgotPasswordSchema, type ForgotPasswordForm } from '@/features/auth/schemas';
 import { useT } from '@/i18n/i18n-provider';
@@ -34,22 +35,9 @@ export function ForgotPasswordPageContent() {
     <AuthLayout title={t('forgotPassword.title')} intro={t('forgotPassword.intro')}>
       <StatusMessage>{sentTo ? t('forgotPassword.sent', { email: sentTo }) : null}</StatusMessage>
       {sentTo ? null : (
-        <form
-          className="form"
-          noValidate
-          aria-labelledby="auth-title"
-          onSubmit={(event) => {
-            void onSubmit(event);
-          }}
-        >
-          <ErrorAlert>{formError}</ErrorAlert>
+        <AuthForm onSubmit={onSubmit} error={formError} busy={isSubmitting} submitLabel={t('forgotPassword.submit')} busyLabel={t('forgotPassword.submitting')}>
           <TextField id="forgot-email" label={t('forgotPassword.email')} type="email" autoComplete="email" required registration={register('email')} error={errors.email} />
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={isSubmitting}>
-              {isSubmitting ? t('forgotPassword.submitting') : t('forgotPassword.submit')}
-            </button>
-          </div>
-        </form>
+        </AuthForm>
       )}
       <p className="auth__alt">
         <Link href="/login">{t('forgotPassword.loginLink')}</Link>

@@ -6,9 +6,9 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
-import { ErrorAlert } from '@/components/alerts';
 import { TextField } from '@/components/fields';
 import { signIn, signInWithCode } from '@/features/auth/auth-api';
+import { AuthForm } from '@/features/auth/auth-form';
 import { AuthLayout } from '@/features/auth/auth-layout';
 import { SsoSignIn } from '@/features/auth/sso-sign-in';
 import { ZLoginSchema, ZMfaCodeSchema, type LoginForm, type MfaCodeForm } from '@/features/auth/schemas';
@@ -47,15 +47,7 @@ export function LoginPageContent() {
 
   return (
     <AuthLayout title={t('login.title')} intro={t('login.intro')}>
-      <form
-        className="form"
-        noValidate
-        aria-labelledby="auth-title"
-        onSubmit={(event) => {
-          void onSubmit(event);
-        }}
-      >
-        <ErrorAlert>{formError}</ErrorAlert>
+      <AuthForm onSubmit={onSubmit} error={formError} busy={isSubmitting} submitLabel={t('login.submit')} busyLabel={t('login.submitting')}>
         <TextField
           id="login-email"
           label={t('login.email')}
@@ -74,12 +66,7 @@ export function LoginPageContent() {
           registration={register('password')}
           error={errors.password}
         />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={isSubmitting}>
-            {isSubmitting ? t('login.submitting') : t('login.submit')}
-          </button>
-        </div>
-      </form>
+      </AuthForm>
       <SsoSignIn email={() => form.getValues('email')} onMfaStep={() => setStep('code')} />
       <p className="auth__alt">
         <Link href="/forgot-password">{t('login.forgotLink')}</Link>
@@ -114,15 +101,7 @@ function CodeStep({ onRestart }: { onRestart: () => void }) {
 
   return (
     <AuthLayout title={t('login.codeTitle')} intro={t('login.codeIntro')}>
-      <form
-        className="form"
-        noValidate
-        aria-labelledby="auth-title"
-        onSubmit={(event) => {
-          void onSubmit(event);
-        }}
-      >
-        <ErrorAlert>{formError}</ErrorAlert>
+      <AuthForm onSubmit={onSubmit} error={formError} busy={isSubmitting} submitLabel={t('login.codeSubmit')} busyLabel={t('login.submitting')}>
         <TextField
           id="login-code"
           label={t('login.code')}
@@ -132,12 +111,7 @@ function CodeStep({ onRestart }: { onRestart: () => void }) {
           registration={register('code')}
           error={errors.code}
         />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={isSubmitting}>
-            {isSubmitting ? t('login.submitting') : t('login.codeSubmit')}
-          </button>
-        </div>
-      </form>
+      </AuthForm>
       <p className="auth__alt">
         <button type="button" className="link-button" onClick={onRestart}>
           {t('login.codeRestart')}

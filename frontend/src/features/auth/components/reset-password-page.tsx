@@ -5,9 +5,11 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
-import { ErrorAlert, StatusMessage } from '@/components/alerts';
+import { StatusMessage } from '@/components/alerts';
 import { TextField } from '@/components/fields';
 import { confirmPasswordReset } from '@/features/auth/auth-api';
+import { AuthForm } from '@/features/auth/auth-form';
+import { PasswordStrength } from '@/features/auth/password-strength';
 import { AuthLayout } from '@/features/auth/auth-layout';
 import { PASSWORD_MIN_LENGTH, ZResetPasswordSchema, type ResetPasswordForm } from '@/features/auth/schemas';
 import { useT } from '@/i18n/i18n-provider';
@@ -34,15 +36,7 @@ export function ResetPasswordPageContent({ token }: { token: string }) {
     <AuthLayout title={t('resetPassword.title')} intro={t('resetPassword.intro')}>
       <StatusMessage>{done ? t('resetPassword.done') : null}</StatusMessage>
       {done ? null : (
-        <form
-          className="form"
-          noValidate
-          aria-labelledby="auth-title"
-          onSubmit={(event) => {
-            void onSubmit(event);
-          }}
-        >
-          <ErrorAlert>{token ? formError : t('resetPassword.noToken')}</ErrorAlert>
+        <AuthForm onSubmit={onSubmit} error={token ? formError : t('resetPassword.noToken')} busy={isSubmitting} disabled={!token} submitLabel={t('resetPassword.submit')} busyLabel={t('resetPassword.submitting')}>
           <TextField
             id="reset-password"
             label={t('resetPassword.password')}
@@ -53,12 +47,8 @@ export function ResetPasswordPageContent({ token }: { token: string }) {
             registration={register('password')}
             error={errors.password}
           />
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={isSubmitting || !token}>
-              {isSubmitting ? t('resetPassword.submitting') : t('resetPassword.submit')}
-            </button>
-          </div>
-        </form>
+          <PasswordStrength password={form.watch('password')} minLength={PASSWORD_MIN_LENGTH} />
+        </AuthForm>
       )}
       <p className="auth__alt">
         <Link href="/login">{t('resetPassword.loginLink')}</Link>

@@ -5,8 +5,8 @@ import { useState } from 'react';
 
 import { SessionsSection } from '@/features/auth/sessions-section';
 import { TwoFactorSection } from '@/features/auth/two-factor-section';
+import { AuthLayout } from '@/features/auth/auth-layout';
 import { useT } from '@/i18n/i18n-provider';
-import { LanguageSwitch } from '@/i18n/language-switch';
 import { orgPath } from '@/lib/paths';
 
 export function SecurityPageContent({ backToOrganizationId, required }: { backToOrganizationId: string | null; required: boolean }) {
@@ -14,30 +14,20 @@ export function SecurityPageContent({ backToOrganizationId, required }: { backTo
   // Turning two-factor on or off ends the other sessions: the list reloads.
   const [sessionsKey, setSessionsKey] = useState(0);
   return (
-    <div className="auth">
-      <header className="auth__header">
-        <span className="brand">{t('common.productName')}</span>
-        <LanguageSwitch />
-      </header>
-      <main className="auth__main" id="main">
-        <div className="card auth__card security__page">
-          <h1 id="security-title">{t('security.title')}</h1>
-          <p className="auth__intro">{t('security.intro')}</p>
-          {required && (
-            <p className="alert alert--error" role="alert">
-              {t('security.required')}
-            </p>
-          )}
-          <TwoFactorSection onChanged={() => setSessionsKey((key) => key + 1)} />
-          <SessionsSection reloadKey={sessionsKey} />
-          <p className="auth__alt">
-            <Link href="/account/password">{t('security.passwordLink')}</Link>
-          </p>
-          <p className="auth__alt">
-            <Link href={backToOrganizationId ? orgPath(backToOrganizationId, 'register') : '/'}>{t('security.back')}</Link>
-          </p>
-        </div>
-      </main>
-    </div>
+    <AuthLayout title={t('security.title')} intro={t('security.intro')} titleId="security-title" cardClassName="security__page">
+      {required && (
+        <p className="alert alert--error" role="alert">
+          {t('security.required')}
+        </p>
+      )}
+      <TwoFactorSection onChanged={() => setSessionsKey((key) => key + 1)} />
+      <SessionsSection reloadKey={sessionsKey} />
+      <p className="auth__alt">
+        <Link href="/account/password">{t('security.passwordLink')}</Link>
+      </p>
+      <p className="auth__alt">
+        <Link href={backToOrganizationId ? orgPath(backToOrganizationId, 'register') : '/'}>{t('security.back')}</Link>
+      </p>
+    </AuthLayout>
   );
 }

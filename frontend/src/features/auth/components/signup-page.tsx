@@ -5,9 +5,11 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
-import { ErrorAlert, StatusMessage } from '@/components/alerts';
+import { StatusMessage } from '@/components/alerts';
 import { TextField } from '@/components/fields';
 import { signUp } from '@/features/auth/auth-api';
+import { AuthForm } from '@/features/auth/auth-form';
+import { PasswordStrength } from '@/features/auth/password-strength';
 import { AuthLayout } from '@/features/auth/auth-layout';
 import { PASSWORD_MIN_LENGTH, ZSignupSchema, type SignupForm } from '@/features/auth/schemas';
 import { useT } from '@/i18n/i18n-provider';
@@ -48,15 +50,7 @@ export function SignupPageContent() {
 
   return (
     <AuthLayout title={t('signup.title')} intro={t('signup.intro')}>
-      <form
-        className="form"
-        noValidate
-        aria-labelledby="auth-title"
-        onSubmit={(event) => {
-          void onSubmit(event);
-        }}
-      >
-        <ErrorAlert>{formError}</ErrorAlert>
+      <AuthForm onSubmit={onSubmit} error={formError} busy={isSubmitting} submitLabel={t('signup.submit')} busyLabel={t('signup.submitting')}>
         <TextField
           id="signup-name"
           label={t('signup.name')}
@@ -84,12 +78,8 @@ export function SignupPageContent() {
           registration={register('password')}
           error={errors.password}
         />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={isSubmitting}>
-            {isSubmitting ? t('signup.submitting') : t('signup.submit')}
-          </button>
-        </div>
-      </form>
+        <PasswordStrength password={form.watch('password')} minLength={PASSWORD_MIN_LENGTH} userInputs={[form.watch('email'), form.watch('name')]} />
+      </AuthForm>
       <p className="auth__alt">
         {t('signup.haveAccount')} <Link href="/login">{t('signup.loginLink')}</Link>
       </p>

@@ -22,6 +22,7 @@ import { useLocale, useT } from '@/i18n/i18n-provider';
 import type { Department } from '@/lib/api-types';
 import { countryName } from '@/lib/countries';
 import { orgPath } from '@/lib/paths';
+import { rolesLabel } from '@/lib/roles';
 
 const ACTIVITY_STATUSES = ['draft', 'in_review', 'validated', 'archived'] as const;
 const VENDOR_STATUSES = ['under_review', 'approved', 'restricted', 'terminated'] as const;
@@ -167,7 +168,7 @@ export function DashboardPageContent({
                         {row.organizationName}
                       </Link>
                     </th>
-                    <td>{t(`roles.${row.role}`)}</td>
+                    <td>{rolesLabel(t, row.roles)}</td>
                     <td>{row.activities}</td>
                     {SEVERITIES.map((severity) => (
                       <td key={severity}>{row.findingsBySeverity[severity]}</td>

@@ -2,10 +2,10 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, type FieldError, type UseFormRegisterReturn } from 'react-hook-form';
 
 import { ErrorAlert } from '@/components/alerts';
-import { SelectField, TextField, type SelectOption } from '@/components/fields';
+import { SelectField, TextField, useFieldErrorText, type SelectOption } from '@/components/fields';
 import {
   EMPTY_ADD_MEMBER_FORM,
   memberToEditForm,
@@ -19,7 +19,39 @@ import { isApiError } from '@/lib/api-error';
 import type { Member } from '@/lib/api-types';
 import { applyApiError, errorMessage, SERVER_ERROR_TYPE } from '@/lib/forms';
 
-/** Changes a member's role or department. */
+/** One box per role: a member holds one or more (their rights add up). */
+function RolesField({ id, options, registration, error }: { id: string; options: SelectOption[]; registration: UseFormRegisterReturn; error?: FieldError }) {
+  const t = useT();
+  const errorText = useFieldErrorText(error);
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <fieldset className={errorText ? 'check-group field--invalid' : 'check-group'} id={id} aria-describedby={errorText ? `${hintId} ${errorId}` : hintId}>
+      <legend className="field__label">
+        {t('members.fields.role')}
+        <span className="field__required"> ({t('common.required')})</span>
+      </legend>
+      <p className="field__hint" id={hintId}>
+        {t('members.rolesHint')}
+      </p>
+      {options.map((option) => (
+        <div className="check" key={option.value}>
+          <input id={`${id}-${option.value}`} type="checkbox" className="check__box" value={option.value} {...registration} />
+          <label className="check__label" htmlFor={`${id}-${option.value}`}>
+            {option.label}
+          </label>
+        </div>
+      ))}
+      {errorText ? (
+        <p className="field__error" id={errorId}>
+          {errorText}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** Changes a member's roles or department. */
 export function EditMemberPanel({
   member,
   roleOptions,
@@ -54,7 +86,7 @@ export function EditMemberPanel({
     try {
       await onSave(values);
     } catch (error) {
-      setFormError(applyApiError(error, { setError, fields: ['role', 'departmentId'], t }));
+      setFormError(applyApiError(error, { setError, fields: ['roles', 'departmentId'], t }));
     }
   });
 
@@ -72,14 +104,7 @@ export function EditMemberPanel({
         }}
       >
         <ErrorAlert>{formError}</ErrorAlert>
-        <SelectField
-          id="edit-member-role"
-          label={t('members.fields.role')}
-          required
-          options={roleOptions}
-          registration={register('role')}
-          error={errors.role}
-        />
+        <RolesField id="edit-member-roles" options={roleOptions} registration={register('roles')} error={errors.roles as FieldError | undefined} />
         <SelectField
           id="edit-member-department"
           label={t('members.fields.department')}
@@ -135,7 +160,7 @@ export function AddMemberPanel({
         setError('email', { type: SERVER_ERROR_TYPE, message: errorMessage(error, t) }, { shouldFocus: true });
         return;
       }
-      setFormError(applyApiError(error, { setError, fields: ['email', 'role', 'departmentId'], t }));
+      setFormError(applyApiError(error, { setError, fields: ['email', 'roles', 'departmentId'], t }));
     }
   });
 
@@ -161,14 +186,7 @@ export function AddMemberPanel({
           registration={register('email')}
           error={errors.email}
         />
-        <SelectField
-          id="add-member-role"
-          label={t('members.fields.role')}
-          required
-          options={roleOptions}
-          registration={register('role')}
-          error={errors.role}
-        />
+        <RolesField id="add-member-roles" options={roleOptions} registration={register('roles')} error={errors.roles as FieldError | undefined} />
         <SelectField
           id="add-member-department"
           label={t('members.fields.department')}

@@ -14,6 +14,7 @@ import { useT } from '@/i18n/i18n-provider';
 import { Can, useAppAbility } from '@/lib/ability-context';
 import { ROLES, type Department, type Member, type PageOf } from '@/lib/api-types';
 import { errorMessage } from '@/lib/forms';
+import { rolesLabel } from '@/lib/roles';
 import { useApi } from '@/lib/use-api';
 
 export function MembersPageContent({
@@ -69,6 +70,8 @@ export function MembersPageContent({
   }
 
   const showActions = canUpdate || canDelete;
+  // Said only when the whole list is on this page (another page may hold the DPO).
+  const noDpo = members.total <= members.items.length && !members.items.some((member) => member.roles.includes('dpo'));
 
   return (
     <div className="settings-panel">
@@ -79,6 +82,11 @@ export function MembersPageContent({
           {t('common.readOnly')}
         </p>
       )}
+      {noDpo ? (
+        <p className="notice notice--warning" role="status" data-testid="no-dpo-warning">
+          {t('members.noDpoWarning')}
+        </p>
+      ) : null}
       <ErrorAlert>{pageError}</ErrorAlert>
       <StatusMessage>{status}</StatusMessage>
 
@@ -101,7 +109,7 @@ export function MembersPageContent({
                 <tr key={member.id} data-testid={`member-row-${member.email}`}>
                   <td>{member.name}</td>
                   <td>{member.email}</td>
-                  <td>{t(`roles.${member.role}`)}</td>
+                  <td>{rolesLabel(t, member.roles)}</td>
                   <td>{departmentName(member.departmentId)}</td>
                   {showActions ? (
                     <RowActions

@@ -1,5 +1,6 @@
 'use client';
 
+import { AuthLayout } from '@/features/auth/auth-layout';
 import { CreateOrganizationFormView } from '@/features/organizations/create-organization-form';
 import { SignOutButton } from '@/features/shell/sign-out-button';
 import { useT } from '@/i18n/i18n-provider';
@@ -9,21 +10,18 @@ import { LanguageSwitch } from '@/i18n/language-switch';
 export function HomePageContent({ userName }: { userName: string }) {
   const t = useT();
   return (
-    <div className="auth">
-      <header className="auth__header">
-        <span className="brand">{t('common.productName')}</span>
+    <AuthLayout
+      title={t('home.title', { name: userName })}
+      intro={t('home.intro')}
+      titleId="home-title"
+      headerTools={
         <div className="auth__header-tools">
           <LanguageSwitch saveToProfile />
           <SignOutButton />
         </div>
-      </header>
-      <main className="auth__main" id="main">
-        <div className="card auth__card">
-          <h1 id="home-title">{t('home.title', { name: userName })}</h1>
-          <p className="auth__intro">{t('home.intro')}</p>
-          <CreateOrganizationFormView labelledBy="home-title" />
-        </div>
-      </main>
-    </div>
+      }
+    >
+      <CreateOrganizationFormView labelledBy="home-title" />
+    </AuthLayout>
   );
 }

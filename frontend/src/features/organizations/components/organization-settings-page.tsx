@@ -8,6 +8,7 @@ import { useForm } from 'react-hook-form';
 import { ErrorAlert, StatusMessage } from '@/components/alerts';
 import { SelectField, TextAreaField, TextField } from '@/components/fields';
 import { SsoSettingsSection } from '@/features/auth/sso-settings-section';
+import { TwoFactorRequirementSection } from '@/features/auth/two-factor-requirement-section';
 import { getOrganization, updateOrganization } from '@/features/organizations/organizations-api';
 import {
   formToOrganizationPatch,
@@ -38,9 +39,11 @@ export function OrganizationSettingsPageContent({
   const api = useApi();
   const router = useRouter();
   const ability = useAppAbility();
-  // The admin changes every setting; the DPO only the profile the rules read (public body, sector).
+  // The admin changes every setting; the DPO the profile the rules read (public body, sector) and the DPO contact block.
   const canEdit = ability.can('update', 'Organization', 'name');
   const canEditProfile = ability.can('update', 'Organization', 'publicBody');
+  // The DPO keeps their own contact block, printed on the register (so does the admin).
+  const canEditDpo = ability.can('update', 'Organization', 'dpoName');
   const countries = useMemo(() => countryOptions(locale), [locale]);
 
   const [version, setVersion] = useState(initialOrganization.version);
@@ -101,7 +104,7 @@ export function OrganizationSettingsPageContent({
           {t('organizationSettings.hints.profileDpoOnly')}
         </p>
       )}
-      {canEdit || canEditProfile ? null : (
+      {canEdit || canEditProfile || canEditDpo ? null : (
         <p className="notice" data-testid="read-only-notice">
           {t('common.readOnly')}
         </p>
@@ -131,11 +134,13 @@ export function OrganizationSettingsPageContent({
           />
           <TextField {...field('legalRepresentative')} hint={t('organizationSettings.hints.legalRepresentative')} />
         </fieldset>
-        <fieldset className="form__section" disabled={!canEdit}>
+        <fieldset className="form__section" disabled={!canEditDpo} id="organization-dpo" data-testid="dpo-contact">
           <legend>{t('organizationSettings.sections.dpo')}</legend>
-          <TextField {...field('dpoName')} />
-          <TextField {...field('dpoEmail')} type="email" />
-          <TextField {...field('dpoPhone')} type="tel" />
+          <p className="form__section-hint">{t('organizationSettings.hints.dpo')}</p>
+          <TextField {...field('dpoName')} autoComplete="name" />
+          <TextField {...field('dpoEmail')} type="email" autoComplete="email" />
+          <TextField {...field('dpoPhone')} type="tel" autoComplete="tel" hint={t('organizationSettings.hints.dpoPhone')} />
+          <TextField {...field('dpoDesignationNumber')} hint={t('organizationSettings.hints.dpoDesignationNumber')} />
         </fieldset>
         <fieldset className="form__section" disabled={!canEdit}>
           <legend>{t('organizationSettings.sections.euRepresentative')}</legend>
@@ -158,7 +163,7 @@ export function OrganizationSettingsPageContent({
             emptyLabel={t('organizationSettings.sectorNone')}
           />
         </fieldset>
-        {canEdit || canEditProfile ? (
+        {canEdit || canEditProfile || canEditDpo ? (
           <div className="form__actions">
             <button type="submit" className="button button--primary" disabled={isSubmitting}>
               {isSubmitting ? t('common.saving') : t('common.save')}
@@ -167,6 +172,7 @@ export function OrganizationSettingsPageContent({
         ) : null}
         <StatusMessage>{status}</StatusMessage>
       </form>
+      {ability.can('manage', 'Organization') ? <TwoFactorRequirementSection organizationId={organizationId} /> : null}
       {ability.can('manage', 'Organization') ? <SsoSettingsSection organizationId={organizationId} /> : null}
     </div>
   );

@@ -20,7 +20,7 @@ export default async function DesignGridPage({ params }: { params: Promise<{ org
   const api = await serverApi();
   const [grids, awaiting, departments] = await Promise.all([
     orNotFound(listGrids(api, orgId, { pageSize: 200 })),
-    membership.role === 'dpo' ? orNotFound(listGrids(api, orgId, { status: ['submitted'], pageSize: 200 })) : Promise.resolve(null),
+    membership.roles.includes('dpo') ? orNotFound(listGrids(api, orgId, { status: ['submitted'], pageSize: 200 })) : Promise.resolve(null),
     loadDepartments(orgId),
   ]);
   return <DesignGridsPageContent organizationId={orgId} grids={grids.items} awaiting={awaiting?.items ?? null} departments={departments} />;

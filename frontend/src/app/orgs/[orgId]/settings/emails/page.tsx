@@ -16,6 +16,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function StoredEmailsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const { membership } = await requireMembership(orgId);
-  const emails = membership.role === 'admin' ? await listStoredEmails(await serverApi(), orgId) : null;
+  const emails = membership.roles.includes('admin') ? await listStoredEmails(await serverApi(), orgId) : null;
   return <StoredEmailsPageContent emails={emails} />;
 }

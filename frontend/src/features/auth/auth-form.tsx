@@ -1,0 +1,48 @@
+'use client';
+
+import type { BaseSyntheticEvent, ReactNode } from 'react';
+
+import { ErrorAlert } from '@/components/alerts';
+
+/**
+ * The form of the account pages (sign-in, sign-up, password forgotten, reset and change): the
+ * form's error above its fields, one primary button below, labelled by the page's title.
+ */
+export function AuthForm({
+  onSubmit,
+  error,
+  busy,
+  disabled = false,
+  submitLabel,
+  busyLabel,
+  labelledBy = 'auth-title',
+  children,
+}: {
+  onSubmit: (event: BaseSyntheticEvent) => Promise<void>;
+  error: ReactNode;
+  busy: boolean;
+  disabled?: boolean;
+  submitLabel: string;
+  busyLabel: string;
+  labelledBy?: string;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      className="form"
+      noValidate
+      aria-labelledby={labelledBy}
+      onSubmit={(event) => {
+        void onSubmit(event);
+      }}
+    >
+      <ErrorAlert>{error}</ErrorAlert>
+      {children}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={busy || disabled}>
+          {busy ? busyLabel : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

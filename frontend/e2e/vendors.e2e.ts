@@ -43,7 +43,7 @@ describe('vendors: the DPO records a DPA and approves the vendor', () => {
 
     // The DPA is recorded as signed.
     await page.getByTestId('dpa-signed').check();
-    await page.locator('#dpa-signedOn').fill('2026-11-20');
+    await page.locator('#dpa-signedOn').fill('20/11/2026');
     await page.locator('#dpa-comment').fill('DPA reçu signé');
     await page.getByTestId('dpa-save').click();
     await page.locator('[data-testid="vendor-dpa-state"][data-signed="true"]').waitFor();
@@ -59,7 +59,7 @@ describe('vendors: the DPO records a DPA and approves the vendor', () => {
     await page.locator('#review-auditRights').selectOption('yes');
     await page.locator('#review-securityMeasures').fill('Hébergement HDS, chiffrement, journalisation');
     await page.locator('#review-result').selectOption('approved');
-    await page.locator('#review-nextReviewDate').fill('2027-11-20');
+    await page.locator('#review-nextReviewDate').fill('20/11/2027');
     await page.getByTestId('review-submit').click();
     await page.locator('[data-testid="vendor-status"][data-status="approved"]').waitFor();
     await page.locator('[data-testid="review-item"][data-result="approved"]').waitFor();
@@ -98,7 +98,7 @@ describe('vendors: the DPO records a DPA and approves the vendor', () => {
     await page.locator('#vendor-headquartersCountry').selectOption('FR');
     await page.locator('#vendor-dataLocations').fill('FR, DE');
     await page.locator('#vendor-certifications').fill('ISO27001, HDS');
-    await page.locator('#vendor-nextReviewDate').fill('2027-06-30');
+    await page.locator('#vendor-nextReviewDate').fill('30/06/2027');
     await page.getByTestId('vendor-create').click();
 
     await page.waitForURL(/\/vendors\/[0-9a-f-]{36}$/);

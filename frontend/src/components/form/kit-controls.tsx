@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useController } from 'react-hook-form';
 
 import { SelectField, TextAreaField, TextField, useFieldErrorText, type SelectOption } from '@/components/fields';
+import { DateField } from '@/components/form/date-field';
 import { useFormKit, useKitFieldError } from '@/components/form/form-kit';
 import type { CatalogueOption } from '@/features/activities/catalogue';
 import { CatalogueCheckboxGroup, CatalogueSelect, CheckOption, DurationInput, type CheckboxGroupSection } from '@/features/activities/components/choice-controls';
@@ -27,7 +28,7 @@ export function KitText({
   label: string;
   hint?: string;
   required?: boolean;
-  type?: 'text' | 'date';
+  type?: 'text';
   inputMode?: 'numeric';
   testId?: string;
 }) {
@@ -44,6 +45,27 @@ export function KitText({
       testId={testId}
       registration={form.register(path)}
       error={error}
+    />
+  );
+}
+
+/** A date, typed in the app's format or picked in its calendar; the form holds an ISO date. */
+export function KitDate({ path, label, hint, required, testId }: { path: string; label: string; hint?: string; required?: boolean; testId?: string }) {
+  const { form, fieldId } = useFormKit();
+  const { field, fieldState } = useController({ control: form.control, name: path });
+  const errorText = useFieldErrorText(fieldState.error);
+  return (
+    <DateField
+      id={fieldId(path)}
+      label={label}
+      hint={hint}
+      required={required}
+      errorText={errorText}
+      value={typeof field.value === 'string' ? field.value : ''}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      inputRef={field.ref}
+      testId={testId}
     />
   );
 }

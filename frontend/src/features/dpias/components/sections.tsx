@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useFieldArray, useForm, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 
 import { FormKit } from '@/components/form/form-kit';
-import { KitSelectField, KitText, KitTextArea } from '@/components/form/kit-controls';
+import { KitDate, KitSelectField, KitText, KitTextArea } from '@/components/form/kit-controls';
 import { catalogueOptions } from '@/features/activities/catalogue';
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import { useApiFormSubmit } from '@/lib/use-api-form-submit';
@@ -220,7 +220,7 @@ export function ActionPlanSection({ dpia, editable, save }: SectionProps) {
                     <KitText path={`actions.${String(index)}.owner`} label={t('dpias.actions.owner')} />
                   </td>
                   <td>
-                    <KitText path={`actions.${String(index)}.dueDate`} type="date" label={t('dpias.actions.dueDate')} />
+                    <KitDate path={`actions.${String(index)}.dueDate`} label={t('dpias.actions.dueDate')} />
                   </td>
                   <td>
                     <KitSelectField

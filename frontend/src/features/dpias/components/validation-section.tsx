@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 
+import { FormDateField } from '@/components/form/date-field';
 import { ErrorAlert } from '@/components/alerts';
 import { SelectField, TextAreaField, TextField } from '@/components/fields';
 import { formatDate } from '@/features/activities/history-diff';
@@ -211,7 +212,7 @@ export function ValidationSection({
           {consulting ? (
             <div className="dpia-consultation-request" data-testid="decision-consultation">
               <p className="notice">{t(ability.can('validate', 'Dpia') ? 'dpias.consultation.required' : 'dpias.consultation.requiredDpoOnly')}</p>
-              <TextField id="decision-sentOn" type="date" label={t('dpias.consultation.sentOn')} registration={decisionForm.register('sentOn')} error={decisionForm.formState.errors.sentOn} required />
+              <FormDateField control={decisionForm.control} name="sentOn" id="decision-sentOn" label={t('dpias.consultation.sentOn')} required />
               <TextField
                 id="decision-reference"
                 label={t('dpias.consultation.reference')}

@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
+import { FormDateField } from '@/components/form/date-field';
 import { ErrorAlert, StatusMessage } from '@/components/alerts';
 import { SelectField, TextAreaField, TextField, type SelectOption } from '@/components/fields';
 import { useT } from '@/i18n/i18n-provider';
@@ -26,6 +27,7 @@ export function ReviewForm({ organizationId, vendor, onReviewed }: { organizatio
   const {
     register,
     handleSubmit,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<ReviewFormValues>({ resolver: zodResolver(ZReviewFormSchema), defaultValues: reviewFormDefaults(vendor) });
 
@@ -126,7 +128,7 @@ export function ReviewForm({ organizationId, vendor, onReviewed }: { organizatio
           registration={register('result')}
           error={errors.result}
         />
-        <TextField id={id('nextReviewDate')} type="date" label={t('vendors.review.nextReviewDate')} registration={register('nextReviewDate')} error={errors.nextReviewDate} />
+        <FormDateField control={control} name="nextReviewDate" id={id('nextReviewDate')} label={t('vendors.review.nextReviewDate')} />
         <TextAreaField id={id('comment')} label={t('vendors.review.comment')} registration={register('comment')} error={errors.comment} />
         {error ? (
           <div data-testid="review-error">

@@ -50,7 +50,7 @@ describe('vendors: the DPO records a DPA and approves the vendor', () => {
 
     // The questionnaire, then approval.
     await page.locator('#review-certificationsVerified').selectOption('yes');
-    await page.locator('#review-dataLocations').fill('FR');
+    await page.locator('#review-dataLocations').selectOption({ label: 'France' });
     await page.locator('#review-subProcessorsListed').selectOption('yes');
     await page.locator('#review-subProcessorChangeNotice').selectOption('prior_notice_with_objection');
     await page.locator('#review-breachNotificationCommitment').selectOption('yes');
@@ -86,17 +86,18 @@ describe('vendors: the DPO records a DPA and approves the vendor', () => {
     // Only the DPO records another status.
     expect(await page.locator('#vendor-status').count()).toBe(0);
 
-    // The form checks the countries before sending.
+    // Countries are picked by their French names, never typed as codes; a wrong pick is removed.
     await page.locator('#vendor-name').fill(proposed);
-    await page.locator('#vendor-dataLocations').fill('FR, Allemagne');
-    await page.getByTestId('vendor-create').click();
-    await page.locator('#vendor-dataLocations-error').waitFor();
+    await page.locator('#vendor-dataLocations').selectOption({ label: 'France' });
+    await page.locator('#vendor-dataLocations').selectOption({ label: 'États-Unis' });
+    await page.getByRole('button', { name: 'Retirer États-Unis' }).click();
+    await page.locator('#vendor-dataLocations').selectOption({ label: 'Allemagne' });
+    await expect(page.locator('.countries-field__item').allTextContents()).resolves.toEqual(['FranceRetirer', 'AllemagneRetirer']);
 
     await page.locator('#vendor-legalEntity').fill('Stockage Test SAS');
     await page.locator('#vendor-service').fill('Archivage des sauvegardes');
     await page.locator('#vendor-role').selectOption('sub_processor');
     await page.locator('#vendor-headquartersCountry').selectOption('FR');
-    await page.locator('#vendor-dataLocations').fill('FR, DE');
     await page.locator('#vendor-certifications').fill('ISO27001, HDS');
     await page.locator('#vendor-nextReviewDate').fill('30/06/2027');
     await page.getByTestId('vendor-create').click();

@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 
+import { CountriesField } from '@/components/form/countries-field';
 import { FormDateField } from '@/components/form/date-field';
 import { ErrorAlert } from '@/components/alerts';
 import { SelectField, TextAreaField, TextField } from '@/components/fields';
@@ -102,13 +103,7 @@ export function NewVendorPageContent({ organizationId, mechanisms }: { organizat
               registration={register('parentCountry')}
               error={errors.parentCountry}
             />
-            <TextField
-              id="vendor-dataLocations"
-              label={t('vendors.new.dataLocations')}
-              hint={t('vendors.new.dataLocationsHint')}
-              registration={register('dataLocations')}
-              error={errors.dataLocations}
-            />
+            <CountriesField control={control} name="dataLocations" id="vendor-dataLocations" label={t('vendors.new.dataLocations')} hint={t('vendors.new.dataLocationsHint')} />
             <TextField
               id="vendor-certifications"
               label={t('vendors.new.certifications')}

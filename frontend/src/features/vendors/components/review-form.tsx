@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
+import { CountriesField } from '@/components/form/countries-field';
 import { FormDateField } from '@/components/form/date-field';
 import { ErrorAlert, StatusMessage } from '@/components/alerts';
 import { SelectField, TextAreaField, TextField, type SelectOption } from '@/components/fields';
@@ -71,7 +72,7 @@ export function ReviewForm({ organizationId, vendor, onReviewed }: { organizatio
           registration={register('certificationsVerified')}
           error={errors.certificationsVerified}
         />
-        <TextField id={id('dataLocations')} label={t('vendors.review.dataLocations')} registration={register('dataLocations')} error={errors.dataLocations} />
+        <CountriesField control={control} name="dataLocations" id={id('dataLocations')} label={t('vendors.review.dataLocations')} />
         <SelectField
           id={id('subProcessorsListed')}
           label={t('vendors.review.subProcessorsListed')}

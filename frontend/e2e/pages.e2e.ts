@@ -79,6 +79,7 @@ describe('pages: dates, countries, readers’ records and accessibility', () => 
       await page.waitForLoadState('networkidle');
       const violations = await seriousViolations(page);
       if (violations.length > 0) found[name] = violations;
+      await shot(page, `scan-${name}`);
     };
 
     await openSection(page, 'register');
@@ -113,7 +114,10 @@ describe('pages: dates, countries, readers’ records and accessibility', () => 
     await openSection(page, 'settings');
     await scan('settings');
 
-    if (SHOTS) writeFileSync(join(SHOTS, 'axe.json'), JSON.stringify(found, null, 1));
+    if (SHOTS) {
+      mkdirSync(SHOTS, { recursive: true });
+      writeFileSync(join(SHOTS, 'axe.json'), JSON.stringify(found, null, 1));
+    }
     expect(found).toEqual({});
     await context.close();
   }, 240_000);

@@ -1,9 +1,10 @@
 'use client';
 
 import { useId, useMemo } from 'react';
-import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
+import { useController, type FieldValues } from 'react-hook-form';
 
 import { FieldFrame, useFieldErrorText } from '@/components/fields';
+import type { BoundFieldProps } from '@/components/form/date-field';
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import { countryName, countryOptions } from '@/lib/countries';
 
@@ -21,21 +22,7 @@ function codesOf(value: unknown): string[] {
     .filter((code) => code !== '');
 }
 
-export function CountriesField<T extends FieldValues>({
-  control,
-  name,
-  id,
-  label,
-  hint,
-  testId,
-}: {
-  control: Control<T>;
-  name: Path<T>;
-  id: string;
-  label: string;
-  hint?: string;
-  testId?: string;
-}) {
+export function CountriesField<T extends FieldValues>({ control, name, id, label, hint, testId }: Omit<BoundFieldProps<T>, 'required'>) {
   const t = useT();
   const locale = useLocale();
   const listId = useId();

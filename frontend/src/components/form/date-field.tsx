@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, type Ref } from 'react';
 import { DayPicker } from 'react-day-picker';
 import { enGB, fr } from 'react-day-picker/locale';
-import { useController, type Control, type FieldError, type FieldValues, type Path } from 'react-hook-form';
+import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
 
 import { FieldFrame, useFieldErrorText } from '@/components/fields';
 import { useLocale, useT } from '@/i18n/i18n-provider';
@@ -165,29 +165,21 @@ export function DateField({
   );
 }
 
-/** The date field of a react-hook-form form outside the form kit (its `control` and the field's name). */
-export function FormDateField<T extends FieldValues>({
-  control,
-  name,
-  id,
-  label,
-  hint,
-  required,
-  error,
-  testId,
-}: {
+/** A field of a react-hook-form form bound by its `control` and the field's name (outside the form kit). */
+export interface BoundFieldProps<T extends FieldValues> {
   control: Control<T>;
   name: Path<T>;
   id: string;
   label: string;
   hint?: string;
   required?: boolean;
-  /** The error when the form shows it another way than its own state (rarely needed). */
-  error?: FieldError;
   testId?: string;
-}) {
+}
+
+/** The date field of a react-hook-form form outside the form kit. */
+export function FormDateField<T extends FieldValues>({ control, name, id, label, hint, required, testId }: BoundFieldProps<T>) {
   const { field, fieldState } = useController({ control, name });
-  const errorText = useFieldErrorText(error ?? fieldState.error);
+  const errorText = useFieldErrorText(fieldState.error);
   return (
     <DateField
       id={id}

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useController } from 'react-hook-form';
 
 import { SelectField, TextAreaField, TextField, useFieldErrorText, type SelectOption } from '@/components/fields';
-import { DateField } from '@/components/form/date-field';
+import { FormDateField } from '@/components/form/date-field';
 import { useFormKit, useKitFieldError } from '@/components/form/form-kit';
 import { ReadList, ReadValue } from '@/components/form/read-value';
 import { durationInWords } from '@domain/words/durations';
@@ -58,30 +58,16 @@ export function KitText({
 export function KitDate({ path, label, hint, required, testId }: { path: string; label: string; hint?: string; required?: boolean; testId?: string }) {
   const { form, fieldId, readOnly } = useFormKit();
   const locale = useLocale();
-  const { field, fieldState } = useController({ control: form.control, name: path });
-  const errorText = useFieldErrorText(fieldState.error);
+  const value: unknown = form.watch(path);
   if (readOnly) {
-    const value = typeof field.value === 'string' ? field.value : '';
+    const text = typeof value === 'string' ? value : '';
     return (
       <ReadValue id={fieldId(path)} label={label} testId={testId}>
-        {dateInWords(value, locale) ?? value}
+        {dateInWords(text, locale) ?? text}
       </ReadValue>
     );
   }
-  return (
-    <DateField
-      id={fieldId(path)}
-      label={label}
-      hint={hint}
-      required={required}
-      errorText={errorText}
-      value={typeof field.value === 'string' ? field.value : ''}
-      onChange={field.onChange}
-      onBlur={field.onBlur}
-      inputRef={field.ref}
-      testId={testId}
-    />
-  );
+  return <FormDateField control={form.control} name={path} id={fieldId(path)} label={label} hint={hint} required={required} testId={testId} />;
 }
 
 export function KitTextArea({ path, label, hint, required, rows, testId }: { path: string; label: string; hint?: string; required?: boolean; rows?: number; testId?: string }) {

@@ -50,7 +50,8 @@ describe('vendors: the DPO records a DPA and approves the vendor', () => {
 
     // The questionnaire, then approval.
     await page.locator('#review-certificationsVerified').selectOption('yes');
-    await page.locator('#review-dataLocations').selectOption({ label: 'France' });
+    // The data locations come from the vendor's record (France), named, not typed as codes.
+    await page.getByTestId('review-form').locator('.countries-field__item[data-country="FR"]').filter({ hasText: 'France' }).waitFor();
     await page.locator('#review-subProcessorsListed').selectOption('yes');
     await page.locator('#review-subProcessorChangeNotice').selectOption('prior_notice_with_objection');
     await page.locator('#review-breachNotificationCommitment').selectOption('yes');

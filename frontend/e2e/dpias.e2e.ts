@@ -106,7 +106,7 @@ describe('DPIAs: from the screening of T-0009 to a DPIA validated with condition
     await page.getByTestId('action-add').click();
     await page.locator('#action-0-measure').fill('Chiffrer les gabarits faciaux');
     await page.locator('#action-0-owner').fill('RSSI');
-    await page.locator('#action-0-dueDate').fill('2027-01-31');
+    await page.locator('#action-0-dueDate').fill('31/01/2027');
     await page.getByTestId('save-actionPlan').click();
     await page.getByTestId('dpia-nav-actionPlan').filter({ hasText: '1 sur 1' }).waitFor();
 

@@ -43,14 +43,15 @@ describe('vendors: the DPO records a DPA and approves the vendor', () => {
 
     // The DPA is recorded as signed.
     await page.getByTestId('dpa-signed').check();
-    await page.locator('#dpa-signedOn').fill('2026-11-20');
+    await page.locator('#dpa-signedOn').fill('20/11/2026');
     await page.locator('#dpa-comment').fill('DPA reçu signé');
     await page.getByTestId('dpa-save').click();
     await page.locator('[data-testid="vendor-dpa-state"][data-signed="true"]').waitFor();
 
     // The questionnaire, then approval.
     await page.locator('#review-certificationsVerified').selectOption('yes');
-    await page.locator('#review-dataLocations').fill('FR');
+    // The data locations come from the vendor's record (France), named, not typed as codes.
+    await page.getByTestId('review-form').locator('.countries-field__item[data-country="FR"]').filter({ hasText: 'France' }).waitFor();
     await page.locator('#review-subProcessorsListed').selectOption('yes');
     await page.locator('#review-subProcessorChangeNotice').selectOption('prior_notice_with_objection');
     await page.locator('#review-breachNotificationCommitment').selectOption('yes');
@@ -59,7 +60,7 @@ describe('vendors: the DPO records a DPA and approves the vendor', () => {
     await page.locator('#review-auditRights').selectOption('yes');
     await page.locator('#review-securityMeasures').fill('Hébergement HDS, chiffrement, journalisation');
     await page.locator('#review-result').selectOption('approved');
-    await page.locator('#review-nextReviewDate').fill('2027-11-20');
+    await page.locator('#review-nextReviewDate').fill('20/11/2027');
     await page.getByTestId('review-submit').click();
     await page.locator('[data-testid="vendor-status"][data-status="approved"]').waitFor();
     await page.locator('[data-testid="review-item"][data-result="approved"]').waitFor();
@@ -86,19 +87,20 @@ describe('vendors: the DPO records a DPA and approves the vendor', () => {
     // Only the DPO records another status.
     expect(await page.locator('#vendor-status').count()).toBe(0);
 
-    // The form checks the countries before sending.
+    // Countries are picked by their French names, never typed as codes; a wrong pick is removed.
     await page.locator('#vendor-name').fill(proposed);
-    await page.locator('#vendor-dataLocations').fill('FR, Allemagne');
-    await page.getByTestId('vendor-create').click();
-    await page.locator('#vendor-dataLocations-error').waitFor();
+    await page.locator('#vendor-dataLocations').selectOption({ label: 'France' });
+    await page.locator('#vendor-dataLocations').selectOption({ label: 'États-Unis' });
+    await page.getByRole('button', { name: 'Retirer États-Unis' }).click();
+    await page.locator('#vendor-dataLocations').selectOption({ label: 'Allemagne' });
+    await expect(page.locator('.countries-field__item').allTextContents()).resolves.toEqual(['FranceRetirer', 'AllemagneRetirer']);
 
     await page.locator('#vendor-legalEntity').fill('Stockage Test SAS');
     await page.locator('#vendor-service').fill('Archivage des sauvegardes');
     await page.locator('#vendor-role').selectOption('sub_processor');
     await page.locator('#vendor-headquartersCountry').selectOption('FR');
-    await page.locator('#vendor-dataLocations').fill('FR, DE');
     await page.locator('#vendor-certifications').fill('ISO27001, HDS');
-    await page.locator('#vendor-nextReviewDate').fill('2027-06-30');
+    await page.locator('#vendor-nextReviewDate').fill('30/06/2027');
     await page.getByTestId('vendor-create').click();
 
     await page.waitForURL(/\/vendors\/[0-9a-f-]{36}$/);

@@ -5,6 +5,7 @@ import { I18nProvider } from '@/i18n/i18n-provider';
 import { getLocale, getMessages, getT } from '@/i18n/server';
 
 // One plain stylesheet (BEM class names), in cascade order: base and controls first, then each area.
+import 'react-day-picker/style.css';
 import '@/styles/base.css';
 import '@/styles/controls.css';
 import '@/styles/forms.css';

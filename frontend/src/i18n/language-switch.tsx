@@ -46,7 +46,8 @@ export function LanguageSwitch({ saveToProfile = false }: { saveToProfile?: bool
             lang={locale}
             className="language-switch__button"
             aria-pressed={locale === current}
-            aria-label={t(`language.names.${locale}`)}
+            // The spoken name starts with what is shown ("FR, Français"), as WCAG 2.5.3 asks.
+            aria-label={`${t(`language.short.${locale}`)}, ${t(`language.names.${locale}`)}`}
             data-testid={`locale-${locale}`}
             onClick={() => {
               choose(locale);

@@ -4,7 +4,12 @@ import type { ReactNode } from 'react';
 import { useController } from 'react-hook-form';
 
 import { SelectField, TextAreaField, TextField, useFieldErrorText, type SelectOption } from '@/components/fields';
+import { FormDateField } from '@/components/form/date-field';
 import { useFormKit, useKitFieldError } from '@/components/form/form-kit';
+import { ReadList, ReadValue } from '@/components/form/read-value';
+import { durationInWords } from '@domain/words/durations';
+import { dateInWords } from '@domain/words/dates';
+import { useLocale, useT } from '@/i18n/i18n-provider';
 import type { CatalogueOption } from '@/features/activities/catalogue';
 import { CatalogueCheckboxGroup, CatalogueSelect, CheckOption, DurationInput, type CheckboxGroupSection } from '@/features/activities/components/choice-controls';
 
@@ -27,12 +32,13 @@ export function KitText({
   label: string;
   hint?: string;
   required?: boolean;
-  type?: 'text' | 'date';
+  type?: 'text';
   inputMode?: 'numeric';
   testId?: string;
 }) {
-  const { form, fieldId } = useFormKit();
+  const { form, fieldId, readOnly } = useFormKit();
   const error = useKitFieldError(path);
+  if (readOnly) return <ReadText path={path} label={label} testId={testId} />;
   return (
     <TextField
       id={fieldId(path)}
@@ -48,9 +54,26 @@ export function KitText({
   );
 }
 
+/** A date, typed in the app's format or picked in its calendar; the form holds an ISO date. */
+export function KitDate({ path, label, hint, required, testId }: { path: string; label: string; hint?: string; required?: boolean; testId?: string }) {
+  const { form, fieldId, readOnly } = useFormKit();
+  const locale = useLocale();
+  const value: unknown = form.watch(path);
+  if (readOnly) {
+    const text = typeof value === 'string' ? value : '';
+    return (
+      <ReadValue id={fieldId(path)} label={label} testId={testId}>
+        {dateInWords(text, locale) ?? text}
+      </ReadValue>
+    );
+  }
+  return <FormDateField control={form.control} name={path} id={fieldId(path)} label={label} hint={hint} required={required} testId={testId} />;
+}
+
 export function KitTextArea({ path, label, hint, required, rows, testId }: { path: string; label: string; hint?: string; required?: boolean; rows?: number; testId?: string }) {
-  const { form, fieldId } = useFormKit();
+  const { form, fieldId, readOnly } = useFormKit();
   const error = useKitFieldError(path);
+  if (readOnly) return <ReadText path={path} label={label} testId={testId} multiline />;
   return <TextAreaField id={fieldId(path)} label={label} hint={hint} required={required} rows={rows} testId={testId} registration={form.register(path)} error={error} />;
 }
 
@@ -77,9 +100,16 @@ export function KitSelect({
   onPicked?: (value: string) => void;
   testId?: string;
 }) {
-  const { form, fieldId } = useFormKit();
+  const { form, fieldId, readOnly } = useFormKit();
   const { field, fieldState } = useController({ control: form.control, name: path });
   const errorText = useFieldErrorText(fieldState.error);
+  if (readOnly) {
+    return (
+      <ReadValue id={fieldId(path)} label={label} testId={testId}>
+        {options.find((option) => option.value === field.value)?.label}
+      </ReadValue>
+    );
+  }
   return (
     <CatalogueSelect
       id={fieldId(path)}
@@ -112,8 +142,9 @@ export function KitSelectField({
   hint?: string;
   required?: boolean;
 }) {
-  const { form, fieldId } = useFormKit();
+  const { form, fieldId, readOnly } = useFormKit();
   const error = useKitFieldError(path);
+  if (readOnly) return <ReadChoice path={path} label={label} options={options} />;
   return (
     <SelectField
       id={fieldId(path)}
@@ -129,7 +160,8 @@ export function KitSelectField({
 }
 
 export function KitCheckbox({ path, label, hint, testId }: { path: string; label: string; hint?: string; testId?: string }) {
-  const { form, fieldId } = useFormKit();
+  const { form, fieldId, readOnly } = useFormKit();
+  if (readOnly) return <ReadCheck path={path} label={label} testId={testId} />;
   return <CheckOption id={fieldId(path)} label={label} hint={hint} data-testid={testId} {...form.register(path)} />;
 }
 
@@ -148,9 +180,10 @@ export function KitRadios({
   /** Choices side by side (short labels). */
   inline?: boolean;
 }) {
-  const { form, fieldId } = useFormKit();
+  const { form, fieldId, readOnly } = useFormKit();
   const errorText = useFieldErrorText(useKitFieldError(path));
   const id = fieldId(path);
+  if (readOnly) return <ReadChoice path={path} label={legend} options={options} />;
   return (
     <fieldset className={errorText ? 'radios field--invalid' : 'radios'} id={id} tabIndex={-1} aria-describedby={errorText ? `${id}-error` : undefined}>
       <legend className="field__label">{legend}</legend>
@@ -205,6 +238,16 @@ export function KitCheckboxGroup({
   const { form, readOnly, fieldId } = useFormKit();
   const { field, fieldState } = useController({ control: form.control, name: path });
   const errorText = useFieldErrorText(fieldState.error);
+  if (readOnly) {
+    const values = Array.isArray(field.value) ? (field.value as string[]) : [];
+    const all = [...(options ?? []), ...(sections ?? []).flatMap((section) => section.options)];
+    const labels = values.map((value) => all.find((option) => option.value === value)?.label ?? value);
+    return (
+      <ReadValue id={fieldId(path)} label={legend}>
+        {labels.length > 0 ? <ReadList items={labels} /> : null}
+      </ReadValue>
+    );
+  }
   return (
     <CatalogueCheckboxGroup
       id={fieldId(path)}
@@ -224,8 +267,18 @@ export function KitCheckboxGroup({
 
 /** A period entered as a number and a unit (stored as an ISO 8601 duration). */
 export function KitDuration({ amountPath, unitPath, label, hint, required }: { amountPath: string; unitPath: string; label: string; hint?: string; required?: boolean }) {
-  const { form, fieldId } = useFormKit();
+  const { form, fieldId, readOnly } = useFormKit();
+  const locale = useLocale();
   const errorText = useFieldErrorText(useKitFieldError(amountPath));
+  const [amount, unit] = form.watch([amountPath, unitPath]) as [unknown, unknown];
+  if (readOnly) {
+    const iso = typeof amount === 'string' && /^\d+$/.test(amount.trim()) && typeof unit === 'string' ? `P${amount.trim()}${unit}` : '';
+    return (
+      <ReadValue id={fieldId(amountPath)} label={label}>
+        {durationInWords(iso, locale)}
+      </ReadValue>
+    );
+  }
   return (
     <DurationInput
       id={fieldId(amountPath)}
@@ -278,5 +331,40 @@ export function KitRemoveButton({ label, text, onClick }: { label: string; text:
     <button type="button" className="button button--small button--danger" aria-label={label} onClick={onClick}>
       {text}
     </button>
+  );
+}
+
+/** A text field of a record its reader cannot edit: the text as it was typed (line breaks kept). */
+function ReadText({ path, label, testId, multiline = false }: { path: string; label: string; testId?: string; multiline?: boolean }) {
+  const { form, fieldId } = useFormKit();
+  const value: unknown = form.watch(path);
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+  return (
+    <ReadValue id={fieldId(path)} label={label} testId={testId}>
+      {text === '' ? null : multiline ? <span className="read-field__text">{text}</span> : text}
+    </ReadValue>
+  );
+}
+
+/** A choice among labelled options, read: the chosen option's label. */
+function ReadChoice({ path, label, options }: { path: string; label: string; options: readonly { value: string; label: string }[] }) {
+  const { form, fieldId } = useFormKit();
+  const value: unknown = form.watch(path);
+  return (
+    <ReadValue id={fieldId(path)} label={label}>
+      {options.find((option) => option.value === value)?.label}
+    </ReadValue>
+  );
+}
+
+/** A yes/no box, read: « Oui » or « Non ». */
+function ReadCheck({ path, label, testId }: { path: string; label: string; testId?: string }) {
+  const { form, fieldId } = useFormKit();
+  const t = useT();
+  const value: unknown = form.watch(path);
+  return (
+    <ReadValue id={fieldId(path)} label={label} testId={testId}>
+      {value === true ? t('common.yes') : t('common.no')}
+    </ReadValue>
   );
 }

@@ -13,10 +13,11 @@ const proposed = {
   dataLocations: ['US'],
   certifications: [],
   transferMechanism: null,
+  tia: { date: null, conclusion: null, documentId: null },
   nextReviewDate: null,
   notes: null,
   version: 3,
-} as Pick<Vendor, 'name' | 'legalEntity' | 'service' | 'role' | 'headquartersCountry' | 'parentCompany' | 'parentCountry' | 'dataLocations' | 'certifications' | 'transferMechanism' | 'nextReviewDate' | 'notes' | 'version'>;
+} as Pick<Vendor, 'name' | 'legalEntity' | 'service' | 'role' | 'headquartersCountry' | 'parentCompany' | 'parentCountry' | 'dataLocations' | 'certifications' | 'transferMechanism' | 'tia' | 'nextReviewDate' | 'notes' | 'version'>;
 
 function issues(form: unknown): [string, string][] {
   const result = ZVendorEditFormSchema.safeParse(form);
@@ -62,5 +63,17 @@ describe('the vendor record form', () => {
       ['nextReviewDate', 'validation.date'],
     ]);
     expect(issues(vendorEditDefaults(proposed))).toEqual([]);
+  });
+
+  it('records the TIA’s date and conclusion, keeping its attached document', () => {
+    const withTia = { ...proposed, tia: { date: null, conclusion: null, documentId: '0b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f' } };
+    const form = vendorEditDefaults(withTia);
+    form.tiaDate = '2026-11-30';
+    form.tiaConclusion = 'Chiffrement côté client : risque d’accès « FISA 702 » maîtrisé';
+    expect(vendorEditToPatch(form, withTia)).toEqual({
+      version: 3,
+      tia: { date: '2026-11-30', conclusion: 'Chiffrement côté client : risque d’accès « FISA 702 » maîtrisé', documentId: '0b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f' },
+      comment: null,
+    });
   });
 });

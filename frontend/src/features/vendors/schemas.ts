@@ -236,6 +236,9 @@ export const ZVendorEditFormSchema = z.object({
     .max(60, { error: 'validation.tooMany' }),
   certifications: text(TEXT_LIMITS.veryLong).refine((value) => splitNames(value).length <= 50, { error: 'validation.tooMany' }),
   transferMechanism: text(100),
+  /** The transfer impact assessment: when it was made and what it concluded. */
+  tiaDate: optionalDate(),
+  tiaConclusion: text(TEXT_LIMITS.veryLong),
   nextReviewDate: optionalDate(),
   notes: text(TEXT_LIMITS.document),
   comment: text(TEXT_LIMITS.long),
@@ -257,6 +260,7 @@ type EditableVendor = Pick<
   | 'dataLocations'
   | 'certifications'
   | 'transferMechanism'
+  | 'tia'
   | 'nextReviewDate'
   | 'notes'
 >;
@@ -273,6 +277,8 @@ export function vendorEditDefaults(vendor: EditableVendor): VendorEditForm {
     dataLocations: vendor.dataLocations.map((country) => ({ country })),
     certifications: vendor.certifications.join(', '),
     transferMechanism: vendor.transferMechanism ?? '',
+    tiaDate: vendor.tia.date ?? '',
+    tiaConclusion: vendor.tia.conclusion ?? '',
     nextReviewDate: vendor.nextReviewDate ?? '',
     notes: vendor.notes ?? '',
     comment: '',
@@ -295,6 +301,8 @@ export function vendorEditToPatch(form: VendorEditForm, vendor: EditableVendor &
     dataLocations: [...new Set(form.dataLocations.map((location) => location.country.toUpperCase()))],
     certifications: splitNames(form.certifications),
     transferMechanism: orNull(form.transferMechanism),
+    // The TIA's document stays as it is (attached from the documents panel).
+    tia: { date: orNull(form.tiaDate), conclusion: orNull(form.tiaConclusion), documentId: vendor.tia.documentId ?? null },
     nextReviewDate: orNull(form.nextReviewDate),
     notes: orNull(form.notes),
   };

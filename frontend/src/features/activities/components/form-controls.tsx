@@ -6,6 +6,7 @@ import {
   KitAddButton,
   KitCheckbox,
   KitCheckboxGroup,
+  KitDate,
   KitDuration,
   KitRadios,
   KitRemoveButton,
@@ -25,8 +26,13 @@ import type { ActivityFieldPath } from './editor-context';
  */
 
 /** A one-line text field of the activity form. */
-export function FormText(props: { path: ActivityFieldPath; label: string; hint?: string; required?: boolean; type?: 'text' | 'date'; inputMode?: 'numeric' }) {
+export function FormText(props: { path: ActivityFieldPath; label: string; hint?: string; required?: boolean; inputMode?: 'numeric' }) {
   return <KitText {...props} />;
+}
+
+/** A date of the activity form (typed in the app's format or picked in its calendar). */
+export function FormDate(props: { path: ActivityFieldPath; label: string; hint?: string; required?: boolean }) {
+  return <KitDate {...props} />;
 }
 
 export function FormTextArea(props: { path: ActivityFieldPath; label: string; hint?: string; required?: boolean; rows?: number }) {

@@ -7,7 +7,7 @@ import { useT } from '@/i18n/i18n-provider';
 import { EMPTY_PARTY } from '../schemas';
 import { ACTIVITY_ROLES } from '../types';
 import { useEditor } from './editor-context';
-import { AddItemButton, FormRadios, FormSelect, FormText, FormTextArea, RemoveItemButton } from './form-controls';
+import { AddItemButton, FormDate, FormRadios, FormSelect, FormText, FormTextArea, RemoveItemButton } from './form-controls';
 
 /** Name, description, department, owner, our role (and the other controllers), next review. */
 export function OverviewTab() {
@@ -57,7 +57,7 @@ export function OverviewTab() {
       {role === 'processor' || clientCount > 0 ? (
         <PartyList path="clientControllers" title={t('activityFields.clientControllers.label')} hint={t('activity.hints.clientControllers')} />
       ) : null}
-      <FormText path="nextReviewDate" type="date" label={t('activityFields.nextReviewDate')} hint={t('activity.hints.nextReviewDate')} />
+      <FormDate path="nextReviewDate" label={t('activityFields.nextReviewDate')} hint={t('activity.hints.nextReviewDate')} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useId } from 'react';
 
+import { DateInput } from '@/components/form/date-field';
 import { FilterBar, FilterCheck, FilterRow, ResetFilters, SearchBox } from '@/components/list/filter-bar';
 import { FilterSelect } from '@/components/list/filter-select';
 import { itemLabel } from '@/features/activities/catalogue';
@@ -125,15 +126,13 @@ export function RegisterFilters({
           <label className="field__label" htmlFor={`${ids}-as-of`}>
             {t('register.filters.asOf')}
           </label>
-          <input
+          <DateInput
             id={`${ids}-as-of`}
-            type="date"
-            className="field__control"
+            label={t('register.filters.asOf')}
             value={query.asOf}
             max={today()}
-            data-testid="filter-as-of"
-            onChange={(event) => {
-              const value = event.target.value;
+            testId="filter-as-of"
+            onChange={(value) => {
               if (value === '' || isIsoDate(value)) onChange({ asOf: value });
             }}
           />

@@ -78,7 +78,8 @@ export function RegisterPageContent({
         ) : null}
         {canExport ? (
           <Link href={orgPath(organizationId, 'exports')} className="button" data-testid="exports-link">
-            {t('exports.link')}
+            {/* Who cannot import (an auditor) is not offered an import. */}
+            {t(canCreate ? 'exports.link' : 'exports.linkExportOnly')}
           </Link>
         ) : null}
       </div>

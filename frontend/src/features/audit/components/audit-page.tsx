@@ -2,6 +2,7 @@
 
 import { useId, useState, type SubmitEvent } from 'react';
 
+import { DateInput } from '@/components/form/date-field';
 import { Pagination } from '@/components/list/pagination';
 import { useListNavigation } from '@/components/list/use-list-navigation';
 import type { ActivityCatalogues } from '@/features/activities/types';
@@ -23,6 +24,8 @@ export function AuditPageContent({ organizationId, query, events, members, catal
   const { pending, navigate } = useListNavigation(auditQueryToSearch);
   const [verification, setVerification] = useState<ChainVerification | null>(null);
   const [verifying, setVerifying] = useState(false);
+  const [from, setFrom] = useState(query.from);
+  const [to, setTo] = useState(query.to);
   const [failure, setFailure] = useState<string | null>(null);
 
   function onFilter(event: SubmitEvent<HTMLFormElement>) {
@@ -123,13 +126,13 @@ export function AuditPageContent({ organizationId, query, events, members, catal
           <label className="field__label" htmlFor={`${ids}-from`}>
             {t('audit.filters.from')}
           </label>
-          <input id={`${ids}-from`} name="from" type="date" className="field__control" defaultValue={query.from} />
+          <DateInput id={`${ids}-from`} name="from" label={t('audit.filters.from')} value={from} onChange={setFrom} />
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`${ids}-to`}>
             {t('audit.filters.to')}
           </label>
-          <input id={`${ids}-to`} name="to" type="date" className="field__control" defaultValue={query.to} />
+          <DateInput id={`${ids}-to`} name="to" label={t('audit.filters.to')} value={to} onChange={setTo} />
         </div>
         <button type="submit" className="button" disabled={pending} data-testid="audit-filter">
           {t('audit.filters.apply')}

@@ -4,8 +4,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 
+import { FormDateField } from '@/components/form/date-field';
 import { ErrorAlert } from '@/components/alerts';
-import { SelectField, TextAreaField, TextField } from '@/components/fields';
+import { SelectField, TextAreaField } from '@/components/fields';
 import { formatDate } from '@/features/activities/history-diff';
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import { useAppAbility } from '@/lib/ability-context';
@@ -81,7 +82,7 @@ function AnswerForm({ organizationId, dpia, sentOn, onChange }: { organizationId
   return (
     <form noValidate onSubmit={(event) => void submit.onSubmit(event)} aria-label={t('dpias.consultation.recordAnswer')}>
       <h4>{t('dpias.consultation.recordAnswer')}</h4>
-      <TextField id="consultation-receivedOn" type="date" label={t('dpias.consultation.answerReceivedOn')} registration={form.register('receivedOn')} error={form.formState.errors.receivedOn} required />
+      <FormDateField control={form.control} name="receivedOn" id="consultation-receivedOn" label={t('dpias.consultation.answerReceivedOn')} required />
       <SelectField
         id="consultation-outcome"
         label={t('dpias.consultation.outcome')}

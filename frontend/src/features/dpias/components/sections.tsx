@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { useFieldArray, useForm, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 
 import { FormKit } from '@/components/form/form-kit';
-import { KitSelectField, KitText, KitTextArea } from '@/components/form/kit-controls';
+import { KitDate, KitRadios, KitSelectField, KitText, KitTextArea } from '@/components/form/kit-controls';
+import { ReadList, ReadValue } from '@/components/form/read-value';
 import { catalogueOptions } from '@/features/activities/catalogue';
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import { useApiFormSubmit } from '@/lib/use-api-form-submit';
@@ -99,13 +100,12 @@ export function PrinciplesSection({ dpia, editable, save }: SectionProps) {
   const item = (code: PrincipleItem) => (
     <fieldset key={code} className="dpia-principle" data-testid={`principle-${code}`}>
       <legend>{t(`dpias.principles.items.${code}`)}</legend>
-      <div className="dpia-principle__choices" role="radiogroup" aria-label={t('dpias.principles.judgement')}>
-        {(['', ...JUDGEMENTS] as const).map((judgement) => (
-          <label key={judgement || 'none'} className="choice">
-            <input type="radio" value={judgement} {...form.register(`${code}.judgement`)} /> {t(`dpias.judgements.${judgement || 'none'}`)}
-          </label>
-        ))}
-      </div>
+      <KitRadios
+        path={`${code}.judgement`}
+        legend={t('dpias.principles.judgement')}
+        inline
+        options={(['', ...JUDGEMENTS] as const).map((judgement) => ({ value: judgement, label: t(`dpias.judgements.${judgement || 'none'}`) }))}
+      />
       <KitTextArea path={`${code}.comment`} label={t('dpias.principles.comment')} rows={2} />
     </fieldset>
   );
@@ -148,7 +148,15 @@ export function RisksSection({ dpia, editable, save, catalogues }: SectionProps 
               {(['riskSources', 'threats', 'impacts'] as const).map((list) => (
                 <KitTextArea key={list} path={`${event}.${list}`} label={t(`dpias.risks.${list}`)} hint={t('dpias.risks.onePerLine')} rows={2} />
               ))}
-              {(['existingMeasures', 'plannedMeasures'] as const).map((kind) => (
+              {(['existingMeasures', 'plannedMeasures'] as const).map((kind) =>
+                // A reader reads the measures ticked, not a list of boxes.
+                !editable ? (
+                  <ReadValue key={kind} id={`risk-${event}-${kind}`} label={t(`dpias.risks.${kind}`)}>
+                    {form.watch(`${event}.${kind}`).length > 0 ? (
+                      <ReadList items={form.watch(`${event}.${kind}`).map((code) => measures.find((option) => option.value === code)?.label ?? code)} />
+                    ) : null}
+                  </ReadValue>
+                ) : (
                 <details key={kind} className="dpia-measures">
                   <summary>
                     {t(`dpias.risks.${kind}`)} ({form.watch(`${event}.${kind}`).length})
@@ -162,7 +170,8 @@ export function RisksSection({ dpia, editable, save, catalogues }: SectionProps 
                     ))}
                   </fieldset>
                 </details>
-              ))}
+                ),
+              )}
               <div className="dpia-risk__levels">
                 {(['before', 'after'] as const).map((when) => (
                   <fieldset key={when}>
@@ -220,7 +229,7 @@ export function ActionPlanSection({ dpia, editable, save }: SectionProps) {
                     <KitText path={`actions.${String(index)}.owner`} label={t('dpias.actions.owner')} />
                   </td>
                   <td>
-                    <KitText path={`actions.${String(index)}.dueDate`} type="date" label={t('dpias.actions.dueDate')} />
+                    <KitDate path={`actions.${String(index)}.dueDate`} label={t('dpias.actions.dueDate')} />
                   </td>
                   <td>
                     <KitSelectField

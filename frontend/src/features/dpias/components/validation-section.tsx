@@ -5,6 +5,9 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 
+import { FormDateField } from '@/components/form/date-field';
+import { FormKit } from '@/components/form/form-kit';
+import { KitSelectField, KitTextArea } from '@/components/form/kit-controls';
 import { ErrorAlert } from '@/components/alerts';
 import { SelectField, TextAreaField, TextField } from '@/components/fields';
 import { formatDate } from '@/features/activities/history-diff';
@@ -39,6 +42,9 @@ const day = (value: string | Date) => (typeof value === 'string' ? value : value
  * Section 5: the people's view (saved like the other sections), then the workflow — submit to the DPO,
  * the DPO's opinion, the decision (admin or DPO), a new revision — and the list of revisions.
  */
+/** The data subjects' view form: its controls' ids are `view-<field>`. */
+const viewFieldId = (path: string) => `view-${path}`;
+
 export function ValidationSection({
   organizationId,
   dpia,
@@ -107,37 +113,35 @@ export function ValidationSection({
 
   return (
     <>
-      <form noValidate onSubmit={(event) => void view.onSubmit(event)} aria-labelledby="dpia-data-subjects-title">
-        <h3 id="dpia-data-subjects-title">{t('dpias.validation.dataSubjects')}</h3>
-        <p className="panel__intro">{t('dpias.validation.dataSubjectsHint')}</p>
-        <fieldset className="plain-fieldset" disabled={!editable}>
-          <SelectField
-            id="view-sought"
+      <FormKit form={viewForm} readOnly={!editable} fieldId={viewFieldId}>
+        <form noValidate onSubmit={(event) => void view.onSubmit(event)} aria-labelledby="dpia-data-subjects-title">
+          <h3 id="dpia-data-subjects-title">{t('dpias.validation.dataSubjects')}</h3>
+          <p className="panel__intro">{t('dpias.validation.dataSubjectsHint')}</p>
+          <KitSelectField
+            path="sought"
             label={t('dpias.validation.sought')}
             options={[
               { value: 'yes', label: t('dpias.validation.soughtYes') },
               { value: 'no', label: t('dpias.validation.soughtNo') },
             ]}
             emptyLabel={t('dpias.validation.soughtUnknown')}
-            registration={viewForm.register('sought')}
           />
-          {sought === 'no' ? <TextAreaField id="view-reasonNotSought" label={t('dpias.validation.reasonNotSought')} registration={viewForm.register('reasonNotSought')} error={viewForm.formState.errors.reasonNotSought} /> : null}
+          {sought === 'no' ? <KitTextArea path="reasonNotSought" label={t('dpias.validation.reasonNotSought')} /> : null}
           {sought === 'yes' ? (
             <>
-              <TextAreaField id="view-names" label={t('dpias.validation.names')} registration={viewForm.register('names')} error={viewForm.formState.errors.names} rows={2} />
-              <SelectField
-                id="view-status"
+              <KitTextArea path="names" label={t('dpias.validation.names')} rows={2} />
+              <KitSelectField
+                path="status"
                 label={t('dpias.validation.status')}
                 options={OPINION_STATUSES.map((status) => ({ value: status, label: t(`dpias.opinions.${status}`) }))}
                 emptyLabel={t('dpias.validation.statusNone')}
-                registration={viewForm.register('status')}
               />
-              <TextAreaField id="view-opinion" label={t('dpias.validation.opinion')} registration={viewForm.register('opinion')} error={viewForm.formState.errors.opinion} />
+              <KitTextArea path="opinion" label={t('dpias.validation.opinion')} />
             </>
           ) : null}
-        </fieldset>
-        <SaveBar editable={editable} busy={viewForm.formState.isSubmitting} formError={view.formError} saved={viewSaved} testId="save-dataSubjectsView" />
-      </form>
+          <SaveBar editable={editable} busy={viewForm.formState.isSubmitting} formError={view.formError} saved={viewSaved} testId="save-dataSubjectsView" />
+        </form>
+      </FormKit>
 
       <ErrorAlert>{stepError}</ErrorAlert>
       {canSubmit ? (
@@ -211,7 +215,7 @@ export function ValidationSection({
           {consulting ? (
             <div className="dpia-consultation-request" data-testid="decision-consultation">
               <p className="notice">{t(ability.can('validate', 'Dpia') ? 'dpias.consultation.required' : 'dpias.consultation.requiredDpoOnly')}</p>
-              <TextField id="decision-sentOn" type="date" label={t('dpias.consultation.sentOn')} registration={decisionForm.register('sentOn')} error={decisionForm.formState.errors.sentOn} required />
+              <FormDateField control={decisionForm.control} name="sentOn" id="decision-sentOn" label={t('dpias.consultation.sentOn')} required />
               <TextField
                 id="decision-reference"
                 label={t('dpias.consultation.reference')}

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 
+import { DateInput } from '@/components/form/date-field';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '@/features/activities/types';
 import { exportUrl, reportOf, uploadWorkbook, type ExportFile, type ExportLanguage, type ImportReport } from '@/features/exports/exports-api';
 import { ReportView } from '@/features/exports/components/import-report';
@@ -86,7 +87,7 @@ export function ExportsPageContent({ organizationId }: { organizationId: string 
               <label className="field__label" htmlFor={`${ids}-asof`}>
                 {t('exports.asOf')}
               </label>
-              <input id={`${ids}-asof`} type="date" className="field__control" value={asOf} onChange={(event) => setAsOf(event.target.value)} data-testid="export-as-of" aria-describedby={`${ids}-asof-hint`} />
+              <DateInput id={`${ids}-asof`} label={t('exports.asOf')} value={asOf} onChange={setAsOf} testId="export-as-of" describedBy={`${ids}-asof-hint`} />
               <span id={`${ids}-asof-hint`} className="field__hint">
                 {t('exports.asOfHint')}
               </span>

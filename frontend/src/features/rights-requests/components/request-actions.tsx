@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
+import { FormDateField } from '@/components/form/date-field';
 import { isOpenRequest, REQUEST_TRANSITION_RULES, type RequestTransition } from '@domain/rights-requests/rights-request.types';
 
 import { ErrorAlert } from '@/components/alerts';
@@ -122,7 +123,7 @@ function ExtendForm({ organizationId, request, onDone }: { organizationId: strin
       submitting={isSubmitting}
     >
       <TextAreaField id="extend-reason" label={t('rightsRequests.actions.extendReason')} required registration={form.register('reason')} error={errors.reason} />
-      <TextField id="extend-personInformedOn" type="date" label={t('rightsRequests.actions.personInformedOn')} required registration={form.register('personInformedOn')} error={errors.personInformedOn} />
+      <FormDateField control={form.control} name="personInformedOn" id="extend-personInformedOn" label={t('rightsRequests.actions.personInformedOn')} required />
     </DisclosureForm>
   );
 }

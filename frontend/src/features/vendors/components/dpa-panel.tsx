@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
+import { FormDateField } from '@/components/form/date-field';
 import { ErrorAlert, StatusMessage } from '@/components/alerts';
 import { SelectField, TextField } from '@/components/fields';
 import { formatDate } from '@/features/activities/history-diff';
@@ -69,6 +70,7 @@ function DpaEditor({
   const {
     register,
     handleSubmit,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<DpaForm>({ resolver: zodResolver(ZDpaFormSchema), defaultValues: dpaFormDefaults(vendor.dpa) });
 
@@ -95,7 +97,7 @@ function DpaEditor({
         <input id="dpa-signed" type="checkbox" data-testid="dpa-signed" {...register('signed')} />{' '}
         <label htmlFor="dpa-signed">{t('vendors.dpa.signed')}</label>
       </div>
-      <TextField id="dpa-signedOn" type="date" label={t('vendors.dpa.signedOn')} registration={register('signedOn')} error={errors.signedOn} />
+      <FormDateField control={control} name="signedOn" id="dpa-signedOn" label={t('vendors.dpa.signedOn')} />
       <SelectField
         id="dpa-documentId"
         label={t('vendors.dpa.document')}

@@ -6,6 +6,8 @@ import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 
+import { CountriesField } from '@/components/form/countries-field';
+import { FormDateField } from '@/components/form/date-field';
 import { ErrorAlert } from '@/components/alerts';
 import { SelectField, TextAreaField, TextField } from '@/components/fields';
 import { catalogueOptions } from '@/features/activities/catalogue';
@@ -37,6 +39,7 @@ export function NewVendorPageContent({ organizationId, mechanisms }: { organizat
   const form = useForm<NewVendorForm>({ resolver: zodResolver(ZNewVendorFormSchema), defaultValues: NEW_VENDOR_DEFAULTS });
   const {
     register,
+    control,
     formState: { errors, isSubmitting, isDirty },
   } = form;
   useUnsavedChangesWarning(isDirty, t('activity.unsavedWarning'));
@@ -100,13 +103,7 @@ export function NewVendorPageContent({ organizationId, mechanisms }: { organizat
               registration={register('parentCountry')}
               error={errors.parentCountry}
             />
-            <TextField
-              id="vendor-dataLocations"
-              label={t('vendors.new.dataLocations')}
-              hint={t('vendors.new.dataLocationsHint')}
-              registration={register('dataLocations')}
-              error={errors.dataLocations}
-            />
+            <CountriesField control={control} name="dataLocations" id="vendor-dataLocations" label={t('vendors.new.dataLocations')} hint={t('vendors.new.dataLocationsHint')} />
             <TextField
               id="vendor-certifications"
               label={t('vendors.new.certifications')}
@@ -132,7 +129,7 @@ export function NewVendorPageContent({ organizationId, mechanisms }: { organizat
                 error={errors.status}
               />
             ) : null}
-            <TextField id="vendor-nextReviewDate" type="date" label={t('vendors.new.nextReviewDate')} registration={register('nextReviewDate')} error={errors.nextReviewDate} />
+            <FormDateField control={control} name="nextReviewDate" id="vendor-nextReviewDate" label={t('vendors.new.nextReviewDate')} />
             <TextAreaField id="vendor-notes" label={t('vendors.new.notes')} rows={4} registration={register('notes')} error={errors.notes} />
             <div className="form__actions">
               <button type="submit" className="button button--primary" data-testid="vendor-create" disabled={isSubmitting}>

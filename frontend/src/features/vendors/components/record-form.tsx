@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 
+import { FormDateField } from '@/components/form/date-field';
 import { ErrorAlert, StatusMessage } from '@/components/alerts';
 import { SelectField, TextAreaField, TextField } from '@/components/fields';
 import { catalogueOptions } from '@/features/activities/catalogue';
@@ -172,8 +173,10 @@ export function VendorRecordForm({
           registration={register('certifications')}
           error={errors.certifications}
         />
-        <TextField id="vendor-edit-nextReviewDate" type="date" label={t('vendors.new.nextReviewDate')} registration={register('nextReviewDate')} error={errors.nextReviewDate} />
+        <FormDateField control={control} name="tiaDate" id="vendor-edit-tiaDate" label={t('vendors.edit.tiaDate')} hint={t('vendors.edit.tiaDateHint')} />
+        <FormDateField control={control} name="nextReviewDate" id="vendor-edit-nextReviewDate" label={t('vendors.new.nextReviewDate')} />
       </div>
+      <TextAreaField id="vendor-edit-tiaConclusion" label={t('vendors.edit.tiaConclusion')} rows={2} registration={register('tiaConclusion')} error={errors.tiaConclusion} />
       <TextAreaField id="vendor-edit-notes" label={t('vendors.edit.notes')} hint={t('vendors.edit.notesHint')} rows={3} registration={register('notes')} error={errors.notes} />
       <TextField id="vendor-edit-comment" label={t('vendors.dpa.comment')} registration={register('comment')} error={errors.comment} />
       <StatusMessage>{notice}</StatusMessage>

@@ -4,6 +4,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
+import { CountriesField } from '@/components/form/countries-field';
+import { FormDateField } from '@/components/form/date-field';
 import { ErrorAlert, StatusMessage } from '@/components/alerts';
 import { SelectField, TextAreaField, TextField, type SelectOption } from '@/components/fields';
 import { useT } from '@/i18n/i18n-provider';
@@ -26,6 +28,7 @@ export function ReviewForm({ organizationId, vendor, onReviewed }: { organizatio
   const {
     register,
     handleSubmit,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<ReviewFormValues>({ resolver: zodResolver(ZReviewFormSchema), defaultValues: reviewFormDefaults(vendor) });
 
@@ -69,7 +72,7 @@ export function ReviewForm({ organizationId, vendor, onReviewed }: { organizatio
           registration={register('certificationsVerified')}
           error={errors.certificationsVerified}
         />
-        <TextField id={id('dataLocations')} label={t('vendors.review.dataLocations')} registration={register('dataLocations')} error={errors.dataLocations} />
+        <CountriesField control={control} name="dataLocations" id={id('dataLocations')} label={t('vendors.review.dataLocations')} />
         <SelectField
           id={id('subProcessorsListed')}
           label={t('vendors.review.subProcessorsListed')}
@@ -126,7 +129,7 @@ export function ReviewForm({ organizationId, vendor, onReviewed }: { organizatio
           registration={register('result')}
           error={errors.result}
         />
-        <TextField id={id('nextReviewDate')} type="date" label={t('vendors.review.nextReviewDate')} registration={register('nextReviewDate')} error={errors.nextReviewDate} />
+        <FormDateField control={control} name="nextReviewDate" id={id('nextReviewDate')} label={t('vendors.review.nextReviewDate')} />
         <TextAreaField id={id('comment')} label={t('vendors.review.comment')} registration={register('comment')} error={errors.comment} />
         {error ? (
           <div data-testid="review-error">

@@ -46,8 +46,6 @@ export default defineConfig(
     },
   },
   {
-    // The app's own code; the browser tests (e2e/) run next to the backend and may start its test servers.
-    files: ['src/**'],
     plugins: { registre: { rules: { 'domain-only': domainOnly } } },
     rules: { 'registre/domain-only': 'error' },
   },

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newContext, signIn, webUrl } from './browser';
-import { startTestProvider, type TestProvider } from '../../backend/test/oidc/test-provider';
+import { startTestProvider, type TestProvider } from './oidc-provider';
 
 /**
  * Single sign-on in Chromium against a real OpenID provider (the `oidc-provider` package, started

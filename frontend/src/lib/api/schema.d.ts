@@ -519,6 +519,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/activities/from-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a draft activity from a template, in the caller’s language; what only the organisation knows is left to fill */
+        post: operations["ActivityTemplatesController_createFromTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{orgId}/activities/import-json": {
         parameters: {
             query?: never;
@@ -771,6 +788,23 @@ export interface paths {
         };
         /** One version: the full snapshot in the interchange format */
         get: operations["ActivitiesController_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/activity-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ready processings a draft can start from, in the caller’s language (?lang or Accept-Language) */
+        get: operations["ActivityTemplatesController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1991,6 +2025,28 @@ export interface components {
             in_review: number;
             validated: number;
         };
+        ActivityTemplateList: {
+            items: components["schemas"]["ActivityTemplateView"][];
+        };
+        ActivityTemplateView: {
+            code: string;
+            dataCategories: components["schemas"]["TemplateDataCategoryView"][];
+            /** @description data-subject-categories codes */
+            dataSubjects: string[];
+            /** @description in the caller’s language */
+            description: string;
+            /** @description paths of the register’s rules the draft leaves for the organisation (dataSubjectInformation, rightsProcedure, dataCategories[i].retention) */
+            leftToOrganization: string[];
+            /** @description in the caller’s language */
+            name: string;
+            /** @description written for public authorities and bodies */
+            publicBody: boolean;
+            purposes: components["schemas"]["TemplatePurposeView"][];
+            /** @description recipient-categories codes */
+            recipients: string[];
+            /** @description security-measures codes */
+            securityMeasures: string[];
+        };
         ActivityVersionDiff: {
             /**
              * @description field path → { before, after }
@@ -2526,6 +2582,12 @@ export interface components {
              */
             activityId: string;
         };
+        CreateFromTemplateDto: {
+            /** @description the draft’s name; the template’s name in the caller’s language when absent */
+            name?: string;
+            /** @description a template code from GET …/activity-templates */
+            template: string;
+        };
         CreateInvitationDto: {
             /** Format: uuid */
             departmentId?: string | null;
@@ -3026,7 +3088,7 @@ export interface components {
         };
         FindingView: {
             /** @enum {string} */
-            code: "purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed";
+            code: "purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "retention_beyond_reference" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed";
             departmentId: string | null;
             /** @description API field path to fix (purposes[1].legalBasis) or section of the record page */
             field: string;
@@ -4014,6 +4076,20 @@ export interface components {
             key: "organisation" | "circumstances" | "nature" | "scope" | "consequences" | "measures" | "persons" | "notification";
             text: string;
             title: string;
+        };
+        TemplateDataCategoryView: {
+            /** @description data-categories code */
+            category: string;
+            description: string;
+            /** @description retention-references code the retention is taken from; null when unlimited by law or left to the organisation */
+            retentionReference: string | null;
+        };
+        TemplatePurposeView: {
+            description: string;
+            /** @enum {string} */
+            legalBasis: "consent" | "contract" | "legal_obligation" | "vital_interests" | "public_task" | "legitimate_interests";
+            legalReference: string | null;
+            main: boolean;
         };
         TerminateVendorDto: {
             /** @description why the vendor is terminated */
@@ -5562,6 +5638,59 @@ export interface operations {
             };
         };
     };
+    ActivityTemplatesController_createFromTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFromTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not create Activity */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description template_unknown: no template has this code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ActivitiesController_importJson: {
         parameters: {
             query?: never;
@@ -6517,6 +6646,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityVersionView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not read Activity */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActivityTemplatesController_list: {
+        parameters: {
+            query?: {
+                /** @description language of the texts (default: the request’s language) */
+                lang?: "fr" | "en";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityTemplateList"];
                 };
             };
             /** @description Not signed in */
@@ -8647,7 +8821,7 @@ export interface operations {
                 /** @description one or several (comma-separated or repeated) */
                 severity?: ("high" | "medium" | "low")[];
                 /** @description one or several (comma-separated or repeated) */
-                code?: ("purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed")[];
+                code?: ("purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "retention_beyond_reference" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed")[];
                 /** @description findings on the activities of this department (vendor findings have none) */
                 departmentId?: string;
                 /** @description findings on this record only (an activity or a vendor) */

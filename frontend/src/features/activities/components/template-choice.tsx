@@ -4,22 +4,12 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 
 import { ErrorAlert } from '@/components/alerts';
+import { templateGapsInWords } from '@/features/activities/template-gaps';
 import { createFromTemplate, listActivityTemplates, type ActivityTemplate } from '@/features/activities/templates-api';
 import { useT } from '@/i18n/i18n-provider';
-import type { Translate } from '@/i18n/translate';
 import { errorMessage } from '@/lib/forms';
 import { orgPath } from '@/lib/paths';
 import { useApi } from '@/lib/use-api';
-
-/** What the draft will still ask for, in words: the template lists the register's rules it leaves open. */
-function leftInWords(template: ActivityTemplate, t: Translate): string {
-  const parts: string[] = [];
-  if (template.leftToOrganization.includes('dataSubjectInformation')) parts.push(t('activity.templates.left.information'));
-  if (template.leftToOrganization.includes('rightsProcedure')) parts.push(t('activity.templates.left.rights'));
-  const retentions = template.leftToOrganization.filter((path) => path.endsWith('.retention')).length;
-  if (retentions > 0) parts.push(t(retentions === 1 ? 'activity.templates.left.retentionOne' : 'activity.templates.left.retentionMany', { count: retentions }));
-  return parts.join(', ');
-}
 
 /** "Start from a template": each ready processing by name and description; choosing one creates the draft and opens it. */
 export function TemplateChoice({ organizationId }: { organizationId: string }) {
@@ -76,7 +66,7 @@ export function TemplateChoice({ organizationId }: { organizationId: string }) {
               <li key={template.code} className="template-choice__item">
                 <h3 className="template-choice__name">{template.name}</h3>
                 <p className="template-choice__description">{template.description}</p>
-                <p className="template-choice__left">{t('activity.templates.leftToYou', { items: leftInWords(template, t) })}</p>
+                <p className="template-choice__left">{t('activity.templates.leftToYou', { items: templateGapsInWords(template.leftToOrganization, t) })}</p>
                 <button
                   type="button"
                   className="button button--secondary button--small template-choice__use"

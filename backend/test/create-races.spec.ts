@@ -133,7 +133,8 @@ describe('racing creations never answer 5xx (real PostgreSQL)', () => {
     const activities = await raceCreate('create an activity (numbered)', 'Activity', () => org.as.dpo.post(`${base()}/activities`).send(completeActivity()), 'all succeed');
     const source = activities[0].body.id as string;
     const copies = await raceCreate('duplicate an activity', 'Activity', () => org.as.dpo.post(`${base()}/activities/${source}/duplicate`).send({}), 'all succeed');
-    const references = [...activities, ...copies].map((response) => response.body.reference as string);
+    const fromTemplate = await raceCreate('start a draft from a template', 'Activity', () => org.as.contributor.post(`${base()}/activities/from-template`).send({ template: 'payroll' }), 'all succeed');
+    const references = [...activities, ...copies, ...fromTemplate].map((response) => response.body.reference as string);
     expect(new Set(references).size).toBe(references.length);
     await raceCreate('create a design grid', 'DesignGrid', () => org.as.contributor.post(`${base()}/design-grids`).send({ projectName: 'Covoiturage' }), 'all succeed');
     await raceCreate('add a catalogue entry (distinct codes)', 'CatalogueEntry', (index) => org.as.dpo.post(`${base()}/catalogues/security-measures/entries`).send({ code: `measure_${index}`, fr: 'Mesure', en: 'Measure' }), 'all succeed');

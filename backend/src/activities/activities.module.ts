@@ -9,6 +9,8 @@ import { VendorsModule } from '../vendors/vendors.module';
 import { ActivitiesController } from './activities.controller';
 import { ActivityEditing } from './activity-editing.service';
 import { ActivityImport } from './activity-import.service';
+import { ActivityTemplatesController } from './activity-templates.controller';
+import { ActivityTemplates } from './activity-templates.service';
 import { ActivityQueries } from './activity-queries.service';
 import { ActivityReferences } from './activity-references.service';
 import { ActivityStore } from './activity-store.service';
@@ -16,8 +18,8 @@ import { ActivityWorkflow } from './activity-workflow.service';
 
 @Module({
   imports: [WorkflowNotificationsModule, TransfersModule, CataloguesModule, DepartmentsModule, VendorsModule, EvidenceModule, VersionedRecordModule],
-  controllers: [ActivitiesController],
-  providers: [ActivityQueries, ActivityStore, ActivityReferences, ActivityWorkflow, ActivityEditing, ActivityImport],
+  controllers: [ActivitiesController, ActivityTemplatesController],
+  providers: [ActivityQueries, ActivityStore, ActivityReferences, ActivityWorkflow, ActivityEditing, ActivityImport, ActivityTemplates],
   exports: [ActivityQueries, ActivityEditing, ActivityWorkflow, ActivityImport],
 })
 export class ActivitiesModule {}

@@ -9,6 +9,7 @@ import { createActivity } from '@/features/activities/activities-api';
 import { ActivityTabs } from '@/features/activities/components/activity-tabs';
 import { ActivityEditorProvider } from '@/features/activities/components/editor-context';
 import { LiveCompleteness } from '@/features/activities/components/problems';
+import { TemplateChoice } from '@/features/activities/components/template-choice';
 import { useActivityForm } from '@/features/activities/components/use-activity-form';
 import { problemsOf } from '@/features/activities/errors';
 import { ACTIVITY_TABS, apiPathToFormPath } from '@/features/activities/field-paths';
@@ -74,6 +75,7 @@ export function NewActivityPageContent({
       {canCreate ? (
         <>
           <p className="page__intro">{t('activity.new.intro')}</p>
+          <TemplateChoice organizationId={organizationId} />
           <ActivityEditorProvider form={form} readOnly={false} catalogues={catalogues} departments={departments} owners={owners}>
             <LiveCompleteness onSelect={focusField} />
             <form

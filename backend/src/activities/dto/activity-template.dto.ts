@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { LEGAL_BASES } from '../../domain/activities/activity.types';
+import { TEXT_LIMITS } from '../../domain/field-limits';
+import { withArgs } from '../../common/http/validation';
+import { LOCALES, Locale } from '../../common/i18n/i18n';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class ActivityTemplatesQuery {
+  @ApiPropertyOptional({ enum: LOCALES, description: 'language of the texts (default: the request’s language)' })
+  @IsOptional()
+  @IsIn(LOCALES, withArgs)
+  lang?: Locale;
+}
+
+export class CreateFromTemplateDto {
+  @ApiProperty({ maxLength: 100, description: 'a template code from GET …/activity-templates' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100, withArgs)
+  template!: string;
+
+  @ApiPropertyOptional({ maxLength: TEXT_LIMITS.short, description: 'the draft’s name; the template’s name in the caller’s language when absent' })
+  @Transform(trim)
+  @ValidateIf((_: object, value: unknown) => value !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMITS.short, withArgs)
+  name?: string;
+}
+
+export class TemplatePurposeView {
+  @ApiProperty() description!: string;
+  @ApiProperty() main!: boolean;
+  @ApiProperty({ enum: LEGAL_BASES }) legalBasis!: (typeof LEGAL_BASES)[number];
+  @ApiProperty({ type: String, nullable: true }) legalReference!: string | null;
+}
+
+export class TemplateDataCategoryView {
+  @ApiProperty({ description: 'data-categories code' }) category!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'retention-references code the retention is taken from; null when unlimited by law or left to the organisation' })
+  retentionReference!: string | null;
+}
+
+export class ActivityTemplateView {
+  @ApiProperty() code!: string;
+  @ApiProperty({ description: 'in the caller’s language' }) name!: string;
+  @ApiProperty({ description: 'in the caller’s language' }) description!: string;
+  @ApiProperty({ description: 'written for public authorities and bodies' }) publicBody!: boolean;
+  @ApiProperty({ type: [TemplatePurposeView] }) purposes!: TemplatePurposeView[];
+  @ApiProperty({ type: [String], description: 'data-subject-categories codes' }) dataSubjects!: string[];
+  @ApiProperty({ type: [TemplateDataCategoryView] }) dataCategories!: TemplateDataCategoryView[];
+  @ApiProperty({ type: [String], description: 'recipient-categories codes' }) recipients!: string[];
+  @ApiProperty({ type: [String], description: 'security-measures codes' }) securityMeasures!: string[];
+  @ApiProperty({ type: [String], description: 'paths of the register’s rules the draft leaves for the organisation (dataSubjectInformation, rightsProcedure, dataCategories[i].retention)' })
+  leftToOrganization!: string[];
+}
+
+export class ActivityTemplateList {
+  @ApiProperty({ type: [ActivityTemplateView] }) items!: ActivityTemplateView[];
+}

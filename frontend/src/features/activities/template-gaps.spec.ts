@@ -1,0 +1,14 @@
+import en from '@/i18n/messages/en.json';
+import fr from '@/i18n/messages/fr.json';
+import { createTranslator } from '@/i18n/translate';
+
+import { templateGapsInWords } from './template-gaps';
+
+describe('what a template leaves to the organisation, in words', () => {
+  it('names the information, the rights and counts the retentions, never a field path', () => {
+    const gaps = ['dataSubjectInformation', 'rightsProcedure', 'dataCategories[0].retention', 'dataCategories[2].retention'];
+    expect(templateGapsInWords(gaps, createTranslator(fr))).toBe('l’information des personnes, l’exercice des droits, 2 durées de conservation');
+    expect(templateGapsInWords(gaps.slice(0, 3), createTranslator(en))).toBe('how people are informed, how they exercise their rights, 1 retention period');
+    expect(templateGapsInWords(['rightsProcedure'], createTranslator(en))).toBe('how they exercise their rights');
+  });
+});

@@ -519,6 +519,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/activities/from-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a draft activity from a template, in the caller’s language; what only the organisation knows is left to fill */
+        post: operations["ActivityTemplatesController_createFromTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{orgId}/activities/import-json": {
         parameters: {
             query?: never;
@@ -771,6 +788,23 @@ export interface paths {
         };
         /** One version: the full snapshot in the interchange format */
         get: operations["ActivitiesController_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/activity-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ready processings a draft can start from, in the caller’s language (?lang or Accept-Language) */
+        get: operations["ActivityTemplatesController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1991,6 +2025,28 @@ export interface components {
             in_review: number;
             validated: number;
         };
+        ActivityTemplateList: {
+            items: components["schemas"]["ActivityTemplateView"][];
+        };
+        ActivityTemplateView: {
+            code: string;
+            dataCategories: components["schemas"]["TemplateDataCategoryView"][];
+            /** @description data-subject-categories codes */
+            dataSubjects: string[];
+            /** @description in the caller’s language */
+            description: string;
+            /** @description paths of the register’s rules the draft leaves for the organisation (dataSubjectInformation, rightsProcedure, dataCategories[i].retention) */
+            leftToOrganization: string[];
+            /** @description in the caller’s language */
+            name: string;
+            /** @description written for public authorities and bodies */
+            publicBody: boolean;
+            purposes: components["schemas"]["TemplatePurposeView"][];
+            /** @description recipient-categories codes */
+            recipients: string[];
+            /** @description security-measures codes */
+            securityMeasures: string[];
+        };
         ActivityVersionDiff: {
             /**
              * @description field path → { before, after }
@@ -2531,6 +2587,12 @@ export interface components {
              * @description the activity assessed
              */
             activityId: string;
+        };
+        CreateFromTemplateDto: {
+            /** @description the draft’s name; the template’s name in the caller’s language when absent */
+            name?: string;
+            /** @description a template code from GET …/activity-templates */
+            template: string;
         };
         CreateInvitationDto: {
             /** Format: uuid */
@@ -4030,6 +4092,20 @@ export interface components {
             key: "organisation" | "circumstances" | "nature" | "scope" | "consequences" | "measures" | "persons" | "notification";
             text: string;
             title: string;
+        };
+        TemplateDataCategoryView: {
+            /** @description data-categories code */
+            category: string;
+            description: string;
+            /** @description retention-references code the retention is taken from; null when unlimited by law or left to the organisation */
+            retentionReference: string | null;
+        };
+        TemplatePurposeView: {
+            description: string;
+            /** @enum {string} */
+            legalBasis: "consent" | "contract" | "legal_obligation" | "vital_interests" | "public_task" | "legitimate_interests";
+            legalReference: string | null;
+            main: boolean;
         };
         TerminateVendorDto: {
             /** @description why the vendor is terminated */
@@ -5580,6 +5656,59 @@ export interface operations {
             };
         };
     };
+    ActivityTemplatesController_createFromTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFromTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not create Activity */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description template_unknown: no template has this code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ActivitiesController_importJson: {
         parameters: {
             query?: never;
@@ -6535,6 +6664,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityVersionView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not read Activity */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActivityTemplatesController_list: {
+        parameters: {
+            query?: {
+                /** @description language of the texts (default: the request’s language) */
+                lang?: "fr" | "en";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityTemplateList"];
                 };
             };
             /** @description Not signed in */

@@ -57,7 +57,7 @@ describe('single sign-on through the organisation’s OpenID provider', () => {
     await page.getByTestId('nav-register').waitFor({ state: 'attached' });
     const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json() as Promise<{ email: string; memberships: { role: string }[] }>);
     expect(me.email).toBe('marie.sso@sso-e2e.test');
-    expect(me.memberships.map((membership) => membership.role)).toEqual(['contributor']);
+    expect(me.memberships.map((membership) => membership.roles)).toEqual([['contributor']]);
     await context.close();
 
     await section.getByRole('button', { name: 'Remove single sign-on' }).click();

@@ -69,8 +69,8 @@ describe('JSON import of activities and the demo register (real PostgreSQL)', ()
 
   it('imports all items in one go: statuses, references, departments created by name, owners by e-mail', async () => {
     const before = await total();
-    const members = (await org.admin.get(`/api/v1/organizations/${org.organizationId}/members`).expect(200)).body.items as { email: string; role: string; userId: string }[];
-    const contributor = members.find((member) => member.role === 'contributor')!;
+    const members = (await org.admin.get(`/api/v1/organizations/${org.organizationId}/members`).expect(200)).body.items as { email: string; roles: string[]; userId: string }[];
+    const contributor = members.find((member) => member.roles.includes('contributor'))!;
     const response = await org.as.dpo
       .post(`${activities()}/import-json`)
       .send([

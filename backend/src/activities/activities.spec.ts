@@ -17,7 +17,7 @@ describe('processing activities: content, rules, workflow, roles and concurrency
     finance = (await org.admin.post(`/api/v1/organizations/${org.organizationId}/departments`).send({ name: 'Finance' }).expect(201)).body.id;
     // The contributor belongs to the HR department.
     const members = await org.admin.get(`/api/v1/organizations/${org.organizationId}/members`).expect(200);
-    const contributor = members.body.items.find((member: { role: string }) => member.role === 'contributor');
+    const contributor = members.body.items.find((member: { roles: string[] }) => member.roles.includes('contributor'));
     await org.admin.patch(`/api/v1/organizations/${org.organizationId}/members/${contributor.id}`).send({ departmentId: hr }).expect(200);
   });
   afterAll(() => api.close());

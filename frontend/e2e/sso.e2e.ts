@@ -55,7 +55,7 @@ describe('single sign-on through the organisation’s OpenID provider', () => {
     // Back in Registre, signed in, in the organisation.
     await page.waitForURL((url) => url.href.startsWith(webUrl('/')) && !url.pathname.startsWith('/login'));
     await page.getByTestId('nav-register').waitFor({ state: 'attached' });
-    const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json() as Promise<{ email: string; memberships: { role: string }[] }>);
+    const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json() as Promise<{ email: string; memberships: { roles: string[] }[] }>);
     expect(me.email).toBe('marie.sso@sso-e2e.test');
     expect(me.memberships.map((membership) => membership.roles)).toEqual([['contributor']]);
     await context.close();

@@ -347,7 +347,7 @@ describe('findings engine on purpose-built data', () => {
       expect(viewOf(ORG, overdue, 'en')).toMatchObject({
         severity: 'medium',
         link: `/orgs/${ORG}/dpias/${DPIA_ID}#dpia-actionPlan`,
-        message: expect.stringContaining('2 action(s) of its DPIA plan are past their due date (the first on 1 October 2026)'),
+        message: expect.stringContaining('2 actions of its DPIA plan are past their due date (the first on 1 October 2026)'),
       });
     });
   });

@@ -33,13 +33,15 @@ describe('a small office: roles, DPO contact block, two-factor requirement', () 
   });
   afterAll(() => browser.close());
 
+  // The organisations created here sort after « Démo » (memberships are listed by name), so the demo
+  // contributor still lands in the demo organisation in the other browser tests.
   it('the creator who is the DPO is admin and DPO at once; one who is not is told nobody is the DPO', async () => {
     const context = await newContext(browser, 'fr-FR');
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     await signIn(page, 'contributor@example.com');
 
-    const office = await createOrganization(page, 'Cabinet Lefèvre & Associés', 'yes');
+    const office = await createOrganization(page, 'Office Lefèvre & Associés', 'yes');
     await page.getByTestId('nav-review').waitFor({ state: 'attached' });
     await page.goto(webUrl(`/orgs/${office}/settings/members`));
     await page.getByTestId('member-row-contributor@example.com').getByText('Administrateur, DPO').waitFor();
@@ -70,20 +72,32 @@ describe('a small office: roles, DPO contact block, two-factor requirement', () 
     await signIn(page, 'dpo@example.com');
     const organizationId = organizationIdOf(page);
     await page.goto(webUrl(`/orgs/${organizationId}/settings`));
+    await hydrated(page);
     const block = page.getByTestId('dpo-contact');
     // The controller's identity stays the admin's.
     expect(await page.locator('#organization-legalName').isDisabled()).toBe(true);
     const phone = page.locator('#organization-dpoPhone');
     const before = await phone.inputValue();
+    expect(before).not.toBe('');
     await phone.fill('appelez-moi');
     await page.locator('form').filter({ has: block }).getByRole('button', { name: 'Enregistrer' }).click();
     await block.getByText('Saisissez un numéro de téléphone', { exact: false }).waitFor();
     await phone.fill(before);
     await page.locator('#organization-dpoDesignationNumber').fill('DPO-84213');
+    const saved = page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes(`/organizations/${organizationId}`));
     await page.locator('form').filter({ has: block }).getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Les paramètres de l’organisation sont enregistrés.').waitFor();
+    const answer = await saved;
+    expect({ status: answer.status(), dpoDesignationNumber: ((await answer.json()) as { dpoDesignationNumber?: string }).dpoDesignationNumber }).toEqual({ status: 200, dpoDesignationNumber: 'DPO-84213' });
     await page.reload();
+    await hydrated(page);
     expect(await page.locator('#organization-dpoDesignationNumber').inputValue()).toBe('DPO-84213');
+    expect(await phone.inputValue()).toBe(before);
     await context.close();
   });
 });
+
+/** react-hook-form fills the settings form once the page is hydrated: waits until the demo organisation's legal name shows. */
+async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('#organization-legalName')?.value ?? '') !== '', undefined, { timeout: 10_000 });
+}

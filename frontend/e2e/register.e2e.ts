@@ -147,10 +147,12 @@ describe('the register, from a draft to a validated activity', () => {
     expect(await page.getByTestId('activity-save').count()).toBe(0);
     expect(await page.locator('[data-testid^="workflow"]').count()).toBe(0);
     expect(await page.getByTestId('activity-duplicate').count()).toBe(0);
-    expect(await page.locator('#activity-name').isDisabled()).toBe(true);
+    // Read-only is a document: the name is a value in words, not a disabled input.
+    expect(await page.locator('#activity-name').evaluate((element) => element.tagName)).toBe('DL');
+    expect(await page.locator('#activity-name').textContent()).toContain(name);
     await page.getByTestId('activity-tab-purposes').click();
     expect(await page.getByTestId('add-purpose').count()).toBe(0);
-    expect(await page.getByTestId('purpose-0-legal-basis').isDisabled()).toBe(true);
+    expect(await page.getByTestId('purpose-0-legal-basis').evaluate((element) => element.tagName)).toBe('DL');
 
     await page.getByTestId('activity-tab-history').click();
     const versions = page.locator('[data-testid^="version-row-"]');

@@ -4,8 +4,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 
-import { ErrorAlert } from '@/components/alerts';
 import { TextField, useFieldErrorText } from '@/components/fields';
+import { ActionForm } from '@/components/form/action-form';
 import { useT } from '@/i18n/i18n-provider';
 import { orgPath } from '@/lib/paths';
 import { useApi } from '@/lib/use-api';
@@ -34,15 +34,14 @@ export function CreateOrganizationFormView({ labelledBy }: { labelledBy: string 
   });
 
   return (
-    <form
-      className="form"
-      noValidate
-      aria-labelledby={labelledBy}
-      onSubmit={(event) => {
-        void onSubmit(event);
-      }}
+    <ActionForm
+      onSubmit={onSubmit}
+      error={formError}
+      busy={isSubmitting}
+      submitLabel={t('newOrganization.submit')}
+      busyLabel={t('newOrganization.submitting')}
+      labelledBy={labelledBy}
     >
-      <ErrorAlert>{formError}</ErrorAlert>
       <TextField
         id="organization-name"
         label={t('newOrganization.name')}
@@ -70,11 +69,6 @@ export function CreateOrganizationFormView({ labelledBy }: { labelledBy: string 
         ))}
         {creatorError ? <p className="field__error">{creatorError}</p> : null}
       </fieldset>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('newOrganization.submitting') : t('newOrganization.submit')}
-        </button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

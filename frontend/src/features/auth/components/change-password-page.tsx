@@ -7,7 +7,7 @@ import { useForm } from 'react-hook-form';
 
 import { StatusMessage } from '@/components/alerts';
 import { TextField } from '@/components/fields';
-import { AuthForm } from '@/features/auth/auth-form';
+import { ActionForm } from '@/components/form/action-form';
 import { PasswordStrength } from '@/features/auth/password-strength';
 import { changePassword } from '@/features/auth/auth-api';
 import { PASSWORD_MIN_LENGTH, ZChangePasswordSchema, type ChangePasswordForm } from '@/features/auth/schemas';
@@ -43,7 +43,7 @@ export function ChangePasswordPageContent({ backToOrganizationId }: { backToOrga
   return (
     <AuthLayout title={t('changePassword.title')} intro={t('changePassword.intro')} titleId="change-password-title">
       <StatusMessage>{done ? t('changePassword.done') : null}</StatusMessage>
-      <AuthForm onSubmit={onSubmit} error={formError} busy={isSubmitting} submitLabel={t('changePassword.submit')} busyLabel={t('changePassword.submitting')} labelledBy="change-password-title">
+      <ActionForm onSubmit={onSubmit} error={formError} busy={isSubmitting} submitLabel={t('changePassword.submit')} busyLabel={t('changePassword.submitting')} labelledBy="change-password-title">
         <TextField
           id="change-password-current"
           label={t('changePassword.currentPassword')}
@@ -73,7 +73,7 @@ export function ChangePasswordPageContent({ backToOrganizationId }: { backToOrga
           registration={register('confirmation')}
           error={errors.confirmation}
         />
-      </AuthForm>
+      </ActionForm>
       <p className="auth__alt">
         <Link href={backToOrganizationId ? orgPath(backToOrganizationId, 'register') : '/'}>{t('changePassword.back')}</Link>
       </p>

@@ -8,7 +8,7 @@ import { useForm } from 'react-hook-form';
 import { StatusMessage } from '@/components/alerts';
 import { TextField } from '@/components/fields';
 import { requestPasswordReset } from '@/features/auth/auth-api';
-import { AuthForm } from '@/features/auth/auth-form';
+import { ActionForm } from '@/components/form/action-form';
 import { AuthLayout } from '@/features/auth/auth-layout';
 import { ZForgotPasswordSchema, type ForgotPasswordForm } from '@/features/auth/schemas';
 import { useT } from '@/i18n/i18n-provider';
@@ -35,9 +35,9 @@ export function ForgotPasswordPageContent() {
     <AuthLayout title={t('forgotPassword.title')} intro={t('forgotPassword.intro')}>
       <StatusMessage>{sentTo ? t('forgotPassword.sent', { email: sentTo }) : null}</StatusMessage>
       {sentTo ? null : (
-        <AuthForm onSubmit={onSubmit} error={formError} busy={isSubmitting} submitLabel={t('forgotPassword.submit')} busyLabel={t('forgotPassword.submitting')}>
+        <ActionForm onSubmit={onSubmit} error={formError} busy={isSubmitting} submitLabel={t('forgotPassword.submit')} busyLabel={t('forgotPassword.submitting')}>
           <TextField id="forgot-email" label={t('forgotPassword.email')} type="email" autoComplete="email" required registration={register('email')} error={errors.email} />
-        </AuthForm>
+        </ActionForm>
       )}
       <p className="auth__alt">
         <Link href="/login">{t('forgotPassword.loginLink')}</Link>

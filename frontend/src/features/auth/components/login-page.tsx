@@ -8,7 +8,7 @@ import { useForm } from 'react-hook-form';
 
 import { TextField } from '@/components/fields';
 import { signIn, signInWithCode } from '@/features/auth/auth-api';
-import { AuthForm } from '@/features/auth/auth-form';
+import { ActionForm } from '@/components/form/action-form';
 import { AuthLayout } from '@/features/auth/auth-layout';
 import { SsoSignIn } from '@/features/auth/sso-sign-in';
 import { ZLoginSchema, ZMfaCodeSchema, type LoginForm, type MfaCodeForm } from '@/features/auth/schemas';
@@ -47,7 +47,7 @@ export function LoginPageContent() {
 
   return (
     <AuthLayout title={t('login.title')} intro={t('login.intro')}>
-      <AuthForm onSubmit={onSubmit} error={formError} busy={isSubmitting} submitLabel={t('login.submit')} busyLabel={t('login.submitting')}>
+      <ActionForm onSubmit={onSubmit} error={formError} busy={isSubmitting} submitLabel={t('login.submit')} busyLabel={t('login.submitting')}>
         <TextField
           id="login-email"
           label={t('login.email')}
@@ -66,7 +66,7 @@ export function LoginPageContent() {
           registration={register('password')}
           error={errors.password}
         />
-      </AuthForm>
+      </ActionForm>
       <SsoSignIn email={() => form.getValues('email')} onMfaStep={() => setStep('code')} />
       <p className="auth__alt">
         <Link href="/forgot-password">{t('login.forgotLink')}</Link>
@@ -101,7 +101,7 @@ function CodeStep({ onRestart }: { onRestart: () => void }) {
 
   return (
     <AuthLayout title={t('login.codeTitle')} intro={t('login.codeIntro')}>
-      <AuthForm onSubmit={onSubmit} error={formError} busy={isSubmitting} submitLabel={t('login.codeSubmit')} busyLabel={t('login.submitting')}>
+      <ActionForm onSubmit={onSubmit} error={formError} busy={isSubmitting} submitLabel={t('login.codeSubmit')} busyLabel={t('login.submitting')}>
         <TextField
           id="login-code"
           label={t('login.code')}
@@ -111,7 +111,7 @@ function CodeStep({ onRestart }: { onRestart: () => void }) {
           registration={register('code')}
           error={errors.code}
         />
-      </AuthForm>
+      </ActionForm>
       <p className="auth__alt">
         <button type="button" className="link-button" onClick={onRestart}>
           {t('login.codeRestart')}

@@ -8,7 +8,7 @@ import { useForm } from 'react-hook-form';
 import { StatusMessage } from '@/components/alerts';
 import { TextField } from '@/components/fields';
 import { confirmPasswordReset } from '@/features/auth/auth-api';
-import { AuthForm } from '@/features/auth/auth-form';
+import { ActionForm } from '@/components/form/action-form';
 import { PasswordStrength } from '@/features/auth/password-strength';
 import { AuthLayout } from '@/features/auth/auth-layout';
 import { PASSWORD_MIN_LENGTH, ZResetPasswordSchema, type ResetPasswordForm } from '@/features/auth/schemas';
@@ -36,7 +36,7 @@ export function ResetPasswordPageContent({ token }: { token: string }) {
     <AuthLayout title={t('resetPassword.title')} intro={t('resetPassword.intro')}>
       <StatusMessage>{done ? t('resetPassword.done') : null}</StatusMessage>
       {done ? null : (
-        <AuthForm onSubmit={onSubmit} error={token ? formError : t('resetPassword.noToken')} busy={isSubmitting} disabled={!token} submitLabel={t('resetPassword.submit')} busyLabel={t('resetPassword.submitting')}>
+        <ActionForm onSubmit={onSubmit} error={token ? formError : t('resetPassword.noToken')} busy={isSubmitting} disabled={!token} submitLabel={t('resetPassword.submit')} busyLabel={t('resetPassword.submitting')}>
           <TextField
             id="reset-password"
             label={t('resetPassword.password')}
@@ -48,7 +48,7 @@ export function ResetPasswordPageContent({ token }: { token: string }) {
             error={errors.password}
           />
           <PasswordStrength password={form.watch('password')} minLength={PASSWORD_MIN_LENGTH} />
-        </AuthForm>
+        </ActionForm>
       )}
       <p className="auth__alt">
         <Link href="/login">{t('resetPassword.loginLink')}</Link>

@@ -8,7 +8,7 @@ import { useForm } from 'react-hook-form';
 import { StatusMessage } from '@/components/alerts';
 import { TextField } from '@/components/fields';
 import { signUp } from '@/features/auth/auth-api';
-import { AuthForm } from '@/features/auth/auth-form';
+import { ActionForm } from '@/components/form/action-form';
 import { PasswordStrength } from '@/features/auth/password-strength';
 import { AuthLayout } from '@/features/auth/auth-layout';
 import { PASSWORD_MIN_LENGTH, ZSignupSchema, type SignupForm } from '@/features/auth/schemas';
@@ -50,7 +50,7 @@ export function SignupPageContent() {
 
   return (
     <AuthLayout title={t('signup.title')} intro={t('signup.intro')}>
-      <AuthForm onSubmit={onSubmit} error={formError} busy={isSubmitting} submitLabel={t('signup.submit')} busyLabel={t('signup.submitting')}>
+      <ActionForm onSubmit={onSubmit} error={formError} busy={isSubmitting} submitLabel={t('signup.submit')} busyLabel={t('signup.submitting')}>
         <TextField
           id="signup-name"
           label={t('signup.name')}
@@ -79,7 +79,7 @@ export function SignupPageContent() {
           error={errors.password}
         />
         <PasswordStrength password={form.watch('password')} minLength={PASSWORD_MIN_LENGTH} userInputs={[form.watch('email'), form.watch('name')]} />
-      </AuthForm>
+      </ActionForm>
       <p className="auth__alt">
         {t('signup.haveAccount')} <Link href="/login">{t('signup.loginLink')}</Link>
       </p>

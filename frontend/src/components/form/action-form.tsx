@@ -5,10 +5,10 @@ import type { BaseSyntheticEvent, ReactNode } from 'react';
 import { ErrorAlert } from '@/components/alerts';
 
 /**
- * The form of the account pages (sign-in, sign-up, password forgotten, reset and change): the
- * form's error above its fields, one primary button below, labelled by the page's title.
+ * A form with one action: the form's error above its fields, one primary button below, labelled by the
+ * page's title (the account pages, creating an organisation).
  */
-export function AuthForm({
+export function ActionForm({
   onSubmit,
   error,
   busy,

@@ -1,4 +1,4 @@
-import { AbilityBuilder, createMongoAbility, ForcedSubject, MongoAbility } from '@casl/ability';
+import { AbilityBuilder, createMongoAbility, ForcedSubject, MongoAbility, subject } from '@casl/ability';
 import type { Role } from '../members/membership.entity';
 import type { Action, ActivitySubjectFields, DesignGridSubjectFields, SubjectType } from '../domain/authorization/ability-vocabulary';
 
@@ -132,4 +132,12 @@ export function defineAbilityFor(member: MemberIdentity): AppAbility {
   if (has('admin') || has('dpo')) can('read', 'ReviewQueue', org);
 
   return build();
+}
+
+/**
+ * Whether the member reads the whole rights-request or breach register, not only what they recorded:
+ * the register export carries these sheets only for them (contributors follow their own intake).
+ */
+export function readsWholeIntakeRegister(ability: AppAbility, type: 'RightsRequest' | 'Breach', organizationId: string): boolean {
+  return ability.can('read', subject(type, { organizationId, recordedById: null }));
 }

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { auditProofProvider } from '../audit/audit-evidence';
 import { AuditTrailService } from '../audit/audit-trail.service';
 import { CheckpointService } from '../audit/checkpoint.service';
+import { readsWholeIntakeRegister } from '../authorization/ability.factory';
 import { CurrentAccess, OrganizationAccess } from '../authorization/request-auth';
 import { CheckPolicy } from '../authorization/route-policy';
 import { resolveLocale } from '../common/i18n/i18n';
@@ -40,7 +41,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'The register as a workbook: cover, register, detail sheets, vendors, Art 30(2); as it stood at asOf; filtered by status' })
   @ApiFileResponse(XLSX, 'the workbook')
   register(@CurrentAccess() access: OrganizationAccess, @Query() query: RegisterExportQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
-    return this.workbook(access, 'register', REGISTER_SHEETS, { ...this.options(query, request), statuses: query.status ?? null }, response);
+    return this.workbook(access, 'register', REGISTER_SHEETS, { ...this.options(query, request, access), statuses: query.status ?? null }, response);
   }
 
   @Get('vendors.xlsx')
@@ -75,7 +76,7 @@ export class ExportsController {
   })
   @ApiFileResponse('application/zip', 'the zip')
   async evidence(@CurrentAccess() access: OrganizationAccess, @Query() query: ExportQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const options = this.options(query, request);
+    const options = this.options(query, request, access);
     const ctx = await this.exports.context(access.organizationId, options);
     // Every pack of the present signs the chain's head; a pack as of a past instant carries the
     // checkpoints signed by then (a new one would cover events the pack leaves out).
@@ -90,8 +91,13 @@ export class ExportsController {
     );
   }
 
-  private options(query: ExportQuery, request: Request): ExportOptions {
-    return { locale: query.lang ?? resolveLocale(request), asOf: asOfInstant(query.asOf) };
+  private options(query: ExportQuery, request: Request, access?: OrganizationAccess): ExportOptions {
+    // The rights-request and breach sheets go to those who read those registers whole.
+    const intakeRegisters = access && {
+      rightsRequests: readsWholeIntakeRegister(access.ability, 'RightsRequest', access.organizationId),
+      breaches: readsWholeIntakeRegister(access.ability, 'Breach', access.organizationId),
+    };
+    return { locale: query.lang ?? resolveLocale(request), asOf: asOfInstant(query.asOf), intakeRegisters };
   }
 
   private async workbook(access: OrganizationAccess, base: string, sheets: SheetWriter[], options: ExportOptions, response: Response): Promise<void> {

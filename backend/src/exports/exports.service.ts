@@ -15,6 +15,8 @@ export interface ExportOptions {
   asOf: Date | null;
   statuses?: string[] | null;
   template?: boolean;
+  /** The intake registers the exporting member reads whole (see readsWholeIntakeRegister); none by default. */
+  intakeRegisters?: { rightsRequests: boolean; breaches: boolean };
 }
 
 /** Builds the context every sheet reads and writes workbooks, in the request's transaction. */
@@ -50,6 +52,7 @@ export class ExportsService {
       organization: { ...organization },
       exportedBy: user ? `${user.name} <${user.email}>` : null,
       exportedAt: new Date(),
+      intakeRegisters: options.intakeRegisters ?? { rightsRequests: false, breaches: false },
     };
   }
 

@@ -69,7 +69,7 @@ describe('Register export (xlsx, real PostgreSQL)', () => {
     const workbook = await openWorkbook(response.body);
     const names = workbook.worksheets.map((sheet) => sheet.name);
     expect(names).toEqual(
-      ['cover', 'register', 'parties', 'purposes', 'data_categories', 'data_subjects', 'recipients', 'processors', 'transfers', 'security_measures', 'dpia_screening', 'dpias', 'vendors', 'processor_register'].map(
+      ['cover', 'register', 'parties', 'purposes', 'data_categories', 'data_subjects', 'recipients', 'processors', 'transfers', 'security_measures', 'dpia_screening', 'dpias', 'vendors', 'processor_register', 'rights_requests', 'breaches'].map(
         (key) => label(locale, `sheet_${key}`),
       ),
     );

@@ -1,3 +1,4 @@
+import { breachesSheet } from './sheets/breaches.sheet';
 import { coverSheet } from './sheets/cover.sheet';
 import { dataCategoriesSheet } from './sheets/data-categories.sheet';
 import { dataSubjectsSheet } from './sheets/data-subjects.sheet';
@@ -9,6 +10,7 @@ import { processorsSheet } from './sheets/processors.sheet';
 import { purposesSheet } from './sheets/purposes.sheet';
 import { recipientsSheet } from './sheets/recipients.sheet';
 import { registerSheet } from './sheets/register.sheet';
+import { rightsRequestsSheet } from './sheets/rights-requests.sheet';
 import { securityMeasuresSheet } from './sheets/security-measures.sheet';
 import { transfersSheet } from './sheets/transfers.sheet';
 import { vendorsSheet } from './sheets/vendors.sheet';
@@ -31,9 +33,10 @@ export const TEMPLATE_SHEETS: SheetWriter[] = [
 /**
  * The sheets of register.xlsx, in order: the cover, the sheets the import reads (so an export can be
  * re-imported), then the ones it does not. A feature adds its sheet here; each writer reads its own
- * data, so sheets never depend on each other.
+ * data, so sheets never depend on each other. The rights-request and breach sheets are written for
+ * those who read those registers whole only.
  */
-export const REGISTER_SHEETS: SheetWriter[] = [coverSheet, ...TEMPLATE_SHEETS, dpiasSheet, vendorsSheet, processorRegisterSheet];
+export const REGISTER_SHEETS: SheetWriter[] = [coverSheet, ...TEMPLATE_SHEETS, dpiasSheet, vendorsSheet, processorRegisterSheet, rightsRequestsSheet, breachesSheet];
 
 export const VENDOR_SHEETS: SheetWriter[] = [coverSheet, vendorsSheet];
 export const PROCESSOR_REGISTER_SHEETS: SheetWriter[] = [coverSheet, processorRegisterSheet];

@@ -26,6 +26,8 @@ export interface ExportContext {
   organization: Record<string, unknown> & { name: string };
   exportedBy: string | null;
   exportedAt: Date;
+  /** The rights-request and breach registers the exporting member reads whole (their sheets are left out otherwise). */
+  intakeRegisters: { rightsRequests: boolean; breaches: boolean };
 }
 
 /** Creates worksheets with the export's look (frozen bold header, filter, widths, wrapped text). */
@@ -43,7 +45,8 @@ export interface SheetWriter {
   write(factory: SheetFactory, ctx: ExportContext): Promise<void>;
 }
 
-export type ColumnType = 'text' | 'longText' | 'date' | 'number' | 'code';
+/** `dateTime`: an instant as the organisation's wall time (the header names the time zone). */
+export type ColumnType = 'text' | 'longText' | 'date' | 'dateTime' | 'number' | 'code';
 
 /** A column: its key (header `exports.col_<key>`), width, kind, and how a row gives its value. */
 export interface ColumnSpec<Row> {

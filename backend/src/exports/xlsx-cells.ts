@@ -35,6 +35,24 @@ export function dateCell(value: string | Date | null | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+const WALL_TIME = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as the wall time of `timeZone`, as a spreadsheet date-time: a spreadsheet has no time
+ * zones, so the cell holds the local date and time (at UTC, so nothing shifts it) and the column's
+ * header names the zone. 72 hours from a breach are read in the organisation's time.
+ */
+export function wallTimeCell(instant: Date | null | undefined, timeZone: string): Date | null {
+  if (!instant) return null;
+  let format = WALL_TIME.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    WALL_TIME.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(instant).map(({ type, value }) => [type, Number(value)]));
+  return new Date(Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute));
+}
+
 /** Yes / No in the chosen language (the import reads both languages). */
 export function yesNo(locale: Locale, value: boolean | null | undefined): string | null {
   if (value === null || value === undefined) return null;

@@ -15,8 +15,9 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
 const COLUMN_STYLES: Record<string, Partial<ExcelJS.Style> | undefined> = {
   longText: { alignment: { vertical: 'top', wrapText: true } },
   date: { numFmt: 'yyyy-mm-dd' },
+  dateTime: { numFmt: 'yyyy-mm-dd hh:mm' },
 };
-const WIDTHS: Record<string, number> = { text: 22, code: 18, longText: 48, date: 12, number: 12 };
+const WIDTHS: Record<string, number> = { text: 22, code: 18, longText: 48, date: 12, dateTime: 17, number: 12 };
 
 class StreamingSheets implements SheetFactory {
   constructor(private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter) {}

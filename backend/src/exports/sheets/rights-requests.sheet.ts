@@ -1,0 +1,51 @@
+import { DEFAULT_TIME_ZONE, localDate } from '../../domain/deadlines/legal-deadlines';
+import { readRightsRequestsForExport, RightsRequestRow } from '../../rights-requests/rights-request-export';
+import { ColumnSpec, rowValues, SheetWriter, sheetName } from '../sheet-writer';
+import { dateCell, wallTimeCell, yesNo } from '../xlsx-cells';
+import { enumLabel } from './enum-labels';
+
+/** Answered (or refused) by the deadline that applied: the extended one when the request was extended. */
+function answeredInTime(row: RightsRequestRow): boolean | null {
+  if (row.status !== 'answered' && row.status !== 'refused') return null;
+  const closed = row.answerSentAt ?? row.closedAt;
+  if (!closed) return null;
+  return localDate(closed, DEFAULT_TIME_ZONE) <= (row.extendedDueOn ?? row.dueOn);
+}
+
+const COLUMNS: ColumnSpec<RightsRequestRow>[] = [
+  { key: 'request_reference', width: 10, value: (row) => row.reference },
+  { key: 'request_received_at', type: 'dateTime', value: (row) => wallTimeCell(row.receivedAt, DEFAULT_TIME_ZONE) },
+  { key: 'request_type', width: 24, value: (row, ctx) => enumLabel(ctx, 'request_type', row.type) },
+  { key: 'request_channel', width: 16, value: (row, ctx) => enumLabel(ctx, 'request_channel', row.channel) },
+  { key: 'request_description', type: 'longText', value: (row) => row.description },
+  { key: 'request_identity_check', width: 18, value: (row, ctx) => enumLabel(ctx, 'identity_check', row.identityCheckStatus) },
+  { key: 'request_status', width: 16, value: (row, ctx) => enumLabel(ctx, 'request_status', row.status) },
+  { key: 'request_due_on', type: 'date', value: (row) => dateCell(row.dueOn) },
+  { key: 'request_extended_due_on', type: 'date', value: (row) => dateCell(row.extendedDueOn) },
+  { key: 'request_extension_reason', type: 'longText', value: (row) => row.extensionReason },
+  { key: 'request_person_informed_on', type: 'date', value: (row) => dateCell(row.personInformedOn) },
+  { key: 'request_answer_sent_at', type: 'dateTime', value: (row) => wallTimeCell(row.answerSentAt, DEFAULT_TIME_ZONE) },
+  { key: 'request_answer_channel', width: 16, value: (row) => row.answerChannel },
+  { key: 'request_answer_summary', type: 'longText', value: (row) => row.answerSummary },
+  { key: 'request_refusal_grounds', type: 'longText', value: (row) => row.refusalGrounds },
+  { key: 'request_answered_in_time', width: 12, value: (row, ctx) => yesNo(ctx.locale, answeredInTime(row)) },
+  { key: 'request_activities', type: 'longText', value: (row) => row.activities },
+  { key: 'record_shown_as_of', width: 30, value: (row, ctx) => (ctx.asOf ? enumLabel(ctx, 'record_shown', row.changedSince ? 'current_not_kept' : 'as_of') : null) },
+];
+
+/**
+ * The rights requests (Art 12 and 15–22): one row per request received by the export's instant, with
+ * its deadline counted as the law counts it and whether it was answered in time. Sent only to those who
+ * read the whole register of requests; the requester's identity stays out of the workbook.
+ */
+export const rightsRequestsSheet: SheetWriter = {
+  key: 'rights_requests',
+  async write(factory, ctx) {
+    if (!ctx.intakeRegisters.rightsRequests || ctx.template) return;
+    const sheet = factory.addSheet(sheetName('rights_requests', ctx.locale), COLUMNS, ctx);
+    for (const row of await readRightsRequestsForExport((sql, params) => ctx.query(sql, params), ctx.organizationId, ctx.asOf)) {
+      sheet.addRow(rowValues(COLUMNS, row, ctx)).commit();
+    }
+    sheet.commit();
+  },
+};

@@ -27,6 +27,10 @@ describe('dashboard: the DPO sees what is wrong and goes to the field to fix', (
     await page.getByTestId('chart-legal-bases').waitFor();
     await page.getByTestId('chart-flow-countries-US').waitFor();
     await page.getByTestId('chart-changes').waitFor();
+    // The other two registers, in words (other browser tests may record requests and breaches).
+    await page.getByTestId('headline-rights-requests').waitFor();
+    expect(await page.getByTestId('headline-rights-requests-on-time').textContent()).toMatch(/^(Répondues dans le délai sur 12 mois : \d+ %|Aucune demande arrivée à échéance sur 12 mois)/);
+    expect(await page.getByTestId('headline-breaches-high').textContent()).toMatch(/^Risque élevé : \d+$/);
 
     // The fixture's gaps: T-0009's missing retention is listed; T-0011 (US transfer without a
     // mechanism) is archived, and an archived activity raises no finding.
@@ -42,6 +46,20 @@ describe('dashboard: the DPO sees what is wrong and goes to the field to fix', (
     await page.waitForURL(/\/register\/[0-9a-f-]{36}\?field=dataCategories%5B2%5D\.retention$/);
     await page.locator('[data-testid="activity-tab-data"][aria-selected="true"]').waitFor();
     await page.waitForFunction(() => document.activeElement?.id.startsWith('activity-dataCategories-2-retention') === true);
+    await context.close();
+  });
+
+  it('a contributor, who reads only the requests and breaches they recorded, gets no figures of those registers; at 390 px nothing scrolls sideways', async () => {
+    const context = await newContext(browser, 'fr-FR');
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, 'contributor@example.com');
+    await page.goto(page.url().replace(/\/register.*$/, '/dashboard'));
+    await page.getByTestId('chart-changes').waitFor();
+    // On a phone the dashboard does not scroll sideways (its charts' hidden tables used to widen it to 473 px).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.getByTestId('headline-rights-requests').count()).toBe(0);
+    expect(await page.getByTestId('headline-breaches').count()).toBe(0);
     await context.close();
   });
 

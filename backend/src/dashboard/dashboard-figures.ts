@@ -48,7 +48,7 @@ export function dashboardFigures(
   evaluation: Evaluation,
   transferFacts: TransferFacts,
   departments: ReadonlyMap<string, string>,
-): Omit<DashboardView, 'changesPerWeek'> {
+): Omit<DashboardView, 'changesPerWeek' | 'rightsRequests' | 'breaches'> {
   const { data, findings, scores } = evaluation;
   const live = data.activities.filter((activity) => activity.status !== 'archived');
 

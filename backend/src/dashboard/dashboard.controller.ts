@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { readsWholeIntakeRegister } from '../authorization/ability.factory';
 import { CurrentAccess, CurrentUser, OrganizationAccess, SessionUser } from '../authorization/request-auth';
 import { Authenticated, CheckPolicy } from '../authorization/route-policy';
 import { DashboardService } from './dashboard.service';
@@ -12,10 +13,13 @@ export class DashboardController {
 
   @Get('organizations/:orgId/dashboard')
   @CheckPolicy('read', 'Activity')
-  @ApiOperation({ summary: 'Headline numbers and charts: activities, findings, vendors by status, reviews due in 30 days, legal bases, data flows, completeness by department, changes per week' })
+  @ApiOperation({ summary: 'Headline numbers and charts: activities, findings, vendors by status, reviews due in 30 days, legal bases, data flows, completeness by department, changes per week; rights requests and breaches for those who read those registers' })
   @ApiOkResponse({ type: DashboardView })
   get(@CurrentAccess() access: OrganizationAccess): Promise<DashboardView> {
-    return this.dashboard.dashboard(access.organizationId);
+    return this.dashboard.dashboard(access.organizationId, {
+      rightsRequests: readsWholeIntakeRegister(access.ability, 'RightsRequest', access.organizationId),
+      breaches: readsWholeIntakeRegister(access.ability, 'Breach', access.organizationId),
+    });
   }
 
   @Get('me/organization-summaries')

@@ -1,4 +1,6 @@
 import { INestApplicationContext, Injectable } from '@nestjs/common';
+import { readBreachFigures } from '../breaches/breach-figures';
+import { readRightsRequestFigures } from '../rights-requests/rights-request-figures';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { countBySeverity, Evaluation, FindingsService } from '../findings/findings.service';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
@@ -25,12 +27,20 @@ export class DashboardService {
     private readonly transferFacts: TransferFactsService,
   ) {}
 
-  async dashboard(organizationId: string): Promise<DashboardView> {
-    return (await this.compute(organizationId)).dashboard;
+  /** `registers`: the intake registers the member reads whole (their figures are null otherwise). */
+  async dashboard(organizationId: string, registers: { rightsRequests: boolean; breaches: boolean }): Promise<DashboardView> {
+    const { dashboard } = await this.compute(organizationId);
+    const query = <T>(sql: string, params: unknown[]) => this.connection.manager.query<T[]>(sql, params);
+    const now = new Date();
+    return {
+      ...dashboard,
+      rightsRequests: registers.rightsRequests ? await readRightsRequestFigures(query, organizationId, now) : null,
+      breaches: registers.breaches ? await readBreachFigures(query, organizationId, now) : null,
+    };
   }
 
   /** Findings and dashboard from one evaluation: what the benchmark measures (see runComplianceComputation). */
-  async compute(organizationId: string): Promise<{ evaluation: Evaluation; dashboard: DashboardView }> {
+  async compute(organizationId: string): Promise<{ evaluation: Evaluation; dashboard: Omit<DashboardView, 'rightsRequests' | 'breaches'> }> {
     const evaluation = await this.findings.evaluate(organizationId);
     const manager = this.connection.manager;
     const departments = await manager.query<{ id: string; name: string }[]>('SELECT id, name FROM departments WHERE organization_id = $1', [organizationId]);
@@ -91,6 +101,6 @@ export class DashboardService {
  * For scripts (npm run bench): the findings and the dashboard of one organisation, computed in a
  * tenant transaction of `app` exactly as the API routes compute them.
  */
-export function runComplianceComputation(app: INestApplicationContext, organizationId: string): Promise<{ evaluation: Evaluation; dashboard: DashboardView }> {
+export function runComplianceComputation(app: INestApplicationContext, organizationId: string): Promise<{ evaluation: Evaluation; dashboard: Omit<DashboardView, 'rightsRequests' | 'breaches'> }> {
   return app.get(TransactionalConnection).withTenant({ organizationId }, () => app.get(DashboardService).compute(organizationId));
 }

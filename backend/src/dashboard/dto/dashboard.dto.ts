@@ -57,6 +57,28 @@ export class WeekChangesView {
   @ApiProperty({ description: 'activity versions written that week (creations, changes, workflow steps)' }) changes!: number;
 }
 
+export class RightsRequestFiguresView {
+  @ApiProperty({ description: 'requests neither answered, refused nor withdrawn' }) open!: number;
+  @ApiProperty({ description: 'open requests due today or within the next 6 days' }) dueWithinWeek!: number;
+  @ApiProperty({ description: 'open requests past their (extended) due day' }) overdue!: number;
+  @ApiProperty({ description: 'requests answered or refused in the last 12 months, plus the open ones past their due day' }) dueLast12Months!: number;
+  @ApiProperty({ description: 'of those, answered or refused by their due day (Paris days)' }) onTimeLast12Months!: number;
+}
+
+export class BreachRiskCounts {
+  @ApiProperty() not_assessed!: number;
+  @ApiProperty() none!: number;
+  @ApiProperty() risk!: number;
+  @ApiProperty() high!: number;
+}
+
+export class BreachFiguresView {
+  @ApiProperty({ description: 'breaches known in the last 12 months' }) last12Months!: number;
+  @ApiProperty({ type: BreachRiskCounts, description: 'those, by the risk assessed' }) byRisk!: BreachRiskCounts;
+  @ApiProperty({ description: 'breaches with a risk, not notified, 72 hours past (Art 33(1))' }) notificationOverdue!: number;
+  @ApiProperty({ description: 'high-risk breaches whose people were neither told nor covered by an Art 34(3) exception' }) personsNotInformed!: number;
+}
+
 export class DashboardView {
   @ApiProperty({ example: '2026-11-24' }) today!: string;
   @ApiProperty({ type: ActivityStatusCounts }) activitiesByStatus!: Record<ActivityStatus, number>;
@@ -70,6 +92,10 @@ export class DashboardView {
   @ApiProperty({ type: FlowsView }) flows!: FlowsView;
   @ApiProperty({ type: [DepartmentCompletenessView] }) completenessByDepartment!: DepartmentCompletenessView[];
   @ApiProperty({ type: [WeekChangesView], description: 'the last 12 weeks, oldest first' }) changesPerWeek!: WeekChangesView[];
+  @ApiProperty({ type: RightsRequestFiguresView, nullable: true, description: 'null for members who do not read the whole register of requests' })
+  rightsRequests!: RightsRequestFiguresView | null;
+  @ApiProperty({ type: BreachFiguresView, nullable: true, description: 'null for members who do not read the whole breach register' })
+  breaches!: BreachFiguresView | null;
 }
 
 export class OrganizationSummaryView {

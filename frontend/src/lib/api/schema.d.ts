@@ -958,7 +958,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Headline numbers and charts: activities, findings, vendors by status, reviews due in 30 days, legal bases, data flows, completeness by department, changes per week */
+        /** Headline numbers and charts: activities, findings, vendors by status, reviews due in 30 days, legal bases, data flows, completeness by department, changes per week; rights requests and breaches for those who read those registers */
         get: operations["DashboardController_get"];
         put?: never;
         post?: never;
@@ -2237,6 +2237,16 @@ export interface components {
             /** @description the authority’s reference */
             reference?: string | null;
         };
+        BreachFiguresView: {
+            /** @description those, by the risk assessed */
+            byRisk: components["schemas"]["BreachRiskCounts"];
+            /** @description breaches known in the last 12 months */
+            last12Months: number;
+            /** @description breaches with a risk, not notified, 72 hours past (Art 33(1)) */
+            notificationOverdue: number;
+            /** @description high-risk breaches whose people were neither told nor covered by an Art 34(3) exception */
+            personsNotInformed: number;
+        };
         BreachListItem: {
             /** Format: date-time */
             authorityNotifiedAt: string | null;
@@ -2270,6 +2280,12 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        BreachRiskCounts: {
+            high: number;
+            none: number;
+            not_assessed: number;
+            risk: number;
         };
         BreachView: {
             activityIds: string[];
@@ -2692,6 +2708,8 @@ export interface components {
         };
         DashboardView: {
             activitiesByStatus: components["schemas"]["ActivityStatusCounts"];
+            /** @description null for members who do not read the whole breach register */
+            breaches: components["schemas"]["BreachFiguresView"] | null;
             /** @description the last 12 weeks, oldest first */
             changesPerWeek: components["schemas"]["WeekChangesView"][];
             completenessByDepartment: components["schemas"]["DepartmentCompletenessView"][];
@@ -2706,6 +2724,8 @@ export interface components {
             reviewsDue: components["schemas"]["ReviewDueView"][];
             /** @description reviews whose date has passed */
             reviewsOverdue: number;
+            /** @description null for members who do not read the whole register of requests */
+            rightsRequests: components["schemas"]["RightsRequestFiguresView"] | null;
             /** @example 2026-11-24 */
             today: string;
             vendorsByStatus: components["schemas"]["VendorStatusCounts"];
@@ -3880,6 +3900,18 @@ export interface components {
             description: string | null;
             /** @description "I don’t know yet, here is what we know" */
             note?: string | null;
+        };
+        RightsRequestFiguresView: {
+            /** @description requests answered or refused in the last 12 months, plus the open ones past their due day */
+            dueLast12Months: number;
+            /** @description open requests due today or within the next 6 days */
+            dueWithinWeek: number;
+            /** @description of those, answered or refused by their due day (Paris days) */
+            onTimeLast12Months: number;
+            /** @description requests neither answered, refused nor withdrawn */
+            open: number;
+            /** @description open requests past their (extended) due day */
+            overdue: number;
         };
         RightsRequestListItem: {
             /** @enum {string} */

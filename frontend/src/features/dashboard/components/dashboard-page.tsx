@@ -8,6 +8,7 @@ import type { CatalogueItem } from '@/features/activities/types';
 import { BarTable } from '@/features/dashboard/components/bar-table';
 import { ColumnChart } from '@/features/dashboard/components/column-chart';
 import { FindingsPanel } from '@/features/dashboard/components/findings-panel';
+import { IntakeCards } from '@/features/dashboard/components/intake-cards';
 import { EMPTY_FINDINGS_QUERY, findingsQueryToSearch, type FindingsQuery } from '@/features/dashboard/findings-query';
 import {
   SEVERITIES,
@@ -139,6 +140,7 @@ export function DashboardPageContent({
           </p>
           <p className="dashboard__breakdown">{t('dashboard.headline.reviewsOverdue', { count: dashboard.reviewsOverdue })}</p>
         </section>
+        <IntakeCards organizationId={organizationId} dashboard={dashboard} />
       </div>
 
       {summaries.length > 1 ? (

@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
-import { completeActivity } from '../src/activities/activities.test-helpers';
+import { asOwner, completeActivity } from '../src/activities/activities.test-helpers';
 import type { Locale } from '../src/common/i18n/i18n';
 import { scanLanguage, type LanguageProblem } from '../src/common/words/language-scan';
 import sampleRegister from '../src/database/seeds/sample-register.json';
 import { download, openWorkbook } from '../src/exports/exports.test-helpers';
 import { buildWorkbook } from '../src/imports/imports.test-helpers';
+import { WeeklyDigestService } from '../src/notifications/weekly-digest.service';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from './test-api';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -28,7 +29,7 @@ function typedTexts(value: unknown, into: Set<string> = new Set()): Set<string> 
 const LOCALES: Locale[] = ['fr', 'en'];
 
 /**
- * The language scan: everything a user reads from the findings, the validation blockers, the import
+ * The language scan: everything a user reads from the findings, the validation blockers, the weekly digest, the import
  * errors and the workbook, in French and in English, for a realistic register (the demo register
  * plus activities a team left half done), holds no code, field path, id, ISO duration or date, bare
  * country code or JSON. Each source is produced through the API, as the pages and the exports get it.
@@ -186,6 +187,25 @@ describe('language scan of what users read (real PostgreSQL)', () => {
     }
     expect(texts.length).toBeGreaterThan(200);
     const found = scan(`workbook ${locale}`, texts);
+    problems.push(...found);
+    expect(found).toEqual([]);
+  });
+
+  it.each(LOCALES)('weekly digest (%s): the DPO’s and the contributor’s, links aside', async (locale) => {
+    // Stored, not sent (no SMTP server here); each language is a new week for the digest's claim.
+    const texts = await asOwner(api, async (client) => {
+      await client.query('DELETE FROM weekly_digests');
+      await client.query('UPDATE users SET locale = $1 WHERE id = ANY($2::uuid[])', [locale, [org.userIds.dpo, org.userIds.contributor]]);
+      await expect(api.app.get(WeeklyDigestService).run()).resolves.toMatchObject({ emails: 4 });
+      const { rows } = await client.query<{ body_text: string }>(
+        "SELECT body_text FROM stored_emails WHERE kind = 'weekly' AND locale = $1 AND user_id = ANY($2::uuid[]) ORDER BY created_at DESC LIMIT 2",
+        [locale, [org.userIds.dpo, org.userIds.contributor]],
+      );
+      return rows.map((row) => row.body_text);
+    });
+    expect(texts).toHaveLength(2);
+    const lines = texts.flatMap((text) => text.split('\n')).map((line) => line.replace(/https?:\/\/\S+/g, '').trim()).filter(Boolean);
+    const found = scan(`weekly digest ${locale}`, lines);
     problems.push(...found);
     expect(found).toEqual([]);
   });

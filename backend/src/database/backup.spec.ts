@@ -15,6 +15,7 @@ import type { DpiaContent } from '../domain/dpias/dpia.types';
 import { pdfFile } from '../evidence/evidence.test-helpers';
 import { download } from '../exports/exports.test-helpers';
 import { NotificationsService } from '../notifications/notifications.service';
+import { WeeklyDigestService } from '../notifications/weekly-digest.service';
 import sampleRegister from './seeds/sample-register.json';
 import { createTestDatabase, TestDatabase } from '../../test/test-database';
 import { backupDatabase, restoreDatabase } from './backup';
@@ -117,7 +118,7 @@ function ratedRisks(): DpiaContent['risks'] {
  * Every kind of record the product holds, through the API, in an organisation of its own (the demo
  * organisation is seeded beside it): the sample register, a sub-processor chain, a vendor whose DPA
  * is one of its documents (a real upload), a DPIA with two revisions, a design grid, a rights request,
- * a breach, an open invitation and the reminders' notifications.
+ * a breach, an open invitation, the reminders' notifications and the weekly digests sent.
  */
 async function seedEverything(api: TestApi): Promise<void> {
   const org = await createOrganizationWithRoles(api.server, 'Sauvegarde « intégrale »');
@@ -196,6 +197,7 @@ async function seedEverything(api: TestApi): Promise<void> {
     await owner.end();
   }
   await api.app.get(NotificationsService).runReminders();
+  await api.app.get(WeeklyDigestService).run();
 }
 
 describe('backup and restore round trip (real PostgreSQL)', () => {

@@ -8,12 +8,10 @@ import { PINO_LOGGER } from '../common/logging/logger';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { JOB_QUEUES, JOB_SCHEMA } from '../database/migrations/1763971900000-findings-notifications';
 import { NotificationsService } from './notifications.service';
+import { WeeklyDigestService } from './weekly-digest.service';
 
-/** Every morning, Paris time: review dates (and, later, DPIA actions and grids awaiting the DPO). */
-export const REMINDERS_CRON = '0 6 * * *';
-/** Monday morning: the weekly digest of what was not e-mailed at once. */
-export const DIGEST_CRON = '0 7 * * 1';
-export const JOBS_TIME_ZONE = 'Europe/Paris';
+export { DIGEST_CRON, JOBS_TIME_ZONE, REMINDERS_CRON } from './jobs-schedule';
+import { DIGEST_CRON, JOBS_TIME_ZONE, REMINDERS_CRON } from './jobs-schedule';
 
 /**
  * One run per day (or week) whatever the number of API processes: jobs carry a singleton key over a
@@ -35,6 +33,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly digests: WeeklyDigestService,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -67,8 +66,11 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       this.logger.info({ job: JOB_QUEUES.reminders, ...result }, 'reminders sent');
     });
     await boss.work(JOB_QUEUES.weeklyDigest, { pollingIntervalSeconds: 2 }, async () => {
-      const result = await this.notifications.runWeeklyDigest();
-      this.logger.info({ job: JOB_QUEUES.weeklyDigest, ...result }, 'weekly digest sent');
+      const reminders = await this.notifications.runWeeklyDigest();
+      this.logger.info({ job: JOB_QUEUES.weeklyDigest, ...reminders }, 'weekly reminders sent');
+      // Each person's digest of the register; a retried job sends only those not sent this week.
+      const digests = await this.digests.run();
+      this.logger.info({ job: JOB_QUEUES.weeklyDigest, ...digests }, 'weekly digests sent');
     });
     // A process started after this morning's slot still gets today's run (once: the slot is shared),
     // a little later, so that a first start's demo seed is in before it.
@@ -79,6 +81,12 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   async requestReminders(delaySeconds = 0): Promise<string | null> {
     if (!this.boss) throw new Error('The job queue is not running (JOBS_ENABLED=false).');
     return this.boss.send(JOB_QUEUES.reminders, {}, { ...DAILY, ...(delaySeconds > 0 ? { startAfter: delaySeconds } : {}) });
+  }
+
+  /** Asks for this week's digest run now (an operator after an outage); null when this week's was asked for. */
+  async requestWeeklyDigest(): Promise<string | null> {
+    if (!this.boss) throw new Error('The job queue is not running (JOBS_ENABLED=false).');
+    return this.boss.send(JOB_QUEUES.weeklyDigest, {}, WEEKLY);
   }
 
   async onApplicationShutdown(): Promise<void> {

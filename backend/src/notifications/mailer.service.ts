@@ -10,7 +10,8 @@ export interface OutgoingEmail extends EmailContent {
   userId: string;
   to: string;
   locale: Locale;
-  kind: 'immediate' | 'digest';
+  /** weekly: the weekly digest of the register (what changed, waits, falls due). */
+  kind: 'immediate' | 'digest' | 'weekly';
 }
 
 /**

@@ -4,11 +4,13 @@ import { JobsService } from './jobs.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { WorkflowNotificationsModule } from './workflow-notifications.module';
+import { WeeklyDigestService } from './weekly-digest.service';
+import { ReviewQueueModule } from '../review-queue/review-queue.module';
 
 @Module({
-  imports: [FindingsModule, WorkflowNotificationsModule],
+  imports: [FindingsModule, WorkflowNotificationsModule, ReviewQueueModule],
   controllers: [NotificationsController],
-  providers: [NotificationsService, JobsService],
-  exports: [NotificationsService, JobsService],
+  providers: [NotificationsService, WeeklyDigestService, JobsService],
+  exports: [NotificationsService, WeeklyDigestService, JobsService],
 })
 export class NotificationsModule {}

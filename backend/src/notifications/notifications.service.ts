@@ -9,7 +9,8 @@ import { EmailItem, notificationLine, renderEmail } from './email-content';
 import { MailerService } from './mailer.service';
 import type { NotificationRecordType } from '../domain/notifications/notification-kinds';
 import { recordPath } from './record-path';
-import { dedupeKey, DpiaActionRow, GridAwaitingRow, NotificationKind, remindersOf } from './reminder-rules';
+import { dedupeKey, DpiaActionRow, GridAwaitingRow, NotificationKind, ReminderContext, remindersOf } from './reminder-rules';
+import type { Role } from '../members/membership.entity';
 import type { EmailFrequency, NotificationPage, NotificationPreferenceDto, NotificationView, StoredEmailView } from './dto/notification.dto';
 import { NOTIFICATION_KINDS } from '../domain/notifications/notification-kinds';
 import { joinActivity } from '../activities/directory/activity-directory';
@@ -83,11 +84,16 @@ export class NotificationsService {
     return result;
   }
 
-  private async remindOrganization(organizationId: string): Promise<{ notifications: number; emails: number }> {
+  /**
+   * What the reminder rules read of one organisation (in its tenant transaction): its data, its
+   * members and DPOs, the DPIA actions with a due date and the grids awaiting the DPO. The weekly
+   * digest reads the same, so that its "falls due" is the reminders' own.
+   */
+  async reminderContext(organizationId: string): Promise<{ context: ReminderContext; members: { user_id: string; roles: Role[]; name: string; email: string }[] }> {
     const manager = this.connection.manager;
     const [data, members, dpiaActions, gridsAwaiting] = await Promise.all([
       this.findingsData.load(organizationId),
-      manager.query<{ user_id: string; roles: string[]; name: string; email: string }[]>(
+      manager.query<{ user_id: string; roles: Role[]; name: string; email: string }[]>(
         'SELECT m.user_id, m.roles, u.name, u.email FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1',
         [organizationId],
       ),
@@ -106,15 +112,21 @@ export class NotificationsService {
         [organizationId],
       ),
     ]);
-    const memberIds = new Set(members.map((member) => member.user_id));
     const dpoIds = members.filter((member) => member.roles.includes('dpo')).map((member) => member.user_id);
-    const context = {
+    const context: ReminderContext = {
       data,
       dpoIds,
       dpiaActions,
       gridsAwaiting,
       members: members.map((member) => ({ userId: member.user_id, name: member.name, email: member.email })),
     };
+    return { context, members };
+  }
+
+  private async remindOrganization(organizationId: string): Promise<{ notifications: number; emails: number }> {
+    const manager = this.connection.manager;
+    const { context, members } = await this.reminderContext(organizationId);
+    const memberIds = new Set(members.map((member) => member.user_id));
     const rows = remindersOf(context).flatMap((reminder) =>
       reminder.userIds
         .filter((userId) => memberIds.has(userId))
@@ -255,7 +267,9 @@ export class NotificationsService {
   async preference(userId: string): Promise<NotificationPreferenceDto> {
     const manager = this.connection.manager;
     const [[row], kinds] = await Promise.all([
-      manager.query<{ email_frequency: EmailFrequency }[]>('SELECT email_frequency FROM notification_preferences WHERE user_id = $1', [userId]),
+      manager.query<{ email_frequency: EmailFrequency; weekly_digest: boolean }[]>('SELECT email_frequency, weekly_digest FROM notification_preferences WHERE user_id = $1', [
+        userId,
+      ]),
       manager.query<{ kind: NotificationKind; in_app: boolean; email: boolean }[]>('SELECT kind, in_app, email FROM notification_kind_preferences WHERE user_id = $1', [
         userId,
       ]),
@@ -263,16 +277,19 @@ export class NotificationsService {
     const byKind = new Map(kinds.map((kind) => [kind.kind, kind]));
     return {
       emailFrequency: row?.email_frequency ?? 'immediate',
+      weeklyDigest: row?.weekly_digest ?? true,
       kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, inApp: byKind.get(kind)?.in_app ?? true, email: byKind.get(kind)?.email ?? true })),
     };
   }
 
   async setPreference(userId: string, input: NotificationPreferenceDto): Promise<NotificationPreferenceDto> {
     const manager = this.connection.manager;
+    // The weekly digest keeps its setting when the request does not name it.
     await manager.query(
-      `INSERT INTO notification_preferences (user_id, email_frequency) VALUES ($1, $2)
-       ON CONFLICT (user_id) DO UPDATE SET email_frequency = EXCLUDED.email_frequency, updated_at = now()`,
-      [userId, input.emailFrequency],
+      `INSERT INTO notification_preferences (user_id, email_frequency, weekly_digest) VALUES ($1, $2, coalesce($3::boolean, true))
+       ON CONFLICT (user_id) DO UPDATE SET email_frequency = EXCLUDED.email_frequency,
+         weekly_digest = coalesce($3::boolean, notification_preferences.weekly_digest), updated_at = now()`,
+      [userId, input.emailFrequency, input.weeklyDigest ?? null],
     );
     if (input.kinds?.length) {
       await manager.query(

@@ -57,6 +57,30 @@ export const ACTIVITIES_IN_REVIEW_SQL = `
   WHERE a.organization_id = $1 AND a.status = 'in_review'`;
 
 /**
+ * The activities created, validated or archived since `$2` (`$1` is the organisation), from the audit
+ * trail, with the activity as it is now and what the authorization rules test on it (for the weekly
+ * digest's "what changed"); an activity deleted since is left out.
+ */
+export const ACTIVITY_CHANGES_SQL = `
+  SELECT CASE e.action WHEN 'validate' THEN 'activity_validated' WHEN 'archive' THEN 'activity_archived' ELSE 'activity_created' END AS kind,
+         'activity' AS record_type, a.id AS record_id, a.reference, a.name, e.occurred_at,
+         a.owner_id, a.department_id, a.status, NULL::uuid AS recorded_by, NULL::int AS number
+  FROM audit_events e JOIN processing_activities a ON a.organization_id = e.organization_id AND a.id = e.entity_id
+  WHERE e.organization_id = $1 AND e.occurred_at >= $2 AND e.entity_type = 'Activity'
+    AND e.action IN ('create', 'duplicate', 'import', 'validate', 'archive')`;
+
+/**
+ * Activities sent back to their owner: drafts whose latest version asks for changes (type, id,
+ * reference, name, user_id = the owner; `$1` is the organisation).
+ */
+export const ACTIVITIES_CHANGES_REQUESTED_SQL = `
+  SELECT 'activity' AS type, a.id, a.reference, a.name, a.owner_id AS user_id
+  FROM processing_activities a
+  WHERE a.organization_id = $1 AND a.status = 'draft' AND a.owner_id IS NOT NULL
+    AND (SELECT v.action FROM activity_versions v WHERE v.organization_id = a.organization_id AND v.activity_id = a.id
+         ORDER BY v.number DESC LIMIT 1) = 'request_changes'`;
+
+/**
  * The activities module's read port for the rest of the backend: findings, DPIAs, grids, evidence,
  * breaches, rights requests and vendors ask it rather than reading `processing_activities` themselves.
  * It depends on nothing but the request's connection, so any module can import it without a cycle.

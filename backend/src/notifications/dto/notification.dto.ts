@@ -54,6 +54,11 @@ export class NotificationPreferenceDto {
   @IsIn(EMAIL_FREQUENCIES, withArgs)
   emailFrequency!: EmailFrequency;
 
+  @ApiPropertyOptional({ description: 'the weekly digest of the register (what changed, what waits, what falls due), on Monday; on reading, always given. Absent: unchanged' })
+  @IsOptional()
+  @IsBoolean()
+  weeklyDigest?: boolean;
+
   @ApiPropertyOptional({ type: [KindPreferenceDto], description: 'per kind, in-app and e-mail; on reading, every kind. Kinds not sent keep their setting' })
   @IsOptional()
   @IsArray()
@@ -70,7 +75,7 @@ export class StoredEmailView {
   @ApiProperty() text!: string;
   @ApiProperty() html!: string;
   @ApiProperty({ enum: ['fr', 'en'] }) locale!: string;
-  @ApiProperty({ enum: ['immediate', 'digest'] }) kind!: string;
+  @ApiProperty({ enum: ['immediate', 'digest', 'weekly'], description: 'weekly: the weekly digest of the register' }) kind!: string;
   @ApiProperty() createdAt!: Date;
 }
 

@@ -9,9 +9,10 @@ export const ZKindPreferenceSchema = z.object({
   email: z.boolean(),
 });
 
-/** The notification preference form: how e-mails arrive, and per kind in-app and e-mail. */
+/** The notification preference form: how e-mails arrive, the weekly digest, and per kind in-app and e-mail. */
 export const ZNotificationPreferenceSchema = z.object({
   emailFrequency: z.enum(EMAIL_FREQUENCIES),
+  weeklyDigest: z.boolean().optional(),
   kinds: z.array(ZKindPreferenceSchema).max(NOTIFICATION_KINDS.length).optional(),
 });
 export type NotificationPreferenceForm = z.infer<typeof ZNotificationPreferenceSchema>;

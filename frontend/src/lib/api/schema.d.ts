@@ -3510,6 +3510,8 @@ export interface components {
             emailFrequency: "immediate" | "weekly";
             /** @description per kind, in-app and e-mail; on reading, every kind. Kinds not sent keep their setting */
             kinds?: components["schemas"]["KindPreferenceDto"][];
+            /** @description the weekly digest of the register (what changed, what waits, what falls due), on Monday; on reading, always given. Absent: unchanged */
+            weeklyDigest?: boolean;
         };
         NotificationSummaryView: {
             sections: components["schemas"]["SummarySectionView"][];
@@ -4111,8 +4113,11 @@ export interface components {
             createdAt: string;
             html: string;
             id: string;
-            /** @enum {string} */
-            kind: "immediate" | "digest";
+            /**
+             * @description weekly: the weekly digest of the register
+             * @enum {string}
+             */
+            kind: "immediate" | "digest" | "weekly";
             /** @enum {string} */
             locale: "fr" | "en";
             subject: string;

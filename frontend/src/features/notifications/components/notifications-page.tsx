@@ -35,7 +35,7 @@ export function NotificationsPageContent({
   // react-hook-form checks registered inputs only once hydrated: the server's HTML states the saved
   // choices itself, so the page never shows them all unchecked before its script runs.
   const saved = form.formState.defaultValues;
-  const { formError, onSubmit } = useApiFormSubmit(form, ['emailFrequency', 'kinds'], async (values) => {
+  const { formError, onSubmit } = useApiFormSubmit(form, ['emailFrequency', 'weeklyDigest', 'kinds'], async (values) => {
     setStatus(null);
     const saved = await savePreference(api, values);
     form.reset(preferenceForm(saved));
@@ -98,6 +98,15 @@ export function NotificationsPageContent({
             </div>
           ))}
         </fieldset>
+        <fieldset className="form__section">
+          <legend>{t('notifications.preference.digest.legend')}</legend>
+          <div className="field">
+            <label htmlFor={`${ids}-weekly-digest`}>
+              <input id={`${ids}-weekly-digest`} type="checkbox" defaultChecked={saved?.weeklyDigest ?? true} {...form.register('weeklyDigest')} data-testid="preference-weekly-digest" />{' '}
+              {t('notifications.preference.digest.label')}
+            </label>
+          </div>
+        </fieldset>
         <fieldset className="form__section notification-kinds">
           <legend>{t('notifications.preference.kinds.legend')}</legend>
           <div className="table-wrap">
@@ -156,6 +165,7 @@ function preferenceForm(preference: NotificationPreference): NotificationPrefere
   const byKind = new Map((preference.kinds ?? []).map((entry) => [entry.kind, entry]));
   return {
     emailFrequency: preference.emailFrequency,
+    weeklyDigest: preference.weeklyDigest ?? true,
     kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, inApp: byKind.get(kind)?.inApp ?? true, email: byKind.get(kind)?.email ?? true })),
   };
 }

@@ -17,6 +17,7 @@ import { TwoFactor1764900000000 } from './1764900000000-two-factor';
 import { AccountPrivilege1764990000000 } from './1764990000000-account-privilege';
 import { SingleSignOn1764950000000 } from './1764950000000-single-sign-on';
 import { MembershipRoles1765000000000 } from './1765000000000-membership-roles';
+import { ActivityTemplates1765100000000 } from './1765100000000-activity-templates';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   SingleSignOn1764950000000,
   AccountPrivilege1764990000000,
   MembershipRoles1765000000000,
+  ActivityTemplates1765100000000,
 ];

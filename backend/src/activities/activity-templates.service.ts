@@ -77,8 +77,10 @@ export class ActivityTemplates {
   /** Drafts made from it stay: they are activities of their own. */
   async remove(organizationId: string, templateId: string): Promise<void> {
     const [row] = await this.connection.manager.query<OwnTemplateRow[]>(
-      `DELETE FROM activity_templates WHERE organization_id = $1 AND id = $2
-       RETURNING id, name, description, role, content, source_reference`,
+      // A CTE so the driver answers rows (a bare DELETE … RETURNING answers [rows, count]).
+      `WITH gone AS (DELETE FROM activity_templates WHERE organization_id = $1 AND id = $2
+                     RETURNING id, name, description, role, content, source_reference)
+       SELECT * FROM gone`,
       [organizationId, templateId],
     );
     if (!row) throw AppException.notFound();

@@ -34,7 +34,7 @@ export function SaveAsTemplate({ organizationId, activityId, activityName }: { o
   return (
     <details className="save-template" data-testid="save-as-template">
       <summary className="save-template__summary">{t('activity.ownTemplates.save')}</summary>
-      <p className="field__hint">{t('activity.ownTemplates.saveHint')}</p>
+      <p className="field__hint save-template__hint">{t('activity.ownTemplates.saveHint')}</p>
       <form
         className="form save-template__form"
         noValidate

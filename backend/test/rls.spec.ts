@@ -26,6 +26,7 @@ describe('row-level security with the application role', () => {
         await organization.admin.post(`${base}/activities`).send({ name: 'Paie', role: 'controller', department: 'RH', processors: ['Paie SaaS'] }).expect(201)
       ).body;
       await organization.admin.post(`${base}/activities/${activity.id}/documents`).attach('file', pdfFile(), 'notice.pdf').expect(201);
+      await organization.admin.post(`${base}/activity-templates`).send({ activityId: activity.id, name: 'Paie « maison »' }).expect(201);
     }
     app = new Client({ connectionString: api.database.appUrl });
     await app.connect();
@@ -60,6 +61,7 @@ describe('row-level security with the application role', () => {
     'activity_processors',
     'evidence_documents',
     'evidence_document_contents',
+    'activity_templates',
   ];
 
   it('shows only the current organisation to a query without any organisation filter', async () => {

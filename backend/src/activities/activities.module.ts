@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { WorkflowNotificationsModule } from '../notifications/workflow-notifications.module';
 import { TransfersModule } from '../transfers/transfers.module';
 import { CataloguesModule } from '../catalogues/catalogues.module';
@@ -17,7 +18,7 @@ import { ActivityStore } from './activity-store.service';
 import { ActivityWorkflow } from './activity-workflow.service';
 
 @Module({
-  imports: [WorkflowNotificationsModule, TransfersModule, CataloguesModule, DepartmentsModule, VendorsModule, EvidenceModule, VersionedRecordModule],
+  imports: [AuditModule, WorkflowNotificationsModule, TransfersModule, CataloguesModule, DepartmentsModule, VendorsModule, EvidenceModule, VersionedRecordModule],
   controllers: [ActivitiesController, ActivityTemplatesController],
   providers: [ActivityQueries, ActivityStore, ActivityReferences, ActivityWorkflow, ActivityEditing, ActivityImport, ActivityTemplates],
   exports: [ActivityQueries, ActivityEditing, ActivityWorkflow, ActivityImport],

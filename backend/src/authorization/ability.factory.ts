@@ -131,6 +131,16 @@ export function defineAbilityFor(member: MemberIdentity): AppAbility {
   // What waits for the DPO's review: the DPO and admins read it; contributors and auditors do not.
   if (has('admin') || has('dpo')) can('read', 'ReviewQueue', org);
 
+  // ——— Onboarding and the organisation's own templates (issue 19) ———
+  // The checklist lists what the admin and the DPO set up (identity, DPO, departments, members, the
+  // first entries of the register): they read it. Contributors and auditors have no step to take.
+  // Every member reads the templates with the built-in ones (`read Activity`); the admin and the DPO,
+  // who keep the register's shape, save an activity as a template and remove one.
+  if (has('admin') || has('dpo')) {
+    can('read', 'Onboarding', org);
+    can(['create', 'delete'], 'ActivityTemplate', org);
+  }
+
   return build();
 }
 

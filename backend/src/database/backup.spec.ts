@@ -118,7 +118,8 @@ function ratedRisks(): DpiaContent['risks'] {
  * Every kind of record the product holds, through the API, in an organisation of its own (the demo
  * organisation is seeded beside it): the sample register, a sub-processor chain, a vendor whose DPA
  * is one of its documents (a real upload), a DPIA with two revisions, a design grid, a rights request,
- * a breach, an open invitation, the reminders' notifications and the weekly digests sent.
+ * a breach, an open invitation, one of the organisation's own activity templates, the reminders'
+ * notifications and the weekly digests sent.
  */
 async function seedEverything(api: TestApi): Promise<void> {
   const org = await createOrganizationWithRoles(api.server, 'Sauvegarde « intégrale »');
@@ -165,6 +166,7 @@ async function seedEverything(api: TestApi): Promise<void> {
   await dpo.post(`${dpias}/${dpia.id}/decision`).send({ version: 4, decision: 'validated' }).expect(200);
   await dpo.post(`${dpias}/${dpia.id}/revisions`).send({ version: 5 }).expect(201);
 
+  await dpo.post(`${base}/activity-templates`).send({ activityId: ids['T-0001'], name: 'Paie « modèle de l’organisme »' }).expect(201);
   await org.as.contributor.post(`${base}/design-grids`).send({ projectName: 'Covoiturage', pitch: 'Partager les trajets domicile-travail.' }).expect(201);
   await dpo
     .post(`${base}/rights-requests`)

@@ -6,11 +6,16 @@ import { expectedVersion } from '../common/concurrency/expected-version';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { CreateOrganizationDto, OrganizationView, OutsidePublicTasksDto, OutsidePublicTasksView, UpdateOrganizationDto } from './dto/organization.dto';
 import { OrganizationsService, toOrganizationView } from './organizations.service';
+import { OnboardingView } from './dto/onboarding.dto';
+import { OnboardingService } from './onboarding.service';
 
 @ApiTags('organizations')
 @Controller('v1/organizations')
 export class OrganizationsController {
-  constructor(private readonly organizations: OrganizationsService) {}
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly onboarding: OnboardingService,
+  ) {}
 
   @Post()
   @Authenticated()
@@ -26,6 +31,14 @@ export class OrganizationsController {
   @ApiOkResponse({ type: OrganizationView })
   async get(@CurrentAccess() access: OrganizationAccess): Promise<OrganizationView> {
     return toOrganizationView(await this.organizations.get(access.organizationId));
+  }
+
+  @Get(':orgId/onboarding')
+  @CheckPolicy('read', 'Onboarding')
+  @ApiOperation({ summary: 'Admin or DPO: the steps of setting up the organisation (identity, DPO, departments, members, a first activity), each done or not' })
+  @ApiOkResponse({ type: OnboardingView })
+  getOnboarding(@CurrentAccess() access: OrganizationAccess): Promise<OnboardingView> {
+    return this.onboarding.checklist(access.organizationId);
   }
 
   @Patch(':orgId')

@@ -4,11 +4,13 @@ import { AuditModule } from '../audit/audit.module';
 import { AbilitiesController } from '../authorization/abilities.controller';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
+import { OnboardingService } from './onboarding.service';
+import { TransfersModule } from '../transfers/transfers.module';
 
 @Module({
-  imports: [AuditModule, ActivityDirectoryModule],
+  imports: [AuditModule, ActivityDirectoryModule, TransfersModule],
   controllers: [OrganizationsController, AbilitiesController],
-  providers: [OrganizationsService],
+  providers: [OrganizationsService, OnboardingService],
   exports: [OrganizationsService],
 })
 export class OrganizationsModule {}

@@ -100,6 +100,12 @@ export class ActivityDirectory {
     return row ?? null;
   }
 
+  /** How many activities the organisation's register holds, whatever their status. */
+  async count(organizationId: string): Promise<number> {
+    const [row] = await this.connection.manager.query<{ count: number }[]>('SELECT count(*)::int AS count FROM processing_activities WHERE organization_id = $1', [organizationId]);
+    return row.count;
+  }
+
   /** "T-0001 Name" for each id found, in reference order (ids of other organisations are not found). */
   async labels(organizationId: string, ids: readonly string[]): Promise<string[]> {
     if (!ids.length) return [];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { LEGAL_BASES } from '../../domain/activities/activity.types';
 import { TEXT_LIMITS } from '../../domain/field-limits';
 import { withArgs } from '../../common/http/validation';
@@ -16,7 +16,7 @@ export class ActivityTemplatesQuery {
 }
 
 export class CreateFromTemplateDto {
-  @ApiProperty({ maxLength: 100, description: 'a template code from GET …/activity-templates' })
+  @ApiProperty({ maxLength: 100, description: 'a template code from GET …/activity-templates (an organisation’s template: its id)' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -32,10 +32,32 @@ export class CreateFromTemplateDto {
   name?: string;
 }
 
+/** Saving an activity as one of the organisation's templates. */
+export class SaveAsTemplateDto {
+  @ApiProperty({ format: 'uuid', description: 'the activity whose content the template keeps' })
+  @IsUUID()
+  activityId!: string;
+
+  @ApiProperty({ maxLength: TEXT_LIMITS.short, description: 'the template’s name, unique in the organisation (any case)' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMITS.short, withArgs)
+  name!: string;
+
+  @ApiPropertyOptional({ maxLength: TEXT_LIMITS.long, description: 'what it is for; the activity’s description when absent' })
+  @Transform(trim)
+  @ValidateIf((_: object, value: unknown) => value !== undefined)
+  @IsString()
+  @MaxLength(TEXT_LIMITS.long, withArgs)
+  description?: string;
+}
+
 export class TemplatePurposeView {
   @ApiProperty() description!: string;
   @ApiProperty() main!: boolean;
-  @ApiProperty({ enum: LEGAL_BASES }) legalBasis!: (typeof LEGAL_BASES)[number];
+  @ApiProperty({ enum: LEGAL_BASES, nullable: true, description: 'null only in an organisation’s template saved from a draft' })
+  legalBasis!: (typeof LEGAL_BASES)[number] | null;
   @ApiProperty({ type: String, nullable: true }) legalReference!: string | null;
 }
 
@@ -47,7 +69,12 @@ export class TemplateDataCategoryView {
 }
 
 export class ActivityTemplateView {
-  @ApiProperty() code!: string;
+  @ApiProperty({ description: 'what POST …/activities/from-template takes: a shipped template’s code, or an organisation’s template’s id' })
+  code!: string;
+  @ApiProperty({ description: 'saved by the organisation from one of its activities (true), or shipped with Registre (false)' })
+  organizationTemplate!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'the reference of the activity an organisation’s template was saved from' })
+  sourceReference!: string | null;
   @ApiProperty({ description: 'in the caller’s language' }) name!: string;
   @ApiProperty({ description: 'in the caller’s language' }) description!: string;
   @ApiProperty({ description: 'written for public authorities and bodies' }) publicBody!: boolean;

@@ -18,6 +18,7 @@ import { AccountPrivilege1764990000000 } from './1764990000000-account-privilege
 import { SingleSignOn1764950000000 } from './1764950000000-single-sign-on';
 import { MembershipRoles1765000000000 } from './1765000000000-membership-roles';
 import { WeeklyDigests1765100000000 } from './1765100000000-weekly-digests';
+import { ActivityTemplates1765200000000 } from './1765200000000-activity-templates';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   AccountPrivilege1764990000000,
   MembershipRoles1765000000000,
   WeeklyDigests1765100000000,
+  ActivityTemplates1765200000000,
 ];

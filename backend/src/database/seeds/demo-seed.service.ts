@@ -85,6 +85,7 @@ export class DemoSeedService {
         dpoName: fixture.dpo.name,
         dpoEmail: fixture.dpo.email,
         dpoPhone: fixture.dpo.phone,
+        dpoDesignationNumber: fixture.dpo.designationNumber,
       });
       for (const name of fixture.departments) await this.departments.create(organization.id, { name });
       const memberships = this.connection.getRepository(Membership);

@@ -22,6 +22,8 @@ export const SUBJECT_TYPES = [
   'RightsRequest',
   'Breach',
   'ReviewQueue',
+  'ActivityTemplate',
+  'Onboarding',
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 

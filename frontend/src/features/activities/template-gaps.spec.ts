@@ -11,4 +11,10 @@ describe('what a template leaves to the organisation, in words', () => {
     expect(templateGapsInWords(gaps.slice(0, 3), createTranslator(en))).toBe('how people are informed, how they exercise their rights, 1 retention period');
     expect(templateGapsInWords(['rightsProcedure'], createTranslator(en))).toBe('how they exercise their rights');
   });
+
+  it('counts what else an organisation’s own template leaves, without naming a path', () => {
+    const gaps = ['purposes[0].legalBasis', 'dataCategories[1].minimisationJustification', 'rightsProcedure'];
+    expect(templateGapsInWords(gaps, createTranslator(fr))).toBe('l’exercice des droits, 2 autres points');
+    expect(templateGapsInWords(gaps.slice(0, 1), createTranslator(en))).toBe('1 other item');
+  });
 });

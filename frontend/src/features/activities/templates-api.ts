@@ -16,3 +16,15 @@ export type ActivityTemplate = Awaited<ReturnType<typeof listActivityTemplates>>
 export function createFromTemplate(api: TypedApiClient, organizationId: string, template: string): Promise<Activity> {
   return unwrap(api.POST(FROM_TEMPLATE, { params: { path: { orgId: organizationId } }, body: { template } })) as Promise<Activity>;
 }
+
+const OWN_TEMPLATE = '/api/v1/organizations/{orgId}/activity-templates/{templateId}';
+
+/** Saves the activity's content as one of the organisation's templates; 409 `template_name_taken`. */
+export function saveAsTemplate(api: TypedApiClient, organizationId: string, activityId: string, name: string) {
+  return unwrap(api.POST(TEMPLATES, { params: { path: { orgId: organizationId } }, body: { activityId, name } }));
+}
+
+/** Deletes one of the organisation's templates (drafts made from it stay). */
+export async function deleteTemplate(api: TypedApiClient, organizationId: string, templateId: string): Promise<void> {
+  await unwrap(api.DELETE(OWN_TEMPLATE, { params: { path: { orgId: organizationId, templateId } } }));
+}

@@ -13,7 +13,7 @@ export interface AuditQuery {
 
 export const AUDIT_PAGE_SIZE = 50;
 /** Every record type the trail holds, DPIAs, design grids and documents included: each can be a filter. */
-export const ENTITY_TYPES = ['Activity', 'Vendor', 'Dpia', 'DesignGrid', 'Evidence', 'RightsRequest', 'Breach', 'Organization', 'Membership', 'Invitation', 'Department', 'CatalogueEntry'] as const;
+export const ENTITY_TYPES = ['Activity', 'Vendor', 'Dpia', 'DesignGrid', 'Evidence', 'RightsRequest', 'Breach', 'Organization', 'Membership', 'Invitation', 'Department', 'CatalogueEntry', 'ActivityTemplate'] as const;
 export const AUDIT_ACTIONS = [
   'create', 'update', 'delete', 'import', 'submit', 'validate', 'archive', 'reopen', 'duplicate', 'review', 'terminate', 'upload',
   'resolve', 'request_changes', 'accept',

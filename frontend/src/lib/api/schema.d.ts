@@ -528,7 +528,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a draft activity from a template, in the caller’s language; what only the organisation knows is left to fill */
+        /** Create a draft activity from a template (shipped, or the organisation’s own), in the caller’s language; what only the organisation knows is left to fill */
         post: operations["ActivityTemplatesController_createFromTemplate"];
         delete?: never;
         options?: never;
@@ -803,11 +803,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The ready processings a draft can start from, in the caller’s language (?lang or Accept-Language) */
+        /** The organisation’s own templates, then the ready processings shipped with Registre, in the caller’s language (?lang or Accept-Language) */
         get: operations["ActivityTemplatesController_list"];
         put?: never;
-        post?: never;
+        /** Admin or DPO: save an activity’s content as one of the organisation’s templates, under a name */
+        post: operations["ActivityTemplatesController_save"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/activity-templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Admin or DPO: delete one of the organisation’s templates (drafts made from it stay) */
+        delete: operations["ActivityTemplatesController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1556,6 +1574,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin or DPO: the steps of setting up the organisation (identity, DPO, departments, members, a first activity), each done or not */
+        get: operations["OrganizationsController_getOnboarding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{orgId}/review-queue": {
         parameters: {
             query?: never;
@@ -2029,6 +2064,7 @@ export interface components {
             items: components["schemas"]["ActivityTemplateView"][];
         };
         ActivityTemplateView: {
+            /** @description what POST …/activities/from-template takes: a shipped template’s code, or an organisation’s template’s id */
             code: string;
             dataCategories: components["schemas"]["TemplateDataCategoryView"][];
             /** @description data-subject-categories codes */
@@ -2039,6 +2075,8 @@ export interface components {
             leftToOrganization: string[];
             /** @description in the caller’s language */
             name: string;
+            /** @description saved by the organisation from one of its activities (true), or shipped with Registre (false) */
+            organizationTemplate: boolean;
             /** @description written for public authorities and bodies */
             publicBody: boolean;
             purposes: components["schemas"]["TemplatePurposeView"][];
@@ -2046,6 +2084,8 @@ export interface components {
             recipients: string[];
             /** @description security-measures codes */
             securityMeasures: string[];
+            /** @description the reference of the activity an organisation’s template was saved from */
+            sourceReference: string | null;
         };
         ActivityVersionDiff: {
             /**
@@ -2607,7 +2647,7 @@ export interface components {
         CreateFromTemplateDto: {
             /** @description the draft’s name; the template’s name in the caller’s language when absent */
             name?: string;
-            /** @description a template code from GET …/activity-templates */
+            /** @description a template code from GET …/activity-templates (an organisation’s template: its id) */
             template: string;
         };
         CreateInvitationDto: {
@@ -3538,6 +3578,17 @@ export interface components {
             /** @enum {string} */
             recordType: "activity" | "vendor" | "dpia" | "design_grid" | "membership";
         };
+        OnboardingStepView: {
+            done: boolean;
+            /** @enum {string} */
+            step: "identity" | "dpo" | "departments" | "members" | "register";
+        };
+        OnboardingView: {
+            /** @description every step done: the checklist is no longer shown */
+            complete: boolean;
+            /** @description in the order to take them */
+            steps: components["schemas"]["OnboardingStepView"][];
+        };
         OrganizationSecurityDto: {
             /** @description Administrators and DPOs must use two-factor sign-in to work in the organisation */
             requireMfaForAdmins: boolean;
@@ -4005,6 +4056,17 @@ export interface components {
              */
             severity: 1 | 2 | 3 | 4 | null;
         };
+        SaveAsTemplateDto: {
+            /**
+             * Format: uuid
+             * @description the activity whose content the template keeps
+             */
+            activityId: string;
+            /** @description what it is for; the activity’s description when absent */
+            description?: string;
+            /** @description the template’s name, unique in the organisation (any case) */
+            name: string;
+        };
         SectionProgressView: {
             done: number;
             total: number;
@@ -4139,8 +4201,11 @@ export interface components {
         };
         TemplatePurposeView: {
             description: string;
-            /** @enum {string} */
-            legalBasis: "consent" | "contract" | "legal_obligation" | "vital_interests" | "public_task" | "legitimate_interests";
+            /**
+             * @description null only in an organisation’s template saved from a draft
+             * @enum {string|null}
+             */
+            legalBasis: "consent" | "contract" | "legal_obligation" | "vital_interests" | "public_task" | "legitimate_interests" | null;
             legalReference: string | null;
             main: boolean;
         };
@@ -6756,6 +6821,100 @@ export interface operations {
                 content?: never;
             };
             /** @description Role may not read Activity */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActivityTemplatesController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveAsTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityTemplateView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not create ActivityTemplate */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description template_name_taken: another template of the organisation has this name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActivityTemplatesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not delete ActivityTemplate */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9424,6 +9583,48 @@ export interface operations {
                 content?: never;
             };
             /** @description Role may not read Organization */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganizationsController_getOnboarding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not read Onboarding */
             403: {
                 headers: {
                     [name: string]: unknown;

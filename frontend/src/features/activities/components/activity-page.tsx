@@ -43,6 +43,7 @@ import {
 } from '@/features/activities/types';
 import { activityPermissions } from '@/features/activities/workflow';
 import { useT } from '@/i18n/i18n-provider';
+import { SaveAsTemplate } from '@/features/activities/components/save-as-template';
 import { useAppAbility } from '@/lib/ability-context';
 import { isApiError } from '@/lib/api-error';
 import type { Department } from '@/lib/api-types';
@@ -286,6 +287,10 @@ export function ActivityPageContent({
             void onDelete();
           }}
         />
+      ) : null}
+
+      {snapshot === null && ability.can('create', 'ActivityTemplate') ? (
+        <SaveAsTemplate organizationId={organizationId} activityId={activity.id} activityName={activity.name} />
       ) : null}
 
       <ErrorAlert>{pageError}</ErrorAlert>

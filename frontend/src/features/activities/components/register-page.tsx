@@ -20,6 +20,8 @@ import {
   type SortKey,
 } from '@/features/activities/register-query';
 import type { ActivityListItem, CatalogueItem } from '@/features/activities/types';
+import { OnboardingChecklist } from '@/features/onboarding/components/onboarding-checklist';
+import type { Onboarding } from '@/features/onboarding/onboarding-api';
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import { useAppAbility } from '@/lib/ability-context';
 import type { Department, PageOf } from '@/lib/api-types';
@@ -32,12 +34,15 @@ export function RegisterPageContent({
   activities,
   departments,
   legalBases,
+  onboarding = null,
 }: {
   organizationId: string;
   query: RegisterQuery;
   activities: PageOf<ActivityListItem>;
   departments: readonly Department[];
   legalBases: readonly CatalogueItem[];
+  /** The setting-up checklist (admin and DPO), null for the other members. */
+  onboarding?: Onboarding | null;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -84,6 +89,7 @@ export function RegisterPageContent({
         ) : null}
       </div>
       <p className="page__intro">{t('register.intro')}</p>
+      <OnboardingChecklist organizationId={organizationId} onboarding={onboarding} />
 
       <RegisterFilters query={query} departments={departments} legalBases={legalBases} onChange={change} onNavigate={navigate} />
 

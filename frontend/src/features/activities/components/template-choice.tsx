@@ -5,8 +5,9 @@ import { useEffect, useState } from 'react';
 
 import { ErrorAlert } from '@/components/alerts';
 import { templateGapsInWords } from '@/features/activities/template-gaps';
-import { createFromTemplate, listActivityTemplates, type ActivityTemplate } from '@/features/activities/templates-api';
+import { createFromTemplate, deleteTemplate, listActivityTemplates, type ActivityTemplate } from '@/features/activities/templates-api';
 import { useT } from '@/i18n/i18n-provider';
+import { useAppAbility } from '@/lib/ability-context';
 import { errorMessage } from '@/lib/forms';
 import { orgPath } from '@/lib/paths';
 import { useApi } from '@/lib/use-api';
@@ -19,6 +20,7 @@ export function TemplateChoice({ organizationId }: { organizationId: string }) {
   const [templates, setTemplates] = useState<ActivityTemplate[] | null>(null);
   const [creating, setCreating] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const canDelete = useAppAbility().can('delete', 'ActivityTemplate');
 
   useEffect(() => {
     let live = true;
@@ -43,11 +45,24 @@ export function TemplateChoice({ organizationId }: { organizationId: string }) {
     }
   };
 
+  const remove = async (template: ActivityTemplate) => {
+    if (!window.confirm(t('activity.ownTemplates.confirmDelete', { name: template.name }))) return;
+    setError(null);
+    try {
+      await deleteTemplate(api, organizationId, template.code);
+      setTemplates((current) => current?.filter((item) => item.code !== template.code) ?? null);
+    } catch (failure) {
+      setError(errorMessage(failure, t));
+    }
+  };
+
+  // The organisation's own templates first: they are the ones it made for itself.
   const groups: [string, ActivityTemplate[]][] = templates
-    ? [
-        [t('activity.templates.private'), templates.filter((template) => !template.publicBody)],
-        [t('activity.templates.public'), templates.filter((template) => template.publicBody)],
-      ]
+    ? ([
+        [t('activity.ownTemplates.group'), templates.filter((template) => template.organizationTemplate)],
+        [t('activity.templates.private'), templates.filter((template) => !template.organizationTemplate && !template.publicBody)],
+        [t('activity.templates.public'), templates.filter((template) => !template.organizationTemplate && template.publicBody)],
+      ] satisfies [string, ActivityTemplate[]][]).filter(([, items]) => items.length > 0)
     : [];
 
   return (
@@ -65,8 +80,13 @@ export function TemplateChoice({ organizationId }: { organizationId: string }) {
             {items.map((template) => (
               <li key={template.code} className="template-choice__item">
                 <h3 className="template-choice__name">{template.name}</h3>
+                {template.sourceReference ? (
+                  <p className="template-choice__source">{t('activity.ownTemplates.savedFrom', { reference: template.sourceReference })}</p>
+                ) : null}
                 <p className="template-choice__description">{template.description}</p>
-                <p className="template-choice__left">{t('activity.templates.leftToYou', { items: templateGapsInWords(template.leftToOrganization, t) })}</p>
+                {template.leftToOrganization.length > 0 ? (
+                  <p className="template-choice__left">{t('activity.templates.leftToYou', { items: templateGapsInWords(template.leftToOrganization, t) })}</p>
+                ) : null}
                 <button
                   type="button"
                   className="button button--secondary button--small template-choice__use"
@@ -78,6 +98,19 @@ export function TemplateChoice({ organizationId }: { organizationId: string }) {
                 >
                   {creating === template.code ? t('activity.templates.creating') : t('activity.templates.use')}
                 </button>
+                {template.organizationTemplate && canDelete ? (
+                  <button
+                    type="button"
+                    className="button button--danger button--small template-choice__delete"
+                    disabled={creating !== null}
+                    aria-label={t('activity.ownTemplates.deleteNamed', { name: template.name })}
+                    onClick={() => {
+                      void remove(template);
+                    }}
+                  >
+                    {t('activity.ownTemplates.delete')}
+                  </button>
+                ) : null}
               </li>
             ))}
           </ul>

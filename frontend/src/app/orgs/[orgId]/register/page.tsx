@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { listActivities } from '@/features/activities/activities-api';
 import { parseRegisterQuery, type SearchParamsRecord } from '@/features/activities/register-query';
 import { loadCatalogue, loadDepartments } from '@/features/activities/server-data';
+import { onboardingIfAllowed } from '@/features/onboarding/onboarding-api';
 import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
 import { orNotFound } from '@/lib/session';
@@ -24,10 +25,13 @@ export default async function RegisterPage({
 }) {
   const { orgId } = await params;
   const query = parseRegisterQuery(await searchParams);
-  const [activities, departments, legalBases] = await Promise.all([
-    serverApi().then((api) => orNotFound(listActivities(api, orgId, query))),
+  const api = await serverApi();
+  const [activities, departments, legalBases, onboarding] = await Promise.all([
+    orNotFound(listActivities(api, orgId, query)),
     loadDepartments(orgId),
     loadCatalogue(orgId, 'legal-bases'),
+    // The page a new organisation lands on: it carries the setting-up checklist until it is done.
+    onboardingIfAllowed(api, orgId),
   ]);
   return (
     <RegisterPageContent
@@ -36,6 +40,7 @@ export default async function RegisterPage({
       activities={activities}
       departments={departments}
       legalBases={legalBases}
+      onboarding={onboarding}
     />
   );
 }

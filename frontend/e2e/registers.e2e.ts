@@ -92,6 +92,36 @@ describe('the rights-request and breach registers, kept from the pages', () => {
     await page.getByTestId('rights-request-detail').getByText('Jean-Noël Œuvray').waitFor();
     await page.locator('[data-testid="rights-request-detail"][data-status="received"] dd').getByText('Received', { exact: true }).waitFor();
     expect(await page.getByTestId('rights-request-actions').count()).toBe(0);
+    expect(await page.getByTestId('answer-letter').count()).toBe(0);
+    expect(await fitsWidth(page)).toBe(true);
+    await context.close();
+  });
+
+  it('the DPO drafts the Art 15 answer letter in French, then in English, and edits it', async () => {
+    const context = await newContext(browser, 'fr-FR');
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, 'dpo@example.com');
+    await page.goto(page.url().replace(/\/register.*$/, '/rights-requests'));
+    await page.getByTestId('new-rights-request').click();
+    await page.locator('#request-type').selectOption('access');
+    await page.locator('#request-channel').selectOption('email');
+    await page.locator('#request-requesterName').fill('Aurélien Dupré-Lefèvre');
+    await page.getByTestId('new-rights-request-submit').click();
+    await page.waitForURL(/\/rights-requests\/[0-9a-f-]{36}$/);
+
+    const letter = page.getByTestId('answer-letter');
+    await letter.getByTestId('answer-letter-prepare').click();
+    const text = letter.getByTestId('answer-letter-text');
+    await text.waitFor();
+    const french = await text.inputValue();
+    expect(french).toMatch(/^Objet : votre demande d’accès à vos données personnelles \(référence D-\d{4}\)$/m);
+    expect(french).toContain('Commission nationale de l’informatique et des libertés (CNIL)');
+    await letter.getByLabel('Langue de la lettre').selectOption('en');
+    await letter.getByTestId('answer-letter-prepare').click();
+    await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('[data-testid="answer-letter-text"]')?.value.includes('Dear Sir or Madam,') === true);
+    await text.fill(`${await text.inputValue()}\nP.S. The copy of your data is enclosed.`);
+    expect(await text.inputValue()).toContain('P.S. The copy of your data is enclosed.');
     expect(await fitsWidth(page)).toBe(true);
     await context.close();
   });

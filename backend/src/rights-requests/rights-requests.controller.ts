@@ -1,4 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { resolveLocale } from '../common/i18n/i18n';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentAccess, OrganizationAccess } from '../authorization/request-auth';
 import { CheckPolicy } from '../authorization/route-policy';
@@ -6,6 +8,8 @@ import { expectedVersion } from '../common/concurrency/expected-version';
 import { Page } from '../common/http/pagination';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import {
+  AnswerLetterQuery,
+  AnswerLetterView,
   AnswerRequestDto,
   CreateRightsRequestDto,
   ExtendRightsRequestDto,
@@ -49,6 +53,21 @@ export class RightsRequestsController {
   @ApiOkResponse({ type: RightsRequestView })
   get(@CurrentAccess() access: OrganizationAccess, @Param('requestId', ParseIdPipe) requestId: string): Promise<RightsRequestDetail> {
     return this.requests.get(access, requestId);
+  }
+
+  @Get(':requestId/answer-letter')
+  @CheckPolicy('update', 'RightsRequest')
+  @ApiOperation({
+    summary: 'The draft answer to a right of access (Art 15(1)–(2)) from the linked activities: purposes and legal bases, data, recipients, retention, sources, transfers and safeguards, the rights that apply, the CNIL complaint, the DPO',
+  })
+  @ApiOkResponse({ type: AnswerLetterView })
+  async answerLetter(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('requestId', ParseIdPipe) requestId: string,
+    @Query() query: AnswerLetterQuery,
+    @Req() request: Request,
+  ): Promise<AnswerLetterView> {
+    return { text: await this.requests.answerLetter(access, requestId, query.lang ?? resolveLocale(request)) };
   }
 
   @Patch(':requestId')

@@ -23,6 +23,9 @@ import {
   RightsRequestSummary,
 } from '../domain/rights-requests/rights-request.types';
 import { ActivityDirectory } from '../activities/directory/activity-directory';
+import type { Locale } from '../common/i18n/i18n';
+import { organizationLabels } from '../exports/catalogue-labels';
+import { answerLetter } from './answer-letter';
 
 type RequestAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;
 
@@ -85,6 +88,24 @@ export class RightsRequestsService {
     const row = await this.find(access.organizationId, id);
     this.assertReadable(access, row);
     return this.detail(row);
+  }
+
+  /**
+   * The draft Art 15 answer, written from the activities linked to the request as they stand now, in
+   * `locale`. Read-only: nothing is stored until the DPO records the answer they sent.
+   */
+  async answerLetter(access: RequestAccess, id: string, locale: Locale): Promise<string> {
+    const request = await this.get(access, id);
+    const manager = this.connection.manager;
+    const [[organization], activities, labels] = await Promise.all([
+      manager.query<{ name: string; address: string | null; dpoName: string | null; dpoEmail: string | null }[]>(
+        'SELECT coalesce(legal_name, name) AS name, address, dpo_name AS "dpoName", dpo_email AS "dpoEmail" FROM organizations WHERE id = $1',
+        [access.organizationId],
+      ),
+      this.activityDirectory.contents(access.organizationId, request.activityIds),
+      organizationLabels((sql, params) => manager.query(sql, params), access.organizationId),
+    ]);
+    return answerLetter({ locale, organization, request: { reference: request.reference, receivedAt: new Date(request.receivedAt) }, activities, labels });
   }
 
   // ——— writing ———

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service';
 import { AppException } from '../../common/errors/app-exception';
 import { TransactionalConnection } from '../../common/request-context/transactional-connection';
+import type { ActivityContent } from '../../domain/activities/activity.types';
 
 /** What other modules may know of an activity: enough to label it, link to it and authorise on it. */
 export interface ActivitySummary {
@@ -114,6 +115,15 @@ export class ActivityDirectory {
       [organizationId, ids],
     );
     return rows.map((row) => row.label);
+  }
+
+  /** Name, reference and Article 30 content of each activity found, in reference order (what an Art 15 answer tells). */
+  async contents(organizationId: string, ids: readonly string[]): Promise<(Pick<ActivitySummary, 'id' | 'reference' | 'name'> & { content: ActivityContent })[]> {
+    if (!ids.length) return [];
+    return this.connection.manager.query(
+      'SELECT id, reference, name, document AS content FROM processing_activities WHERE organization_id = $1 AND id = ANY($2::uuid[]) ORDER BY reference',
+      [organizationId, ids],
+    );
   }
 
   /** The ids among `ids` that are not activities of the organisation. */

@@ -7,6 +7,7 @@ import { IsIsoDate } from '../../activities/dto/activity.dto';
 import { IsInstant } from '../../common/http/is-instant';
 import { PageQuery } from '../../common/http/pagination';
 import { withArgs } from '../../common/http/validation';
+import { LOCALES, type Locale } from '../../common/i18n/i18n';
 import {
   IDENTITY_CHECK_STATUSES,
   REQUEST_CHANNELS,
@@ -174,4 +175,15 @@ export class RightsRequestView extends RightsRequestListItem implements RightsRe
   @ApiProperty({ type: String, nullable: true }) refusalGrounds!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class AnswerLetterQuery {
+  @ApiPropertyOptional({ enum: LOCALES, description: 'language of the letter (default: the request’s language)' })
+  @IsOptional()
+  @IsIn(LOCALES, withArgs)
+  lang?: Locale;
+}
+
+export class AnswerLetterView {
+  @ApiProperty({ description: 'the draft answer to a right of access (Art 15(1)–(2)), in words, for the DPO to edit before sending' }) text!: string;
 }

@@ -30,6 +30,13 @@ export async function getRightsRequest(api: TypedApiClient, organizationId: stri
   return request;
 }
 
+/** The draft Art 15 answer in `lang`, from the request's linked activities (admins and DPOs). */
+export async function getAnswerLetter(api: TypedApiClient, organizationId: string, requestId: string, lang: 'fr' | 'en') {
+  return unwrap(
+    api.GET('/api/v1/organizations/{orgId}/rights-requests/{requestId}/answer-letter', { params: { path: { orgId: organizationId, requestId }, query: { lang } } }),
+  );
+}
+
 /** One breach. */
 export async function getBreach(api: TypedApiClient, organizationId: string, breachId: string) {
   const breach = await unwrap(api.GET('/api/v1/organizations/{orgId}/breaches/{breachId}', { params: { path: { orgId: organizationId, breachId } } }));

@@ -1661,6 +1661,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/rights-requests/{requestId}/answer-letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draft answer to a right of access (Art 15(1)–(2)) from the linked activities: purposes and legal bases, data, recipients, retention, sources, transfers and safeguards, the rights that apply, the CNIL complaint, the DPO */
+        get: operations["RightsRequestsController_answerLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{orgId}/rights-requests/{requestId}/extend": {
         parameters: {
             query?: never;
@@ -2215,6 +2232,10 @@ export interface components {
              *     ]
              */
             roles: ("admin" | "dpo" | "contributor" | "auditor")[];
+        };
+        AnswerLetterView: {
+            /** @description the draft answer to a right of access (Art 15(1)–(2)), in words, for the DPO to edit before sending */
+            text: string;
         };
         AnswerRequestDto: {
             /** @description how the answer was sent (e-mail, registered letter…) */
@@ -9909,6 +9930,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RightsRequestView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not update RightsRequest */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RightsRequestsController_answerLetter: {
+        parameters: {
+            query?: {
+                /** @description language of the letter (default: the request’s language) */
+                lang?: "fr" | "en";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerLetterView"];
                 };
             };
             /** @description Not signed in */

@@ -4,6 +4,7 @@ import Link from 'next/link';
 
 import { formatDate } from '@/features/activities/history-diff';
 import { requestClock } from '@/features/rights-requests/clock';
+import { AnswerLetterPanel } from '@/features/rights-requests/components/answer-letter';
 import { RightsRequestActions } from '@/features/rights-requests/components/request-actions';
 import { RequestClockBadge, useNow } from '@/features/rights-requests/clock-badge';
 import type { LinkedRecord } from '@/features/rights-requests/linked-records';
@@ -89,6 +90,7 @@ export function RightsRequestPageContent({ organizationId, request, activities }
         ) : null}
       </dl>
       <RightsRequestActions organizationId={organizationId} request={request} />
+      {request.type === 'access' ? <AnswerLetterPanel organizationId={organizationId} requestId={request.id} /> : null}
     </section>
   );
 }

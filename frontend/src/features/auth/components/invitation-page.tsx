@@ -7,12 +7,23 @@ import { useEffect, useState } from 'react';
 import { ErrorAlert } from '@/components/alerts';
 import { AuthLayout } from '@/features/auth/auth-layout';
 import { useT } from '@/i18n/i18n-provider';
-import { ApiError } from '@/lib/api-error';
+import type { Translate } from '@/i18n/translate';
+import { ApiError, isApiError } from '@/lib/api-error';
 import { unwrap } from '@/lib/api-client';
 import type { ApiSchemas } from '@/lib/api-types';
 import { useApi } from '@/lib/use-api';
 
 type InvitationPreview = ApiSchemas['InvitationPreview'];
+
+/**
+ * The server's generic link words ("ask for a new one") do not say who to ask: a closed invitation
+ * (accepted, replaced, revoked) or an expired one is told as such, pointing at the person who invited.
+ */
+function invitationError(caught: unknown, t: Translate): string {
+  if (isApiError(caught, 'token_invalid')) return t('invitation.closed');
+  if (isApiError(caught, 'token_expired')) return t('invitation.expired');
+  return caught instanceof ApiError ? caught.message : t('invitation.failed');
+}
 
 /** The e-mailed invitation link: shows the organisation and accepts for the signed-in invited address. */
 export function InvitationPageContent({ token }: { token: string }) {
@@ -24,9 +35,7 @@ export function InvitationPageContent({ token }: { token: string }) {
   const [needsSignIn, setNeedsSignIn] = useState(false);
   const [accepting, setAccepting] = useState(false);
   useEffect(() => {
-    unwrap(api.GET('/api/v1/invitations/{token}', { params: { path: { token } } })).then(setPreview, (caught: unknown) =>
-      setError(caught instanceof ApiError ? caught.message : t('invitation.failed')),
-    );
+    unwrap(api.GET('/api/v1/invitations/{token}', { params: { path: { token } } })).then(setPreview, (caught: unknown) => setError(invitationError(caught, t)));
   }, [api, token, t]);
 
   async function accept() {
@@ -37,7 +46,7 @@ export function InvitationPageContent({ token }: { token: string }) {
       router.replace(`/orgs/${accepted.organizationId}`);
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 401) setNeedsSignIn(true);
-      else setError(caught instanceof ApiError ? caught.message : t('invitation.failed'));
+      else setError(invitationError(caught, t));
       setAccepting(false);
     }
   }

@@ -53,7 +53,7 @@ export async function startMailReceiver(folder: string): Promise<MailReceiver> {
           renameSync(join(folder, `.${name}.tmp`), join(folder, name));
           callback();
         })
-        .catch((error: Error) => callback(error));
+        .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
     },
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -91,7 +91,8 @@ export async function waitForMail(address: string, matches: (mail: ReceivedMail)
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = mailTo(address).filter(matches);
-    if (found.length >= count) return found[found.length - 1] as ReceivedMail;
+    const latest = found.at(-1);
+    if (latest && found.length >= count) return latest;
     if (Date.now() > deadline) throw new Error(`no e-mail #${count} to ${address} matching within ${timeoutMs} ms (${mailTo(address).length} to that address)`);
     await new Promise((done) => setTimeout(done, 100));
   }

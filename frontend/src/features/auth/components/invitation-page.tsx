@@ -11,6 +11,7 @@ import type { Translate } from '@/i18n/translate';
 import { ApiError, isApiError } from '@/lib/api-error';
 import { unwrap } from '@/lib/api-client';
 import type { ApiSchemas } from '@/lib/api-types';
+import { invitationPath } from '@/lib/paths';
 import { useApi } from '@/lib/use-api';
 
 type InvitationPreview = ApiSchemas['InvitationPreview'];
@@ -66,8 +67,9 @@ export function InvitationPageContent({ token }: { token: string }) {
           </p>
           {needsSignIn ? (
             <p className="auth__alt">
-              {t('invitation.signInFirst', { email: preview.email })} <Link href="/login">{t('invitation.loginLink')}</Link> ·{' '}
-              <Link href="/signup">{t('invitation.signupLink')}</Link>
+              {t('invitation.signInFirst', { email: preview.email })}{' '}
+              <Link href={`/login?${new URLSearchParams({ next: invitationPath(token) }).toString()}`}>{t('invitation.loginLink')}</Link> ·{' '}
+              <Link href={`/signup?${new URLSearchParams({ email: preview.email, next: invitationPath(token) }).toString()}`}>{t('invitation.signupLink')}</Link>
             </p>
           ) : (
             <div className="form__actions">

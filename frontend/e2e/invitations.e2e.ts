@@ -90,6 +90,9 @@ describe('invite → accept → sign in', () => {
     const preview = page.getByTestId('invitation-preview');
     await preview.getByText(`Alice Admin invite ${ZOE.email} à rejoindre Démo en tant que Contributeur, Auditeur.`).waitFor();
     await lookAt(page, 'invitation-landing');
+    await page.setViewportSize(DESKTOP);
+    await lookAt(page, 'invitation-landing');
+    await page.setViewportSize(PHONE);
 
     // Not signed in yet: accepting asks her to sign in, or to create her account with this address.
     await page.getByTestId('invitation-accept').click();
@@ -132,6 +135,9 @@ describe('invite → accept → sign in', () => {
     await page.waitForURL(zoeLink);
     await preview.waitFor();
     await lookAt(page, 'invitation-accept');
+    await page.setViewportSize(PHONE);
+    await lookAt(page, 'invitation-accept');
+    await page.setViewportSize(DESKTOP);
     await page.getByTestId('invitation-accept').click();
     await page.waitForURL(/\/orgs\/[0-9a-f-]{36}\/register$/);
     expect(page.url()).toContain(`/orgs/${admin.orgId}/`);

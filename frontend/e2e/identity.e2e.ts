@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, signIn, webUrl } from './browser';
+import { lookAt } from './screenshots';
 
 /** The organisation's id in the page's address. */
 function organizationIdOf(page: Page): string {
@@ -77,6 +78,11 @@ describe('a small office: roles, DPO contact block, two-factor requirement', () 
     // Reloaded: the requirement as saved (off), the address as changed in the other tab.
     await page.waitForFunction(() => document.querySelector<HTMLInputElement>('#organization-requireMfaForAdmins')?.checked === false);
     await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('#organization-address')?.value.includes('place de l’Église') === true);
+    await section.scrollIntoViewIfNeeded();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await lookAt(page, 'settings-two-factor-conflict');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await lookAt(page, 'settings-two-factor-conflict');
     await requirement.check();
     await section.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('La double authentification est désormais exigée des administrateurs et des DPO.').waitFor();

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, signIn, webUrl } from './browser';
+import { lookAt } from './screenshots';
 
 /** The organisation's id in the page's address. */
 function organizationIdOf(page: Page): string {
@@ -57,10 +58,33 @@ describe('a small office: roles, DPO contact block, two-factor requirement', () 
     await page.getByTestId('member-row-contributor@example.com').getByText('Administrateur, DPO').waitFor();
     await page.getByTestId('no-dpo-warning').waitFor({ state: 'detached' });
 
-    // The admin requires two-factor sign-in of admins and DPOs in this organisation.
+    // The admin requires two-factor sign-in of admins and DPOs in this organisation. Meanwhile
+    // (another tab) the organisation's address changes: the first save is told so in words, changes
+    // nothing, and the page shows the current settings; saved again, it holds.
     await page.goto(webUrl(`/orgs/${other}/settings`));
-    await page.getByLabel('Exiger la double authentification des administrateurs et des DPO').check();
-    await page.getByTestId('two-factor-requirement').getByRole('button', { name: 'Enregistrer' }).click();
+    const requirement = page.getByLabel('Exiger la double authentification des administrateurs et des DPO');
+    await requirement.waitFor();
+    const current = (await (await context.request.get(webUrl(`/api/v1/organizations/${other}`))).json()) as { version: number };
+    const csrf = ((await (await context.request.get(webUrl('/api/v1/auth/csrf'))).json()) as { token: string }).token;
+    const changed = await context.request.patch(webUrl(`/api/v1/organizations/${other}`), {
+      headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' },
+      data: JSON.stringify({ address: '12, place de l’Église\n42000 Saint-Étienne-du-Bois', version: current.version }),
+    });
+    expect(changed.status()).toBe(200);
+    await requirement.check();
+    const section = page.getByTestId('two-factor-requirement');
+    await section.getByRole('button', { name: 'Enregistrer' }).click();
+    await section.getByRole('alert').getByText('Quelqu’un a modifié l’organisation pendant que vous choisissiez', { exact: false }).waitFor();
+    // Reloaded: the requirement as saved (off), the address as changed in the other tab.
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('#organization-requireMfaForAdmins')?.checked === false);
+    await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('#organization-address')?.value.includes('place de l’Église') === true);
+    await section.scrollIntoViewIfNeeded();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await lookAt(page, 'settings-two-factor-conflict');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await lookAt(page, 'settings-two-factor-conflict');
+    await requirement.check();
+    await section.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('La double authentification est désormais exigée des administrateurs et des DPO.').waitFor();
     await context.close();
   });

@@ -3,11 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { MailReceiver, startMailReceiver } from './mail-receiver';
 
 export interface RunningProduct {
   webUrl: string;
   apiUrl: string;
   dataDir: string;
+  /** Where the SMTP receiver writes each e-mail the API sends (`mail-receiver.ts`). */
+  mailDir: string;
+  mail: MailReceiver;
   process: ChildProcess;
 }
 
@@ -27,9 +31,13 @@ const repositoryRoot = resolve(__dirname, '..', '..');
 /**
  * Starts the product exactly as `npm start` does (the launcher: API, embedded PostgreSQL, demo data,
  * built web app), in a throwaway data folder on free ports, and waits until it prints that it runs.
+ * E-mails go over SMTP to a real receiver, as in production: account e-mails (invitations, proofs of
+ * address, password resets) reach their recipient only, and tests follow their links.
  */
 export async function startProduct(): Promise<RunningProduct> {
   const dataDir = mkdtempSync(join(tmpdir(), 'registre-e2e-'));
+  const mailDir = mkdtempSync(join(tmpdir(), 'registre-e2e-mail-'));
+  const mail = await startMailReceiver(mailDir);
   const [apiPort, webPort, postgresPort] = [await freePort(), await freePort(), await freePort()];
   const child = spawn(process.execPath, [join(repositoryRoot, 'backend', 'scripts', 'launch.mjs')], {
     cwd: repositoryRoot,
@@ -41,6 +49,12 @@ export async function startProduct(): Promise<RunningProduct> {
       EMBEDDED_POSTGRES_PORT: String(postgresPort),
       DATABASE_URL: '',
       DEMO_SEED: 'true',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(mail.port),
+      SMTP_SECURE: 'false',
+      SMTP_USER: '',
+      SMTP_PASSWORD: '',
+      MAIL_FROM: 'Registre <no-reply@registre.invalid>',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -61,7 +75,7 @@ export async function startProduct(): Promise<RunningProduct> {
       }
     }, 200);
   });
-  return { webUrl: `http://localhost:${webPort}`, apiUrl: `http://localhost:${apiPort}`, dataDir, process: child };
+  return { webUrl: `http://localhost:${webPort}`, apiUrl: `http://localhost:${apiPort}`, dataDir, mailDir, mail, process: child };
 }
 
 export async function stopProduct(product: RunningProduct): Promise<void> {
@@ -72,5 +86,7 @@ export async function stopProduct(product: RunningProduct): Promise<void> {
   }
   product.process.stdout?.destroy();
   product.process.stderr?.destroy();
+  await product.mail.stop();
   rmSync(product.dataDir, { recursive: true, force: true });
+  rmSync(product.mailDir, { recursive: true, force: true });
 }

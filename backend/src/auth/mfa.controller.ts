@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ForbiddenError, subject } from '@casl/ability';
 import type { Request } from 'express';
 import { CurrentAccess, CurrentUser, OrganizationAccess, SessionUser } from '../authorization/request-auth';
 import { Authenticated, CheckPolicy } from '../authorization/route-policy';
 import { AuditService } from '../audit/audit.service';
+import { assertVersion, expectedVersion } from '../common/concurrency/expected-version';
 import { AppException } from '../common/errors/app-exception';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import {
@@ -93,25 +94,42 @@ export class MfaController {
   @Put('organizations/:orgId/security')
   // manage, not update: the DPO may update the organisation's profile fields, never its sign-in rules.
   @CheckPolicy('manage', 'Organization')
-  @ApiOperation({ summary: 'Require two-factor sign-in of the organisation’s administrators and DPOs (administrators only)' })
+  @ApiOperation({ summary: 'Require two-factor sign-in of the organisation’s administrators and DPOs (administrators only; optimistic concurrency: version or If-Match)' })
   @ApiOkResponse({ type: OrganizationSecurityView })
-  async updateOrganizationSecurity(@CurrentAccess() access: OrganizationAccess, @Body() body: OrganizationSecurityDto): Promise<OrganizationSecurityView> {
+  async updateOrganizationSecurity(
+    @CurrentAccess() access: OrganizationAccess,
+    @Body() body: OrganizationSecurityDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<OrganizationSecurityView> {
     // Field by field: the DPO may update the organisation's profile, not its sign-in requirements.
     ForbiddenError.from(access.ability).throwUnlessCan('update', subject('Organization', { organizationId: access.organizationId }), 'requireMfaForAdmins');
-    const before = await this.readSecurity(access.organizationId);
-    const rows = await this.connection.manager.query<{ name: string }[]>(
-      returningRows('UPDATE organizations SET require_mfa_for_admins = $2, updated_at = now() WHERE id = $1 RETURNING name'),
+    const expected = expectedVersion(body.version, ifMatch);
+    // A setting of the organisation like the others: its version, so that two administrators
+    // deciding at once do not silently undo each other.
+    const before = await this.readSecurity(access.organizationId, true);
+    assertVersion(before.version, expected);
+    const rows = await this.connection.manager.query<{ name: string; version: number }[]>(
+      returningRows('UPDATE organizations SET require_mfa_for_admins = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING name, version'),
       [access.organizationId, body.requireMfaForAdmins],
     );
     if (!rows[0]) throw AppException.notFound();
-    const after = { requireMfaForAdmins: body.requireMfaForAdmins };
-    await this.audit.record({ action: 'update', entityType: 'Organization', entityId: access.organizationId, entityLabel: rows[0].name, before, after });
-    return after;
+    await this.audit.record({
+      action: 'update',
+      entityType: 'Organization',
+      entityId: access.organizationId,
+      entityLabel: rows[0].name,
+      before: { requireMfaForAdmins: before.requireMfaForAdmins },
+      after: { requireMfaForAdmins: body.requireMfaForAdmins },
+    });
+    return { requireMfaForAdmins: body.requireMfaForAdmins, version: rows[0].version };
   }
 
-  private async readSecurity(organizationId: string): Promise<OrganizationSecurityView> {
-    const [row] = await this.connection.manager.query<{ require_mfa_for_admins: boolean }[]>('SELECT require_mfa_for_admins FROM organizations WHERE id = $1', [organizationId]);
+  private async readSecurity(organizationId: string, forUpdate = false): Promise<OrganizationSecurityView> {
+    const [row] = await this.connection.manager.query<{ require_mfa_for_admins: boolean; version: number }[]>(
+      `SELECT require_mfa_for_admins, version FROM organizations WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+      [organizationId],
+    );
     if (!row) throw AppException.notFound();
-    return { requireMfaForAdmins: row.require_mfa_for_admins };
+    return { requireMfaForAdmins: row.require_mfa_for_admins, version: row.version };
   }
 }

@@ -143,9 +143,10 @@ describe('two-factor sign-in (TOTP) and sessions', () => {
   it('lets an organisation require two-factor of its administrators and DPOs (403 mfa_required until set up)', async () => {
     const org = await createOrganizationWithRoles(api.server, 'Mairie de Saint-Étienne-du-Rouvray');
     const path = `/api/v1/organizations/${org.organizationId}`;
-    expect((await org.as.dpo.put(`${path}/security`).send({ requireMfaForAdmins: true }).expect(403)).body.code).toBe('forbidden');
-    await org.admin.put(`${path}/security`).send({ requireMfaForAdmins: 'oui' }).expect(400);
-    expect((await org.admin.put(`${path}/security`).send({ requireMfaForAdmins: true }).expect(200)).body).toEqual({ requireMfaForAdmins: true });
+    const { version } = (await org.admin.get(`${path}/security`).expect(200)).body as { version: number };
+    expect((await org.as.dpo.put(`${path}/security`).send({ requireMfaForAdmins: true, version }).expect(403)).body.code).toBe('forbidden');
+    await org.admin.put(`${path}/security`).send({ requireMfaForAdmins: 'oui', version }).expect(400);
+    expect((await org.admin.put(`${path}/security`).send({ requireMfaForAdmins: true, version }).expect(200)).body).toEqual({ requireMfaForAdmins: true, version: version + 1 });
 
     const refused = await org.as.dpo.get(`${path}/members`).expect(403);
     expect(refused.body.code).toBe('mfa_required');
@@ -159,9 +160,46 @@ describe('two-factor sign-in (TOTP) and sessions', () => {
     await enable(org.as.dpo);
     await org.as.dpo.get(`${path}/members`).expect(200);
     await enable(org.admin);
-    expect((await org.admin.get(`${path}/security`).expect(200)).body).toEqual({ requireMfaForAdmins: true });
+    expect((await org.admin.get(`${path}/security`).expect(200)).body).toEqual({ requireMfaForAdmins: true, version: version + 1 });
     const trail = await org.admin.get(`${path}/audit-events`).expect(200);
     expect(JSON.stringify(trail.body)).toContain('requireMfaForAdmins');
+  });
+
+  it('saves the two-factor requirement with the organisation’s version: a stale one is 409 in words and changes nothing', async () => {
+    const org = await createOrganizationWithRoles(api.server, 'Communauté d’agglomération « Cœur d’Essonne »');
+    const path = `/api/v1/organizations/${org.organizationId}`;
+    const read = (await org.admin.get(`${path}/security`).expect(200)).body as { requireMfaForAdmins: boolean; version: number };
+    expect(read.requireMfaForAdmins).toBe(false);
+
+    // Without the version read, nothing is saved: the answer says which field is missing, in French.
+    const missing = await org.admin.put(`${path}/security`).set('Accept-Language', 'fr').send({ requireMfaForAdmins: true }).expect(400);
+    expect(missing.body.code).toBe('validation_failed');
+    expect(missing.body.message).not.toMatch(/isDefined|version\b/);
+
+    // Another administrator renames the organisation meanwhile: the requirement is one of its settings.
+    const renamed = (await org.admin.patch(path).send({ legalName: 'CA Cœur d’Essonne', version: read.version }).expect(200)).body as { version: number };
+    // Counted as the application role sees the organisation (row-level security).
+    const auditEvents = () =>
+      api.dataSource.transaction(async (manager) => {
+        await manager.query("SELECT set_config('app.organization_id', $1, true)", [org.organizationId]);
+        const [{ n }] = await manager.query<{ n: string }[]>('SELECT count(*) AS n FROM audit_events WHERE organization_id = $1', [org.organizationId]);
+        return Number(n);
+      });
+    const eventsBefore = await auditEvents();
+    expect(eventsBefore).toBeGreaterThan(0);
+    const stale = await org.admin.put(`${path}/security`).set('Accept-Language', 'fr').send({ requireMfaForAdmins: true, version: read.version }).expect(409);
+    expect(stale.body).toEqual({
+      code: 'version_conflict',
+      message: `Quelqu'un a modifié cet élément entre-temps (version actuelle : ${renamed.version}). Rechargez-le avant d'enregistrer.`,
+      details: { currentVersion: renamed.version },
+    });
+    expect((await org.admin.get(`${path}/security`).expect(200)).body).toEqual({ requireMfaForAdmins: false, version: renamed.version });
+    expect(await auditEvents()).toBe(eventsBefore);
+
+    // With the current version (here as If-Match) it is saved, and the organisation's version moves on.
+    const saved = await org.admin.put(`${path}/security`).set('If-Match', `"${renamed.version}"`).send({ requireMfaForAdmins: true }).expect(200);
+    expect(saved.body).toEqual({ requireMfaForAdmins: true, version: renamed.version + 1 });
+    expect(await auditEvents()).toBe(eventsBefore + 1);
   });
 
   it('lists the user’s sessions in words and revokes one; another user’s session is 404', async () => {

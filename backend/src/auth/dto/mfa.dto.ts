@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { withArgs } from '../../common/http/validation';
 
 export class MfaCodeDto {
@@ -55,8 +55,15 @@ export class OrganizationSecurityDto {
   @ApiProperty({ description: 'Administrators and DPOs must use two-factor sign-in to work in the organisation' })
   @IsBoolean()
   requireMfaForAdmins!: boolean;
+
+  @ApiPropertyOptional({ description: 'The organisation’s version last read (the requirement is one of its settings); or send If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1, withArgs)
+  version?: number;
 }
 
 export class OrganizationSecurityView {
   @ApiProperty() requireMfaForAdmins!: boolean;
+  @ApiProperty({ description: 'The organisation’s version (shared with its other settings)' }) version!: number;
 }

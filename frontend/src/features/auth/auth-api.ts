@@ -121,6 +121,7 @@ export function getOrganizationSecurity(api: TypedApiClient, orgId: string) {
   return unwrap(api.GET('/api/v1/organizations/{orgId}/security', { params: { path: { orgId } } }));
 }
 
-export function saveOrganizationSecurity(api: TypedApiClient, orgId: string, requireMfaForAdmins: boolean) {
-  return unwrap(api.PUT('/api/v1/organizations/{orgId}/security', { params: { path: { orgId } }, body: { requireMfaForAdmins } }));
+/** With the organisation's version last read: 409 `version_conflict` when another change came first. */
+export function saveOrganizationSecurity(api: TypedApiClient, orgId: string, requireMfaForAdmins: boolean, version: number) {
+  return unwrap(api.PUT('/api/v1/organizations/{orgId}/security', { params: { path: { orgId } }, body: { requireMfaForAdmins, version } }));
 }

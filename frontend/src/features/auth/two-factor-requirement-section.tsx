@@ -1,9 +1,10 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 import { ErrorAlert, StatusMessage } from '@/components/alerts';
 import { useT } from '@/i18n/i18n-provider';
+import { isApiError } from '@/lib/api-error';
 import { errorMessage } from '@/lib/forms';
 import { useApi } from '@/lib/use-api';
 
@@ -12,8 +13,20 @@ import { getOrganizationSecurity, saveOrganizationSecurity } from './auth-api';
 /**
  * The organisation's requirement of two-factor sign-in for its administrators and DPOs
  * (administrators only). Those without two-factor are sent to set it up before anything else.
+ * It is one of the organisation's settings: saved with the organisation's version, which the
+ * settings page holds (`version`, `onSaved`), and reloaded with the page on a conflict (`onConflict`).
  */
-export function TwoFactorRequirementSection({ organizationId }: { organizationId: string }) {
+export function TwoFactorRequirementSection({
+  organizationId,
+  version,
+  onSaved,
+  onConflict,
+}: {
+  organizationId: string;
+  version: number;
+  onSaved: (version: number) => void;
+  onConflict: () => Promise<void>;
+}) {
   const t = useT();
   const api = useApi();
   const [saved, setSaved] = useState<boolean | null>(null);
@@ -22,24 +35,38 @@ export function TwoFactorRequirementSection({ organizationId }: { organizationId
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
-  useEffect(() => {
-    getOrganizationSecurity(api, organizationId)
-      .then((security) => {
+  const load = useCallback(
+    () =>
+      getOrganizationSecurity(api, organizationId).then((security) => {
         setSaved(security.requireMfaForAdmins);
         setChecked(security.requireMfaForAdmins);
-      })
-      .catch((caught: unknown) => setError(errorMessage(caught, t)));
-  }, [api, organizationId, t]);
+      }),
+    [api, organizationId],
+  );
+  useEffect(() => {
+    load().catch((caught: unknown) => setError(errorMessage(caught, t)));
+  }, [load, t]);
 
   async function save() {
     setError(null);
     setStatus(null);
     setSaving(true);
     try {
-      const security = await saveOrganizationSecurity(api, organizationId, checked);
+      const security = await saveOrganizationSecurity(api, organizationId, checked, version);
       setSaved(security.requireMfaForAdmins);
+      onSaved(security.version);
       setStatus(t(security.requireMfaForAdmins ? 'twoFactorRequirement.savedOn' : 'twoFactorRequirement.savedOff'));
     } catch (caught) {
+      if (isApiError(caught, 'version_conflict')) {
+        // Someone changed the organisation meanwhile: show its current requirement, then let the admin decide again.
+        setError(t('twoFactorRequirement.versionConflict'));
+        try {
+          await Promise.all([load(), onConflict()]);
+        } catch (reloadError) {
+          setError(`${t('twoFactorRequirement.versionConflict')} ${errorMessage(reloadError, t)}`);
+        }
+        return;
+      }
       setError(errorMessage(caught, t));
     } finally {
       setSaving(false);

@@ -1772,7 +1772,7 @@ export interface paths {
         };
         /** The organisation’s sign-in requirements */
         get: operations["MfaController_organizationSecurity"];
-        /** Require two-factor sign-in of the organisation’s administrators and DPOs (administrators only) */
+        /** Require two-factor sign-in of the organisation’s administrators and DPOs (administrators only; optimistic concurrency: version or If-Match) */
         put: operations["MfaController_updateOrganizationSecurity"];
         post?: never;
         delete?: never;
@@ -3613,9 +3613,13 @@ export interface components {
         OrganizationSecurityDto: {
             /** @description Administrators and DPOs must use two-factor sign-in to work in the organisation */
             requireMfaForAdmins: boolean;
+            /** @description The organisation’s version last read (the requirement is one of its settings); or send If-Match */
+            version?: number;
         };
         OrganizationSecurityView: {
             requireMfaForAdmins: boolean;
+            /** @description The organisation’s version (shared with its other settings) */
+            version: number;
         };
         OrganizationSummaryList: {
             items: components["schemas"]["OrganizationSummaryView"][];
@@ -10310,7 +10314,10 @@ export interface operations {
     MfaController_updateOrganizationSecurity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version last read, instead of the body's version */
+                "if-match"?: string;
+            };
             path: {
                 orgId: string;
             };

@@ -7,12 +7,24 @@ import { useEffect, useState } from 'react';
 import { ErrorAlert } from '@/components/alerts';
 import { AuthLayout } from '@/features/auth/auth-layout';
 import { useT } from '@/i18n/i18n-provider';
-import { ApiError } from '@/lib/api-error';
+import type { Translate } from '@/i18n/translate';
+import { ApiError, isApiError } from '@/lib/api-error';
 import { unwrap } from '@/lib/api-client';
 import type { ApiSchemas } from '@/lib/api-types';
+import { invitationPath } from '@/lib/paths';
 import { useApi } from '@/lib/use-api';
 
 type InvitationPreview = ApiSchemas['InvitationPreview'];
+
+/**
+ * The server's generic link words ("ask for a new one") do not say who to ask: a closed invitation
+ * (accepted, replaced, revoked) or an expired one is told as such, pointing at the person who invited.
+ */
+function invitationError(caught: unknown, t: Translate): string {
+  if (isApiError(caught, 'token_invalid')) return t('invitation.closed');
+  if (isApiError(caught, 'token_expired')) return t('invitation.expired');
+  return caught instanceof ApiError ? caught.message : t('invitation.failed');
+}
 
 /** The e-mailed invitation link: shows the organisation and accepts for the signed-in invited address. */
 export function InvitationPageContent({ token }: { token: string }) {
@@ -24,9 +36,7 @@ export function InvitationPageContent({ token }: { token: string }) {
   const [needsSignIn, setNeedsSignIn] = useState(false);
   const [accepting, setAccepting] = useState(false);
   useEffect(() => {
-    unwrap(api.GET('/api/v1/invitations/{token}', { params: { path: { token } } })).then(setPreview, (caught: unknown) =>
-      setError(caught instanceof ApiError ? caught.message : t('invitation.failed')),
-    );
+    unwrap(api.GET('/api/v1/invitations/{token}', { params: { path: { token } } })).then(setPreview, (caught: unknown) => setError(invitationError(caught, t)));
   }, [api, token, t]);
 
   async function accept() {
@@ -37,7 +47,7 @@ export function InvitationPageContent({ token }: { token: string }) {
       router.replace(`/orgs/${accepted.organizationId}`);
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 401) setNeedsSignIn(true);
-      else setError(caught instanceof ApiError ? caught.message : t('invitation.failed'));
+      else setError(invitationError(caught, t));
       setAccepting(false);
     }
   }
@@ -57,8 +67,9 @@ export function InvitationPageContent({ token }: { token: string }) {
           </p>
           {needsSignIn ? (
             <p className="auth__alt">
-              {t('invitation.signInFirst', { email: preview.email })} <Link href="/login">{t('invitation.loginLink')}</Link> ·{' '}
-              <Link href="/signup">{t('invitation.signupLink')}</Link>
+              {t('invitation.signInFirst', { email: preview.email })}{' '}
+              <Link href={`/login?${new URLSearchParams({ next: invitationPath(token) }).toString()}`}>{t('invitation.loginLink')}</Link> ·{' '}
+              <Link href={`/signup?${new URLSearchParams({ email: preview.email, next: invitationPath(token) }).toString()}`}>{t('invitation.signupLink')}</Link>
             </p>
           ) : (
             <div className="form__actions">

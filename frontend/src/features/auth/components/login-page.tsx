@@ -20,7 +20,7 @@ import { useApiFormSubmit } from '@/lib/use-api-form-submit';
 const FIELDS = ['email', 'password'] as const;
 const CODE_FIELDS = ['code'] as const;
 
-export function LoginPageContent() {
+export function LoginPageContent({ next = null }: { next?: string | null }) {
   const t = useT();
   const api = useApi();
   const router = useRouter();
@@ -40,10 +40,10 @@ export function LoginPageContent() {
       setStep('code');
       return;
     }
-    router.replace('/');
+    router.replace(next ?? '/');
   });
 
-  if (step === 'code') return <CodeStep onRestart={() => setStep('password')} />;
+  if (step === 'code') return <CodeStep next={next} onRestart={() => setStep('password')} />;
 
   return (
     <AuthLayout title={t('login.title')} intro={t('login.intro')}>
@@ -72,14 +72,14 @@ export function LoginPageContent() {
         <Link href="/forgot-password">{t('login.forgotLink')}</Link>
       </p>
       <p className="auth__alt">
-        {t('login.noAccount')} <Link href="/signup">{t('login.signupLink')}</Link>
+        {t('login.noAccount')} <Link href={next ? `/signup?${new URLSearchParams({ next }).toString()}` : '/signup'}>{t('login.signupLink')}</Link>
       </p>
     </AuthLayout>
   );
 }
 
 /** The second step: a code of the authenticator app, or one of the recovery codes. */
-function CodeStep({ onRestart }: { onRestart: () => void }) {
+function CodeStep({ next, onRestart }: { next: string | null; onRestart: () => void }) {
   const t = useT();
   const api = useApi();
   const router = useRouter();
@@ -96,7 +96,7 @@ function CodeStep({ onRestart }: { onRestart: () => void }) {
       if (isApiError(error) && error.code === 'mfa_sign_in_expired') onRestart();
       throw error;
     }
-    router.replace('/');
+    router.replace(next ?? '/');
   });
 
   return (

@@ -18,13 +18,14 @@ import { useApiFormSubmit } from '@/lib/use-api-form-submit';
 
 const FIELDS = ['name', 'email', 'password'] as const;
 
-export function SignupPageContent() {
+export function SignupPageContent({ email = '', next = null }: { email?: string; next?: string | null }) {
+  const loginHref = next ? `/login?${new URLSearchParams({ next }).toString()}` : '/login';
   const t = useT();
   const api = useApi();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useForm<SignupForm>({
     resolver: zodResolver(ZSignupSchema),
-    defaultValues: { name: '', email: '', password: '' },
+    defaultValues: { name: '', email, password: '' },
   });
   const {
     register,
@@ -42,7 +43,7 @@ export function SignupPageContent() {
           <StatusMessage>{t('signup.checkEmail', { email: sentTo })}</StatusMessage>
         </div>
         <p className="auth__alt">
-          <Link href="/login">{t('signup.loginLink')}</Link>
+          <Link href={loginHref}>{t('signup.loginLink')}</Link>
         </p>
       </AuthLayout>
     );
@@ -81,7 +82,7 @@ export function SignupPageContent() {
         <PasswordStrength password={form.watch('password')} minLength={PASSWORD_MIN_LENGTH} userInputs={[form.watch('email'), form.watch('name')]} />
       </ActionForm>
       <p className="auth__alt">
-        {t('signup.haveAccount')} <Link href="/login">{t('signup.loginLink')}</Link>
+        {t('signup.haveAccount')} <Link href={loginHref}>{t('signup.loginLink')}</Link>
       </p>
     </AuthLayout>
   );

@@ -172,7 +172,18 @@ export function OrganizationSettingsPageContent({
         ) : null}
         <StatusMessage>{status}</StatusMessage>
       </form>
-      {ability.can('manage', 'Organization') ? <TwoFactorRequirementSection organizationId={organizationId} /> : null}
+      {ability.can('manage', 'Organization') ? (
+        <TwoFactorRequirementSection
+          organizationId={organizationId}
+          version={version}
+          // Only the requirement changed since this page's version: the form above is still current.
+          onSaved={setVersion}
+          onConflict={async () => {
+            load(await getOrganization(api, organizationId));
+            router.refresh();
+          }}
+        />
+      ) : null}
       {ability.can('manage', 'Organization') ? <SsoSettingsSection organizationId={organizationId} /> : null}
     </div>
   );

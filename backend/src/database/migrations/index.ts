@@ -17,6 +17,7 @@ import { TwoFactor1764900000000 } from './1764900000000-two-factor';
 import { AccountPrivilege1764990000000 } from './1764990000000-account-privilege';
 import { SingleSignOn1764950000000 } from './1764950000000-single-sign-on';
 import { MembershipRoles1765000000000 } from './1765000000000-membership-roles';
+import { VendorContacts1765040000000 } from './1765040000000-vendor-contacts';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   SingleSignOn1764950000000,
   AccountPrivilege1764990000000,
   MembershipRoles1765000000000,
+  VendorContacts1765040000000,
 ];

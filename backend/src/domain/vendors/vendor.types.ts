@@ -57,7 +57,7 @@ export interface VendorSnapshot {
   status: VendorStatus;
   nextReviewDate: string | null;
   notes: string | null;
-  /** Absent from snapshots written before contacts were recorded: read as none. */
+  /** Its DPO, account or security contacts. Versions stored before contacts were recorded lack the key (the vendors sheet as of a past date reads it as none). */
   contacts: VendorContact[];
 }
 

@@ -246,7 +246,7 @@ export const EMPTY_CONTACT: ContactRow = { role: '', name: '', email: '', phone:
 
 /** A contact as the API takes it, keys in one order (the stored JSON may order them otherwise). */
 function contactOf(contact: { role: string; name: string; email?: string | null; phone?: string | null }): VendorContact {
-  return { role: contact.role.trim(), name: contact.name.trim(), email: contact.email?.trim() || null, phone: contact.phone?.trim() || null };
+  return { role: contact.role.trim(), name: contact.name.trim(), email: orNull(contact.email ?? ''), phone: orNull(contact.phone ?? '') };
 }
 
 export const ZVendorEditFormSchema = z.object({
@@ -311,8 +311,7 @@ export function vendorEditDefaults(vendor: EditableVendor): VendorEditForm {
     tiaConclusion: vendor.tia.conclusion ?? '',
     nextReviewDate: vendor.nextReviewDate ?? '',
     notes: vendor.notes ?? '',
-    // Snapshots from before contacts were recorded have none.
-    contacts: (vendor.contacts ?? []).map((contact) => ({ role: contact.role, name: contact.name, email: contact.email ?? '', phone: contact.phone ?? '' })),
+    contacts: vendor.contacts.map((contact) => ({ role: contact.role, name: contact.name, email: contact.email ?? '', phone: contact.phone ?? '' })),
     comment: '',
   };
 }
@@ -339,7 +338,7 @@ export function vendorEditToPatch(form: VendorEditForm, vendor: EditableVendor &
     notes: orNull(form.notes),
     contacts: form.contacts.map(contactOf),
   };
-  const before: EditableVendor = { ...vendor, contacts: (vendor.contacts ?? []).map(contactOf) };
+  const before: EditableVendor = { ...vendor, contacts: vendor.contacts.map(contactOf) };
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(after)) {
     if (JSON.stringify(value) !== JSON.stringify(before[key as keyof EditableVendor])) patch[key] = value;

@@ -65,8 +65,7 @@ export function VendorDetails({ vendor, mechanisms }: { vendor: Vendor; mechanis
       ) : null}
       <dt>{t('vendors.detail.contacts')}</dt>
       <dd data-testid="vendor-contacts">
-        {/* Older versions of a vendor have no contacts list. */}
-        {(vendor.contacts ?? []).length === 0 ? (
+        {vendor.contacts.length === 0 ? (
           t('vendors.contacts.none')
         ) : (
           <ul className="vendor-contacts">

@@ -43,7 +43,8 @@ export function RiskMap({ risks, catalogues, id = 'risk-map' }: { risks: DpiaRis
             <th scope="col">{t('dpias.map.severity')}</th>
             {SCALE_VALUES.map((likelihood) => (
               <th scope="col" key={likelihood}>
-                {likelihood}. <span className="risk-map__scale-label">{scaleLabel(catalogues['dpia-likelihood'], likelihood, locale)}</span>
+                {likelihood}
+                <span className="risk-map__scale-label">. {scaleLabel(catalogues['dpia-likelihood'], likelihood, locale)}</span>
               </th>
             ))}
           </tr>
@@ -52,7 +53,8 @@ export function RiskMap({ risks, catalogues, id = 'risk-map' }: { risks: DpiaRis
           {severities.map((severity) => (
             <tr key={severity}>
               <th scope="row">
-                {severity}. <span className="risk-map__scale-label">{scaleLabel(catalogues['dpia-severity'], severity, locale)}</span>
+                {severity}
+                <span className="risk-map__scale-label">. {scaleLabel(catalogues['dpia-severity'], severity, locale)}</span>
               </th>
               {SCALE_VALUES.map((likelihood) => {
                 const zone = riskLevel({ severity, likelihood }) ?? 'low';

@@ -169,6 +169,47 @@ describe('pages: dates, countries, readers’ records and accessibility', () => 
     await context.close();
   }, 120_000);
 
+  it('the DPIA page (its risk map) and the design-grid list fit a phone, without sideways scrolling (390×844)', async () => {
+    expect(dpiaUrl).not.toBe('');
+    const context = await newContext(browser, 'fr-FR');
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signIn(page, 'dpo@example.com');
+    // A grid of its own, with a long French name, so the list has a row to lay out.
+    await openSection(page, 'design-grid');
+    await page.locator('#grid-projectName').fill(`Réservation des salles « Hôtel de ville » et du gymnase municipal ${String(Date.now()).slice(-6)}`);
+    await page.getByTestId('grid-start').click();
+    await page.waitForURL(/\/design-grid\/[0-9a-f-]{36}$/);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    /** The page, and each element named, within the screen's width (an inner scrollbar counts as overflow too). */
+    const widths = (selector: string) =>
+      page.evaluate((inner) => {
+        const element = document.querySelector(inner);
+        return { page: document.documentElement.scrollWidth, inner: element ? element.scrollWidth - element.clientWidth : -1 };
+      }, selector);
+
+    await openSection(page, 'design-grid');
+    await page.getByTestId('grids-all').locator('tbody tr').first().waitFor();
+    await shot(page, 'design-grids-phone');
+    const list = await widths('[data-testid="grids-all"]');
+    expect(list.page).toBeLessThanOrEqual(390);
+    expect(list.inner).toBeLessThanOrEqual(0);
+    const wrapper = await page.evaluate(() => {
+      const wrap = document.querySelector('[data-testid="grids-all"]')?.closest('.table-wrap');
+      return wrap ? wrap.scrollWidth - wrap.clientWidth : -1;
+    });
+    expect(wrapper).toBe(0);
+
+    await page.goto(dpiaUrl);
+    await page.getByTestId('risk-map').waitFor();
+    await shot(page, 'dpia-phone');
+    expect((await widths('[data-testid="risk-map"]')).page).toBeLessThanOrEqual(390);
+    const map = await page.getByTestId('risk-map').locator('table').boundingBox();
+    expect(map ? map.x + map.width : Infinity).toBeLessThanOrEqual(390);
+    await context.close();
+  }, 120_000);
+
   for (const size of SIZES) {
     it(`an auditor reads an activity, a vendor and a DPIA as documents, without controls or "(obligatoire)" (${size.name})`, async () => {
       expect(dpiaUrl).not.toBe('');

@@ -38,7 +38,9 @@ export function notificationSummary(breach: BreachDetail, ctx: SummaryContext): 
       m('aware', { date: at(breach.awareAt) }),
       m('occurred', { date: at(breach.occurredAt) }),
       m('discovery', { text: or(breach.discovery) }),
-      ...(breach.processorNotifiedAt || ctx.vendors.length ? [m('processor', { vendors: list(ctx.vendors), date: at(breach.processorNotifiedAt) })] : []),
+      // « Sous-traitant impliqué » or « Sous-traitants impliqués » by their number; the date the processor told us, when known.
+      ...(breach.processorNotifiedAt || ctx.vendors.length ? [m('processor', { count: ctx.vendors.length, vendors: list(ctx.vendors) })] : []),
+      ...(breach.processorNotifiedAt ? [m('processor_reported', { date: at(breach.processorNotifiedAt) })] : []),
       m('summary', { text: breach.summary }),
     ].join('\n'),
     nature: list(breach.natures.map((nature) => m(`nature_${nature}`))),

@@ -35,6 +35,7 @@ export function buildVendor(organizationId: string, input: Partial<CreateVendorD
     status: base ? base.status : (input.status ?? 'under_review'),
     nextReviewDate: keep('nextReviewDate', input.nextReviewDate, null),
     notes: keep('notes', input.notes, null),
+    contacts: keep('contacts', input.contacts?.map((contact) => ({ role: contact.role, name: contact.name, email: contact.email ?? null, phone: contact.phone ?? null })), []),
     version: base?.version ?? 1,
     createdAt: base?.createdAt ?? now,
     updatedAt: now,

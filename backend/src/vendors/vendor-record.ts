@@ -10,7 +10,7 @@ export const VENDOR_COLUMNS = `
   to_char(v.dpa_signed_on, 'YYYY-MM-DD') AS "dpaSignedOn", v.dpa_document_id AS "dpaDocumentId",
   v.transfer_mechanism AS "transferMechanism", to_char(v.tia_date, 'YYYY-MM-DD') AS "tiaDate",
   v.tia_conclusion AS "tiaConclusion", v.tia_document_id AS "tiaDocumentId", v.status,
-  to_char(v.next_review_date, 'YYYY-MM-DD') AS "nextReviewDate", v.notes, v.version,
+  to_char(v.next_review_date, 'YYYY-MM-DD') AS "nextReviewDate", v.notes, v.contacts, v.version,
   v.created_at AS "createdAt", v.updated_at AS "updatedAt"`;
 
 export function transferInputOf(vendor: Vendor): VendorTransferInput {
@@ -44,6 +44,7 @@ export function toVendorSnapshot(row: Vendor, subProcessors: string[]): VendorSn
     status: row.status,
     nextReviewDate: row.nextReviewDate,
     notes: row.notes,
+    contacts: row.contacts,
   };
 }
 

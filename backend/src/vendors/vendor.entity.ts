@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { ReviewAnswers, ReviewResult, VendorRole, VendorSnapshot, VendorStatus } from '../domain/vendors/vendor.types';
+import type { ReviewAnswers, ReviewResult, VendorContact, VendorRole, VendorSnapshot, VendorStatus } from '../domain/vendors/vendor.types';
 import type { VendorConcern } from './vendor-review';
 
 /** A processor, sub-processor or recipient the organisation works with. `version` numbers its snapshots. */
@@ -67,6 +67,10 @@ export class Vendor {
 
   @Column('text', { nullable: true })
   notes!: string | null;
+
+  /** Its DPO, account or security contacts: always read and written with the vendor (a JSON list). */
+  @Column('jsonb')
+  contacts!: VendorContact[];
 
   @Column('int')
   version!: number;

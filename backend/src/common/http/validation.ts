@@ -1,10 +1,11 @@
 import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { validate, ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { AppException } from '../errors/app-exception';
 import { fieldLabel, isUuid } from '../i18n/field-labels';
 import { hasMessage, Locale, translate } from '../i18n/i18n';
 import { countryList } from '../../domain/words/country-names';
+import { PHONE_PATTERN } from '../../domain/contacts';
 
 export interface FieldError {
   path: string;
@@ -20,6 +21,9 @@ export interface FieldError {
 export const withArgs: ValidationOptions = {
   message: (validation: ValidationArguments) => JSON.stringify((validation.constraints ?? []).map((value: unknown) => (Array.isArray(value) ? value.join(', ') : value))),
 };
+
+/** A telephone number (`PHONE_PATTERN`); the constraint's name is the error code (`validation.phone` says it in words). */
+export const IsPhone = () => ValidateBy({ name: 'phone', validator: { validate: (value: unknown) => typeof value === 'string' && PHONE_PATTERN.test(value) } });
 
 function argsOf(message: string | undefined): string[] {
   if (!message?.startsWith('[')) return [];

@@ -19,6 +19,7 @@ import { SingleSignOn1764950000000 } from './1764950000000-single-sign-on';
 import { MembershipRoles1765000000000 } from './1765000000000-membership-roles';
 import { WeeklyDigests1765100000000 } from './1765100000000-weekly-digests';
 import { ActivityTemplates1765200000000 } from './1765200000000-activity-templates';
+import { VendorContacts1765300000000 } from './1765300000000-vendor-contacts';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   MembershipRoles1765000000000,
   WeeklyDigests1765100000000,
   ActivityTemplates1765200000000,
+  VendorContacts1765300000000,
 ];

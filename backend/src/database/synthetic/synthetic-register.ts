@@ -364,7 +364,7 @@ export async function generateSyntheticRegister(client: ClientBase, options: Syn
     for (let number = existing; number < wantedVendors; number++) {
       const plan = planVendor(random, number, transferFacts);
       const at = new Date(vendorStart.getTime() + (number - existing) * 60_000);
-      const row: Vendor = { organizationId, id: randomUUID(), ...plan, dpaDocumentId: null, tiaDocumentId: null, version: 1, createdAt: at, updatedAt: at };
+      const row: Vendor = { organizationId, id: randomUUID(), ...plan, contacts: [], dpaDocumentId: null, tiaDocumentId: null, version: 1, createdAt: at, updatedAt: at };
       const subs = plan.role === 'processor' && subProcessorPool.length > 0 && random.chance(0.3) ? random.sample(subProcessorPool, random.int(1, 2)) : [];
       if (plan.role === 'sub_processor') subProcessorPool.push({ id: row.id, name: row.name });
       created.push({ row, subs });

@@ -28,6 +28,17 @@ export interface Tia {
   documentId: string | null;
 }
 
+/** Someone to reach at the vendor: its DPO, the account or security contact… `role` is said in words. */
+export interface VendorContact {
+  role: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+}
+
+/** At most this many contacts per vendor. */
+export const VENDOR_CONTACTS_MAX = 20;
+
 export interface VendorSnapshot {
   name: string;
   legalEntity: string | null;
@@ -46,6 +57,8 @@ export interface VendorSnapshot {
   status: VendorStatus;
   nextReviewDate: string | null;
   notes: string | null;
+  /** Its DPO, account or security contacts. Versions stored before contacts were recorded lack the key (the vendors sheet as of a past date reads it as none). */
+  contacts: VendorContact[];
 }
 
 export const SUB_PROCESSOR_CHANGE_NOTICES = ['prior_notice_with_objection', 'prior_notice', 'after_the_fact', 'none'] as const;

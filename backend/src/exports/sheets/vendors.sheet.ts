@@ -1,4 +1,5 @@
-import type { VendorSnapshot } from '../../domain/vendors/vendor.types';
+import type { VendorContact, VendorSnapshot } from '../../domain/vendors/vendor.types';
+import { translate } from '../../common/i18n/i18n';
 import { assessVendor } from '../../domain/transfers/transfer-status';
 import { BATCH_SIZE } from '../activity-batches';
 import { ColumnSpec, ExportContext, rowValues, SheetFactory, SheetWriter, sheetName } from '../sheet-writer';
@@ -19,7 +20,7 @@ const LIVE = `
     'dpa', jsonb_build_object('signed', v.dpa_signed, 'signedOn', v.dpa_signed_on, 'documentId', v.dpa_document_id),
     'transferMechanism', v.transfer_mechanism,
     'tia', jsonb_build_object('date', v.tia_date, 'conclusion', v.tia_conclusion, 'documentId', v.tia_document_id),
-    'status', v.status, 'nextReviewDate', v.next_review_date, 'notes', v.notes) AS snapshot
+    'status', v.status, 'nextReviewDate', v.next_review_date, 'notes', v.notes, 'contacts', v.contacts) AS snapshot
   FROM vendors v WHERE v.organization_id = $1`;
 
 const AS_OF = `
@@ -29,6 +30,14 @@ const AS_OF = `
 
 const list = (values: (string | null)[]) => values.filter(Boolean).join(', ') || null;
 const country = (ctx: ExportContext, code: string | null) => ctx.labels.label('countries', code, ctx.locale);
+
+/** « Délégué à la protection des données : Hélène Lefèvre, dpo@exemple.fr, +33 1 23 45 67 89 », one contact a line. */
+function contactLines(ctx: ExportContext, contacts: VendorContact[] | undefined): string | null {
+  const lines = (contacts ?? []).map((contact) =>
+    [translate(ctx.locale, 'exports.vendor_contact', { role: contact.role, name: contact.name }), contact.email, contact.phone].filter(Boolean).join(', '),
+  );
+  return lines.join('\n') || null;
+}
 
 const COLUMNS: ColumnSpec<VendorRow>[] = [
   { key: 'vendor', width: 28, value: (row) => row.snapshot.name },
@@ -49,6 +58,8 @@ const COLUMNS: ColumnSpec<VendorRow>[] = [
   { key: 'needs_mechanism', width: 14, value: (row, ctx) => yesNo(ctx.locale, assessment(row, ctx).needsMechanism) },
   { key: 'exposed', width: 14, value: (row, ctx) => yesNo(ctx.locale, assessment(row, ctx).exposed) },
   { key: 'notes', type: 'longText', value: (row) => row.snapshot.notes },
+  // Snapshots written before contacts were recorded have none (the register as of a past date).
+  { key: 'contacts', type: 'longText', width: 40, value: (row, ctx) => contactLines(ctx, row.snapshot.contacts) },
   { key: 'vendor_role_code', type: 'code', value: (row) => row.snapshot.role },
   { key: 'vendor_status_code', type: 'code', value: (row) => row.snapshot.status },
   { key: 'mechanism_code', type: 'code', value: (row) => row.snapshot.transferMechanism },

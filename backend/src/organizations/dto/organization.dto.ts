@@ -1,15 +1,11 @@
 import { TEXT_LIMITS } from '../../domain/field-limits';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
-import { withArgs } from '../../common/http/validation';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsPhone, withArgs } from '../../common/http/validation';
 import { ORGANIZATION_SECTORS, type OrganizationSector } from '../../domain/organizations/organization-profile';
 
 const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
-/** A telephone number as people write it: digits, spaces, dots, dashes, brackets, an optional leading +; 6 to 20 digits. */
-const PHONE = /^(?=(?:\D*\d){6,20}\D*$)\+?[\d\s().-]+$/;
-/** The constraint's name is the error code (`validation.phone` says it in words). */
-const IsPhone = () => ValidateBy({ name: 'phone', validator: { validate: (value: unknown) => typeof value === 'string' && PHONE.test(value) } });
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() || null : value);
 
 export class CreateOrganizationDto {

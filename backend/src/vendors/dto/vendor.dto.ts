@@ -8,6 +8,7 @@ import {
   IsArray,
   IsBoolean,
   IsDefined,
+  IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -22,12 +23,14 @@ import {
 } from 'class-validator';
 import { IsIsoDate } from '../../activities/dto/activity.dto';
 import { PageQuery } from '../../common/http/pagination';
-import { withArgs } from '../../common/http/validation';
+import { IsPhone, withArgs } from '../../common/http/validation';
+import { CONTACT_LIMITS } from '../../domain/contacts';
 import { TRANSFER_STATUSES, type TransferStatus } from '../../domain/transfers/transfer-status';
 import {
   END_OF_CONTRACT,
   REVIEW_RESULTS,
   SUB_PROCESSOR_CHANGE_NOTICES,
+  VENDOR_CONTACTS_MAX,
   VENDOR_ROLES,
   VENDOR_STATUSES,
   type EndOfContract,
@@ -102,6 +105,47 @@ export class TiaDto {
   @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'a document attached to this vendor' }) @IsOptional() @IsUUID() documentId?: string | null;
 }
 
+/** Someone to reach at the vendor (its DPO, the account or security contact). */
+export class VendorContactDto {
+  @ApiProperty({ maxLength: TEXT_LIMITS.short, example: 'Délégué à la protection des données', description: 'their role, in words' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMITS.short, withArgs)
+  role!: string;
+
+  @ApiProperty({ maxLength: TEXT_LIMITS.short, example: 'Hélène Lefèvre' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMITS.short, withArgs)
+  name!: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: CONTACT_LIMITS.email, example: 'dpo@exemple.fr' })
+  @Transform(trimToNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(CONTACT_LIMITS.email, withArgs)
+  @IsEmail()
+  email?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: CONTACT_LIMITS.phone, example: '+33 1 23 45 67 89', description: 'as people write it: digits, spaces, dots, dashes, brackets, a leading +' })
+  @Transform(trimToNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(CONTACT_LIMITS.phone, withArgs)
+  @IsPhone()
+  phone?: string | null;
+}
+
+/** A contact as stored and returned (absent e-mail or telephone: null). */
+export class VendorContactView {
+  @ApiProperty() role!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+}
+
 /**
  * A vendor in its interchange format (the sample register's `vendors`), as POST and the JSON import
  * take it. Sub-processors are named, like the processors of an activity.
@@ -152,6 +196,14 @@ export class CreateVendorDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date' }) @IsOptional() @IsIsoDate() nextReviewDate?: string | null;
   @NullableText(TEXT_LIMITS.document) notes?: string | null;
+
+  @ApiPropertyOptional({ type: () => [VendorContactDto], maxItems: VENDOR_CONTACTS_MAX, description: 'its DPO, account or security contacts; the list given replaces the stored one' })
+  @Present()
+  @IsArray()
+  @ArrayMaxSize(VENDOR_CONTACTS_MAX, withArgs)
+  @ValidateNested({ each: true })
+  @Type(() => VendorContactDto)
+  contacts?: VendorContactDto[];
 
   // Computed by the server: accepted so a vendor read from the API can be sent back, then ignored.
   @ApiHideProperty() @Allow() id?: unknown;
@@ -379,8 +431,9 @@ export class ReviewPage {
 
 const COMPUTED = ['id', 'createdAt', 'updatedAt', 'assessment', 'dpaMissing', 'reviewOverdue', 'subProcessorChain', 'usedBy', 'activities', 'lastReview', 'activitiesStillUsing'] as const;
 
-export class VendorView extends OmitType(CreateVendorDto, COMPUTED) {
+export class VendorView extends OmitType(CreateVendorDto, [...COMPUTED, 'contacts'] as const) {
   @ApiProperty() id!: string;
+  @ApiProperty({ type: [VendorContactView] }) contacts!: VendorContactView[];
   @ApiProperty() version!: number;
   @ApiProperty({ type: VendorAssessmentView }) assessment!: VendorAssessmentView;
   @ApiProperty() dpaMissing!: boolean;

@@ -25,6 +25,21 @@ describe('the audit trail in words', () => {
     expect(actionLabel('something_new', context('en'))).toBe(en.audit.actions.update);
   });
 
+  it('reads a vendor’s contacts in words: which contact, which detail, never a field path', () => {
+    const changes = {
+      'contacts[0].email': { before: 'dpo@paysage-paie.fr', after: 'protection.donnees@paysage-paie.fr' },
+      'contacts[1].role': { before: null, after: 'Contact « sécurité »' },
+      'contacts[1].phone': { before: null, after: '+33 1 23 45 67 89' },
+      contacts: { before: [], after: null },
+    };
+    expect(auditChangeRows({ entityType: 'Vendor', changes }, context('fr'))).toEqual([
+      { field: 'E-mail du contact 1', before: 'dpo@paysage-paie.fr', after: 'protection.donnees@paysage-paie.fr' },
+      { field: 'Rôle du contact 2', before: '—', after: 'Contact « sécurité »' },
+      { field: 'Téléphone du contact 2', before: '—', after: '+33 1 23 45 67 89' },
+    ]);
+    expect(auditChangeRows({ entityType: 'Vendor', changes }, context('en')).map((row) => row.field)).toEqual(['E-mail of contact 1', 'Role of contact 2', 'Telephone of contact 2']);
+  });
+
   it('reads changes as a story: field labels, names instead of ids, durations and dates in words, no JSON, no empty rows', () => {
     const rows = auditChangeRows(
       {

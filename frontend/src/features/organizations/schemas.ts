@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 
+import { PHONE_PATTERN } from '@domain/contacts';
 import { TEXT_LIMITS } from '@domain/field-limits';
 import { ORGANIZATION_SECTORS } from '@domain/organizations/organization-profile';
 
@@ -19,7 +20,8 @@ export const ZCreateOrganizationSchema = z.object({
 export type CreateOrganizationForm = z.infer<typeof ZCreateOrganizationSchema>;
 
 /** As the API checks it: digits, spaces, dots, dashes, brackets, an optional leading +; 6 to 20 digits (or empty). */
-const PHONE = /^$|^(?=(?:\D*\d){6,20}\D*$)\+?[\d\s().-]+$/;
+/** Empty, or a telephone number as the API checks it. */
+const PHONE = new RegExp(`^$|${PHONE_PATTERN.source}`);
 
 export const ZOrganizationSettingsSchema = z.object({
   name: requiredText(TEXT_LIMITS.name),

@@ -16,8 +16,12 @@ const proposed = {
   tia: { date: null, conclusion: null, documentId: null },
   nextReviewDate: null,
   notes: null,
+  contacts: [],
   version: 3,
-} as Pick<Vendor, 'name' | 'legalEntity' | 'service' | 'role' | 'headquartersCountry' | 'parentCompany' | 'parentCountry' | 'dataLocations' | 'certifications' | 'transferMechanism' | 'tia' | 'nextReviewDate' | 'notes' | 'version'>;
+} as Pick<
+  Vendor,
+  'name' | 'legalEntity' | 'service' | 'role' | 'headquartersCountry' | 'parentCompany' | 'parentCountry' | 'dataLocations' | 'certifications' | 'transferMechanism' | 'tia' | 'nextReviewDate' | 'notes' | 'contacts' | 'version'
+>;
 
 function issues(form: unknown): [string, string][] {
   const result = ZVendorEditFormSchema.safeParse(form);
@@ -75,5 +79,39 @@ describe('the vendor record form', () => {
       tia: { date: '2026-11-30', conclusion: 'Chiffrement côté client : risque d’accès « FISA 702 » maîtrisé', documentId: '0b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f' },
       comment: null,
     });
+  });
+
+  it('edits the contacts: rows trimmed, an empty e-mail or telephone as null, the list sent whole and only when it changed', () => {
+    // The server's JSON may order a contact's keys otherwise: that is not a change.
+    const dpo = { name: 'Hélène Lefèvre', role: 'Délégué à la protection des données', phone: '+33 1 23 45 67 89', email: 'dpo@cartographie.example' };
+    const withContact = { ...proposed, contacts: [dpo] };
+    const form = vendorEditDefaults(withContact);
+    expect(form.contacts).toEqual([{ role: dpo.role, name: dpo.name, email: dpo.email, phone: dpo.phone }]);
+    expect(vendorEditToPatch(form, withContact)).toBeNull();
+
+    form.contacts.push({ role: ' Contact « sécurité » ', name: ' Jérôme Bâtard ', email: ' ', phone: '' });
+    expect(vendorEditToPatch(form, withContact)).toEqual({
+      version: 3,
+      contacts: [
+        { role: dpo.role, name: dpo.name, email: dpo.email, phone: dpo.phone },
+        { role: 'Contact « sécurité »', name: 'Jérôme Bâtard', email: null, phone: null },
+      ],
+      comment: null,
+    });
+    form.contacts = [];
+    expect(vendorEditToPatch(form, withContact)).toEqual({ version: 3, contacts: [], comment: null });
+  });
+
+  it('checks a contact as the API does: role and name required, a real e-mail address, a telephone number', () => {
+    const contact = (overrides: Record<string, string>) => ({ ...vendorEditDefaults(proposed), contacts: [{ role: 'DPO', name: 'Léa Dupré', email: '', phone: '', ...overrides }] });
+    expect(issues(contact({}))).toEqual([]);
+    expect(issues(contact({ email: 'lea.dupre@exemple.fr', phone: '+33 (0)1 23 45 67 89' }))).toEqual([]);
+    expect(issues(contact({ role: ' ', name: '', email: 'léa(at)exemple', phone: 'standard' }))).toEqual([
+      ['contacts.0.role', 'validation.required'],
+      ['contacts.0.name', 'validation.required'],
+      ['contacts.0.email', 'validation.email'],
+      ['contacts.0.phone', 'validation.phone'],
+    ]);
+    expect(issues(contact({ phone: '+33 9' }))).toEqual([['contacts.0.phone', 'validation.phone']]);
   });
 });

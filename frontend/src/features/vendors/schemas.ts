@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 
+import { CONTACT_LIMITS, PHONE_PATTERN } from '@domain/contacts';
 import { TEXT_LIMITS } from '@domain/field-limits';
 
 import { isIsoDate } from '@/features/activities/register-query';
@@ -12,12 +13,14 @@ import {
   END_OF_CONTRACT,
   REVIEW_RESULTS,
   SUB_PROCESSOR_CHANGE_NOTICES,
+  VENDOR_CONTACTS_MAX,
   VENDOR_ROLES,
   type Dpa,
   type DpaPatch,
   type ReviewAnswers,
   type ReviewBody,
   type Vendor,
+  type VendorContact,
   type VendorInput,
 } from './types';
 
@@ -222,6 +225,30 @@ export function dpaFormToPatch(form: DpaForm, version: number): DpaPatch {
 
 const ISO_COUNTRY = /^[A-Z]{2}$/;
 
+/** One contact row of the record form: role and name required, e-mail and telephone checked as the API does. */
+const ZContactRowSchema = z.object({
+  role: z.string().trim().min(1, { error: 'validation.required' }).max(TEXT_LIMITS.short, { error: 'validation.tooLong' }),
+  name: z.string().trim().min(1, { error: 'validation.required' }).max(TEXT_LIMITS.short, { error: 'validation.tooLong' }),
+  email: z
+    .string()
+    .trim()
+    .max(CONTACT_LIMITS.email, { error: 'validation.tooLong' })
+    .refine((value) => value === '' || z.email().safeParse(value).success, { error: 'validation.email' }),
+  phone: z
+    .string()
+    .trim()
+    .max(CONTACT_LIMITS.phone, { error: 'validation.tooLong' })
+    .refine((value) => value === '' || PHONE_PATTERN.test(value), { error: 'validation.phone' }),
+});
+export type ContactRow = z.infer<typeof ZContactRowSchema>;
+
+export const EMPTY_CONTACT: ContactRow = { role: '', name: '', email: '', phone: '' };
+
+/** A contact as the API takes it, keys in one order (the stored JSON may order them otherwise). */
+function contactOf(contact: { role: string; name: string; email?: string | null; phone?: string | null }): VendorContact {
+  return { role: contact.role.trim(), name: contact.name.trim(), email: orNull(contact.email ?? ''), phone: orNull(contact.phone ?? '') };
+}
+
 export const ZVendorEditFormSchema = z.object({
   name: z.string().trim().min(1, { error: 'validation.required' }).max(TEXT_LIMITS.short, { error: 'validation.tooLong' }),
   legalEntity: text(TEXT_LIMITS.short),
@@ -241,6 +268,8 @@ export const ZVendorEditFormSchema = z.object({
   tiaConclusion: text(TEXT_LIMITS.veryLong),
   nextReviewDate: optionalDate(),
   notes: text(TEXT_LIMITS.document),
+  /** Its DPO, account or security contacts, one row each. */
+  contacts: z.array(ZContactRowSchema).max(VENDOR_CONTACTS_MAX, { error: 'validation.tooMany' }),
   comment: text(TEXT_LIMITS.long),
 });
 export type VendorEditForm = z.infer<typeof ZVendorEditFormSchema>;
@@ -263,6 +292,7 @@ type EditableVendor = Pick<
   | 'tia'
   | 'nextReviewDate'
   | 'notes'
+  | 'contacts'
 >;
 
 export function vendorEditDefaults(vendor: EditableVendor): VendorEditForm {
@@ -281,6 +311,7 @@ export function vendorEditDefaults(vendor: EditableVendor): VendorEditForm {
     tiaConclusion: vendor.tia.conclusion ?? '',
     nextReviewDate: vendor.nextReviewDate ?? '',
     notes: vendor.notes ?? '',
+    contacts: vendor.contacts.map((contact) => ({ role: contact.role, name: contact.name, email: contact.email ?? '', phone: contact.phone ?? '' })),
     comment: '',
   };
 }
@@ -305,10 +336,12 @@ export function vendorEditToPatch(form: VendorEditForm, vendor: EditableVendor &
     tia: { date: orNull(form.tiaDate), conclusion: orNull(form.tiaConclusion), documentId: vendor.tia.documentId ?? null },
     nextReviewDate: orNull(form.nextReviewDate),
     notes: orNull(form.notes),
+    contacts: form.contacts.map(contactOf),
   };
+  const before: EditableVendor = { ...vendor, contacts: vendor.contacts.map(contactOf) };
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(after)) {
-    if (JSON.stringify(value) !== JSON.stringify(vendor[key as keyof EditableVendor])) patch[key] = value;
+    if (JSON.stringify(value) !== JSON.stringify(before[key as keyof EditableVendor])) patch[key] = value;
   }
   if (Object.keys(patch).length === 0) return null;
   return { ...patch, version: vendor.version, comment: form.comment.trim() || null };

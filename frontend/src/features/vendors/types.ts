@@ -9,6 +9,7 @@ export {
   REVIEW_RESULTS,
   SUB_PROCESSOR_CHANGE_NOTICES,
   VENDOR_ROLES,
+  VENDOR_CONTACTS_MAX,
   VENDOR_STATUSES,
   type Dpa,
   type EndOfContract,
@@ -16,6 +17,7 @@ export {
   type ReviewResult,
   type SubProcessorChangeNotice,
   type Tia,
+  type VendorContact,
   type VendorRole,
   type VendorStatus,
 } from '@domain/vendors/vendor.types';

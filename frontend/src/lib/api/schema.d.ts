@@ -2723,6 +2723,8 @@ export interface components {
         CreateVendorDto: {
             /** @description ISO27001, SOC2, HDS, SecNumCloud, DPF… */
             certifications?: string[];
+            /** @description its DPO, account or security contacts; the list given replaces the stored one */
+            contacts?: components["schemas"]["VendorContactDto"][];
             /** @description countries where the data are stored or accessed from */
             dataLocations?: string[];
             dpa?: components["schemas"]["DpaDto"];
@@ -4248,6 +4250,7 @@ export interface components {
             assessment: components["schemas"]["VendorAssessmentView"];
             /** @description ISO27001, SOC2, HDS, SecNumCloud, DPF… */
             certifications?: string[];
+            contacts: components["schemas"]["VendorContactView"][];
             /** Format: date-time */
             createdAt: string;
             /** @description countries where the data are stored or accessed from */
@@ -4544,6 +4547,8 @@ export interface components {
             certifications?: string[];
             /** @description a note kept with the version */
             comment?: string | null;
+            /** @description its DPO, account or security contacts; the list given replaces the stored one */
+            contacts?: components["schemas"]["VendorContactDto"][];
             /** @description countries where the data are stored or accessed from */
             dataLocations?: string[];
             dpa?: components["schemas"]["DpaDto"];
@@ -4610,6 +4615,28 @@ export interface components {
             occasionalOnly: boolean;
             tiaMissing: boolean;
             tiaRequired: boolean;
+        };
+        VendorContactDto: {
+            /** @example dpo@exemple.fr */
+            email?: string | null;
+            /** @example Hélène Lefèvre */
+            name: string;
+            /**
+             * @description as people write it: digits, spaces, dots, dashes, brackets, a leading +
+             * @example +33 1 23 45 67 89
+             */
+            phone?: string | null;
+            /**
+             * @description their role, in words
+             * @example Délégué à la protection des données
+             */
+            role: string;
+        };
+        VendorContactView: {
+            email: string | null;
+            name: string;
+            phone: string | null;
+            role: string;
         };
         VendorImportResultView: {
             imported: number;
@@ -4708,6 +4735,7 @@ export interface components {
             assessment: components["schemas"]["VendorAssessmentView"];
             /** @description ISO27001, SOC2, HDS, SecNumCloud, DPF… */
             certifications?: string[];
+            contacts: components["schemas"]["VendorContactView"][];
             /** Format: date-time */
             createdAt: string;
             /** @description countries where the data are stored or accessed from */

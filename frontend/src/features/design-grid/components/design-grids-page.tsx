@@ -104,7 +104,7 @@ function GridTable({ organizationId, grids, empty, testId }: { organizationId: s
   if (grids.length === 0) return <p className="empty-state">{empty}</p>;
   return (
     <div className="table-wrap">
-      <table className="table" data-testid={testId}>
+      <table className="table grids-table" data-testid={testId}>
         <thead>
           <tr>
             <th scope="col">{t('designGrid.list.project')}</th>
@@ -116,18 +116,19 @@ function GridTable({ organizationId, grids, empty, testId }: { organizationId: s
           </tr>
         </thead>
         <tbody>
+          {/* `data-label` names each value when a phone shows a row as a card (design-grid.css). */}
           {grids.map((grid) => (
             <tr key={grid.id}>
-              <td>
+              <td className="grids-table__project">
                 <Link href={orgPath(organizationId, `design-grid/${encodeURIComponent(grid.id)}`)}>{grid.projectName}</Link>
               </td>
-              <td>{grid.department ?? '—'}</td>
-              <td>
+              <td data-label={t('designGrid.list.department')}>{grid.department ?? '—'}</td>
+              <td data-label={t('designGrid.list.status')}>
                 <GridStatusBadge status={grid.status} testId={`grid-row-status-${grid.id}`} />
               </td>
-              <td>{t('designGrid.list.progressValue', { count: grid.answeredCount })}</td>
-              <td>{grid.createdByName ?? '—'}</td>
-              <td>{formatDate(grid.updatedAt, locale)}</td>
+              <td data-label={t('designGrid.list.progress')}>{t('designGrid.list.progressValue', { count: grid.answeredCount })}</td>
+              <td data-label={t('designGrid.list.createdBy')}>{grid.createdByName ?? '—'}</td>
+              <td data-label={t('designGrid.list.updated')}>{formatDate(grid.updatedAt, locale)}</td>
             </tr>
           ))}
         </tbody>

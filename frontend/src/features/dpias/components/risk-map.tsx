@@ -43,7 +43,8 @@ export function RiskMap({ risks, catalogues, id = 'risk-map' }: { risks: DpiaRis
             <th scope="col">{t('dpias.map.severity')}</th>
             {SCALE_VALUES.map((likelihood) => (
               <th scope="col" key={likelihood}>
-                {likelihood}. {scaleLabel(catalogues['dpia-likelihood'], likelihood, locale)}
+                {likelihood}
+                <span className="risk-map__scale-label">. {scaleLabel(catalogues['dpia-likelihood'], likelihood, locale)}</span>
               </th>
             ))}
           </tr>
@@ -52,7 +53,8 @@ export function RiskMap({ risks, catalogues, id = 'risk-map' }: { risks: DpiaRis
           {severities.map((severity) => (
             <tr key={severity}>
               <th scope="row">
-                {severity}. {scaleLabel(catalogues['dpia-severity'], severity, locale)}
+                {severity}
+                <span className="risk-map__scale-label">. {scaleLabel(catalogues['dpia-severity'], severity, locale)}</span>
               </th>
               {SCALE_VALUES.map((likelihood) => {
                 const zone = riskLevel({ severity, likelihood }) ?? 'low';
@@ -70,6 +72,17 @@ export function RiskMap({ risks, catalogues, id = 'risk-map' }: { risks: DpiaRis
           ))}
         </tbody>
       </table>
+      {/* On a phone the headers keep only the numbers (their words are still read out): the levels are said here. */}
+      <div className="risk-map__scale-key" aria-hidden="true">
+        {(['severity', 'likelihood'] as const).map((scale) => (
+          <p key={scale}>
+            {t('dpias.map.scaleKey', {
+              scale: t(`dpias.map.${scale}`),
+              levels: SCALE_VALUES.map((value) => `${String(value)}. ${scaleLabel(catalogues[scale === 'severity' ? 'dpia-severity' : 'dpia-likelihood'], value, locale)}`).join(', '),
+            })}
+          </p>
+        ))}
+      </div>
       <div className="risk-map__legend">
         <p className="risk-map__legend-title">{t('dpias.map.legend')}</p>
         <ul>

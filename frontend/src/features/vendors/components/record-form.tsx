@@ -16,13 +16,13 @@ import { applyApiError } from '@/lib/forms';
 import { useApi } from '@/lib/use-api';
 import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes';
 
-import { VENDOR_EDIT_FIELDS, vendorEditDefaults, vendorEditToPatch, ZVendorEditFormSchema, type VendorEditForm } from '../schemas';
-import { VENDOR_ROLES, type Vendor } from '../types';
+import { EMPTY_CONTACT, VENDOR_EDIT_FIELDS, vendorEditDefaults, vendorEditToPatch, ZVendorEditFormSchema, type VendorEditForm } from '../schemas';
+import { VENDOR_CONTACTS_MAX, VENDOR_ROLES, type Vendor } from '../types';
 import { updateVendorDpa } from '../vendors-api';
 
 /**
  * The vendor's record, edited in one form: identity, service, headquarters, parent company, where the
- * data are, the transfer tool, next review, notes. Only changed fields are sent, with the version
+ * data are, the transfer tool, next review, notes, contacts. Only changed fields are sent, with the version
  * read; a change made meanwhile by someone else is refused (409) and said so.
  */
 export function VendorRecordForm({
@@ -55,6 +55,7 @@ export function VendorRecordForm({
     formState: { errors, isSubmitting, isDirty },
   } = form;
   const { fields, append, remove } = useFieldArray({ control, name: 'dataLocations' });
+  const contacts = useFieldArray({ control, name: 'contacts' });
   useUnsavedChangesWarning(isDirty, t('activity.unsavedWarning'));
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -155,6 +156,74 @@ export function VendorRecordForm({
             {t('vendors.edit.addLocation')}
           </button>
         </div>
+      </fieldset>
+
+      <fieldset className="item" data-testid="vendor-edit-contacts">
+        <legend>{t('vendors.contacts.title')}</legend>
+        <p className="field__hint">{t('vendors.contacts.hint')}</p>
+        {contacts.fields.length === 0 ? <p>{t('vendors.contacts.none')}</p> : null}
+        {contacts.fields.map((item, index) => {
+          const position = index + 1;
+          const rowErrors = errors.contacts?.[index];
+          return (
+            <fieldset className="subsection vendor-contact-row" key={item.id} data-testid={`vendor-edit-contact-${String(index)}`}>
+              <legend>{t('vendors.contacts.item', { position })}</legend>
+              <div className="form-grid">
+                <TextField
+                  id={`vendor-edit-contact-${String(index)}-role`}
+                  label={t('vendors.contacts.role')}
+                  hint={t('vendors.contacts.roleHint')}
+                  required
+                  registration={register(`contacts.${index}.role`)}
+                  error={rowErrors?.role}
+                />
+                <TextField id={`vendor-edit-contact-${String(index)}-name`} label={t('vendors.contacts.name')} required registration={register(`contacts.${index}.name`)} error={rowErrors?.name} />
+                <TextField
+                  id={`vendor-edit-contact-${String(index)}-email`}
+                  label={t('vendors.contacts.email')}
+                  type="email"
+                  autoComplete="off"
+                  registration={register(`contacts.${index}.email`)}
+                  error={rowErrors?.email}
+                />
+                <TextField
+                  id={`vendor-edit-contact-${String(index)}-phone`}
+                  label={t('vendors.contacts.phone')}
+                  type="tel"
+                  autoComplete="off"
+                  registration={register(`contacts.${index}.phone`)}
+                  error={rowErrors?.phone}
+                />
+              </div>
+              <div className="item__actions">
+                <button
+                  type="button"
+                  className="button button--small button--danger"
+                  aria-label={t('activity.actions.removeItem', { item: t('vendors.contacts.item', { position }) })}
+                  onClick={() => {
+                    contacts.remove(index);
+                  }}
+                >
+                  {t('activity.actions.remove')}
+                </button>
+              </div>
+            </fieldset>
+          );
+        })}
+        {contacts.fields.length < VENDOR_CONTACTS_MAX ? (
+          <div className="list__add">
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="vendor-edit-add-contact"
+              onClick={() => {
+                contacts.append({ ...EMPTY_CONTACT });
+              }}
+            >
+              {t('vendors.contacts.add')}
+            </button>
+          </div>
+        ) : null}
       </fieldset>
 
       <div className="form-grid">

@@ -63,6 +63,32 @@ export function VendorDetails({ vendor, mechanisms }: { vendor: Vendor; mechanis
           <dd>{vendor.notes}</dd>
         </>
       ) : null}
+      <dt>{t('vendors.detail.contacts')}</dt>
+      <dd data-testid="vendor-contacts">
+        {vendor.contacts.length === 0 ? (
+          t('vendors.contacts.none')
+        ) : (
+          <ul className="vendor-contacts">
+            {vendor.contacts.map((contact, index) => (
+              <li key={index} data-testid={`vendor-contact-${String(index)}`}>
+                <span className="vendor-contacts__role">{contact.role}</span> — {contact.name}
+                {contact.email ? (
+                  <>
+                    <br />
+                    <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                  </>
+                ) : null}
+                {contact.phone ? (
+                  <>
+                    <br />
+                    <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>{contact.phone}</a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </dd>
     </dl>
   );
 }

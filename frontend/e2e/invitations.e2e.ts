@@ -163,7 +163,7 @@ describe('invite → accept → sign in', () => {
   });
 
   it('a replaced or revoked invitation link says in French that it no longer works', async () => {
-    const { page, context, orgId } = admin;
+    const { page } = admin;
     const email = 'elise.benoit@cabinet-lhote.test';
     await invite(page, email, ['dpo']);
     const first = linkIn(await waitForMail(email, invitationsTo(email)), webUrl('/invitations/'));
@@ -172,13 +172,16 @@ describe('invite → accept → sign in', () => {
     const second = linkIn(await waitForMail(email, invitationsTo(email), 2), webUrl('/invitations/'));
     expect(second).not.toBe(first);
 
-    // The administrator revokes the open one (API: the members page lists no invitations yet).
-    const csrf = ((await (await context.request.get(webUrl('/api/v1/auth/csrf'))).json()) as { token: string }).token;
-    const list = (await (await context.request.get(webUrl(`/api/v1/organizations/${orgId}/invitations`))).json()) as { items: { id: string; email: string; status: string }[] };
-    const open = list.items.find((item) => item.email === email && item.status === 'pending');
-    if (!open) throw new Error(`no pending invitation to ${email}: ${JSON.stringify(list.items)}`);
-    const revoked = await context.request.delete(webUrl(`/api/v1/organizations/${orgId}/invitations/${open.id}`), { headers: { 'x-csrf-token': csrf } });
-    expect(revoked.status()).toBe(204);
+    // The members page lists the one invitation still open (the replaced one is gone), with its roles;
+    // the administrator revokes it there.
+    const pending = page.getByTestId('pending-invitations');
+    const row = pending.getByTestId(`invitation-row-${email}`);
+    await row.getByText('Contributeur').waitFor();
+    expect(await pending.locator(`[data-testid="invitation-row-${email}"]`).count()).toBe(1);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: `Révoquer l’invitation de ${email}` }).click();
+    await pending.getByText(`L’invitation de ${email} est révoquée.`).waitFor();
+    await row.waitFor({ state: 'detached' });
 
     const visitor = await newContext(browser, 'fr-FR');
     const landing = await visitor.newPage();

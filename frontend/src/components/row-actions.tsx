@@ -6,6 +6,8 @@ interface RowActionsProps {
   /** Accessible names that say which row the buttons act on. */
   editLabel: string;
   deleteLabel: string;
+  /** Visible text of the first button when it is not "Edit" (e.g. "Send again" for an invitation). */
+  editText?: string;
   /** Visible text of the destructive button (e.g. "Remove" for a member). */
   deleteText?: string;
   onEdit?: () => void;
@@ -13,14 +15,14 @@ interface RowActionsProps {
 }
 
 /** The edit / delete buttons of a table row; each appears only when its handler is given (the role allows it). */
-export function RowActions({ editLabel, deleteLabel, deleteText, onEdit, onDelete }: RowActionsProps) {
+export function RowActions({ editLabel, deleteLabel, editText, deleteText, onEdit, onDelete }: RowActionsProps) {
   const t = useT();
   return (
     <td>
       <div className="table__actions">
         {onEdit ? (
           <button type="button" className="button button--small" aria-label={editLabel} onClick={onEdit}>
-            {t('common.edit')}
+            {editText ?? t('common.edit')}
           </button>
         ) : null}
         {onDelete ? (

@@ -1,3 +1,4 @@
+import type { components } from '@/lib/api/schema';
 import { unwrap, type TypedApiClient } from '@/lib/api-client';
 import type { MemberCreate, MemberPatch } from '@/lib/api-types';
 
@@ -19,4 +20,20 @@ export function updateMember(api: TypedApiClient, organizationId: string, member
 
 export function removeMember(api: TypedApiClient, organizationId: string, memberId: string) {
   return unwrap(api.DELETE('/api/v1/organizations/{orgId}/members/{memberId}', { params: { path: { orgId: organizationId, memberId } } }));
+}
+
+export type Invitation = components['schemas']['InvitationView'];
+
+/** The organisation's invitations, whatever their state (the page shows the pending ones). */
+export function listInvitations(api: TypedApiClient, organizationId: string) {
+  return unwrap(api.GET('/api/v1/organizations/{orgId}/invitations', { params: { path: { orgId: organizationId } } }));
+}
+
+/** A new link, valid 7 more days; the previous one stops working. */
+export function resendInvitation(api: TypedApiClient, organizationId: string, invitationId: string) {
+  return unwrap(api.POST('/api/v1/organizations/{orgId}/invitations/{invitationId}/resend', { params: { path: { orgId: organizationId, invitationId } } }));
+}
+
+export function revokeInvitation(api: TypedApiClient, organizationId: string, invitationId: string) {
+  return unwrap(api.DELETE('/api/v1/organizations/{orgId}/invitations/{invitationId}', { params: { path: { orgId: organizationId, invitationId } } }));
 }

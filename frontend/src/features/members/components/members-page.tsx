@@ -8,6 +8,7 @@ import type { SelectOption } from '@/components/fields';
 import { Pagination } from '@/components/list/pagination';
 import { RowActions } from '@/components/row-actions';
 import { AddMemberPanel, EditMemberPanel } from '@/features/members/components/member-panels';
+import { PendingInvitations } from '@/features/members/components/pending-invitations';
 import { addMember, listMembers, removeMember, updateMember } from '@/features/members/members-api';
 import { addMemberFormToApi, editMemberFormToApi } from '@/features/members/schemas';
 import { useT } from '@/i18n/i18n-provider';
@@ -37,6 +38,7 @@ export function MembersPageContent({
   const [pageError, setPageError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [editing, setEditing] = useState<Member | null>(null);
+  const [invitationsVersion, setInvitationsVersion] = useState(0);
 
   const roleOptions: SelectOption[] = ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }));
   const departmentOptions: SelectOption[] = departments.map((d) => ({ value: d.id, label: d.name }));
@@ -142,6 +144,8 @@ export function MembersPageContent({
         }}
       />
 
+      <PendingInvitations organizationId={organizationId} version={invitationsVersion} />
+
       {editing && canUpdate ? (
         <EditMemberPanel
           key={editing.id}
@@ -168,6 +172,7 @@ export function MembersPageContent({
           onAdd={async (values) => {
             const invitation = await addMember(api, organizationId, addMemberFormToApi(values));
             await loadPage(members.page);
+            setInvitationsVersion((version) => version + 1);
             setStatus(t('members.invited', { email: invitation.email }));
           }}
         />

@@ -45,7 +45,7 @@ export interface MemberIdentity {
 const REGISTER_RECORDS: SubjectType[] = ['Organization', 'Membership', 'Department', 'Activity', 'DesignGrid', 'Vendor', 'Dpia', 'Evidence', 'CatalogueEntry'];
 const NOT_VALIDATED = { $in: ['draft', 'in_review'] };
 /** The organisation fields the DPO may change: the profile the rules read and the DPO contact block. */
-export const DPO_ORGANIZATION_FIELDS = ['publicBody', 'sector', 'dpoName', 'dpoEmail', 'dpoPhone', 'dpoDesignationNumber'] as const;
+export const DPO_ORGANIZATION_FIELDS = ['publicBody', 'sector', 'dpoName', 'dpoEmail', 'dpoPhone', 'dpoDesignationNumber', 'requesterIdentityRetentionMonths'] as const;
 
 /**
  * Every authorization rule of Registre (PRODUCT.md role matrix). Each rule carries the organisation

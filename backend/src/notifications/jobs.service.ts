@@ -7,6 +7,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { PINO_LOGGER } from '../common/logging/logger';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { JOB_QUEUES, JOB_SCHEMA } from '../database/migrations/1763971900000-findings-notifications';
+import { IdentityRetentionService } from '../rights-requests/identity-retention.service';
 import { NotificationsService } from './notifications.service';
 import { WeeklyDigestService } from './weekly-digest.service';
 
@@ -34,6 +35,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly digests: WeeklyDigestService,
+    private readonly identityRetention: IdentityRetentionService,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -64,6 +66,10 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     await boss.work(JOB_QUEUES.reminders, { pollingIntervalSeconds: 2 }, async () => {
       const result = await this.notifications.runReminders();
       this.logger.info({ job: JOB_QUEUES.reminders, ...result }, 'reminders sent');
+      // The daily run also ends the retention of requesters' identity (issue #18 item 1); in the
+      // same job so it shares the once-a-day slot. A failure retries the whole job: both parts are idempotent.
+      const retention = await this.identityRetention.run();
+      this.logger.info({ job: JOB_QUEUES.reminders, ...retention }, 'requesters’ identity removed after retention');
     });
     await boss.work(JOB_QUEUES.weeklyDigest, { pollingIntervalSeconds: 2 }, async () => {
       const reminders = await this.notifications.runWeeklyDigest();

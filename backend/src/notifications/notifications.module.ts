@@ -6,9 +6,10 @@ import { NotificationsService } from './notifications.service';
 import { WorkflowNotificationsModule } from './workflow-notifications.module';
 import { WeeklyDigestService } from './weekly-digest.service';
 import { ReviewQueueModule } from '../review-queue/review-queue.module';
+import { RightsRequestsModule } from '../rights-requests/rights-requests.module';
 
 @Module({
-  imports: [FindingsModule, WorkflowNotificationsModule, ReviewQueueModule],
+  imports: [FindingsModule, WorkflowNotificationsModule, ReviewQueueModule, RightsRequestsModule],
   controllers: [NotificationsController],
   providers: [NotificationsService, WeeklyDigestService, JobsService],
   exports: [NotificationsService, WeeklyDigestService, JobsService],

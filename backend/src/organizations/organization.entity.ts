@@ -55,6 +55,10 @@ export class Organization {
   @Column('text', { nullable: true })
   sector!: OrganizationSector | null;
 
+  /** Months a closed rights request keeps its requester's identity (REQUESTER_IDENTITY_RETENTION_MONTHS). */
+  @Column('int', { default: 60 })
+  requesterIdentityRetentionMonths!: number;
+
   @VersionColumn()
   version!: number;
 

@@ -26,6 +26,8 @@ export class RightsRequest {
   @Column('text', { nullable: true }) answerSummary!: string | null;
   @Column('text', { nullable: true }) refusalGrounds!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) closedAt!: Date | null;
+  /** When the retention job removed the requester's identity (identity-retention.service.ts). */
+  @Column({ type: 'timestamptz', nullable: true }) identityErasedAt!: Date | null;
   @Column('uuid', { nullable: true }) recordedBy!: string | null;
   @Column('int') version!: number;
   @Column({ type: 'timestamptz' }) createdAt!: Date;

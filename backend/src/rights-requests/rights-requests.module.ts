@@ -3,11 +3,12 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { RightsRequestsController } from './rights-requests.controller';
 import { RightsRequestsService } from './rights-requests.service';
+import { IdentityRetentionService } from './identity-retention.service';
 
 @Module({
   imports: [ActivityDirectoryModule, AuditModule],
   controllers: [RightsRequestsController],
-  providers: [RightsRequestsService],
-  exports: [RightsRequestsService],
+  providers: [RightsRequestsService, IdentityRetentionService],
+  exports: [RightsRequestsService, IdentityRetentionService],
 })
 export class RightsRequestsModule {}

@@ -138,6 +138,7 @@ export class RightsRequestsService {
       answerSummary: null,
       refusalGrounds: null,
       closedAt: null,
+      identityErasedAt: null,
       recordedBy: this.connection.context.userId ?? null,
       version: 1,
       createdAt: now,
@@ -318,7 +319,7 @@ export class RightsRequestsService {
 
   private fields(row: RightsRequest, activityIds: string[]): Record<string, unknown> {
     const { organizationId: _organization, id: _id, number: _number, createdAt: _created, updatedAt: _updated, version: _version, ...rest } = row;
-    return flattenFields({ ...rest, receivedAt: row.receivedAt.toISOString(), answerSentAt: row.answerSentAt?.toISOString() ?? null, closedAt: row.closedAt?.toISOString() ?? null, activityIds });
+    return flattenFields({ ...rest, receivedAt: row.receivedAt.toISOString(), answerSentAt: row.answerSentAt?.toISOString() ?? null, closedAt: row.closedAt?.toISOString() ?? null, identityErasedAt: row.identityErasedAt?.toISOString() ?? null, activityIds });
   }
 
   async calendar(organizationId: string): Promise<OrganizationCalendar> {
@@ -355,6 +356,7 @@ export class RightsRequestsService {
       type: row.type,
       status: row.status,
       requesterName: row.requesterName,
+      identityErasedAt: row.identityErasedAt?.toISOString() ?? null,
       dueOn: row.dueOn,
       extendedDueOn: row.extendedDueOn,
       effectiveDueOn,

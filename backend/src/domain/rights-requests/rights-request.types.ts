@@ -39,6 +39,8 @@ export interface RightsRequestSummary {
   type: RequestType;
   status: RequestStatus;
   requesterName: string;
+  /** When the requester's identity was removed at the end of its retention; null while it is kept. */
+  identityErasedAt: string | null;
   dueOn: string;
   extendedDueOn: string | null;
   /** The day that counts now: the extended one when extended. */

@@ -1,7 +1,8 @@
 import { TEXT_LIMITS } from '../../domain/field-limits';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { REQUESTER_IDENTITY_RETENTION_MONTHS as RETENTION } from '../../domain/rights-requests/identity-retention';
 import { IsPhone, withArgs } from '../../common/http/validation';
 import { ORGANIZATION_SECTORS, type OrganizationSector } from '../../domain/organizations/organization-profile';
 
@@ -46,6 +47,13 @@ export class UpdateOrganizationDto {
   @ApiPropertyOptional({ description: 'a public authority or body (Art 6(1) last subparagraph, Art 37(1)(a))' }) @IsOptional() @IsBoolean() publicBody?: boolean;
   @ApiPropertyOptional({ nullable: true, enum: ORGANIZATION_SECTORS }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn(ORGANIZATION_SECTORS, withArgs) sector?: OrganizationSector | null;
 
+  @ApiPropertyOptional({ minimum: RETENTION.min, maximum: RETENTION.max, description: 'months a closed rights request keeps the requester’s identity; then a daily job removes it' })
+  @IsOptional()
+  @IsInt()
+  @Min(RETENTION.min, withArgs)
+  @Max(RETENTION.max, withArgs)
+  requesterIdentityRetentionMonths?: number;
+
   @ApiPropertyOptional({ description: 'The version last read; or send If-Match' })
   @IsOptional()
   @IsInt()
@@ -70,6 +78,7 @@ export class OrganizationView {
   @ApiProperty({ nullable: true, type: String }) euRepresentativeEmail!: string | null;
   @ApiProperty({ description: 'a public authority or body' }) publicBody!: boolean;
   @ApiProperty({ nullable: true, enum: ORGANIZATION_SECTORS }) sector!: OrganizationSector | null;
+  @ApiProperty({ description: 'months a closed rights request keeps the requester’s identity' }) requesterIdentityRetentionMonths!: number;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;

@@ -145,6 +145,7 @@ export class RightsRequestListItem implements RightsRequestSummary {
   @ApiProperty({ enum: REQUEST_TYPES }) type!: RequestType;
   @ApiProperty({ enum: REQUEST_STATUSES }) status!: RequestStatus;
   @ApiProperty() requesterName!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when the requester’s identity was removed at the end of its retention' }) identityErasedAt!: string | null;
   @ApiProperty({ format: 'date' }) dueOn!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) extendedDueOn!: string | null;
   @ApiProperty({ format: 'date' }) effectiveDueOn!: string;

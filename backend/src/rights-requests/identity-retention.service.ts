@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { requestReference } from '../domain/rights-requests/rights-request.types';
+import { dateInWords } from '../domain/words/dates';
 import { RightsRequest } from './rights-request.entity';
 
 /** The audit actor of the job: no person acted, the product did, at the organisation's setting. */
@@ -13,8 +14,8 @@ export const RETENTION_JOB_ACTOR = 'Registre (conservation automatique)';
  * cannot be empty, and a reader of the database (or an old export) sees in words what happened; the
  * pages show their own label in the reader's language from identity_erased_at.
  */
-export function erasedRequesterLabel(erasedAt: Date, timeZone = 'Europe/Paris'): string {
-  return `Identité effacée le ${new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(erasedAt)}`;
+export function erasedRequesterLabel(erasedAt: Date): string {
+  return `Identité effacée le ${dateInWords(erasedAt, 'fr')}`;
 }
 
 export interface IdentityRetentionResult {

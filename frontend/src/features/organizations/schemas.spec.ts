@@ -19,6 +19,7 @@ const organization: Organization = {
   euRepresentativeEmail: null,
   publicBody: true,
   sector: 'local_authority',
+  requesterIdentityRetentionMonths: 60,
   version: 7,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-02T00:00:00.000Z',
@@ -50,6 +51,7 @@ describe('organisation settings conversion', () => {
       euRepresentativeEmail: null,
       publicBody: true,
       sector: 'local_authority',
+      requesterIdentityRetentionMonths: 60,
       version: 7,
     });
   });
@@ -62,6 +64,7 @@ describe('organisation settings conversion', () => {
     expect(formToProfilePatch(privateBody, 7)).toEqual({
       publicBody: false,
       sector: null,
+      requesterIdentityRetentionMonths: 60,
       dpoName: 'Dora Pô',
       dpoEmail: 'dpo@example.com',
       dpoPhone: null,
@@ -77,6 +80,18 @@ describe('ZOrganizationSettingsSchema', () => {
 
   it('accepts an organisation as loaded', () => {
     expect(ZOrganizationSettingsSchema.safeParse(valid).success).toBe(true);
+  });
+
+  it('keeps requesters’ identity a whole number of months between 1 and 120, sent as a number', () => {
+    const months = (value: string) => ZOrganizationSettingsSchema.safeParse({ ...valid, requesterIdentityRetentionMonths: value });
+    expect(valid.requesterIdentityRetentionMonths).toBe('60');
+    for (const ok of ['1', ' 36 ', '120']) expect(months(ok).success).toBe(true);
+    for (const bad of ['', '0', '121', '12,5', 'trois ans', '-1']) {
+      const result = months(bad);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toContainEqual(['requesterIdentityRetentionMonths', 'organizationSettings.retentionMonthsRange']);
+    }
+    expect(formToOrganizationPatch({ ...valid, requesterIdentityRetentionMonths: ' 36 ' }, 7).requesterIdentityRetentionMonths).toBe(36);
   });
 
   it('checks the DPO’s phone as the API does', () => {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { PHONE_PATTERN } from '@domain/contacts';
 import { TEXT_LIMITS } from '@domain/field-limits';
 import { ORGANIZATION_SECTORS } from '@domain/organizations/organization-profile';
+import { REQUESTER_IDENTITY_RETENTION_MONTHS as RETENTION } from '@domain/rights-requests/identity-retention';
 
 export { ORGANIZATION_SECTORS };
 import type { Organization, OrganizationPatch } from '@/lib/api-types';
@@ -43,6 +44,12 @@ export const ZOrganizationSettingsSchema = z.object({
   // The profile the rules read: a public authority or body, or a private body; and the sector.
   bodyType: z.enum(['private', 'public']),
   sector: z.enum(['', ...ORGANIZATION_SECTORS]),
+  // Months a closed rights request keeps the requester's identity, as the API bounds it.
+  requesterIdentityRetentionMonths: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, { error: 'organizationSettings.retentionMonthsRange' })
+    .refine((value) => Number(value) >= RETENTION.min && Number(value) <= RETENTION.max, { error: 'organizationSettings.retentionMonthsRange' }),
 });
 export type OrganizationSettingsForm = z.infer<typeof ZOrganizationSettingsSchema>;
 
@@ -68,6 +75,7 @@ export function organizationToForm(organization: Organization): OrganizationSett
     euRepresentativeEmail: nullToEmpty(organization.euRepresentativeEmail),
     bodyType: organization.publicBody ? 'public' : 'private',
     sector: organization.sector ?? '',
+    requesterIdentityRetentionMonths: String(organization.requesterIdentityRetentionMonths),
   };
 }
 
@@ -89,7 +97,11 @@ export function formToOrganizationPatch(form: OrganizationSettingsForm, version:
   };
 }
 
-const profilePatch = (form: OrganizationSettingsForm) => ({ publicBody: form.bodyType === 'public', sector: form.sector === '' ? null : form.sector });
+const profilePatch = (form: OrganizationSettingsForm) => ({
+  publicBody: form.bodyType === 'public',
+  sector: form.sector === '' ? null : form.sector,
+  requesterIdentityRetentionMonths: Number(form.requesterIdentityRetentionMonths),
+});
 
 const dpoContactPatch = (form: OrganizationSettingsForm) => ({
   dpoName: emptyToNull(form.dpoName),
@@ -98,7 +110,7 @@ const dpoContactPatch = (form: OrganizationSettingsForm) => ({
   dpoDesignationNumber: emptyToNull(form.dpoDesignationNumber),
 });
 
-/** The DPO's PATCH: the profile and the DPO contact block, which is all the DPO may change. */
+/** The DPO's PATCH: the profile (with the requesters' identity retention) and the DPO contact block, which is all the DPO may change. */
 export function formToProfilePatch(form: OrganizationSettingsForm, version: number): OrganizationPatch {
   return { ...profilePatch(form), ...dpoContactPatch(form), version };
 }

@@ -3658,6 +3658,8 @@ export interface components {
             /** @description a public authority or body */
             publicBody: boolean;
             registrationNumber: string | null;
+            /** @description months a closed rights request keeps the requester’s identity */
+            requesterIdentityRetentionMonths: number;
             /** @enum {string|null} */
             sector: "public_administration" | "local_authority" | "health_social" | "education_research" | "banking_insurance" | "retail_ecommerce" | "industry" | "digital_telecoms" | "transport_energy" | "services" | "non_profit" | "other" | null;
             /** Format: date-time */
@@ -4004,6 +4006,11 @@ export interface components {
             extendedDueOn: string | null;
             /** Format: uuid */
             id: string;
+            /**
+             * Format: date-time
+             * @description when the requester’s identity was removed at the end of its retention
+             */
+            identityErasedAt: string | null;
             overdue: boolean;
             /** Format: date-time */
             receivedAt: string;
@@ -4051,6 +4058,11 @@ export interface components {
             identityCheckMethod: string | null;
             /** @enum {string} */
             identityCheckStatus: "not_needed" | "pending" | "verified" | "failed";
+            /**
+             * Format: date-time
+             * @description when the requester’s identity was removed at the end of its retention
+             */
+            identityErasedAt: string | null;
             overdue: boolean;
             /** Format: date */
             personInformedOn: string | null;
@@ -4513,6 +4525,8 @@ export interface components {
             publicBody?: boolean;
             /** @description SIREN or other registration number */
             registrationNumber?: string | null;
+            /** @description months a closed rights request keeps the requester’s identity; then a daily job removes it */
+            requesterIdentityRetentionMonths?: number;
             /** @enum {string|null} */
             sector?: "public_administration" | "local_authority" | "health_social" | "education_research" | "banking_insurance" | "retail_ecommerce" | "industry" | "digital_telecoms" | "transport_energy" | "services" | "non_profit" | "other" | null;
             /** @description The version last read; or send If-Match */

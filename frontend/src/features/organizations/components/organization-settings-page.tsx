@@ -44,6 +44,8 @@ export function OrganizationSettingsPageContent({
   const canEditProfile = ability.can('update', 'Organization', 'publicBody');
   // The DPO keeps their own contact block, printed on the register (so does the admin).
   const canEditDpo = ability.can('update', 'Organization', 'dpoName');
+  // How long requesters' identity is kept: the admin and the DPO, who answer the requests.
+  const canEditRetention = ability.can('update', 'Organization', 'requesterIdentityRetentionMonths');
   const countries = useMemo(() => countryOptions(locale), [locale]);
 
   const [version, setVersion] = useState(initialOrganization.version);
@@ -163,7 +165,12 @@ export function OrganizationSettingsPageContent({
             emptyLabel={t('organizationSettings.sectorNone')}
           />
         </fieldset>
-        {canEdit || canEditProfile || canEditDpo ? (
+        <fieldset className="form__section" disabled={!canEditRetention} id="organization-retention" data-testid="identity-retention">
+          <legend>{t('organizationSettings.sections.retention')}</legend>
+          <p className="form__section-hint">{t('organizationSettings.hints.retention')}</p>
+          <TextField {...field('requesterIdentityRetentionMonths')} inputMode="numeric" required hint={t('organizationSettings.hints.requesterIdentityRetentionMonths')} />
+        </fieldset>
+        {canEdit || canEditProfile || canEditDpo || canEditRetention ? (
           <div className="form__actions">
             <button type="submit" className="button button--primary" disabled={isSubmitting}>
               {isSubmitting ? t('common.saving') : t('common.save')}

@@ -8,6 +8,7 @@ import { AnswerLetterPanel } from '@/features/rights-requests/components/answer-
 import { RightsRequestActions } from '@/features/rights-requests/components/request-actions';
 import { RequestClockBadge, useNow } from '@/features/rights-requests/clock-badge';
 import type { LinkedRecord } from '@/features/rights-requests/linked-records';
+import { requesterInWords } from '@/features/rights-requests/requester';
 import type { RightsRequestDetail } from '@/features/rights-requests/types';
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import { orgPath } from '@/lib/paths';
@@ -39,9 +40,10 @@ export function RightsRequestPageContent({ organizationId, request, activities }
           {instant(request.receivedAt)} — {t(`rightsRequests.channels.${request.channel}`)}
         </dd>
         <dt>{t('rightsRequests.list.requester')}</dt>
-        <dd>
-          {request.requesterName}
+        <dd data-testid={request.identityErasedAt ? 'identity-erased' : undefined}>
+          {requesterInWords(request, t, locale)}
           {request.requesterContact ? ` — ${request.requesterContact}` : ''}
+          {request.identityErasedAt ? <p className="field__hint">{t('rightsRequests.detail.identityErasedHint')}</p> : null}
         </dd>
         <dt>{t('rightsRequests.detail.identityCheck')}</dt>
         <dd>

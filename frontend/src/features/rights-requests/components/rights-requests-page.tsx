@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { formatDate } from '@/features/activities/history-diff';
 import { localDate, requestClock } from '@/features/rights-requests/clock';
 import { RequestClockBadge, useNow } from '@/features/rights-requests/clock-badge';
+import { requesterInWords } from '@/features/rights-requests/requester';
 import type { RightsRequestSummary } from '@/features/rights-requests/types';
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import { useAppAbility } from '@/lib/ability-context';
@@ -51,7 +52,9 @@ export function RightsRequestsPageContent({ organizationId, requests }: { organi
                     <Link href={orgPath(organizationId, `rights-requests/${encodeURIComponent(request.id)}`)}>{request.reference}</Link>
                   </th>
                   <td>{t(`rightsRequests.types.${request.type}`)}</td>
-                  <td>{request.requesterName}</td>
+                  <td className={request.identityErasedAt ? 'muted' : undefined} data-testid={request.identityErasedAt ? 'identity-erased' : undefined}>
+                    {requesterInWords(request, t, locale)}
+                  </td>
                   <td>{formatDate(localDate(new Date(request.receivedAt)), locale)}</td>
                   <td>
                     {formatDate(request.effectiveDueOn, locale)}

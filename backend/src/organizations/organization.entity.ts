@@ -56,7 +56,7 @@ export class Organization {
   sector!: OrganizationSector | null;
 
   /** Months a closed rights request keeps its requester's identity (REQUESTER_IDENTITY_RETENTION_MONTHS). */
-  @Column('int', { default: 60 })
+  @Column('int', { default: 36 })
   requesterIdentityRetentionMonths!: number;
 
   @VersionColumn()

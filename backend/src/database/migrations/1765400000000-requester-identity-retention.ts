@@ -4,7 +4,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The request file's own retention (issue #18 item 1).
  *
  * - organizations.requester_identity_retention_months: how long after a request is closed the
- *   requester's identity is kept (1–120 months, 60 by default: see docs/rules.md). Part of the
+ *   requester's identity is kept (1–120 months, 36 by default: see docs/rules.md). Part of the
  *   organisation's settings, versioned and audited with them.
  * - rights_requests.identity_erased_at: when the daily job removed the requester's identity (name
  *   replaced by a neutral label, contact, identity-check method and description cleared). Only a
@@ -15,7 +15,7 @@ export class RequesterIdentityRetention1765400000000 implements MigrationInterfa
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
-      ALTER TABLE organizations ADD COLUMN requester_identity_retention_months integer NOT NULL DEFAULT 60
+      ALTER TABLE organizations ADD COLUMN requester_identity_retention_months integer NOT NULL DEFAULT 36
         CONSTRAINT organizations_requester_identity_retention_check CHECK (requester_identity_retention_months BETWEEN 1 AND 120);
 
       ALTER TABLE rights_requests ADD COLUMN identity_erased_at timestamptz,

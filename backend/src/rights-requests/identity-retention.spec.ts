@@ -164,6 +164,18 @@ describe('requesters’ identity removed at the end of its retention (issue #18 
       expect(await erasureEvents(otherOld)).toHaveLength(0);
     });
 
+    it('refuses to put an identity back on a cleared request (409 in words), and changes nothing', async () => {
+      const before = await stored(old);
+      org.as.dpo.set('Accept-Language', 'fr');
+      try {
+        const refused = await org.as.dpo.patch(`${base(org)}/${old}`).send({ version: before.version, requesterContact: 'helene.lefevre@exemple.fr' }).expect(409);
+        expect(refused.body).toMatchObject({ code: 'request_identity_erased', message: expect.stringContaining('a été effacée à la fin de sa durée de conservation') });
+      } finally {
+        org.as.dpo.set('Accept-Language', 'en');
+      }
+      expect(await stored(old)).toEqual(before);
+    });
+
     it('changes nothing on a second run', async () => {
       const before = await stored(old);
       expect((await run()).erased).toBe(0);

@@ -10,6 +10,7 @@ export const RIGHTS_REQUEST_ERROR_CODES = [
   'request_informed_before_receipt',
   'request_date_in_future',
   'request_unknown_activities',
+  'request_identity_erased',
 ] as const;
 export type RightsRequestErrorCode = (typeof RIGHTS_REQUEST_ERROR_CODES)[number];
 

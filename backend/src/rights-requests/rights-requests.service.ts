@@ -156,6 +156,10 @@ export class RightsRequestsService {
   async update(access: RequestAccess, id: string, expected: number, input: Omit<UpdateRightsRequestDto, 'version'>): Promise<RightsRequestDetail> {
     const current = await this.lock(access, id, 'update');
     assertVersion(current.version, expected);
+    // Once the retention job removed the identity, it does not come back through an edit.
+    const identityFields = ['requesterName', 'requesterContact', 'identityCheckMethod', 'description'] as const;
+    if (current.identityErasedAt && identityFields.some((field) => input[field] !== undefined))
+      throw new RightsRequestException(HttpStatus.CONFLICT, 'request_identity_erased', {}, { reference: requestReference(current.number) });
     const beforeActivities = await this.activityIds(current);
     const next: RightsRequest = { ...current };
     if (input.receivedAt !== undefined) {

@@ -19,7 +19,7 @@ export const AUDIT_ACTIONS = [
   'resolve', 'request_changes', 'accept',
   'dpia_create', 'dpia_update', 'dpia_submit', 'dpia_reopen', 'dpia_opinion', 'dpia_decide', 'dpia_newRevision',
   'rights_request_create', 'rights_request_update', 'rights_request_extend', 'rights_request_identity_check', 'rights_request_start',
-  'rights_request_answer', 'rights_request_refuse', 'rights_request_withdraw',
+  'rights_request_answer', 'rights_request_refuse', 'rights_request_withdraw', 'rights_request_identity_erased',
   'breach_create', 'breach_update', 'resend', 'revoke', 'leave',
 ] as const;
 

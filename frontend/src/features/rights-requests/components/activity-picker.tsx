@@ -24,12 +24,17 @@ export function ActivityPicker({
   value,
   onChange,
   idPrefix,
+  hint,
+  categoryLabel,
 }: {
   organizationId: string;
   subjectCategories: readonly CatalogueOption[];
   value: readonly LinkedRecord[];
   onChange: (next: LinkedRecord[]) => void;
   idPrefix: string;
+  /** What to tick, for the record at hand (a request by default). */
+  hint?: string;
+  categoryLabel?: string;
 }) {
   const t = useT();
   const api = useApi();
@@ -83,8 +88,8 @@ export function ActivityPicker({
   return (
     <fieldset className="check-group activity-picker" data-testid={`${idPrefix}-activities`}>
       <legend className="check-group__title">{t('rightsRequests.activities.legend')}</legend>
-      <p className="field__hint">{t('rightsRequests.activities.hint')}</p>
-      <FieldFrame id={`${idPrefix}-subjectCategory`} label={t('rightsRequests.activities.category')}>
+      <p className="field__hint">{hint ?? t('rightsRequests.activities.hint')}</p>
+      <FieldFrame id={`${idPrefix}-subjectCategory`} label={categoryLabel ?? t('rightsRequests.activities.category')}>
         {(describedBy) => (
           <select id={`${idPrefix}-subjectCategory`} className="field__control" aria-describedby={describedBy} value={category} onChange={(event) => void suggest(event.target.value)}>
             <option value="">{t('rightsRequests.activities.noCategory')}</option>

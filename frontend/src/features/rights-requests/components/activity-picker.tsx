@@ -43,6 +43,8 @@ export function ActivityPicker({
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<LinkedRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The activities linked when the form opened stay listed once unticked, so a slip is undone by ticking again.
+  const [linkedAtFirst] = useState(value);
   const chosen = new Set(value.map((record) => record.id));
 
   const toggle = (record: LinkedRecord, on: boolean) => onChange(on ? [...value.filter((r) => r.id !== record.id), record] : value.filter((r) => r.id !== record.id));
@@ -71,8 +73,8 @@ export function ActivityPicker({
       setError(errorMessage(failure, t));
     }
   };
-  // Ticked ones first, then the suggestions and search results not yet ticked.
-  const others = [...(suggestions ?? []), ...(found ?? [])].filter((record, index, all) => !chosen.has(record.id) && all.findIndex((r) => r.id === record.id) === index);
+  // Ticked ones first, then those linked before, the suggestions and search results not ticked.
+  const others = [...linkedAtFirst, ...(suggestions ?? []), ...(found ?? [])].filter((record, index, all) => !chosen.has(record.id) && all.findIndex((r) => r.id === record.id) === index);
   const box = (record: LinkedRecord, checked: boolean) => {
     const id = `${idPrefix}-activity-${record.id}`;
     return (

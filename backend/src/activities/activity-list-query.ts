@@ -78,6 +78,8 @@ export function buildListSql(organizationId: string, query: ListActivitiesQuery)
   if (query.departmentId) where.push(`r.department_id = ${param(query.departmentId)}::uuid`);
   if (query.ownerId) where.push(`r.owner_id = ${param(query.ownerId)}::uuid`);
   if (query.legalBasis) where.push(`r.document @> ${param(JSON.stringify({ purposes: [{ legalBasis: query.legalBasis }] }))}::jsonb`);
+  // Containment on the GIN index, as for the legal basis: a person's category names the activities about them.
+  if (query.dataSubject) where.push(`r.document @> ${param(JSON.stringify({ dataSubjects: [{ category: query.dataSubject }] }))}::jsonb`);
   if (query.dpiaDecision) where.push(`r.document @> ${param(JSON.stringify({ dpiaScreening: { decision: query.dpiaDecision } }))}::jsonb`);
   if (query.specialData !== undefined) {
     const special = `EXISTS (SELECT 1 FROM jsonb_array_elements(r.document -> 'dataCategories') AS category

@@ -344,6 +344,11 @@ export class ListActivitiesQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() departmentId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerId?: string;
   @ApiPropertyOptional({ enum: LEGAL_BASES, description: 'activities with at least one purpose on this legal basis' }) @IsOptional() @IsIn(LEGAL_BASES, withArgs) legalBasis?: LegalBasis;
+  @ApiPropertyOptional({ maxLength: 100, description: 'activities whose data subjects include this data-subject-categories code (e.g. customers): the register a rights request from such a person touches' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, withArgs)
+  dataSubject?: string;
   @ApiPropertyOptional({ description: 'true: with Art 9 special-category data; false: without' }) @IsOptional() @Transform(toBoolean) @IsBoolean() specialData?: boolean;
   @ApiPropertyOptional({ enum: DPIA_SCREENING_DECISIONS }) @IsOptional() @IsIn(DPIA_SCREENING_DECISIONS, withArgs) dpiaDecision?: DpiaScreeningDecision;
   @ApiPropertyOptional({ description: 'true: next review date passed (archived activities excluded); false: the others' }) @IsOptional() @Transform(toBoolean) @IsBoolean() reviewOverdue?: boolean;

@@ -81,3 +81,20 @@ export function getCatalogue(api: TypedApiClient, organizationId: string, name: 
 export function getShippedCatalogue(api: TypedApiClient, name: string): Promise<CatalogueView> {
   return unwrap(api.GET('/api/v1/catalogues/{name}', { params: { path: { name } } }));
 }
+
+/** An activity as a link from another record shows it: "T-0004 Paie", never its id. */
+export interface ActivityChoice {
+  id: string;
+  reference: string;
+  name: string;
+}
+
+/**
+ * Activities about a data-subject category (its catalogue code), or found by name or reference: what a
+ * rights request or a breach may link to. The first 50, in reference order (relevance when searching).
+ */
+export async function findActivities(api: TypedApiClient, organizationId: string, filter: { dataSubject?: string; q?: string }): Promise<ActivityChoice[]> {
+  const query = { pageSize: 50, ...(filter.dataSubject ? { dataSubject: filter.dataSubject } : {}), ...(filter.q?.trim() ? { q: filter.q.trim() } : {}) };
+  const page = await unwrap(api.GET(ACTIVITIES, { params: { path: { orgId: organizationId }, query } }));
+  return page.items.map(({ id, reference, name }) => ({ id, reference, name }));
+}

@@ -1,4 +1,4 @@
-import { informToBody, newBreachDefaults, newBreachToBody, notifyToBody, ZInformSchema, ZNewBreachSchema, ZNotifySchema } from './breach-forms';
+import { breachFactsDefaults, breachFactsToBody, informToBody, newBreachDefaults, newBreachToBody, notifyToBody, ZInformSchema, ZNewBreachSchema, ZNotifySchema } from './breach-forms';
 
 describe('the breach forms', () => {
   it('sends the moment the organisation knew, typed in Paris time, as an instant; counts as numbers', () => {
@@ -42,5 +42,40 @@ describe('the breach forms', () => {
     expect(informToBody(exception, 5)).toEqual({ version: 5, personsCommunication: { communicatedAt: null, exception: 'art34_3a_protected', details: 'Disque chiffré (AES-256), clé non compromise' } });
     const told = { mode: 'told' as const, communicatedAt: '2026-12-05T09:00', exception: '' as const, details: 'Courriel à chaque salarié concerné' };
     expect(informToBody(told, 6)).toEqual({ version: 6, personsCommunication: { communicatedAt: '2026-12-05T08:00:00.000Z', exception: null, details: 'Courriel à chaque salarié concerné' } });
+  });
+
+  it('edits the facts from what the breach holds and sends them whole, with the links and the version read', () => {
+    const breach = {
+      summary: 'Envoi du fichier « clients » au mauvais destinataire',
+      awareAt: '2026-10-25T00:30:00Z',
+      occurredAt: null,
+      discovery: 'Signalé par le destinataire',
+      natures: ['confidentiality'],
+      approxPersons: 300,
+      approxRecords: null,
+      dataCategories: ['identity'],
+      subjectCategories: ['customers'],
+      consequences: null,
+      measuresTaken: 'Demande de suppression au destinataire',
+      measuresProposed: null,
+    } as unknown as Parameters<typeof breachFactsDefaults>[0];
+    const form = breachFactsDefaults(breach);
+    // 00:30 UTC on 25 October 2026 is 02:30 in Paris: still summer time, which ends at 03:00 that night.
+    expect(form).toMatchObject({ awareAt: '2026-10-25T02:30', occurredAt: '', approxPersons: '300', approxRecords: '', consequences: '', measuresTaken: 'Demande de suppression au destinataire' });
+    const body = breachFactsToBody({ ...form, consequences: ' Risque d’hameçonnage ciblé ' }, { activityIds: ['a1'], vendorIds: [] }, 5);
+    expect(body).toMatchObject({
+      version: 5,
+      summary: 'Envoi du fichier « clients » au mauvais destinataire',
+      awareAt: '2026-10-25T00:30:00.000Z',
+      occurredAt: null,
+      approxPersons: 300,
+      approxRecords: null,
+      dataCategories: ['identity'],
+      subjectCategories: ['customers'],
+      activityIds: ['a1'],
+      vendorIds: [],
+      consequences: 'Risque d’hameçonnage ciblé',
+      measuresProposed: null,
+    });
   });
 });

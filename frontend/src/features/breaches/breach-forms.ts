@@ -102,3 +102,41 @@ export const informToBody = (form: InformForm, version: number): Schemas['Update
       ? { communicatedAt: instant(form.communicatedAt), exception: null, details: form.details.trim() }
       : { communicatedAt: null, exception: form.exception === '' ? null : form.exception, details: form.details.trim() },
 });
+
+/** The facts of a breach, corrected or completed after it was recorded (the 72 hours follow a new awareness). */
+export const ZBreachFactsSchema = ZNewBreachSchema.extend({
+  dataCategories: z.array(z.string()),
+  subjectCategories: z.array(z.string()),
+  consequences: optionalText(TEXT_LIMITS.veryLong),
+  measuresTaken: optionalText(TEXT_LIMITS.veryLong),
+  measuresProposed: optionalText(TEXT_LIMITS.veryLong),
+});
+export type BreachFactsForm = z.infer<typeof ZBreachFactsSchema>;
+export const BREACH_FACTS_FIELDS = [...NEW_BREACH_FIELDS, 'dataCategories', 'subjectCategories', 'consequences', 'measuresTaken', 'measuresProposed'] as const;
+
+export const breachFactsDefaults = (breach: Breach): BreachFactsForm => ({
+  summary: breach.summary,
+  awareAt: local(breach.awareAt),
+  occurredAt: local(breach.occurredAt),
+  discovery: nullToEmpty(breach.discovery),
+  natures: breach.natures,
+  approxPersons: breach.approxPersons === null ? '' : String(breach.approxPersons),
+  approxRecords: breach.approxRecords === null ? '' : String(breach.approxRecords),
+  dataCategories: breach.dataCategories,
+  subjectCategories: breach.subjectCategories,
+  consequences: nullToEmpty(breach.consequences),
+  measuresTaken: nullToEmpty(breach.measuresTaken),
+  measuresProposed: nullToEmpty(breach.measuresProposed),
+});
+
+export const breachFactsToBody = (form: BreachFactsForm, links: { activityIds: readonly string[]; vendorIds: readonly string[] }, version: number): Schemas['UpdateBreachDto'] => ({
+  version,
+  ...newBreachToBody(form),
+  dataCategories: form.dataCategories,
+  subjectCategories: form.subjectCategories,
+  activityIds: [...links.activityIds],
+  vendorIds: [...links.vendorIds],
+  consequences: emptyToNull(form.consequences),
+  measuresTaken: emptyToNull(form.measuresTaken),
+  measuresProposed: emptyToNull(form.measuresProposed),
+});

@@ -86,3 +86,8 @@ export async function stepRightsRequest(api: TypedApiClient, organizationId: str
       return unwrap(api.POST('/api/v1/organizations/{orgId}/rights-requests/{requestId}/withdraw', { params: { path }, body: step.body }));
   }
 }
+
+/** Corrects a request's facts and linked activities; 409 `version_conflict` when `body.version` is stale. */
+export async function updateRightsRequest(api: TypedApiClient, organizationId: string, requestId: string, body: Schemas['UpdateRightsRequestDto']) {
+  return unwrap(api.PATCH('/api/v1/organizations/{orgId}/rights-requests/{requestId}', { params: { path: { orgId: organizationId, requestId } }, body }));
+}

@@ -1,4 +1,4 @@
-import { answerToBody, newRequestDefaults, newRequestToBody, refuseToBody, ZAnswerSchema, ZExtendSchema, ZNewRequestSchema } from './request-forms';
+import { answerToBody, editRequestDefaults, editRequestToBody, newRequestDefaults, newRequestToBody, refuseToBody, ZAnswerSchema, ZExtendSchema, ZNewRequestSchema } from './request-forms';
 
 describe('the rights-request forms', () => {
   it('sends the receipt typed in Paris time as an instant, and blank fields as null', () => {
@@ -14,6 +14,40 @@ describe('the rights-request forms', () => {
       description: '« Je veux savoir ce que vous savez de moi »',
       identityCheckStatus: 'not_needed',
       identityCheckMethod: null,
+      activityIds: [],
+    });
+  });
+
+  it('edits a request from what it holds, and sends its facts, the activities ticked and the version read', () => {
+    const request = {
+      receivedAt: '2026-03-09T23:30:00Z',
+      channel: 'letter',
+      type: 'access',
+      requesterName: 'Hélène Dupré',
+      requesterContact: null,
+      description: 'Copie de mes données de fidélité',
+      identityCheckStatus: 'pending',
+      identityCheckMethod: null,
+    } as unknown as Parameters<typeof editRequestDefaults>[0];
+    const form = editRequestDefaults(request);
+    // 23:30 UTC on 9 March is 10 March in Paris: the form shows the wall time read on the letter.
+    expect(form).toEqual({
+      receivedAt: '2026-03-10T00:30',
+      channel: 'letter',
+      type: 'access',
+      requesterName: 'Hélène Dupré',
+      requesterContact: '',
+      description: 'Copie de mes données de fidélité',
+      identityCheckStatus: 'pending',
+      identityCheckMethod: '',
+    });
+    const ids = ['0d6b1f0e-5c4a-4e39-9a52-1c8f0a3b7e21', '5f2e8c1a-7b3d-4f60-8e94-2a6c9d0b1f43'];
+    expect(editRequestToBody({ ...form, requesterContact: 'helene.dupre@exemple.fr' }, ids, 4)).toMatchObject({
+      version: 4,
+      receivedAt: '2026-03-09T23:30:00.000Z',
+      requesterContact: 'helene.dupre@exemple.fr',
+      identityCheckMethod: null,
+      activityIds: ids,
     });
   });
 

@@ -15,6 +15,7 @@ import { emptyToNull, optionalText, requiredText } from '@/lib/validation';
 import { zonedInstant, zonedLocal } from '@/lib/zoned-time';
 
 type Schemas = components['schemas'];
+type RightsRequestDetail = import('./types').RightsRequestDetail;
 
 const wallTime = () =>
   z
@@ -57,7 +58,7 @@ export const newRequestDefaults = (now = new Date()): NewRequestForm => ({
   identityCheckMethod: '',
 });
 
-export function newRequestToBody(form: NewRequestForm): Schemas['CreateRightsRequestDto'] {
+export function newRequestToBody(form: NewRequestForm, activityIds: readonly string[] = []): Schemas['CreateRightsRequestDto'] {
   return {
     receivedAt: instant(form.receivedAt),
     channel: form.channel,
@@ -67,8 +68,26 @@ export function newRequestToBody(form: NewRequestForm): Schemas['CreateRightsReq
     description: emptyToNull(form.description),
     identityCheckStatus: form.identityCheckStatus,
     identityCheckMethod: emptyToNull(form.identityCheckMethod),
+    activityIds: [...activityIds],
   };
 }
+
+/** The facts of a request as recorded, corrected after its creation (the due days follow a new receipt). */
+export const editRequestDefaults = (request: RightsRequestDetail): NewRequestForm => ({
+  receivedAt: zonedLocal(request.receivedAt, DEFAULT_TIME_ZONE),
+  channel: request.channel,
+  type: request.type,
+  requesterName: request.requesterName,
+  requesterContact: request.requesterContact ?? '',
+  description: request.description ?? '',
+  identityCheckStatus: request.identityCheckStatus,
+  identityCheckMethod: request.identityCheckMethod ?? '',
+});
+
+export const editRequestToBody = (form: NewRequestForm, activityIds: readonly string[], version: number): Schemas['UpdateRightsRequestDto'] => ({
+  ...newRequestToBody(form, activityIds),
+  version,
+});
 
 export const ZExtendSchema = z.object({ reason: requiredText(TEXT_LIMITS.long), personInformedOn: requiredDate() });
 export type ExtendForm = z.infer<typeof ZExtendSchema>;

@@ -5730,6 +5730,8 @@ export interface operations {
                 ownerId?: string;
                 /** @description activities with at least one purpose on this legal basis */
                 legalBasis?: "consent" | "contract" | "legal_obligation" | "vital_interests" | "public_task" | "legitimate_interests";
+                /** @description activities whose data subjects include this data-subject-categories code (e.g. customers): the register a rights request from such a person touches */
+                dataSubject?: string;
                 /** @description true: with Art 9 special-category data; false: without */
                 specialData?: boolean;
                 dpiaDecision?: "required" | "not_required" | "to_assess";

@@ -4,6 +4,7 @@ import Link from 'next/link';
 
 import { codeLabel } from '@/features/activities/catalogue';
 import type { CatalogueItem } from '@/features/activities/types';
+import { BreachFactsFormView } from '@/features/breaches/components/breach-facts-form';
 import { BreachSteps } from '@/features/breaches/components/breach-steps';
 import { NotificationSummaryPanel } from '@/features/breaches/notification-summary';
 import type { BreachDetail, NotificationSummary } from '@/features/breaches/types';
@@ -131,6 +132,7 @@ export function BreachPageContent({ organizationId, breach, activities, vendors,
         </ol>
       )}
 
+      <BreachFactsFormView key={breach.version} organizationId={organizationId} breach={breach} activities={activities} vendors={vendors} catalogues={catalogues} />
       <BreachSteps organizationId={organizationId} breach={breach} />
 
       <NotificationSummaryPanel summary={summary} />

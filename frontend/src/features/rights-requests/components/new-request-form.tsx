@@ -2,24 +2,32 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
+import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 
 import { IDENTITY_CHECK_STATUSES, REQUEST_CHANNELS, REQUEST_TYPES } from '@domain/rights-requests/rights-request.types';
 
 import { ErrorAlert } from '@/components/alerts';
 import { SelectField, TextAreaField, TextField } from '@/components/fields';
-import { useT } from '@/i18n/i18n-provider';
+import { catalogueOptions } from '@/features/activities/catalogue';
+import type { CatalogueItem } from '@/features/activities/types';
+import { useLocale, useT } from '@/i18n/i18n-provider';
 import { orgPath } from '@/lib/paths';
 import { useApi } from '@/lib/use-api';
 import { useApiFormSubmit } from '@/lib/use-api-form-submit';
 import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes';
 
+import type { LinkedRecord } from '../linked-records';
 import { createRightsRequest } from '../registers-api';
+import { ActivityPicker } from './activity-picker';
 import { NEW_REQUEST_FIELDS, newRequestDefaults, newRequestToBody, ZNewRequestSchema, type NewRequestForm } from '../request-forms';
 
 /** Records a request as it arrived (intake), then opens its page with the clock running. */
-export function NewRightsRequestForm({ organizationId }: { organizationId: string }) {
+export function NewRightsRequestForm({ organizationId, subjectCategories }: { organizationId: string; subjectCategories: readonly CatalogueItem[] }) {
   const t = useT();
+  const locale = useLocale();
+  const categoryOptions = useMemo(() => catalogueOptions(subjectCategories, locale), [subjectCategories, locale]);
+  const [activities, setActivities] = useState<LinkedRecord[]>([]);
   const api = useApi();
   const router = useRouter();
   const form = useForm<NewRequestForm>({ resolver: zodResolver(ZNewRequestSchema), defaultValues: newRequestDefaults() });
@@ -29,7 +37,7 @@ export function NewRightsRequestForm({ organizationId }: { organizationId: strin
   } = form;
   useUnsavedChangesWarning(isDirty, t('activity.unsavedWarning'));
   const { formError, onSubmit } = useApiFormSubmit(form, NEW_REQUEST_FIELDS, async (values) => {
-    const created = await createRightsRequest(api, organizationId, newRequestToBody(values));
+    const created = await createRightsRequest(api, organizationId, newRequestToBody(values, activities.map((activity) => activity.id)));
     form.reset(values);
     router.push(orgPath(organizationId, `rights-requests/${encodeURIComponent(created.id)}`));
   });
@@ -73,6 +81,7 @@ export function NewRightsRequestForm({ organizationId }: { organizationId: strin
         error={errors.identityCheckStatus}
       />
       <TextField id="request-identityCheckMethod" label={t('rightsRequests.form.identityCheckMethod')} registration={register('identityCheckMethod')} error={errors.identityCheckMethod} />
+      <ActivityPicker organizationId={organizationId} subjectCategories={categoryOptions} value={activities} onChange={setActivities} idPrefix="request" />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={isSubmitting} data-testid="new-rights-request-submit">
           {isSubmitting ? t('common.saving') : t('rightsRequests.form.submit')}

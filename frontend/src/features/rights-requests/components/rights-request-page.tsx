@@ -5,8 +5,10 @@ import Link from 'next/link';
 import { formatDate } from '@/features/activities/history-diff';
 import { requestClock } from '@/features/rights-requests/clock';
 import { AnswerLetterPanel } from '@/features/rights-requests/components/answer-letter';
+import { EditRightsRequestForm } from '@/features/rights-requests/components/edit-request-form';
 import { RightsRequestActions } from '@/features/rights-requests/components/request-actions';
 import { RequestClockBadge, useNow } from '@/features/rights-requests/clock-badge';
+import type { CatalogueItem } from '@/features/activities/types';
 import type { LinkedRecord } from '@/features/rights-requests/linked-records';
 import { requesterInWords } from '@/features/rights-requests/requester';
 import type { RightsRequestDetail } from '@/features/rights-requests/types';
@@ -15,7 +17,17 @@ import { orgPath } from '@/lib/paths';
 
 const PARIS = 'Europe/Paris';
 
-export function RightsRequestPageContent({ organizationId, request, activities }: { organizationId: string; request: RightsRequestDetail; activities: LinkedRecord[] }) {
+export function RightsRequestPageContent({
+  organizationId,
+  request,
+  activities,
+  subjectCategories,
+}: {
+  organizationId: string;
+  request: RightsRequestDetail;
+  activities: LinkedRecord[];
+  subjectCategories: readonly CatalogueItem[];
+}) {
   const t = useT();
   const locale = useLocale();
   const now = useNow(60_000);
@@ -91,6 +103,8 @@ export function RightsRequestPageContent({ organizationId, request, activities }
           </>
         ) : null}
       </dl>
+      {/* Keyed on the version: after a save the form starts again from what the server now holds. */}
+      <EditRightsRequestForm key={request.version} organizationId={organizationId} request={request} activities={activities} subjectCategories={subjectCategories} />
       <RightsRequestActions organizationId={organizationId} request={request} />
       {request.type === 'access' ? <AnswerLetterPanel organizationId={organizationId} requestId={request.id} /> : null}
     </section>

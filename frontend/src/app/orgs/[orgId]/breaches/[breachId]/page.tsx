@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('breaches.title') };
 }
 
-/** One breach: the 72-hour clock, what happened, the risk, the notification and the people told (read-only for now). */
+/** One breach: the 72-hour clock, what happened, the risk, the notification and the people told, its facts edited with the version read. */
 export default async function BreachPage({ params }: { params: Promise<{ orgId: string; breachId: string }> }) {
   const { orgId, breachId } = await params;
   const api = await serverApi();

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 
 import { getActivity } from '@/features/activities/activities-api';
+import { loadCatalogue } from '@/features/activities/server-data';
 import { linkedRecords } from '@/features/rights-requests/linked-records';
 import { getRightsRequest } from '@/features/rights-requests/registers-api';
 import { getT } from '@/i18n/server';
@@ -19,6 +20,9 @@ export default async function RightsRequestPage({ params }: { params: Promise<{ 
   const { orgId, requestId } = await params;
   const api = await serverApi();
   const request = await orNotFound(getRightsRequest(api, orgId, requestId));
-  const activities = await linkedRecords(request.activityIds, (id) => getActivity(api, orgId, id));
-  return <RightsRequestPageContent organizationId={orgId} request={request} activities={activities} />;
+  const [activities, subjectCategories] = await Promise.all([
+    linkedRecords(request.activityIds, (id) => getActivity(api, orgId, id)),
+    loadCatalogue(orgId, 'data-subject-categories'),
+  ]);
+  return <RightsRequestPageContent organizationId={orgId} request={request} activities={activities} subjectCategories={subjectCategories} />;
 }

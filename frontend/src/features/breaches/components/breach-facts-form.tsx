@@ -1,0 +1,211 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+
+import { BREACH_NATURES } from '@domain/breaches/breach.types';
+
+import { DisclosureForm } from '@/components/disclosure-form';
+import { FieldFrame, TextAreaField, TextField } from '@/components/fields';
+import { catalogueOptions } from '@/features/activities/catalogue';
+import type { CatalogueItem } from '@/features/activities/types';
+import { ActivityPicker } from '@/features/rights-requests/components/activity-picker';
+import type { LinkedRecord } from '@/features/rights-requests/linked-records';
+import { searchVendors } from '@/features/vendors/vendors-api';
+import { useLocale, useT } from '@/i18n/i18n-provider';
+import { useAppAbility } from '@/lib/ability-context';
+import { isApiError } from '@/lib/api-error';
+import { applyApiError, errorMessage } from '@/lib/forms';
+import { useApi } from '@/lib/use-api';
+
+import { BREACH_FACTS_FIELDS, breachFactsDefaults, breachFactsToBody, ZBreachFactsSchema, type BreachFactsForm } from '../breach-forms';
+import { updateBreach } from '../breaches-api';
+import type { BreachDetail } from '../types';
+
+/**
+ * Correcting or completing what is known of a breach after it was recorded: what happened and when,
+ * its nature, the data and people, the activities and vendors involved, the consequences and the
+ * measures. Sent with the version read: a change made by someone else in between is told in words,
+ * with a reload, rather than overwritten.
+ */
+export function BreachFactsFormView({
+  organizationId,
+  breach,
+  activities,
+  vendors,
+  catalogues,
+}: {
+  organizationId: string;
+  breach: BreachDetail;
+  activities: LinkedRecord[];
+  vendors: LinkedRecord[];
+  catalogues: { dataCategories: CatalogueItem[]; subjectCategories: CatalogueItem[] };
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const api = useApi();
+  const ability = useAppAbility();
+  const dataOptions = useMemo(() => catalogueOptions(catalogues.dataCategories, locale, breach.dataCategories), [catalogues.dataCategories, locale, breach.dataCategories]);
+  const subjectOptions = useMemo(
+    () => catalogueOptions(catalogues.subjectCategories, locale, breach.subjectCategories),
+    [catalogues.subjectCategories, locale, breach.subjectCategories],
+  );
+  const [linkedActivities, setLinkedActivities] = useState<LinkedRecord[]>(activities);
+  const [linkedVendors, setLinkedVendors] = useState<LinkedRecord[]>(vendors);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const form = useForm<BreachFactsForm>({ resolver: zodResolver(ZBreachFactsSchema), defaultValues: breachFactsDefaults(breach) });
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
+  if (!ability.can('update', 'Breach')) return null;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    setConflict(false);
+    try {
+      const links = { activityIds: linkedActivities.map((record) => record.id), vendorIds: linkedVendors.map((record) => record.id) };
+      await updateBreach(api, organizationId, breach.id, breachFactsToBody(values, links, breach.version));
+      // A full reload: the page's server data (labels, summary, clock) all follow the new facts.
+      window.location.reload();
+    } catch (caught) {
+      if (isApiError(caught, 'version_conflict')) {
+        setConflict(true);
+        return;
+      }
+      setFormError(applyApiError(caught, { setError: form.setError, fields: BREACH_FACTS_FIELDS, t }));
+    }
+  });
+
+  const checks = (name: 'natures' | 'dataCategories' | 'subjectCategories', options: readonly { value: string; label: string }[], legend: string) => (
+    <fieldset className="check-group" data-testid={`breach-edit-${name}`}>
+      <legend className="check-group__title">{legend}</legend>
+      {options.map((option) => (
+        <div className="check" key={option.value}>
+          <input id={`breach-edit-${name}-${option.value}`} type="checkbox" className="check__box" value={option.value} {...register(name)} />
+          <label className="check__label" htmlFor={`breach-edit-${name}-${option.value}`}>
+            {option.label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+
+  return (
+    <DisclosureForm
+      testId="breach-edit"
+      title={t('breaches.edit.title')}
+      hint={t('breaches.edit.hint')}
+      formError={formError}
+      onSubmit={onSubmit}
+      submitLabel={t('breaches.edit.submit')}
+      submitTestId="breach-edit-submit"
+      submitting={isSubmitting}
+    >
+      {conflict ? (
+        <div className="alert alert--error" role="alert" data-testid="breach-edit-conflict">
+          <p>{t('breaches.edit.conflict')}</p>
+          <button type="button" className="button" onClick={() => window.location.reload()} data-testid="breach-edit-reload">
+            {t('breaches.edit.reload')}
+          </button>
+        </div>
+      ) : null}
+      <TextField id="breach-edit-summary" label={t('breaches.form.summary')} required registration={register('summary')} error={errors.summary} />
+      <TextField id="breach-edit-awareAt" type="datetime-local" label={t('breaches.form.awareAt')} hint={t('breaches.form.awareAtHint')} required registration={register('awareAt')} error={errors.awareAt} />
+      <TextField id="breach-edit-occurredAt" type="datetime-local" label={t('breaches.form.occurredAt')} registration={register('occurredAt')} error={errors.occurredAt} />
+      <TextAreaField id="breach-edit-discovery" label={t('breaches.form.discovery')} registration={register('discovery')} error={errors.discovery} />
+      {checks(
+        'natures',
+        BREACH_NATURES.map((nature) => ({ value: nature, label: t(`breaches.form.natureLabels.${nature}`) })),
+        t('breaches.form.natures'),
+      )}
+      {checks('dataCategories', dataOptions, t('breaches.detail.dataCategories'))}
+      {checks('subjectCategories', subjectOptions, t('breaches.detail.subjectCategories'))}
+      <TextField id="breach-edit-approxPersons" inputMode="numeric" label={t('breaches.form.approxPersons')} registration={register('approxPersons')} error={errors.approxPersons} />
+      <TextField id="breach-edit-approxRecords" inputMode="numeric" label={t('breaches.form.approxRecords')} registration={register('approxRecords')} error={errors.approxRecords} />
+      <ActivityPicker
+        organizationId={organizationId}
+        subjectCategories={subjectOptions}
+        value={linkedActivities}
+        onChange={setLinkedActivities}
+        idPrefix="breach-edit"
+        hint={t('breaches.edit.activitiesHint')}
+        categoryLabel={t('breaches.edit.activitiesCategory')}
+      />
+      <VendorPicker organizationId={organizationId} value={linkedVendors} onChange={setLinkedVendors} />
+      <TextAreaField id="breach-edit-consequences" label={t('breaches.detail.consequences')} registration={register('consequences')} error={errors.consequences} />
+      <TextAreaField id="breach-edit-measuresTaken" label={t('breaches.detail.measuresTaken')} registration={register('measuresTaken')} error={errors.measuresTaken} />
+      <TextAreaField id="breach-edit-measuresProposed" label={t('breaches.detail.measuresProposed')} registration={register('measuresProposed')} error={errors.measuresProposed} />
+    </DisclosureForm>
+  );
+}
+
+/** The vendors involved (a processor's breach), found by name and ticked; named, never by id. */
+function VendorPicker({ organizationId, value, onChange }: { organizationId: string; value: LinkedRecord[]; onChange: (next: LinkedRecord[]) => void }) {
+  const t = useT();
+  const api = useApi();
+  const [search, setSearch] = useState('');
+  const [found, setFound] = useState<LinkedRecord[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const chosen = new Set(value.map((record) => record.id));
+  const find = async () => {
+    setError(null);
+    try {
+      setFound((await searchVendors(api, organizationId, search)).map((vendor) => ({ id: vendor.id, label: vendor.name })));
+    } catch (failure) {
+      setError(errorMessage(failure, t));
+    }
+  };
+  const box = (record: LinkedRecord, checked: boolean) => (
+    <div className="check" key={record.id}>
+      <input
+        id={`breach-edit-vendor-${record.id}`}
+        type="checkbox"
+        className="check__box"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked ? [...value, record] : value.filter((r) => r.id !== record.id))}
+      />
+      <label className="check__label" htmlFor={`breach-edit-vendor-${record.id}`}>
+        {record.label}
+      </label>
+    </div>
+  );
+  return (
+    <fieldset className="check-group" data-testid="breach-edit-vendors">
+      <legend className="check-group__title">{t('breaches.detail.vendors')}</legend>
+      <FieldFrame id="breach-edit-vendorSearch" label={t('breaches.edit.vendorSearch')}>
+        {(describedBy) => (
+          <div className="button-row">
+            <input
+              id="breach-edit-vendorSearch"
+              className="field__control"
+              type="search"
+              aria-describedby={describedBy}
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') {
+                  event.preventDefault();
+                  void find();
+                }
+              }}
+            />
+            <button type="button" className="button" onClick={() => void find()}>
+              {t('rightsRequests.activities.searchButton')}
+            </button>
+          </div>
+        )}
+      </FieldFrame>
+      {found?.length === 0 ? <p className="field__hint">{t('breaches.edit.vendorNotFound')}</p> : null}
+      {error ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {value.map((record) => box(record, true))}
+      {(found ?? []).filter((record) => !chosen.has(record.id)).map((record) => box(record, false))}
+    </fieldset>
+  );
+}

@@ -2,6 +2,7 @@ import { scanLanguage } from '../common/words/language-scan';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
 import { asOwner, completeActivity } from './activities.test-helpers';
 import { download, openWorkbook, rowsOf } from '../exports/exports.test-helpers';
+import { pdfPages } from '../exports/pdf/pdf-text.test-helpers';
 
 /**
  * Issue 17, item 4: the DPO cannot validate what the register shows to be unlawful — a transfer
@@ -139,6 +140,11 @@ describe('validation refuses the unlawful states the register can see (real Post
     const en = rowsOf((await openWorkbook((await download(org.as.auditor, `${base()}/exports/register.xlsx?lang=en`)).body)).getWorksheet('Register')!);
     const enRow = en.find((row) => Object.values(row).includes('Paie externalisée à Bangalore'))!;
     expect(enRow['DPO overrides']).toBe(`Validated despite: a transfer outside the EEA without a transfer tool — reason: ${reason}`);
+
+    // And in the activity's PDF record (the evidence pack carries the workbook and the PDFs).
+    const record = (await pdfPages((await download(org.as.auditor, `${base()}/activities/${activity.id}/record.pdf?lang=fr`)).body)).join('\n').replace(/\s+/g, ' ');
+    expect(record).toContain('Dérogations du DPO');
+    expect(record).toContain('Validé malgré : un transfert hors de l’EEE sans outil de transfert — motif : Les clauses contractuelles types');
 
     // Reopened, the override goes: the next validation answers for itself.
     const reopened = (await org.as.dpo.post(`${base()}/activities/${activity.id}/reopen`).send({ version: validated.version }).expect(200)).body;

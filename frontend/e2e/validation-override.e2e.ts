@@ -54,7 +54,7 @@ describe('the DPO validates despite a transfer blocker, with a reason', () => {
     await override.waitFor();
     await waitForStatus(page, 'in_review');
     const blocker = override.getByTestId('override-transfer_mechanism_missing');
-    expect(await blocker.textContent()).toContain('un transfert hors de l’EEE sans outil de transfert');
+    expect(await blocker.textContent()).toContain('Un transfert hors de l’EEE sans outil de transfert');
     expect(await blocker.textContent()).toContain('vers l’Inde (Centre de services Kaveri)');
 
     // The reason is required.
@@ -68,6 +68,7 @@ describe('the DPO validates despite a transfer blocker, with a reason', () => {
     await waitForStatus(page, 'validated');
     await page.getByRole('status').filter({ hasText: 'validé malgré les blocages' }).waitFor();
     expect(await page.getByTestId('validation-overrides').textContent()).toContain(`Validé malgré : un transfert hors de l’EEE sans outil de transfert — motif : ${reason}`);
+    await lookAt(page, 'validation-override-shown');
     await context.close();
   });
 

@@ -12,6 +12,9 @@ import type { Problem } from '../errors';
 import { ZValidationOverrideSchema, type ValidationOverrideForm } from '../schemas';
 import type { Activity } from '../types';
 
+/** The blocker's words start a sentence in the override line, a heading here. */
+const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+
 /**
  * The DPO's answer to a validation refused for blockers only: each kind of blocker in words (the
  * server's sentences), a reason for each, and « Valider malgré tout ». Register content that is
@@ -40,7 +43,7 @@ export function OverrideBlockersForm({
       <form noValidate onSubmit={(event) => void form.handleSubmit((values) => onSubmit(values.overrides))(event)}>
         {codes.map((code, index) => (
           <fieldset key={code} className="plain-fieldset" data-testid={`override-${code}`}>
-            <legend className="field__label">{t(`activity.override.blockers.${code}`)}</legend>
+            <legend className="field__label">{capitalised(t(`activity.override.blockers.${code}`))}</legend>
             <ul className="problems__list">
               {problems
                 .filter((problem) => problem.code === code)

@@ -146,6 +146,10 @@ describe('validation refuses the unlawful states the register can see (real Post
     expect(record).toContain('Dérogations du DPO');
     expect(record).toContain('Validé malgré : un transfert hors de l’EEE sans outil de transfert — motif : Les clauses contractuelles types');
 
+    // A copy is a new draft, without the source's overrides.
+    const copy = (await org.as.dpo.post(`${base()}/activities/${activity.id}/duplicate`).send({}).expect(201)).body;
+    expect(copy.validationOverrides).toBeUndefined();
+
     // Reopened, the override goes: the next validation answers for itself.
     const reopened = (await org.as.dpo.post(`${base()}/activities/${activity.id}/reopen`).send({ version: validated.version }).expect(200)).body;
     expect(reopened.validationOverrides).toBeUndefined();

@@ -249,12 +249,13 @@ describe('ZActivityFormSchema', () => {
 describe('the DPO’s override of validation blockers', () => {
   it('is offered only when every refusal is an overridable blocker, once per kind', () => {
     const transfer = { path: 'transfers[0].mechanism', code: 'transfer_mechanism_missing' };
-    expect(overridableCodes([transfer, { ...transfer, path: 'transfers[1].mechanism' }, { path: 'processors[0]', code: 'processor_contract_missing' }])).toEqual([
-      'transfer_mechanism_missing',
-      'processor_contract_missing',
-    ]);
-    expect(overridableCodes([transfer, { path: 'rightsProcedure', code: 'rights_procedure_missing' }])).toEqual([]);
-    expect(overridableCodes([{ path: 'dpiaScreening.decision', code: 'processing_prohibited_by_authority' }])).toEqual([]);
+    const secondTransfer = { path: 'transfers[1].mechanism', code: 'transfer_mechanism_missing' };
+    const contract = { path: 'processors[0]', code: 'processor_contract_missing' };
+    const rights = { path: 'rightsProcedure', code: 'rights_procedure_missing' };
+    const banned = { path: 'dpiaScreening.decision', code: 'processing_prohibited_by_authority' };
+    expect(overridableCodes([transfer, secondTransfer, contract])).toEqual(['transfer_mechanism_missing', 'processor_contract_missing']);
+    expect(overridableCodes([transfer, rights])).toEqual([]);
+    expect(overridableCodes([banned])).toEqual([]);
     expect(overridableCodes([])).toEqual([]);
   });
 

@@ -482,7 +482,7 @@ export const ZValidationOverrideSchema = z.object({
 export type ValidationOverrideForm = z.infer<typeof ZValidationOverrideSchema>;
 
 /** The kinds of blocker a refused validation names, when they are all overridable (else none: the register must be completed first). */
-export function overridableCodes<P extends { code: string }>(problems: readonly P[]): OverridableBlockerCode[] {
+export function overridableCodes(problems: readonly { code: string }[]): OverridableBlockerCode[] {
   if (problems.length === 0 || !problems.every((problem) => isOverridableBlocker(problem.code))) return [];
   return [...new Set(problems.map((problem) => problem.code as OverridableBlockerCode))];
 }

@@ -35,6 +35,7 @@ import {
   ListActivitiesQuery,
   RequestActivityChangesDto,
   TransitionDto,
+  ValidateActivityDto,
   UpdateActivityDto,
 } from './dto/activity.dto';
 
@@ -151,11 +152,11 @@ export class ActivitiesController {
   @Post(':activityId/validate')
   @CheckPolicy('validate', 'Activity')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'in_review → validated (DPO); 422 activity_incomplete lists every missing or invalid field' })
+  @ApiOperation({ summary: 'in_review → validated (DPO); 422 activity_incomplete lists every missing or invalid field; the DPO may validate despite the blockers with `overrides` (a reason each)' })
   @ApiOkResponse({ type: ActivityView })
-  @ApiUnprocessableEntityResponse({ description: 'details.fields: [{ path, code, message }]' })
-  validate(@CurrentAccess() access: OrganizationAccess, @Param('activityId', ParseIdPipe) activityId: string, @Body() body: TransitionDto, @Headers('if-match') ifMatch?: string) {
-    return this.transition(access, activityId, 'validate', body, ifMatch);
+  @ApiUnprocessableEntityResponse({ description: 'details.fields: [{ path, code, message }]; override_not_needed when an override names a blocker that is not there' })
+  validate(@CurrentAccess() access: OrganizationAccess, @Param('activityId', ParseIdPipe) activityId: string, @Body() body: ValidateActivityDto, @Headers('if-match') ifMatch?: string) {
+    return this.workflow.transition(access, activityId, 'validate', expectedVersion(body.version, ifMatch), body.comment ?? null, body.overrides ?? []);
   }
 
   @Post(':activityId/request-changes')

@@ -96,7 +96,7 @@ const dpiaScreening = (input: DpiaScreeningDto | undefined): DpiaScreening =>
  */
 export function buildContent(input: ContentInput, base: ActivityContent | null, facts: ActivityFacts): ActivityContent {
   // Lists, flags and the screening are never null (the DTO refuses it): absent means "keep".
-  const pick = <K extends keyof ActivityContent>(key: K, fresh: (value: NonNullable<ContentInput[K]>) => ActivityContent[K], fallback: ActivityContent[K]): ActivityContent[K] => {
+  const pick = <K extends Exclude<keyof ActivityContent, 'validationOverrides'>>(key: K, fresh: (value: NonNullable<ContentInput[K]>) => ActivityContent[K], fallback: ActivityContent[K]): ActivityContent[K] => {
     const value = input[key];
     if (value !== undefined && value !== null) return fresh(value);
     return base ? base[key] : fallback;
@@ -154,6 +154,8 @@ export function toSnapshot(row: Pick<ProcessingActivity, 'reference' | 'name' | 
     rightsProcedure: content.rightsProcedure,
     automatedDecisionMaking: content.automatedDecisionMaking,
     dpiaScreening: content.dpiaScreening,
+    // Only when the DPO validated despite blockers, so that earlier snapshots compare unchanged.
+    ...(content.validationOverrides?.length ? { validationOverrides: content.validationOverrides } : {}),
     nextReviewDate: row.nextReviewDate,
   };
 }

@@ -176,6 +176,8 @@ export class ActivityEditing {
     const source = await this.queries.find(access.organizationId, activityId);
     const { name, comment } = copy(source);
     const now = await this.store.now();
+    // A copy is a new draft: the DPO's overrides qualified the source's validation, not the copy.
+    const { validationOverrides: _overrides, ...document } = structuredClone(source.document);
     const row: ProcessingActivity = {
       ...source,
       id: randomUUID(),
@@ -183,7 +185,7 @@ export class ActivityEditing {
       name,
       ownerId: this.store.callerId(),
       status: 'draft',
-      document: structuredClone(source.document),
+      document,
       version: 1,
       createdAt: now,
       updatedAt: now,

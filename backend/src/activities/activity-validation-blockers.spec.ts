@@ -1,6 +1,8 @@
 import { scanLanguage } from '../common/words/language-scan';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
 import { asOwner, completeActivity } from './activities.test-helpers';
+import { download, openWorkbook, rowsOf } from '../exports/exports.test-helpers';
+import { pdfPages } from '../exports/pdf/pdf-text.test-helpers';
 
 /**
  * Issue 17, item 4: the DPO cannot validate what the register shows to be unlawful — a transfer
@@ -89,5 +91,113 @@ describe('validation refuses the unlawful states the register can see (real Post
     await asOwner(api, (client) => client.query("UPDATE dpias SET status = 'validated', decision = 'validated', decided_at = now() WHERE id = $1", [dpia.id]));
     const validated = await validate('en', fixed.version).expect(200);
     expect(validated.body.status).toBe('validated');
+  });
+
+  /** Issue 17, item 4: the DPO may validate despite a blocker, with a reason recorded, audited and printed. */
+  it('lets the DPO validate despite the blockers with a reason each: recorded, audited, in the workbook, cleared on reopening', async () => {
+    const activity = (
+      await org.as.dpo
+        .post(`${base()}/activities`)
+        .send(completeActivity({ name: 'Paie externalisée à Bangalore', transfers: [{ country: 'IN', recipient: 'Centre de services « Kaveri »', mechanism: null }] }))
+        .expect(201)
+    ).body;
+    const submitted = (await org.as.dpo.post(`${base()}/activities/${activity.id}/submit`).send({ version: activity.version }).expect(200)).body;
+    const validate = (agent: keyof typeof org.as, body: object) =>
+      org.as[agent].post(`${base()}/activities/${activity.id}/validate`).set('Accept-Language', 'fr').send({ version: submitted.version, ...body });
+    const reason = 'Les clauses contractuelles types sont en cours de signature avec l’entité indienne ; le DPO l’a vérifié le 2 décembre.';
+
+    // Only the blocker present may be overridden, each with a reason, and only by the DPO.
+    const missingReason = await validate('dpo', { overrides: [{ code: 'transfer_mechanism_missing', reason: '   ' }] }).expect(400);
+    expect(missingReason.body.code).toBe('validation_failed');
+    await validate('dpo', { overrides: [{ code: 'transfer_mechanism_missing' }] }).expect(400);
+    await validate('dpo', { overrides: [{ code: 'transfer_mechanism_missing', reason: 'x'.repeat(2001) }] }).expect(400);
+    await validate('dpo', { overrides: [{ code: 'no_purpose', reason }] }).expect(400);
+    await validate('dpo', { overrides: [{ code: 'processing_prohibited_by_authority', reason }] }).expect(400);
+    const notThere = await validate('dpo', { overrides: [{ code: 'transfer_mechanism_missing', reason }, { code: 'processor_contract_missing', reason }] }).expect(422);
+    expect(notThere.body.code).toBe('override_not_needed');
+    expect(notThere.body.message).toContain('blocage absent');
+    await validate('contributor', { overrides: [{ code: 'transfer_mechanism_missing', reason }] }).expect(403);
+    await validate('admin', { overrides: [{ code: 'transfer_mechanism_missing', reason }] }).expect(403);
+    expect((await org.as.dpo.get(`${base()}/activities/${activity.id}`).expect(200)).body.status).toBe('in_review');
+
+    const validated = (await validate('dpo', { overrides: [{ code: 'transfer_mechanism_missing', reason: `  ${reason}  ` }] }).expect(200)).body;
+    expect(validated.status).toBe('validated');
+    expect(validated.validationOverrides).toEqual([{ code: 'transfer_mechanism_missing', reason }]);
+
+    // Audited in the same event as the validation: which blocker, the reason, by whom.
+    const trail = (await org.as.auditor.get(`${base()}/audit-events?entityId=${activity.id}&action=validate`).expect(200)).body;
+    expect(trail.total).toBe(1);
+    expect(trail.items[0].changes).toMatchObject({
+      'validationOverrides[0].code': { before: null, after: 'transfer_mechanism_missing' },
+      'validationOverrides[0].reason': { before: null, after: reason },
+    });
+    expect(trail.items[0].actorId ?? trail.items[0].actorName).toBeTruthy();
+
+    // Printed in the register sheet, in words, in both languages.
+    const fr = rowsOf((await openWorkbook((await download(org.as.auditor, `${base()}/exports/register.xlsx?lang=fr`)).body)).getWorksheet('Registre')!);
+    const frRow = fr.find((row) => row['Nom'] === 'Paie externalisée à Bangalore' || Object.values(row).includes('Paie externalisée à Bangalore'))!;
+    expect(frRow['Dérogations du DPO']).toBe(`Validé malgré : un transfert hors de l’EEE sans outil de transfert — motif : ${reason}`);
+    const en = rowsOf((await openWorkbook((await download(org.as.auditor, `${base()}/exports/register.xlsx?lang=en`)).body)).getWorksheet('Register')!);
+    const enRow = en.find((row) => Object.values(row).includes('Paie externalisée à Bangalore'))!;
+    expect(enRow['DPO overrides']).toBe(`Validated despite: a transfer outside the EEA without a transfer tool — reason: ${reason}`);
+
+    // And in the activity's PDF record (the evidence pack carries the workbook and the PDFs).
+    const record = (await pdfPages((await download(org.as.auditor, `${base()}/activities/${activity.id}/record.pdf?lang=fr`)).body)).join('\n').replace(/\s+/g, ' ');
+    expect(record).toContain('Dérogations du DPO');
+    expect(record).toContain('Validé malgré : un transfert hors de l’EEE sans outil de transfert — motif : Les clauses contractuelles types');
+
+    // A copy is a new draft, without the source's overrides.
+    const copy = (await org.as.dpo.post(`${base()}/activities/${activity.id}/duplicate`).send({}).expect(201)).body;
+    expect(copy.validationOverrides).toBeUndefined();
+
+    // Reopened, the override goes: the next validation answers for itself.
+    const reopened = (await org.as.dpo.post(`${base()}/activities/${activity.id}/reopen`).send({ version: validated.version }).expect(200)).body;
+    expect(reopened.validationOverrides).toBeUndefined();
+    const again = (await org.as.dpo.post(`${base()}/activities/${activity.id}/submit`).send({ version: reopened.version }).expect(200)).body;
+    const refused = await org.as.dpo.post(`${base()}/activities/${activity.id}/validate`).send({ version: again.version }).expect(422);
+    expect(refused.body.details.fields.map((field: { code: string }) => field.code)).toEqual(['transfer_mechanism_missing']);
+  });
+
+  it('covers every blocker or none: a partial cover answers 422 with the rest, and register rules are never overridden', async () => {
+    await org.as.dpo
+      .post(`${base()}/vendors`)
+      .send({
+        name: 'Archives Sans Contrat',
+        legalEntity: 'Archives Sans Contrat SARL',
+        service: 'Archivage',
+        role: 'processor',
+        headquartersCountry: 'FR',
+        parentCompany: null,
+        parentCountry: null,
+        dataLocations: ['FR'],
+        dpa: { signed: false },
+        certifications: [],
+        transferMechanism: null,
+        nextReviewDate: '2027-03-14',
+      })
+      .expect(201);
+    const activity = (
+      await org.as.dpo
+        .post(`${base()}/activities`)
+        .send(completeActivity({ name: 'Archivage des bulletins', processors: ['Archives Sans Contrat'], transfers: [{ country: 'IN', recipient: null, mechanism: null }] }))
+        .expect(201)
+    ).body;
+    const submitted = (await org.as.dpo.post(`${base()}/activities/${activity.id}/submit`).send({ version: activity.version }).expect(200)).body;
+    const reason = 'Contrat signé le 1er décembre, en attente du retour de l’exemplaire « original ».';
+    const partial = await org.as.dpo
+      .post(`${base()}/activities/${activity.id}/validate`)
+      .send({ version: submitted.version, overrides: [{ code: 'processor_contract_missing', reason }] })
+      .expect(422);
+    expect(partial.body.code).toBe('activity_incomplete');
+    expect(partial.body.details.fields.map((field: { code: string }) => field.code)).toEqual(['transfer_mechanism_missing']);
+
+    // A register rule broken (no information of the data subjects): every override does not help.
+    const changed = (await org.as.dpo.patch(`${base()}/activities/${activity.id}`).send({ version: submitted.version, dataSubjectInformation: null }).expect(200)).body;
+    const rules = await org.as.dpo
+      .post(`${base()}/activities/${activity.id}/validate`)
+      .send({ version: changed.version, overrides: [{ code: 'processor_contract_missing', reason }, { code: 'transfer_mechanism_missing', reason }] })
+      .expect(422);
+    expect(rules.body.details.fields.map((field: { code: string }) => field.code)).toEqual(expect.arrayContaining(['information_missing', 'processor_contract_missing', 'transfer_mechanism_missing']));
+    expect((await org.as.dpo.get(`${base()}/activities/${activity.id}`).expect(200)).body.status).toBe('in_review');
   });
 });

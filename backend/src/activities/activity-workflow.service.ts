@@ -15,7 +15,8 @@ import { VendorLinksService } from '../vendors/vendor-links.service';
 import { ActivityCatalogues, ActivityFacts } from '../catalogues/activity-catalogues';
 import { ActivityIncompleteException } from './activity-errors';
 import { consultationHold } from '../domain/dpias/dpia-rules';
-import { checkActivity, completenessOf, RuleInput, ValidationBlocker, validationBlockers } from '../domain/activities/activity-rules';
+import { checkActivity, completenessOf, RuleInput, unresolvedBlockers, ValidationBlocker, validationBlockers, ValidationOverride } from '../domain/activities/activity-rules';
+import type { ActivityContent } from '../domain/activities/activity.types';
 import { ProcessingActivity } from './activity.entity';
 import { ACTIVITY_TRANSITION_RULES, type ActivityTransition } from '../domain/activities/activity-workflow';
 import { ActivityAccess, asSubject } from './activity-access';
@@ -33,6 +34,12 @@ const TRANSITION_NOTICES: Record<Transition, { kind: WorkflowKind; to: 'dpos' | 
   request_changes: { kind: 'activity_changes_requested', to: 'owner' },
 };
 
+/** The document with these overrides (the key is left out when there is none, as before the feature). */
+function withOverrides(document: ActivityContent, overrides: readonly ValidationOverride[]): ActivityContent {
+  const { validationOverrides: _previous, ...rest } = document;
+  return overrides.length ? { ...rest, validationOverrides: overrides.map(({ code, reason }) => ({ code, reason })) } : rest;
+}
+
 /** The workflow of an activity: its transitions, what validation requires, and who hears of each step. */
 @Injectable()
 export class ActivityWorkflow {
@@ -47,7 +54,8 @@ export class ActivityWorkflow {
     private readonly notifier: WorkflowNotifier,
   ) {}
 
-  async transition(access: ActivityAccess, activityId: string, transition: Transition, expected: number, comment: string | null): Promise<ActivityDetail> {
+  /** `overrides`: on validate only, the blockers the DPO validates despite, each with its reason. */
+  async transition(access: ActivityAccess, activityId: string, transition: Transition, expected: number, comment: string | null, overrides: ValidationOverride[] = []): Promise<ActivityDetail> {
     const rule = ACTIVITY_TRANSITION_RULES[transition];
     const current = await this.records.open(ProcessingActivity, access.organizationId, activityId, expected, (row) =>
       ForbiddenError.from(access.ability).throwUnlessCan(rule.permission(row.status), asSubject(row)),
@@ -55,7 +63,7 @@ export class ActivityWorkflow {
     if (!rule.from.includes(current.status)) {
       throw new AppException(HttpStatus.CONFLICT, 'invalid_transition', { status: current.status, transition, allowedFrom: rule.from }, { status: current.status });
     }
-    if (transition === 'validate') await this.assertComplete(current, await this.catalogues.facts(), await this.blockers(current));
+    if (transition === 'validate') await this.assertComplete(current, await this.catalogues.facts(), await this.blockers(current), overrides);
 
     // A transition changes neither department nor owner: their labels are read once.
     const labels = await this.queries.labelsOf(current);
@@ -63,6 +71,7 @@ export class ActivityWorkflow {
     const now = await this.store.now();
     const next: ProcessingActivity = {
       ...current,
+      document: withOverrides(current.document, transition === 'validate' ? overrides : rule.to === 'draft' ? [] : (current.document.validationOverrides ?? [])),
       status: rule.to,
       version: current.version + 1,
       updatedAt: now,
@@ -96,12 +105,19 @@ export class ActivityWorkflow {
   }
 
   /** A validated activity must pass the register's rules (and, when validating, the blockers): 422 with what is missing. */
-  async assertComplete(row: ProcessingActivity, facts: ActivityFacts, blockers: ValidationBlocker[] = []): Promise<void> {
+  async assertComplete(row: ProcessingActivity, facts: ActivityFacts, blockers: ValidationBlocker[] = [], overrides: readonly ValidationOverride[] = []): Promise<void> {
     const input: RuleInput = { ...row.document, role: row.role };
     const { problems } = checkActivity(input, facts);
-    if (!problems.length && !blockers.length) return;
+    const { uncovered, unused } = unresolvedBlockers(blockers, overrides);
+    // An override answers for a risk the register shows: naming one that is not there is a mistake.
+    if (unused.length) {
+      throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, 'override_not_needed', { codes: unused.map((override) => override.code) }, { count: unused.length });
+    }
+    // Missing register content is never overridable: with any problem, every blocker is listed again.
+    if (!problems.length && !uncovered.length) return;
+    const refused = problems.length ? blockers : uncovered;
     const labels = await organizationLabels((sql, params) => this.connection.manager.query(sql, params), row.organizationId);
-    throw new ActivityIncompleteException([...problems, ...blockers], completenessOf(input, facts), labels);
+    throw new ActivityIncompleteException([...problems, ...refused], completenessOf(input, facts), labels);
   }
 
   /** The unlawful states validation refuses: transfers without a tool, processors without a contract, a required DPIA not validated. */

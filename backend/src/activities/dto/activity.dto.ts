@@ -28,6 +28,7 @@ import {
 import { FIELD_CHANGES_SCHEMA } from '../../common/http/api-schemas';
 import { PageQuery } from '../../common/http/pagination';
 import { withArgs } from '../../common/http/validation';
+import { OVERRIDABLE_BLOCKER_CODES, type OverridableBlockerCode } from '../../domain/activities/activity-rules';
 import {
   ACTIVITY_ROLES,
   ACTIVITY_STATUSES,
@@ -294,6 +295,31 @@ export class TransitionDto {
   @NullableText(TEXT_LIMITS.long, 'a note kept with the version (the DPO’s remark, the reason to reopen…)') comment?: string | null;
 }
 
+/** One blocker the DPO validates despite, and why (recorded, audited, printed in the exports). */
+export class ValidationOverrideDto {
+  @ApiProperty({ enum: OVERRIDABLE_BLOCKER_CODES, description: 'the blocker the 422 named (details.fields[].code)' })
+  @IsIn(OVERRIDABLE_BLOCKER_CODES, withArgs)
+  code!: OverridableBlockerCode;
+
+  @ApiProperty({ maxLength: TEXT_LIMITS.long, description: 'why the DPO validates despite it; printed in the exports' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMITS.long, withArgs)
+  reason!: string;
+}
+
+/** in_review → validated: the DPO may validate despite the blockers, each with a reason. */
+export class ValidateActivityDto extends TransitionDto {
+  @ApiPropertyOptional({ type: () => [ValidationOverrideDto], description: 'one per blocker code the validation would refuse; only the blockers present' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(OVERRIDABLE_BLOCKER_CODES.length, withArgs)
+  @ValidateNested({ each: true })
+  @Type(() => ValidationOverrideDto)
+  overrides?: ValidationOverrideDto[];
+}
+
 /** The DPO sends a submitted activity back to its owner: the comment says what to change. */
 export class RequestActivityChangesDto {
   @ApiPropertyOptional({ description: 'The version last read; or send If-Match' })
@@ -421,6 +447,8 @@ export class ActivityView extends OmitType(CreateActivityDto, COMPUTED) {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) validatedBy!: string | null;
   @ApiProperty({ type: [LinkedVendorView], description: 'the vendors its processors name' }) vendors!: LinkedVendorView[];
   @ApiProperty({ type: [TransferStatusView], description: 'the computed status of each transfer, in the order of transfers' }) transferStatuses!: TransferStatusView[];
+  @ApiPropertyOptional({ type: () => [ValidationOverrideDto], description: 'the blockers the DPO validated despite, with the reasons; absent when none' })
+  validationOverrides?: ValidationOverrideDto[];
 }
 
 export class ActivityListItem {

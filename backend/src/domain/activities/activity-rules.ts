@@ -173,6 +173,33 @@ export interface BlockerFacts {
   outsidePublicTasks?: boolean;
 }
 
+/**
+ * The blockers the DPO may validate despite, with a recorded reason (issue 17, item 4): what the DPO
+ * can weigh and answer for (a transfer tool being negotiated, a contract awaiting signature, a DPIA
+ * under way). Not the authority's hold or ban (Art 36, Art 58(2)(f): not the DPO's to lift), not the
+ * public-body legal basis (Art 6(1): the law, not a judgement), and never a missing register field.
+ */
+export const OVERRIDABLE_BLOCKER_CODES = ['transfer_mechanism_missing', 'processor_transfer_mechanism_missing', 'processor_contract_missing', 'dpia_not_validated'] as const satisfies readonly BlockerCode[];
+export type OverridableBlockerCode = (typeof OVERRIDABLE_BLOCKER_CODES)[number];
+
+export const isOverridableBlocker = (code: string): code is OverridableBlockerCode => (OVERRIDABLE_BLOCKER_CODES as readonly string[]).includes(code);
+
+/** The DPO's reasoned override of one kind of blocker: covers every blocker with that code. */
+export interface ValidationOverride {
+  code: OverridableBlockerCode;
+  reason: string;
+}
+
+/**
+ * What validation still refuses given the DPO's overrides: the blockers no override covers, and the
+ * overrides naming a blocker that is not there (refused too: an override records a real risk taken).
+ */
+export function unresolvedBlockers(blockers: readonly ValidationBlocker[], overrides: readonly ValidationOverride[]): { uncovered: ValidationBlocker[]; unused: ValidationOverride[] } {
+  const covered = new Set(overrides.map((override) => override.code as string));
+  const present = new Set(blockers.map((blocker) => blocker.code as string));
+  return { uncovered: blockers.filter((blocker) => !covered.has(blocker.code)), unused: overrides.filter((override) => !present.has(override.code)) };
+}
+
 export function validationBlockers(facts: BlockerFacts): ValidationBlocker[] {
   const blockers: ValidationBlocker[] = [];
   facts.transfers.forEach((transfer, index) => {

@@ -1,3 +1,5 @@
+import type { OverridableBlockerCode } from './activity-rules';
+
 /**
  * A processing activity in the interchange format (shared/reference/activity.schema.json): what the
  * API returns, what the JSON import accepts, what every version snapshot holds.
@@ -117,6 +119,12 @@ export interface ActivityContent {
   rightsProcedure: string | null;
   automatedDecisionMaking: boolean;
   dpiaScreening: DpiaScreening;
+  /**
+   * The blockers the DPO validated despite, with the reasons (set by the validate transition,
+   * removed when the activity goes back to draft). In the document so that the version snapshots,
+   * the history and the as-of exports carry it. Absent when there is none.
+   */
+  validationOverrides?: { code: OverridableBlockerCode; reason: string }[];
 }
 
 export const CONTENT_KEYS = [

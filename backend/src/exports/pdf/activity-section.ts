@@ -4,7 +4,7 @@ import { dateInWords } from '../../domain/words/dates';
 import { retentionInWords } from '../../domain/words/durations';
 import type { DpiaState } from '../../dpias/dpia-export';
 import type { RegisterRow } from '../sheets/register.sheet';
-import { measureLabel } from '../sheets/register.sheet';
+import { measureLabel, overrideLines } from '../sheets/register.sheet';
 import { enumLabel } from '../sheets/enum-labels';
 import type { ExportContext } from '../sheet-writer';
 import type { PdfWriter } from './pdf-writer';
@@ -67,5 +67,8 @@ export function writeActivityRecord(pdf: PdfWriter, ctx: ExportContext, row: Act
   );
   pdf.list(col('security_measures'), document.securityMeasures.map((measure) => measureLabel(ctx, measure)));
   pdf.field(pdf.label('dpia'), dpiaText(ctx, row, dpia, pdf));
+  // The DPO's reasoned overrides of the validation blockers, printed with the validation they qualify.
+  const overrides = overrideLines(ctx, document);
+  if (overrides.length) pdf.list(col('validation_overrides'), overrides);
   pdf.field(pdf.label('next_review'), dateInWords(row.next_review_date, ctx.locale));
 }

@@ -7,6 +7,7 @@ import { dateCell, yesNo } from '../xlsx-cells';
 import { retentionInWords } from '../../domain/words/durations';
 import { activitySheet } from './activity-sheet';
 import { enumLabel } from './enum-labels';
+import { translate } from '../../common/i18n/i18n';
 
 export interface RegisterRow extends ActivityRowBase {
   description: string | null;
@@ -23,6 +24,13 @@ const lines = (list: (string | null)[]) => list.filter((line): line is string =>
 
 export function measureLabel(ctx: ExportContext, measure: string): string | null {
   return measure.startsWith(FREE_MEASURE_PREFIX) ? measure.slice(FREE_MEASURE_PREFIX.length) : ctx.labels.label('security-measures', measure, ctx.locale);
+}
+
+/** « Validé malgré : un sous-traitant sans contrat signé — motif : … », one line per override the DPO recorded. */
+export function overrideLines(ctx: ExportContext, document: Pick<ActivityContent, 'validationOverrides'>): string[] {
+  return (document.validationOverrides ?? []).map((override) =>
+    translate(ctx.locale, 'exports.validation_override_line', { blocker: translate(ctx.locale, `exports.override_blocker_${override.code}`), reason: override.reason }),
+  );
 }
 
 function retentionLine(ctx: ExportContext, category: ActivityContent['dataCategories'][number]): string | null {
@@ -80,6 +88,7 @@ export const registerSheet = activitySheet<RegisterRow, RegisterRow>({
     { key: 'data_subject_information', type: 'longText', value: (row) => row.document.dataSubjectInformation },
     { key: 'rights_procedure', type: 'longText', value: (row) => row.document.rightsProcedure },
     { key: 'automated_decision_making', width: 12, value: (row, ctx) => yesNo(ctx.locale, row.document.automatedDecisionMaking) },
+    { key: 'validation_overrides', type: 'longText', value: (row, ctx) => lines(overrideLines(ctx, row.document)) },
     { key: 'last_validation', type: 'date', width: 14, value: (row) => dateCell(row.last_validation ?? null) },
     { key: 'next_review_date', type: 'date', width: 14, value: (row) => dateCell(row.next_review_date) },
     { key: 'completeness', type: 'number', value: (row, ctx) => completenessOf({ ...row.document, role: row.role }, ctx.facts).score },

@@ -1,3 +1,5 @@
+import type { OverridableBlockerCode } from '@domain/activities/activity-rules';
+
 import { unwrap, type TypedApiClient } from '@/lib/api-client';
 
 import { registerQueryToApi, type RegisterQuery } from './register-query';
@@ -41,7 +43,7 @@ export function duplicateActivity(api: TypedApiClient, organizationId: string, a
   return asActivity(unwrap(api.POST(`${ACTIVITY}/duplicate`, { params: { path: { orgId: organizationId, activityId } }, body: {} })));
 }
 
-/** validate: 422 `activity_incomplete` with details.fields; any: 409 `version_conflict` or `invalid_transition`. */
+/** validate: 422 `activity_incomplete` with details.fields (the DPO may send `overrides` for the blockers); any: 409 `version_conflict` or `invalid_transition`. */
 export function transitionActivity(
   api: TypedApiClient,
   organizationId: string,
@@ -49,9 +51,10 @@ export function transitionActivity(
   transition: Transition,
   version: number,
   comment?: string,
+  overrides?: { code: OverridableBlockerCode; reason: string }[],
 ): Promise<Activity> {
   const note = comment?.trim();
-  const body = note ? { version, comment: note } : { version };
+  const body = { version, ...(note ? { comment: note } : {}), ...(overrides?.length ? { overrides: overrides.map(({ code, reason }) => ({ code, reason: reason.trim() })) } : {}) };
   return asActivity(unwrap(api.POST(`${ACTIVITY}/${transition}`, { params: { path: { orgId: organizationId, activityId } }, body })));
 }
 

@@ -51,7 +51,7 @@ const FIELD_ORDER = [
 ];
 /** Ids repeat what department and owner say in words. */
 const HIDDEN_FIELDS = new Set(['departmentId', 'ownerId']);
-const OBJECT_LISTS = new Set(['jointControllers', 'clientControllers', 'purposes', 'dataSubjects', 'dataCategories', 'recipients', 'transfers']);
+const OBJECT_LISTS = new Set(['jointControllers', 'clientControllers', 'purposes', 'dataSubjects', 'dataCategories', 'recipients', 'transfers', 'validationOverrides']);
 const VALUE_LISTS = new Set(['securityMeasures', 'processors']);
 
 type Token = string | number;
@@ -108,6 +108,7 @@ const WORD_FIELDS: Readonly<Record<string, string>> = {
   'dataCategories.source': 'activity.sources',
   'dataCategories.retention.endAction': 'activity.endActions',
   'dpiaScreening.decision': 'activity.dpiaDecisions',
+  'validationOverrides.code': 'activity.override.blockers',
 };
 
 function isEmpty(value: unknown): boolean {

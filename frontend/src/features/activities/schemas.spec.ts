@@ -9,7 +9,9 @@ import {
   patchChangesSomething,
   retentionToApi,
   retentionToForm,
+  overridableCodes,
   ZActivityFormSchema,
+  ZValidationOverrideSchema,
   type ActivityForm,
 } from './schemas';
 import type { ActivitySnapshot } from './types';
@@ -241,5 +243,26 @@ describe('ZActivityFormSchema', () => {
     const category = form.dataCategories[0];
     if (category) category.retention = { ...category.retention, mode: 'unlimited', activeAmount: '' };
     expect(issues(form)).toEqual([]);
+  });
+});
+
+describe('the DPO’s override of validation blockers', () => {
+  it('is offered only when every refusal is an overridable blocker, once per kind', () => {
+    const transfer = { path: 'transfers[0].mechanism', code: 'transfer_mechanism_missing' };
+    const secondTransfer = { path: 'transfers[1].mechanism', code: 'transfer_mechanism_missing' };
+    const contract = { path: 'processors[0]', code: 'processor_contract_missing' };
+    const rights = { path: 'rightsProcedure', code: 'rights_procedure_missing' };
+    const banned = { path: 'dpiaScreening.decision', code: 'processing_prohibited_by_authority' };
+    expect(overridableCodes([transfer, secondTransfer, contract])).toEqual(['transfer_mechanism_missing', 'processor_contract_missing']);
+    expect(overridableCodes([transfer, rights])).toEqual([]);
+    expect(overridableCodes([banned])).toEqual([]);
+    expect(overridableCodes([])).toEqual([]);
+  });
+
+  it('requires a reason for each blocker, at most 2,000 characters', () => {
+    const paths = (value: unknown) => ZValidationOverrideSchema.safeParse(value).error?.issues.map((issue) => issue.path.join('.')) ?? [];
+    expect(paths({ overrides: [{ code: 'dpia_not_validated', reason: '  ' }] })).toEqual(['overrides.0.reason']);
+    expect(paths({ overrides: [{ code: 'dpia_not_validated', reason: 'é'.repeat(2001) }] })).toEqual(['overrides.0.reason']);
+    expect(paths({ overrides: [{ code: 'dpia_not_validated', reason: 'L’AIPD est en cours : avis du DPO attendu le 15 décembre.' }] })).toEqual([]);
   });
 });

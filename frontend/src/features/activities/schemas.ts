@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 
+import { isOverridableBlocker, OVERRIDABLE_BLOCKER_CODES, type OverridableBlockerCode } from '@domain/activities/activity-rules';
 import { TEXT_LIMITS } from '@domain/field-limits';
 
 import { emptyToNull, nullToEmpty, optionalText, requiredText } from '@/lib/validation';
@@ -469,4 +470,19 @@ export function formToActivityPatch(
 /** True when the patch changes something (more than the version and a note). */
 export function patchChangesSomething(patch: ActivityPatch): boolean {
   return Object.keys(patch).some((key) => key !== 'version' && key !== 'comment');
+}
+
+/**
+ * The DPO's reasoned override of the validation blockers (issue 17, item 4): one reason per kind of
+ * blocker the server refused, required (the API refuses a blank one too).
+ */
+export const ZValidationOverrideSchema = z.object({
+  overrides: z.array(z.object({ code: z.enum(OVERRIDABLE_BLOCKER_CODES), reason: requiredText(TEXT_LIMITS.long) })).min(1),
+});
+export type ValidationOverrideForm = z.infer<typeof ZValidationOverrideSchema>;
+
+/** The kinds of blocker a refused validation names, when they are all overridable (else none: the register must be completed first). */
+export function overridableCodes(problems: readonly { code: string }[]): OverridableBlockerCode[] {
+  if (problems.length === 0 || !problems.every((problem) => isOverridableBlocker(problem.code))) return [];
+  return [...new Set(problems.map((problem) => problem.code as OverridableBlockerCode))];
 }

@@ -104,6 +104,24 @@ describe('the audit trail in words', () => {
     ]);
   });
 
+  it('reads the DPO’s override of a validation blocker in words: which blocker and the reason', () => {
+    const reason = 'Clauses « types » en cours de signature avec l’entité indienne.';
+    const rows = auditChangeRows(
+      {
+        entityType: 'Activity',
+        changes: {
+          'validationOverrides[0].code': { before: null, after: 'transfer_mechanism_missing' },
+          'validationOverrides[0].reason': { before: null, after: reason },
+        },
+      },
+      { ...context('fr'), catalogues: EMPTY_CATALOGUES },
+    );
+    expect(rows).toEqual([
+      { field: 'Dérogation 1 › Blocage levé par le DPO', before: '—', after: 'un transfert hors de l’EEE sans outil de transfert' },
+      { field: 'Dérogation 1 › Motif', before: '—', after: reason },
+    ]);
+  });
+
   it('reads the rights-request and breach registers in their own words', () => {
     const rows = auditChangeRows(
       {

@@ -737,7 +737,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** in_review → validated (DPO); 422 activity_incomplete lists every missing or invalid field */
+        /** in_review → validated (DPO); 422 activity_incomplete lists every missing or invalid field; the DPO may validate despite the blockers with `overrides` (a reason each) */
         post: operations["ActivitiesController_validate"];
         delete?: never;
         options?: never;
@@ -2215,6 +2215,8 @@ export interface components {
             validatedAt: string | null;
             /** Format: uuid */
             validatedBy: string | null;
+            /** @description the blockers the DPO validated despite, with the reasons; absent when none */
+            validationOverrides?: components["schemas"]["ValidationOverrideDto"][];
             /** @description the vendors its processors name */
             vendors: components["schemas"]["LinkedVendorView"][];
             version: number;
@@ -4619,6 +4621,23 @@ export interface components {
             locale: "fr" | "en";
             name: string;
         };
+        ValidateActivityDto: {
+            /** @description a note kept with the version (the DPO’s remark, the reason to reopen…) */
+            comment?: string | null;
+            /** @description one per blocker code the validation would refuse; only the blockers present */
+            overrides?: components["schemas"]["ValidationOverrideDto"][];
+            /** @description The version last read; or send If-Match */
+            version?: number;
+        };
+        ValidationOverrideDto: {
+            /**
+             * @description the blocker the 422 named (details.fields[].code)
+             * @enum {string}
+             */
+            code: "transfer_mechanism_missing" | "processor_transfer_mechanism_missing" | "processor_contract_missing" | "dpia_not_validated";
+            /** @description why the DPO validates despite it; printed in the exports */
+            reason: string;
+        };
         VendorAssessmentView: {
             dpfCertified: boolean;
             /** @description reachable by extraterritorial access laws (parent or headquarters), wherever its data are */
@@ -6683,7 +6702,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TransitionDto"];
+                "application/json": components["schemas"]["ValidateActivityDto"];
             };
         };
         responses: {
@@ -6716,7 +6735,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description details.fields: [{ path, code, message }] */
+            /** @description details.fields: [{ path, code, message }]; override_not_needed when an override names a blocker that is not there */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -22,6 +22,7 @@ import { ConflictDialog, type ConflictState } from '@/features/activities/compon
 import { ActivityEditorProvider } from '@/features/activities/components/editor-context';
 import { HistoryTab, useDiffContext } from '@/features/activities/components/history-tab';
 import { LiveCompleteness, ValidationProblems } from '@/features/activities/components/problems';
+import { OverrideBlockersForm, ValidationOverridesNotice } from '@/features/activities/components/validation-override';
 import { useActivityForm } from '@/features/activities/components/use-activity-form';
 import { type ActivityBusy, WorkflowPanel } from '@/features/activities/components/workflow-panel';
 import { currentVersionOf, problemsOf, type Problem } from '@/features/activities/errors';
@@ -30,8 +31,10 @@ import { describeDiff } from '@/features/activities/history-diff';
 import {
   activityToForm,
   formToActivityPatch,
+  overridableCodes,
   patchChangesSomething,
   type ActivityForm,
+  type ValidationOverrideForm,
 } from '@/features/activities/schemas';
 import {
   TRANSITIONS,
@@ -184,15 +187,15 @@ export function ActivityPageContent({
     }
   }, onInvalid);
 
-  async function runTransition(transition: Transition) {
+  async function runTransition(transition: Transition, overrides?: ValidationOverrideForm['overrides']) {
     clearMessages();
     setBusy(transition);
     try {
-      const updated = await transitionActivity(api, organizationId, activity.id, transition, activity.version, note);
+      const updated = await transitionActivity(api, organizationId, activity.id, transition, activity.version, note, overrides);
       load(updated);
       setNote('');
       setValidation(null);
-      setStatus(t(`activity.workflow.done.${transition}`));
+      setStatus(overrides?.length ? t('activity.override.done') : t(`activity.workflow.done.${transition}`));
     } catch (error) {
       if (isApiError(error, 'version_conflict')) await showConflict(error);
       else if (isApiError(error, 'activity_incomplete')) showProblems(error, problemsOf(error));
@@ -251,6 +254,8 @@ export function ActivityPageContent({
   }
 
   const tabs = ACTIVITY_TABS;
+  // A refusal for blockers only: the DPO may validate despite them, with a reason each.
+  const overrideCodes = validation && snapshot === null && permissions.transitions.validate && activity.status === 'in_review' ? overridableCodes(validation.problems) : [];
 
   return (
     <section className="page page--wide" aria-labelledby="page-title">
@@ -262,6 +267,7 @@ export function ActivityPageContent({
         designGrid={designGrid}
         editable={editable}
       />
+      <ValidationOverridesNotice activity={shown} />
       {snapshot === null ? <ChangeRequestNotice organizationId={organizationId} activityId={activity.id} status={activity.status} version={activity.version} /> : null}
 
       {hasActions ? (
@@ -301,6 +307,15 @@ export function ActivityPageContent({
           problems={validation.problems}
           onSelect={focusField}
           headingRef={problemsHeading}
+        />
+      ) : null}
+      {validation && overrideCodes.length > 0 ? (
+        <OverrideBlockersForm
+          key={overrideCodes.join(' ')}
+          codes={overrideCodes}
+          problems={validation.problems}
+          busy={busy !== null}
+          onSubmit={(overrides) => runTransition('validate', overrides)}
         />
       ) : null}
 

@@ -27,6 +27,12 @@ describe('dashboard: the DPO sees what is wrong and goes to the field to fix', (
     await page.getByTestId('chart-legal-bases').waitFor();
     await page.getByTestId('chart-flow-countries-US').waitFor();
     await page.getByTestId('chart-changes').waitFor();
+    // The weekly chart has its two axes, figures on the vertical one, dates under the columns, named in words.
+    const chart = page.getByTestId('chart-changes');
+    expect(await chart.locator('svg .dashboard__axis').count()).toBe(2);
+    expect(await chart.locator('svg .dashboard__tick text').first().textContent()).toBe('0');
+    expect(await chart.locator('svg > g > text').filter({ hasText: /^\d{2}\/\d{2}$/ }).count()).toBe(6);
+    expect(await chart.locator('.dashboard__axes').textContent()).toBe('Axe vertical : Modifications ; axe horizontal : Semaine (le premier jour de chaque semaine)');
     // The other two registers, in words (other browser tests may record requests and breaches); French
     // puts a narrow no-break space before the percent sign.
     await page.getByTestId('headline-rights-requests').waitFor();

@@ -63,6 +63,7 @@ export function DashboardPageContent({
     const item = legalBases.find((entry) => entry.code === code);
     return item ? item[locale] : code;
   };
+  const shortDay = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', timeZone: 'UTC' });
   const severityFilter = (severity: Severity) => orgPath(organizationId, `dashboard${findingsQueryToSearch({ ...EMPTY_FINDINGS_QUERY, severity })}#findings`);
 
   return (
@@ -238,7 +239,12 @@ export function DashboardPageContent({
           testId="chart-changes"
           labelHeader={t('dashboard.charts.week')}
           valueHeader={t('dashboard.charts.changeCount')}
-          points={dashboard.changesPerWeek.map((point) => ({ label: t('dashboard.charts.weekOf', { date: formatDate(point.week, locale) }), value: point.changes }))}
+          axesCaption={t('dashboard.charts.axes', { value: t('dashboard.charts.changeCount'), label: t('dashboard.charts.week') })}
+          points={dashboard.changesPerWeek.map((point) => ({
+            label: t('dashboard.charts.weekOf', { date: formatDate(point.week, locale) }),
+            axisLabel: shortDay.format(new Date(`${point.week}T00:00:00Z`)),
+            value: point.changes,
+          }))}
         />
       </div>
 

@@ -25,6 +25,22 @@ describe('TransactionalConnection.withTenant (real PostgreSQL)', () => {
     expect(seen).toMatchObject({ organization: organizationId, user: '6f1c2a3e-8d4b-4c1a-9e2f-0a1b2c3d4e5f', in_transaction: false, sameTransaction: true });
   });
 
+  it('runs reads started together one after the other, without the driver’s deprecated queue', async () => {
+    // pg queues a query sent while another runs, and warns that pg@9 will refuse it; count those sends.
+    let sentWhileBusy = 0;
+    const names = await connection.withTenant({ organizationId: '0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b', userId: '' }, async () => {
+      const client = (connection.manager.queryRunner as unknown as { databaseConnection: { query: (...args: unknown[]) => unknown; _activeQuery: unknown; _queryQueue: unknown[] } }).databaseConnection;
+      const query = client.query.bind(client);
+      client.query = (...args: unknown[]) => {
+        if (client._activeQuery || client._queryQueue.length > 0) sentWhileBusy += 1;
+        return query(...args);
+      };
+      return Promise.all(['« Paie »', 'Recrutement d’été', 'Vidéoprotection'].map((name) => connection.manager.query<{ name: string }[]>('SELECT $1::text AS name, pg_sleep(0.05)', [name])));
+    });
+    expect(names.map(([row]) => row.name)).toEqual(['« Paie »', 'Recrutement d’été', 'Vidéoprotection']);
+    expect(sentWhileBusy).toBe(0);
+  });
+
   it('leaves nothing set on the connection after the transaction', async () => {
     await connection.withTenant({ organizationId: '0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b', userId: '' }, () => Promise.resolve());
     const rows = await api.dataSource.query<{ organization: string | null }[]>("SELECT current_setting('app.organization_id', true) AS organization");

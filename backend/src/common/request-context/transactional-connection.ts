@@ -36,14 +36,24 @@ export class TransactionalConnection {
   /** Runs `work` in one transaction whose tenant settings are `scope`; commits when it resolves. */
   async withTenant<T>(scope: TenantScope, work: () => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
-    const query = runner.query.bind(runner);
+    const send = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+    // One connection runs one query at a time. Services may still start several reads together
+    // (Promise.all); pg would queue them itself, but that queue is deprecated ("client.query() when the
+    // client is already executing a query", removed in pg@9), so the request's queries wait their turn here.
+    let previous: Promise<unknown> = Promise.resolve();
+    const inTurn = (...args: unknown[]): Promise<unknown> => {
+      const result = previous.then(() => send(...args));
+      previous = result.catch(() => undefined);
+      return result;
+    };
     // The transaction's start and its tenant settings in one round trip (every request pays it): the
     // simple protocol takes both statements, so the values are literals, escaped by pg.
     const settings = `SELECT set_config('app.organization_id', ${escapeLiteral(scope.organizationId ?? '')}, true), set_config('app.user_id', ${escapeLiteral(scope.userId ?? '')}, true)`;
+    let started = false;
     runner.query = ((sql: string, ...rest: unknown[]) => {
-      if (sql !== 'START TRANSACTION') return (query as (...args: unknown[]) => Promise<unknown>)(sql, ...rest);
-      runner.query = query;
-      return query(`START TRANSACTION; ${settings}`);
+      if (started || sql !== 'START TRANSACTION') return inTurn(sql, ...rest);
+      started = true;
+      return inTurn(`START TRANSACTION; ${settings}`);
     }) as typeof runner.query;
     try {
       return await runner.manager.transaction((manager) => requestContext.run({ ...scope, manager }, work));

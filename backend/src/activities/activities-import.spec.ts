@@ -29,7 +29,7 @@ describe('JSON import of activities and the demo register (real PostgreSQL)', ()
     ];
     const response = await org.as.dpo.post(`${activities()}/import-json`).set('Accept-Language', 'fr').send(file).expect(422);
     expect(response.body.code).toBe('import_invalid');
-    expect(response.body.message).toBe("Rien n'a été importé : 4 traitements sur 5 comportent des erreurs.");
+    expect(response.body.message).toBe("Rien n’a été importé : 4 traitements sur 5 comportent des erreurs.");
     const items = response.body.details.items;
     expect(items).toHaveLength(5);
     expect(items[0]).toEqual({ index: 0, reference: 'T-0100', fields: [] });
@@ -38,8 +38,8 @@ describe('JSON import of activities and the demo register (real PostgreSQL)', ()
     // The messages name the fields by their labels, never by their API path.
     expect(items[2].fields.map((field: { message: string }) => field.message)).toEqual([
       '« Catégorie de données 1 › Catégorie de données » : « horoscope » n’est pas une valeur connue de cette liste ni une entrée propre à l’organisation.',
-      '« Responsable » : « nobody@example.test » n\'est pas membre de l\'organisation.',
-      '« Référence » : la référence « T-0100 » figure déjà à l\'élément 1 du fichier.',
+      '« Responsable » : « nobody@example.test » n’est pas membre de l’organisation.',
+      '« Référence » : la référence « T-0100 » figure déjà à l’élément 1 du fichier.',
     ]);
     expect(items[1].fields.find((field: { code: string }) => field.code === 'isIn').message).toBe('« Finalité 1 › Base légale » : choisissez l’une des valeurs proposées.');
     expect(items[3].fields).toEqual([
@@ -55,7 +55,7 @@ describe('JSON import of activities and the demo register (real PostgreSQL)', ()
     const contributorFile = [completeActivity({ status: 'draft' }), completeActivity({ status: 'in_review' }), completeActivity({ status: 'validated' }), completeActivity({ status: 'archived' })];
     const refused = await org.as.contributor.post(`${activities()}/import-json`).set('Accept-Language', 'fr').send(contributorFile).expect(422);
     expect(refused.body.details.items.map(fieldsOf)).toEqual([[], [], ['status statusNotAllowed'], ['status statusNotAllowed']]);
-    expect(refused.body.details.items[2].fields[0].message).toBe("« Statut » : votre rôle ne permet pas d'importer un traitement au statut « Validé ».");
+    expect(refused.body.details.items[2].fields[0].message).toBe("« Statut » : votre rôle ne permet pas d’importer un traitement au statut « Validé ».");
     const english = await org.as.contributor.post(`${activities()}/import-json`).set('Accept-Language', 'en').send(contributorFile).expect(422);
     expect(english.body.details.items[3].fields[0].message).toBe('"Status": your role may not import an activity with the status "Archived".');
     const adminRefused = await org.as.admin.post(`${activities()}/import-json`).send([completeActivity({ status: 'validated' })]).expect(422);

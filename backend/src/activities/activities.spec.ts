@@ -206,7 +206,7 @@ describe('processing activities: content, rules, workflow, roles and concurrency
     expect(refused.body.code).toBe('activity_incomplete');
     expect(refused.body.message).toBe('Ce traitement ne peut pas être validé : 10 points manquent ou sont à corriger.');
     expect(refused.body.details.fields.map((field: { path: string; code: string }) => `${field.path} ${field.code}`)).toEqual(expected);
-    expect(refused.body.details.fields[0].message).toBe("La finalité « Verser les salaires » n'a pas de base légale.");
+    expect(refused.body.details.fields[0].message).toBe("La finalité « Verser les salaires » n’a pas de base légale.");
     expect(refused.body.details.completeness.missing).toEqual(expected.map((line) => line.split(' ')[0]));
     const english = await step('dpo', created.id, 'validate', submitted.version).expect(422);
     expect(english.body.details.fields[4].message).toBe('The special-category data "Health data" need an Article 9(2) condition.');

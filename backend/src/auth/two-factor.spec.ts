@@ -190,7 +190,7 @@ describe('two-factor sign-in (TOTP) and sessions', () => {
     const stale = await org.admin.put(`${path}/security`).set('Accept-Language', 'fr').send({ requireMfaForAdmins: true, version: read.version }).expect(409);
     expect(stale.body).toEqual({
       code: 'version_conflict',
-      message: `Quelqu'un a modifié cet élément entre-temps (version actuelle : ${renamed.version}). Rechargez-le avant d'enregistrer.`,
+      message: `Quelqu’un a modifié cet élément entre-temps (version actuelle : ${renamed.version}). Rechargez-le avant d’enregistrer.`,
       details: { currentVersion: renamed.version },
     });
     expect((await org.admin.get(`${path}/security`).expect(200)).body).toEqual({ requireMfaForAdmins: false, version: renamed.version });

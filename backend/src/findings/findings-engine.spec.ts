@@ -416,7 +416,7 @@ describe('findings and validation blockers in words', () => {
     );
     expect(problems.map((problem) => problem.params.label)).toEqual(['biometric', 'biometric']);
     expect(translateRuleProblems('fr', problems).map((problem) => problem.message)).toEqual([
-      'Les données sensibles « Données biométriques (identification) » exigent une condition de l\'article 9(2).',
+      'Les données sensibles « Données biométriques (identification) » exigent une condition de l’article 9(2).',
       'Fixez une durée de conservation pour les données « Données biométriques (identification) ».',
     ]);
     expect(translateRuleProblems('en', problems)[0]?.message).toBe('The special-category data "Biometric data (identification)" need an Article 9(2) condition.');

@@ -27,7 +27,7 @@ describe('health, hostile bodies and error shape (real PostgreSQL)', () => {
   it('answers malformed JSON with 400 invalid_json, without a stack trace', async () => {
     const agent = await newAgent(api.server, 'fr');
     const response = await agent.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email": ').expect(400);
-    expect(response.body).toEqual({ code: 'invalid_json', message: "Le corps de la requête n'est pas un JSON valide.", details: {} });
+    expect(response.body).toEqual({ code: 'invalid_json', message: "Le corps de la requête n’est pas un JSON valide.", details: {} });
   });
 
   it('answers wrong types with field errors', async () => {

@@ -44,7 +44,7 @@ describe('organisations: settings, concurrency, audit and isolation (real Postgr
     const stale = await org.admin.patch(path()).set('Accept-Language', 'fr').send({ legalName: 'Écrasé', version: before.body.version }).expect(409);
     expect(stale.body).toEqual({
       code: 'version_conflict',
-      message: `Quelqu'un a modifié cet élément entre-temps (version actuelle : ${before.body.version + 1}). Rechargez-le avant d'enregistrer.`,
+      message: `Quelqu’un a modifié cet élément entre-temps (version actuelle : ${before.body.version + 1}). Rechargez-le avant d’enregistrer.`,
       details: { currentVersion: before.body.version + 1 },
     });
     const after = await org.admin.get(path()).expect(200);

@@ -16,7 +16,7 @@ describe('field labels', () => {
       { path: 'status', code: 'statusNotAllowed', args: ['validated'] },
       { path: 'ownerId', code: 'unknownMember', args: ['3f1c2a4e-8b7d-4c1e-9a2b-5d6e7f8a9b0c'] },
     ]);
-    expect(status?.message).toBe("« Statut » : votre rôle ne permet pas d'importer un traitement au statut « Validé ».");
+    expect(status?.message).toBe("« Statut » : votre rôle ne permet pas d’importer un traitement au statut « Validé ».");
     expect(member?.message).toBe('« Responsable » : cette personne n’est pas membre de l’organisation.');
     // A workbook import names the column the user sees.
     const [cell] = translateFieldErrors('en', [{ path: 'owner', code: 'unknownMember', args: ['nobody@example.test'] }], () => 'Owner (e-mail)');

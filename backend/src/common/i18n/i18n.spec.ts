@@ -17,6 +17,11 @@ describe('server message catalogues', () => {
     }
   });
 
+  it('write French with its typography: apostrophes ’ and quotes « », never the typewriter ones', () => {
+    const typewriter = keysOf(catalogues.fr).filter((key) => /['"]/.test(translate('fr', key)));
+    expect(typewriter).toEqual([]);
+  });
+
   it('interpolates parameters and keeps unknown placeholders visible', () => {
     expect(translate('en', 'errors.too_many_attempts', { minutes: 15 })).toBe('Too many sign-in attempts. Try again in 15 minutes.');
     expect(translate('fr', 'errors.version_conflict', {})).toContain('{currentVersion}');

@@ -111,6 +111,8 @@ describe('validation refuses the unlawful states the register can see (real Post
     expect(missingReason.body.code).toBe('validation_failed');
     await validate('dpo', { overrides: [{ code: 'transfer_mechanism_missing' }] }).expect(400);
     await validate('dpo', { overrides: [{ code: 'transfer_mechanism_missing', reason: 'x'.repeat(2001) }] }).expect(400);
+    const twice = await validate('dpo', { overrides: [{ code: 'transfer_mechanism_missing', reason }, { code: 'transfer_mechanism_missing', reason: 'Une seconde raison.' }] }).expect(400);
+    expect(twice.body.details.fields[0].message).toContain('deux fois la même valeur');
     await validate('dpo', { overrides: [{ code: 'no_purpose', reason }] }).expect(400);
     await validate('dpo', { overrides: [{ code: 'processing_prohibited_by_authority', reason }] }).expect(400);
     const notThere = await validate('dpo', { overrides: [{ code: 'transfer_mechanism_missing', reason }, { code: 'processor_contract_missing', reason }] }).expect(422);

@@ -6,6 +6,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   Allow,
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsDefined,
@@ -315,6 +316,8 @@ export class ValidateActivityDto extends TransitionDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(OVERRIDABLE_BLOCKER_CODES.length, withArgs)
+  // One reason per blocker: a second one for the same code would be printed twice in the exports.
+  @ArrayUnique((override: ValidationOverrideDto) => override?.code, withArgs)
   @ValidateNested({ each: true })
   @Type(() => ValidationOverrideDto)
   overrides?: ValidationOverrideDto[];

@@ -59,23 +59,36 @@ const AS_OF_BATCH = `
  */
 export async function* activityBatches<Row extends ActivityRowBase>(ctx: ExportContext, select: string[]): AsyncGenerator<Row[]> {
   const columns = `r.id, r.reference, r.name, r.role, r.status${select.map((expression) => `, ${expression}`).join('')}`;
+  // Each batch's query is sent before the previous batch is handed over, so PostgreSQL reads the next
+  // rows while the sheet writes these (the export waited on the database for about half its time).
+  let next: Promise<Row[]> | null;
+  let fetchAfter: (rows: Row[]) => Promise<Row[]> | null;
   if (ctx.asOf) {
     const keys = await versionKeys(ctx);
     const sql = `SELECT ${columns} FROM (${AS_OF_BATCH}) r ORDER BY r.position`;
-    for (let start = 0; start < keys.ids.length; start += BATCH_SIZE) {
-      yield await ctx.query<Row>(sql, [ctx.organizationId, keys.ids.slice(start, start + BATCH_SIZE), keys.numbers.slice(start, start + BATCH_SIZE)]);
-    }
-    return;
+    let start = 0;
+    const fetch = () => {
+      const batch = ctx.query<Row>(sql, [ctx.organizationId, keys.ids.slice(start, start + BATCH_SIZE), keys.numbers.slice(start, start + BATCH_SIZE)]);
+      start += BATCH_SIZE;
+      return batch;
+    };
+    next = keys.ids.length > 0 ? fetch() : null;
+    fetchAfter = () => (start < keys.ids.length ? fetch() : null);
+  } else {
+    const statusFilter = ctx.statuses?.length ? 'AND r.status = ANY($4::text[])' : '';
+    const sql = `SELECT ${columns} FROM (${LIVE_SOURCE}) r WHERE r.reference > $2 ${statusFilter} ORDER BY r.reference LIMIT $3`;
+    const fetch = (after: string) => ctx.query<Row>(sql, statusFilter ? [ctx.organizationId, after, BATCH_SIZE, ctx.statuses] : [ctx.organizationId, after, BATCH_SIZE]);
+    next = fetch('');
+    fetchAfter = (rows) => (rows.length < BATCH_SIZE ? null : fetch(rows[rows.length - 1].reference));
   }
-  const statusFilter = ctx.statuses?.length ? 'AND r.status = ANY($4::text[])' : '';
-  const sql = `SELECT ${columns} FROM (${LIVE_SOURCE}) r WHERE r.reference > $2 ${statusFilter} ORDER BY r.reference LIMIT $3`;
-  let after = '';
-  for (;;) {
-    const params: unknown[] = [ctx.organizationId, after, BATCH_SIZE];
-    if (statusFilter) params.push(ctx.statuses);
-    const rows = await ctx.query<Row>(sql, params);
-    if (rows.length > 0) yield rows;
-    if (rows.length < BATCH_SIZE) return;
-    after = rows[rows.length - 1].reference;
+  try {
+    while (next) {
+      const rows = await next;
+      next = fetchAfter(rows);
+      if (rows.length > 0) yield rows;
+    }
+  } finally {
+    // A reader that stops early (a failed sheet) leaves the prefetched batch unread: its failure is not news.
+    next?.catch(() => undefined);
   }
 }

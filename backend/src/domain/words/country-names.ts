@@ -118,10 +118,18 @@ export function countryName(code: string, locale: WordsLocale, form: CountryForm
   return locale === 'fr' ? french(upper, form) : english(upper, form);
 }
 
+const lists = new Map<WordsLocale, Intl.ListFormat>();
+/** Made once per language: a formatter costs far more to build than to use. */
+function listFormat(locale: WordsLocale): Intl.ListFormat {
+  let list = lists.get(locale);
+  if (!list) lists.set(locale, (list = new Intl.ListFormat(locale, { type: 'conjunction' })));
+  return list;
+}
+
 /** Several countries in one phrase: « vers les États-Unis et l’Inde », "to the United States and India". */
 export function countryList(codes: readonly string[], locale: WordsLocale, form: CountryForm = 'name'): string {
   if (codes.length === 0) return '';
-  const list = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const list = listFormat(locale);
   if (form === 'name' || form === 'the') return list.format(codes.map((code) => countryName(code, locale, form)));
   // « vers » once, then each noun with its own article (« vers les États-Unis et l’Inde »); the other
   // prepositions repeat (« des États-Unis et de l’Inde », « aux États-Unis et en Inde »).

@@ -17,16 +17,25 @@ const UNIT_WORDS: Record<WordsLocale, Record<Unit, { one: string; other: string 
   en: { year: { one: 'year', other: 'years' }, month: { one: 'month', other: 'months' }, week: { one: 'week', other: 'weeks' }, day: { one: 'day', other: 'days' } },
 };
 
-const plurals = new Map<WordsLocale, Intl.PluralRules>();
+/**
+ * The language's formatters, made once: building an Intl formatter costs far more than using it, and
+ * an export words the retention of every data category of the register (seen in the export profile).
+ */
+const formatters = new Map<WordsLocale, { plural: Intl.PluralRules; number: Intl.NumberFormat; list: Intl.ListFormat }>();
+
+function formattersOf(locale: WordsLocale) {
+  let found = formatters.get(locale);
+  if (!found) {
+    found = { plural: new Intl.PluralRules(locale), number: new Intl.NumberFormat(locale), list: new Intl.ListFormat(locale, { type: 'conjunction' }) };
+    formatters.set(locale, found);
+  }
+  return found;
+}
 
 function count(amount: number, unit: Unit, locale: WordsLocale): string {
-  let rules = plurals.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    plurals.set(locale, rules);
-  }
+  const { plural, number } = formattersOf(locale);
   const words = UNIT_WORDS[locale][unit];
-  return `${new Intl.NumberFormat(locale).format(amount)} ${rules.select(amount) === 'one' ? words.one : words.other}`;
+  return `${number.format(amount)} ${plural.select(amount) === 'one' ? words.one : words.other}`;
 }
 
 /**
@@ -44,7 +53,7 @@ export function durationInWords(iso: string | null | undefined, locale: WordsLoc
     return amount > 0 ? [count(amount, unit, locale)] : [];
   });
   if (parts.length === 0) return locale === 'fr' ? 'aucune durée' : 'no time';
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(parts);
+  return formattersOf(locale).list.format(parts);
 }
 
 const isZero = (iso: string) => /^P(0[YMWD])+$/.test(iso.trim().toUpperCase());

@@ -1,5 +1,5 @@
 import { LIVE_SOURCE } from '../activities/activity-list-query';
-import type { ActivityRole, ActivityStatus } from '../domain/activities/activity.types';
+import type { ActivityContent, ActivityRole, ActivityStatus } from '../domain/activities/activity.types';
 import type { ExportContext } from './sheet-writer';
 
 /** The columns every batch row has; sheets add theirs through `select`. */
@@ -10,6 +10,13 @@ export interface ActivityRowBase {
   role: ActivityRole;
   status: ActivityStatus;
 }
+
+/**
+ * The whole activity document: the register sheet needs it, so the detail sheets, written in the same
+ * pass (exports/sheets/activity-sheet.ts), read their parts from it rather than have them sent again.
+ */
+export const DOCUMENT = ['r.document'];
+export type DocumentRow = ActivityRowBase & { document: ActivityContent };
 
 /** Rows per query: large enough to keep round trips few, small enough to keep memory flat. */
 export const BATCH_SIZE = 1000;

@@ -1,5 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { sheetsThroughFiles } from './sheet-files';
+import { isActivitySheet, OpenActivitySheet, writeActivitySheets } from './sheets/activity-sheet';
 import { columnHeader, ColumnSpec, ExportContext, SheetFactory, SheetWriter, sheetName } from './sheet-writer';
 
 /** A handful of shared styles: the writer stores each distinct style once. */
@@ -71,18 +76,31 @@ function cacheStyleIds(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
 }
 
 /**
- * Writes a workbook to `output` with exceljs's streaming writer: each sheet's rows are committed as
- * they are produced and each sheet is finished before the next starts, so memory does not grow with
- * the register. Shared strings are off (they would be held until the end).
+ * Writes a workbook to `output` with exceljs's streaming writer. The activity sheets are filled
+ * together from one read of the register (the other sheets read their own data in turn); each sheet
+ * goes through a temporary file until it is committed, so memory does not grow with the register.
+ * Shared strings are off (they would be held until the end).
  */
 export async function writeWorkbook(output: Writable, sheets: SheetWriter[], ctx: ExportContext): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'Registre';
-  workbook.created = new Date();
-  cacheStyleIds(workbook);
-  const factory = new StreamingSheets(workbook);
-  for (const writer of sheets) await writer.write(factory, ctx);
-  await workbook.commit();
+  const dir = await mkdtemp(join(tmpdir(), 'registre-export-'));
+  try {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+    workbook.creator = 'Registre';
+    workbook.created = new Date();
+    cacheStyleIds(workbook);
+    sheetsThroughFiles(workbook, dir);
+    const factory = new StreamingSheets(workbook);
+    const activitySheets: OpenActivitySheet[] = [];
+    // Sheets are created in the order given (their tab order); the activity sheets are filled after.
+    for (const writer of sheets) {
+      if (isActivitySheet(writer) && !ctx.template) activitySheets.push(writer.open(factory, ctx));
+      else await writer.write(factory, ctx);
+    }
+    await writeActivitySheets(activitySheets, ctx);
+    await workbook.commit();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 export { sheetName };

@@ -22,25 +22,61 @@ export interface ActivitySheetSpec<Row extends ActivityRowBase, Item> {
 /** Given by the template (ctx.shared 'dropdowns'): adds the drop-down lists of a sheet. */
 export type DropdownHook = (sheet: Worksheet, columns: ColumnSpec<never>[], dropdowns: Dropdowns, ctx: ExportContext) => void;
 
+/** An activity sheet whose worksheet is created, waiting for the register pass to fill it. */
+export interface OpenActivitySheet {
+  spec: ActivitySheetSpec<ActivityRowBase, unknown>;
+  sheet: Worksheet;
+}
+
+export type ActivitySheetWriter = SheetWriter & {
+  spec: ActivitySheetSpec<ActivityRowBase, unknown>;
+  /** Creates the worksheet (in the workbook's sheet order) without writing its rows. */
+  open(factory: SheetFactory, ctx: ExportContext): OpenActivitySheet;
+};
+
+export function isActivitySheet(writer: SheetWriter): writer is ActivitySheetWriter {
+  return 'spec' in writer && 'open' in writer;
+}
+
+/**
+ * Fills several activity sheets in one read of the register: each batch of activities is enriched
+ * and written to every sheet before the next is read, so the documents are read once per export
+ * rather than once per sheet. The workbook must let sheets be written side by side (xlsx-workbook.ts).
+ */
+export async function writeActivitySheets(open: OpenActivitySheet[], ctx: ExportContext): Promise<void> {
+  if (open.length > 0) {
+    for (const { spec } of open) await spec.prepare?.(ctx);
+    const select = [...new Set(open.flatMap(({ spec }) => spec.select))];
+    for await (const rows of activityBatches(ctx, select)) {
+      for (const { spec, sheet } of open) {
+        await spec.enrich?.(rows, ctx);
+        for (const row of rows) for (const item of spec.items(row, ctx)) sheet.addRow(rowValues(spec.columns, item, ctx)).commit();
+      }
+    }
+  }
+  for (const { sheet } of open) sheet.commit();
+}
+
 /** A detail sheet with one row per item of each activity, read in keyset batches. */
-export function activitySheet<Row extends ActivityRowBase, Item>(spec: ActivitySheetSpec<Row, Item>): SheetWriter & { spec: ActivitySheetSpec<Row, Item> } {
+export function activitySheet<Row extends ActivityRowBase, Item>(spec: ActivitySheetSpec<Row, Item>): ActivitySheetWriter {
+  const open = (factory: SheetFactory, ctx: ExportContext): OpenActivitySheet => {
+    const columns = spec.columns as ColumnSpec<never>[];
+    const sheet = factory.addSheet(sheetName(spec.key, ctx.locale), columns, ctx);
+    if (ctx.template) {
+      const dropdownHook = ctx.shared.get('dropdowns') as DropdownHook | undefined;
+      if (spec.dropdowns && dropdownHook) dropdownHook(sheet, columns, spec.dropdowns, ctx);
+    }
+    return { spec: spec as unknown as ActivitySheetSpec<ActivityRowBase, unknown>, sheet };
+  };
   return {
     key: spec.key,
-    spec,
+    spec: spec as unknown as ActivitySheetSpec<ActivityRowBase, unknown>,
+    open,
+    /** Alone (a workbook of one activity sheet, the template): its own pass. */
     async write(factory: SheetFactory, ctx: ExportContext): Promise<void> {
-      const columns = spec.columns as ColumnSpec<never>[];
-      const sheet = factory.addSheet(sheetName(spec.key, ctx.locale), columns, ctx);
-      if (ctx.template) {
-        const dropdownHook = ctx.shared.get('dropdowns') as DropdownHook | undefined;
-        if (spec.dropdowns && dropdownHook) dropdownHook(sheet, columns, spec.dropdowns, ctx);
-      } else {
-        await spec.prepare?.(ctx);
-        for await (const rows of activityBatches<Row>(ctx, spec.select)) {
-          await spec.enrich?.(rows, ctx);
-          for (const row of rows) for (const item of spec.items(row, ctx)) sheet.addRow(rowValues(spec.columns, item, ctx)).commit();
-        }
-      }
-      sheet.commit();
+      const opened = open(factory, ctx);
+      if (ctx.template) opened.sheet.commit();
+      else await writeActivitySheets([opened], ctx);
     },
   };
 }

@@ -1,17 +1,17 @@
 import type { DataCategory } from '../../domain/activities/activity.types';
-import type { ActivityRowBase } from '../activity-batches';
+import { DOCUMENT, type DocumentRow } from '../activity-batches';
 import { durationInWords } from '../../domain/words/durations';
 import { yesNo } from '../xlsx-cells';
 import { activitySheet, referenceColumn, withReference, WithReference } from './activity-sheet';
 import { enumLabel } from './enum-labels';
 
-type Row = ActivityRowBase & { data_categories: DataCategory[] | null };
+type Row = DocumentRow;
 
 /** Personal data categories (Art 30(1)(c)) with source, minimisation, Art 9 condition and retention (f). */
 export const dataCategoriesSheet = activitySheet<Row, WithReference<DataCategory>>({
   key: 'data_categories',
-  select: ["r.document -> 'dataCategories' AS data_categories"],
-  items: (row) => withReference(row.reference, row.data_categories),
+  select: DOCUMENT,
+  items: (row) => withReference(row.reference, row.document.dataCategories),
   columns: [
     referenceColumn(),
     { key: 'data_category', width: 28, value: ({ item }, ctx) => ctx.labels.label('data-categories', item.category, ctx.locale) },

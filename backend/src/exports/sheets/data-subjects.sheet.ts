@@ -1,15 +1,15 @@
 import type { DataSubject } from '../../domain/activities/activity.types';
-import type { ActivityRowBase } from '../activity-batches';
+import { DOCUMENT, type DocumentRow } from '../activity-batches';
 import { yesNo } from '../xlsx-cells';
 import { activitySheet, referenceColumn, withReference, WithReference } from './activity-sheet';
 
-type Row = ActivityRowBase & { data_subjects: DataSubject[] | null };
+type Row = DocumentRow;
 
 /** Categories of data subjects (Art 30(1)(c)), with volume and the vulnerable-persons flag. */
 export const dataSubjectsSheet = activitySheet<Row, WithReference<DataSubject>>({
   key: 'data_subjects',
-  select: ["r.document -> 'dataSubjects' AS data_subjects"],
-  items: (row) => withReference(row.reference, row.data_subjects),
+  select: DOCUMENT,
+  items: (row) => withReference(row.reference, row.document.dataSubjects),
   columns: [
     referenceColumn(),
     { key: 'data_subject_category', width: 28, value: ({ item }, ctx) => ctx.labels.label('data-subject-categories', item.category, ctx.locale) },

@@ -1,9 +1,9 @@
 import type { DpiaScreening } from '../../domain/activities/activity.types';
-import type { ActivityRowBase } from '../activity-batches';
+import { DOCUMENT, type DocumentRow } from '../activity-batches';
 import { activitySheet } from './activity-sheet';
 import { enumLabel } from './enum-labels';
 
-type Row = ActivityRowBase & { dpia_screening: DpiaScreening };
+type Row = DocumentRow;
 interface Item {
   reference: string;
   screening: DpiaScreening;
@@ -15,8 +15,8 @@ interface Item {
  */
 export const dpiaScreeningSheet = activitySheet<Row, Item>({
   key: 'dpia_screening',
-  select: ["r.document -> 'dpiaScreening' AS dpia_screening"],
-  items: (row) => [{ reference: row.reference, screening: row.dpia_screening }],
+  select: DOCUMENT,
+  items: (row) => [{ reference: row.reference, screening: row.document.dpiaScreening }],
   columns: [
     { key: 'reference', width: 12, value: (row) => row.reference },
     { key: 'dpia_decision', width: 18, value: (row, ctx) => enumLabel(ctx, 'dpia_decision', row.screening.decision) },

@@ -1,9 +1,9 @@
 import type { Party } from '../../domain/activities/activity.types';
-import type { ActivityRowBase } from '../activity-batches';
+import { DOCUMENT, type DocumentRow } from '../activity-batches';
 import { activitySheet } from './activity-sheet';
 import { enumLabel } from './enum-labels';
 
-type Row = ActivityRowBase & { joint_controllers: Party[] | null; client_controllers: Party[] | null };
+type Row = DocumentRow;
 interface PartyItem {
   reference: string;
   kind: 'joint' | 'client';
@@ -13,10 +13,10 @@ interface PartyItem {
 /** Joint controllers (Art 26) and, when acting as a processor, the controllers served (Art 30(2)(a)). */
 export const partiesSheet = activitySheet<Row, PartyItem>({
   key: 'parties',
-  select: ["r.document -> 'jointControllers' AS joint_controllers", "r.document -> 'clientControllers' AS client_controllers"],
+  select: DOCUMENT,
   items: (row) => [
-    ...(row.joint_controllers ?? []).map((party) => ({ reference: row.reference, kind: 'joint' as const, party })),
-    ...(row.client_controllers ?? []).map((party) => ({ reference: row.reference, kind: 'client' as const, party })),
+    ...(row.document.jointControllers ?? []).map((party) => ({ reference: row.reference, kind: 'joint' as const, party })),
+    ...(row.document.clientControllers ?? []).map((party) => ({ reference: row.reference, kind: 'client' as const, party })),
   ],
   columns: [
     { key: 'reference', width: 12, value: (row) => row.reference },

@@ -1,17 +1,17 @@
-import type { ActivityRowBase } from '../activity-batches';
+import { DOCUMENT, type DocumentRow } from '../activity-batches';
 import { yesNo } from '../xlsx-cells';
 import { activitySheet, referenceColumn, withReference, WithReference } from './activity-sheet';
 import { enumLabel } from './enum-labels';
 import { vendorOf, vendorsByName } from './vendor-facts';
 
-type Row = ActivityRowBase & { processors: string[] | null };
+type Row = DocumentRow;
 
 /** Processors used by each activity (vendor names), with what the vendor record says. */
 export const processorsSheet = activitySheet<Row, WithReference<string>>({
   key: 'processors',
-  select: ["r.document -> 'processors' AS processors"],
+  select: DOCUMENT,
   prepare: async (ctx) => void (await vendorsByName(ctx)),
-  items: (row) => withReference(row.reference, row.processors),
+  items: (row) => withReference(row.reference, row.document.processors),
   columns: [
     referenceColumn(),
     { key: 'vendor', width: 32, value: ({ item }) => item },

@@ -1,15 +1,15 @@
 import type { Purpose } from '../../domain/activities/activity.types';
-import type { ActivityRowBase } from '../activity-batches';
+import { DOCUMENT, type DocumentRow } from '../activity-batches';
 import { yesNo } from '../xlsx-cells';
 import { activitySheet, referenceColumn, withReference, WithReference } from './activity-sheet';
 
-type Row = ActivityRowBase & { purposes: Purpose[] | null };
+type Row = DocumentRow;
 
 /** Purposes with their legal basis (Art 30(1)(b), Art 6) and the legitimate-interest assessment. */
 export const purposesSheet = activitySheet<Row, WithReference<Purpose>>({
   key: 'purposes',
-  select: ["r.document -> 'purposes' AS purposes"],
-  items: (row) => withReference(row.reference, row.purposes),
+  select: DOCUMENT,
+  items: (row) => withReference(row.reference, row.document.purposes),
   columns: [
     referenceColumn(),
     { key: 'purpose', type: 'longText', value: ({ item }) => item.description },

@@ -1,12 +1,12 @@
 import type { Transfer } from '../../domain/activities/activity.types';
 import { assessTransfer } from '../../domain/transfers/transfer-status';
-import type { ActivityRowBase } from '../activity-batches';
+import { DOCUMENT, type DocumentRow } from '../activity-batches';
 import type { ExportContext } from '../sheet-writer';
 import { activitySheet, referenceColumn, withReference, WithReference } from './activity-sheet';
 import { enumLabel } from './enum-labels';
 import { vendorOf, vendorsByName } from './vendor-facts';
 
-type Row = ActivityRowBase & { transfers: Transfer[] | null };
+type Row = DocumentRow;
 
 /** The computed status (domain/transfers/transfer-status.ts), the recipient's DPF certification included. */
 const statusOf = (transfer: Transfer, ctx: ExportContext) =>
@@ -15,9 +15,9 @@ const statusOf = (transfer: Transfer, ctx: ExportContext) =>
 /** Transfers outside the EEA (Art 30(1)(e)) with the mechanism and the computed status. */
 export const transfersSheet = activitySheet<Row, WithReference<Transfer>>({
   key: 'transfers',
-  select: ["r.document -> 'transfers' AS transfers"],
+  select: DOCUMENT,
   prepare: async (ctx) => void (await vendorsByName(ctx)),
-  items: (row) => withReference(row.reference, row.transfers),
+  items: (row) => withReference(row.reference, row.document.transfers),
   columns: [
     referenceColumn(),
     { key: 'country', width: 22, value: ({ item }, ctx) => ctx.labels.label('countries', item.country, ctx.locale) },

@@ -131,8 +131,8 @@ async function main(): Promise<void> {
           const fresh = await createSyntheticOrganization(client, { name: `Groupe vide ${freshOrganizations}`, passwordHash });
           // The workbook names its owners by e-mail: they must be members here too (no department).
           await client.query(
-            `INSERT INTO memberships (organization_id, id, user_id, role, created_at, updated_at)
-             SELECT $1, gen_random_uuid(), user_id, role, now(), now() FROM memberships WHERE organization_id = $2`,
+            `INSERT INTO memberships (organization_id, id, user_id, roles, created_at, updated_at)
+             SELECT $1, gen_random_uuid(), user_id, roles, now(), now() FROM memberships WHERE organization_id = $2`,
             [fresh.organizationId, organization.organizationId],
           );
           const freshDpo = fresh.users.find((user) => user.role === 'dpo')!;

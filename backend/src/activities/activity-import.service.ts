@@ -78,17 +78,24 @@ export class ActivityImport {
     const report: { reference: string | null; errors: ImportItemErrors }[] = [];
     const firstWithReference = new Map<string, number>();
 
-    for (const [index, item] of items.entries()) {
+    // Shapes first, then every item's catalogue codes in one query (not one round trip per item).
+    const shaped: ({ input: CreateActivityDto; document: ProcessingActivity['document'] } | null)[] = [];
+    for (const item of items) {
       const errors: ImportItemErrors = { fields: [], rules: [] };
       const given = (item as { reference?: unknown } | null)?.reference;
       report.push({ reference: typeof given === 'string' ? given : null, errors });
       const { value: input, errors: shapeErrors } = await validatePlain(CreateActivityDto, item);
-      if (shapeErrors.length) {
-        errors.fields.push(...shapeErrors);
-        continue;
-      }
-      const document = buildContent(input, null, facts);
-      errors.fields.push(...(await this.catalogues.unknownCodes(organizationId, document)));
+      errors.fields.push(...shapeErrors);
+      shaped.push(shapeErrors.length ? null : { input, document: buildContent(input, null, facts) });
+    }
+    const valid = shaped.flatMap((entry, index) => (entry ? [{ index, document: entry.document }] : []));
+    const codeErrors = await this.catalogues.unknownCodesOfMany(organizationId, valid.map(({ document }) => document));
+    valid.forEach(({ index }, position) => report[index].errors.fields.push(...codeErrors[position]));
+
+    for (const [index, entry] of shaped.entries()) {
+      if (!entry) continue;
+      const { input, document } = entry;
+      const errors = report[index].errors;
       document.processors.forEach((name, i) => {
         const key = name.toLowerCase();
         if (vendorsByName.has(key) || proposedVendors.has(key)) return;

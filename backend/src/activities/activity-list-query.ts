@@ -26,16 +26,17 @@ const latestVersions = (asOf: string) => `
 
 // The version each activity had at the instant is found on narrow columns first (no snapshot read),
 // then its snapshot is read once per activity: jsonb_to_record decompresses it once for every scalar
-// field, where one ->> per field would decompress it again each time (purposes are read for a search only).
+// field, where one ->> per field would decompress it again each time. The search vector and the status
+// are stored with each version (migration 1765520000000): a search or a status filter is decided
+// before any snapshot is read, so only the matching versions' snapshots are.
 const asOfSource = (asOf: string) => `
-  SELECT v.activity_id AS id, s.reference, s.name, s.description, s.status, s.role,
+  SELECT v.activity_id AS id, s.reference, s.name, s.description, v.snapshot_status AS status, s.role,
          s."departmentId" AS department_id, s.department, s."ownerId" AS owner_id, s.owner, u.name AS owner_name,
          s."nextReviewDate" AS next_review_date, v.number AS version, v.created_at AS updated_at,
-         v.snapshot AS document,
-         activity_search_vector(s.reference, s.name, s.description, v.snapshot -> 'purposes') AS search
+         v.snapshot AS document, v.snapshot_search AS search
   FROM (${latestVersions(asOf)}) latest
   JOIN activity_versions v ON v.organization_id = $1 AND v.activity_id = latest.activity_id AND v.number = latest.number
-  CROSS JOIN LATERAL jsonb_to_record(v.snapshot) AS s(reference text, name text, description text, status text, role text,
+  CROSS JOIN LATERAL jsonb_to_record(v.snapshot) AS s(reference text, name text, description text, role text,
     "departmentId" uuid, department text, "ownerId" uuid, owner text, "nextReviewDate" date)
   LEFT JOIN users u ON u.id = s."ownerId"`;
 

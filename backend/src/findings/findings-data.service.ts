@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ActivityContent } from '../domain/activities/activity.types';
+import { ACTIVITIES_FINGERPRINT_SQL, ActivityDirectory } from '../activities/directory/activity-directory';
 import { ActivityCatalogues } from '../catalogues/activity-catalogues';
 import { CatalogueLabels, organizationLabels } from '../exports/catalogue-labels';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
@@ -8,60 +8,8 @@ import type { ActivityRow, DpiaRow, OrganizationData, VendorRow } from './findin
 import type { EngineFacts } from './findings-engine';
 import { INTAKE_CLOCK, loadIntakeRegisters } from './intake-register-data';
 
-/** The document keys the findings rules and the dashboard read (see ActivityRow). */
-const RULE_KEYS = [
-  'purposes',
-  'dataSubjects',
-  'dataCategories',
-  'dataSubjectInformation',
-  'rightsProcedure',
-  'jointControllers',
-  'clientControllers',
-  'processors',
-  'transfers',
-  'dpiaScreening',
-] as const satisfies readonly (keyof ActivityContent)[];
-
-interface ActivityQueryRow {
-  id: string;
-  tuple: string;
-  reference: string;
-  name: string;
-  status: ActivityRow['status'];
-  role: ActivityRow['role'];
-  department_id: string | null;
-  owner_id: string | null;
-  next_review_date: string | null;
-  updated_at: Date;
-  document: Pick<ActivityContent, (typeof RULE_KEYS)[number]>;
-}
-
 /** Activity id → its row version (xmin/ctid) and what the engine read of it. */
 export type ActivityTuples = Map<string, { tuple: string; row: ActivityRow }>;
-
-function activityRowOf({ document, ...row }: ActivityQueryRow): ActivityRow {
-  return {
-    id: row.id,
-    reference: row.reference,
-    name: row.name,
-    status: row.status,
-    role: row.role,
-    departmentId: row.department_id,
-    ownerId: row.owner_id,
-    nextReviewDate: row.next_review_date,
-    updatedAt: row.updated_at,
-    purposes: document.purposes ?? [],
-    dataSubjects: document.dataSubjects ?? [],
-    dataCategories: document.dataCategories ?? [],
-    dataSubjectInformation: document.dataSubjectInformation ?? null,
-    rightsProcedure: document.rightsProcedure ?? null,
-    jointControllers: document.jointControllers ?? [],
-    clientControllers: document.clientControllers ?? [],
-    processors: document.processors ?? [],
-    transfers: document.transfers ?? [],
-    dpiaScreening: document.dpiaScreening,
-  };
-}
 
 /**
  * Loads what the findings engine reads for one organisation in a fixed number of queries, whatever
@@ -74,6 +22,7 @@ export class FindingsDataService {
     private readonly connection: TransactionalConnection,
     private readonly catalogues: ActivityCatalogues,
     private readonly transferFacts: TransferFactsService,
+    private readonly activityDirectory: ActivityDirectory,
   ) {}
 
   /** The catalogue labels findings are written with: the shipped ones and the organisation's own. */
@@ -96,7 +45,7 @@ export class FindingsDataService {
     const part = (table: string, id: string) =>
       `(SELECT count(*) || ':' || coalesce(bit_xor(hashtextextended(${id} || '@' || xmin::text || ctid::text, 0)), 0) FROM ${table} WHERE organization_id = $1)`;
     const [{ fingerprint }] = await this.connection.manager.query<{ fingerprint: string }[]>(
-      `SELECT concat_ws('|', CURRENT_DATE, ${part('processing_activities', 'id::text')}, ${part('vendors', 'id::text')},
+      `SELECT concat_ws('|', CURRENT_DATE, ${ACTIVITIES_FINGERPRINT_SQL}, ${part('vendors', 'id::text')},
               ${part('activity_processors', "activity_id::text || '/' || vendor_id::text")}, ${part('dpias', 'id::text')},
               ${part('rights_requests', 'id::text')}, ${part('breaches', 'id::text')}, ${part('memberships', 'id::text')}, ${INTAKE_CLOCK},
               (SELECT xmin::text || ctid::text FROM organizations WHERE id = $1)) AS fingerprint`,
@@ -112,30 +61,18 @@ export class FindingsDataService {
    */
   async load(organizationId: string, previous?: ActivityTuples): Promise<OrganizationData & { tuples: ActivityTuples }> {
     const manager = this.connection.manager;
-    const select = `SELECT a.id, a.xmin::text || '/' || a.ctid::text AS tuple, a.reference, a.name, a.status, a.role, a.department_id, a.owner_id,
-              to_char(a.next_review_date, 'YYYY-MM-DD') AS next_review_date, a.updated_at,
-              jsonb_build_object(${RULE_KEYS.map((key) => `'${key}', a.document -> '${key}'`).join(', ')}) AS document
-       FROM processing_activities a WHERE a.organization_id = $1`;
     const tuples: ActivityTuples = new Map();
     let activities: ActivityRow[];
     if (!previous) {
-      // Only the parts of the document the rules read (not the recipients, security measures, notes…),
-      // in one jsonb value: one JSON.parse per row, of a smaller text than the whole document.
-      const rows = await manager.query<ActivityQueryRow[]>(`${select} ORDER BY a.reference`, [organizationId]);
-      activities = rows.map((row) => {
-        const activity = activityRowOf(row);
-        tuples.set(row.id, { tuple: row.tuple, row: activity });
-        return activity;
+      activities = (await this.activityDirectory.ruleRows(organizationId)).map(({ tuple, ...row }) => {
+        tuples.set(row.id, { tuple, row });
+        return row;
       });
     } else {
       // The list of tuples first (no document read), then the rows whose tuple changed.
-      const current = await manager.query<{ id: string; tuple: string }[]>(
-        `SELECT a.id, a.xmin::text || '/' || a.ctid::text AS tuple FROM processing_activities a WHERE a.organization_id = $1 ORDER BY a.reference`,
-        [organizationId],
-      );
+      const current = await this.activityDirectory.tuples(organizationId);
       const stale = current.filter((entry) => previous.get(entry.id)?.tuple !== entry.tuple).map((entry) => entry.id);
-      const fresh = stale.length > 0 ? await manager.query<ActivityQueryRow[]>(`${select} AND a.id = ANY($2::uuid[])`, [organizationId, stale]) : [];
-      for (const row of fresh) tuples.set(row.id, { tuple: row.tuple, row: activityRowOf(row) });
+      for (const { tuple, ...row } of await this.activityDirectory.ruleRows(organizationId, stale)) tuples.set(row.id, { tuple, row });
       activities = [];
       for (const entry of current) {
         // A row deleted between the two queries is left out (the fingerprint will differ next time).

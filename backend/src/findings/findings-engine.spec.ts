@@ -4,7 +4,7 @@ import transferMechanisms from '../domain/catalogues/data/transfer-mechanisms.js
 import { catalogues } from '../common/i18n/i18n';
 import { transferFactsFrom } from '../domain/transfers/transfer-status';
 import { ActivityRow, DpiaRow, FINDING_CODES, FindingCode, OrganizationData, VendorRow } from './finding.types';
-import { computeFindings, EngineFacts, naturalCompare } from './findings-engine';
+import { computeFindings, EngineFacts, EvaluationMemo, FINDING_RULES, naturalCompare } from './findings-engine';
 import { viewOf } from './findings.service';
 import { translateRuleProblems } from '../activities/activity-errors';
 import { CatalogueLabels } from '../exports/catalogue-labels';
@@ -420,5 +420,51 @@ describe('findings and validation blockers in words', () => {
       'Fixez une durée de conservation pour les données « Données biométriques (identification) ».',
     ]);
     expect(translateRuleProblems('en', problems)[0]?.message).toBe('The special-category data "Biometric data (identification)" need an Article 9(2) condition.');
+  });
+});
+
+describe('findings engine with a memo (incremental evaluation)', () => {
+  const codes = (result: { findings: { code: string; field: string; recordReference: string }[] }) =>
+    result.findings.map((finding) => `${finding.recordReference} ${finding.code} ${finding.field}`);
+
+  it('reuses an unchanged activity’s own findings, reads the vendors, DPIAs and today afresh, and equals a whole evaluation', () => {
+    // Health data without an Article 9 condition: a register-rule finding, kept in the memo.
+    const activity = cleanActivity({ dataCategories: [{ ...cleanActivity().dataCategories[0], art9Condition: null }] });
+    const memo = new EvaluationMemo(facts);
+    const first = computeFindings(organization(activity), facts, FINDING_RULES, memo);
+    expect(codes(first)).toEqual(['T-0001 special_category_without_condition dataCategories[0].art9Condition']);
+    expect(memo.evaluated).toBe(1);
+
+    // The same row object, its vendor terminated and a DPIA refused, a later day: no activity evaluated again.
+    const terminated = cleanVendor({ status: 'terminated' });
+    const data = { ...organization(activity, terminated, [dpiaOf(activity, { status: 'refused' })]), today: '2027-06-01' };
+    const second = computeFindings(data, facts, FINDING_RULES, memo);
+    expect(memo.evaluated).toBe(1);
+    expect(codes(second)).toEqual([
+      'T-0001 special_category_without_condition dataCategories[0].art9Condition',
+      'T-0001 activity_uses_terminated_vendor processors[0]',
+      'T-0001 dpia_refused validation',
+      'T-0001 activity_review_overdue nextReviewDate',
+    ]);
+    expect(second).toEqual(computeFindings(data, facts));
+
+    // A changed activity is a new row object: evaluated again, its old findings are not reused.
+    const fixed = cleanActivity();
+    const third = computeFindings(organization(fixed), facts, FINDING_RULES, memo);
+    expect(memo.evaluated).toBe(2);
+    expect(third.findings).toEqual([]);
+    expect(third.scores).toEqual([expect.objectContaining({ score: 100 })]);
+  });
+
+  it('ignores a memo made with other catalogue facts (biometric data no longer special)', () => {
+    const activity = cleanActivity({ dataCategories: [{ ...cleanActivity().dataCategories[0], category: 'biometric', art9Condition: null }] });
+    const memo = new EvaluationMemo(facts);
+    expect(codes(computeFindings(organization(activity), facts, FINDING_RULES, memo))).toEqual(['T-0001 special_category_without_condition dataCategories[0].art9Condition']);
+    const otherFacts: EngineFacts = { ...facts, rules: { specialDataCategories: new Set(['health']) } };
+    expect(memo.fits(otherFacts, FINDING_RULES)).toBe(false);
+    const result = computeFindings(organization(activity), otherFacts, FINDING_RULES, memo);
+    expect(result.findings).toEqual([]);
+    expect(result.scores).toEqual([expect.objectContaining({ score: 100 })]);
+    expect(memo.evaluated).toBe(1);
   });
 });

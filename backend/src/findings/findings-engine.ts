@@ -36,6 +36,13 @@ export interface RuleContext {
  */
 export interface FindingRule {
   name: string;
+  /**
+   * 'activity': the rule's findings on an activity read nothing but the activity's row, the catalogue
+   * facts and the register rules' problems (context.problems) — so an evaluation given a memo keeps
+   * them while the row is unchanged. Any other rule (the default) is run again on every evaluation:
+   * it may read vendors, links, DPIAs, the organisation or today's date.
+   */
+  scope?: 'activity';
   activity?(activity: ActivityRow, context: RuleContext): Finding[];
   vendor?(vendor: VendorRow, context: RuleContext): Finding[];
 }
@@ -87,6 +94,7 @@ const FROM_REGISTER_RULES: Record<RuleCode, { code: FindingCode; severity: Sever
 
 const registerRules: FindingRule = {
   name: 'register rules',
+  scope: 'activity',
   activity(activity, { problems }) {
     const findings: Finding[] = [];
     const seen = new Set<string>();
@@ -108,6 +116,7 @@ const registerRules: FindingRule = {
  */
 const retentionReferenceRule: FindingRule = {
   name: 'retention beyond its reference',
+  scope: 'activity',
   activity(activity) {
     return retentionBeyondReferences(activity).map(({ index, category, retention, reference }) =>
       onActivity(activity, {
@@ -305,6 +314,44 @@ export function naturalCompare(a: string, b: string): number {
 
 const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
+/** What one evaluation keeps of an activity for the next: its register check and the findings of the rules scoped to it (by rule position). */
+interface ActivityMemo {
+  checks: number;
+  problems: ReturnType<typeof checkActivity>['problems'];
+  findings: (readonly Finding[] | undefined)[];
+}
+
+/**
+ * Per-activity results kept from one evaluation to the next. Keyed by the row object itself: the
+ * data layer hands the same ActivityRow back while the activity's row version is unchanged, and a
+ * new object once it changed, so a changed activity is never read from the memo. Valid for one set
+ * of catalogue facts and one list of rules only (`fits`); everything else a rule reads (vendors,
+ * links, DPIAs, the organisation, today) is outside the memo and read afresh on every evaluation.
+ */
+export class EvaluationMemo {
+  private readonly activities = new WeakMap<ActivityRow, ActivityMemo>();
+  /** Activities evaluated afresh since the memo was made (for tests). */
+  evaluated = 0;
+
+  constructor(
+    readonly facts: EngineFacts,
+    readonly rules: readonly FindingRule[] = FINDING_RULES,
+  ) {}
+
+  fits(facts: EngineFacts, rules: readonly FindingRule[]): boolean {
+    return this.facts.rules === facts.rules && this.facts.transfers === facts.transfers && this.rules === rules;
+  }
+
+  get(activity: ActivityRow): ActivityMemo | undefined {
+    return this.activities.get(activity);
+  }
+
+  set(activity: ActivityRow, memo: ActivityMemo): void {
+    this.evaluated += 1;
+    this.activities.set(activity, memo);
+  }
+}
+
 export interface EngineResult {
   findings: Finding[];
   scores: ActivityScore[];
@@ -314,7 +361,9 @@ export interface EngineResult {
  * The findings of one organisation and each activity's completeness score, in one pass over its
  * data. The score is the register list's (activity-rules.ts: share of the register's checks passed).
  */
-export function computeFindings(data: OrganizationData, facts: EngineFacts, rules: readonly FindingRule[] = FINDING_RULES): EngineResult {
+export function computeFindings(data: OrganizationData, facts: EngineFacts, rules: readonly FindingRule[] = FINDING_RULES, memo?: EvaluationMemo): EngineResult {
+  // A memo made for other facts or rules would give stale results: ignored.
+  const kept = memo?.fits(facts, rules) ? memo : undefined;
   const vendorsById = new Map(data.vendors.map((vendor) => [vendor.id, vendor]));
   const recipients = new Map<string, { dpfCertified: boolean }>();
   for (const vendor of data.vendors) {
@@ -335,12 +384,28 @@ export function computeFindings(data: OrganizationData, facts: EngineFacts, rule
   const findings: Finding[] = [];
   const scores: ActivityScore[] = [];
   for (const activity of data.activities) {
-    const { checks, problems } = checkActivity(activity, facts.rules);
+    let entry = kept?.get(activity);
+    const fresh = !entry;
+    if (!entry) {
+      const { checks, problems } = checkActivity(activity, facts.rules);
+      entry = { checks, problems, findings: [] };
+    }
+    const { checks, problems } = entry;
     scores.push({ id: activity.id, departmentId: activity.departmentId, status: activity.status, score: Math.floor((100 * (checks - problems.length)) / checks) });
     // An archived activity no longer runs: it raises no finding (its score stays in the register list).
-    if (activity.status === 'archived') continue;
-    context.problems = problems;
-    for (const rule of rules) if (rule.activity) findings.push(...rule.activity(activity, context));
+    if (activity.status !== 'archived') {
+      context.problems = problems;
+      rules.forEach((rule, position) => {
+        if (!rule.activity) return;
+        if (rule.scope !== 'activity') {
+          findings.push(...rule.activity(activity, context));
+          return;
+        }
+        const own = (entry.findings[position] ??= rule.activity(activity, context));
+        findings.push(...own);
+      });
+    }
+    if (fresh) kept?.set(activity, entry);
   }
   for (const vendor of data.vendors) for (const rule of rules) if (rule.vendor) findings.push(...rule.vendor(vendor, context));
   // Art 37(1)(a): a public authority or body designates a DPO.

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActivityDirectoryModule } from '../activities/directory/activity-directory.module';
 import { TransfersModule } from '../transfers/transfers.module';
 import { CataloguesModule } from '../catalogues/catalogues.module';
 import { FindingsController } from './findings.controller';
@@ -6,7 +7,7 @@ import { FindingsDataService } from './findings-data.service';
 import { FindingsService } from './findings.service';
 
 @Module({
-  imports: [TransfersModule, CataloguesModule],
+  imports: [ActivityDirectoryModule, TransfersModule, CataloguesModule],
   controllers: [FindingsController],
   providers: [FindingsService, FindingsDataService],
   exports: [FindingsService, FindingsDataService],

@@ -7,7 +7,7 @@ import { retentionReference } from '../domain/activities/retention-references';
 import { CatalogueLabels, SHIPPED_LABELS } from '../exports/catalogue-labels';
 import { pageOf } from '../common/http/pagination';
 import type { Finding, OrganizationData, Severity } from './finding.types';
-import { computeFindings, EngineFacts, EngineResult } from './findings-engine';
+import { computeFindings, EngineFacts, EngineResult, EvaluationMemo, FINDING_RULES } from './findings-engine';
 import { ActivityTuples, FindingsDataService } from './findings-data.service';
 import { intakeMessageParams } from './intake-register-data';
 import type { FindingPage, FindingView, ListFindingsQuery, SeverityCountsView } from './dto/finding.dto';
@@ -88,6 +88,8 @@ interface CachedEvaluation {
   facts: EngineFacts;
   evaluation: Evaluation;
   tuples: ActivityTuples;
+  /** Each unchanged activity's own findings and score, kept from one evaluation to the next. */
+  memo: EvaluationMemo;
 }
 
 /**
@@ -99,12 +101,23 @@ interface CachedEvaluation {
  * runs first on every call, inside the caller's tenant transaction, and any difference — a write to
  * an activity, vendor, link or DPIA, by any process, or a new day — recomputes. The dashboard page's
  * three requests (dashboard, findings, summaries) thus share one computation.
+ *
+ * A recomputation is incremental. Only the activities whose row changed are read again (their tuple
+ * differs), and only they are run through the rules scoped to the activity (`scope: 'activity'` in
+ * findings-engine.ts: the register rules and retention references, which read the activity and the
+ * shipped catalogue facts alone); their results for the others come from the memo. The rules that
+ * read anything else — vendors and their links, DPIAs, the organisation's profile and members, the
+ * rights-request and breach registers, today's date — run again on every activity at each
+ * recomputation, from data read afresh: they are cheap, and caching them would need to know which
+ * vendor or setting each one read. New catalogue facts (a restart) discard the memo.
  */
 @Injectable()
 export class FindingsService {
   private readonly cache = new Map<string, CachedEvaluation>();
   /** Evaluations computed since start (for tests of the cache). */
   computations = 0;
+  /** Activities whose own findings were computed afresh since start, the others coming from the memo (for tests). */
+  activitiesEvaluated = 0;
 
   constructor(private readonly data: FindingsDataService) {}
 
@@ -119,12 +132,15 @@ export class FindingsService {
     }
     // The activities not written since the last evaluation are reused as they were read.
     const { tuples, ...data } = await this.data.load(organizationId, cached?.tuples);
-    const evaluation: Evaluation = { data, ...computeFindings(data, facts) };
+    const memo = cached?.memo.fits(facts, FINDING_RULES) ? cached.memo : new EvaluationMemo(facts);
+    const evaluatedBefore = memo.evaluated;
+    const evaluation: Evaluation = { data, ...computeFindings(data, facts, FINDING_RULES, memo) };
     this.computations += 1;
+    this.activitiesEvaluated += memo.evaluated - evaluatedBefore;
     // Stored under the fingerprint read before loading: a write committed in between only causes
     // one more computation on the next call, never a stale answer.
     this.cache.delete(organizationId);
-    this.cache.set(organizationId, { fingerprint, facts, evaluation, tuples });
+    this.cache.set(organizationId, { fingerprint, facts, evaluation, tuples, memo });
     while (this.cache.size > CACHED_ORGANIZATIONS) this.cache.delete(this.cache.keys().next().value!);
     return evaluation;
   }

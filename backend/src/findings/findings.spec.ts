@@ -3,6 +3,8 @@ import { asOwner } from '../activities/activities.test-helpers';
 import { DEMO_PASSWORD, DemoSeedService } from '../database/seeds/demo-seed.service';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { FindingsService } from './findings.service';
+import { computeFindings, FINDING_RULES } from './findings-engine';
+import { FindingsDataService } from './findings-data.service';
 
 interface FindingItem {
   code: string;
@@ -170,5 +172,63 @@ describe('findings of the demo register (real PostgreSQL)', () => {
     expect(second.findings.some((finding) => finding.recordReference === 'T-0002' && finding.code === 'rights_procedure_missing')).toBe(true);
     expect(second.data.activities.map((activity) => activity.reference)).toEqual(first.data.activities.map((activity) => activity.reference));
     expect(await evaluate()).toBe(second);
+  });
+
+  it('evaluates again only the activities written since, and reflects a change to an activity, a vendor, the organisation or its members', async () => {
+    const service = api.app.get(FindingsService);
+    const connection = api.app.get(TransactionalConnection);
+    const evaluate = () => connection.withTenant({ organizationId }, () => service.evaluate(organizationId));
+    const keysIn = (evaluation: Awaited<ReturnType<typeof evaluate>>, reference: string) =>
+      evaluation.findings.filter((finding) => finding.recordReference === reference).map((finding) => `${finding.code} ${finding.field}`);
+    const sql = (text: string) => asOwner(api, (client) => client.query(text, [organizationId]));
+    // The whole evaluation, without any memo, from the same data: what the incremental one must equal.
+    const fromScratch = async (evaluation: Awaited<ReturnType<typeof evaluate>>) => {
+      const facts = await connection.withTenant({ organizationId }, () => api.app.get(FindingsDataService).facts());
+      return computeFindings(evaluation.data, facts, FINDING_RULES);
+    };
+
+    const first = await evaluate();
+    const evaluated = service.activitiesEvaluated;
+
+    // An activity: its notice removed — only this activity is read and evaluated again.
+    await sql("UPDATE processing_activities SET document = jsonb_set(document, '{dataSubjectInformation}', 'null') WHERE organization_id = $1 AND reference = 'T-0003'");
+    const afterActivity = await evaluate();
+    expect(afterActivity).not.toBe(first);
+    expect(keysIn(afterActivity, 'T-0003')).toContain('information_missing dataSubjectInformation');
+    expect(service.activitiesEvaluated).toBe(evaluated + 1);
+
+    // A vendor terminated: the activities naming it find it, though none of them was written.
+    expect(keysIn(afterActivity, 'T-0001')).not.toContain('activity_uses_terminated_vendor processors[0]');
+    await sql("UPDATE vendors SET status = 'terminated' WHERE organization_id = $1 AND name = 'Paysage Paie'");
+    const afterVendor = await evaluate();
+    expect(keysIn(afterVendor, 'T-0001')).toContain('activity_uses_terminated_vendor processors[0]');
+    expect(service.activitiesEvaluated).toBe(evaluated + 1);
+
+    // The organisation becomes a public body with no DPO named, then no member holds the DPO role.
+    const [profile] = (await sql('SELECT public_body, dpo_name, dpo_email FROM organizations WHERE id = $1')).rows as { public_body: boolean; dpo_name: string; dpo_email: string }[];
+    await sql('UPDATE organizations SET public_body = true, dpo_name = NULL, dpo_email = NULL WHERE id = $1');
+    const afterProfile = await evaluate();
+    expect(keysIn(afterProfile, afterProfile.data.profile!.name)).toEqual(['public_body_without_dpo dpoName']);
+    const dpoMemberships = (await sql("SELECT id, roles FROM memberships WHERE organization_id = $1 AND 'dpo' = ANY(roles)")).rows as { id: string; roles: string[] }[];
+    expect(dpoMemberships.length).toBeGreaterThan(0);
+    // A membership keeps at least one role: the DPO becomes an auditor.
+    await sql("UPDATE memberships SET roles = CASE WHEN 'auditor' = ANY(roles) THEN array_remove(roles, 'dpo') ELSE array_replace(roles, 'dpo', 'auditor') END WHERE organization_id = $1 AND 'dpo' = ANY(roles)");
+    const afterMembers = await evaluate();
+    expect(keysIn(afterMembers, afterMembers.data.profile!.name)).toEqual(['public_body_without_dpo dpoName', 'no_dpo_member members']);
+    expect(service.activitiesEvaluated).toBe(evaluated + 1);
+
+    // The activity written back as it was: its findings go, and nothing differs from a whole evaluation.
+    await sql("UPDATE processing_activities SET document = jsonb_set(document, '{dataSubjectInformation}', '\"Mentions sur l’intranet « RH », article 4\"') WHERE organization_id = $1 AND reference = 'T-0003'");
+    const restored = await evaluate();
+    expect(keysIn(restored, 'T-0003')).not.toContain('information_missing dataSubjectInformation');
+    expect(service.activitiesEvaluated).toBe(evaluated + 2);
+    for (const evaluation of [afterActivity, afterVendor, afterProfile, afterMembers, restored]) expect(evaluation.findings).toEqual((await fromScratch(evaluation)).findings);
+    expect(restored.scores).toEqual((await fromScratch(restored)).scores);
+
+    for (const { id, roles } of dpoMemberships) await asOwner(api, (client) => client.query('UPDATE memberships SET roles = $2 WHERE id = $1', [id, roles]));
+    await asOwner(api, (client) =>
+      client.query('UPDATE organizations SET public_body = $2, dpo_name = $3, dpo_email = $4 WHERE id = $1', [organizationId, profile.public_body, profile.dpo_name, profile.dpo_email]),
+    );
+    await sql("UPDATE vendors SET status = 'approved' WHERE organization_id = $1 AND name = 'Paysage Paie'");
   });
 });

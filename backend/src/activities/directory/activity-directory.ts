@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service';
 import { AppException } from '../../common/errors/app-exception';
 import { TransactionalConnection } from '../../common/request-context/transactional-connection';
-import type { ActivityContent } from '../../domain/activities/activity.types';
+import type { ActivityContent, ActivityRole, ActivityStatus } from '../../domain/activities/activity.types';
 
 /** What other modules may know of an activity: enough to label it, link to it and authorise on it. */
 export interface ActivitySummary {
@@ -28,6 +28,53 @@ export interface OutsidePublicTasksRecord {
   recordedByName: string | null;
   recordedAt: string;
 }
+
+/** The parts of an activity's document the register's rules (findings, dashboard) read. */
+export const RULE_DOCUMENT_KEYS = [
+  'purposes',
+  'dataSubjects',
+  'dataCategories',
+  'dataSubjectInformation',
+  'rightsProcedure',
+  'jointControllers',
+  'clientControllers',
+  'processors',
+  'transfers',
+  'dpiaScreening',
+] as const satisfies readonly (keyof ActivityContent)[];
+
+/** An activity as the rules read it: its columns and the parts of its document they use. */
+export type ActivityRuleRow = {
+  id: string;
+  reference: string;
+  name: string;
+  status: ActivityStatus;
+  role: ActivityRole;
+  departmentId: string | null;
+  ownerId: string | null;
+  /** YYYY-MM-DD */
+  nextReviewDate: string | null;
+  updatedAt: Date;
+} & Pick<ActivityContent, (typeof RULE_DOCUMENT_KEYS)[number]>;
+
+/**
+ * A row version of an activity (xmin and ctid): every write makes a new one, whatever the writer
+ * (even plain SQL, even twice in one transaction), so an unchanged tuple is an unchanged row.
+ */
+export interface ActivityTuple {
+  id: string;
+  tuple: string;
+}
+
+/**
+ * SQL expression (`$1` is the organisation): the count of the organisation's activities and the XOR
+ * of a hash of each one's id and tuple. Any insert, update or delete changes it; reads no document.
+ */
+export const ACTIVITIES_FINGERPRINT_SQL = `(SELECT count(*) || ':' || coalesce(bit_xor(hashtextextended(id::text || '@' || xmin::text || ctid::text, 0)), 0)
+  FROM processing_activities WHERE organization_id = $1)`;
+
+/** The jsonb_to_record column of each rule key: text for the free texts, jsonb for the rest. */
+const RULE_DOCUMENT_COLUMNS = RULE_DOCUMENT_KEYS.map((key) => `"${key}" ${key === 'dataSubjectInformation' || key === 'rightsProcedure' ? 'text' : 'jsonb'}`).join(', ');
 
 const SUMMARY_COLUMNS = 'id, reference, name, status, owner_id AS "ownerId", department_id AS "departmentId"';
 
@@ -135,6 +182,55 @@ export class ActivityDirectory {
     ]);
     const known = new Set(found.map((row) => row.id));
     return ids.filter((id) => !known.has(id));
+  }
+
+  /** Each activity's row version, in reference order: what changed since a previous read, without reading a document. */
+  async tuples(organizationId: string): Promise<ActivityTuple[]> {
+    return this.connection.manager.query<ActivityTuple[]>(
+      "SELECT id, xmin::text || '/' || ctid::text AS tuple FROM processing_activities WHERE organization_id = $1 ORDER BY reference",
+      [organizationId],
+    );
+  }
+
+  /**
+   * The activities as the rules read them (all of them in reference order, or those of `ids`), each
+   * with its tuple. The document is decompressed once per row (jsonb_to_record), where one -> per
+   * key would decompress it again for each; the parts the rules do not read never leave PostgreSQL.
+   */
+  async ruleRows(organizationId: string, ids?: readonly string[]): Promise<(ActivityRuleRow & { tuple: string })[]> {
+    if (ids && !ids.length) return [];
+    // A document written before a field existed may lack it: null here, as in jsonb_to_record.
+    type Stored = { [key in keyof ActivityRuleRow]: ActivityRuleRow[key] | null } & { tuple: string };
+    const rows = await this.connection.manager.query<Stored[]>(
+      `SELECT a.id, a.xmin::text || '/' || a.ctid::text AS tuple, a.reference, a.name, a.status, a.role,
+              a.department_id AS "departmentId", a.owner_id AS "ownerId", to_char(a.next_review_date, 'YYYY-MM-DD') AS "nextReviewDate",
+              a.updated_at AS "updatedAt", ${RULE_DOCUMENT_KEYS.map((key) => `d."${key}"`).join(', ')}
+       FROM processing_activities a CROSS JOIN LATERAL jsonb_to_record(a.document) AS d(${RULE_DOCUMENT_COLUMNS})
+       WHERE a.organization_id = $1 ${ids ? 'AND a.id = ANY($2::uuid[])' : 'ORDER BY a.reference'}`,
+      ids ? [organizationId, ids] : [organizationId],
+    );
+    return rows.map((row) => ({
+      id: row.id!,
+      tuple: row.tuple,
+      reference: row.reference!,
+      name: row.name!,
+      status: row.status!,
+      role: row.role!,
+      departmentId: row.departmentId,
+      ownerId: row.ownerId,
+      nextReviewDate: row.nextReviewDate,
+      updatedAt: row.updatedAt!,
+      purposes: row.purposes ?? [],
+      dataSubjects: row.dataSubjects ?? [],
+      dataCategories: row.dataCategories ?? [],
+      dataSubjectInformation: row.dataSubjectInformation,
+      rightsProcedure: row.rightsProcedure,
+      jointControllers: row.jointControllers ?? [],
+      clientControllers: row.clientControllers ?? [],
+      processors: row.processors ?? [],
+      transfers: row.transfers ?? [],
+      dpiaScreening: row.dpiaScreening!,
+    }));
   }
 
   /** Every transfer recorded by the organisation's activities that are not archived. */

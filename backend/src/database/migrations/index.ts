@@ -20,6 +20,7 @@ import { MembershipRoles1765000000000 } from './1765000000000-membership-roles';
 import { WeeklyDigests1765100000000 } from './1765100000000-weekly-digests';
 import { ActivityTemplates1765200000000 } from './1765200000000-activity-templates';
 import { VendorContacts1765300000000 } from './1765300000000-vendor-contacts';
+import { ActivityVersionsSearch1765520000000 } from './1765520000000-activity-versions-search';
 import { RequesterIdentityRetention1765400000000 } from './1765400000000-requester-identity-retention';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
@@ -47,4 +48,5 @@ export const migrations = [
   ActivityTemplates1765200000000,
   VendorContacts1765300000000,
   RequesterIdentityRetention1765400000000,
+  ActivityVersionsSearch1765520000000,
 ];

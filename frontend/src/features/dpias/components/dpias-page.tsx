@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 
-import { Pagination } from '@/components/list/pagination';
+import { ListPagination } from '@/components/list/pagination';
 import { ListResults, SortableHeader } from '@/components/list/sortable-table';
 import { useListNavigation } from '@/components/list/use-list-navigation';
 import { formatDate } from '@/features/activities/history-diff';
@@ -88,14 +88,7 @@ export function DpiasPageContent({ organizationId, query, dpias }: { organizatio
           </div>
         )}
       </ListResults>
-      <Pagination
-        page={dpias.page}
-        pageSize={dpias.pageSize}
-        total={dpias.total}
-        onChange={(page) => {
-          navigate({ ...query, page });
-        }}
-      />
+      <ListPagination list={dpias} query={query} navigate={navigate} />
     </section>
   );
 }

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 
-import { Pagination } from '@/components/list/pagination';
+import { ListPagination } from '@/components/list/pagination';
 import { ListResults, SortableHeader } from '@/components/list/sortable-table';
 import { useListNavigation } from '@/components/list/use-list-navigation';
 import { formatDate } from '@/features/activities/history-diff';
@@ -151,14 +151,7 @@ export function VendorsPageContent({
           </div>
         )}
       </ListResults>
-      <Pagination
-        page={vendors.page}
-        pageSize={vendors.pageSize}
-        total={vendors.total}
-        onChange={(page) => {
-          navigate({ ...query, page });
-        }}
-      />
+      <ListPagination list={vendors} query={query} navigate={navigate} />
     </section>
   );
 }

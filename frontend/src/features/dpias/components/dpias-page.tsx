@@ -3,7 +3,7 @@
 import Link from 'next/link';
 
 import { ListPagination } from '@/components/list/pagination';
-import { ListResults, SortableHeader } from '@/components/list/sortable-table';
+import { ListEmpty, ListResults, SortableHeader } from '@/components/list/sortable-table';
 import { useListNavigation } from '@/components/list/use-list-navigation';
 import { formatDate } from '@/features/activities/history-diff';
 import { DpiaFilters } from '@/features/dpias/components/dpia-filters';
@@ -47,9 +47,7 @@ export function DpiasPageContent({ organizationId, query, dpias }: { organizatio
 
       <ListResults pending={pending} count={t('dpias.list.total', { total: dpias.total })} countTestId="dpias-total">
         {dpias.items.length === 0 ? (
-          <div className="empty-state" data-testid={filtered ? 'dpias-no-match' : 'dpias-empty'}>
-            <p>{filtered ? t('dpias.list.noMatch') : t('dpias.list.empty')}</p>
-          </div>
+          <ListEmpty filtered={filtered} testIdPrefix="dpias" empty={t('dpias.list.empty')} noMatch={t('dpias.list.noMatch')} />
         ) : (
           <div className="table-wrap">
             <table className="table register-table" data-testid="dpias-table">

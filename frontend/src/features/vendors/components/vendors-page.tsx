@@ -3,7 +3,7 @@
 import Link from 'next/link';
 
 import { ListPagination } from '@/components/list/pagination';
-import { ListResults, SortableHeader } from '@/components/list/sortable-table';
+import { ListEmpty, ListResults, SortableHeader } from '@/components/list/sortable-table';
 import { useListNavigation } from '@/components/list/use-list-navigation';
 import { formatDate } from '@/features/activities/history-diff';
 import { CountryZones } from '@/features/vendors/components/country-zones';
@@ -84,9 +84,7 @@ export function VendorsPageContent({
 
       <ListResults pending={pending} count={t('vendors.total', { total: vendors.total })} countTestId="vendors-total">
         {vendors.items.length === 0 ? (
-          <div className="empty-state" data-testid={filtered ? 'vendors-no-match' : 'vendors-empty'}>
-            <p>{filtered ? t('vendors.noMatch') : t('vendors.empty')}</p>
-          </div>
+          <ListEmpty filtered={filtered} testIdPrefix="vendors" empty={t('vendors.empty')} noMatch={t('vendors.noMatch')} />
         ) : (
           <div className="table-wrap">
             <table className="table register-table" aria-labelledby="page-title" data-testid="vendors-table">

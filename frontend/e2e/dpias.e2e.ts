@@ -168,4 +168,36 @@ describe('DPIAs: from the screening of T-0009 to a DPIA validated with condition
     expect(await page.getByTestId('report-risk-map').locator('[data-testid^="report-risk-map-marker-"]').count()).toBe(6);
     await context.close();
   });
+
+  it('the list finds T-0009 by its activity’s name typed without accents, filters by status and sorts, in the URL', async () => {
+    const context = await newContext(browser, 'fr-FR');
+    const page = await context.newPage();
+    await signIn(page, 'auditor@example.com');
+    await page.getByTestId('nav-dpias').click();
+    await page.getByTestId('dpias-table').waitFor();
+
+    await page.getByTestId('dpia-search').fill('verification des vendeurs');
+    await page.getByTestId('dpia-search').press('Enter');
+    await page.waitForURL(/\/dpias\?q=verification\+des\+vendeurs$/);
+    await page.locator('[data-testid="dpia-row-T-0009"][data-status="validated"]').waitFor();
+    expect(await page.locator('[data-testid^="dpia-row-"]').count()).toBe(1);
+    await expect(page.getByTestId('dpias-total').textContent()).resolves.toBe('1 analyse d’impact');
+
+    await page.getByTestId('filter-dpia-status').selectOption('refused');
+    await page.waitForURL(/status=refused/);
+    await expect(page.getByTestId('dpias-no-match').textContent()).resolves.toBe('Aucune analyse d’impact ne correspond à ces filtres.');
+    await page.getByTestId('dpia-filters-reset').click();
+    await page.waitForURL(/\/dpias$/);
+    await page.locator('[data-testid="dpia-row-T-0009"]').waitFor();
+
+    // Ascending by reference is the default; a click states it, the next one turns it.
+    await page.getByTestId('dpia-sort-activity').click();
+    await page.waitForURL(/\?sort=activity$/);
+    await page.getByTestId('dpia-sort-activity').click();
+    await page.waitForURL(/\?sort=-activity$/);
+    await page.locator('th[aria-sort="descending"] [data-testid="dpia-sort-activity"]').waitFor();
+    const shown = await page.locator('[data-testid^="dpia-row-"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid') ?? ''));
+    expect(shown).toEqual([...shown].sort().reverse());
+    await context.close();
+  });
 });

@@ -129,11 +129,20 @@ describe('linking a rights request to the register and editing intake records', 
     await page.locator('#breach-edit-activitySearch').fill('Gestion des comptes');
     await page.getByTestId('breach-edit-activitySearch-submit').click();
     await edit.getByLabel(/Gestion des comptes utilisateurs/).check();
+    // The vendor involved, found by name: Enter searches, it does not send the form.
+    await page.locator('#breach-edit-vendorSearch').fill('nuage');
+    await page.locator('#breach-edit-vendorSearch').press('Enter');
+    await edit.getByLabel('NuageCloud', { exact: true }).check();
+    await page.locator('#breach-edit-vendorSearch').fill('Aucun prestataire de ce nom');
+    await page.locator('#breach-edit-vendorSearch').press('Enter');
+    await edit.getByText('Aucun fournisseur ne correspond à cette recherche.').waitFor();
+    expect(await edit.getByLabel('NuageCloud', { exact: true }).isChecked()).toBe(true);
     await lookAt(page, 'intake-edit-breach');
     await page.getByTestId('breach-edit-submit').click();
     await page.getByRole('heading', { level: 1 }).getByText('Fichier « clients » envoyé par erreur à un prestataire').waitFor();
     await page.getByText('Risque d’hameçonnage ciblé des clients').first().waitFor();
     await page.locator('.detail-list').getByText(/Gestion des comptes utilisateurs/).waitFor();
+    await page.locator('.detail-list').getByText('NuageCloud').waitFor();
 
     // Someone else records the risk meanwhile: this page's edit is now stale.
     const current = (await (await context.request.get(webUrl(`/api/v1/organizations/${orgId}/breaches/${created.id}`))).json()) as { version: number };

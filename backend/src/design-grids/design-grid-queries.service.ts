@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityQueries } from '../activities/activity-queries.service';
+import { ActivityDirectory } from '../activities/directory/activity-directory';
 import { AppException } from '../common/errors/app-exception';
 import { Page, pageOf } from '../common/http/pagination';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
@@ -33,6 +34,7 @@ export class DesignGridQueries {
   constructor(
     private readonly connection: TransactionalConnection,
     private readonly activities: ActivityQueries,
+    private readonly directory: ActivityDirectory,
     private readonly transferFacts: TransferFactsService,
   ) {}
 
@@ -87,11 +89,11 @@ export class DesignGridQueries {
   async view(row: DesignGrid, conflicts?: GridConflict[]): Promise<GridView> {
     const facts = await this.facts();
     const content = mapAnswers(row, row.answers, facts);
-    const [labels] = await this.connection.manager.query<{ department: string | null; reference: string | null }[]>(
-      `SELECT (SELECT name FROM departments WHERE organization_id = $1 AND id = $2::uuid) AS department,
-              (SELECT reference FROM processing_activities WHERE organization_id = $1 AND id = $3::uuid) AS reference`,
-      [row.organizationId, row.departmentId, row.activityId],
-    );
+    const [department] = row.departmentId
+      ? await this.connection.manager.query<{ name: string }[]>('SELECT name FROM departments WHERE organization_id = $1 AND id = $2', [row.organizationId, row.departmentId])
+      : [];
+    const activity = row.activityId ? await this.directory.summary(row.organizationId, row.activityId) : null;
+    const labels = { department: department?.name ?? null, reference: activity?.reference ?? null };
     if (conflicts === undefined) {
       conflicts = [];
       if (row.activityId && EDITABLE_GRID_STATUSES.includes(row.status)) {

@@ -11,6 +11,7 @@ import {
   DpiaDecision,
   DpiaDetail,
   DpiaStatus,
+  DPIA_STATUSES,
   FEARED_EVENTS,
   FearedEvent,
   LOCKED_STATUSES,
@@ -18,7 +19,8 @@ import {
   RiskLevel,
   RiskLevelName,
 } from '../domain/dpias/dpia.types';
-import type { DpiaDueAction, DpiaListItem, DpiaRevisionSummary, ListDpiasQuery } from './dto/dpia.dto';
+import type { DpiaDueAction, DpiaListItem, DpiaRevisionSummary, DpiaSortKey, ListDpiasQuery } from './dto/dpia.dto';
+import { containsSearch, sortTerm } from '../common/http/list-sql';
 import { joinActivity } from '../activities/directory/activity-directory';
 
 /** One row of the register export's DPIA sheet. */
@@ -36,17 +38,35 @@ export interface DpiaExportRow {
   decisionDate: Date | null;
 }
 
+/** The earliest due date of the actions not done (a date, or null). */
+const NEXT_ACTION_DUE = `(SELECT min(action."dueDate") FROM jsonb_to_recordset(d.content -> 'actionPlan') AS action("dueDate" date, status text) WHERE action.status <> 'done')`;
+
+const SORT_COLUMNS: Record<DpiaSortKey, string> = {
+  activity: 'a.reference',
+  // In the order of the workflow, not of the codes' spelling.
+  status: `array_position(ARRAY[${DPIA_STATUSES.map((status) => `'${status}'`).join(', ')}]::text[], d.status)`,
+  revision: 'd.revision',
+  nextActionDue: NEXT_ACTION_DUE,
+  updatedAt: 'd.updated_at',
+};
+
 /** Reading DPIAs: the list, one DPIA with its register context, its revisions, due actions and the export's rows. */
 @Injectable()
 export class DpiaQueries {
   constructor(private readonly connection: TransactionalConnection) {}
 
   async list(organizationId: string, query: ListDpiasQuery): Promise<Page<DpiaListItem>> {
-    const where = ['d.organization_id = $1'];
     const params: unknown[] = [organizationId];
-    if (query.status) where.push(`d.status = $${params.push(query.status)}`);
-    if (query.activityId) where.push(`d.activity_id = $${params.push(query.activityId)}`);
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where = ['d.organization_id = $1'];
+    const q = query.q?.trim();
+    if (q) where.push(containsSearch("a.reference || ' ' || a.name", q, param));
+    if (query.status) where.push(`d.status = ${param(query.status)}`);
+    if (query.activityId) where.push(`d.activity_id = ${param(query.activityId)}`);
+    const from = `FROM dpias d ${joinActivity('a', { table: 'd' })} WHERE ${where.join(' AND ')}`;
+    const order = [...(query.sort ? [sortTerm(query.sort, SORT_COLUMNS)] : []), 'a.reference ASC', 'd.id ASC'];
     const manager = this.connection.manager;
+    const [{ total }] = await manager.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params);
     const rows = await manager.query<
       {
         id: string;
@@ -63,14 +83,11 @@ export class DpiaQueries {
       }[]
     >(
       `SELECT d.id, d.activity_id, a.reference, a.name, d.status, d.revision, d.content -> 'risks' AS risks, d.decision, d.version, d.updated_at,
-              (SELECT min(action."dueDate")::text FROM jsonb_to_recordset(d.content -> 'actionPlan') AS action("dueDate" date, status text)
-               WHERE action.status <> 'done') AS next_action_due
-       FROM dpias d ${joinActivity('a', { table: 'd' })}
-       WHERE ${where.join(' AND ')}
-       ORDER BY a.reference LIMIT $${params.push(query.pageSize)} OFFSET $${params.push((query.page - 1) * query.pageSize)}`,
+              ${NEXT_ACTION_DUE}::text AS next_action_due
+       ${from}
+       ORDER BY ${order.join(', ')} LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}`,
       params,
     );
-    const [{ total }] = await manager.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM dpias d WHERE ${where.join(' AND ')}`, params.slice(0, -2));
     return pageOf(
       rows.map((row) => ({
         id: row.id,

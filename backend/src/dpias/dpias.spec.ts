@@ -335,3 +335,53 @@ describe('DPIAs: screening, sections, statuses, locking, revisions, roles and au
     });
   });
 });
+
+describe('the DPIA list: search, status, sort and pages (real PostgreSQL)', () => {
+  let api: TestApi;
+  let org: TestOrganization;
+  const ids: Record<string, string> = {};
+  const dpias = () => `/api/v1/organizations/${org.organizationId}/dpias`;
+  const references = async (query: string) => ((await org.as.auditor.get(`${dpias()}?${query}`).expect(200)).body.items as { activityReference: string }[]).map((item) => item.activityReference);
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    org = await createOrganizationWithRoles(api.server, 'Liste des AIPD');
+    await org.as.dpo.post(`/api/v1/organizations/${org.organizationId}/vendors/import-json`).send(sampleRegister.vendors).expect(201);
+    const imported = await org.as.dpo.post(`/api/v1/organizations/${org.organizationId}/activities/import-json`).send(sampleRegister.activities).expect(201);
+    for (const item of imported.body.items as { id: string; reference: string }[]) ids[item.reference] = item.id;
+    for (const reference of ['T-0009', 'T-0004', 'T-0005']) await org.as.dpo.post(dpias()).send({ activityId: ids[reference] }).expect(201);
+    // T-0004 moves on: its first save starts the assessment.
+    const [started] = (await org.as.auditor.get(`${dpias()}?activityId=${ids['T-0004']}`).expect(200)).body.items as { id: string }[];
+    await org.as.dpo.patch(`${dpias()}/${started.id}`).send({ version: 1, context: { processing: 'Modération des annonces « immobilier »', responsibilities: null, standards: null, lifecycle: null, supportingAssets: null } }).expect(200);
+  });
+  afterAll(() => api.close());
+
+  it('orders by the activity’s reference unless told otherwise, either way', async () => {
+    expect(await references('')).toEqual(['T-0004', 'T-0005', 'T-0009']);
+    expect(await references('sort=-activity')).toEqual(['T-0009', 'T-0005', 'T-0004']);
+    // Statuses in the order of the workflow (in progress after draft), ties by reference.
+    expect(await references('sort=-status')).toEqual(['T-0004', 'T-0005', 'T-0009']);
+    expect(await references('sort=status')).toEqual(['T-0005', 'T-0009', 'T-0004']);
+  });
+
+  it('searches the activity’s reference and name without regard to accents or case', async () => {
+    expect(await references('q=MODERATION')).toEqual(['T-0004']);
+    expect(await references('q=t-0009')).toEqual(['T-0009']);
+    expect(await references('q=v%C3%A9rification%20des%20vendeurs')).toEqual(['T-0009']);
+    expect(await references('q=100%25')).toEqual([]);
+    const filtered = (await org.as.auditor.get(`${dpias()}?q=messagerie&status=in_progress`).expect(200)).body;
+    expect(filtered).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('cuts pages and counts what the filters keep', async () => {
+    const second = (await org.as.auditor.get(`${dpias()}?page=2&pageSize=2`).expect(200)).body;
+    expect(second).toMatchObject({ total: 3, page: 2, pageSize: 2, items: [{ activityReference: 'T-0009' }] });
+    expect((await org.as.auditor.get(`${dpias()}?status=draft&pageSize=1`).expect(200)).body).toMatchObject({ total: 2, items: [{ activityReference: 'T-0005' }] });
+  });
+
+  it('refuses an unknown sort in words, listing nothing', async () => {
+    const refused = (await org.as.auditor.get(`${dpias()}?sort=residualRisk`).expect(400)).body;
+    expect(refused).toMatchObject({ code: 'validation_failed', details: { fields: [expect.objectContaining({ path: 'sort', code: 'isIn' })] } });
+    expect(refused.message).not.toMatch(/isIn|residualRisk/);
+  });
+});

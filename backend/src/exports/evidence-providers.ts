@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ActivitySnapshot } from '../domain/activities/activity.types';
+import { joinActivity } from '../activities/directory/activity-directory';
+import { activityDocument } from '../activities/directory/activity-reads';
 import { readDpiaStates, readEarlierRevisions } from '../dpias/dpia-export';
 import type { RegisterContext } from '../domain/dpias/dpia.types';
 import { DocumentStorage } from '../evidence/document-storage';
@@ -34,7 +35,7 @@ export class DocumentsProvider implements EvidenceEntryProvider {
     const documents = await ctx.query<{ id: string; file_name: string; activity_reference: string | null; vendor_name: string | null }>(
       `SELECT d.id, d.file_name, a.reference AS activity_reference, v.name AS vendor_name
        FROM evidence_documents d
-       LEFT JOIN processing_activities a ON a.organization_id = d.organization_id AND a.id = d.activity_id
+       ${joinActivity('a', { table: 'd' }, 'LEFT JOIN')}
        LEFT JOIN vendors v ON v.organization_id = d.organization_id AND v.id = d.vendor_id
        WHERE d.organization_id = $1 AND ($2::timestamptz IS NULL OR d.uploaded_at <= $2::timestamptz)
        ORDER BY d.uploaded_at, d.id`,
@@ -81,18 +82,8 @@ export const dpiaReportsProvider: EvidenceEntryProvider = {
 
 /** The register part of a DPIA's context, from the activity (its version at the instant when there is one). */
 export async function activityRegisterContext(ctx: ExportContext, activityId: string): Promise<RegisterContext | null> {
-  const [row] = ctx.asOf
-    ? await ctx.query<{ document: ActivitySnapshot }>(
-        `SELECT snapshot AS document FROM activity_versions WHERE organization_id = $1 AND activity_id = $2 AND created_at <= $3::timestamptz ORDER BY number DESC LIMIT 1`,
-        [ctx.organizationId, activityId, ctx.asOf.toISOString()],
-      )
-    : await ctx.query<{ document: ActivitySnapshot }>(
-        `SELECT document || jsonb_build_object('reference', reference, 'name', name, 'description', description) AS document
-         FROM processing_activities WHERE organization_id = $1 AND id = $2`,
-        [ctx.organizationId, activityId],
-      );
-  if (!row) return null;
-  const document = row.document;
+  const document = await activityDocument((sql, params) => ctx.query(sql, params), ctx.organizationId, activityId, ctx.asOf);
+  if (!document) return null;
   return {
     reference: document.reference,
     name: document.name,

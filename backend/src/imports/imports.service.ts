@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { ActivityEditing } from '../activities/activity-editing.service';
 import { ActivityImport } from '../activities/activity-import.service';
 import { ActivityQueries } from '../activities/activity-queries.service';
+import { ActivityDirectory } from '../activities/directory/activity-directory';
 import { ForbiddenError } from '@casl/ability';
 import { ActivityIncompleteException, ImportInvalidException, translateRuleProblems } from '../activities/activity-errors';
 import { UpdateActivityDto } from '../activities/dto/activity.dto';
@@ -44,6 +45,7 @@ export class ImportsService {
     private readonly activityQueries: ActivityQueries,
     private readonly activityEditing: ActivityEditing,
     private readonly activityImport: ActivityImport,
+    private readonly activityDirectory: ActivityDirectory,
   ) {}
 
   async importWorkbook(access: OrganizationAccess, content: Buffer, dryRun: boolean, locale: Locale): Promise<ImportReportView> {
@@ -108,14 +110,7 @@ export class ImportsService {
   private async apply(access: OrganizationAccess, mapped: MappedWorkbook, report: ImportReportView, locale: Locale): Promise<ImportErrorView[]> {
     const manager = this.connection.manager;
     const references = mapped.items.map((item) => String(item.reference));
-    const existing = new Map(
-      (
-        await manager.query<{ id: string; reference: string }[]>('SELECT id, reference FROM processing_activities WHERE organization_id = $1 AND reference = ANY($2::text[])', [
-          access.organizationId,
-          references,
-        ])
-      ).map((row) => [row.reference, row.id]),
-    );
+    const existing = await this.activityDirectory.idsByReference(access.organizationId, references);
     const creations = mapped.items.map((_, index) => index).filter((index) => !existing.has(references[index]));
     const updates = mapped.items.map((_, index) => index).filter((index) => existing.has(references[index]));
     const errors: ImportErrorView[] = [];

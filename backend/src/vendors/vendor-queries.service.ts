@@ -1,3 +1,4 @@
+import { containsSearch, sortTerm } from '../common/http/list-sql';
 import { Injectable } from '@nestjs/common';
 import { AppException } from '../common/errors/app-exception';
 import { Page, pageOf, PageQuery } from '../common/http/pagination';
@@ -58,8 +59,6 @@ const SORT_COLUMNS: Record<VendorSortKey, string> = {
   updatedAt: 'v.updated_at',
 };
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
-
 /** Reading vendors: the list, one vendor with its chain, links and last review, its versions, where data go. */
 @Injectable()
 export class VendorQueries {
@@ -85,9 +84,7 @@ export class VendorQueries {
     const where = ['v.organization_id = $1'];
     const q = query.q?.trim();
     if (q) {
-      where.push(
-        `lower(registre_unaccent(concat_ws(' ', v.name, v.legal_entity, v.service))) LIKE '%' || lower(registre_unaccent(${param(escapeLike(q))})) || '%' ESCAPE '\\'`,
-      );
+      where.push(containsSearch("concat_ws(' ', v.name, v.legal_entity, v.service)", q, param));
     }
     if (query.status?.length) where.push(`v.status = ANY(${param(query.status)}::text[])`);
     if (query.role) where.push(`v.role = ${param(query.role)}`);
@@ -104,10 +101,7 @@ export class VendorQueries {
       where.push(query.reviewOverdue ? overdue : `NOT ${overdue}`);
     }
     const order: string[] = [];
-    if (query.sort) {
-      const descending = query.sort.startsWith('-');
-      order.push(`${SORT_COLUMNS[query.sort.replace(/^-/, '') as VendorSortKey]} ${descending ? 'DESC' : 'ASC'} NULLS LAST`);
-    }
+    if (query.sort) order.push(sortTerm(query.sort, SORT_COLUMNS));
     order.push('lower(registre_unaccent(v.name)) ASC', 'v.id ASC');
 
     const manager = this.connection.manager;

@@ -22,3 +22,25 @@ export function StatusMessage({ children }: { children: ReactNode }) {
     </p>
   );
 }
+
+/**
+ * Someone else changed the record since the form was read (409 `version_conflict`): said in words, with
+ * a reload that brings their change in, rather than overwriting it.
+ */
+export function ConflictAlert({ message, reloadLabel, testId }: { message: string; reloadLabel: string; testId: string }) {
+  return (
+    <div className="alert alert--error" role="alert" data-testid={`${testId}-conflict`}>
+      <p>{message}</p>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          window.location.reload();
+        }}
+        data-testid={`${testId}-reload`}
+      >
+        {reloadLabel}
+      </button>
+    </div>
+  );
+}

@@ -173,6 +173,16 @@ export class ActivityDirectory {
     );
   }
 
+  /** The id of each reference that names an activity of the organisation (references not found are absent). */
+  async idsByReference(organizationId: string, references: readonly string[]): Promise<Map<string, string>> {
+    if (!references.length) return new Map();
+    const rows = await this.connection.manager.query<{ id: string; reference: string }[]>(
+      'SELECT id, reference FROM processing_activities WHERE organization_id = $1 AND reference = ANY($2::text[])',
+      [organizationId, references],
+    );
+    return new Map(rows.map((row) => [row.reference, row.id]));
+  }
+
   /** The ids among `ids` that are not activities of the organisation. */
   async unknownIds(organizationId: string, ids: readonly string[]): Promise<string[]> {
     if (!ids.length) return [];

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsIsoDate } from '../../activities/dto/activity.dto';
+import { sortValues } from '../../common/http/list-sql';
 import { PageQuery } from '../../common/http/pagination';
 import { withArgs } from '../../common/http/validation';
 import {
@@ -211,9 +212,24 @@ export class ConsultationAnswerDto extends DpiaStepDto {
   @ApiProperty({ maxLength: TEXT_LIMITS.document, description: 'what the authority said' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.document, withArgs) summary!: string;
 }
 
+export const DPIA_SORTS = ['activity', 'status', 'revision', 'nextActionDue', 'updatedAt'] as const;
+export type DpiaSortKey = (typeof DPIA_SORTS)[number];
+const SORT_VALUES = sortValues(DPIA_SORTS);
+
 export class ListDpiasQuery extends PageQuery {
+  @ApiPropertyOptional({ description: "search in the activity's reference and name (accent-insensitive)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_LIMITS.name, withArgs)
+  q?: string;
+
   @ApiPropertyOptional({ enum: DPIA_STATUSES }) @IsOptional() @IsIn(DPIA_STATUSES, withArgs) status?: DpiaStatus;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() activityId?: string;
+
+  @ApiPropertyOptional({ enum: SORT_VALUES, description: 'a field, "-" first for descending; default the activity\'s reference' })
+  @IsOptional()
+  @IsIn(SORT_VALUES, withArgs)
+  sort?: string;
 }
 
 export class ActionsDueQuery {

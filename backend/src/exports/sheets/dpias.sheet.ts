@@ -1,3 +1,4 @@
+import { activityStatuses } from '../../activities/directory/activity-reads';
 import { actionCounts, DpiaState, overallResidualRisk, readDpiaStates, readEarlierRevisions, residualRisks, ResidualRisks } from '../../dpias/dpia-export';
 import { FEARED_EVENTS, RiskLevelName } from '../../domain/dpias/dpia.types';
 import { ColumnSpec, ExportContext, rowValues, SheetFactory, SheetWriter, sheetName } from '../sheet-writer';
@@ -79,14 +80,7 @@ export const dpiasSheet: SheetWriter = {
 async function activityStatusMatches(ctx: ExportContext, state: DpiaState, statuses: Set<string>): Promise<boolean> {
   let byId = ctx.shared.get('dpiaActivityStatuses') as Map<string, string> | undefined;
   if (!byId) {
-    const rows = ctx.asOf
-      ? await ctx.query<{ id: string; status: string }>(
-          `SELECT DISTINCT ON (activity_id) activity_id AS id, snapshot ->> 'status' AS status FROM activity_versions
-           WHERE organization_id = $1 AND created_at <= $2::timestamptz ORDER BY activity_id, number DESC`,
-          [ctx.organizationId, ctx.asOf.toISOString()],
-        )
-      : await ctx.query<{ id: string; status: string }>('SELECT id, status FROM processing_activities WHERE organization_id = $1', [ctx.organizationId]);
-    byId = new Map(rows.map((row) => [row.id, row.status]));
+    byId = await activityStatuses((sql, params) => ctx.query(sql, params), ctx.organizationId, ctx.asOf);
     ctx.shared.set('dpiaActivityStatuses', byId);
   }
   const status = byId.get(state.activityId);

@@ -1,3 +1,4 @@
+import { sortValues } from '../../common/http/list-sql';
 import { TEXT_LIMITS } from '../../domain/field-limits';
 import { applyDecorators } from '@nestjs/common';
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
@@ -283,7 +284,7 @@ export class TerminateVendorDto {
 
 export const VENDOR_SORTS = ['name', 'status', 'nextReviewDate', 'updatedAt'] as const;
 export type VendorSortKey = (typeof VENDOR_SORTS)[number];
-const SORT_VALUES = VENDOR_SORTS.flatMap((key) => [key, `-${key}`]);
+const SORT_VALUES = sortValues(VENDOR_SORTS);
 
 export class ListVendorsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'search in name, legal entity and service (accent-insensitive)' }) @IsOptional() @IsString() @MaxLength(TEXT_LIMITS.name, withArgs) q?: string;

@@ -43,3 +43,25 @@ export function Pagination({
     </nav>
   );
 }
+
+/** The pagination of a list page whose state is in the URL: a new page is the same query, another page number. */
+export function ListPagination<Q extends { page: number }>({
+  list,
+  query,
+  navigate,
+}: {
+  list: { page: number; pageSize: number; total: number };
+  query: Q;
+  navigate: (next: Q) => void;
+}) {
+  return (
+    <Pagination
+      page={list.page}
+      pageSize={list.pageSize}
+      total={list.total}
+      onChange={(page) => {
+        navigate({ ...query, page });
+      }}
+    />
+  );
+}

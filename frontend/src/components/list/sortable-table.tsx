@@ -37,3 +37,12 @@ export function ListResults({ pending, count, countTestId, children }: { pending
     </div>
   );
 }
+
+/** What an empty page of a list says: nothing yet, or nothing that matches the filters. */
+export function ListEmpty({ filtered, testIdPrefix, empty, noMatch }: { filtered: boolean; testIdPrefix: string; empty: string; noMatch: string }) {
+  return (
+    <div className="empty-state" data-testid={`${testIdPrefix}-${filtered ? 'no-match' : 'empty'}`}>
+      <p>{filtered ? noMatch : empty}</p>
+    </div>
+  );
+}

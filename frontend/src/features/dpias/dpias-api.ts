@@ -1,5 +1,6 @@
 import { unwrap, type TypedApiClient } from '@/lib/api-client';
 
+import { dpiaQueryToApi, type DpiaQuery } from './dpia-query';
 import type { DecisionBody, SectionPatch } from './schemas';
 import type { ConsultationOutcome, DpiaDetail, OpinionStatus } from './types';
 
@@ -10,9 +11,14 @@ const DPIA = '/api/v1/organizations/{orgId}/dpias/{dpiaId}';
 // `DpiaDetail` (dpia.types.ts), which the server's DpiaView implements. It is read as that, here, once.
 const asDetail = (view: Promise<object>) => view as Promise<DpiaDetail>;
 
-export function listDpias(api: TypedApiClient, organizationId: string, activityId?: string) {
-  const query = activityId ? { page: 1, pageSize: 100, activityId } : { page: 1, pageSize: 100 };
-  return unwrap(api.GET(DPIAS, { params: { path: { orgId: organizationId }, query } }));
+/** One page of the organisation's DPIAs, as the list page's URL asks for it. */
+export function listDpias(api: TypedApiClient, organizationId: string, query: DpiaQuery) {
+  return unwrap(api.GET(DPIAS, { params: { path: { orgId: organizationId } }, querySerializer: () => dpiaQueryToApi(query) }));
+}
+
+/** The DPIA of one activity (there is at most one). */
+export function activityDpias(api: TypedApiClient, organizationId: string, activityId: string) {
+  return unwrap(api.GET(DPIAS, { params: { path: { orgId: organizationId }, query: { page: 1, pageSize: 100, activityId } } }));
 }
 
 export function getDpia(api: TypedApiClient, organizationId: string, dpiaId: string): Promise<DpiaDetail> {

@@ -8128,8 +8128,12 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description search in the activity's reference and name (accent-insensitive) */
+                q?: string;
                 status?: "draft" | "in_progress" | "awaiting_dpo_opinion" | "validated" | "refused";
                 activityId?: string;
+                /** @description a field, "-" first for descending; default the activity's reference */
+                sort?: "activity" | "-activity" | "status" | "-status" | "revision" | "-revision" | "nextActionDue" | "-nextActionDue" | "updatedAt" | "-updatedAt";
             };
             header?: never;
             path: {

@@ -7,7 +7,7 @@ import { useWatch } from 'react-hook-form';
 
 import { ErrorAlert } from '@/components/alerts';
 import { DpiaStatusBadge } from '@/features/dpias/components/dpia-status-badge';
-import { listDpias, startDpia } from '@/features/dpias/dpias-api';
+import { activityDpias, startDpia } from '@/features/dpias/dpias-api';
 import { DPIA_CRITERIA_THRESHOLD, screenDpia, type DpiaSummary } from '@/features/dpias/types';
 import { useT } from '@/i18n/i18n-provider';
 import { useAppAbility } from '@/lib/ability-context';
@@ -129,7 +129,7 @@ export function ActivityDpia() {
   useEffect(() => {
     if (!activityId) return;
     let live = true;
-    listDpias(api, orgId, activityId).then(
+    activityDpias(api, orgId, activityId).then(
       (page) => {
         if (live) setDpia(page.items[0] ?? null);
       },

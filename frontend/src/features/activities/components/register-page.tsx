@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 
-import { Pagination } from '@/components/list/pagination';
+import { ListPagination } from '@/components/list/pagination';
 import { ListResults, SortableHeader } from '@/components/list/sortable-table';
 import { useListNavigation } from '@/components/list/use-list-navigation';
 import { CompletenessBar } from '@/features/activities/components/completeness-bar';
@@ -169,14 +169,7 @@ export function RegisterPageContent({
           </div>
         )}
       </ListResults>
-      <Pagination
-        page={activities.page}
-        pageSize={activities.pageSize}
-        total={activities.total}
-        onChange={(page) => {
-          navigate({ ...query, page });
-        }}
-      />
+      <ListPagination list={activities} query={query} navigate={navigate} />
     </section>
   );
 }

@@ -3,7 +3,7 @@
 import { useId, useState, type SubmitEvent } from 'react';
 
 import { DateInput } from '@/components/form/date-field';
-import { Pagination } from '@/components/list/pagination';
+import { ListPagination } from '@/components/list/pagination';
 import { useListNavigation } from '@/components/list/use-list-navigation';
 import type { ActivityCatalogues } from '@/features/activities/types';
 import { verifyAuditChain } from '@/features/audit/audit-api';
@@ -181,14 +181,7 @@ export function AuditPageContent({ organizationId, query, events, members, catal
           </tbody>
         </table>
       </div>
-      <Pagination
-        page={events.page}
-        pageSize={events.pageSize}
-        total={events.total}
-        onChange={(page) => {
-          navigate({ ...query, page });
-        }}
-      />
+      <ListPagination list={events} query={query} navigate={navigate} />
     </section>
   );
 }

@@ -7,7 +7,9 @@ import { useForm } from 'react-hook-form';
 import { BREACH_NATURES } from '@domain/breaches/breach.types';
 
 import { DisclosureForm } from '@/components/disclosure-form';
-import { FieldFrame, TextAreaField, TextField } from '@/components/fields';
+import { ConflictAlert } from '@/components/alerts';
+import { TextAreaField, TextField } from '@/components/fields';
+import { PickerChoices, SearchPickerBox, toggled, useRecordSearch } from '@/components/search-picker';
 import { catalogueOptions } from '@/features/activities/catalogue';
 import type { CatalogueItem } from '@/features/activities/types';
 import { ActivityPicker } from '@/features/rights-requests/components/activity-picker';
@@ -16,7 +18,7 @@ import { searchVendors } from '@/features/vendors/vendors-api';
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import { useAppAbility } from '@/lib/ability-context';
 import { isApiError } from '@/lib/api-error';
-import { applyApiError, errorMessage } from '@/lib/forms';
+import { applyApiError } from '@/lib/forms';
 import { useApi } from '@/lib/use-api';
 
 import { BREACH_FACTS_FIELDS, breachFactsDefaults, breachFactsToBody, ZBreachFactsSchema, type BreachFactsForm } from '../breach-forms';
@@ -104,14 +106,7 @@ export function BreachFactsFormView({
       submitTestId="breach-edit-submit"
       submitting={isSubmitting}
     >
-      {conflict ? (
-        <div className="alert alert--error" role="alert" data-testid="breach-edit-conflict">
-          <p>{t('breaches.edit.conflict')}</p>
-          <button type="button" className="button" onClick={() => window.location.reload()} data-testid="breach-edit-reload">
-            {t('breaches.edit.reload')}
-          </button>
-        </div>
-      ) : null}
+      {conflict ? <ConflictAlert message={t('breaches.edit.conflict')} reloadLabel={t('breaches.edit.reload')} testId="breach-edit" /> : null}
       <TextField id="breach-edit-summary" label={t('breaches.form.summary')} required registration={register('summary')} error={errors.summary} />
       <TextField id="breach-edit-awareAt" type="datetime-local" label={t('breaches.form.awareAt')} hint={t('breaches.form.awareAtHint')} required registration={register('awareAt')} error={errors.awareAt} />
       <TextField id="breach-edit-occurredAt" type="datetime-local" label={t('breaches.form.occurredAt')} registration={register('occurredAt')} error={errors.occurredAt} />
@@ -146,66 +141,28 @@ export function BreachFactsFormView({
 function VendorPicker({ organizationId, value, onChange }: { organizationId: string; value: LinkedRecord[]; onChange: (next: LinkedRecord[]) => void }) {
   const t = useT();
   const api = useApi();
-  const [search, setSearch] = useState('');
-  const [found, setFound] = useState<LinkedRecord[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const chosen = new Set(value.map((record) => record.id));
-  const find = async () => {
-    setError(null);
-    try {
-      setFound((await searchVendors(api, organizationId, search)).map((vendor) => ({ id: vendor.id, label: vendor.name })));
-    } catch (failure) {
-      setError(errorMessage(failure, t));
-    }
-  };
-  const box = (record: LinkedRecord, checked: boolean) => (
-    <div className="check" key={record.id}>
-      <input
-        id={`breach-edit-vendor-${record.id}`}
-        type="checkbox"
-        className="check__box"
-        checked={checked}
-        onChange={(event) => onChange(event.target.checked ? [...value, record] : value.filter((r) => r.id !== record.id))}
-      />
-      <label className="check__label" htmlFor={`breach-edit-vendor-${record.id}`}>
-        {record.label}
-      </label>
-    </div>
-  );
+  const search = useRecordSearch(async (text) => (await searchVendors(api, organizationId, text)).map((vendor) => ({ id: vendor.id, label: vendor.name })));
   return (
     <fieldset className="check-group" data-testid="breach-edit-vendors">
       <legend className="check-group__title">{t('breaches.detail.vendors')}</legend>
-      <FieldFrame id="breach-edit-vendorSearch" label={t('breaches.edit.vendorSearch')}>
-        {(describedBy) => (
-          <div className="button-row">
-            <input
-              id="breach-edit-vendorSearch"
-              className="field__control"
-              type="search"
-              aria-describedby={describedBy}
-              value={search}
-              onChange={(event) => setSearch(event.target.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') {
-                  event.preventDefault();
-                  void find();
-                }
-              }}
-            />
-            <button type="button" className="button" onClick={() => void find()}>
-              {t('rightsRequests.activities.searchButton')}
-            </button>
-          </div>
-        )}
-      </FieldFrame>
-      {found?.length === 0 ? <p className="field__hint">{t('breaches.edit.vendorNotFound')}</p> : null}
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {value.map((record) => box(record, true))}
-      {(found ?? []).filter((record) => !chosen.has(record.id)).map((record) => box(record, false))}
+      <SearchPickerBox
+        id="breach-edit-vendorSearch"
+        label={t('breaches.edit.vendorSearch')}
+        buttonLabel={t('rightsRequests.activities.searchButton')}
+        text={search.text}
+        onText={search.setText}
+        onSearch={() => void search.search()}
+      />
+      <PickerChoices
+        idPrefix="breach-edit-vendor"
+        chosen={value}
+        offered={search.found ?? []}
+        notFound={search.found?.length === 0 ? t('breaches.edit.vendorNotFound') : null}
+        error={search.error}
+        onToggle={(record, on) => {
+          onChange(toggled(value, record, on));
+        }}
+      />
     </fieldset>
   );
 }

@@ -3,10 +3,10 @@
 import { useState } from 'react';
 
 import { FieldFrame } from '@/components/fields';
+import { PickerChoices, SearchPickerBox, toggled, useRecordSearch } from '@/components/search-picker';
 import { findActivities, type ActivityChoice } from '@/features/activities/activities-api';
 import type { CatalogueOption } from '@/features/activities/catalogue';
 import { useT } from '@/i18n/i18n-provider';
-import { errorMessage } from '@/lib/forms';
 import { useApi } from '@/lib/use-api';
 
 import type { LinkedRecord } from '../linked-records';
@@ -40,51 +40,18 @@ export function ActivityPicker({
   const api = useApi();
   const [category, setCategory] = useState('');
   const [suggestions, setSuggestions] = useState<LinkedRecord[] | null>(null);
-  const [search, setSearch] = useState('');
-  const [found, setFound] = useState<LinkedRecord[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const search = useRecordSearch(async (text) => (await findActivities(api, organizationId, { q: text })).map(label), { emptyClears: true });
   // The activities linked when the form opened stay listed once unticked, so a slip is undone by ticking again.
   const [linkedAtFirst] = useState(value);
-  const chosen = new Set(value.map((record) => record.id));
 
-  const toggle = (record: LinkedRecord, on: boolean) => onChange(on ? [...value.filter((r) => r.id !== record.id), record] : value.filter((r) => r.id !== record.id));
   const suggest = async (code: string) => {
     setCategory(code);
-    setError(null);
     if (!code) {
       setSuggestions(null);
       return;
     }
-    try {
-      setSuggestions((await findActivities(api, organizationId, { dataSubject: code })).map(label));
-    } catch (failure) {
-      setError(errorMessage(failure, t));
-    }
-  };
-  const find = async () => {
-    setError(null);
-    if (!search.trim()) {
-      setFound(null);
-      return;
-    }
-    try {
-      setFound((await findActivities(api, organizationId, { q: search })).map(label));
-    } catch (failure) {
-      setError(errorMessage(failure, t));
-    }
-  };
-  // Ticked ones first, then those linked before, the suggestions and search results not ticked.
-  const others = [...linkedAtFirst, ...(suggestions ?? []), ...(found ?? [])].filter((record, index, all) => !chosen.has(record.id) && all.findIndex((r) => r.id === record.id) === index);
-  const box = (record: LinkedRecord, checked: boolean) => {
-    const id = `${idPrefix}-activity-${record.id}`;
-    return (
-      <div className="check" key={record.id}>
-        <input id={id} type="checkbox" className="check__box" checked={checked} onChange={(event) => toggle(record, event.target.checked)} data-testid="activity-choice" data-label={record.label} />
-        <label className="check__label" htmlFor={id}>
-          {record.label}
-        </label>
-      </div>
-    );
+    const result = await search.run(async () => (await findActivities(api, organizationId, { dataSubject: code })).map(label));
+    if (result) setSuggestions(result);
   };
 
   return (
@@ -104,38 +71,27 @@ export function ActivityPicker({
         )}
       </FieldFrame>
       {suggestions?.length === 0 ? <p className="field__hint">{t('rightsRequests.activities.noSuggestion')}</p> : null}
-      <FieldFrame id={`${idPrefix}-activitySearch`} label={t('rightsRequests.activities.search')}>
-        {(describedBy) => (
-          <div className="button-row">
-            <input
-              id={`${idPrefix}-activitySearch`}
-              className="field__control"
-              type="search"
-              aria-describedby={describedBy}
-              value={search}
-              onChange={(event) => setSearch(event.target.value)}
-              onKeyDown={(event) => {
-                // Enter searches the register; it does not send the request's form.
-                if (event.key === 'Enter') {
-                  event.preventDefault();
-                  void find();
-                }
-              }}
-            />
-            <button type="button" className="button" onClick={() => void find()} data-testid={`${idPrefix}-activitySearch-submit`}>
-              {t('rightsRequests.activities.searchButton')}
-            </button>
-          </div>
-        )}
-      </FieldFrame>
-      {found?.length === 0 ? <p className="field__hint">{t('rightsRequests.activities.notFound')}</p> : null}
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {value.map((record) => box(record, true))}
-      {others.map((record) => box(record, false))}
+      <SearchPickerBox
+        id={`${idPrefix}-activitySearch`}
+        label={t('rightsRequests.activities.search')}
+        buttonLabel={t('rightsRequests.activities.searchButton')}
+        text={search.text}
+        onText={search.setText}
+        onSearch={() => void search.search()}
+        submitTestId={`${idPrefix}-activitySearch-submit`}
+      />
+      {/* Ticked ones first, then those linked before, the suggestions and search results not ticked. */}
+      <PickerChoices
+        idPrefix={`${idPrefix}-activity`}
+        chosen={value}
+        offered={[...linkedAtFirst, ...(suggestions ?? []), ...(search.found ?? [])]}
+        notFound={search.found?.length === 0 ? t('rightsRequests.activities.notFound') : null}
+        error={search.error}
+        onToggle={(record, on) => {
+          onChange(toggled(value, record, on));
+        }}
+        choiceTestId="activity-choice"
+      />
     </fieldset>
   );
 }

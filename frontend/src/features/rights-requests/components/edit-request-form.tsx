@@ -7,6 +7,7 @@ import { useForm } from 'react-hook-form';
 
 import { IDENTITY_CHECK_STATUSES, REQUEST_CHANNELS, REQUEST_TYPES } from '@domain/rights-requests/rights-request.types';
 
+import { ConflictAlert } from '@/components/alerts';
 import { DisclosureForm } from '@/components/disclosure-form';
 import { SelectField, TextAreaField, TextField } from '@/components/fields';
 import { catalogueOptions } from '@/features/activities/catalogue';
@@ -91,14 +92,7 @@ export function EditRightsRequestForm({
       submitTestId="request-edit-submit"
       submitting={isSubmitting}
     >
-      {conflict ? (
-        <div className="alert alert--error" role="alert" data-testid="request-edit-conflict">
-          <p>{t('rightsRequests.edit.conflict')}</p>
-          <button type="button" className="button" onClick={() => window.location.reload()} data-testid="request-edit-reload">
-            {t('rightsRequests.edit.reload')}
-          </button>
-        </div>
-      ) : null}
+      {conflict ? <ConflictAlert message={t('rightsRequests.edit.conflict')} reloadLabel={t('rightsRequests.edit.reload')} testId="request-edit" /> : null}
       <SelectField
         id="edit-request-type"
         label={t('rightsRequests.form.type')}

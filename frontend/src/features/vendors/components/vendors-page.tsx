@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 
-import { Pagination } from '@/components/list/pagination';
-import { ListResults, SortableHeader } from '@/components/list/sortable-table';
+import { ListPagination } from '@/components/list/pagination';
+import { ListEmpty, ListResults, SortableHeader } from '@/components/list/sortable-table';
 import { useListNavigation } from '@/components/list/use-list-navigation';
 import { formatDate } from '@/features/activities/history-diff';
 import { CountryZones } from '@/features/vendors/components/country-zones';
@@ -84,9 +84,7 @@ export function VendorsPageContent({
 
       <ListResults pending={pending} count={t('vendors.total', { total: vendors.total })} countTestId="vendors-total">
         {vendors.items.length === 0 ? (
-          <div className="empty-state" data-testid={filtered ? 'vendors-no-match' : 'vendors-empty'}>
-            <p>{filtered ? t('vendors.noMatch') : t('vendors.empty')}</p>
-          </div>
+          <ListEmpty filtered={filtered} testIdPrefix="vendors" empty={t('vendors.empty')} noMatch={t('vendors.noMatch')} />
         ) : (
           <div className="table-wrap">
             <table className="table register-table" aria-labelledby="page-title" data-testid="vendors-table">
@@ -151,14 +149,7 @@ export function VendorsPageContent({
           </div>
         )}
       </ListResults>
-      <Pagination
-        page={vendors.page}
-        pageSize={vendors.pageSize}
-        total={vendors.total}
-        onChange={(page) => {
-          navigate({ ...query, page });
-        }}
-      />
+      <ListPagination list={vendors} query={query} navigate={navigate} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 
+import { parseDpiaQuery } from '@/features/dpias/dpia-query';
 import { listDpias } from '@/features/dpias/dpias-api';
 import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
@@ -12,9 +13,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('dpias.title') };
 }
 
-/** The organisation's DPIAs: activity, status, residual risk, next action due. */
-export default async function DpiasPage({ params }: { params: Promise<{ orgId: string }> }) {
+/** The organisation's DPIAs: the URL's search parameters are the search, the status, the sort and the page. */
+export default async function DpiasPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string }>;
+  searchParams: Promise<Readonly<Record<string, string | string[] | undefined>>>;
+}) {
   const { orgId } = await params;
-  const dpias = await orNotFound(listDpias(await serverApi(), orgId));
-  return <DpiasPageContent organizationId={orgId} dpias={dpias} />;
+  const query = parseDpiaQuery(await searchParams);
+  const dpias = await orNotFound(listDpias(await serverApi(), orgId, query));
+  return <DpiasPageContent organizationId={orgId} query={query} dpias={dpias} />;
 }

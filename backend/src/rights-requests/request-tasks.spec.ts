@@ -156,6 +156,28 @@ describe('rights-request tasks: per activity and per processor (real PostgreSQL)
     }
   });
 
+  it('reports an erasure answered while a vendor has not confirmed, until its confirmation is recorded', async () => {
+    const findingsOf = async () =>
+      ((await org.as.dpo.get(`${base()}/findings?pageSize=200`).expect(200)).body.items as { code: string; recordId: string; message: string }[]).filter(
+        (finding) => finding.recordId === request.id && finding.code === 'rights_request_erasure_unconfirmed',
+      );
+    const asked = (await org.as.dpo.put(tasksUrl()).send({ version: request.version, activities: [], processors: [{ vendorId: mailer, askedOn: '2026-11-04', confirmedOn: '2026-11-05' }] }).expect(200)).body;
+    const started = (await org.as.dpo.post(`${base()}/rights-requests/${request.id}/start`).send({ version: asked.version }).expect(200)).body;
+    expect(await findingsOf()).toEqual([]);
+    const answered = (
+      await org.as.dpo.post(`${base()}/rights-requests/${request.id}/answer`).send({ version: started.version, sentAt: '2026-11-06T10:00:00+01:00', channel: 'Courriel', summary: 'Données effacées' }).expect(200)
+    ).body;
+    const [finding] = await findingsOf();
+    expect(finding.message).toContain('Hébergeur Émeraude');
+    expect(finding.message).not.toContain('Routeur');
+    // The hosting company confirms after the answer: the closed request takes it, the finding goes.
+    await org.as.dpo
+      .put(tasksUrl())
+      .send({ version: answered.version, activities: [], processors: [{ vendorId: mailer, askedOn: '2026-11-04', confirmedOn: '2026-11-05' }, { vendorId: cloud, askedOn: '2026-11-04', confirmedOn: '2026-11-09' }] })
+      .expect(200);
+    expect(await findingsOf()).toEqual([]);
+  });
+
   it('drops an activity’s task when the activity is unlinked, and keeps a vendor’s recorded confirmation', async () => {
     const saved = (
       await org.as.dpo

@@ -17,8 +17,8 @@ const REQUEST_VENDORS = `
 /** A request's tasks: every linked activity and every vendor of them, with what was recorded (or nulls). */
 export async function readRequestTasks(manager: EntityManager, request: Request): Promise<RequestTasks> {
   const params = [request.organizationId, request.id];
-  const [activities, processors] = await Promise.all([
-    manager.query<RequestActivityTask[]>(
+  // One after the other: both run on the request's one connection.
+  const activities = await manager.query<RequestActivityTask[]>(
       `SELECT l.activity_id AS "activityId", t.extracted_by AS "extractedBy", t.erased_by AS "erasedBy", t.note
          FROM rights_request_activities l
          LEFT JOIN rights_request_activity_tasks t
@@ -26,8 +26,8 @@ export async function readRequestTasks(manager: EntityManager, request: Request)
         WHERE l.organization_id = $1 AND l.request_id = $2
         ORDER BY l.activity_id`,
       params,
-    ),
-    manager.query<RequestProcessorTask[]>(
+    );
+  const processors = await manager.query<RequestProcessorTask[]>(
       `SELECT v.id AS "vendorId", v.name AS "vendorName", to_char(t.asked_on, 'YYYY-MM-DD') AS "askedOn",
               to_char(t.confirmed_on, 'YYYY-MM-DD') AS "confirmedOn", t.note
          FROM (${REQUEST_VENDORS}) x
@@ -35,8 +35,7 @@ export async function readRequestTasks(manager: EntityManager, request: Request)
          LEFT JOIN rights_request_processor_tasks t ON t.organization_id = $1 AND t.request_id = $2 AND t.vendor_id = v.id
         ORDER BY lower(v.name), v.id`,
       params,
-    ),
-  ]);
+    );
   return { activities, processors };
 }
 

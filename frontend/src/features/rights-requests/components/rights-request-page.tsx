@@ -8,7 +8,8 @@ import { AnswerLetterPanel } from '@/features/rights-requests/components/answer-
 import { EditRightsRequestForm } from '@/features/rights-requests/components/edit-request-form';
 import { RightsRequestActions } from '@/features/rights-requests/components/request-actions';
 import { RequestClockBadge, useNow } from '@/features/rights-requests/clock-badge';
-import type { CatalogueItem } from '@/features/activities/types';
+import type { CatalogueItem, OwnerOption } from '@/features/activities/types';
+import { RequestTasksPanel } from '@/features/rights-requests/components/request-tasks';
 import type { LinkedRecord } from '@/features/rights-requests/linked-records';
 import { requesterInWords } from '@/features/rights-requests/requester';
 import type { RightsRequestDetail } from '@/features/rights-requests/types';
@@ -22,11 +23,13 @@ export function RightsRequestPageContent({
   request,
   activities,
   subjectCategories,
+  members,
 }: {
   organizationId: string;
   request: RightsRequestDetail;
   activities: LinkedRecord[];
   subjectCategories: readonly CatalogueItem[];
+  members: readonly OwnerOption[];
 }) {
   const t = useT();
   const locale = useLocale();
@@ -103,6 +106,7 @@ export function RightsRequestPageContent({
           </>
         ) : null}
       </dl>
+      <RequestTasksPanel organizationId={organizationId} request={request} activities={activities} members={members} />
       {/* Keyed on the version: after a save the form starts again from what the server now holds. */}
       <EditRightsRequestForm key={request.version} organizationId={organizationId} request={request} activities={activities} subjectCategories={subjectCategories} />
       <RightsRequestActions organizationId={organizationId} request={request} />

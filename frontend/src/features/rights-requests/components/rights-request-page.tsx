@@ -2,6 +2,8 @@
 
 import Link from 'next/link';
 
+import { dateTimeInWords } from '@domain/words/dates';
+
 import { formatDate } from '@/features/activities/history-diff';
 import { requestClock } from '@/features/rights-requests/clock';
 import { AnswerLetterPanel } from '@/features/rights-requests/components/answer-letter';
@@ -16,7 +18,6 @@ import type { RightsRequestDetail } from '@/features/rights-requests/types';
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import { orgPath } from '@/lib/paths';
 
-const PARIS = 'Europe/Paris';
 
 export function RightsRequestPageContent({
   organizationId,
@@ -34,7 +35,8 @@ export function RightsRequestPageContent({
   const t = useT();
   const locale = useLocale();
   const now = useNow(60_000);
-  const instant = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: PARIS }).format(new Date(iso));
+  // The house words (Paris time, day before month in English too), not the browser's US style.
+  const instant = (iso: string) => dateTimeInWords(iso, locale) ?? iso;
   const none = t('rightsRequests.detail.none');
   return (
     <section className="page" aria-labelledby="page-title">

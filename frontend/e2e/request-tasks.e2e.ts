@@ -56,7 +56,7 @@ describe('the tasks of a rights request', () => {
 
     await page.goto(webUrl(`/orgs/${orgId}/rights-requests/${request.id}`));
     const tasks = page.getByTestId('request-tasks');
-    await tasks.getByText(`Lettre d’information des adhérents ${suffix}`).waitFor();
+    await tasks.getByTestId('activity-task').getByText(`Lettre d’information des adhérents ${suffix}`).waitFor();
     expect(await tasks.getByTestId('processor-task').count()).toBe(2);
     await tasks.getByText('Pas encore sollicité').first().waitFor();
 

@@ -6,6 +6,8 @@ import type { OrganizationAccess } from '../authorization/request-auth';
 import { assertVersion } from '../common/concurrency/expected-version';
 import { flattenFields } from '../common/diff/field-diff';
 import { AppException } from '../common/errors/app-exception';
+import { FieldValidationException } from '../common/http/validation';
+import { unknownCatalogueCodes } from '../catalogues/activity-catalogues';
 import { Page, pageOf } from '../common/http/pagination';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { DEFAULT_COUNTRY, DEFAULT_TIME_ZONE, extendedDueOn, localDate, rightsRequestDueOn } from '../domain/deadlines/legal-deadlines';
@@ -126,6 +128,7 @@ export class RightsRequestsService {
       channel: input.channel,
       type: input.type,
       description: input.description ?? null,
+      subjectCategory: input.subjectCategory ?? null,
       requesterName: input.requesterName,
       requesterContact: input.requesterContact ?? null,
       identityCheckStatus: input.identityCheckStatus ?? 'not_needed',
@@ -147,6 +150,7 @@ export class RightsRequestsService {
       updatedAt: now,
     };
     ForbiddenError.from(access.ability).throwUnlessCan('create', asSubject(row));
+    await this.checkSubjectCategory(organizationId, row.subjectCategory);
     const activityIds = await this.checkActivities(organizationId, input.activityIds ?? []);
     row.number = await this.nextNumber(organizationId);
     await this.connection.getRepository(RightsRequest).insert(row);
@@ -175,6 +179,10 @@ export class RightsRequestsService {
     if (input.channel !== undefined) next.channel = input.channel;
     if (input.type !== undefined) next.type = input.type;
     if (input.description !== undefined) next.description = input.description;
+    if (input.subjectCategory !== undefined) {
+      await this.checkSubjectCategory(current.organizationId, input.subjectCategory);
+      next.subjectCategory = input.subjectCategory;
+    }
     if (input.requesterName !== undefined) next.requesterName = input.requesterName;
     if (input.requesterContact !== undefined) next.requesterContact = input.requesterContact;
     if (input.identityCheckStatus !== undefined) next.identityCheckStatus = input.identityCheckStatus;
@@ -345,6 +353,13 @@ export class RightsRequestsService {
     if (instant > now) throw new RightsRequestException(HttpStatus.UNPROCESSABLE_ENTITY, 'request_date_in_future', { field });
   }
 
+  /** A code of the data-subject-categories catalogue, shipped or the organisation's own; 400 otherwise. */
+  private async checkSubjectCategory(organizationId: string, code: string | null): Promise<void> {
+    if (!code) return;
+    const unknown = await unknownCatalogueCodes(this.connection.manager, organizationId, [{ path: 'subjectCategory', catalogue: 'data-subject-categories', code }]);
+    if (unknown.length) throw new FieldValidationException(unknown);
+  }
+
   private async checkActivities(organizationId: string, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
     const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
@@ -458,6 +473,7 @@ export class RightsRequestsService {
     return {
       ...this.summary(row, today),
       description: row.description,
+      subjectCategory: row.subjectCategory,
       requesterContact: row.requesterContact,
       identityCheckStatus: row.identityCheckStatus,
       identityCheckMethod: row.identityCheckMethod,

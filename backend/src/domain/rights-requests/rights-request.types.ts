@@ -54,6 +54,8 @@ export interface RightsRequestSummary {
 
 export interface RightsRequestDetail extends RightsRequestSummary {
   description: string | null;
+  /** The person's data-subject category (a catalogue code), the one activities were suggested from. */
+  subjectCategory: string | null;
   requesterContact: string | null;
   identityCheckStatus: IdentityCheckStatus;
   identityCheckMethod: string | null;

@@ -58,6 +58,12 @@ export class CreateRightsRequestDto {
   @OptionalText(TEXT_LIMITS.veryLong, 'what the person asks, in their words or summarised') description?: string | null;
   @RequiredText(TEXT_LIMITS.short, 'the requester: a name is enough') requesterName!: string;
   @OptionalText(TEXT_LIMITS.sentence, 'how to answer them (e-mail or postal address)') requesterContact?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, description: 'the person’s category, a code of the data-subject-categories catalogue (the activities are suggested from it)' })
+  @Transform(trimToNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, withArgs)
+  subjectCategory?: string | null;
 
   @ApiPropertyOptional({ enum: IDENTITY_CHECK_STATUSES, default: 'not_needed' })
   @IsOptional()
@@ -83,6 +89,12 @@ export class UpdateRightsRequestDto {
   @OptionalText(TEXT_LIMITS.veryLong) description?: string | null;
   @ApiPropertyOptional({ maxLength: TEXT_LIMITS.short }) @Transform(trim) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.short, withArgs) requesterName?: string;
   @OptionalText(TEXT_LIMITS.sentence) requesterContact?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, description: 'the person’s category, a code of the data-subject-categories catalogue (the activities are suggested from it)' })
+  @Transform(trimToNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, withArgs)
+  subjectCategory?: string | null;
   @ApiPropertyOptional({ enum: IDENTITY_CHECK_STATUSES }) @IsOptional() @IsIn(IDENTITY_CHECK_STATUSES, withArgs) identityCheckStatus?: IdentityCheckStatus;
   @OptionalText(TEXT_LIMITS.sentence) identityCheckMethod?: string | null;
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
@@ -232,6 +244,7 @@ export class RequestTasksView implements RequestTasks {
 
 export class RightsRequestView extends RightsRequestListItem implements RightsRequestDetail {
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'a data-subject-categories catalogue code' }) subjectCategory!: string | null;
   @ApiProperty({ type: String, nullable: true }) requesterContact!: string | null;
   @ApiProperty({ enum: IDENTITY_CHECK_STATUSES }) identityCheckStatus!: IdentityCheckStatus;
   @ApiProperty({ type: String, nullable: true }) identityCheckMethod!: string | null;

@@ -2763,6 +2763,8 @@ export interface components {
             requesterContact?: string | null;
             /** @description the requester: a name is enough */
             requesterName: string;
+            /** @description the person’s category, a code of the data-subject-categories catalogue (the activities are suggested from it) */
+            subjectCategory?: string | null;
             /** @enum {string} */
             type: "access" | "rectification" | "erasure" | "restriction" | "portability" | "objection" | "automated_decision" | "consent_withdrawal";
         };
@@ -4157,6 +4159,8 @@ export interface components {
             requesterName: string;
             /** @enum {string} */
             status: "received" | "identity_check" | "in_progress" | "answered" | "refused" | "withdrawn";
+            /** @description a data-subject-categories catalogue code */
+            subjectCategory: string | null;
             tasks: components["schemas"]["RequestTasksView"];
             /** @enum {string} */
             type: "access" | "rectification" | "erasure" | "restriction" | "portability" | "objection" | "automated_decision" | "consent_withdrawal";
@@ -4638,6 +4642,8 @@ export interface components {
             receivedAt?: string;
             requesterContact?: string | null;
             requesterName?: string;
+            /** @description the person’s category, a code of the data-subject-categories catalogue (the activities are suggested from it) */
+            subjectCategory?: string | null;
             /** @enum {string} */
             type?: "access" | "rectification" | "erasure" | "restriction" | "portability" | "objection" | "automated_decision" | "consent_withdrawal";
             /** @description the version last seen (or an If-Match header) */

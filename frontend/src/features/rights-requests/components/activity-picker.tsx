@@ -26,6 +26,8 @@ export function ActivityPicker({
   idPrefix,
   hint,
   categoryLabel,
+  initialCategory = '',
+  onCategoryChange,
 }: {
   organizationId: string;
   subjectCategories: readonly CatalogueOption[];
@@ -35,10 +37,13 @@ export function ActivityPicker({
   /** What to tick, for the record at hand (a request by default). */
   hint?: string;
   categoryLabel?: string;
+  /** The person's category as recorded (a catalogue code); kept by the request, told back on change. */
+  initialCategory?: string;
+  onCategoryChange?: (code: string) => void;
 }) {
   const t = useT();
   const api = useApi();
-  const [category, setCategory] = useState('');
+  const [category, setCategory] = useState(initialCategory);
   const [suggestions, setSuggestions] = useState<LinkedRecord[] | null>(null);
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<LinkedRecord[] | null>(null);
@@ -50,6 +55,7 @@ export function ActivityPicker({
   const toggle = (record: LinkedRecord, on: boolean) => onChange(on ? [...value.filter((r) => r.id !== record.id), record] : value.filter((r) => r.id !== record.id));
   const suggest = async (code: string) => {
     setCategory(code);
+    onCategoryChange?.(code);
     setError(null);
     if (!code) {
       setSuggestions(null);

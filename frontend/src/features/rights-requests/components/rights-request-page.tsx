@@ -10,6 +10,7 @@ import { AnswerLetterPanel } from '@/features/rights-requests/components/answer-
 import { EditRightsRequestForm } from '@/features/rights-requests/components/edit-request-form';
 import { RightsRequestActions } from '@/features/rights-requests/components/request-actions';
 import { RequestClockBadge, useNow } from '@/features/rights-requests/clock-badge';
+import { codeLabel } from '@/features/activities/catalogue';
 import type { CatalogueItem, OwnerOption } from '@/features/activities/types';
 import { RequestTasksPanel } from '@/features/rights-requests/components/request-tasks';
 import type { LinkedRecord } from '@/features/rights-requests/linked-records';
@@ -62,6 +63,8 @@ export function RightsRequestPageContent({
           {request.requesterContact ? ` — ${request.requesterContact}` : ''}
           {request.identityErasedAt ? <p className="field__hint">{t('rightsRequests.detail.identityErasedHint')}</p> : null}
         </dd>
+        <dt>{t('rightsRequests.detail.subjectCategory')}</dt>
+        <dd data-testid="request-subject-category">{request.subjectCategory ? codeLabel(subjectCategories, request.subjectCategory, locale) : none}</dd>
         <dt>{t('rightsRequests.detail.identityCheck')}</dt>
         <dd>
           {t(`rightsRequests.identity.${request.identityCheckStatus}`)}

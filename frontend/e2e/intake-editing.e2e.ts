@@ -66,6 +66,8 @@ describe('linking a rights request to the register and editing intake records', 
     await page.waitForURL(/\/rights-requests\/[0-9a-f-]{36}$/);
     const detail = page.getByTestId('rights-request-detail');
     await detail.getByText(/Programme de fidélité « Carte Croissant »/).waitFor();
+    // The person's category is kept with the request, in words.
+    await page.getByTestId('request-subject-category').getByText('Clients', { exact: true }).waitFor();
     await detail.getByText(/Livraison des commandes à domicile/).waitFor();
 
     const letter = page.getByTestId('answer-letter');

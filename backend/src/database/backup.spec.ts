@@ -168,10 +168,18 @@ async function seedEverything(api: TestApi): Promise<void> {
 
   await dpo.post(`${base}/activity-templates`).send({ activityId: ids['T-0001'], name: 'Paie « modèle de l’organisme »' }).expect(201);
   await org.as.contributor.post(`${base}/design-grids`).send({ projectName: 'Covoiturage', pitch: 'Partager les trajets domicile-travail.' }).expect(201);
+  const request = (
+    await dpo
+      .post(`${base}/rights-requests`)
+      .send({ receivedAt: '2026-01-31T10:00:00+01:00', channel: 'email', type: 'access', description: 'Copie de mes données', requesterName: 'Hélène Lefèvre', requesterContact: 'helene@exemple.fr', identityCheckStatus: 'pending', activityIds: [ids['T-0001']] })
+      .expect(201)
+  ).body as { id: string; version: number; tasks: { processors: { vendorId: string }[] } };
+  // Its tasks: who extracts for the activity, when its vendor (Paysage Paie) was asked and confirmed.
+  const [vendorAsked] = request.tasks.processors;
   await dpo
-    .post(`${base}/rights-requests`)
-    .send({ receivedAt: '2026-01-31T10:00:00+01:00', channel: 'email', type: 'access', description: 'Copie de mes données', requesterName: 'Hélène Lefèvre', requesterContact: 'helene@exemple.fr', identityCheckStatus: 'pending', activityIds: [ids['T-0001']] })
-    .expect(201);
+    .put(`${base}/rights-requests/${request.id}/tasks`)
+    .send({ version: request.version, activities: [{ activityId: ids['T-0001'], extractedBy: org.userIds.dpo, note: 'Export du logiciel de paie' }], processors: [{ vendorId: vendorAsked.vendorId, askedOn: '2026-02-02', confirmedOn: '2026-02-05' }] })
+    .expect(200);
   await dpo
     .post(`${base}/breaches`)
     .send({ summary: 'Perte d’un ordinateur portable', awareAt: '2026-03-27T11:00:00+01:00', occurredAt: '2026-03-26T18:30:00+01:00', discovery: 'Signalé à l’accueil', natures: ['confidentiality'], dataCategories: ['identity'], subjectCategories: ['members'], approxPersons: 10, approxRecords: 30, activityIds: [ids['T-0001']], vendorIds: [hosting.id] })

@@ -18,8 +18,8 @@ describe('exports: the rights-request and breach registers (real PostgreSQL, rea
   beforeAll(async () => {
     api = await createTestApi();
     org = await createOrganizationWithRoles(api.server, 'Librairie « Les Pages d’Émile »');
-    const activity = (await org.as.dpo.post(`${base()}/activities`).send(completeActivity({ name: 'Gestion des adhérents' })).expect(201)).body;
     const vendor = (await org.as.dpo.post(`${base()}/vendors`).send({ name: 'Hébergeur Émeraude' }).expect(201)).body;
+    const activity = (await org.as.dpo.post(`${base()}/activities`).send(completeActivity({ name: 'Gestion des adhérents', processors: ['Hébergeur Émeraude'] })).expect(201)).body;
 
     // An access request received on Saturday 31 January 2026 in Paris: due Monday 2 March (28 February is a Saturday), answered 20 February.
     const access = (
@@ -32,6 +32,11 @@ describe('exports: the rights-request and breach registers (real PostgreSQL, rea
     await org.as.dpo
       .post(`${base()}/rights-requests/${access.id}/answer`)
       .send({ version: access.version + 1, sentAt: '2026-02-20T16:45:00+01:00', channel: 'Courriel', summary: 'Copie des données et informations de l’article 15' })
+      .expect(200);
+    // Its tasks: the DPO extracts, nobody erases (an access request); the hosting company was asked and confirmed.
+    await org.as.dpo
+      .put(`${base()}/rights-requests/${access.id}/tasks`)
+      .send({ version: access.version + 2, activities: [{ activityId: activity.id, extractedBy: org.userIds.dpo, note: 'Export « adhérents »' }], processors: [{ vendorId: vendor.id, askedOn: '2026-02-02', confirmedOn: '2026-02-05' }] })
       .expect(200);
     // An erasure request received at 00:30 on 10 March in Paris (9 March at 23:30 UTC), still open.
     await org.as.contributor
@@ -106,6 +111,12 @@ describe('exports: the rights-request and breach registers (real PostgreSQL, rea
     // 00:30 on 10 March in Paris is the day of receipt: due 10 April.
     expect(requests[1]).toMatchObject({ 'Reçue le (heure de Paris)': new Date('2026-03-10T00:30:00Z'), 'Droit exercé': 'Effacement', Reçue: 'Par courrier', État: 'Reçue', 'Réponse due le': new Date('2026-04-10T00:00:00Z') });
     expect(requests[1]['Répondue dans le délai']).toBeNull();
+    // The tasks, in words: names and dates, never an id or an ISO date.
+    expect(requests[0]['Tâches par traitement']).toMatch(/^\S+ Gestion des adhérents — extraction : \S.* ; effacement : personne pour l’instant \(Export « adhérents »\)$/);
+    expect(requests[0]['Tâches par traitement']).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+    expect(requests[0]['Prestataires sollicités et leurs confirmations']).toBe('Hébergeur Émeraude — sollicité le 2 février 2026, confirmé le 5 février 2026');
+    expect(requests[1]['Tâches par traitement']).toBeNull();
+    expect(requests[1]['Prestataires sollicités et leurs confirmations']).toBeNull();
 
     const [breach, ...others] = rowsOf(book.getWorksheet('Violations')!);
     expect(others).toHaveLength(0);
@@ -137,7 +148,13 @@ describe('exports: the rights-request and breach registers (real PostgreSQL, rea
   it('writes the sheets in English too', async () => {
     const book = await workbook(org.as.auditor, 'lang=en');
     const [request] = rowsOf(book.getWorksheet('Rights requests')!);
-    expect(request).toMatchObject({ 'Right exercised': 'Access', Status: 'Answered', 'Answered in time': 'Yes' });
+    expect(request).toMatchObject({
+      'Right exercised': 'Access',
+      Status: 'Answered',
+      'Answered in time': 'Yes',
+      'Vendors asked and their confirmations': 'Hébergeur Émeraude — asked on 2 February 2026, confirmed on 5 February 2026',
+    });
+    expect(request['Tasks per processing activity']).toMatch(/ — extracts: \S.*; erases: nobody yet \(Export « adhérents »\)$/);
     const [breach] = rowsOf(book.getWorksheet('Breaches')!);
     expect(breach).toMatchObject({ Nature: 'Confidentiality\nAvailability', 'Notification to the authority': 'Notified late', 'Risk to people': 'High risk' });
   });
@@ -160,7 +177,9 @@ describe('exports: the rights-request and breach registers (real PostgreSQL, rea
   it('puts both registers in the evidence pack’s workbook', async () => {
     const files = await unzip((await download(org.as.auditor, `${base()}/exports/evidence.zip?lang=fr`)).body);
     const book = await openWorkbook(files.get('register.xlsx')!);
-    expect(rowsOf(book.getWorksheet('Demandes de droits')!)).toHaveLength(2);
+    const requests = rowsOf(book.getWorksheet('Demandes de droits')!);
+    expect(requests).toHaveLength(2);
+    expect(requests[0]['Prestataires sollicités et leurs confirmations']).toBe('Hébergeur Émeraude — sollicité le 2 février 2026, confirmé le 5 février 2026');
     expect(rowsOf(book.getWorksheet('Violations')!)).toHaveLength(1);
   });
 });

@@ -21,9 +21,22 @@ export const INTAKE_CLOCK = `(now() AT TIME ZONE '${DEFAULT_TIME_ZONE}')::date,
 export async function loadIntakeRegisters(manager: EntityManager, organizationId: string): Promise<IntakeRegisters> {
   const [[{ now }], requests, breaches] = await Promise.all([
     manager.query<{ now: Date }[]>('SELECT now() AS now'),
-    manager.query<{ id: string; number: number; type: RequestType; status: RequestStatus; received_at: Date; due: string }[]>(
-      `SELECT id, number, type, status, received_at, coalesce(extended_due_on, due_on)::text AS due FROM rights_requests
-       WHERE organization_id = $1 AND status IN ('received', 'identity_check', 'in_progress') ORDER BY number`,
+    // Open requests (their clock), and answered erasures with the vendors that have not confirmed yet.
+    manager.query<{ id: string; number: number; type: RequestType; status: RequestStatus; received_at: Date; due: string; unconfirmed: string[] }[]>(
+      `SELECT r.id, r.number, r.type, r.status, r.received_at, coalesce(r.extended_due_on, r.due_on)::text AS due,
+              CASE WHEN r.type = 'erasure' AND r.status = 'answered' THEN ARRAY(
+                SELECT v.name FROM vendors v
+                 WHERE v.organization_id = r.organization_id
+                   AND (v.id IN (SELECT p.vendor_id FROM rights_request_activities l
+                                   JOIN activity_processors p ON p.organization_id = l.organization_id AND p.activity_id = l.activity_id
+                                  WHERE l.organization_id = r.organization_id AND l.request_id = r.id)
+                        OR v.id IN (SELECT t.vendor_id FROM rights_request_processor_tasks t WHERE t.organization_id = r.organization_id AND t.request_id = r.id))
+                   AND NOT EXISTS (SELECT 1 FROM rights_request_processor_tasks t
+                                    WHERE t.organization_id = r.organization_id AND t.request_id = r.id AND t.vendor_id = v.id AND t.confirmed_on IS NOT NULL)
+                 ORDER BY lower(v.name)) ELSE '{}' END AS unconfirmed
+       FROM rights_requests r
+       WHERE r.organization_id = $1 AND (r.status IN ('received', 'identity_check', 'in_progress') OR (r.type = 'erasure' AND r.status = 'answered'))
+       ORDER BY r.number`,
       [organizationId],
     ),
     manager.query<
@@ -53,6 +66,7 @@ export async function loadIntakeRegisters(manager: EntityManager, organizationId
       status: row.status,
       receivedOn: localDate(row.received_at, DEFAULT_TIME_ZONE),
       effectiveDueOn: row.due,
+      unconfirmedProcessors: row.unconfirmed,
     })),
     breaches: breaches.map((row) => ({
       id: row.id,

@@ -16,6 +16,7 @@ const request = (id: string, effectiveDueOn: string, status: IntakeRegisters['ri
   status,
   receivedOn: '2026-04-02',
   effectiveDueOn,
+  unconfirmedProcessors: [] as string[],
 });
 
 const breach = (id: string, overrides: Partial<IntakeRegisters['breaches'][number]> = {}): IntakeRegisters['breaches'][number] => ({
@@ -41,6 +42,27 @@ describe('findings of the rights-request and breach registers', () => {
   ] as const)('$rule', ({ dueOn, status, code, severity, days }) => {
     const findings = intakeFindings(registers({ rightsRequests: [request('1', dueOn, status)] }));
     expect(findings.map((finding) => ({ code: finding.code, severity: finding.severity, days: finding.params.days }))).toEqual(code ? [{ code, severity, days }] : []);
+  });
+
+  it.each([
+    { rule: 'Art 17(1) + 19: erasure answered, a vendor has not confirmed → high', type: 'erasure', status: 'answered', unconfirmed: ['Hébergeur Émeraude'], codes: ['rights_request_erasure_unconfirmed'] },
+    { rule: 'erasure answered, every vendor confirmed → nothing', type: 'erasure', status: 'answered', unconfirmed: [], codes: [] },
+    { rule: 'erasure still in progress → only its clock counts', type: 'erasure', status: 'in_progress', unconfirmed: ['Hébergeur Émeraude'], codes: [] },
+    { rule: 'erasure refused: nothing to erase → nothing', type: 'erasure', status: 'refused', unconfirmed: ['Hébergeur Émeraude'], codes: [] },
+    { rule: 'access answered: no erasure to confirm → nothing', type: 'access', status: 'answered', unconfirmed: ['Hébergeur Émeraude'], codes: [] },
+  ] as const)('$rule', ({ type, status, unconfirmed, codes }) => {
+    const row = { ...request('3', '2026-06-30', status), type, unconfirmedProcessors: [...unconfirmed] };
+    expect(intakeFindings(registers({ rightsRequests: [row] })).map((finding) => finding.code)).toEqual(codes);
+  });
+
+  it('names the vendors that have not confirmed, in words', () => {
+    const row = { ...request('4', '2026-06-30', 'answered'), unconfirmedProcessors: ['Hébergeur Émeraude', 'Routeur « Courriel & Cie »'] };
+    const [finding] = intakeFindings(registers({ rightsRequests: [row] }));
+    expect(finding).toMatchObject({ severity: 'high', recordReference: 'D-0004' });
+    const fr = viewOf(ORG, finding, 'fr').message;
+    expect(fr).toContain('ces prestataires n’ont pas confirmé l’effacement : Hébergeur Émeraude, Routeur « Courriel & Cie »');
+    expect(viewOf(ORG, finding, 'en').message).toContain('these vendors have not confirmed');
+    expect(fr).not.toMatch(/\{|_|\d{4}-\d{2}/);
   });
 
   it.each([

@@ -16,6 +16,8 @@ export interface RightsRequestRow {
   receivedOn: string;
   /** The due day that counts (extended or not), YYYY-MM-DD in the organisation's calendar. */
   effectiveDueOn: string;
+  /** The vendors of its activities that have not confirmed they acted on it, by name. */
+  unconfirmedProcessors: string[];
 }
 
 /** What the findings read of a breach. */
@@ -45,11 +47,26 @@ const OPEN: readonly RequestStatus[] = ['received', 'identity_check', 'in_progre
  *  - a request past its due day (Art 12(3)), high; due within seven days, medium;
  *  - a breach whose risk is not assessed yet, high (Art 33(1): the assessment decides the notification);
  *  - a breach with a risk not notified to the authority and past its 72 hours, high (Art 33(1));
+ *  - an erasure request answered while a vendor of its activities has not confirmed the erasure, high
+ *    (Art 17(1) and 19: erasure reaches every processor and recipient, and the DPO must be able to prove it);
  *  - a high-risk breach whose people were not told and no Art 34(3) exception is recorded, high (Art 34(1)).
  */
 export function intakeFindings(registers: IntakeRegisters): Finding[] {
   const findings: Finding[] = [];
   for (const request of registers.rightsRequests) {
+    if (request.type === 'erasure' && request.status === 'answered' && request.unconfirmedProcessors.length) {
+      findings.push({
+        code: 'rights_request_erasure_unconfirmed',
+        severity: 'high',
+        recordType: 'rights_request',
+        recordId: request.id,
+        recordReference: request.reference,
+        recordName: request.reference,
+        departmentId: null,
+        field: 'tasks',
+        params: { processors: request.unconfirmedProcessors.join(', '), count: String(request.unconfirmedProcessors.length) },
+      });
+    }
     if (!OPEN.includes(request.status)) continue;
     const daysLeft = daysBetween(registers.today, request.effectiveDueOn);
     if (daysLeft > REQUEST_DUE_SOON_DAYS) continue;

@@ -11,6 +11,10 @@ export const RIGHTS_REQUEST_ERROR_CODES = [
   'request_date_in_future',
   'request_unknown_activities',
   'request_identity_erased',
+  'request_task_unknown_activity',
+  'request_task_unknown_vendor',
+  'request_task_unknown_member',
+  'request_task_confirmed_before_asked',
 ] as const;
 export type RightsRequestErrorCode = (typeof RIGHTS_REQUEST_ERROR_CODES)[number];
 

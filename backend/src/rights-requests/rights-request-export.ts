@@ -27,6 +27,10 @@ export interface RightsRequestRow {
   refusalGrounds: string | null;
   closedAt: Date | null;
   activities: string | null;
+  /** Who extracts and who erases, per activity (names, not ids); activities without a task left out. */
+  activityTasks: { activity: string; extractor: string | null; eraser: string | null; note: string | null }[];
+  /** Each vendor of the request's activities: when asked, when it confirmed. */
+  processorTasks: { vendor: string; askedOn: string | null; confirmedOn: string | null; note: string | null }[];
   /** Changed after the export's instant: the row shows today's state (the earlier one is not kept). */
   changedSince: boolean;
 }
@@ -45,7 +49,19 @@ export function readRightsRequestsForExport(query: ExportQuery, organizationId: 
             r.closed_at AS "closedAt", ($2::timestamptz IS NOT NULL AND r.updated_at > $2::timestamptz) AS "changedSince",
             (SELECT string_agg(a.reference || ' ' || a.name, E'\\n' ORDER BY a.reference)
                FROM rights_request_activities l ${joinActivity('a', { table: 'l' })}
-              WHERE l.organization_id = r.organization_id AND l.request_id = r.id) AS activities
+              WHERE l.organization_id = r.organization_id AND l.request_id = r.id) AS activities,
+            (SELECT coalesce(json_agg(json_build_object('activity', a.reference || ' ' || a.name, 'extractor', ux.name, 'eraser', ue.name, 'note', t.note) ORDER BY a.reference), '[]')
+               FROM rights_request_activity_tasks t ${joinActivity('a', { table: 't' })}
+               LEFT JOIN users ux ON ux.id = t.extracted_by
+               LEFT JOIN users ue ON ue.id = t.erased_by
+              WHERE t.organization_id = r.organization_id AND t.request_id = r.id) AS "activityTasks",
+            (SELECT coalesce(json_agg(json_build_object('vendor', v.name, 'askedOn', t.asked_on, 'confirmedOn', t.confirmed_on, 'note', t.note) ORDER BY lower(v.name)), '[]')
+               FROM vendors v
+               LEFT JOIN rights_request_processor_tasks t ON t.organization_id = v.organization_id AND t.request_id = r.id AND t.vendor_id = v.id
+              WHERE v.organization_id = r.organization_id
+                AND (t.vendor_id IS NOT NULL OR v.id IN (SELECT p.vendor_id FROM rights_request_activities l
+                                                          JOIN activity_processors p ON p.organization_id = l.organization_id AND p.activity_id = l.activity_id
+                                                         WHERE l.organization_id = r.organization_id AND l.request_id = r.id))) AS "processorTasks"
      FROM rights_requests r
      WHERE r.organization_id = $1 AND ($2::timestamptz IS NULL OR r.received_at <= $2::timestamptz)
      ORDER BY r.received_at, r.number`,

@@ -11,6 +11,8 @@ export class RightsRequest {
   @Column('text') channel!: RequestChannel;
   @Column('text') type!: RequestType;
   @Column('text', { nullable: true }) description!: string | null;
+  /** A data-subject-categories catalogue code: the person's category, which the activities were suggested from. */
+  @Column('text', { nullable: true }) subjectCategory!: string | null;
   @Column('text') requesterName!: string;
   @Column('text', { nullable: true }) requesterContact!: string | null;
   @Column('text') identityCheckStatus!: IdentityCheckStatus;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { resolveLocale } from '../common/i18n/i18n';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
@@ -20,6 +20,7 @@ import {
   RightsRequestPage,
   RightsRequestView,
   StartRequestDto,
+  UpdateRequestTasksDto,
   UpdateRightsRequestDto,
 } from './dto/rights-request.dto';
 import type { RightsRequestDetail, RightsRequestSummary } from '../domain/rights-requests/rights-request.types';
@@ -83,6 +84,23 @@ export class RightsRequestsController {
   ): Promise<RightsRequestDetail> {
     const { version, ...changes } = body;
     return this.requests.update(access, requestId, expectedVersion(version, ifMatch), changes);
+  }
+
+  @Put(':requestId/tasks')
+  @CheckPolicy('update', 'RightsRequest')
+  @ApiOperation({
+    summary: 'The request’s tasks as a whole: who extracts and who erases for each linked activity, when each vendor of those activities was asked and confirmed; version or If-Match',
+  })
+  @ApiOkResponse({ type: RightsRequestView })
+  @ApiConflictResponse({ description: 'version_conflict' })
+  @ApiUnprocessableEntityResponse({ description: 'request_task_unknown_activity, request_task_unknown_vendor, request_task_unknown_member, request_task_confirmed_before_asked, request_date_in_future' })
+  updateTasks(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('requestId', ParseIdPipe) requestId: string,
+    @Body() body: UpdateRequestTasksDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<RightsRequestDetail> {
+    return this.requests.updateTasks(access, requestId, expectedVersion(body.version, ifMatch), body);
   }
 
   @Post(':requestId/extend')

@@ -6,10 +6,13 @@ import type { OrganizationAccess } from '../authorization/request-auth';
 import { assertVersion } from '../common/concurrency/expected-version';
 import { flattenFields } from '../common/diff/field-diff';
 import { AppException } from '../common/errors/app-exception';
+import { FieldValidationException } from '../common/http/validation';
+import { unknownCatalogueCodes } from '../catalogues/activity-catalogues';
 import { Page, pageOf } from '../common/http/pagination';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { DEFAULT_COUNTRY, DEFAULT_TIME_ZONE, extendedDueOn, localDate, rightsRequestDueOn } from '../domain/deadlines/legal-deadlines';
-import type { AnswerRequestDto, CreateRightsRequestDto, ExtendRightsRequestDto, ListRightsRequestsQuery, RefuseRequestDto, UpdateRightsRequestDto } from './dto/rights-request.dto';
+import type { AnswerRequestDto, CreateRightsRequestDto, ExtendRightsRequestDto, ListRightsRequestsQuery, RefuseRequestDto, UpdateRequestTasksDto, UpdateRightsRequestDto } from './dto/rights-request.dto';
+import { readRequestTasks, replaceRequestTasks, unknownMembers } from './request-tasks';
 import { RightsRequestException } from './rights-request-errors';
 import { RightsRequest } from './rights-request.entity';
 import {
@@ -18,6 +21,7 @@ import {
   isOpenRequest,
   REQUEST_TRANSITION_RULES,
   requestReference,
+  RequestTasks,
   RequestTransition,
   RightsRequestDetail,
   RightsRequestSummary,
@@ -124,6 +128,7 @@ export class RightsRequestsService {
       channel: input.channel,
       type: input.type,
       description: input.description ?? null,
+      subjectCategory: input.subjectCategory ?? null,
       requesterName: input.requesterName,
       requesterContact: input.requesterContact ?? null,
       identityCheckStatus: input.identityCheckStatus ?? 'not_needed',
@@ -145,6 +150,7 @@ export class RightsRequestsService {
       updatedAt: now,
     };
     ForbiddenError.from(access.ability).throwUnlessCan('create', asSubject(row));
+    await this.checkSubjectCategory(organizationId, row.subjectCategory);
     const activityIds = await this.checkActivities(organizationId, input.activityIds ?? []);
     row.number = await this.nextNumber(organizationId);
     await this.connection.getRepository(RightsRequest).insert(row);
@@ -173,6 +179,10 @@ export class RightsRequestsService {
     if (input.channel !== undefined) next.channel = input.channel;
     if (input.type !== undefined) next.type = input.type;
     if (input.description !== undefined) next.description = input.description;
+    if (input.subjectCategory !== undefined) {
+      await this.checkSubjectCategory(current.organizationId, input.subjectCategory);
+      next.subjectCategory = input.subjectCategory;
+    }
     if (input.requesterName !== undefined) next.requesterName = input.requesterName;
     if (input.requesterContact !== undefined) next.requesterContact = input.requesterContact;
     if (input.identityCheckStatus !== undefined) next.identityCheckStatus = input.identityCheckStatus;
@@ -248,6 +258,85 @@ export class RightsRequestsService {
     return this.save(current, next, input.transition satisfies RequestTransition, { before: activityIds, after: activityIds });
   }
 
+  /**
+   * The request's tasks, replaced as a whole: who extracts and who erases for each linked activity
+   * (members of the organisation), when each vendor of those activities was asked and confirmed. A
+   * closed request keeps taking confirmations: a processor may confirm an erasure after the answer.
+   * Bumps the request's version (409 on a stale one) and is audited with it.
+   */
+  async updateTasks(access: RequestAccess, id: string, expected: number, input: Pick<UpdateRequestTasksDto, 'activities' | 'processors'>): Promise<RightsRequestDetail> {
+    const current = await this.lock(access, id, 'update');
+    assertVersion(current.version, expected);
+    const manager = this.connection.manager;
+    const before = await readRequestTasks(manager, current);
+    const invalid = (code: 'request_task_unknown_activity' | 'request_task_unknown_vendor' | 'request_task_unknown_member' | 'request_task_confirmed_before_asked' | 'request_date_in_future', field: string, details: Record<string, unknown> = {}) =>
+      new RightsRequestException(HttpStatus.UNPROCESSABLE_ENTITY, code, { field, ...details });
+
+    const linked = new Set(before.activities.map((task) => task.activityId));
+    const vendors = new Map(before.processors.map((task) => [task.vendorId, task.vendorName]));
+    const seenActivities = new Set<string>();
+    input.activities.forEach((task, index) => {
+      const activityId = task.activityId.toLowerCase();
+      if (!linked.has(activityId) || seenActivities.has(activityId)) throw invalid('request_task_unknown_activity', `activities[${index}].activityId`);
+      seenActivities.add(activityId);
+    });
+    const members = input.activities.flatMap((task) => [task.extractedBy, task.erasedBy]).filter((member): member is string => !!member).map((member) => member.toLowerCase());
+    const strangers = await unknownMembers(manager, current.organizationId, members);
+    input.activities.forEach((task, index) => {
+      for (const field of ['extractedBy', 'erasedBy'] as const) {
+        const member = task[field];
+        if (member && strangers.includes(member.toLowerCase())) throw invalid('request_task_unknown_member', `activities[${index}].${field}`);
+      }
+    });
+    const today = localDate(await this.now(), (await this.calendar(current.organizationId)).timeZone);
+    const seenVendors = new Set<string>();
+    input.processors.forEach((task, index) => {
+      const vendorId = task.vendorId.toLowerCase();
+      if (!vendors.has(vendorId) || seenVendors.has(vendorId)) throw invalid('request_task_unknown_vendor', `processors[${index}].vendorId`);
+      seenVendors.add(vendorId);
+      for (const field of ['askedOn', 'confirmedOn'] as const) {
+        if (task[field] && task[field] > today) throw invalid('request_date_in_future', `processors[${index}].${field}`);
+      }
+      if (task.confirmedOn && (!task.askedOn || task.confirmedOn < task.askedOn)) throw invalid('request_task_confirmed_before_asked', `processors[${index}].confirmedOn`);
+    });
+
+    const after: RequestTasks = {
+      activities: input.activities.map((task) => ({
+        activityId: task.activityId.toLowerCase(),
+        extractedBy: task.extractedBy?.toLowerCase() ?? null,
+        erasedBy: task.erasedBy?.toLowerCase() ?? null,
+        note: task.note ?? null,
+      })),
+      processors: input.processors.map((task) => ({
+        vendorId: task.vendorId.toLowerCase(),
+        vendorName: vendors.get(task.vendorId.toLowerCase()) ?? '',
+        askedOn: task.askedOn ?? null,
+        confirmedOn: task.confirmedOn ?? null,
+        note: task.note ?? null,
+      })),
+    };
+    await replaceRequestTasks(manager, current, after);
+    const next: RightsRequest = { ...current, version: current.version + 1, updatedAt: await this.now() };
+    await this.connection.getRepository(RightsRequest).update({ organizationId: current.organizationId, id: current.id }, { version: next.version, updatedAt: next.updatedAt });
+    await this.audit.record({
+      action: 'rights_request_tasks',
+      entityType: 'RightsRequest',
+      entityId: current.id,
+      entityLabel: requestReference(current.number),
+      before: this.taskFields(before),
+      after: this.taskFields(await readRequestTasks(manager, current)),
+    });
+    return this.detail(next);
+  }
+
+  /** The tasks as audited: keyed by record so a change reads as that record's field, not a position. */
+  private taskFields(tasks: RequestTasks): Record<string, unknown> {
+    return flattenFields({
+      activityTasks: tasks.activities.filter((task) => task.extractedBy || task.erasedBy || task.note),
+      processorTasks: tasks.processors.filter((task) => task.askedOn || task.confirmedOn || task.note).map(({ vendorName: _name, ...task }) => task),
+    });
+  }
+
   // ——— helpers ———
 
   /** Whether the caller reads every request (admin, DPO, auditor) or only those they recorded (contributor). */
@@ -262,6 +351,13 @@ export class RightsRequestsService {
 
   private assertNotFuture(instant: Date, now: Date, field: string): void {
     if (instant > now) throw new RightsRequestException(HttpStatus.UNPROCESSABLE_ENTITY, 'request_date_in_future', { field });
+  }
+
+  /** A code of the data-subject-categories catalogue, shipped or the organisation's own; 400 otherwise. */
+  private async checkSubjectCategory(organizationId: string, code: string | null): Promise<void> {
+    if (!code) return;
+    const unknown = await unknownCatalogueCodes(this.connection.manager, organizationId, [{ path: 'subjectCategory', catalogue: 'data-subject-categories', code }]);
+    if (unknown.length) throw new FieldValidationException(unknown);
   }
 
   private async checkActivities(organizationId: string, ids: string[]): Promise<string[]> {
@@ -377,6 +473,7 @@ export class RightsRequestsService {
     return {
       ...this.summary(row, today),
       description: row.description,
+      subjectCategory: row.subjectCategory,
       requesterContact: row.requesterContact,
       identityCheckStatus: row.identityCheckStatus,
       identityCheckMethod: row.identityCheckMethod,
@@ -389,6 +486,7 @@ export class RightsRequestsService {
       refusalGrounds: row.refusalGrounds,
       closedAt: row.closedAt?.toISOString() ?? null,
       createdAt: row.createdAt.toISOString(),
+      tasks: await readRequestTasks(this.connection.manager, row),
     };
   }
 }

@@ -98,6 +98,19 @@ describe('rights requests: intake, due days, extension, answer, roles, audit and
       expect((await storedDueDays(created.id)).due_on).toBe('2026-04-10');
     });
 
+    it('keeps the person’s data-subject category (a catalogue code), refuses an unknown one, and changes it with the request', async () => {
+      const created = (await org.as.dpo.post(base()).send({ ...helene, subjectCategory: 'customers' }).expect(201)).body;
+      expect(created.subjectCategory).toBe('customers');
+      const unknown = await org.as.dpo.post(base()).send({ ...helene, subjectCategory: 'martiens' }).expect(400);
+      expect(unknown.body.details.fields).toEqual([expect.objectContaining({ path: 'subjectCategory' })]);
+      const changed = (await org.as.dpo.patch(`${base()}/${created.id}`).send({ version: created.version, subjectCategory: 'employees' }).expect(200)).body;
+      expect(changed.subjectCategory).toBe('employees');
+      const stored = await asOwner(api, async (client: Client) => (await client.query('SELECT subject_category FROM rights_requests WHERE id = $1', [created.id])).rows[0]);
+      expect(stored).toEqual({ subject_category: 'employees' });
+      const cleared = (await org.as.dpo.patch(`${base()}/${created.id}`).send({ version: changed.version, subjectCategory: null }).expect(200)).body;
+      expect(cleared.subjectCategory).toBeNull();
+    });
+
     it('numbers requests one after the other per organisation', async () => {
       const first = (await other.as.dpo.post(base(other)).send(helene).expect(201)).body;
       const second = (await other.as.dpo.post(base(other)).send(helene).expect(201)).body;

@@ -22,6 +22,8 @@ import { ActivityTemplates1765200000000 } from './1765200000000-activity-templat
 import { VendorContacts1765300000000 } from './1765300000000-vendor-contacts';
 import { ActivityVersionsSearch1765520000000 } from './1765520000000-activity-versions-search';
 import { RequesterIdentityRetention1765400000000 } from './1765400000000-requester-identity-retention';
+import { RightsRequestTasks1765500000000 } from './1765500000000-rights-request-tasks';
+import { RequestSubjectCategory1765600000000 } from './1765600000000-request-subject-category';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -48,5 +50,7 @@ export const migrations = [
   ActivityTemplates1765200000000,
   VendorContacts1765300000000,
   RequesterIdentityRetention1765400000000,
+  RightsRequestTasks1765500000000,
   ActivityVersionsSearch1765520000000,
+  RequestSubjectCategory1765600000000,
 ];

@@ -40,6 +40,7 @@ export const FINDING_CODES = [
   'no_dpo_member',
   'rights_request_overdue',
   'rights_request_due_soon',
+  'rights_request_erasure_unconfirmed',
   'breach_not_assessed',
   'breach_authority_not_notified',
   'breach_persons_not_informed',

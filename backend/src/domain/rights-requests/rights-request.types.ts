@@ -54,6 +54,8 @@ export interface RightsRequestSummary {
 
 export interface RightsRequestDetail extends RightsRequestSummary {
   description: string | null;
+  /** The person's data-subject category (a catalogue code), the one activities were suggested from. */
+  subjectCategory: string | null;
   requesterContact: string | null;
   identityCheckStatus: IdentityCheckStatus;
   identityCheckMethod: string | null;
@@ -66,4 +68,35 @@ export interface RightsRequestDetail extends RightsRequestSummary {
   refusalGrounds: string | null;
   closedAt: string | null;
   createdAt: string;
+  tasks: RequestTasks;
 }
+
+/** For one activity the request touches: the member who extracts its data, the one who erases it. */
+export interface RequestActivityTask {
+  activityId: string;
+  extractedBy: string | null;
+  erasedBy: string | null;
+  note: string | null;
+}
+
+/**
+ * For one vendor of those activities (processor or recipient, Art 17(1) and 19): the day it was asked
+ * to act on the request and the day it confirmed it had.
+ */
+export interface RequestProcessorTask {
+  vendorId: string;
+  vendorName: string;
+  askedOn: string | null;
+  confirmedOn: string | null;
+  note: string | null;
+}
+
+/** The work a request asks for: one row per linked activity and per vendor of those activities. */
+export interface RequestTasks {
+  activities: RequestActivityTask[];
+  processors: RequestProcessorTask[];
+}
+
+/** The vendors that have not confirmed yet, by name: what blocks proving an erasure reached everyone. */
+export const unconfirmedProcessors = (tasks: Pick<RequestTasks, 'processors'>): string[] =>
+  tasks.processors.filter((task) => !task.confirmedOn).map((task) => task.vendorName);

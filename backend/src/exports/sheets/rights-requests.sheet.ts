@@ -3,6 +3,39 @@ import { readRightsRequestsForExport, RightsRequestRow } from '../../rights-requ
 import { ColumnSpec, rowValues, SheetWriter, sheetName } from '../sheet-writer';
 import { dateCell, wallTimeCell, yesNo } from '../xlsx-cells';
 import { enumLabel } from './enum-labels';
+import { translate, type Locale } from '../../common/i18n/i18n';
+import { dateInWords } from '../../domain/words/dates';
+
+/** "T-0003 Newsletter — extracts: Amélie Roux; erases: nobody yet (note)", one activity a line. */
+function activityTasksText(row: RightsRequestRow, locale: Locale): string | null {
+  if (!row.activityTasks.length) return null;
+  const nobody = translate(locale, 'exports.request_task_nobody');
+  return row.activityTasks
+    .map((task) => {
+      const line = translate(locale, 'exports.request_task_activity', { activity: task.activity, extractor: task.extractor ?? nobody, eraser: task.eraser ?? nobody });
+      return task.note ? `${line} (${task.note})` : line;
+    })
+    .join('\n');
+}
+
+/** "Hébergeur Émeraude — asked on 4 November 2026, confirmed on 6 November 2026", one vendor a line. */
+function processorTasksText(row: RightsRequestRow, locale: Locale): string | null {
+  if (!row.processorTasks.length) return null;
+  const words = (day: string | null) => dateInWords(day, locale);
+  return row.processorTasks
+    .map((task) => {
+      const asked = words(task.askedOn);
+      const confirmed = words(task.confirmedOn);
+      const state = confirmed
+        ? translate(locale, 'exports.request_processor_confirmed', { asked: asked ?? '', confirmed })
+        : asked
+          ? translate(locale, 'exports.request_processor_asked', { asked })
+          : translate(locale, 'exports.request_processor_not_asked');
+      const line = `${task.vendor} — ${state}`;
+      return task.note ? `${line} (${task.note})` : line;
+    })
+    .join('\n');
+}
 
 /** Answered (or refused) by the deadline that applied: the extended one when the request was extended. */
 function answeredInTime(row: RightsRequestRow): boolean | null {
@@ -30,6 +63,8 @@ const COLUMNS: ColumnSpec<RightsRequestRow>[] = [
   { key: 'request_refusal_grounds', type: 'longText', value: (row) => row.refusalGrounds },
   { key: 'request_answered_in_time', width: 12, value: (row, ctx) => yesNo(ctx.locale, answeredInTime(row)) },
   { key: 'request_activities', type: 'longText', value: (row) => row.activities },
+  { key: 'request_activity_tasks', type: 'longText', value: (row, ctx) => activityTasksText(row, ctx.locale) },
+  { key: 'request_processor_tasks', type: 'longText', value: (row, ctx) => processorTasksText(row, ctx.locale) },
   { key: 'record_shown_as_of', width: 30, value: (row, ctx) => (ctx.asOf ? enumLabel(ctx, 'record_shown', row.changedSince ? 'current_not_kept' : 'as_of') : null) },
 ];
 

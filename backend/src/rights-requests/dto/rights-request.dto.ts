@@ -1,8 +1,8 @@
 import { TEXT_LIMITS } from '../../domain/field-limits';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsIsoDate } from '../../activities/dto/activity.dto';
 import { IsInstant } from '../../common/http/is-instant';
 import { PageQuery } from '../../common/http/pagination';
@@ -17,6 +17,9 @@ import {
   type RequestChannel,
   type RequestStatus,
   type RequestType,
+  type RequestActivityTask,
+  type RequestProcessorTask,
+  type RequestTasks,
   type RightsRequestDetail,
   type RightsRequestSummary,
 } from '../../domain/rights-requests/rights-request.types';
@@ -55,6 +58,12 @@ export class CreateRightsRequestDto {
   @OptionalText(TEXT_LIMITS.veryLong, 'what the person asks, in their words or summarised') description?: string | null;
   @RequiredText(TEXT_LIMITS.short, 'the requester: a name is enough') requesterName!: string;
   @OptionalText(TEXT_LIMITS.sentence, 'how to answer them (e-mail or postal address)') requesterContact?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, description: 'the person’s category, a code of the data-subject-categories catalogue (the activities are suggested from it)' })
+  @Transform(trimToNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, withArgs)
+  subjectCategory?: string | null;
 
   @ApiPropertyOptional({ enum: IDENTITY_CHECK_STATUSES, default: 'not_needed' })
   @IsOptional()
@@ -80,6 +89,12 @@ export class UpdateRightsRequestDto {
   @OptionalText(TEXT_LIMITS.veryLong) description?: string | null;
   @ApiPropertyOptional({ maxLength: TEXT_LIMITS.short }) @Transform(trim) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.short, withArgs) requesterName?: string;
   @OptionalText(TEXT_LIMITS.sentence) requesterContact?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, description: 'the person’s category, a code of the data-subject-categories catalogue (the activities are suggested from it)' })
+  @Transform(trimToNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, withArgs)
+  subjectCategory?: string | null;
   @ApiPropertyOptional({ enum: IDENTITY_CHECK_STATUSES }) @IsOptional() @IsIn(IDENTITY_CHECK_STATUSES, withArgs) identityCheckStatus?: IdentityCheckStatus;
   @OptionalText(TEXT_LIMITS.sentence) identityCheckMethod?: string | null;
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
@@ -125,6 +140,51 @@ export class RefuseRequestDto extends RequestStepDto {
   @OptionalText(TEXT_LIMITS.short) channel?: string | null;
 }
 
+/** An optional member (a user id); null unassigns. */
+function OptionalMember(description: string): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description }), IsOptional(), IsUUID('all', withArgs));
+}
+
+/** An optional day (YYYY-MM-DD); null clears it. */
+function OptionalDay(description: string): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ type: String, format: 'date', nullable: true, description }), IsOptional(), IsIsoDate());
+}
+
+export class ActivityTaskDto {
+  @ApiProperty({ format: 'uuid', description: 'an activity linked to the request' }) @IsDefined() @IsUUID('all', withArgs) activityId!: string;
+  @OptionalMember('the member who extracts the data of this activity') extractedBy?: string | null;
+  @OptionalMember('the member who erases the data of this activity') erasedBy?: string | null;
+  @OptionalText(TEXT_LIMITS.long) note?: string | null;
+}
+
+export class ProcessorTaskDto {
+  @ApiProperty({ format: 'uuid', description: 'a vendor of the activities linked to the request' }) @IsDefined() @IsUUID('all', withArgs) vendorId!: string;
+  @OptionalDay('the day the vendor was asked to act on the request') askedOn?: string | null;
+  @OptionalDay('the day the vendor confirmed it had (on or after askedOn)') confirmedOn?: string | null;
+  @OptionalText(TEXT_LIMITS.long) note?: string | null;
+}
+
+/** The request's tasks as a whole: what is left out is cleared. */
+export class UpdateRequestTasksDto {
+  @Version() version?: number;
+
+  @ApiProperty({ type: [ActivityTaskDto] })
+  @IsDefined()
+  @IsArray()
+  @ArrayMaxSize(200, withArgs)
+  @ValidateNested({ each: true })
+  @Type(() => ActivityTaskDto)
+  activities!: ActivityTaskDto[];
+
+  @ApiProperty({ type: [ProcessorTaskDto] })
+  @IsDefined()
+  @IsArray()
+  @ArrayMaxSize(500, withArgs)
+  @ValidateNested({ each: true })
+  @Type(() => ProcessorTaskDto)
+  processors!: ProcessorTaskDto[];
+}
+
 export class ListRightsRequestsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REQUEST_STATUSES }) @IsOptional() @IsIn(REQUEST_STATUSES, withArgs) status?: RequestStatus;
   @ApiPropertyOptional({ enum: REQUEST_TYPES }) @IsOptional() @IsIn(REQUEST_TYPES, withArgs) type?: RequestType;
@@ -162,8 +222,29 @@ export class RightsRequestPage {
   @ApiProperty() pageSize!: number;
 }
 
+export class ActivityTaskView implements RequestActivityTask {
+  @ApiProperty({ format: 'uuid' }) activityId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) extractedBy!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) erasedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+}
+
+export class ProcessorTaskView implements RequestProcessorTask {
+  @ApiProperty({ format: 'uuid' }) vendorId!: string;
+  @ApiProperty() vendorName!: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) askedOn!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) confirmedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+}
+
+export class RequestTasksView implements RequestTasks {
+  @ApiProperty({ type: [ActivityTaskView], description: 'one per linked activity' }) activities!: ActivityTaskView[];
+  @ApiProperty({ type: [ProcessorTaskView], description: 'one per vendor of the linked activities (and any vendor a task was recorded for)' }) processors!: ProcessorTaskView[];
+}
+
 export class RightsRequestView extends RightsRequestListItem implements RightsRequestDetail {
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'a data-subject-categories catalogue code' }) subjectCategory!: string | null;
   @ApiProperty({ type: String, nullable: true }) requesterContact!: string | null;
   @ApiProperty({ enum: IDENTITY_CHECK_STATUSES }) identityCheckStatus!: IdentityCheckStatus;
   @ApiProperty({ type: String, nullable: true }) identityCheckMethod!: string | null;
@@ -176,6 +257,7 @@ export class RightsRequestView extends RightsRequestListItem implements RightsRe
   @ApiProperty({ type: String, nullable: true }) refusalGrounds!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: RequestTasksView }) tasks!: RequestTasksView;
 }
 
 export class AnswerLetterQuery {

@@ -91,3 +91,8 @@ export async function stepRightsRequest(api: TypedApiClient, organizationId: str
 export async function updateRightsRequest(api: TypedApiClient, organizationId: string, requestId: string, body: Schemas['UpdateRightsRequestDto']) {
   return unwrap(api.PATCH('/api/v1/organizations/{orgId}/rights-requests/{requestId}', { params: { path: { orgId: organizationId, requestId } }, body }));
 }
+
+/** Replaces the request's tasks (admins and DPOs); 409 `version_conflict` when `body.version` is stale. */
+export async function updateRequestTasks(api: TypedApiClient, organizationId: string, requestId: string, body: Schemas['UpdateRequestTasksDto']) {
+  return unwrap(api.PUT('/api/v1/organizations/{orgId}/rights-requests/{requestId}/tasks', { params: { path: { orgId: organizationId, requestId } }, body }));
+}

@@ -6,6 +6,7 @@ describe('the rights-request forms', () => {
     expect(form.receivedAt).toBe('2026-12-02T10:30');
     expect(ZNewRequestSchema.safeParse(form).success).toBe(true);
     expect(newRequestToBody(form)).toEqual({
+      subjectCategory: null,
       receivedAt: '2026-12-02T09:30:00.000Z',
       channel: 'email',
       type: 'access',
@@ -42,8 +43,10 @@ describe('the rights-request forms', () => {
       identityCheckMethod: '',
     });
     const ids = ['0d6b1f0e-5c4a-4e39-9a52-1c8f0a3b7e21', '5f2e8c1a-7b3d-4f60-8e94-2a6c9d0b1f43'];
-    expect(editRequestToBody({ ...form, requesterContact: 'helene.dupre@exemple.fr' }, ids, 4)).toMatchObject({
+    // The person's category picked in the activity picker is kept with the request.
+    expect(editRequestToBody({ ...form, requesterContact: 'helene.dupre@exemple.fr' }, ids, 4, 'customers')).toMatchObject({
       version: 4,
+      subjectCategory: 'customers',
       receivedAt: '2026-03-09T23:30:00.000Z',
       requesterContact: 'helene.dupre@exemple.fr',
       identityCheckMethod: null,

@@ -58,8 +58,9 @@ export const newRequestDefaults = (now = new Date()): NewRequestForm => ({
   identityCheckMethod: '',
 });
 
-export function newRequestToBody(form: NewRequestForm, activityIds: readonly string[] = []): Schemas['CreateRightsRequestDto'] {
+export function newRequestToBody(form: NewRequestForm, activityIds: readonly string[] = [], subjectCategory = ''): Schemas['CreateRightsRequestDto'] {
   return {
+    subjectCategory: emptyToNull(subjectCategory),
     receivedAt: instant(form.receivedAt),
     channel: form.channel,
     type: form.type,
@@ -84,8 +85,8 @@ export const editRequestDefaults = (request: RightsRequestDetail): NewRequestFor
   identityCheckMethod: request.identityCheckMethod ?? '',
 });
 
-export const editRequestToBody = (form: NewRequestForm, activityIds: readonly string[], version: number): Schemas['UpdateRightsRequestDto'] => ({
-  ...newRequestToBody(form, activityIds),
+export const editRequestToBody = (form: NewRequestForm, activityIds: readonly string[], version: number, subjectCategory = ''): Schemas['UpdateRightsRequestDto'] => ({
+  ...newRequestToBody(form, activityIds, subjectCategory),
   version,
 });
 

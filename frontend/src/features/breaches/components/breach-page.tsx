@@ -2,6 +2,8 @@
 
 import Link from 'next/link';
 
+import { dateTimeInWords } from '@domain/words/dates';
+
 import { codeLabel } from '@/features/activities/catalogue';
 import type { CatalogueItem } from '@/features/activities/types';
 import { BreachFactsFormView } from '@/features/breaches/components/breach-facts-form';
@@ -14,7 +16,6 @@ import type { LinkedRecord } from '@/features/rights-requests/linked-records';
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import { orgPath } from '@/lib/paths';
 
-const PARIS = 'Europe/Paris';
 
 interface Props {
   organizationId: string;
@@ -29,7 +30,8 @@ export function BreachPageContent({ organizationId, breach, activities, vendors,
   const t = useT();
   const locale = useLocale();
   const now = useNow(60_000);
-  const instant = (iso: string | null) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: PARIS }).format(new Date(iso)) : none);
+  // The house words (Paris time, day before month in English too), not the browser's US style.
+  const instant = (iso: string | null) => (iso ? (dateTimeInWords(iso, locale) ?? iso) : none);
   const none = t('breaches.detail.none');
   const list = (items: string[]) => (items.length ? items.join(', ') : none);
   const links = (records: LinkedRecord[], section: 'register' | 'vendors') =>

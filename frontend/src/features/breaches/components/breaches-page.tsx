@@ -2,6 +2,8 @@
 
 import Link from 'next/link';
 
+import { dateTimeInWords } from '@domain/words/dates';
+
 import type { BreachSummary } from '@/features/breaches/types';
 import { breachClock } from '@/features/rights-requests/clock';
 import { BreachClockBadge, useNow } from '@/features/rights-requests/clock-badge';
@@ -10,7 +12,6 @@ import { useAppAbility } from '@/lib/ability-context';
 import type { PageOf } from '@/lib/api-types';
 import { orgPath } from '@/lib/paths';
 
-const PARIS = 'Europe/Paris';
 
 export function BreachesPageContent({ organizationId, breaches }: { organizationId: string; breaches: PageOf<BreachSummary> }) {
   const t = useT();
@@ -18,7 +19,8 @@ export function BreachesPageContent({ organizationId, breaches }: { organization
   // Hours matter here: the clock moves every minute while the page is open.
   const now = useNow(60_000);
   const ability = useAppAbility();
-  const instant = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: PARIS }).format(new Date(iso));
+  // The house words (Paris time, day before month in English too), not the browser's US style.
+  const instant = (iso: string) => dateTimeInWords(iso, locale) ?? iso;
   return (
     <section className="page page--wide" aria-labelledby="page-title">
       <div className="page__header">

@@ -26,6 +26,8 @@ export function ActivityPicker({
   idPrefix,
   hint,
   categoryLabel,
+  initialCategory = '',
+  onCategoryChange,
 }: {
   organizationId: string;
   subjectCategories: readonly CatalogueOption[];
@@ -35,10 +37,13 @@ export function ActivityPicker({
   /** What to tick, for the record at hand (a request by default). */
   hint?: string;
   categoryLabel?: string;
+  /** The person's category as recorded (a catalogue code); kept by the request, told back on change. */
+  initialCategory?: string;
+  onCategoryChange?: (code: string) => void;
 }) {
   const t = useT();
   const api = useApi();
-  const [category, setCategory] = useState('');
+  const [category, setCategory] = useState(initialCategory);
   const [suggestions, setSuggestions] = useState<LinkedRecord[] | null>(null);
   const search = useRecordSearch(async (text) => (await findActivities(api, organizationId, { q: text })).map(label), { emptyClears: true });
   // The activities linked when the form opened stay listed once unticked, so a slip is undone by ticking again.
@@ -46,6 +51,7 @@ export function ActivityPicker({
 
   const suggest = async (code: string) => {
     setCategory(code);
+    onCategoryChange?.(code);
     if (!code) {
       setSuggestions(null);
       return;

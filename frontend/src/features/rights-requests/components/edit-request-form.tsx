@@ -48,6 +48,7 @@ export function EditRightsRequestForm({
   const ability = useAppAbility();
   const categoryOptions = useMemo(() => catalogueOptions(subjectCategories, locale), [subjectCategories, locale]);
   const [linked, setLinked] = useState<LinkedRecord[]>(activities);
+  const [subjectCategory, setSubjectCategory] = useState(request.subjectCategory ?? '');
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const form = useForm<NewRequestForm>({ resolver: zodResolver(ZNewRequestSchema), defaultValues: editRequestDefaults(request) });
@@ -69,6 +70,7 @@ export function EditRightsRequestForm({
           values,
           linked.map((activity) => activity.id),
           request.version,
+          subjectCategory,
         ),
       );
       router.refresh();
@@ -121,7 +123,15 @@ export function EditRightsRequestForm({
         error={errors.identityCheckStatus}
       />
       <TextField id="edit-request-identityCheckMethod" label={t('rightsRequests.form.identityCheckMethod')} registration={register('identityCheckMethod')} error={errors.identityCheckMethod} />
-      <ActivityPicker organizationId={organizationId} subjectCategories={categoryOptions} value={linked} onChange={setLinked} idPrefix="edit-request" />
+      <ActivityPicker
+        organizationId={organizationId}
+        subjectCategories={categoryOptions}
+        value={linked}
+        onChange={setLinked}
+        idPrefix="edit-request"
+        initialCategory={request.subjectCategory ?? ''}
+        onCategoryChange={setSubjectCategory}
+      />
     </DisclosureForm>
   );
 }

@@ -28,6 +28,7 @@ export function NewRightsRequestForm({ organizationId, subjectCategories }: { or
   const locale = useLocale();
   const categoryOptions = useMemo(() => catalogueOptions(subjectCategories, locale), [subjectCategories, locale]);
   const [activities, setActivities] = useState<LinkedRecord[]>([]);
+  const [subjectCategory, setSubjectCategory] = useState('');
   const api = useApi();
   const router = useRouter();
   const form = useForm<NewRequestForm>({ resolver: zodResolver(ZNewRequestSchema), defaultValues: newRequestDefaults() });
@@ -37,7 +38,11 @@ export function NewRightsRequestForm({ organizationId, subjectCategories }: { or
   } = form;
   useUnsavedChangesWarning(isDirty, t('activity.unsavedWarning'));
   const { formError, onSubmit } = useApiFormSubmit(form, NEW_REQUEST_FIELDS, async (values) => {
-    const created = await createRightsRequest(api, organizationId, newRequestToBody(values, activities.map((activity) => activity.id)));
+    const created = await createRightsRequest(api, organizationId, newRequestToBody(
+        values,
+        activities.map((activity) => activity.id),
+        subjectCategory,
+      ));
     form.reset(values);
     router.push(orgPath(organizationId, `rights-requests/${encodeURIComponent(created.id)}`));
   });
@@ -81,7 +86,7 @@ export function NewRightsRequestForm({ organizationId, subjectCategories }: { or
         error={errors.identityCheckStatus}
       />
       <TextField id="request-identityCheckMethod" label={t('rightsRequests.form.identityCheckMethod')} registration={register('identityCheckMethod')} error={errors.identityCheckMethod} />
-      <ActivityPicker organizationId={organizationId} subjectCategories={categoryOptions} value={activities} onChange={setActivities} idPrefix="request" />
+      <ActivityPicker organizationId={organizationId} subjectCategories={categoryOptions} value={activities} onChange={setActivities} idPrefix="request" onCategoryChange={setSubjectCategory} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={isSubmitting} data-testid="new-rights-request-submit">
           {isSubmitting ? t('common.saving') : t('rightsRequests.form.submit')}

@@ -2,36 +2,42 @@
 
 import Link from 'next/link';
 
+import { dateTimeInWords } from '@domain/words/dates';
+
 import { formatDate } from '@/features/activities/history-diff';
 import { requestClock } from '@/features/rights-requests/clock';
 import { AnswerLetterPanel } from '@/features/rights-requests/components/answer-letter';
 import { EditRightsRequestForm } from '@/features/rights-requests/components/edit-request-form';
 import { RightsRequestActions } from '@/features/rights-requests/components/request-actions';
 import { RequestClockBadge, useNow } from '@/features/rights-requests/clock-badge';
-import type { CatalogueItem } from '@/features/activities/types';
+import { codeLabel } from '@/features/activities/catalogue';
+import type { CatalogueItem, OwnerOption } from '@/features/activities/types';
+import { RequestTasksPanel } from '@/features/rights-requests/components/request-tasks';
 import type { LinkedRecord } from '@/features/rights-requests/linked-records';
 import { requesterInWords } from '@/features/rights-requests/requester';
 import type { RightsRequestDetail } from '@/features/rights-requests/types';
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import { orgPath } from '@/lib/paths';
 
-const PARIS = 'Europe/Paris';
 
 export function RightsRequestPageContent({
   organizationId,
   request,
   activities,
   subjectCategories,
+  members,
 }: {
   organizationId: string;
   request: RightsRequestDetail;
   activities: LinkedRecord[];
   subjectCategories: readonly CatalogueItem[];
+  members: readonly OwnerOption[];
 }) {
   const t = useT();
   const locale = useLocale();
   const now = useNow(60_000);
-  const instant = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: PARIS }).format(new Date(iso));
+  // The house words (Paris time, day before month in English too), not the browser's US style.
+  const instant = (iso: string) => dateTimeInWords(iso, locale) ?? iso;
   const none = t('rightsRequests.detail.none');
   return (
     <section className="page" aria-labelledby="page-title">
@@ -57,6 +63,8 @@ export function RightsRequestPageContent({
           {request.requesterContact ? ` — ${request.requesterContact}` : ''}
           {request.identityErasedAt ? <p className="field__hint">{t('rightsRequests.detail.identityErasedHint')}</p> : null}
         </dd>
+        <dt>{t('rightsRequests.detail.subjectCategory')}</dt>
+        <dd data-testid="request-subject-category">{request.subjectCategory ? codeLabel(subjectCategories, request.subjectCategory, locale) : none}</dd>
         <dt>{t('rightsRequests.detail.identityCheck')}</dt>
         <dd>
           {t(`rightsRequests.identity.${request.identityCheckStatus}`)}
@@ -103,6 +111,7 @@ export function RightsRequestPageContent({
           </>
         ) : null}
       </dl>
+      <RequestTasksPanel organizationId={organizationId} request={request} activities={activities} members={members} />
       {/* Keyed on the version: after a save the form starts again from what the server now holds. */}
       <EditRightsRequestForm key={request.version} organizationId={organizationId} request={request} activities={activities} subjectCategories={subjectCategories} />
       <RightsRequestActions organizationId={organizationId} request={request} />

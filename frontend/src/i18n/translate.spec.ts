@@ -22,6 +22,15 @@ describe('translator', () => {
 });
 
 describe('plurals in the catalogues (ICU style, by each language’s rules)', () => {
+  it('says a breach’s scale with the numbers known, grouped as the language writes them', () => {
+    const fr = createTranslator(catalogues.fr, 'fr');
+    const en = createTranslator(catalogues.en, 'en');
+    expect(fr('breaches.detail.approxPersons', { count: 1 })).toBe('1 personne');
+    expect(fr('breaches.detail.approxRecords', { count: 12500 }).replace(/\s/g, ' ')).toBe('12 500 enregistrements');
+    expect(en('breaches.detail.approxPersons', { count: 3400 })).toBe('3,400 people');
+    expect(en('breaches.detail.approxRecords', { count: 1 })).toBe('1 record');
+  });
+
   it('says « 1 question répondue », never « 1 questions »', () => {
     const fr = createTranslator(catalogues.fr, 'fr');
     expect(fr('designGrid.wizard.progress', { count: 0 })).toBe('0 question répondue sur 10');

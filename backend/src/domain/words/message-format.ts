@@ -46,13 +46,23 @@ function branches(text: string): Map<string, string> {
   return found;
 }
 
+const numberFormats = new Map<WordsLocale, Intl.NumberFormat>();
+
+/** `#` as ICU writes it: a number grouped as the language does (« 12 500 », "12,500"); text as given. */
+function hash(raw: string | number, locale: WordsLocale): string {
+  if (typeof raw !== 'number') return raw;
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format.format(raw);
+}
+
 function plural(name: string, options: string, vars: MessageVars, locale: WordsLocale): string | null {
   const raw = vars[name];
   const value = typeof raw === 'number' ? raw : Number(raw);
   if (raw === undefined || !Number.isFinite(value)) return null;
   const found = branches(options);
   const chosen = found.get(`=${String(value)}`) ?? found.get(pluralCategory(value, locale)) ?? found.get('other');
-  return chosen === undefined ? null : formatMessage(chosen.replace(/#/g, String(raw)), vars, locale);
+  return chosen === undefined ? null : formatMessage(chosen.replace(/#/g, hash(raw, locale)), vars, locale);
 }
 
 /** `template` with its placeholders filled; an unknown placeholder is left as written. */

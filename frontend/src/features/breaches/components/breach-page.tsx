@@ -77,10 +77,13 @@ export function BreachPageContent({ organizationId, breach, activities, vendors,
         <dd>
           {breach.approxPersons === null && breach.approxRecords === null
             ? none
-            : t('breaches.detail.approxValue', {
-                persons: breach.approxPersons === null ? none : breach.approxPersons.toLocaleString(locale),
-                records: breach.approxRecords === null ? none : breach.approxRecords.toLocaleString(locale),
-              })}
+            : // Either number may be unknown: only those given are said.
+              [
+                breach.approxPersons === null ? null : t('breaches.detail.approxPersons', { count: breach.approxPersons }),
+                breach.approxRecords === null ? null : t('breaches.detail.approxRecords', { count: breach.approxRecords }),
+              ]
+                .filter((part) => part !== null)
+                .join(', ')}
         </dd>
         <dt>{t('breaches.detail.activities')}</dt>
         <dd>{links(activities, 'register')}</dd>

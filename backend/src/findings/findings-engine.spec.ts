@@ -16,7 +16,7 @@ const asRows = (items: { code: string; fr: string; en: string; help?: unknown }[
   });
 const facts: EngineFacts = {
   rules: { specialDataCategories: new Set(['health', 'biometric']) },
-  transfers: transferFactsFrom(asRows(countries.items), asRows(transferMechanisms.items)),
+  transfers: transferFactsFrom(asRows(countries.items), asRows(transferMechanisms.items), '2026-11-24'),
 };
 
 const TODAY = '2026-11-24';

@@ -234,7 +234,7 @@ describe('findings engine on purpose-built data', () => {
       status: 'archived',
       nextReviewDate: '2020-01-01',
       purposes: [],
-      transfers: [{ country: 'US', recipient: null, mechanism: null, documentation: null }],
+      transfers: [{ country: 'IN', recipient: null, mechanism: null, documentation: null }],
     });
     const result = computeFindings(organization(archived, cleanVendor({ status: 'terminated' })), facts);
     expect(result.findings).toEqual([]);

@@ -85,17 +85,17 @@ export class AdequacyConfirmationsService {
     if (!decision) throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, 'adequacy_not_partial', { country: input.country });
     const context = this.connection.context;
     const [row] = await this.connection.manager.query<ConfirmationRow[]>(
-      `INSERT INTO adequacy_confirmations (organization_id, recipient, vendor_id, country, decision, reason, confirmed_by, confirmed_by_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO adequacy_confirmations (organization_id, recipient, country, decision, reason, confirmed_by, confirmed_by_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        RETURNING id, recipient, country, decision, reason, confirmed_by_name, confirmed_at`,
-      [organizationId, recipient.name, recipient.vendorId, input.country, decision, input.reason, context.userId || null, context.actorName ?? null],
+      [organizationId, recipient.name, input.country, decision, input.reason, context.userId || null, context.actorName ?? null],
     );
     await this.audit.record({
       action: 'adequacy_scope_confirmed',
       entityType: 'Vendor',
       entityId: recipient.vendorId,
       entityLabel: recipient.name,
-      after: { adequacyScope: { country: input.country, decision, reason: input.reason } },
+      after: { adequacyCountry: input.country, adequacyDecision: decision, adequacyReason: input.reason },
     });
     return toView(row, true);
   }

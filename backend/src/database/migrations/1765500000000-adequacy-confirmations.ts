@@ -16,9 +16,9 @@ export class AdequacyConfirmations1765500000000 implements MigrationInterface {
       CREATE TABLE adequacy_confirmations (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         organization_id uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
-        -- The recipient as named (a vendor's name, or an activity transfer's recipient); matched in lower case.
+        -- The recipient as named (a vendor's name, or an activity transfer's recipient), matched in lower
+        -- case like transfers match vendors: renaming a vendor asks again, as the recipient may differ.
         recipient text NOT NULL CHECK (length(recipient) BETWEEN 1 AND 200),
-        vendor_id uuid REFERENCES vendors (id) ON DELETE SET NULL,
         country text NOT NULL CHECK (country ~ '^[A-Z]{2}$'),
         decision text NOT NULL CHECK (length(decision) BETWEEN 1 AND 300),
         reason text NOT NULL CHECK (length(reason) BETWEEN 1 AND 2000),

@@ -1888,6 +1888,24 @@ export interface paths {
         patch: operations["VendorsController_update"];
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/vendors/{vendorId}/adequacy-confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The DPO’s confirmations that the vendor is in the scope of a partial adequacy decision (who, when, why), newest first */
+        get: operations["VendorsController_adequacyConfirmations"];
+        put?: never;
+        /** The DPO confirms the vendor is in the scope of the partial adequacy decision of one of its data locations (Art 45(1)): the transfer is then covered */
+        post: operations["VendorsController_confirmAdequacyScope"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{orgId}/vendors/{vendorId}/documents": {
         parameters: {
             query?: never;
@@ -2235,6 +2253,20 @@ export interface components {
              */
             roles: ("admin" | "dpo" | "contributor" | "auditor")[];
         };
+        AdequacyConfirmationView: {
+            /** Format: date-time */
+            confirmedAt: string;
+            confirmedByName: string | null;
+            country: string;
+            /** @description made under the decision in force today: the recipient is covered */
+            current: boolean;
+            /** @description the decision the confirmation was made under */
+            decision: string;
+            id: string;
+            reason: string;
+            /** @description the recipient as named */
+            recipient: string;
+        };
         AnswerLetterView: {
             /** @description the draft answer to a right of access (Art 15(1)–(2)), in words, for the DPO to edit before sending */
             text: string;
@@ -2500,6 +2532,18 @@ export interface components {
             params: {
                 [key: string]: string;
             };
+        };
+        ConfirmAdequacyScopeDto: {
+            /**
+             * @description one of the vendor’s data locations, under a partial adequacy decision in force
+             * @example CA
+             */
+            country: string;
+            /**
+             * @description why the recipient is in scope
+             * @example Organisation commerciale soumise à la LPRPDE (vérifié le 3 décembre 2026)
+             */
+            reason: string;
         };
         ConsultationAnswerDto: {
             /** @enum {string} */
@@ -3190,7 +3234,7 @@ export interface components {
         };
         FindingView: {
             /** @enum {string} */
-            code: "purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "retention_beyond_reference" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "no_dpo_member" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed";
+            code: "purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "retention_beyond_reference" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "transfer_scope_to_confirm" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_scope_to_confirm" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "no_dpo_member" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed";
             departmentId: string | null;
             /** @description API field path to fix (purposes[1].legalBasis) or section of the record page */
             field: string;
@@ -4355,8 +4399,10 @@ export interface components {
             /** @description Art 49 derogation: occasional transfers only */
             occasionalOnly: boolean;
             reasons: components["schemas"]["ReasonView"][];
+            /** @description a partial adequacy decision may cover the recipient: the DPO is to confirm it */
+            scopeToConfirm: boolean;
             /** @enum {string} */
-            status: "eea" | "adequate" | "safeguarded" | "derogation" | "needs_mechanism";
+            status: "eea" | "adequate" | "safeguarded" | "derogation" | "scope_to_confirm" | "needs_mechanism";
             tiaRequired: boolean;
         };
         TransferDto: {
@@ -4381,7 +4427,7 @@ export interface components {
             occasionalOnly: boolean;
             reasons: components["schemas"]["TransferReasonView"][];
             /** @enum {string} */
-            status: "eea" | "adequate" | "safeguarded" | "derogation" | "needs_mechanism";
+            status: "eea" | "adequate" | "safeguarded" | "derogation" | "scope_to_confirm" | "needs_mechanism";
             tiaRequired: boolean;
         };
         TransitionDto: {
@@ -4646,6 +4692,8 @@ export interface components {
             locations: components["schemas"]["TransferAssessmentView"][];
             needsMechanism: boolean;
             occasionalOnly: boolean;
+            /** @description a data location under a partial adequacy decision not yet confirmed for this vendor */
+            scopeToConfirm: boolean;
             tiaMissing: boolean;
             tiaRequired: boolean;
         };
@@ -9123,7 +9171,7 @@ export interface operations {
                 /** @description one or several (comma-separated or repeated) */
                 severity?: ("high" | "medium" | "low")[];
                 /** @description one or several (comma-separated or repeated) */
-                code?: ("purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "retention_beyond_reference" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "no_dpo_member" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed")[];
+                code?: ("purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "retention_beyond_reference" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "transfer_scope_to_confirm" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_scope_to_confirm" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "no_dpo_member" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed")[];
                 /** @description findings on the activities of this department (vendor findings have none) */
                 departmentId?: string;
                 /** @description findings on this record only (an activity or a vendor) */
@@ -10947,6 +10995,103 @@ export interface operations {
             };
             /** @description Stale version (details.currentVersion), or a name already used */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    VendorsController_adequacyConfirmations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                vendorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdequacyConfirmationView"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not read Vendor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    VendorsController_confirmAdequacyScope: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                vendorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmAdequacyScopeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdequacyConfirmationView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not create AdequacyConfirmation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description adequacy_not_partial: no partial decision applies to the country today; adequacy_country_not_a_location */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,3 +1,5 @@
+import { translate } from '../common/i18n/i18n';
+import { download, openWorkbook, rowsOf } from '../exports/exports.test-helpers';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
 
 /** Canada's decision (2002/2/EC) covers only commercial organisations under PIPEDA: a partial decision. */
@@ -82,5 +84,26 @@ describe('partial adequacy: the DPO confirms once per vendor that it is in scope
     // Another organisation cannot reach the vendor.
     await other.as.dpo.post(`${base(other)}/vendors/${vendor.id}/adequacy-confirmations`).send({ country: 'JP', reason: 'Couvert' }).expect(404);
     expect((await org.as.auditor.get(url).expect(200)).body).toEqual([]);
+  });
+
+  it('the register as of a date shows the transfer as assessed then: to confirm before the confirmation, covered after', async () => {
+    const vendor = (await org.as.dpo.post(`${base()}/vendors`).send({ name: 'Cerisier Cloud', role: 'processor', dataLocations: ['JP'] }).expect(201)).body as { id: string };
+    await org.as.dpo
+      .post(`${base()}/activities`)
+      .send({ name: 'Sauvegarde « hors UE »', role: 'controller', transfers: [{ country: 'JP', recipient: 'Cerisier Cloud', mechanism: null }] })
+      .expect(201);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const before = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await org.as.dpo.post(`${base()}/vendors/${vendor.id}/adequacy-confirmations`).send({ country: 'JP', reason: 'Opérateur privé soumis à l’APPI et aux règles complémentaires' }).expect(201);
+
+    const col = (key: string) => translate('fr', `exports.col_${key}`);
+    const statusOf = async (query: string) => {
+      const workbook = await openWorkbook((await download(org.as.auditor, `${base()}/exports/register.xlsx?lang=fr${query}`)).body);
+      const rows = rowsOf(workbook.getWorksheet(translate('fr', 'exports.sheet_transfers'))!).filter((row) => row[col('transfer_recipient')] === 'Cerisier Cloud');
+      return rows.map((row) => [row[col('transfer_status_code')], row[col('transfer_status')]]);
+    };
+    expect(await statusOf(`&asOf=${encodeURIComponent(before)}`)).toEqual([['scope_to_confirm', 'Adéquation partielle : destinataire à confirmer']]);
+    expect(await statusOf('')).toEqual([['adequate', 'Décision d’adéquation']]);
   });
 });

@@ -1,6 +1,6 @@
 import countries from '../catalogues/data/countries.json';
 import transferMechanisms from '../catalogues/data/transfer-mechanisms.json';
-import { adequacyOn, AdequacyFacts, assessTransfer, assessVendor, TransferFacts, TransferInput, transferFactsFrom, transferFactsOn, zoneOf } from './transfer-status';
+import { adequacyChanges, adequacyOn, AdequacyFacts, assessTransfer, assessVendor, TransferFacts, TransferInput, transferFactsFrom, transferFactsOn, zoneOf } from './transfer-status';
 
 /** The shipped catalogues, as the catalogue sync loads them (code, labels and help apart, the rest are facts). */
 const asRows = (items: { code: string; fr: string; en: string; help?: unknown }[]) =>
@@ -141,6 +141,23 @@ describe('adequacy over time (Art 45(3), 45(5); Schrems I C-362/14, Schrems II C
   it('moves a country out of the adequate zone when its decision ends', () => {
     expect(zoneOf('CH', transferFactsOn(repealed, '2027-02-28'))).toBe('adequate');
     expect(zoneOf('CH', transferFactsOn(repealed, '2027-03-01'))).toBe('needs_safeguards');
+  });
+});
+
+describe('what a catalogue update changes in the adequacy decisions (re-assessment, DPOs told)', () => {
+  const cases: { name: string; country: string; before: Partial<AdequacyFacts> | null; after: Partial<AdequacyFacts> | null; expected: string[] }[] = [
+    { name: 'Schrems II (C-311/18): the Privacy Shield annulled on 16 July 2020', country: 'US', before: { decision: 'PS' }, after: { decision: 'PS', annulledOn: '2020-07-16' }, expected: ['annulled PS 2020-07-16'] },
+    { name: 'Art 45(5): a decision repealed from a day', country: 'CH', before: {}, after: { endedOn: '2027-03-01' }, expected: ['ended  2027-03-01'] },
+    { name: 'Art 45(3): the UK decision renewed until 27 Dec 2031', country: 'GB', before: { validUntil: '2025-12-27' }, after: { validUntil: '2031-12-27' }, expected: ['valid_until_changed  2031-12-27'] },
+    { name: 'Art 45(3): a new decision adopted (Brazil, Decision 2026/179)', country: 'BR', before: null, after: { decision: 'Implementing Decision (EU) 2026/179', since: '2026-01-26' }, expected: ['adopted Implementing Decision (EU) 2026/179 2026-01-26'] },
+    { name: 'Decision 2023/1795 replaces the annulled Privacy Shield', country: 'US', before: { decision: 'PS', annulledOn: '2020-07-16' }, after: { decision: 'DPF', scope: 'partial', since: '2023-07-10' }, expected: ['adopted DPF 2023-07-10'] },
+    { name: 'nothing changed', country: 'CH', before: {}, after: {}, expected: [] },
+  ];
+  const place = (country: string, adequacy: Partial<AdequacyFacts> | null) =>
+    new Map([[country, { ...facts.countries.get(country)!, adequacy: adequacy && { scope: 'full' as const, decision: '', since: null, validUntil: null, endedOn: null, annulledOn: null, ...adequacy } }]]);
+
+  it.each(cases)('$name', ({ country, before, after, expected }) => {
+    expect(adequacyChanges(place(country, before), place(country, after)).map((change) => `${change.kind} ${change.decision} ${change.effectiveOn ?? ''}`)).toEqual(expected);
   });
 });
 

@@ -357,3 +357,46 @@ export function transferFactsFrom(countries: CatalogueRow[], mechanisms: Catalog
 export function transferFactsOn(facts: TransferFacts, on: string): TransferFacts {
   return on === facts.on ? facts : { ...facts, on };
 }
+
+export type AdequacyChangeKind = 'adopted' | 'withdrawn' | 'ended' | 'annulled' | 'valid_until_changed' | 'scope_changed';
+
+/** One change of a country's adequacy between two catalogue versions, with the day it takes effect. */
+export interface AdequacyChange {
+  country: string;
+  kind: AdequacyChangeKind;
+  decision: string;
+  /** The day the change applies (the decision's since, end, annulment or new validity); null if unknown. */
+  effectiveOn: string | null;
+}
+
+/**
+ * What a catalogue update changes in the adequacy decisions (Art 45(3), 45(5); an annulment by the
+ * Court): the transfers and vendors of these countries are to be re-assessed and the DPOs told.
+ * Pure: the two versions' facts come in. A renewal that only moves `validUntil` is a change too.
+ */
+export function adequacyChanges(before: TransferFacts['countries'], after: TransferFacts['countries']): AdequacyChange[] {
+  const changes: AdequacyChange[] = [];
+  for (const [country, place] of after) {
+    const old = before.get(country)?.adequacy ?? null;
+    const next = place.adequacy;
+    if (!old && !next) continue;
+    if (!old && next) {
+      changes.push({ country, kind: 'adopted', decision: next.decision, effectiveOn: next.since });
+      continue;
+    }
+    if (old && !next) {
+      changes.push({ country, kind: 'withdrawn', decision: old.decision, effectiveOn: null });
+      continue;
+    }
+    if (!old || !next) continue;
+    if (next.decision !== old.decision) {
+      changes.push({ country, kind: 'adopted', decision: next.decision, effectiveOn: next.since });
+      continue;
+    }
+    if (next.annulledOn !== old.annulledOn && next.annulledOn !== null) changes.push({ country, kind: 'annulled', decision: next.decision, effectiveOn: next.annulledOn });
+    else if (next.endedOn !== old.endedOn && next.endedOn !== null) changes.push({ country, kind: 'ended', decision: next.decision, effectiveOn: next.endedOn });
+    else if (next.validUntil !== old.validUntil) changes.push({ country, kind: 'valid_until_changed', decision: next.decision, effectiveOn: next.validUntil });
+    if (next.scope !== old.scope) changes.push({ country, kind: 'scope_changed', decision: next.decision, effectiveOn: next.since });
+  }
+  return changes;
+}

@@ -21,7 +21,7 @@ import { WeeklyDigests1765100000000 } from './1765100000000-weekly-digests';
 import { ActivityTemplates1765200000000 } from './1765200000000-activity-templates';
 import { VendorContacts1765300000000 } from './1765300000000-vendor-contacts';
 import { RequesterIdentityRetention1765400000000 } from './1765400000000-requester-identity-retention';
-import { AdequacyConfirmations1765500000000 } from './1765500000000-adequacy-confirmations';
+import { AdequacyConfirmations1765650000000 } from './1765650000000-adequacy-confirmations';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -48,5 +48,5 @@ export const migrations = [
   ActivityTemplates1765200000000,
   VendorContacts1765300000000,
   RequesterIdentityRetention1765400000000,
-  AdequacyConfirmations1765500000000,
+  AdequacyConfirmations1765650000000,
 ];

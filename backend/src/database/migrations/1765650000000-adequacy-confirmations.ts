@@ -8,8 +8,8 @@ import { tenantIsolation } from '../tenant-isolation';
  * and country counts, and the register as of a date reads the ones made by then. It names the decision
  * it was made under, so a new decision asks again.
  */
-export class AdequacyConfirmations1765500000000 implements MigrationInterface {
-  name = 'AdequacyConfirmations1765500000000';
+export class AdequacyConfirmations1765650000000 implements MigrationInterface {
+  name = 'AdequacyConfirmations1765650000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

@@ -3,6 +3,7 @@ import { diffFields, flattenFields } from '../common/diff/field-diff';
 import { AppException } from '../common/errors/app-exception';
 import { Page, pageOf, PageQuery } from '../common/http/pagination';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { AdequacyConfirmationsService } from '../transfers/adequacy-confirmations.service';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
 import { assessTransfer, TransferAssessment } from '../domain/transfers/transfer-status';
 import { LinkedVendor, VendorLinksService } from '../vendors/vendor-links.service';
@@ -69,6 +70,7 @@ export class ActivityQueries {
     private readonly catalogues: ActivityCatalogues,
     private readonly links: VendorLinksService,
     private readonly transferFacts: TransferFactsService,
+    private readonly confirmations: AdequacyConfirmationsService,
   ) {}
 
   async list(organizationId: string, query: ListActivitiesQuery): Promise<Page<ActivityListItem>> {
@@ -207,6 +209,7 @@ export class ActivityQueries {
     const snapshot = toSnapshot(row, labels);
     const vendors = await this.links.linkedVendors(row.organizationId, row.id);
     const transferFacts = await this.transferFacts.facts();
+    const confirmed = await this.confirmations.byRecipient(row.organizationId);
     const recipients = await this.links.recipients(
       row.organizationId,
       row.document.transfers.map((transfer) => transfer.recipient),
@@ -225,7 +228,12 @@ export class ActivityQueries {
       vendors,
       transferStatuses: row.document.transfers.map((transfer) =>
         assessTransfer(
-          { country: transfer.country, mechanism: transfer.mechanism, vendor: transfer.recipient ? (recipients.get(transfer.recipient.toLowerCase()) ?? null) : null },
+          {
+            country: transfer.country,
+            mechanism: transfer.mechanism,
+            vendor: transfer.recipient ? (recipients.get(transfer.recipient.toLowerCase()) ?? null) : null,
+            scopeConfirmation: transfer.recipient ? (confirmed.get(transfer.recipient.toLowerCase())?.find((item) => item.country === transfer.country) ?? null) : null,
+          },
           transferFacts,
         ),
       ),

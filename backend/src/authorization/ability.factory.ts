@@ -141,6 +141,11 @@ export function defineAbilityFor(member: MemberIdentity): AppAbility {
     can(['create', 'delete'], 'ActivityTemplate', org);
   }
 
+  // ——— Partial adequacy decisions (issue 17, item 6) ———
+  // Whether a recipient is in the scope of a partial adequacy decision (Art 45(1)) is the DPO's call,
+  // made once per recipient and audited; everyone reads it on the vendor's page (read Vendor).
+  if (has('dpo')) can('create', 'AdequacyConfirmation', org);
+
   return build();
 }
 

@@ -240,9 +240,13 @@ export function computeFlags(answers: GridAnswers, facts: GridFacts): GridFlag[]
   );
   if (untested.length) flags.push({ code: 'legitimate_interest_untested', question: 'legitimacy', items: untested.map((basis) => purposes.get(basis.purposeId)!) });
 
-  const unsafe = processorsOf(answers).filter(
-    (processor) => processor.country !== null && assessTransfer({ country: processor.country, mechanism: processor.mechanism ?? null, vendor: null }, facts.transfers).needsMechanism,
-  );
+  // A project names no confirmed recipient yet: under a partial adequacy decision it still has to
+  // show the provider is covered (or choose a tool), so "to confirm" is flagged like a missing tool.
+  const unsafe = processorsOf(answers).filter((processor) => {
+    if (processor.country === null) return false;
+    const assessment = assessTransfer({ country: processor.country, mechanism: processor.mechanism ?? null, vendor: null }, facts.transfers);
+    return assessment.needsMechanism || assessment.scopeToConfirm;
+  });
   if (unsafe.length) flags.push({ code: 'transfer_without_safeguards', question: 'data', items: unsafe.map((processor) => `${processor.name.trim()} (${processor.country})`) });
 
   if (answers.minimisation) {

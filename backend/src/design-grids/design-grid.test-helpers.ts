@@ -14,7 +14,7 @@ const asRows = (items: { code: string; fr: string; en: string; help?: unknown }[
   });
 
 export const shippedGridFacts = () =>
-  gridFactsFrom(asRows(dataCategories.items), asRows(subjectCategories.items), transferFactsFrom(asRows(countries.items), asRows(transferMechanisms.items)));
+  gridFactsFrom(asRows(dataCategories.items), asRows(subjectCategories.items), transferFactsFrom(asRows(countries.items), asRows(transferMechanisms.items), new Date().toISOString().slice(0, 10)));
 
 /** "Application de covoiturage pour les agents": location data, employees, a US map provider. */
 export function carpoolAnswers(): Required<GridAnswers> {

@@ -5,6 +5,7 @@ import { AppException } from '../common/errors/app-exception';
 import type { Locale } from '../common/i18n/i18n';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { Organization } from '../organizations/organization.entity';
+import { AdequacyConfirmationsService } from '../transfers/adequacy-confirmations.service';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
 import { CatalogueLabels } from './catalogue-labels';
 import type { ExportContext, SheetWriter } from './sheet-writer';
@@ -26,6 +27,7 @@ export class ExportsService {
     private readonly connection: TransactionalConnection,
     private readonly catalogues: ActivityCatalogues,
     private readonly transferFacts: TransferFactsService,
+    private readonly confirmations: AdequacyConfirmationsService,
   ) {}
 
   async context(organizationId: string, options: ExportOptions): Promise<ExportContext> {
@@ -45,7 +47,10 @@ export class ExportsService {
       statuses: options.statuses?.length ? options.statuses : null,
       labels: new CatalogueLabels(own),
       facts: await this.catalogues.facts(),
-      transferFacts: await this.transferFacts.facts(),
+      // The register as of a date shows transfers as assessed that day: the decisions then in force
+      // (a later annulment or adoption does not rewrite the past) and the confirmations made by then.
+      transferFacts: await this.transferFacts.facts(options.asOf ? options.asOf.toISOString().slice(0, 10) : undefined),
+      scopeConfirmations: await this.confirmations.byRecipient(organizationId, options.asOf),
       query: <T>(sql: string, params: unknown[]) => manager.query<T[]>(sql, params),
       template: options.template ?? false,
       shared: new Map(),

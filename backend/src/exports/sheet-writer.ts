@@ -2,7 +2,7 @@ import type { Worksheet } from 'exceljs';
 import type { ActivityFacts } from '../catalogues/activity-catalogues';
 import type { Locale } from '../common/i18n/i18n';
 import { translate } from '../common/i18n/i18n';
-import type { TransferFacts } from '../domain/transfers/transfer-status';
+import type { TransferFacts, ScopeConfirmation } from '../domain/transfers/transfer-status';
 import type { CatalogueLabels } from './catalogue-labels';
 import { CellValue, safeText } from './xlsx-cells';
 
@@ -15,7 +15,10 @@ export interface ExportContext {
   statuses: string[] | null;
   labels: CatalogueLabels;
   facts: ActivityFacts;
+  /** The transfer facts as adequacy decisions applied on the export's day (the as-of date, or today). */
   transferFacts: TransferFacts;
+  /** Lower-case recipient → the DPO's partial-adequacy scope confirmations made by then. */
+  scopeConfirmations: ReadonlyMap<string, readonly ScopeConfirmation[]>;
   /** Runs a read in the request's transaction. */
   query<T>(sql: string, params: unknown[]): Promise<T[]>;
   /** Blank template: headers, lists and drop-downs, no data. */

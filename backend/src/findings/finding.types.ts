@@ -1,3 +1,4 @@
+import type { ScopeConfirmation } from '../domain/transfers/transfer-status';
 import type { ActivityContent, ActivityRole, ActivityStatus } from '../domain/activities/activity.types';
 import type { DpiaStatus } from '../domain/dpias/dpia.types';
 import type { OrganizationProfile } from '../domain/organizations/organization-profile';
@@ -98,6 +99,8 @@ export interface OrganizationData {
   profile?: OrganizationProfile & { name: string; /** some member holds the DPO role */ hasDpoMember?: boolean };
   /** The rights-request and breach registers (absent where a caller builds the data without them). */
   intake?: IntakeRegisters;
+  /** Lower-case recipient name → the DPO's confirmations that it is in a partial adequacy decision's scope. */
+  scopeConfirmations?: ReadonlyMap<string, readonly ScopeConfirmation[]>;
 }
 
 /** One activity's completeness, as the register list computes it. */

@@ -1,3 +1,4 @@
+import type { ScopeConfirmation } from '../domain/transfers/transfer-status';
 import { Injectable } from '@nestjs/common';
 import { ACTIVITIES_FINGERPRINT_SQL, ActivityDirectory } from '../activities/directory/activity-directory';
 import { ActivityCatalogues } from '../catalogues/activity-catalogues';
@@ -48,6 +49,7 @@ export class FindingsDataService {
       `SELECT concat_ws('|', CURRENT_DATE, ${ACTIVITIES_FINGERPRINT_SQL}, ${part('vendors', 'id::text')},
               ${part('activity_processors', "activity_id::text || '/' || vendor_id::text")}, ${part('dpias', 'id::text')},
               ${part('rights_requests', 'id::text')}, ${part('breaches', 'id::text')}, ${part('memberships', 'id::text')}, ${INTAKE_CLOCK},
+              ${part('adequacy_confirmations', 'id::text')},
               (SELECT xmin::text || ctid::text FROM organizations WHERE id = $1)) AS fingerprint`,
       [organizationId],
     );
@@ -90,7 +92,7 @@ export class FindingsDataService {
        FROM vendors v WHERE v.organization_id = $1 ORDER BY lower(v.name)`,
       [organizationId],
     );
-    const [links, [{ today }], dpias, intake, [profile]] = await Promise.all([
+    const [links, [{ today }], dpias, intake, confirmations, [profile]] = await Promise.all([
       manager.query<{ activity_id: string; vendor_ids: string[] }[]>(
         `SELECT activity_id, array_agg(vendor_id ORDER BY position) AS vendor_ids FROM activity_processors
          WHERE organization_id = $1 GROUP BY activity_id`,
@@ -112,6 +114,12 @@ export class FindingsDataService {
         [organizationId],
       ),
       loadIntakeRegisters(manager, organizationId),
+      // The DPO's latest scope confirmation per recipient and country (partial adequacy decisions).
+      manager.query<{ key: string; country: string; decision: string }[]>(
+        `SELECT DISTINCT ON (lower(recipient), country) lower(recipient) AS key, country, decision FROM adequacy_confirmations
+         WHERE organization_id = $1 ORDER BY lower(recipient), country, confirmed_at DESC, id`,
+        [organizationId],
+      ),
       manager.query<NonNullable<OrganizationData['profile']>[]>(
         `SELECT o.name, o.public_body AS "publicBody", o.dpo_name AS "dpoName", o.dpo_email AS "dpoEmail",
                 EXISTS (SELECT 1 FROM memberships m WHERE m.organization_id = o.id AND 'dpo' = ANY(m.roles)) AS "hasDpoMember"
@@ -128,6 +136,7 @@ export class FindingsDataService {
       dpiasByActivity: new Map(dpias.map((dpia) => [dpia.activityId, dpia])),
       intake,
       profile,
+      scopeConfirmations: confirmations.reduce((map, row) => map.set(row.key, [...(map.get(row.key) ?? []), { country: row.country, decision: row.decision }]), new Map<string, ScopeConfirmation[]>()),
       tuples,
     };
   }

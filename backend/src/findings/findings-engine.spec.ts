@@ -16,7 +16,7 @@ const asRows = (items: { code: string; fr: string; en: string; help?: unknown }[
   });
 const facts: EngineFacts = {
   rules: { specialDataCategories: new Set(['health', 'biometric']) },
-  transfers: transferFactsFrom(asRows(countries.items), asRows(transferMechanisms.items)),
+  transfers: transferFactsFrom(asRows(countries.items), asRows(transferMechanisms.items), '2026-11-24'),
 };
 
 const TODAY = '2026-11-24';
@@ -161,9 +161,19 @@ describe('findings engine on purpose-built data', () => {
     { name: 'no data subjects', activity: { dataSubjects: [] }, expected: ['data_subjects_missing dataSubjects'] },
     { name: 'joint controller without the others named', activity: { role: 'joint_controller' }, expected: ['joint_controllers_missing jointControllers'] },
     {
-      name: 'US transfer without a mechanism',
-      activity: { transfers: [{ country: 'US', recipient: 'Survey Inc.', mechanism: null, documentation: null }] },
+      name: 'US transfer to a known vendor not DPF-certified, without a mechanism (Art 44)',
+      activity: { transfers: [{ country: 'US', recipient: 'Paie SaaS', mechanism: null, documentation: null }] },
       expected: ['transfer_without_mechanism transfers[0].mechanism'],
+    },
+    {
+      name: 'Decision 2023/1795 (DPF, partial): an unknown US recipient is to confirm, not a missing mechanism (Art 45(1))',
+      activity: { transfers: [{ country: 'US', recipient: 'Sondages Express Inc.', mechanism: null, documentation: null }] },
+      expected: ['transfer_scope_to_confirm transfers[0].mechanism'],
+    },
+    {
+      name: 'Decision 2002/2/EC (Canada, partial): a vendor hosting data there is to confirm',
+      vendor: { dataLocations: ['FR', 'CA'] },
+      expected: ['vendor_scope_to_confirm transfers'],
     },
     {
       name: 'a processor without signed DPA',
@@ -195,6 +205,17 @@ describe('findings engine on purpose-built data', () => {
     expect(codesOf(organization(cleanActivity(activity), cleanVendor(vendor)))).toEqual(expected);
   });
 
+  it('Art 45(1): once the DPO has confirmed the recipient in scope of the decision in force, the transfer and the vendor are covered', () => {
+    const transfer = cleanActivity({ transfers: [{ country: 'CA', recipient: 'Paie SaaS SAS', mechanism: null, documentation: null }] });
+    const data = organization(transfer, cleanVendor({ dataLocations: ['CA'] }));
+    expect(codesOf(data)).toEqual(['transfer_scope_to_confirm transfers[0].mechanism', 'vendor_scope_to_confirm transfers']);
+    const confirmed = new Map([['paie saas', [{ country: 'CA', decision: 'Decision 2002/2/EC' }]]]);
+    expect(codesOf({ ...data, scopeConfirmations: confirmed })).toEqual([]);
+    // Confirmed under an earlier decision: asked again.
+    const earlier = new Map([['paie saas', [{ country: 'CA', decision: 'Decision 2001/1/EC' }]]]);
+    expect(codesOf({ ...data, scopeConfirmations: earlier })).toHaveLength(2);
+  });
+
   it('does not report what is fine: a review today, a draft changed 29 days ago, a justified unlimited retention, a DPF-certified US recipient', () => {
     const activity = cleanActivity({
       status: 'draft',
@@ -213,7 +234,7 @@ describe('findings engine on purpose-built data', () => {
       status: 'archived',
       nextReviewDate: '2020-01-01',
       purposes: [],
-      transfers: [{ country: 'US', recipient: null, mechanism: null, documentation: null }],
+      transfers: [{ country: 'IN', recipient: null, mechanism: null, documentation: null }],
     });
     const result = computeFindings(organization(archived, cleanVendor({ status: 'terminated' })), facts);
     expect(result.findings).toEqual([]);
@@ -397,9 +418,14 @@ describe('findings and validation blockers in words', () => {
   });
 
   it('names countries with their article: vers les États-Unis, des États-Unis, to the United States', () => {
-    const transfer = cleanActivity({ transfers: [{ country: 'US', recipient: 'Sondages Express Inc.', mechanism: null, documentation: null }] });
-    expect(message(organization(transfer), 'transfer_without_mechanism', 'fr')).toContain('le transfert vers les États-Unis (Sondages Express Inc.) n’a pas');
-    expect(message(organization(transfer), 'transfer_without_mechanism', 'en')).toContain('the transfer to the United States (Sondages Express Inc.) has');
+    const transfer = cleanActivity({ transfers: [{ country: 'US', recipient: 'Paie SaaS', mechanism: null, documentation: null }] });
+    expect(message(organization(transfer), 'transfer_without_mechanism', 'fr')).toContain('le transfert vers les États-Unis (Paie SaaS) n’a pas');
+    expect(message(organization(transfer), 'transfer_without_mechanism', 'en')).toContain('the transfer to the United States (Paie SaaS) has');
+    const partial = cleanActivity({ transfers: [{ country: 'US', recipient: 'Sondages Express Inc.', mechanism: null, documentation: null }] });
+    expect(message(organization(partial), 'transfer_scope_to_confirm', 'fr')).toContain('le transfert vers les États-Unis (Sondages Express Inc.) ne couvre');
+    const canadian = organization(base, cleanVendor({ dataLocations: ['CA'] }));
+    expect(message(canadian, 'vendor_scope_to_confirm', 'fr')).toContain('Paie SaaS : la décision d’adéquation du Canada ne couvre');
+    expect(message(canadian, 'vendor_scope_to_confirm', 'en')).toContain('Paie SaaS: the adequacy decision of Canada covers');
     const exposed = organization(base, cleanVendor({ parentCompany: 'Big Inc.', parentCountry: 'US' }));
     expect(message(exposed, 'vendor_exposed_non_eu_law', 'fr')).toContain('Paie SaaS est exposé aux lois des États-Unis (');
     expect(message(exposed, 'vendor_exposed_non_eu_law', 'en')).toContain('Paie SaaS is exposed to the laws of the United States (');

@@ -1,5 +1,5 @@
 import { checkActivity, RuleCode, RuleFacts } from '../domain/activities/activity-rules';
-import { assessExposure, assessTransfer, isDpfCertified, TransferFacts } from '../domain/transfers/transfer-status';
+import { assessExposure, assessTransfer, assessVendor, isDpfCertified, ScopeConfirmation, TransferFacts, transferFactsOn } from '../domain/transfers/transfer-status';
 import { isDpaMissing, isReviewOverdue } from '../vendors/vendor-record';
 import type { ActivityRow, ActivityScore, DpiaRow, Finding, FindingCode, OrganizationData, Severity, VendorRow } from './finding.types';
 import { consultationDeadlines, consultationHold } from '../domain/dpias/dpia-rules';
@@ -22,6 +22,8 @@ export interface RuleContext {
   vendorsById: ReadonlyMap<string, VendorRow>;
   /** Lower-case vendor name and legal entity → DPF certification (a transfer's recipient may name either). */
   recipients: ReadonlyMap<string, { dpfCertified: boolean }>;
+  /** Lower-case recipient name (a vendor's legal entity too) → the DPO's scope confirmations. */
+  scopeConfirmations: ReadonlyMap<string, readonly ScopeConfirmation[]>;
   /** Vendor id → references of the activities whose processors name it. */
   activitiesByVendor: ReadonlyMap<string, readonly string[]>;
   /** Activities updated before this instant are stale (drafts and reviews). */
@@ -131,11 +133,24 @@ const retentionReferenceRule: FindingRule = {
 
 const transferRule: FindingRule = {
   name: 'transfers without a mechanism',
-  activity(activity, { facts, recipients }) {
+  activity(activity, { facts, recipients, scopeConfirmations }) {
     const findings: Finding[] = [];
     activity.transfers.forEach((transfer, index) => {
-      const vendor = transfer.recipient ? (recipients.get(transfer.recipient.toLowerCase()) ?? null) : null;
-      const assessment = assessTransfer({ country: transfer.country, mechanism: transfer.mechanism, vendor }, facts.transfers);
+      const key = transfer.recipient?.toLowerCase() ?? null;
+      const vendor = key ? (recipients.get(key) ?? null) : null;
+      const scopeConfirmation = key ? (scopeConfirmations.get(key)?.find((confirmation) => confirmation.country === transfer.country) ?? null) : null;
+      const assessment = assessTransfer({ country: transfer.country, mechanism: transfer.mechanism, vendor, scopeConfirmation }, facts.transfers);
+      // A partial adequacy decision (Art 45(1)) may cover the recipient: the DPO confirms it once (medium).
+      if (assessment.scopeToConfirm) {
+        findings.push(
+          onActivity(activity, {
+            code: 'transfer_scope_to_confirm',
+            severity: 'medium',
+            field: `transfers[${index}].mechanism`,
+            params: { country: transfer.country, recipient: transfer.recipient ? `(${transfer.recipient})` : '', position: String(index + 1) },
+          }),
+        );
+      }
       if (assessment.needsMechanism) {
         findings.push(
           onActivity(activity, {
@@ -191,7 +206,7 @@ const activityDatesRule: FindingRule = {
 
 const vendorRules: FindingRule = {
   name: 'vendors: DPA, exposure, review',
-  vendor(vendor, { data, facts, activitiesByVendor }) {
+  vendor(vendor, { data, facts, activitiesByVendor, scopeConfirmations }) {
     if (vendor.status === 'terminated') return [];
     const findings: Finding[] = [];
     if (isDpaMissing(vendor)) {
@@ -202,6 +217,12 @@ const vendorRules: FindingRule = {
     if (exposure.length > 0) {
       const country = exposure[0].params.country;
       findings.push(onVendor(vendor, { code: 'vendor_exposed_non_eu_law', severity: 'medium', field: 'transfers', params: { vendor: vendor.name, country } }));
+    }
+    const toConfirm = assessVendor({ ...vendor, scopeConfirmations: scopeConfirmations.get(vendor.name.toLowerCase()) ?? [] }, facts.transfers).locations.filter(
+      (location) => location.scopeToConfirm,
+    );
+    for (const location of toConfirm) {
+      findings.push(onVendor(vendor, { code: 'vendor_scope_to_confirm', severity: 'medium', field: 'transfers', params: { vendor: vendor.name, country: location.country } }));
     }
     if (isReviewOverdue(vendor, data.today)) {
       findings.push(onVendor(vendor, { code: 'vendor_review_overdue', severity: 'low', field: 'reviews', params: { vendor: vendor.name, date: vendor.nextReviewDate ?? '' } }));
@@ -361,14 +382,22 @@ export interface EngineResult {
  * The findings of one organisation and each activity's completeness score, in one pass over its
  * data. The score is the register list's (activity-rules.ts: share of the register's checks passed).
  */
-export function computeFindings(data: OrganizationData, facts: EngineFacts, rules: readonly FindingRule[] = FINDING_RULES, memo?: EvaluationMemo): EngineResult {
+export function computeFindings(data: OrganizationData, engineFacts: EngineFacts, rules: readonly FindingRule[] = FINDING_RULES, memo?: EvaluationMemo): EngineResult {
+  // Adequacy decisions apply as they stand on the organisation's "today" (they start, end, are annulled).
+  const facts: EngineFacts = { ...engineFacts, transfers: transferFactsOn(engineFacts.transfers, data.today) };
   // A memo made for other facts or rules would give stale results: ignored.
   const kept = memo?.fits(facts, rules) ? memo : undefined;
   const vendorsById = new Map(data.vendors.map((vendor) => [vendor.id, vendor]));
   const recipients = new Map<string, { dpfCertified: boolean }>();
+  const scopeConfirmations = new Map(data.scopeConfirmations ?? []);
   for (const vendor of data.vendors) {
     const certified = { dpfCertified: isDpfCertified(vendor) };
-    for (const key of [vendor.name.toLowerCase(), vendor.legalEntity?.toLowerCase()]) if (key && !recipients.has(key)) recipients.set(key, certified);
+    const confirmed = data.scopeConfirmations?.get(vendor.name.toLowerCase());
+    for (const key of [vendor.name.toLowerCase(), vendor.legalEntity?.toLowerCase()]) {
+      if (key && !recipients.has(key)) recipients.set(key, certified);
+      // A vendor's confirmation also covers transfers naming its legal entity.
+      if (key && confirmed && !scopeConfirmations.has(key)) scopeConfirmations.set(key, confirmed);
+    }
   }
   const activitiesByVendor = new Map<string, string[]>();
   for (const activity of data.activities) {
@@ -379,7 +408,7 @@ export function computeFindings(data: OrganizationData, facts: EngineFacts, rule
     }
   }
   const staleBefore = new Date(Date.parse(`${data.today}T00:00:00Z`) - STALE_AFTER_DAYS * 86_400_000);
-  const context: RuleContext = { data, facts, vendorsById, recipients, activitiesByVendor, staleBefore, problems: [] };
+  const context: RuleContext = { data, facts, vendorsById, recipients, scopeConfirmations, activitiesByVendor, staleBefore, problems: [] };
 
   const findings: Finding[] = [];
   const scores: ActivityScore[] = [];

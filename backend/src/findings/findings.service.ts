@@ -53,7 +53,7 @@ export function viewOf(organizationId: string, finding: Finding, locale: Locale,
   if (params.status) params.status = translate(locale, `findings.status_${params.status}`);
   if (params.dpiaStatus) params.dpiaStatus = translate(locale, `findings.dpia_status_${params.dpiaStatus}`);
   if (params.label && finding.field.startsWith('dataCategories[')) params.label = labels.label('data-categories', params.label, locale) ?? params.label;
-  if (params.country) params.country = countryName(params.country, locale, finding.code === 'transfer_without_mechanism' ? 'to' : 'of');
+  if (params.country) params.country = countryName(params.country, locale, finding.code === 'transfer_without_mechanism' || finding.code === 'transfer_scope_to_confirm' ? 'to' : 'of');
   if (params.date) params.date = dateInWords(params.date, locale) ?? params.date;
   if (finding.code === 'retention_beyond_reference') Object.assign(params, referenceWords(finding.params, locale));
   Object.assign(params, intakeMessageParams(locale, finding.params));

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { AdequacyConfirmationsService } from './adequacy-confirmations.service';
 import { TransferFactsService } from './transfer-facts.service';
 
-@Module({ providers: [TransferFactsService], exports: [TransferFactsService] })
+@Module({ imports: [AuditModule], providers: [TransferFactsService, AdequacyConfirmationsService], exports: [TransferFactsService, AdequacyConfirmationsService] })
 export class TransfersModule {}

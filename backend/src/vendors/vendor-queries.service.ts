@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AppException } from '../common/errors/app-exception';
 import { Page, pageOf, PageQuery } from '../common/http/pagination';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
+import { AdequacyConfirmationsService } from '../transfers/adequacy-confirmations.service';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
 import { assessTransfer, assessVendor, CountryZone, VendorAssessment, zoneOf } from '../domain/transfers/transfer-status';
 import {
@@ -68,6 +69,7 @@ export class VendorQueries {
     private readonly transferFacts: TransferFactsService,
     private readonly links: VendorLinksService,
     private readonly graph: VendorGraph,
+    private readonly confirmations: AdequacyConfirmationsService,
   ) {}
 
   /**
@@ -111,11 +113,12 @@ export class VendorQueries {
       [organizationId],
     );
     const facts = await this.transferFacts.facts();
+    const confirmed = await this.confirmations.byRecipient(organizationId);
     const today = await this.today();
     const activityCounts = new Map(counts.map((row) => [row.vendor_id, row.count]));
     const items = rows
       .map((row): VendorListItem => {
-        const assessment = assessVendor(transferInputOf(row), facts);
+        const assessment = assessVendor(transferInputOf(row, confirmed), facts);
         return {
           id: row.id,
           name: row.name,
@@ -189,6 +192,7 @@ export class VendorQueries {
     const vendors = await manager.query<Vendor[]>(`SELECT ${VENDOR_COLUMNS} FROM vendors v WHERE v.organization_id = $1 AND v.status <> 'terminated'`, [organizationId]);
     const transfers = await this.activities.liveTransfers(organizationId);
     const facts = await this.transferFacts.facts();
+    const confirmed = await this.confirmations.byRecipient(organizationId);
     const rows = new Map<string, CountryBreakdownRow>();
     const row = (country: string) => {
       let entry = rows.get(country);
@@ -199,7 +203,7 @@ export class VendorQueries {
       return entry;
     };
     for (const vendor of vendors) {
-      for (const location of assessVendor(transferInputOf(vendor), facts).locations) {
+      for (const location of assessVendor(transferInputOf(vendor, confirmed), facts).locations) {
         const entry = row(location.country);
         entry.vendors += 1;
         if (location.needsMechanism) entry.needsMechanism += 1;
@@ -208,7 +212,8 @@ export class VendorQueries {
     const recipients = await this.links.recipients(organizationId, transfers.map((transfer) => transfer.recipient));
     for (const transfer of transfers) {
       const vendor = transfer.recipient ? (recipients.get(transfer.recipient.toLowerCase()) ?? null) : null;
-      const assessment = assessTransfer({ country: transfer.country, mechanism: transfer.mechanism, vendor }, facts);
+      const scopeConfirmation = transfer.recipient ? (confirmed.get(transfer.recipient.toLowerCase())?.find((item) => item.country === transfer.country) ?? null) : null;
+      const assessment = assessTransfer({ country: transfer.country, mechanism: transfer.mechanism, vendor, scopeConfirmation }, facts);
       const entry = row(transfer.country);
       entry.activityTransfers += 1;
       if (assessment.needsMechanism) entry.needsMechanism += 1;
@@ -250,7 +255,7 @@ export class VendorQueries {
       id,
       ...toVendorSnapshot(row, names(subProcessors)),
       version: row.version,
-      assessment: assessVendor(transferInputOf(row), facts),
+      assessment: assessVendor(transferInputOf(row, await this.confirmations.byRecipient(organizationId)), facts),
       dpaMissing: isDpaMissing(row),
       reviewOverdue: isReviewOverdue(row, today),
       subProcessorChain: chain,

@@ -1,4 +1,4 @@
-import type { VendorTransferInput } from '../domain/transfers/transfer-status';
+import type { ScopeConfirmation, VendorTransferInput } from '../domain/transfers/transfer-status';
 import type { Vendor } from './vendor.entity';
 import { DPA_ROLES, VendorSnapshot } from '../domain/vendors/vendor.types';
 
@@ -13,8 +13,10 @@ export const VENDOR_COLUMNS = `
   to_char(v.next_review_date, 'YYYY-MM-DD') AS "nextReviewDate", v.notes, v.contacts, v.version,
   v.created_at AS "createdAt", v.updated_at AS "updatedAt"`;
 
-export function transferInputOf(vendor: Vendor): VendorTransferInput {
+/** `confirmations`: the DPO's scope confirmations by lower-case recipient name (partial adequacy). */
+export function transferInputOf(vendor: Vendor, confirmations?: ReadonlyMap<string, readonly ScopeConfirmation[]>): VendorTransferInput {
   return {
+    scopeConfirmations: confirmations?.get(vendor.name.toLowerCase()) ?? [],
     headquartersCountry: vendor.headquartersCountry,
     parentCompany: vendor.parentCompany,
     parentCountry: vendor.parentCountry,

@@ -31,6 +31,8 @@ import {
   VendorVersionView,
   VendorView,
 } from './dto/vendor.dto';
+import { AdequacyConfirmationsService } from '../transfers/adequacy-confirmations.service';
+import { AdequacyConfirmationView, ConfirmAdequacyScopeDto } from '../transfers/dto/adequacy-confirmation.dto';
 import { VendorImport } from './vendor-import.service';
 import { VendorQueries } from './vendor-queries.service';
 import { VendorReviews } from './vendor-reviews.service';
@@ -47,6 +49,7 @@ export class VendorsController {
     private readonly queries: VendorQueries,
     private readonly reviewing: VendorReviews,
     private readonly importer: VendorImport,
+    private readonly confirmations: AdequacyConfirmationsService,
   ) {}
 
   @Get()
@@ -84,6 +87,29 @@ export class VendorsController {
   @ApiOkResponse({ type: CountryBreakdownView })
   countries(@CurrentAccess() access: OrganizationAccess): Promise<CountryBreakdownView> {
     return this.queries.countries(access.organizationId);
+  }
+
+  @Get(':vendorId/adequacy-confirmations')
+  @CheckPolicy('read', 'Vendor')
+  @ApiOperation({ summary: 'The DPO’s confirmations that the vendor is in the scope of a partial adequacy decision (who, when, why), newest first' })
+  @ApiOkResponse({ type: [AdequacyConfirmationView] })
+  async adequacyConfirmations(@CurrentAccess() access: OrganizationAccess, @Param('vendorId', ParseIdPipe) vendorId: string): Promise<AdequacyConfirmationView[]> {
+    const vendor = await this.queries.find(access.organizationId, vendorId);
+    return this.confirmations.history(access.organizationId, vendor.name);
+  }
+
+  @Post(':vendorId/adequacy-confirmations')
+  @CheckPolicy('create', 'AdequacyConfirmation')
+  @ApiOperation({ summary: 'The DPO confirms the vendor is in the scope of the partial adequacy decision of one of its data locations (Art 45(1)): the transfer is then covered' })
+  @ApiCreatedResponse({ type: AdequacyConfirmationView })
+  @ApiUnprocessableEntityResponse({ description: 'adequacy_not_partial: no partial decision applies to the country today; adequacy_country_not_a_location' })
+  async confirmAdequacyScope(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('vendorId', ParseIdPipe) vendorId: string,
+    @Body() body: ConfirmAdequacyScopeDto,
+  ): Promise<AdequacyConfirmationView> {
+    const vendor = await this.queries.find(access.organizationId, vendorId);
+    return this.confirmations.confirm(access.organizationId, { vendorId: vendor.id, name: vendor.name, dataLocations: vendor.dataLocations }, body);
   }
 
   @Get(':vendorId')

@@ -30,6 +30,7 @@ import { FIELD_CHANGES_SCHEMA } from '../../common/http/api-schemas';
 import { PageQuery } from '../../common/http/pagination';
 import { withArgs } from '../../common/http/validation';
 import { OVERRIDABLE_BLOCKER_CODES, type OverridableBlockerCode } from '../../domain/activities/activity-rules';
+import { TRANSFER_STATUSES } from '../../domain/transfers/transfer-status';
 import {
   ACTIVITY_ROLES,
   ACTIVITY_STATUSES,
@@ -429,7 +430,7 @@ class TransferReasonView {
 export class TransferStatusView {
   @ApiProperty() country!: string;
   @ApiProperty({ type: String, nullable: true }) mechanism!: string | null;
-  @ApiProperty({ enum: ['eea', 'adequate', 'safeguarded', 'derogation', 'needs_mechanism'] }) status!: string;
+  @ApiProperty({ enum: TRANSFER_STATUSES }) status!: string;
   @ApiProperty() needsMechanism!: boolean;
   @ApiProperty() tiaRequired!: boolean;
   @ApiProperty({ description: 'Art 49 derogation: occasional transfers only' }) occasionalOnly!: boolean;

@@ -74,8 +74,9 @@ export function catalogueActivityFacts(): ActivityFacts {
   };
 }
 
+/** As the decisions apply today: the synthetic register is made as it would be entered now. */
 export function catalogueTransferFacts(): TransferFacts {
-  return transferFactsFrom(factsOf(countriesCatalogue), factsOf(mechanismsCatalogue));
+  return transferFactsFrom(factsOf(countriesCatalogue), factsOf(mechanismsCatalogue), new Date().toISOString().slice(0, 10));
 }
 
 /** Every code a generated activity may use, checked against the catalogues by the unit test. */

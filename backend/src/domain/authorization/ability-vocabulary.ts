@@ -24,6 +24,7 @@ export const SUBJECT_TYPES = [
   'ReviewQueue',
   'ActivityTemplate',
   'Onboarding',
+  'AdequacyConfirmation',
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 

@@ -1,6 +1,6 @@
 import countries from '../catalogues/data/countries.json';
 import transferMechanisms from '../catalogues/data/transfer-mechanisms.json';
-import { assessTransfer, assessVendor, TransferInput, transferFactsFrom, zoneOf } from './transfer-status';
+import { adequacyChanges, adequacyOn, AdequacyFacts, assessTransfer, assessVendor, TransferFacts, TransferInput, transferFactsFrom, transferFactsOn, zoneOf } from './transfer-status';
 
 /** The shipped catalogues, as the catalogue sync loads them (code, labels and help apart, the rest are facts). */
 const asRows = (items: { code: string; fr: string; en: string; help?: unknown }[]) =>
@@ -8,8 +8,9 @@ const asRows = (items: { code: string; fr: string; en: string; help?: unknown }[
     const { code, fr: _fr, en: _en, help: _help, ...facts } = item;
     return { code, facts };
   });
-const facts = transferFactsFrom(asRows(countries.items), asRows(transferMechanisms.items));
+const facts = transferFactsFrom(asRows(countries.items), asRows(transferMechanisms.items), '2026-12-03');
 
+const DPF = 'Implementing Decision (EU) 2023/1795 (EU-US Data Privacy Framework)';
 const certified = { dpfCertified: true };
 const notCertified = { dpfCertified: false };
 
@@ -29,9 +30,20 @@ describe('the transfer status of one destination (GDPR Chapter V)', () => {
     { name: 'US, "dpf" claimed but the vendor is not certified', input: { country: 'US', mechanism: 'dpf', vendor: notCertified }, status: 'needs_mechanism', reasons: ['dpf_not_certified'] },
     { name: 'US, not certified, SCC', input: { country: 'US', mechanism: 'scc', vendor: notCertified }, status: 'safeguarded', reasons: ['dpf_not_certified', 'appropriate_safeguard'], tiaRequired: true },
     { name: 'US, unknown recipient, "dpf" documented', input: { country: 'US', mechanism: 'dpf' }, status: 'adequate', reasons: ['dpf_certified'] },
-    { name: 'US, unknown recipient, nothing documented', input: { country: 'US', mechanism: null }, status: 'needs_mechanism', reasons: ['dpf_not_certified', 'no_mechanism'] },
-    { name: 'partial adequacy (Japan) confirmed', input: { country: 'JP', mechanism: 'adequacy' }, status: 'adequate', reasons: ['partial_adequacy_confirmed'] },
-    { name: 'partial adequacy (Canada) not confirmed', input: { country: 'CA', mechanism: null }, status: 'needs_mechanism', reasons: ['partial_adequacy_unconfirmed', 'no_mechanism'] },
+    // Art 45(1) "one or more specified sectors": a partial decision asks whether the recipient is in scope.
+    { name: 'Decision 2023/1795 (DPF), unknown recipient, nothing documented: to confirm', input: { country: 'US', mechanism: null }, status: 'scope_to_confirm', reasons: ['partial_adequacy_unconfirmed'] },
+    { name: 'Decision 2023/1795 (DPF), recipient confirmed in scope by the DPO', input: { country: 'US', mechanism: null, scopeConfirmation: { decision: DPF } }, status: 'adequate', reasons: ['partial_adequacy_confirmed'] },
+    { name: 'Decision 2023/1795, vendor not certified but confirmed by the DPO', input: { country: 'US', mechanism: null, vendor: notCertified, scopeConfirmation: { decision: DPF } }, status: 'adequate', reasons: ['partial_adequacy_confirmed'] },
+    { name: 'partial adequacy (Japan, Decision 2019/419), "adequacy" documented', input: { country: 'JP', mechanism: 'adequacy' }, status: 'adequate', reasons: ['partial_adequacy_confirmed'] },
+    { name: 'partial adequacy (Canada, Decision 2002/2/EC) not confirmed: to confirm, not a missing mechanism', input: { country: 'CA', mechanism: null }, status: 'scope_to_confirm', reasons: ['partial_adequacy_unconfirmed'] },
+    { name: 'partial adequacy (Canada, Decision 2002/2/EC) confirmed for the recipient', input: { country: 'CA', mechanism: null, scopeConfirmation: { decision: 'Decision 2002/2/EC' } }, status: 'adequate', reasons: ['partial_adequacy_confirmed'] },
+    {
+      name: 'partial adequacy (Korea, Decision 2022/254), confirmation given under another decision does not carry over',
+      input: { country: 'KR', mechanism: null, scopeConfirmation: { decision: 'Implementing Decision (EU) 2019/1' } },
+      status: 'scope_to_confirm',
+      reasons: ['partial_adequacy_decision_changed', 'partial_adequacy_unconfirmed'],
+    },
+    { name: 'partial adequacy (Korea) unconfirmed but SCC in place (Art 46(2)(c))', input: { country: 'KR', mechanism: 'scc' }, status: 'safeguarded', reasons: ['partial_adequacy_unconfirmed', 'appropriate_safeguard'], tiaRequired: true },
     { name: 'non-adequate country without mechanism (India)', input: { country: 'IN', mechanism: null }, status: 'needs_mechanism', reasons: ['no_adequacy', 'no_mechanism'] },
     { name: 'non-adequate country with SCC', input: { country: 'IN', mechanism: 'scc' }, status: 'safeguarded', reasons: ['no_adequacy', 'appropriate_safeguard'], tiaRequired: true },
     { name: 'non-adequate country with BCR', input: { country: 'MA', mechanism: 'bcr' }, status: 'safeguarded', reasons: ['no_adequacy', 'appropriate_safeguard'], tiaRequired: true },
@@ -57,7 +69,8 @@ describe('the transfer status of one destination (GDPR Chapter V)', () => {
       needsMechanism: assessment.needsMechanism,
       tiaRequired: assessment.tiaRequired,
       occasionalOnly: assessment.occasionalOnly,
-    }).toEqual({ status, reasons, needsMechanism: status === 'needs_mechanism', tiaRequired, occasionalOnly });
+      scopeToConfirm: assessment.scopeToConfirm,
+    }).toEqual({ status, reasons, needsMechanism: status === 'needs_mechanism', tiaRequired, occasionalOnly, scopeToConfirm: status === 'scope_to_confirm' });
     expect(assessment).toMatchObject({ country: input.country, mechanism: input.mechanism });
   });
 
@@ -67,6 +80,84 @@ describe('the transfer status of one destination (GDPR Chapter V)', () => {
       { code: 'derogation_occasional_only', params: { mechanism: 'art49_contract', article: '49(1)(b)' } },
     ]);
     expect(assessTransfer({ country: 'RE', mechanism: null }, facts).reasons).toEqual([{ code: 'eea_territory', params: { country: 'RE', memberState: 'FR' } }]);
+  });
+});
+
+/** A catalogue where decisions carry their dates, as a catalogue update would ship them. */
+function dated(country: string, adequacy: Partial<AdequacyFacts>): TransferFacts {
+  const place = facts.countries.get(country)!;
+  const countries = new Map(facts.countries);
+  countries.set(country, { ...place, adequacy: { scope: 'full', decision: '', since: null, validUntil: null, endedOn: null, annulledOn: null, ...place.adequacy, ...adequacy } });
+  return { ...facts, countries };
+}
+
+describe('adequacy over time (Art 45(3), 45(5); Schrems I C-362/14, Schrems II C-311/18)', () => {
+  // The UK decision (Implementing Decision 2021/1772, renewed on 19 Dec 2025 until 27 Dec 2031).
+  const uk = facts;
+  // The Privacy Shield (Decision 2016/1250), annulled by the Court in Schrems II on 16 July 2020.
+  const privacyShield = dated('US', { scope: 'full', decision: 'Implementing Decision (EU) 2016/1250 (Privacy Shield)', since: '2016-08-01', annulledOn: '2020-07-16' });
+  // Safe Harbour (Decision 2000/520/EC), annulled in Schrems I on 6 Oct 2015.
+  const safeHarbour = dated('US', { scope: 'full', decision: 'Decision 2000/520/EC (Safe Harbour)', since: '2000-07-26', annulledOn: '2015-10-06' });
+  // A decision repealed by the Commission (Art 45(5)), effective on a given day.
+  const repealed = dated('CH', { endedOn: '2027-03-01' });
+  const cases: { name: string; facts: TransferFacts; on: string; input: TransferInput; status: string; reasons: string[] }[] = [
+    { name: 'UK, Decision 2021/1772 in force (renewed until 2031-12-27)', facts: uk, on: '2026-12-03', input: { country: 'GB', mechanism: null }, status: 'adequate', reasons: ['adequacy_decision'] },
+    { name: 'UK, on its last day of validity (Art 45(3): limited duration)', facts: uk, on: '2031-12-27', input: { country: 'GB', mechanism: null }, status: 'adequate', reasons: ['adequacy_decision'] },
+    { name: 'UK, the day after validUntil: expired', facts: uk, on: '2031-12-28', input: { country: 'GB', mechanism: null }, status: 'needs_mechanism', reasons: ['adequacy_expired', 'no_adequacy', 'no_mechanism'] },
+    { name: 'UK, before Decision 2021/1772 took effect (2021-06-28)', facts: uk, on: '2021-06-27', input: { country: 'GB', mechanism: null }, status: 'needs_mechanism', reasons: ['adequacy_not_yet_in_force', 'no_adequacy', 'no_mechanism'] },
+    { name: 'Brazil, the day Decision 2026/179 took effect (2026-01-26)', facts: uk, on: '2026-01-26', input: { country: 'BR', mechanism: null }, status: 'adequate', reasons: ['adequacy_decision'] },
+    { name: 'Brazil, before Decision 2026/179: SCC needed', facts: uk, on: '2025-12-31', input: { country: 'BR', mechanism: 'scc' }, status: 'safeguarded', reasons: ['adequacy_not_yet_in_force', 'no_adequacy', 'appropriate_safeguard'] },
+    { name: 'Privacy Shield the day before Schrems II (C-311/18)', facts: privacyShield, on: '2020-07-15', input: { country: 'US', mechanism: null }, status: 'adequate', reasons: ['adequacy_decision'] },
+    { name: 'Privacy Shield on the day of Schrems II: annulled with immediate effect', facts: privacyShield, on: '2020-07-16', input: { country: 'US', mechanism: null }, status: 'needs_mechanism', reasons: ['adequacy_annulled', 'no_adequacy', 'no_mechanism'] },
+    { name: 'after Schrems II, SCC with a TIA (Art 46(2)(c))', facts: privacyShield, on: '2021-01-01', input: { country: 'US', mechanism: 'scc' }, status: 'safeguarded', reasons: ['adequacy_annulled', 'no_adequacy', 'appropriate_safeguard'] },
+    { name: 'Safe Harbour after Schrems I (C-362/14), even within its nominal validity', facts: safeHarbour, on: '2015-10-06', input: { country: 'US', mechanism: null }, status: 'needs_mechanism', reasons: ['adequacy_annulled', 'no_adequacy', 'no_mechanism'] },
+    { name: 'DPF (Decision 2023/1795) before 2023-07-10: not yet in force', facts: uk, on: '2023-07-09', input: { country: 'US', mechanism: null, vendor: certified }, status: 'needs_mechanism', reasons: ['adequacy_not_yet_in_force', 'no_adequacy', 'no_mechanism'] },
+    { name: 'DPF (Decision 2023/1795) from 2023-07-10, certified recipient', facts: uk, on: '2023-07-10', input: { country: 'US', mechanism: null, vendor: certified }, status: 'adequate', reasons: ['dpf_certified'] },
+    { name: 'Switzerland, the day before a repeal takes effect (Art 45(5))', facts: repealed, on: '2027-02-28', input: { country: 'CH', mechanism: null }, status: 'adequate', reasons: ['adequacy_decision'] },
+    { name: 'Switzerland, from the day a repeal takes effect (Art 45(5))', facts: repealed, on: '2027-03-01', input: { country: 'CH', mechanism: null }, status: 'needs_mechanism', reasons: ['adequacy_ended', 'no_adequacy', 'no_mechanism'] },
+  ];
+
+  it.each(cases)('$name ($on) → $status', ({ facts: catalogue, on, input, status, reasons }) => {
+    const assessment = assessTransfer(input, transferFactsOn(catalogue, on));
+    expect({ status: assessment.status, reasons: assessment.reasons.map((reason) => reason.code) }).toEqual({ status, reasons });
+  });
+
+  it('names the decision and the day it stopped applying', () => {
+    expect(assessTransfer({ country: 'US', mechanism: null }, transferFactsOn(privacyShield, '2020-08-01')).reasons[0]).toEqual({
+      code: 'adequacy_annulled',
+      params: { country: 'US', decision: 'Implementing Decision (EU) 2016/1250 (Privacy Shield)', date: '2020-07-16' },
+    });
+  });
+
+  it('checks an annulment before the validity, and reads dates from the catalogue entry', () => {
+    const adequacy: AdequacyFacts = { scope: 'full', decision: 'D', since: '2020-01-01', validUntil: '2030-01-01', endedOn: null, annulledOn: '2024-05-05' };
+    expect(adequacyOn(adequacy, '2024-05-04')).toEqual({ decision: adequacy, lapse: null });
+    expect(adequacyOn(adequacy, '2031-01-01').lapse).toEqual({ code: 'adequacy_annulled', date: '2024-05-05' });
+    expect(adequacyOn(null, '2024-05-04')).toEqual({ decision: null, lapse: null });
+    const loaded = transferFactsFrom([{ code: 'XK', facts: { adequacy: { scope: 'partial', decision: 'Décision « test »', since: '2020-01-01', endedOn: '2025-01-01', annulledOn: 'soon' } } }], [], '2026-01-01');
+    expect(loaded.countries.get('XK')!.adequacy).toEqual({ scope: 'partial', decision: 'Décision « test »', since: '2020-01-01', validUntil: null, endedOn: '2025-01-01', annulledOn: null });
+  });
+
+  it('moves a country out of the adequate zone when its decision ends', () => {
+    expect(zoneOf('CH', transferFactsOn(repealed, '2027-02-28'))).toBe('adequate');
+    expect(zoneOf('CH', transferFactsOn(repealed, '2027-03-01'))).toBe('needs_safeguards');
+  });
+});
+
+describe('what a catalogue update changes in the adequacy decisions (re-assessment, DPOs told)', () => {
+  const cases: { name: string; country: string; before: Partial<AdequacyFacts> | null; after: Partial<AdequacyFacts> | null; expected: string[] }[] = [
+    { name: 'Schrems II (C-311/18): the Privacy Shield annulled on 16 July 2020', country: 'US', before: { decision: 'PS' }, after: { decision: 'PS', annulledOn: '2020-07-16' }, expected: ['annulled PS 2020-07-16'] },
+    { name: 'Art 45(5): a decision repealed from a day', country: 'CH', before: {}, after: { endedOn: '2027-03-01' }, expected: ['ended  2027-03-01'] },
+    { name: 'Art 45(3): the UK decision renewed until 27 Dec 2031', country: 'GB', before: { validUntil: '2025-12-27' }, after: { validUntil: '2031-12-27' }, expected: ['valid_until_changed  2031-12-27'] },
+    { name: 'Art 45(3): a new decision adopted (Brazil, Decision 2026/179)', country: 'BR', before: null, after: { decision: 'Implementing Decision (EU) 2026/179', since: '2026-01-26' }, expected: ['adopted Implementing Decision (EU) 2026/179 2026-01-26'] },
+    { name: 'Decision 2023/1795 replaces the annulled Privacy Shield', country: 'US', before: { decision: 'PS', annulledOn: '2020-07-16' }, after: { decision: 'DPF', scope: 'partial', since: '2023-07-10' }, expected: ['adopted DPF 2023-07-10'] },
+    { name: 'nothing changed', country: 'CH', before: {}, after: {}, expected: [] },
+  ];
+  const place = (country: string, adequacy: Partial<AdequacyFacts> | null) =>
+    new Map([[country, { ...facts.countries.get(country)!, adequacy: adequacy && { scope: 'full' as const, decision: '', since: null, validUntil: null, endedOn: null, annulledOn: null, ...adequacy } }]]);
+
+  it.each(cases)('$name', ({ country, before, after, expected }) => {
+    expect(adequacyChanges(place(country, before), place(country, after)).map((change) => `${change.kind} ${change.decision} ${change.effectiveOn ?? ''}`)).toEqual(expected);
   });
 });
 
@@ -100,6 +191,15 @@ describe('the transfer status of a vendor', () => {
     const uncertified = assessVendor(us, facts);
     expect(uncertified).toMatchObject({ dpfCertified: false, needsMechanism: true });
     expect(uncertified.locations.map((location) => `${location.country} ${location.status}`)).toEqual(['US needs_mechanism', 'FR eea']);
+  });
+
+  it('asks once per vendor whether it is in the scope of a partial decision (Art 45(1)), per country', () => {
+    const canadian = { ...vendor, dataLocations: ['CA', 'JP'] };
+    expect(assessVendor(canadian, facts)).toMatchObject({ needsMechanism: false, scopeToConfirm: true });
+    const partly = assessVendor({ ...canadian, scopeConfirmations: [{ country: 'CA', decision: 'Decision 2002/2/EC' }] }, facts);
+    expect(partly.locations.map((location) => `${location.country} ${location.status}`)).toEqual(['CA adequate', 'JP scope_to_confirm']);
+    const both = assessVendor({ ...canadian, scopeConfirmations: [{ country: 'CA', decision: 'Decision 2002/2/EC' }, { country: 'JP', decision: 'Implementing Decision (EU) 2019/419' }] }, facts);
+    expect(both).toMatchObject({ needsMechanism: false, scopeToConfirm: false });
   });
 
   it('expects a TIA for an Art 46 tool and notices when it is missing', () => {

@@ -8,6 +8,16 @@
  * recipients — in the US, those certified under the Data Privacy Framework); then an appropriate
  * safeguard (Art 46/47: SCC, BCR…, with a transfer impact assessment); then an Art 49 derogation,
  * for occasional transfers only. Anything else needs a mechanism.
+ *
+ * Adequacy over time: a decision applies from the day it takes effect (`since`) until the end of its
+ * validity (`validUntil`), or until it is repealed (`endedOn`) or annulled by the Court of Justice
+ * (`annulledOn`: Schrems I C-362/14 struck down Safe Harbour, Schrems II C-311/18 the Privacy Shield,
+ * with immediate effect). The facts carry the date the assessment is made at (`on`): today for the
+ * live register, the export's instant for the register as of a date.
+ *
+ * A partial decision (Art 45(1): "one or more specified sectors"; Canada, Japan, Korea, the US Data
+ * Privacy Framework) covers only recipients in its scope: the DPO confirms once per recipient that it
+ * is (Art 5(2) accountability), and until then the transfer is "to confirm", not "needs a mechanism".
  */
 
 export interface CountryFacts {
@@ -15,9 +25,23 @@ export interface CountryFacts {
   eea: boolean;
   /** EU outermost regions and Åland: EU territory of this member state. */
   eeaTerritoryOf: string | null;
-  adequacy: { scope: 'full' | 'partial'; decision: string } | null;
+  adequacy: AdequacyFacts | null;
   /** true only where a law gives the authorities access to data held by their companies anywhere. */
   extraterritorialAccessRisk: boolean;
+}
+
+/** An adequacy decision (Art 45(3)) with its dates (ISO calendar dates, null when not known). */
+export interface AdequacyFacts {
+  scope: 'full' | 'partial';
+  decision: string;
+  /** The day the decision took effect. */
+  since: string | null;
+  /** Last day of validity, when the decision says (e.g. the UK decision, renewed until 2031-12-27). */
+  validUntil: string | null;
+  /** Repealed or replaced by the Commission: no longer applies from this day. */
+  endedOn: string | null;
+  /** Declared invalid by the Court of Justice: no longer applies from the judgment's day. */
+  annulledOn: string | null;
 }
 
 export interface MechanismFacts {
@@ -32,6 +56,8 @@ export interface MechanismFacts {
 export interface TransferFacts {
   countries: ReadonlyMap<string, CountryFacts>;
   mechanisms: ReadonlyMap<string, MechanismFacts>;
+  /** The date the transfers are assessed at (YYYY-MM-DD): decisions apply as they stood that day. */
+  on: string;
 }
 
 /** The only country whose partial adequacy is the Data Privacy Framework (Decision (EU) 2023/1795). */
@@ -39,7 +65,7 @@ export const DPF_COUNTRY = 'US';
 /** Mechanisms that are adequacy decisions (Art 45) rather than tools the parties put in place. */
 const ADEQUACY_MECHANISMS = new Set(['adequacy', 'dpf']);
 
-export const TRANSFER_STATUSES = ['eea', 'adequate', 'safeguarded', 'derogation', 'needs_mechanism'] as const;
+export const TRANSFER_STATUSES = ['eea', 'adequate', 'safeguarded', 'derogation', 'scope_to_confirm', 'needs_mechanism'] as const;
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
 
 export type TransferReasonCode =
@@ -48,6 +74,11 @@ export type TransferReasonCode =
   | 'adequacy_decision'
   | 'partial_adequacy_confirmed'
   | 'partial_adequacy_unconfirmed'
+  | 'partial_adequacy_decision_changed'
+  | 'adequacy_not_yet_in_force'
+  | 'adequacy_expired'
+  | 'adequacy_ended'
+  | 'adequacy_annulled'
   | 'dpf_certified'
   | 'dpf_not_certified'
   | 'no_adequacy'
@@ -74,6 +105,8 @@ export interface TransferAssessment {
   tiaRequired: boolean;
   /** An Art 49 derogation: occasional, non-repetitive transfers only. */
   occasionalOnly: boolean;
+  /** A partial adequacy decision may cover the recipient: the DPO is to confirm it once. */
+  scopeToConfirm: boolean;
   reasons: TransferReason[];
 }
 
@@ -82,6 +115,23 @@ export interface TransferInput {
   mechanism: string | null;
   /** The recipient, when it is a known vendor: its DPF certification decides US transfers. */
   vendor?: { dpfCertified: boolean } | null;
+  /** The DPO's confirmation that this recipient is in the scope of the partial decision named. */
+  scopeConfirmation?: { decision: string } | null;
+}
+
+export type AdequacyLapse = 'adequacy_not_yet_in_force' | 'adequacy_expired' | 'adequacy_ended' | 'adequacy_annulled';
+
+/**
+ * The country's adequacy decision as it applies on `on`, or why it does not (yet, or any more).
+ * Ends are checked first: an annulled decision stays annulled whatever its validity said.
+ */
+export function adequacyOn(adequacy: AdequacyFacts | null, on: string): { decision: AdequacyFacts | null; lapse: { code: AdequacyLapse; date: string } | null } {
+  if (!adequacy) return { decision: null, lapse: null };
+  if (adequacy.annulledOn !== null && on >= adequacy.annulledOn) return { decision: null, lapse: { code: 'adequacy_annulled', date: adequacy.annulledOn } };
+  if (adequacy.endedOn !== null && on >= adequacy.endedOn) return { decision: null, lapse: { code: 'adequacy_ended', date: adequacy.endedOn } };
+  if (adequacy.validUntil !== null && on > adequacy.validUntil) return { decision: null, lapse: { code: 'adequacy_expired', date: adequacy.validUntil } };
+  if (adequacy.since !== null && on < adequacy.since) return { decision: null, lapse: { code: 'adequacy_not_yet_in_force', date: adequacy.since } };
+  return { decision: adequacy, lapse: null };
 }
 
 function result(input: TransferInput, status: TransferStatus, reasons: TransferReason[], extra: { tiaRequired?: boolean; occasionalOnly?: boolean } = {}): TransferAssessment {
@@ -92,6 +142,7 @@ function result(input: TransferInput, status: TransferStatus, reasons: TransferR
     needsMechanism: status === 'needs_mechanism',
     tiaRequired: extra.tiaRequired ?? false,
     occasionalOnly: extra.occasionalOnly ?? false,
+    scopeToConfirm: status === 'scope_to_confirm',
     reasons,
   };
 }
@@ -111,21 +162,35 @@ export function assessTransfer(input: TransferInput, facts: TransferFacts): Tran
   }
   const claimsAdequacy = mechanism !== null && ADEQUACY_MECHANISMS.has(mechanism.code);
 
-  if (place.adequacy?.scope === 'full') return result(input, 'adequate', [{ code: 'adequacy_decision', params: { country, decision: place.adequacy.decision } }]);
+  const { decision: adequacy, lapse } = adequacyOn(place.adequacy, facts.on);
+  if (lapse) reasons.push({ code: lapse.code, params: { country, decision: place.adequacy!.decision, date: lapse.date } });
+  if (adequacy?.scope === 'full') return result(input, 'adequate', [{ code: 'adequacy_decision', params: { country, decision: adequacy.decision } }]);
 
   let adequacyClaimAnswered = false;
-  if (place.adequacy?.scope === 'partial') {
-    const decision = place.adequacy.decision;
+  /** Partial decision, recipient not known to be out of its scope, nothing else relied on: ask the DPO. */
+  let askScope = false;
+  if (adequacy?.scope === 'partial') {
+    const decision = adequacy.decision;
+    const confirmed = input.scopeConfirmation?.decision === decision;
+    if (confirmed) return result(input, 'adequate', [{ code: 'partial_adequacy_confirmed', params: { country, decision } }]);
+    // A confirmation given under an earlier decision does not carry over: the scope may differ.
+    if (input.scopeConfirmation) reasons.push({ code: 'partial_adequacy_decision_changed', params: { country, decision, confirmed: input.scopeConfirmation.decision } });
     if (country === DPF_COUNTRY) {
       // Covered only for a DPF-certified recipient: the vendor's own record decides when it is known;
       // otherwise the documented "dpf" (or "adequacy") mechanism is the DPO's statement that it is.
       const certified = input.vendor ? input.vendor.dpfCertified : claimsAdequacy;
       if (certified) return result(input, 'adequate', [{ code: 'dpf_certified', params: { country, decision } }]);
-      reasons.push({ code: 'dpf_not_certified', params: { country } });
+      if (input.vendor) reasons.push({ code: 'dpf_not_certified', params: { country } });
+      else {
+        reasons.push({ code: 'partial_adequacy_unconfirmed', params: { country, decision } });
+        askScope = true;
+      }
     } else {
-      // Canada, Japan, Korea…: covered when the DPO has confirmed the recipient falls under it.
+      // Canada, Japan, Korea…: the documented "adequacy" mechanism is the DPO's statement (kept as it
+      // was recorded before confirmations existed).
       if (claimsAdequacy && mechanism?.code === 'adequacy') return result(input, 'adequate', [{ code: 'partial_adequacy_confirmed', params: { country, decision } }]);
-      reasons.push({ code: 'partial_adequacy_unconfirmed', params: { country } });
+      reasons.push({ code: 'partial_adequacy_unconfirmed', params: { country, decision } });
+      askScope = true;
     }
     adequacyClaimAnswered = true;
   } else {
@@ -144,6 +209,7 @@ export function assessTransfer(input: TransferInput, facts: TransferFacts): Tran
       tiaRequired: mechanism.requiresTia,
     });
   }
+  if (askScope && input.mechanism === null) return result(input, 'scope_to_confirm', reasons);
   if (input.mechanism === null) reasons.push({ code: 'no_mechanism', params: { country } });
   return result(input, 'needs_mechanism', reasons);
 }
@@ -164,6 +230,13 @@ export interface VendorTransferInput {
   certifications: readonly string[];
   transferMechanism: string | null;
   tiaDate: string | null;
+  /** The DPO's confirmations that this vendor is in the scope of a partial decision, by country. */
+  scopeConfirmations?: readonly ScopeConfirmation[];
+}
+
+export interface ScopeConfirmation {
+  country: string;
+  decision: string;
 }
 
 export interface VendorAssessment {
@@ -174,6 +247,8 @@ export interface VendorAssessment {
   tiaRequired: boolean;
   tiaMissing: boolean;
   occasionalOnly: boolean;
+  /** A data location under a partial decision whose scope the DPO has not confirmed for this vendor. */
+  scopeToConfirm: boolean;
   /** Reachable by a third country's extraterritorial access laws, wherever its data are. */
   exposed: boolean;
   exposure: ExposureReason[];
@@ -202,7 +277,10 @@ export function assessExposure(vendor: Pick<VendorTransferInput, 'headquartersCo
 
 export function assessVendor(vendor: VendorTransferInput, facts: TransferFacts): VendorAssessment {
   const dpfCertified = isDpfCertified(vendor);
-  const locations = [...new Set(vendor.dataLocations)].map((country) => assessTransfer({ country, mechanism: vendor.transferMechanism, vendor: { dpfCertified } }, facts));
+  const confirmationIn = (country: string) => vendor.scopeConfirmations?.find((confirmation) => confirmation.country === country) ?? null;
+  const locations = [...new Set(vendor.dataLocations)].map((country) =>
+    assessTransfer({ country, mechanism: vendor.transferMechanism, vendor: { dpfCertified }, scopeConfirmation: confirmationIn(country) }, facts),
+  );
   const tiaRequired = locations.some((location) => location.tiaRequired);
   const exposure = assessExposure(vendor, facts);
   return {
@@ -212,6 +290,7 @@ export function assessVendor(vendor: VendorTransferInput, facts: TransferFacts):
     tiaRequired,
     tiaMissing: tiaRequired && vendor.tiaDate === null,
     occasionalOnly: locations.some((location) => location.occasionalOnly),
+    scopeToConfirm: locations.some((location) => location.scopeToConfirm),
     exposed: exposure.length > 0,
     exposure,
   };
@@ -223,7 +302,7 @@ export type CountryZone = 'eea' | 'adequate' | 'needs_safeguards';
 export function zoneOf(country: string, facts: TransferFacts): CountryZone {
   const place = facts.countries.get(country);
   if (place && (place.eea || place.eeaTerritoryOf)) return 'eea';
-  if (place?.adequacy?.scope === 'full') return 'adequate';
+  if (place && adequacyOn(place.adequacy, facts.on).decision?.scope === 'full') return 'adequate';
   return 'needs_safeguards';
 }
 
@@ -232,19 +311,34 @@ interface CatalogueRow {
   facts: Record<string, unknown>;
 }
 
-/** The facts from catalogue entries (rows of catalogue_entries, or the shipped JSON items). */
-export function transferFactsFrom(countries: CatalogueRow[], mechanisms: CatalogueRow[]): TransferFacts {
+const isoDate = (value: unknown): string | null => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null);
+
+function adequacyFrom(value: unknown): AdequacyFacts | null {
+  const adequacy = value as Record<string, unknown> | null | undefined;
+  if (!adequacy || (adequacy.scope !== 'full' && adequacy.scope !== 'partial')) return null;
   return {
+    scope: adequacy.scope,
+    decision: typeof adequacy.decision === 'string' ? adequacy.decision : '',
+    since: isoDate(adequacy.since),
+    validUntil: isoDate(adequacy.validUntil),
+    endedOn: isoDate(adequacy.endedOn),
+    annulledOn: isoDate(adequacy.annulledOn),
+  };
+}
+
+/** The facts from catalogue entries (rows of catalogue_entries, or the shipped JSON items), as they apply on `on` (YYYY-MM-DD). */
+export function transferFactsFrom(countries: CatalogueRow[], mechanisms: CatalogueRow[], on: string): TransferFacts {
+  return {
+    on,
     countries: new Map(
       countries.map(({ code, facts }) => {
-        const adequacy = facts.adequacy as { scope?: string; decision?: string } | null | undefined;
         return [
           code,
           {
             code,
             eea: facts.eea === true,
             eeaTerritoryOf: typeof facts.eeaTerritoryOf === 'string' ? facts.eeaTerritoryOf : null,
-            adequacy: adequacy && (adequacy.scope === 'full' || adequacy.scope === 'partial') ? { scope: adequacy.scope, decision: adequacy.decision ?? '' } : null,
+            adequacy: adequacyFrom(facts.adequacy),
             extraterritorialAccessRisk: facts.extraterritorialAccessRisk === true,
           },
         ];
@@ -257,4 +351,52 @@ export function transferFactsFrom(countries: CatalogueRow[], mechanisms: Catalog
       ]),
     ),
   };
+}
+
+/** The same facts, assessed at another date (the register as of a past instant). */
+export function transferFactsOn(facts: TransferFacts, on: string): TransferFacts {
+  return on === facts.on ? facts : { ...facts, on };
+}
+
+export type AdequacyChangeKind = 'adopted' | 'withdrawn' | 'ended' | 'annulled' | 'valid_until_changed' | 'scope_changed';
+
+/** One change of a country's adequacy between two catalogue versions, with the day it takes effect. */
+export interface AdequacyChange {
+  country: string;
+  kind: AdequacyChangeKind;
+  decision: string;
+  /** The day the change applies (the decision's since, end, annulment or new validity); null if unknown. */
+  effectiveOn: string | null;
+}
+
+/**
+ * What a catalogue update changes in the adequacy decisions (Art 45(3), 45(5); an annulment by the
+ * Court): the transfers and vendors of these countries are to be re-assessed and the DPOs told.
+ * Pure: the two versions' facts come in. A renewal that only moves `validUntil` is a change too.
+ */
+export function adequacyChanges(before: TransferFacts['countries'], after: TransferFacts['countries']): AdequacyChange[] {
+  const changes: AdequacyChange[] = [];
+  for (const [country, place] of after) {
+    const old = before.get(country)?.adequacy ?? null;
+    const next = place.adequacy;
+    if (!old && !next) continue;
+    if (!old && next) {
+      changes.push({ country, kind: 'adopted', decision: next.decision, effectiveOn: next.since });
+      continue;
+    }
+    if (old && !next) {
+      changes.push({ country, kind: 'withdrawn', decision: old.decision, effectiveOn: null });
+      continue;
+    }
+    if (!old || !next) continue;
+    if (next.decision !== old.decision) {
+      changes.push({ country, kind: 'adopted', decision: next.decision, effectiveOn: next.since });
+      continue;
+    }
+    if (next.annulledOn !== old.annulledOn && next.annulledOn !== null) changes.push({ country, kind: 'annulled', decision: next.decision, effectiveOn: next.annulledOn });
+    else if (next.endedOn !== old.endedOn && next.endedOn !== null) changes.push({ country, kind: 'ended', decision: next.decision, effectiveOn: next.endedOn });
+    else if (next.validUntil !== old.validUntil) changes.push({ country, kind: 'valid_until_changed', decision: next.decision, effectiveOn: next.validUntil });
+    if (next.scope !== old.scope) changes.push({ country, kind: 'scope_changed', decision: next.decision, effectiveOn: next.since });
+  }
+  return changes;
 }

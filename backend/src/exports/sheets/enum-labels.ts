@@ -28,6 +28,6 @@ export const ENUMS: Record<string, readonly string[]> = {
   party_kind: ['joint', 'client'],
   vendor_role: ['processor', 'sub_processor', 'recipient'],
   vendor_status: ['under_review', 'approved', 'restricted', 'terminated'],
-  transfer_status: ['eea', 'adequate', 'safeguarded', 'derogation', 'needs_mechanism'],
+  transfer_status: ['eea', 'adequate', 'safeguarded', 'derogation', 'scope_to_confirm', 'needs_mechanism'],
   yes_no: ['yes', 'no'],
 };

@@ -10,7 +10,15 @@ type Row = DocumentRow;
 
 /** The computed status (domain/transfers/transfer-status.ts), the recipient's DPF certification included. */
 const statusOf = (transfer: Transfer, ctx: ExportContext) =>
-  assessTransfer({ country: transfer.country, mechanism: transfer.mechanism, vendor: vendorOf(ctx, transfer.recipient) }, ctx.transferFacts).status;
+  assessTransfer(
+    {
+      country: transfer.country,
+      mechanism: transfer.mechanism,
+      vendor: vendorOf(ctx, transfer.recipient),
+      scopeConfirmation: transfer.recipient ? (ctx.scopeConfirmations.get(transfer.recipient.toLowerCase())?.find((item) => item.country === transfer.country) ?? null) : null,
+    },
+    ctx.transferFacts,
+  ).status;
 
 /** Transfers outside the EEA (Art 30(1)(e)) with the mechanism and the computed status. */
 export const transfersSheet = activitySheet<Row, WithReference<Transfer>>({

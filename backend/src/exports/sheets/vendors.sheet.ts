@@ -76,6 +76,7 @@ function assessment(row: VendorRow, ctx: ExportContext) {
       certifications: s.certifications,
       transferMechanism: s.transferMechanism,
       tiaDate: s.tia.date,
+      scopeConfirmations: ctx.scopeConfirmations.get(s.name.toLowerCase()) ?? [],
     },
     ctx.transferFacts,
   );

@@ -322,6 +322,7 @@ export class TransferAssessmentView {
   @ApiProperty() needsMechanism!: boolean;
   @ApiProperty() tiaRequired!: boolean;
   @ApiProperty({ description: 'Art 49 derogation: occasional transfers only' }) occasionalOnly!: boolean;
+  @ApiProperty({ description: 'a partial adequacy decision may cover the recipient: the DPO is to confirm it' }) scopeToConfirm!: boolean;
   @ApiProperty({ type: [ReasonView] }) reasons!: ReasonView[];
 }
 
@@ -332,6 +333,7 @@ export class VendorAssessmentView {
   @ApiProperty() tiaRequired!: boolean;
   @ApiProperty() tiaMissing!: boolean;
   @ApiProperty() occasionalOnly!: boolean;
+  @ApiProperty({ description: 'a data location under a partial adequacy decision not yet confirmed for this vendor' }) scopeToConfirm!: boolean;
   @ApiProperty({ description: 'reachable by extraterritorial access laws (parent or headquarters), wherever its data are' }) exposed!: boolean;
   @ApiProperty({ type: [ReasonView] }) exposure!: ReasonView[];
 }

@@ -14,10 +14,10 @@ const row = (patch: Partial<TransferForm>): TransferForm => ({ ...EMPTY_TRANSFER
 const certified: KnownVendor = { id: 'v1', name: 'Hébergement Atlantique Inc.', status: 'approved', dpfCertified: true };
 
 describe('the live status of transfers being edited (the server’s rule)', () => {
-  it('a US recipient without a mechanism needs one; choosing the SCC makes it safeguarded with a TIA expected', () => {
+  it('a US recipient not known as a vendor is to confirm (partial decision 2023/1795, Art 45(1)); choosing the SCC makes it safeguarded with a TIA expected', () => {
     const [without] = liveTransferStatuses([row({ country: 'US', recipient: 'Cartes « Pionnier » LLC' })], facts, []);
-    expect(without).toMatchObject({ status: 'needs_mechanism', needsMechanism: true });
-    expect(without?.reasons.map((reason) => reason.code)).toEqual(['dpf_not_certified', 'no_mechanism']);
+    expect(without).toMatchObject({ status: 'scope_to_confirm', needsMechanism: false, scopeToConfirm: true });
+    expect(without?.reasons.map((reason) => reason.code)).toEqual(['partial_adequacy_unconfirmed']);
 
     const [withScc] = liveTransferStatuses([row({ country: 'US', recipient: 'Cartes « Pionnier » LLC', mechanism: 'scc' })], facts, []);
     expect(withScc).toMatchObject({ status: 'safeguarded', needsMechanism: false, tiaRequired: true });

@@ -30,9 +30,9 @@ export function knownVendorOf(item: { id: string; name: string; status: string; 
 // The API spreads a catalogue entry's facts beside its labels (as the catalogue sync stored them).
 const asRows = (items: readonly CatalogueItem[]) => items.map((item) => ({ code: item.code, facts: item }));
 
-/** The facts the rule reads, from the countries and transfer-mechanisms catalogues. */
-export function transferFactsOf(catalogues: Pick<ActivityCatalogues, 'countries' | 'transfer-mechanisms'>): TransferFacts {
-  return transferFactsFrom(asRows(catalogues.countries), asRows(catalogues['transfer-mechanisms']));
+/** The facts the rule reads, from the countries and transfer-mechanisms catalogues, as decisions apply on `on` (today by default, as the server's). */
+export function transferFactsOf(catalogues: Pick<ActivityCatalogues, 'countries' | 'transfer-mechanisms'>, on: string = new Date().toISOString().slice(0, 10)): TransferFacts {
+  return transferFactsFrom(asRows(catalogues.countries), asRows(catalogues['transfer-mechanisms']), on);
 }
 
 /** The vendor a name designates, compared as the API does (trimmed, case-insensitive). */

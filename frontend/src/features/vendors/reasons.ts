@@ -17,11 +17,13 @@ export function describeReason(
   messages: Messages,
   countryName: (code: string) => string,
   mechanismName: (code: string) => string = (code) => code,
+  /** A decision's start, end or annulment day (YYYY-MM-DD), in words. */
+  dateName: (date: string) => string = (date) => date,
 ): string {
   const key = `vendors.reasons.${reason.code}`;
   const vars: Record<string, string> = {};
   for (const [name, value] of Object.entries(reason.params)) {
-    vars[name] = COUNTRY_PARAMS.has(name) ? countryName(value) : name === 'mechanism' ? mechanismName(value) : value;
+    vars[name] = COUNTRY_PARAMS.has(name) ? countryName(value) : name === 'mechanism' ? mechanismName(value) : name === 'date' ? dateName(value) : value;
   }
   if (!isMessageKey(messages, key)) return reason.code;
   return t(key, vars);

@@ -41,6 +41,7 @@ export type VendorReference = ApiSchemas['VendorReferenceView'];
 export type ChainNode = ApiSchemas['ChainNodeView'];
 export type Concern = ApiSchemas['ConcernView'];
 export type Review = ApiSchemas['ReviewView'];
+export type AdequacyConfirmation = ApiSchemas['AdequacyConfirmationView'];
 
 /** A vendor as the API returns it: what the server computes, with the stored content in the server's own type. */
 export type Vendor = Omit<ApiSchemas['VendorView'], keyof VendorSnapshot> & VendorSnapshot;

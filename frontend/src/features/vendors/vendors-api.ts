@@ -83,3 +83,13 @@ export function deleteDocument(api: TypedApiClient, organizationId: string, vend
 export function createVendor(api: TypedApiClient, organizationId: string, body: VendorInput): Promise<Vendor> {
   return asVendor(unwrap(api.POST(VENDORS, { params: { path: { orgId: organizationId } }, body })));
 }
+
+/** Who confirmed that the vendor is in the scope of a partial adequacy decision, when and why; newest first. */
+export function listAdequacyConfirmations(api: TypedApiClient, organizationId: string, vendorId: string) {
+  return unwrap(api.GET(`${VENDOR}/adequacy-confirmations`, { params: { path: { orgId: organizationId, vendorId } } }));
+}
+
+/** DPO only; 422 `adequacy_not_partial` when no partial decision applies to the country today. */
+export function confirmAdequacyScope(api: TypedApiClient, organizationId: string, vendorId: string, body: { country: string; reason: string }) {
+  return unwrap(api.POST(`${VENDOR}/adequacy-confirmations`, { params: { path: { orgId: organizationId, vendorId } }, body: { country: body.country, reason: body.reason.trim() } }));
+}

@@ -1,5 +1,6 @@
 'use client';
 
+import { dateInWords } from '@domain/words/dates';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
@@ -306,7 +307,7 @@ function Transfers({ known }: { known: readonly KnownVendor[] }) {
                   </p>
                   <ul className="transfer-status__reasons">
                     {assessment.reasons.map((reason, reasonIndex) => (
-                      <li key={reasonIndex}>{describeReason(reason, t, messages, nameOfCountry, nameOfMechanism)}</li>
+                      <li key={reasonIndex}>{describeReason(reason, t, messages, nameOfCountry, nameOfMechanism, (date) => dateInWords(date, locale) ?? date)}</li>
                     ))}
                   </ul>
                 </>

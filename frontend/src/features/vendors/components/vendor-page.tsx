@@ -5,6 +5,7 @@ import { useState } from 'react';
 
 import { StatusMessage } from '@/components/alerts';
 import type { CatalogueItem } from '@/features/activities/types';
+import { AdequacyScopePanel } from '@/features/vendors/components/adequacy-scope-panel';
 import { DocumentsPanel } from '@/features/vendors/components/documents-panel';
 import { DpaPanel } from '@/features/vendors/components/dpa-panel';
 import { VendorRecordForm } from '@/features/vendors/components/record-form';
@@ -46,6 +47,7 @@ export function VendorPageContent({
   const canUpdate = ability.can('update', 'Vendor') && vendor.status !== 'terminated';
   const canValidate = ability.can('validate', 'Vendor') && vendor.status !== 'terminated';
   const canUpload = ability.can('create', 'Evidence');
+  const canConfirmScope = ability.can('create', 'AdequacyConfirmation') && vendor.status !== 'terminated';
   const canDeleteDocuments = ability.can('delete', 'Evidence');
 
   async function refreshReviews() {
@@ -116,6 +118,8 @@ export function VendorPageContent({
       </section>
 
       <VendorTransfers vendor={vendor} mechanisms={mechanisms} />
+
+      <AdequacyScopePanel organizationId={organizationId} vendor={vendor} canConfirm={canConfirmScope} onConfirmed={setVendor} />
 
       <DpaPanel organizationId={organizationId} vendor={vendor} documents={documents} canUpdate={canUpdate} onSaved={setVendor} />
 

@@ -19,7 +19,7 @@ function useVendorWords(mechanisms: readonly CatalogueItem[]) {
   const messages = useMessages();
   const name = (code: string) => countryName(code, locale);
   const mechanismName = (code: string) => codeLabel(mechanisms, code, locale);
-  const reason = (item: { code: string; params: Record<string, string> }) => describeReason(item, t, messages, name, mechanismName);
+  const reason = (item: { code: string; params: Record<string, string> }) => describeReason(item, t, messages, name, mechanismName, (date) => formatDate(date, locale));
   return { t, locale, name, mechanismName, reason };
 }
 

@@ -31,6 +31,7 @@ export const FINDING_CODES = [
   'vendor_exposed_non_eu_law',
   'vendor_review_overdue',
   'dpia_required_missing',
+  'dpia_screening_undecided',
   'dpia_not_validated',
   'dpia_refused',
   'dpia_actions_overdue',

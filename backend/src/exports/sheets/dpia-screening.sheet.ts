@@ -1,12 +1,40 @@
-import type { DpiaScreening } from '../../domain/activities/activity.types';
+import type { ActivityContent, DpiaScreening } from '../../domain/activities/activity.types';
+import { screeningCriteria } from '../../domain/activities/screening-criteria';
+import { criterionLine } from '../../domain/activities/screening-words';
+import { translate } from '../../common/i18n/i18n';
 import type { ActivityRowBase } from '../activity-batches';
+import type { ExportContext } from '../sheet-writer';
 import { activitySheet } from './activity-sheet';
 import { enumLabel } from './enum-labels';
 
-type Row = ActivityRowBase & { dpia_screening: DpiaScreening };
+type Row = ActivityRowBase & {
+  dpia_screening: DpiaScreening;
+  data_subjects: ActivityContent['dataSubjects'];
+  data_categories: ActivityContent['dataCategories'];
+  automated: boolean | null;
+};
 interface Item {
   reference: string;
   screening: DpiaScreening;
+  /** The criteria met, each with its reasons in words (the shared screening on the activity's facts). */
+  reasons: string;
+}
+
+function reasonsOf(row: Row, ctx: ExportContext): string {
+  const criteria = screeningCriteria(
+    { dataSubjects: row.data_subjects ?? [], dataCategories: row.data_categories ?? [], automatedDecisionMaking: row.automated ?? false, dpiaScreening: row.dpia_screening },
+    ctx.facts,
+  );
+  return criteria
+    .map((criterion) =>
+      criterionLine(
+        criterion,
+        (catalogue, code) => ctx.labels.label(catalogue, code, ctx.locale) ?? code,
+        (kind, params) => translate(ctx.locale, `dpia_screening_reasons.${kind}`, params),
+        ctx.locale,
+      ),
+    )
+    .join('\n');
 }
 
 /**
@@ -15,12 +43,18 @@ interface Item {
  */
 export const dpiaScreeningSheet = activitySheet<Row, Item>({
   key: 'dpia_screening',
-  select: ["r.document -> 'dpiaScreening' AS dpia_screening"],
-  items: (row) => [{ reference: row.reference, screening: row.dpia_screening }],
+  select: [
+    "r.document -> 'dpiaScreening' AS dpia_screening",
+    "r.document -> 'dataSubjects' AS data_subjects",
+    "r.document -> 'dataCategories' AS data_categories",
+    "(r.document ->> 'automatedDecisionMaking')::boolean AS automated",
+  ],
+  items: (row, ctx) => [{ reference: row.reference, screening: row.dpia_screening, reasons: reasonsOf(row, ctx) }],
   columns: [
     { key: 'reference', width: 12, value: (row) => row.reference },
     { key: 'dpia_decision', width: 18, value: (row, ctx) => enumLabel(ctx, 'dpia_decision', row.screening.decision) },
     { key: 'dpia_criteria', type: 'longText', value: (row, ctx) => row.screening.criteria.map((code) => ctx.labels.label('dpia-criteria', code, ctx.locale)).join('\n') },
+    { key: 'dpia_criteria_reasons', type: 'longText', value: (row) => row.reasons },
     { key: 'cnil_required', type: 'longText', value: (row, ctx) => ctx.labels.label('dpia-cnil-required', row.screening.onCnilRequiredList, ctx.locale) },
     { key: 'cnil_exempt', type: 'longText', value: (row, ctx) => ctx.labels.label('dpia-cnil-exempt', row.screening.onCnilExemptList, ctx.locale) },
     { key: 'dpia_justification', type: 'longText', value: (row) => row.screening.justification },

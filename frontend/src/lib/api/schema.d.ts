@@ -2915,6 +2915,11 @@ export interface components {
             /** @description The account password, instead of a code */
             password?: string;
         };
+        DismissedCriterionDto: {
+            /** @description dpia-criteria code */
+            criterion: string;
+            reason: string;
+        };
         DocumentPage: {
             items: components["schemas"]["DocumentView"][];
             page: number;
@@ -3086,6 +3091,8 @@ export interface components {
              * @enum {string}
              */
             decision?: "required" | "not_required" | "to_assess";
+            /** @description derived criteria found not met for this activity, with the reason; absent when none */
+            dismissed?: components["schemas"]["DismissedCriterionDto"][];
             justification?: string | null;
             /** @description dpia-cnil-exempt code */
             onCnilExemptList?: string | null;
@@ -3190,7 +3197,7 @@ export interface components {
         };
         FindingView: {
             /** @enum {string} */
-            code: "purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "retention_beyond_reference" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "no_dpo_member" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed";
+            code: "purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "retention_beyond_reference" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_screening_undecided" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "no_dpo_member" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed";
             departmentId: string | null;
             /** @description API field path to fix (purposes[1].legalBasis) or section of the record page */
             field: string;
@@ -3266,7 +3273,7 @@ export interface components {
         GridDpiaView: {
             criteria: components["schemas"]["GridDpiaCriterionView"][];
             /** @enum {string} */
-            decision: "required" | "to_assess";
+            decision: "required" | "not_required" | "to_assess";
         };
         GridFlagView: {
             /** @enum {string} */
@@ -3922,10 +3929,10 @@ export interface components {
         };
         ReviewQueueItemView: {
             /**
-             * @description activity: submitted, awaiting validation; design_grid: sent to the DPO; dpia: awaiting the DPO’s opinion; vendor: proposed, under review; prior_consultation: a DPIA whose Art 36 consultation awaits the authority’s answer (the DPIA’s id)
+             * @description activity: submitted, awaiting validation; design_grid: sent to the DPO; dpia: awaiting the DPO’s opinion; vendor: proposed, under review; prior_consultation: a DPIA whose Art 36 consultation awaits the authority’s answer (the DPIA’s id); dpia_screening: an activity whose screening meets one criterion and awaits the DPO’s decision
              * @enum {string}
              */
-            kind: "activity" | "design_grid" | "dpia" | "vendor" | "prior_consultation";
+            kind: "activity" | "design_grid" | "dpia" | "vendor" | "prior_consultation" | "dpia_screening";
             /** @description display name of the owner (activity owner; grid author; the DPIA’s activity owner; who proposed the vendor) */
             owner: string | null;
             /** @description id of the activity, grid, DPIA or vendor */
@@ -9123,7 +9130,7 @@ export interface operations {
                 /** @description one or several (comma-separated or repeated) */
                 severity?: ("high" | "medium" | "low")[];
                 /** @description one or several (comma-separated or repeated) */
-                code?: ("purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "retention_beyond_reference" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "no_dpo_member" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed")[];
+                code?: ("purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "retention_beyond_reference" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_screening_undecided" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "no_dpo_member" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed")[];
                 /** @description findings on the activities of this department (vendor findings have none) */
                 departmentId?: string;
                 /** @description findings on this record only (an activity or a vendor) */

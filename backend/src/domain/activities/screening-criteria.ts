@@ -1,4 +1,4 @@
-import type { ActivityContent, DpiaScreening } from './activity.types';
+import type { DataCategory, DataSubject, DpiaScreening } from './activity.types';
 import { RecordedDecision, screenDpia, ScreeningOutcome } from './dpia-screening';
 
 /**
@@ -92,10 +92,13 @@ export interface ScreenedCriterion {
   dismissal: string | null;
 }
 
-/** The activity facts the derivation reads. */
-export type ScreeningActivityFacts = Pick<ActivityContent, 'dataSubjects' | 'dataCategories' | 'automatedDecisionMaking'> & {
+/** The activity facts the derivation reads (the page passes its form values, the server the document). */
+export interface ScreeningActivityFacts {
+  dataSubjects: readonly Pick<DataSubject, 'category' | 'estimatedCount' | 'vulnerable'>[];
+  dataCategories: readonly Pick<DataCategory, 'category' | 'art9Condition'>[];
+  automatedDecisionMaking: boolean;
   dpiaScreening: Pick<DpiaScreening, 'criteria'> & { dismissed?: DpiaScreening['dismissed'] };
-};
+}
 
 const order = (code: string) => {
   const index = (SCREENING_CRITERIA as readonly string[]).indexOf(code);

@@ -16,7 +16,7 @@ import {
 
 /** The shipped catalogues, as the catalogue sync loads them (code, labels and help apart, the rest are facts). */
 const rows = (items: { code: string; fr: string; en: string; help?: unknown }[]) =>
-  items.map(({ code, fr: _fr, en: _en, help: _help, ...facts }) => ({ code, facts: facts as Record<string, unknown> }));
+  items.map(({ code, fr: _fr, en: _en, help: _help, ...facts }) => ({ code, facts }));
 const facts = screeningFactsFrom(rows(dataCategories.items), rows(subjectCategories.items));
 const thresholds = { largeScalePersons: 10_000 };
 
@@ -94,7 +94,7 @@ describe('the screening criteria derived from the register (EDPB WP248 rev.01, G
     expect(settleActivityScreening({ ...employees, dpiaScreening: { ...employees.dpiaScreening, dismissed: undefined } }, facts, thresholds).decision).toBe('required');
     // A blank reason dismisses nothing, and is not stored.
     const blank = { ...employees, dpiaScreening: { ...employees.dpiaScreening, dismissed: [{ criterion: 'vulnerable_data_subjects', reason: '  ' }] } };
-    expect(settleActivityScreening(blank, facts, thresholds)).toEqual({ ...blank.dpiaScreening, dismissed: undefined, decision: 'required' } as DpiaScreening);
+    expect(settleActivityScreening(blank, facts, thresholds)).toEqual({ ...blank.dpiaScreening, dismissed: undefined, decision: 'required' });
     // A declared criterion cannot be dismissed: untick it instead.
     const declared = activity({ screening: { criteria: ['innovative_technology'], dismissed: [{ criterion: 'innovative_technology', reason: 'Non' }] } });
     expect(countedCriteria(screeningCriteria(declared, facts, thresholds))).toEqual(['innovative_technology']);

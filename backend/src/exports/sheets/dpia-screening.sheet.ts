@@ -58,6 +58,13 @@ export const dpiaScreeningSheet = activitySheet<Row, Item>({
     { key: 'cnil_required', type: 'longText', value: (row, ctx) => ctx.labels.label('dpia-cnil-required', row.screening.onCnilRequiredList, ctx.locale) },
     { key: 'cnil_exempt', type: 'longText', value: (row, ctx) => ctx.labels.label('dpia-cnil-exempt', row.screening.onCnilExemptList, ctx.locale) },
     { key: 'dpia_justification', type: 'longText', value: (row) => row.screening.justification },
+    // One line per dismissed criterion, « label : reason » (the import reads it back).
+    {
+      key: 'dpia_dismissed',
+      type: 'longText',
+      value: (row, ctx) =>
+        (row.screening.dismissed ?? []).map((entry) => `${ctx.labels.label('dpia-criteria', entry.criterion, ctx.locale) ?? entry.criterion}${ctx.locale === 'fr' ? ' : ' : ': '}${entry.reason}`).join('\n') || null,
+    },
     { key: 'dpia_decision_code', type: 'code', value: (row) => row.screening.decision },
     { key: 'dpia_criteria_codes', type: 'code', width: 40, value: (row) => row.screening.criteria.join(', ') },
     { key: 'cnil_required_code', type: 'code', value: (row) => row.screening.onCnilRequiredList },

@@ -55,7 +55,7 @@ export interface CatalogueFacts extends ScreeningCatalogueFacts {
 
 /** Same facts as the server reads (backend activity-catalogues.ts): shipped entries only. */
 export function catalogueFacts(catalogues: Pick<ActivityCatalogues, 'data-categories' | 'data-subject-categories' | 'retention-start-events'>): CatalogueFacts {
-  const shipped = (items: readonly CatalogueItem[]) => items.filter((item) => !item.custom).map((item) => ({ code: item.code, facts: item as Record<string, unknown> }));
+  const shipped = (items: readonly CatalogueItem[]) => items.filter((item) => !item.custom).map((item) => ({ code: item.code, facts: item }));
   return {
     ...screeningFactsFrom(shipped(catalogues['data-categories']), shipped(catalogues['data-subject-categories'])),
     startEventCodes: new Set(catalogues['retention-start-events'].map((item) => item.code)),

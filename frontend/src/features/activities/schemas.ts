@@ -174,6 +174,12 @@ export function emptyPurpose(main: boolean): PurposeForm {
   };
 }
 
+/** The dismissed criteria that carry a reason, as the API takes them (absent when none). */
+function dismissedOf(entries: readonly { criterion: string; reason: string }[]): { dismissed?: { criterion: string; reason: string }[] } {
+  const kept = entries.filter((entry) => entry.reason.trim() !== '').map((entry) => ({ criterion: entry.criterion, reason: entry.reason.trim() }));
+  return kept.length ? { dismissed: kept } : {};
+}
+
 export const EMPTY_DATA_SUBJECT: DataSubjectForm = { category: '', estimatedCount: '', vulnerable: false };
 
 export const EMPTY_RETENTION: RetentionForm = {
@@ -430,7 +436,8 @@ export function formToContent(form: ActivityForm): FormContent {
       onCnilExemptList: emptyToNull(form.dpiaScreening.onCnilExemptList),
       decision: form.dpiaScreening.decision,
       justification: emptyToNull(form.dpiaScreening.justification),
-      dismissed: form.dpiaScreening.dismissed.filter((entry) => entry.reason.trim() !== '').map((entry) => ({ criterion: entry.criterion, reason: entry.reason.trim() })),
+      // Only when there are some: the screening is replaced whole, so leaving it out removes the last one.
+      ...dismissedOf(form.dpiaScreening.dismissed),
     },
   };
 }

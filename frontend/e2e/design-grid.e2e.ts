@@ -83,7 +83,7 @@ describe('design grid: from the ten questions to an activity in review', () => {
     await saved(page);
     // The side panel shows, from the server, what the DPO must look at.
     await page.getByTestId('grid-flag-transfer_without_safeguards').waitFor();
-    await page.getByTestId('grid-flag-dpia_to_assess').waitFor();
+    await page.getByTestId('grid-flag-dpia_required').waitFor();
     await expect(page.getByTestId('grid-dpia-criteria').textContent()).resolves.toContain('Données de localisation');
     await next(page, 'minimisation');
 
@@ -145,7 +145,7 @@ describe('design grid: from the ten questions to an activity in review', () => {
     await page.getByTestId('grid-summary').waitFor();
     await page.getByTestId('grid-flag-transfer_without_safeguards').waitFor();
     await expect(page.getByTestId('grid-flag-transfer_without_safeguards').textContent()).resolves.toContain(PROVIDER);
-    await page.getByTestId('grid-flag-dpia_to_assess').waitFor();
+    await page.getByTestId('grid-flag-dpia_required').waitFor();
     await page.locator('[data-testid="grid-summary-completeness"][data-score="100"]').waitFor();
     await page.getByTestId('grid-send').click();
     await page.locator('[data-testid="grid-status"][data-status="submitted"]').waitFor();
@@ -214,7 +214,8 @@ describe('design grid: from the ten questions to an activity in review', () => {
     expect(activity.securityMeasures).toEqual(expect.arrayContaining(['authentication', 'encryption', 'backup', 'incident_management', 'other:Revue des accès chaque trimestre']));
     expect(activity.processors).toEqual([PROVIDER]);
     expect(activity.transfers.map((transfer) => transfer.country)).toEqual(['US']);
-    expect(activity.dpiaScreening).toEqual(expect.objectContaining({ criteria: ['sensitive_or_highly_personal_data'], decision: 'to_assess' }));
+    // Employees' location: the draft screens as the grid did (the register derives the criteria itself).
+    expect(activity.dpiaScreening).toEqual(expect.objectContaining({ criteria: [], decision: 'required' }));
     await context.close();
     // Four sessions and thirty saves: longer than the default minute.
   }, 180_000);

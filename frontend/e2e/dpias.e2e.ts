@@ -55,8 +55,12 @@ describe('DPIAs: from the screening of T-0009 to a DPIA validated with condition
     for (const criterion of ['evaluation_scoring', 'automated_decision_legal_effect', 'innovative_technology']) {
       await page.locator(`#activity-dpiaScreening-criteria-${criterion}`).uncheck();
     }
-    await page.locator('[data-testid="screening-result"][data-decision="to_assess"][data-basis="one_criterion"]').waitFor();
+    // The register's facts still meet criteria no box unticks: biometrics, 150 000 persons, automated decisions.
+    await page.locator('[data-testid="screening-result"][data-decision="required"][data-basis="criteria"]').waitFor();
+    await expect(page.getByTestId('screening-criteria').textContent()).resolves.toContain('personnes estimées');
+    await page.locator('[data-criterion="innovative_technology"]').waitFor({ state: 'detached' });
     await page.locator('#activity-dpiaScreening-criteria-innovative_technology').check();
+    await page.locator('[data-criterion="innovative_technology"]').waitFor();
     await page.locator('[data-testid="screening-result"][data-decision="required"][data-basis="criteria"]').waitFor();
     await expect(result.getByTestId('screening-decision').textContent()).resolves.toBe('AIPD requise');
     // A contributor does not record a DPO decision.

@@ -36,6 +36,7 @@ describe('the register: search, filters, sort, history and the register as of a 
         description: 'Lettre d’information mensuelle',
         departmentId: marketing,
         purposes: [{ description: 'Prospection commerciale par courriel', legalBasis: 'consent' }],
+        dataSubjects: [{ category: 'customers', estimatedCount: 8000 }],
         // One criterion and no DPO decision yet: the screening stays "to assess".
         dpiaScreening: { criteria: ['large_scale'], decision: 'to_assess' },
         nextReviewDate: '2099-12-31',

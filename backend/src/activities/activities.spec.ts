@@ -49,7 +49,14 @@ describe('processing activities: content, rules, workflow, roles and concurrency
     expect(created.dataSubjects).toEqual([{ category: 'employees', estimatedCount: 240, vulnerable: false }]);
     expect(created.dataCategories[0]).toMatchObject({ art9Condition: null, sourceDetail: null, retention: { archivePeriod: null, unlimitedJustification: null, endAction: 'delete' } });
     expect(created.purposes[0]).toMatchObject({ legitimateInterestAssessment: null });
-    expect(created.dpiaScreening).toEqual({ criteria: ['sensitive_or_highly_personal_data'], onCnilRequiredList: null, onCnilExemptList: null, decision: 'not_required', justification: null });
+    expect(created.dpiaScreening).toEqual({
+      criteria: ['sensitive_or_highly_personal_data'],
+      onCnilRequiredList: null,
+      onCnilExemptList: null,
+      decision: 'not_required',
+      justification: null,
+      dismissed: [{ criterion: 'vulnerable_data_subjects', reason: 'Paie : ni surveillance ni évaluation des salariés, calcul prévu par la loi' }],
+    });
     expect(created.jointControllers).toEqual([]);
 
     const fetched = await read(created.id);
@@ -180,7 +187,7 @@ describe('processing activities: content, rules, workflow, roles and concurrency
         { category: 'health', retention: { activePeriod: 'P5Y' } },
         { category: 'identity', retention: null },
         { category: 'connection', retention: { activePeriod: null } },
-        { category: 'location', retention: { activePeriod: null, unlimitedJustification: 'Archives historiques' } },
+        { category: 'professional_life', retention: { activePeriod: null, unlimitedJustification: 'Archives historiques' } },
       ],
       dataSubjectInformation: '',
       rightsProcedure: null,

@@ -35,7 +35,12 @@ export function completeActivity(overrides: Record<string, unknown> = {}): Recor
     dataSubjectInformation: 'Notice RH remise à l’embauche.',
     rightsProcedure: 'Demandes au service RH ou au DPO, réponse sous un mois.',
     automatedDecisionMaking: false,
-    dpiaScreening: { criteria: ['sensitive_or_highly_personal_data'], decision: 'not_required' },
+    // Employees count as vulnerable by default (WP248); for payroll the DPO finds it not met, and says why.
+    dpiaScreening: {
+      criteria: ['sensitive_or_highly_personal_data'],
+      decision: 'not_required',
+      dismissed: [{ criterion: 'vulnerable_data_subjects', reason: 'Paie : ni surveillance ni évaluation des salariés, calcul prévu par la loi' }],
+    },
     nextReviewDate: '2027-05-25',
     ...overrides,
   };

@@ -24,7 +24,7 @@ import type {
   RetentionDto,
   TransferDto,
 } from './dto/activity.dto';
-import { settleScreening } from '../domain/activities/dpia-screening';
+import { ScreeningThresholds, settleActivityScreening } from '../domain/activities/screening-criteria';
 
 export type ContentInput = Pick<CreateActivityDto, (typeof CONTENT_KEYS)[number]>;
 
@@ -80,28 +80,28 @@ const transfer = (input: TransferDto): Transfer => ({
   documentation: orNull(input.documentation),
 });
 
-/** The decision sent is kept only where the rule leaves it to the DPO (one criterion); else computed. */
-const dpiaScreening = (input: DpiaScreeningDto | undefined): DpiaScreening =>
-  settleScreening({
-    criteria: [...new Set(input?.criteria ?? [])],
-    onCnilRequiredList: orNull(input?.onCnilRequiredList),
-    onCnilExemptList: orNull(input?.onCnilExemptList),
-    decision: input?.decision ?? 'to_assess',
-    justification: orNull(input?.justification),
-  });
+/** The answers as given; the decision is settled once the whole content is known (buildContent). */
+const dpiaScreening = (input: DpiaScreeningDto | undefined): DpiaScreening => ({
+  criteria: [...new Set(input?.criteria ?? [])],
+  onCnilRequiredList: orNull(input?.onCnilRequiredList),
+  onCnilExemptList: orNull(input?.onCnilExemptList),
+  decision: input?.decision ?? 'to_assess',
+  justification: orNull(input?.justification),
+  ...(input?.dismissed?.length ? { dismissed: input.dismissed.map((entry) => ({ criterion: entry.criterion, reason: entry.reason })) } : {}),
+});
 
 /**
  * The stored content: the parts given in `input` (validated DTOs) replace those of `base`, whole; the
  * rest is kept, or defaulted when there is no base. Every field ends up present.
  */
-export function buildContent(input: ContentInput, base: ActivityContent | null, facts: ActivityFacts): ActivityContent {
+export function buildContent(input: ContentInput, base: ActivityContent | null, facts: ActivityFacts, thresholds?: ScreeningThresholds): ActivityContent {
   // Lists, flags and the screening are never null (the DTO refuses it): absent means "keep".
   const pick = <K extends Exclude<keyof ActivityContent, 'validationOverrides'>>(key: K, fresh: (value: NonNullable<ContentInput[K]>) => ActivityContent[K], fallback: ActivityContent[K]): ActivityContent[K] => {
     const value = input[key];
     if (value !== undefined && value !== null) return fresh(value);
     return base ? base[key] : fallback;
   };
-  return {
+  const content: ActivityContent = {
     jointControllers: pick('jointControllers', (list) => list.map(party), []),
     clientControllers: pick('clientControllers', (list) => list.map(party), []),
     purposes: pick('purposes', (list) => list.map(purpose), []),
@@ -116,6 +116,10 @@ export function buildContent(input: ContentInput, base: ActivityContent | null, 
     automatedDecisionMaking: pick('automatedDecisionMaking', (value) => value, false),
     dpiaScreening: pick('dpiaScreening', (value) => dpiaScreening(value), dpiaScreening(undefined)),
   };
+  // The decision sent is kept only where the rule leaves it to the DPO (one criterion); else computed,
+  // from the criteria the content meets as well as those declared (a PATCH of the subjects re-screens).
+  content.dpiaScreening = settleActivityScreening(content, facts, thresholds);
+  return content;
 }
 
 /** The content keys the input sets (for checking only what a PATCH changes). */

@@ -9,11 +9,11 @@ import { VersionedRecords } from '../common/versioned-record/versioned-records';
 import { DpiaException } from '../dpias/dpia-errors';
 import { DocumentStorage } from '../evidence/document-storage';
 import { VendorLinksService, VendorName } from '../vendors/vendor-links.service';
-import { ActivityCatalogues } from '../catalogues/activity-catalogues';
+import { ActivityCatalogues, type ActivityFacts } from '../catalogues/activity-catalogues';
 import { buildContent, contentKeysIn } from './activity-document';
 import { ProcessingActivity } from './activity.entity';
-import type { DpiaScreening } from '../domain/activities/activity.types';
-import { changesDpoDecision, screenDpia } from '../domain/activities/dpia-screening';
+import type { ActivityContent, DpiaScreening } from '../domain/activities/activity.types';
+import { changesActivityDpoDecision, changesDismissals, screenActivity, settleActivityScreening } from '../domain/activities/screening-criteria';
 import { CreateActivityDto, UpdateActivityDto } from './dto/activity.dto';
 import { ActivityAccess, asSubject, label, names } from './activity-access';
 import { ActivityDetail, activityFields, ActivityQueries } from './activity-queries.service';
@@ -98,7 +98,7 @@ export class ActivityEditing {
     const facts = await this.catalogues.facts();
     const document = buildContent(input, current.document, facts);
     errors.push(...(await this.catalogues.unknownCodes(organizationId, document, contentKeysIn(input))));
-    document.dpiaScreening = this.screeningDecision(access, current.document.dpiaScreening, document.dpiaScreening, errors);
+    document.dpiaScreening = this.screeningDecision(access, current.document, document, facts, errors);
     // Processors sent back as read keep their links (a vendor renamed since still reads under its old name).
     const processorsChanged = input.processors !== undefined && canonicalJson(input.processors) !== canonicalJson(current.document.processors);
     const processors = processorsChanged ? await this.resolveProcessors(organizationId, input.processors, errors) : undefined;
@@ -211,20 +211,27 @@ export class ActivityEditing {
   }
 
   /**
-   * With one criterion the DPO decides whether a DPIA is needed, and writes why. A new decision from
-   * anyone else is not recorded (the previous DPO decision stays, or the activity awaits one); the
-   * DPO's needs a justification. Creation and import keep the decision the file records: it was taken
-   * before the activity reached Registre.
+   * With one criterion the DPO decides whether a DPIA is needed, and writes why; dismissing a criterion
+   * the facts meet is the DPO's call too. A new decision or dismissal from anyone else is not recorded
+   * (the previous one stays, or the activity awaits one); the DPO's decision needs a justification.
+   * Creation and import keep what the file records: it was decided before the activity reached Registre.
    */
-  private screeningDecision(access: ActivityAccess, before: DpiaScreening, after: DpiaScreening, errors: FieldError[]): DpiaScreening {
-    if (!changesDpoDecision(before, after)) return after;
-    if (!access.ability.can('validate', subject('Dpia', { organizationId: access.organizationId }))) {
-      const previous = screenDpia(before, before);
-      const kept = previous.dpoDecides ? before : { decision: 'to_assess' as const, justification: after.justification };
-      return { ...after, decision: kept.decision, justification: kept.justification };
+  private screeningDecision(access: ActivityAccess, before: ActivityContent, after: ActivityContent, facts: ActivityFacts, errors: FieldError[]): DpiaScreening {
+    const isDpo = access.ability.can('validate', subject('Dpia', { organizationId: access.organizationId }));
+    let screening = after.dpiaScreening;
+    if (!isDpo && changesDismissals(before.dpiaScreening, screening)) {
+      const { dismissed: _ignored, ...rest } = screening;
+      screening = settleActivityScreening({ ...after, dpiaScreening: { ...rest, ...(before.dpiaScreening.dismissed ? { dismissed: before.dpiaScreening.dismissed } : {}) } }, facts);
     }
-    if (!after.justification?.trim()) errors.push({ path: 'dpiaScreening.justification', code: 'isNotEmpty', args: [] });
-    return after;
+    const content = { ...after, dpiaScreening: screening };
+    if (!changesActivityDpoDecision(before, content, facts)) return screening;
+    if (!isDpo) {
+      const previous = screenActivity(before, facts, undefined, before.dpiaScreening).outcome;
+      const kept = previous.dpoDecides ? before.dpiaScreening : { decision: 'to_assess' as const, justification: screening.justification };
+      return { ...screening, decision: kept.decision, justification: kept.justification };
+    }
+    if (!screening.justification?.trim()) errors.push({ path: 'dpiaScreening.justification', code: 'isNotEmpty', args: [] });
+    return screening;
   }
 
   /** `departmentId` or `department` (a name); both given must agree. undefined: not given. */

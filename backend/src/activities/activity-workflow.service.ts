@@ -15,6 +15,7 @@ import { VendorLinksService } from '../vendors/vendor-links.service';
 import { ActivityCatalogues, ActivityFacts } from '../catalogues/activity-catalogues';
 import { ActivityIncompleteException } from './activity-errors';
 import { consultationHold } from '../domain/dpias/dpia-rules';
+import { screenActivity } from '../domain/activities/screening-criteria';
 import { checkActivity, completenessOf, RuleInput, unresolvedBlockers, ValidationBlocker, validationBlockers, ValidationOverride } from '../domain/activities/activity-rules';
 import type { ActivityContent } from '../domain/activities/activity.types';
 import { ProcessingActivity } from './activity.entity';
@@ -152,7 +153,8 @@ export class ActivityWorkflow {
         ).needsMechanism,
       })),
       processors: vendors.map((vendor) => ({ name: vendor.name, concerns: blockingConcerns(vendor, assessVendor(transferInputOf(vendor), transferFacts)) })),
-      dpiaDecision: row.document.dpiaScreening?.decision ?? null,
+      // The shared screening on the document as it is now (a document saved under an older rule screens anew).
+      dpiaDecision: screenActivity(row.document, await this.catalogues.facts(), undefined, row.document.dpiaScreening).outcome.decision,
       dpiaStatus: dpia?.status ?? null,
       consultationHold: consultationHold(dpia?.prior_consultation ?? null),
       publicBody: profile?.public_body ?? false,

@@ -4,13 +4,10 @@ import type { FieldError } from '../common/http/validation';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import type { RuleFacts } from '../domain/activities/activity-rules';
 import { ActivityContent, CONTENT_KEYS, FREE_MEASURE_PREFIX } from '../domain/activities/activity.types';
+import { ScreeningCatalogueFacts, screeningFactsFrom } from '../domain/activities/screening-criteria';
 
-/** Catalogue facts the register reads: which data categories are sensitive, which subjects vulnerable. */
-export interface ActivityFacts extends RuleFacts {
-  criminalDataCategories: ReadonlySet<string>;
-  nationalIdentifierCategories: ReadonlySet<string>;
-  vulnerableSubjectCategories: ReadonlySet<string>;
-}
+/** Catalogue facts the register reads: which data categories are sensitive, which subjects vulnerable (the DPIA screening's facts). */
+export type ActivityFacts = RuleFacts & ScreeningCatalogueFacts;
 
 /** A catalogue code used by a record, with the path of the field that holds it. */
 export interface CodeReference {
@@ -78,14 +75,8 @@ export class ActivityCatalogues {
     const rows = await this.connection.manager.query<{ catalogue: string; code: string; facts: Record<string, unknown> }[]>(
       "SELECT catalogue, code, facts FROM catalogue_entries WHERE catalogue IN ('data-categories', 'data-subject-categories')",
     );
-    const codes = (catalogue: string, test: (facts: Record<string, unknown>) => boolean) =>
-      new Set(rows.filter((row) => row.catalogue === catalogue && test(row.facts)).map((row) => row.code));
-    return {
-      specialDataCategories: codes('data-categories', (facts) => facts.special === true),
-      criminalDataCategories: codes('data-categories', (facts) => facts.criminal === true),
-      nationalIdentifierCategories: codes('data-categories', (facts) => facts.article === '87'),
-      vulnerableSubjectCategories: codes('data-subject-categories', (facts) => facts.vulnerableByDefault === true),
-    };
+    const of = (catalogue: string) => rows.filter((row) => row.catalogue === catalogue);
+    return screeningFactsFrom(of('data-categories'), of('data-subject-categories'));
   }
 
   /** Field errors for codes that are neither shipped nor the organisation's own entry. */

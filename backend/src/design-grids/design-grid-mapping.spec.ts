@@ -40,13 +40,14 @@ describe('design grid: answers → draft activity (one mapping)', () => {
     expect(content.dataSubjectInformation).toBe('Notice affichée à l’inscription dans l’application et sur l’intranet.');
     expect(content.rightsProcedure).toBe('Demandes au DPO via le formulaire intranet ; suppression du compte dans l’application.');
     expect(content.automatedDecisionMaking).toBe(false);
-    expect(content.dpiaScreening).toEqual({ criteria: ['sensitive_or_highly_personal_data'], decision: 'to_assess' });
+    // The draft keeps the declared criteria only (none here); the register derives location and employees itself.
+    expect(content.dpiaScreening).toEqual({ criteria: [], decision: 'required' });
   });
 
   it('maps an empty grid to an empty draft named after the project', () => {
     const content = mapAnswers({ projectName: 'Vide', pitch: '  ' }, {}, facts);
     expect(content).toMatchObject({ name: 'Vide', description: null, purposes: [], dataCategories: [], processors: [], transfers: [], securityMeasures: [], dataSubjectInformation: null });
-    expect(content.dpiaScreening).toEqual({ criteria: [], decision: 'to_assess' });
+    expect(content.dpiaScreening).toEqual({ criteria: [], decision: 'not_required' });
   });
 
   it('makes the first purpose the main one when none is marked, and follows purposes by id, not position', () => {
@@ -107,12 +108,25 @@ describe('design grid: answers → draft activity (one mapping)', () => {
 });
 
 describe('design grid: EDPB criteria implied by the answers', () => {
-  it('finds none in an empty grid', () => {
-    expect(assessDpia({}, facts)).toEqual({ criteria: [], decision: 'to_assess' });
+  it('finds none in an empty grid: not required, as the draft it creates says', () => {
+    expect(assessDpia({}, facts)).toEqual({ criteria: [], decision: 'not_required' });
   });
 
-  it('counts location data as highly personal (one criterion: to assess)', () => {
-    expect(assessDpia(carpoolAnswers(), facts)).toEqual({ criteria: [{ code: 'sensitive_or_highly_personal_data', because: ['location'] }], decision: 'to_assess' });
+  it('counts employees’ location as monitoring, highly personal data and vulnerable subjects (WP248 criteria 3, 4, 7): required', () => {
+    expect(assessDpia(carpoolAnswers(), facts)).toEqual({
+      criteria: [
+        { code: 'systematic_monitoring', because: ['location'] },
+        { code: 'sensitive_or_highly_personal_data', because: ['location'] },
+        { code: 'vulnerable_data_subjects', because: ['employees'] },
+      ],
+      decision: 'required',
+    });
+  });
+
+  it('counts the persons the answers estimate against the large-scale threshold', () => {
+    const answers: GridAnswers = { data: { subjects: [{ category: 'users', estimatedCount: 40_000 }], dataCategories: [], recipients: [], processors: [] } };
+    expect(assessDpia(answers, facts)).toEqual({ criteria: [{ code: 'large_scale', because: ['large_scale'] }], decision: 'to_assess' });
+    expect(assessDpia(answers, facts, { largeScalePersons: 50_000 })).toEqual({ criteria: [], decision: 'not_required' });
   });
 
   it('requires a DPIA for large scale plus systematic monitoring, in the EDPB order', () => {
@@ -129,12 +143,12 @@ describe('design grid: EDPB criteria implied by the answers', () => {
     });
   });
 
-  it('takes vulnerable subjects from the catalogue default unless the answer says otherwise', () => {
+  it('takes vulnerable subjects from the catalogue default (an unticked box does not dismiss it) or the answer', () => {
     const data = (subjects: NonNullable<GridAnswers['data']>['subjects']): GridAnswers => ({
       data: { subjects, dataCategories: [], recipients: [], processors: [] },
     });
     expect(assessDpia(data([{ category: 'minors' }]), facts).criteria).toEqual([{ code: 'vulnerable_data_subjects', because: ['minors'] }]);
-    expect(assessDpia(data([{ category: 'minors', vulnerable: false }]), facts).criteria).toEqual([]);
+    expect(assessDpia(data([{ category: 'minors', vulnerable: false }]), facts).criteria).toEqual([{ code: 'vulnerable_data_subjects', because: ['minors'] }]);
     expect(assessDpia(data([{ category: 'customers', vulnerable: true }]), facts).criteria).toEqual([{ code: 'vulnerable_data_subjects', because: ['customers'] }]);
   });
 
@@ -168,9 +182,9 @@ describe('design grid: flags for the DPO, one by one', () => {
     expect(computeFlags({}, facts)).toEqual([]);
   });
 
-  it('flags the covoiturage grid: DPIA to assess (location) and the US provider without safeguards', () => {
+  it('flags the covoiturage grid: DPIA required (employees’ location) and the US provider without safeguards', () => {
     expect(computeFlags(carpoolAnswers(), facts)).toEqual([
-      { code: 'dpia_to_assess', question: 'data', items: ['sensitive_or_highly_personal_data'] },
+      { code: 'dpia_required', question: 'data', items: ['systematic_monitoring', 'sensitive_or_highly_personal_data', 'vulnerable_data_subjects'] },
       { code: 'transfer_without_safeguards', question: 'data', items: ['Cartographie Globale Inc. (US)'] },
     ]);
   });
@@ -186,9 +200,9 @@ describe('design grid: flags for the DPO, one by one', () => {
   });
 
   it('DPIA likely required from two criteria, to assess from one', () => {
-    expect(codes(withData([{ category: 'location' }], { largeScale: true }))).toContain('dpia_required');
-    expect(codes(withData([{ category: 'location' }], { largeScale: true }))).not.toContain('dpia_to_assess');
-    expect(codes(withData([{ category: 'location' }]))).toContain('dpia_to_assess');
+    expect(codes(withData([{ category: 'economic_financial' }], { largeScale: true }))).toContain('dpia_required');
+    expect(codes(withData([{ category: 'economic_financial' }], { largeScale: true }))).not.toContain('dpia_to_assess');
+    expect(codes(withData([{ category: 'economic_financial' }]))).toContain('dpia_to_assess');
     expect(codes(withData([{ category: 'identity' }]))).not.toEqual(expect.arrayContaining(['dpia_to_assess']));
   });
 
@@ -293,7 +307,7 @@ describe('design grid: keeping the draft in step without overwriting the DPO', (
   it('compares values, not key order', () => {
     const mapped = content();
     const reordered = { ...mapped.dpiaScreening, decision: mapped.dpiaScreening.decision };
-    const state: SyncState = { dpiaScreening: { mapped: { decision: 'required', criteria: [] }, written: { decision: reordered.decision, criteria: reordered.criteria } } };
+    const state: SyncState = { dpiaScreening: { mapped: { decision: 'to_assess', criteria: ['large_scale'] }, written: { decision: reordered.decision, criteria: reordered.criteria } } };
     const plan = planSync(mapped, state, { dpiaScreening: { criteria: reordered.criteria, decision: reordered.decision } });
     expect(plan.writes.dpiaScreening).toEqual(mapped.dpiaScreening);
   });

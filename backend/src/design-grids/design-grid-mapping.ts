@@ -12,13 +12,13 @@ import type {
 } from '../domain/activities/activity.types';
 import { FREE_MEASURE_PREFIX } from '../domain/activities/activity.types';
 import { canonicalJson } from '../common/diff/field-diff';
+import { ScreenableContent, screenActivity, ScreeningCatalogueFacts, screeningFactsFrom, ScreeningThresholds } from '../domain/activities/screening-criteria';
 import { assessTransfer, TransferFacts, zoneOf } from '../domain/transfers/transfer-status';
 import {
   GRID_FIELDS,
   GridAnswers,
   GridConflict,
   GridDpiaAssessment,
-  GridDpiaCriterion,
   GridField,
   GridFlag,
   GridPractice,
@@ -26,12 +26,7 @@ import {
 } from '../domain/design-grids/design-grid.types';
 
 /** Catalogue facts the grid reads (data-categories, data-subject-categories, countries, mechanisms). */
-export interface GridFacts {
-  specialDataCategories: ReadonlySet<string>;
-  criminalDataCategories: ReadonlySet<string>;
-  nationalIdentifierCategories: ReadonlySet<string>;
-  highlyPersonalDataCategories: ReadonlySet<string>;
-  vulnerableSubjectCategories: ReadonlySet<string>;
+export interface GridFacts extends ScreeningCatalogueFacts {
   transfers: TransferFacts;
 }
 
@@ -72,20 +67,8 @@ const text = (value: string | null | undefined): string | null => {
 };
 const blank = (value: string | null | undefined) => text(value) === null;
 
-/** The EDPB criteria (WP248 rev.01) in their own order, and the practice of question 1 behind each. */
-const CRITERIA_ORDER = [
-  'evaluation_scoring',
-  'automated_decision_legal_effect',
-  'systematic_monitoring',
-  'sensitive_or_highly_personal_data',
-  'large_scale',
-  'matching_combining_datasets',
-  'vulnerable_data_subjects',
-  'innovative_technology',
-  'prevents_exercising_right_or_contract',
-] as const;
-
-const CRITERION_OF_PRACTICE: Record<GridPractice, (typeof CRITERIA_ORDER)[number]> = {
+/** The practice of question 1 behind each criterion the team declares there. */
+const CRITERION_OF_PRACTICE: Record<GridPractice, string> = {
   evaluation_scoring: 'evaluation_scoring',
   automated_decision: 'automated_decision_legal_effect',
   systematic_monitoring: 'systematic_monitoring',
@@ -93,9 +76,6 @@ const CRITERION_OF_PRACTICE: Record<GridPractice, (typeof CRITERIA_ORDER)[number
   innovative_technology: 'innovative_technology',
   prevents_exercising_right_or_contract: 'prevents_exercising_right_or_contract',
 };
-
-/** Two criteria or more: a DPIA is required in most cases (dpia.json `requiredWhenCriteriaAtLeast`). */
-export const DPIA_REQUIRED_FROM = 2;
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
@@ -115,32 +95,53 @@ const processorsOf = (answers: GridAnswers) =>
     (item) => item.name.trim().toLowerCase(),
   );
 
-function isVulnerable(subject: { category: string; vulnerable?: boolean | null }, facts: GridFacts): boolean {
-  return typeof subject.vulnerable === 'boolean' ? subject.vulnerable : facts.vulnerableSubjectCategories.has(subject.category);
+/** The criteria the team declares in the grid: the practices of question 1, and "large scale" of the data question. */
+function declaredCriteria(answers: GridAnswers): string[] {
+  const practices = (answers.purposes?.practices ?? []).map((practice) => CRITERION_OF_PRACTICE[practice]);
+  return [...new Set([...practices, ...(answers.data?.largeScale === true ? ['large_scale'] : [])])];
 }
 
-/** The EDPB criteria the answers imply, each with what implies it; the decision follows their count. */
-export function assessDpia(answers: GridAnswers, facts: GridFacts): GridDpiaAssessment {
-  const because = new Map<string, string[]>();
-  const add = (criterion: string, reason: string) => because.set(criterion, [...(because.get(criterion) ?? []), reason]);
+/** The draft the answers make, as the screening reads it (the same facts the activity will hold). */
+function screenable(answers: GridAnswers): ScreenableContent {
+  return {
+    dataSubjects: subjectsOf(answers).map((subject) => ({ category: subject.category, estimatedCount: subject.estimatedCount ?? null, vulnerable: subject.vulnerable ?? false })),
+    dataCategories: dataCategoriesOf(answers).map((category) => ({
+      category: category.category,
+      description: null,
+      source: null,
+      sourceDetail: null,
+      mandatory: false,
+      minimisationJustification: null,
+      art9Condition: category.art9Condition ?? null,
+      retention: null,
+    })),
+    automatedDecisionMaking: (answers.purposes?.practices ?? []).includes('automated_decision'),
+    dpiaScreening: { criteria: declaredCriteria(answers), onCnilRequiredList: null, onCnilExemptList: null, decision: 'to_assess', justification: null },
+  };
+}
 
-  for (const practice of answers.purposes?.practices ?? []) add(CRITERION_OF_PRACTICE[practice], practice);
-  for (const category of dataCategoriesOf(answers)) {
-    const code = category.category;
-    const sensitive =
-      facts.specialDataCategories.has(code) ||
-      facts.criminalDataCategories.has(code) ||
-      facts.highlyPersonalDataCategories.has(code) ||
-      facts.nationalIdentifierCategories.has(code);
-    if (sensitive) add('sensitive_or_highly_personal_data', code);
-  }
-  if (answers.data?.largeScale === true) add('large_scale', 'large_scale');
-  for (const subject of subjectsOf(answers)) if (isVulnerable(subject, facts)) add('vulnerable_data_subjects', subject.category);
-
-  const criteria: GridDpiaCriterion[] = CRITERIA_ORDER.filter((code) => because.has(code)).map((code) => ({ code, because: [...new Set(because.get(code))] }));
-  // With fewer than two criteria the DPO still decides: one may be enough, none is not a decision.
-  const decision: DpiaScreeningDecision = criteria.length >= DPIA_REQUIRED_FROM ? 'required' : 'to_assess';
-  return { criteria, decision };
+/**
+ * The EDPB criteria the answers meet, each with what meets it, and the decision: the register's own
+ * screening (screening-criteria.ts) on the draft the answers make, so the grid and the draft agree —
+ * no criterion is "not required" in both. `because` names answers: a practice, a category, "large scale".
+ */
+export function assessDpia(answers: GridAnswers, facts: GridFacts, thresholds?: ScreeningThresholds): GridDpiaAssessment {
+  const practices = answers.purposes?.practices ?? [];
+  const { criteria, outcome } = screenActivity(screenable(answers), facts, thresholds);
+  return {
+    criteria: criteria.map((criterion) => {
+      const because = criterion.reasons.flatMap((reason): string[] => {
+        if (reason.item) return [reason.item];
+        if (reason.kind === 'persons_over_threshold') return ['large_scale'];
+        if (reason.kind === 'automated_decision') return ['automated_decision'];
+        // Declared: the practice that declares it, or the large-scale answer.
+        const fromPractices = practices.filter((practice) => CRITERION_OF_PRACTICE[practice] === criterion.code);
+        return fromPractices.length ? fromPractices : criterion.code === 'large_scale' ? ['large_scale'] : [];
+      });
+      return { code: criterion.code, because: [...new Set(because)] };
+    }),
+    decision: outcome.decision,
+  };
 }
 
 /** The one mapping from answers to the draft activity's fields. */
@@ -213,7 +214,8 @@ export function mapAnswers(project: GridProject, answers: GridAnswers, facts: Gr
     dataSubjectInformation: text(answers.information?.description),
     rightsProcedure: text(answers.rights?.description),
     automatedDecisionMaking: (answers.purposes?.practices ?? []).includes('automated_decision'),
-    dpiaScreening: { criteria: dpia.criteria.map((criterion) => criterion.code), decision: dpia.decision },
+    // Only what the team declared: the register derives the rest from the draft's facts, as for any activity.
+    dpiaScreening: { criteria: declaredCriteria(answers), decision: dpia.decision },
   };
 }
 
@@ -231,8 +233,8 @@ export function computeFlags(answers: GridAnswers, facts: GridFacts): GridFlag[]
   if (national.length) flags.push({ code: 'national_identifier', question: 'data', items: national });
 
   const dpia = assessDpia(answers, facts);
-  if (dpia.criteria.length >= DPIA_REQUIRED_FROM) flags.push({ code: 'dpia_required', question: 'data', items: dpia.criteria.map((criterion) => criterion.code) });
-  else if (dpia.criteria.length === 1) flags.push({ code: 'dpia_to_assess', question: 'data', items: dpia.criteria.map((criterion) => criterion.code) });
+  if (dpia.decision === 'required') flags.push({ code: 'dpia_required', question: 'data', items: dpia.criteria.map((criterion) => criterion.code) });
+  else if (dpia.decision === 'to_assess') flags.push({ code: 'dpia_to_assess', question: 'data', items: dpia.criteria.map((criterion) => criterion.code) });
 
   const purposes = new Map((answers.purposes?.purposes ?? []).map((purpose) => [purpose.id, purpose.description.trim()]));
   const untested = (answers.legitimacy?.bases ?? []).filter(
@@ -353,13 +355,5 @@ interface CatalogueRow {
 
 /** The facts from catalogue entries (rows of catalogue_entries, or the shipped JSON items). */
 export function gridFactsFrom(dataCategories: CatalogueRow[], subjectCategories: CatalogueRow[], transfers: TransferFacts): GridFacts {
-  const codes = (rows: CatalogueRow[], test: (facts: Record<string, unknown>) => boolean) => new Set(rows.filter((row) => test(row.facts)).map((row) => row.code));
-  return {
-    specialDataCategories: codes(dataCategories, (facts) => facts.special === true),
-    criminalDataCategories: codes(dataCategories, (facts) => facts.criminal === true),
-    nationalIdentifierCategories: codes(dataCategories, (facts) => facts.article === '87'),
-    highlyPersonalDataCategories: codes(dataCategories, (facts) => facts.highlyPersonal === true),
-    vulnerableSubjectCategories: codes(subjectCategories, (facts) => facts.vulnerableByDefault === true),
-    transfers,
-  };
+  return { ...screeningFactsFrom(dataCategories, subjectCategories), transfers };
 }

@@ -38,8 +38,16 @@ describe('design grids: autosave, resume, submit, review, accept and re-answer c
     expect(step1.body).toMatchObject({ version: 2, answered: ['purposes'], flags: [] });
     const step3 = await org.as.contributor.patch(`${grids()}/${grid.id}`).send({ version: 2, answers: { data: carpoolAnswers().data } }).expect(200);
     expect(step3.body.answered).toEqual(['purposes', 'data']);
-    expect(step3.body.flags.map((flag: Body) => flag.code)).toEqual(['dpia_to_assess', 'transfer_without_safeguards']);
-    expect(step3.body.dpia).toEqual({ criteria: [{ code: 'sensitive_or_highly_personal_data', because: ['location'] }], decision: 'to_assess' });
+    expect(step3.body.flags.map((flag: Body) => flag.code)).toEqual(['dpia_required', 'transfer_without_safeguards']);
+    // Employees' location: monitoring, highly personal data, vulnerable subjects (WP248 criteria 3, 4, 7).
+    expect(step3.body.dpia).toEqual({
+      criteria: [
+        { code: 'systematic_monitoring', because: ['location'] },
+        { code: 'sensitive_or_highly_personal_data', because: ['location'] },
+        { code: 'vulnerable_data_subjects', because: ['employees'] },
+      ],
+      decision: 'required',
+    });
 
     // Saving the same answers again changes nothing (no new version).
     const same = await org.as.contributor.patch(`${grids()}/${grid.id}`).send({ version: 3, answers: { data: carpoolAnswers().data } }).expect(200);
@@ -125,7 +133,8 @@ describe('design grids: autosave, resume, submit, review, accept and re-answer c
       processors: ['Cartographie Globale Inc.'],
       transfers: [{ country: 'US', recipient: 'Cartographie Globale Inc.', mechanism: null }],
       securityMeasures: ['authentication', 'encryption', 'backup', 'incident_management', 'other:Revue des accès chaque trimestre'],
-      dpiaScreening: { criteria: ['sensitive_or_highly_personal_data'], decision: 'to_assess' },
+      // The same decision as the grid's: the register derives the criteria from the draft's facts.
+      dpiaScreening: { criteria: [], decision: 'required' },
     });
     expect(activity.dataCategories.map((category: Body) => [category.category, category.minimisationJustification !== null, category.retention?.activePeriod])).toEqual([
       ['identity', true, 'P0D'],

@@ -100,8 +100,25 @@ describe('DPIAs: screening, sections, statuses, locking, revisions, roles and au
       expect(version.activity.dpiaScreening.decision).toBe('required');
     });
 
+    it('lets only the DPO find a derived criterion not met, with a written reason (WP248: employees count as vulnerable)', async () => {
+      const body = completeActivity({ name: 'Annuaire interne', dpiaScreening: { criteria: [] } });
+      const created = (await org.as.contributor.post(activities()).send(body).expect(201)).body;
+      expect(created.dpiaScreening).toMatchObject({ decision: 'to_assess' });
+      const dismissal = { criterion: 'vulnerable_data_subjects', reason: 'Annuaire : ni surveillance ni évaluation des agents' };
+      const tried = (
+        await org.as.contributor.patch(`${activities()}/${created.id}`).send({ version: created.version, dpiaScreening: { criteria: [], dismissed: [dismissal] } }).expect(200)
+      ).body;
+      expect(tried.dpiaScreening.dismissed).toBeUndefined();
+      expect(tried.dpiaScreening.decision).toBe('to_assess');
+      const dismissed = (await org.as.dpo.patch(`${activities()}/${created.id}`).send({ version: tried.version, dpiaScreening: { criteria: [], dismissed: [dismissal] } }).expect(200)).body;
+      expect(dismissed.dpiaScreening).toMatchObject({ decision: 'not_required', dismissed: [dismissal] });
+      // A contributor's later edit of the screening keeps the DPO's dismissal.
+      const kept = (await org.as.contributor.patch(`${activities()}/${created.id}`).send({ version: dismissed.version, dpiaScreening: { criteria: [] } }).expect(200)).body;
+      expect(kept.dpiaScreening).toMatchObject({ decision: 'not_required', dismissed: [dismissal] });
+    });
+
     it('leaves the one-criterion decision to the DPO, who must write why', async () => {
-      const created = (await org.as.contributor.post(activities()).send(completeActivity({ name: 'Un critère', dpiaScreening: { criteria: ['large_scale'] } })).expect(201)).body;
+      const created = (await org.as.contributor.post(activities()).send(completeActivity({ name: 'Un critère', dataSubjects: [{ category: 'customers', estimatedCount: 5000 }], dpiaScreening: { criteria: ['large_scale'] } })).expect(201)).body;
       expect(created.dpiaScreening.decision).toBe('to_assess');
       // A contributor's decision is not recorded.
       const tried = (

@@ -293,7 +293,12 @@ describe('findings engine on purpose-built data', () => {
     const required = cleanActivity({ dpiaScreening: { ...base.dpiaScreening, criteria: ['large_scale', 'systematic_monitoring'], decision: 'required' } });
     const dpiaCases: { name: string; activity: ActivityRow; dpia?: Partial<DpiaRow>; expected: string[] }[] = [
       { name: 'required by the screening, none started', activity: required, expected: ['dpia_required_missing dpiaScreening.decision'] },
-      { name: 'screening to assess or not required, none started: nothing', activity: cleanActivity({ dpiaScreening: { ...base.dpiaScreening, decision: 'to_assess' } }), expected: [] },
+      {
+        name: 'one criterion and no DPO decision (WP248: the DPO decides and writes why): to decide',
+        activity: cleanActivity({ dpiaScreening: { ...base.dpiaScreening, criteria: ['large_scale'], decision: 'to_assess' } }),
+        expected: ['dpia_screening_undecided dpiaScreening.decision'],
+      },
+      { name: 'screening not required, none started: nothing', activity: cleanActivity({ dpiaScreening: { ...base.dpiaScreening, decision: 'not_required' } }), expected: [] },
       { name: 'validated, no overdue action: nothing', activity: required, dpia: {}, expected: [] },
       { name: 'in progress', activity: required, dpia: { status: 'in_progress' }, expected: ['dpia_not_validated validation'] },
       { name: 'awaiting the DPO (even when the screening did not require it)', activity: cleanActivity(), dpia: { status: 'awaiting_dpo_opinion' }, expected: ['dpia_not_validated validation'] },

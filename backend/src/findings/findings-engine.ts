@@ -234,6 +234,7 @@ const vendorRules: FindingRule = {
 /**
  * DPIAs (Art 35), from the DPIA of each activity loaded with the organisation (one query):
  *  - required by the screening but not started: fixed on the activity's DPIA tab;
+ *  - one criterion and no recorded DPO decision (to assess): the DPO decides on the same tab;
  *  - started but not validated yet (draft, in progress, awaiting the DPO's opinion);
  *  - refused: its own code and high severity, since the processing must not go ahead as it is —
  *    unlike a DPIA still in progress, the fix is a new revision or giving the processing up;
@@ -249,9 +250,11 @@ const dpiaRule: FindingRule = {
     if (activity.status === 'archived') return [];
     const dpia = data.dpiasByActivity.get(activity.id);
     if (!dpia) {
-      return activity.dpiaScreening?.decision === 'required'
-        ? [onActivity(activity, { code: 'dpia_required_missing', severity: 'high', field: 'dpiaScreening.decision', params: {} })]
-        : [];
+      // The stored decision is the shared screening's (screening-criteria.ts), settled at each save.
+      const decision = activity.dpiaScreening?.decision;
+      if (decision === 'required') return [onActivity(activity, { code: 'dpia_required_missing', severity: 'high', field: 'dpiaScreening.decision', params: {} })];
+      if (decision === 'to_assess') return [onActivity(activity, { code: 'dpia_screening_undecided', severity: 'medium', field: 'dpiaScreening.decision', params: {} })];
+      return [];
     }
     const findings: Finding[] = [];
     if (dpia.status === 'refused') {

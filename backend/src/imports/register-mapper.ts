@@ -76,7 +76,7 @@ const SPECS: SheetSpec[] = [
     key: 'dpia_screening',
     list: null,
     required: [['reference']],
-    fields: { decision: 'dpia_decision_code', criteria: 'dpia_criteria_codes', onCnilRequiredList: 'cnil_required_code', onCnilExemptList: 'cnil_exempt_code', justification: 'dpia_justification' },
+    fields: { decision: 'dpia_decision_code', criteria: 'dpia_criteria_codes', onCnilRequiredList: 'cnil_required_code', onCnilExemptList: 'cnil_exempt_code', justification: 'dpia_justification', dismissed: 'dpia_dismissed' },
   },
 ];
 
@@ -380,6 +380,13 @@ export function mapWorkbook(workbook: SheetRows[], labels: CatalogueLabels): Map
       decision: read.code('dpia_decision', 'enum:dpia_decision') ?? 'to_assess',
       justification: read.text('dpia_justification'),
     };
+    // « label : reason » per line, as the export writes it; the label may also be the code.
+    const dismissed = (read.text('dpia_dismissed') ?? '')
+      .split('\n')
+      .map((line) => /^(.+?)\s?:\s(.+)$/.exec(line.trim()))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match) => ({ criterion: labels.codeOf('dpia-criteria', match[1].trim()) ?? match[1].trim(), reason: match[2].trim() }));
+    if (dismissed.length) (item.dpiaScreening as Record<string, unknown>).dismissed = dismissed;
     location.dpiaRow = row;
   });
 

@@ -204,7 +204,7 @@ export class WeeklyDigestService {
 
       if (member.roles.includes('dpo')) {
         for (const item of queue) {
-          const type = item.kind === 'prior_consultation' ? 'dpia' : item.kind;
+          const type = item.kind === 'prior_consultation' ? 'dpia' : item.kind === 'dpia_screening' ? 'activity' : item.kind;
           digest.waiting.push({ kind: 'queue', queueKind: item.kind, record: { type, id: item.recordId, reference: item.reference ?? item.title, name: item.title }, since: item.since });
         }
       }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import type { ReviewKind, ReviewQueueItemView } from './dto/review-queue.dto';
-import { ACTIVITIES_IN_REVIEW_SQL, joinActivity } from '../activities/directory/activity-directory';
+import { ACTIVITIES_IN_REVIEW_SQL, ACTIVITIES_SCREENING_UNDECIDED_SQL, joinActivity } from '../activities/directory/activity-directory';
 
 /**
  * What waits for the DPO, oldest first. One query in the request's tenant transaction (row-level
@@ -11,6 +11,8 @@ import { ACTIVITIES_IN_REVIEW_SQL, joinActivity } from '../activities/directory/
  */
 const QUEUE_SQL = `
   ${ACTIVITIES_IN_REVIEW_SQL}
+  UNION ALL
+  ${ACTIVITIES_SCREENING_UNDECIDED_SQL}
   UNION ALL
   SELECT 'design_grid', g.id, ga.reference, g.project_name, COALESCE(gu.name, g.created_by_name), COALESCE(g.submitted_at, g.updated_at)
   FROM design_grids g

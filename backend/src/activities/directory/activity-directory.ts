@@ -105,6 +105,17 @@ export const ACTIVITIES_IN_REVIEW_SQL = `
   WHERE a.organization_id = $1 AND a.status = 'in_review'`;
 
 /**
+ * Activities whose DPIA screening meets one criterion and awaits the DPO's decision (the stored
+ * decision `to_assess`, settled by the shared screening at each save), without a DPIA started and
+ * not archived; since: the last change of the activity.
+ */
+export const ACTIVITIES_SCREENING_UNDECIDED_SQL = `
+  SELECT 'dpia_screening' AS kind, s.id AS record_id, s.reference, s.name AS title, su.name AS owner, s.updated_at AS since
+  FROM processing_activities s LEFT JOIN users su ON su.id = s.owner_id
+  WHERE s.organization_id = $1 AND s.status <> 'archived' AND s.document -> 'dpiaScreening' ->> 'decision' = 'to_assess'
+    AND NOT EXISTS (SELECT 1 FROM dpias sd WHERE sd.organization_id = s.organization_id AND sd.activity_id = s.id)`;
+
+/**
  * The activities created, validated or archived since `$2` (`$1` is the organisation), from the audit
  * trail, with the activity as it is now and what the authorization rules test on it (for the weekly
  * digest's "what changed"); an activity deleted since is left out.

@@ -200,12 +200,19 @@ export class TransferDto {
   @NullableText(TEXT_LIMITS.long) documentation?: string | null;
 }
 
+/** A criterion the register's facts meet that the DPO finds not met for this activity, and why. */
+export class DismissedCriterionDto {
+  @Code({ nullable: false, description: 'dpia-criteria code' }) criterion!: string;
+  @ApiProperty({ maxLength: TEXT_LIMITS.long }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.long, withArgs) reason!: string;
+}
+
 export class DpiaScreeningDto {
   @StringList(100, 'dpia-criteria codes') criteria?: string[];
   @Code({ nullable: true, description: 'dpia-cnil-required code' }) onCnilRequiredList?: string | null;
   @Code({ nullable: true, description: 'dpia-cnil-exempt code' }) onCnilExemptList?: string | null;
   @ApiPropertyOptional({ enum: DPIA_SCREENING_DECISIONS, default: 'to_assess' }) @Present() @IsIn(DPIA_SCREENING_DECISIONS, withArgs) decision?: DpiaScreeningDecision;
   @NullableText(TEXT_LIMITS.veryLong) justification?: string | null;
+  @NestedList(() => DismissedCriterionDto, 'derived criteria found not met for this activity, with the reason; absent when none') dismissed?: DismissedCriterionDto[];
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ActivityFacts } from '../../catalogues/activity-catalogues';
+import { screeningFactsFrom } from '../../domain/activities/screening-criteria';
 import { buildContent, ContentInput } from '../../activities/activity-document';
 import type { ActivityContent, ActivityRole, ActivityStatus, LegalBasis } from '../../domain/activities/activity.types';
 import countriesCatalogue from '../../domain/catalogues/data/countries.json';
@@ -64,14 +65,7 @@ const factsOf = (catalogue: { items: CatalogueItem[] }) =>
 
 /** The activity facts the services read from catalogue_entries, from the same shipped files. */
 export function catalogueActivityFacts(): ActivityFacts {
-  const categories = items(dataCategoriesCatalogue);
-  const codes = (list: CatalogueItem[], test: (item: CatalogueItem) => boolean) => new Set(list.filter(test).map((item) => item.code));
-  return {
-    specialDataCategories: codes(categories, (item) => item.special === true),
-    criminalDataCategories: codes(categories, (item) => item.criminal === true),
-    nationalIdentifierCategories: codes(categories, (item) => item.article === '87'),
-    vulnerableSubjectCategories: codes(items(subjectCategoriesCatalogue), (item) => item.vulnerableByDefault === true),
-  };
+  return screeningFactsFrom(factsOf(dataCategoriesCatalogue), factsOf(subjectCategoriesCatalogue));
 }
 
 /** As the decisions apply today: the synthetic register is made as it would be entered now. */

@@ -363,7 +363,7 @@ class GridDpiaCriterionView {
 
 class GridDpiaView {
   @ApiProperty({ type: [GridDpiaCriterionView] }) criteria!: GridDpiaCriterionView[];
-  @ApiProperty({ enum: ['required', 'to_assess'] }) decision!: string;
+  @ApiProperty({ enum: ['required', 'not_required', 'to_assess'] }) decision!: string;
 }
 
 class GridProblemView {

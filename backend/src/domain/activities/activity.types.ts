@@ -98,6 +98,11 @@ export interface DpiaScreening {
   onCnilExemptList: string | null;
   decision: DpiaScreeningDecision;
   justification: string | null;
+  /**
+   * Criteria the register's facts meet that the DPO finds not met for this activity, each with the
+   * written reason (screening-criteria.ts). Absent in documents written before it existed.
+   */
+  dismissed?: { criterion: string; reason: string }[];
 }
 
 /**

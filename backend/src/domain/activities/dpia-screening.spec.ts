@@ -1,5 +1,5 @@
 import type { DpiaScreening, DpiaScreeningDecision } from './activity.types';
-import { changesDpoDecision, screenDpia, ScreeningBasis, settleScreening } from './dpia-screening';
+import { screenDpia, ScreeningBasis } from './dpia-screening';
 
 const screening = (overrides: Partial<DpiaScreening> = {}): DpiaScreening => ({
   criteria: [],
@@ -33,22 +33,9 @@ describe('the DPIA screening rule', () => {
     const input = screening({ criteria, onCnilRequiredList: required, onCnilExemptList: exempt, decision: sent, justification });
     const outcome = screenDpia(input, input);
     expect(outcome).toEqual({ decision, basis, dpoDecides: basis === 'one_criterion', justificationMissing });
-    expect(settleScreening(input)).toEqual({ ...input, decision });
   });
 
   it('without a recorded decision, one criterion awaits the DPO', () => {
     expect(screenDpia(screening({ criteria: ['large_scale'] })).decision).toBe('to_assess');
-  });
-
-  it('knows when a change records a new DPO decision', () => {
-    const undecided = screening({ criteria: ['large_scale'] });
-    const decided = screening({ criteria: ['large_scale'], decision: 'not_required', justification: 'Counts only' });
-    expect(changesDpoDecision(undecided, decided)).toBe(true);
-    expect(changesDpoDecision(decided, decided)).toBe(false);
-    expect(changesDpoDecision(decided, { ...decided, justification: 'Another reason' })).toBe(true);
-    expect(changesDpoDecision(decided, undecided)).toBe(false);
-    // Computed results are nobody's decision.
-    expect(changesDpoDecision(undecided, screening({ criteria: ['large_scale', 'innovative_technology'], decision: 'required' }))).toBe(false);
-    expect(changesDpoDecision(null, decided)).toBe(true);
   });
 });

@@ -2,7 +2,9 @@ import type { DpiaScreening, DpiaScreeningDecision } from './activity.types';
 
 /**
  * The DPIA screening rule (GDPR Art 35, EDPB WP248 rev.01, CNIL délib. 2018-327 and 2019-118), pure so
- * the server (which decides what is stored) and the activity page (which shows it live) agree.
+ * the server (which decides what is stored) and the activity page (which shows it live) agree. It
+ * decides from the criteria that count; `screening-criteria.ts` derives them from the register's facts
+ * and merges those the user declares (`screenActivity`), which every reader goes through.
  *
  * Precedence, first match wins:
  *   1. on the CNIL list of processing that requires a DPIA → required
@@ -55,21 +57,4 @@ export function screenDpia(input: ScreeningInput, recorded?: RecordedDecision | 
     dpoDecides: true,
     justificationMissing: decided && blank(recorded?.justification),
   };
-}
-
-/** The screening as stored: the answers as given, the decision as the rule settles it. */
-export function settleScreening(screening: DpiaScreening): DpiaScreening {
-  return { ...screening, decision: screenDpia(screening, screening).decision };
-}
-
-/**
- * Whether going from `before` to `after` records a new DPO decision on a one-criterion activity (the
- * server lets only those who may give the DPO opinion do that).
- */
-export function changesDpoDecision(before: DpiaScreening | null, after: DpiaScreening): boolean {
-  const outcome = screenDpia(after, after);
-  if (!outcome.dpoDecides || outcome.decision === 'to_assess') return false;
-  if (!before) return true;
-  const previous = screenDpia(before, before);
-  return !previous.dpoDecides || previous.decision !== outcome.decision || (before.justification ?? '') !== (after.justification ?? '');
 }

@@ -33,6 +33,7 @@ export const FINDING_CODES = [
   'vendor_scope_to_confirm',
   'vendor_review_overdue',
   'dpia_required_missing',
+  'dpia_screening_undecided',
   'dpia_not_validated',
   'dpia_refused',
   'dpia_actions_overdue',

@@ -1,5 +1,9 @@
 import type { DpiaScreening } from '../../domain/activities/activity.types';
+import { screeningCriteria } from '../../domain/activities/screening-criteria';
+import { criterionLine } from '../../domain/activities/screening-words';
+import { translate } from '../../common/i18n/i18n';
 import { DOCUMENT, type DocumentRow } from '../activity-batches';
+import type { ExportContext } from '../sheet-writer';
 import { activitySheet } from './activity-sheet';
 import { enumLabel } from './enum-labels';
 
@@ -7,6 +11,25 @@ type Row = DocumentRow;
 interface Item {
   reference: string;
   screening: DpiaScreening;
+  /** The criteria met, each with its reasons in words (the shared screening on the activity's facts). */
+  reasons: string;
+}
+
+function reasonsOf(row: Row, ctx: ExportContext): string {
+  const criteria = screeningCriteria(
+    { dataSubjects: row.document.dataSubjects ?? [], dataCategories: row.document.dataCategories ?? [], automatedDecisionMaking: row.document.automatedDecisionMaking ?? false, dpiaScreening: row.document.dpiaScreening },
+    ctx.facts,
+  );
+  return criteria
+    .map((criterion) =>
+      criterionLine(
+        criterion,
+        (catalogue, code) => ctx.labels.label(catalogue, code, ctx.locale) ?? code,
+        (kind, params) => translate(ctx.locale, `dpia_screening_reasons.${kind}`, params),
+        ctx.locale,
+      ),
+    )
+    .join('\n');
 }
 
 /**
@@ -16,14 +39,22 @@ interface Item {
 export const dpiaScreeningSheet = activitySheet<Row, Item>({
   key: 'dpia_screening',
   select: DOCUMENT,
-  items: (row) => [{ reference: row.reference, screening: row.document.dpiaScreening }],
+  items: (row, ctx) => [{ reference: row.reference, screening: row.document.dpiaScreening, reasons: reasonsOf(row, ctx) }],
   columns: [
     { key: 'reference', width: 12, value: (row) => row.reference },
     { key: 'dpia_decision', width: 18, value: (row, ctx) => enumLabel(ctx, 'dpia_decision', row.screening.decision) },
     { key: 'dpia_criteria', type: 'longText', value: (row, ctx) => row.screening.criteria.map((code) => ctx.labels.label('dpia-criteria', code, ctx.locale)).join('\n') },
+    { key: 'dpia_criteria_reasons', type: 'longText', value: (row) => row.reasons },
     { key: 'cnil_required', type: 'longText', value: (row, ctx) => ctx.labels.label('dpia-cnil-required', row.screening.onCnilRequiredList, ctx.locale) },
     { key: 'cnil_exempt', type: 'longText', value: (row, ctx) => ctx.labels.label('dpia-cnil-exempt', row.screening.onCnilExemptList, ctx.locale) },
     { key: 'dpia_justification', type: 'longText', value: (row) => row.screening.justification },
+    // One line per dismissed criterion, « label : reason » (the import reads it back).
+    {
+      key: 'dpia_dismissed',
+      type: 'longText',
+      value: (row, ctx) =>
+        (row.screening.dismissed ?? []).map((entry) => `${ctx.labels.label('dpia-criteria', entry.criterion, ctx.locale) ?? entry.criterion}${ctx.locale === 'fr' ? ' : ' : ': '}${entry.reason}`).join('\n') || null,
+    },
     { key: 'dpia_decision_code', type: 'code', value: (row) => row.screening.decision },
     { key: 'dpia_criteria_codes', type: 'code', width: 40, value: (row) => row.screening.criteria.join(', ') },
     { key: 'cnil_required_code', type: 'code', value: (row) => row.screening.onCnilRequiredList },

@@ -4,7 +4,7 @@ import { REVIEW_KINDS, type ReviewKind } from '../../domain/review-queue/review-
 export { REVIEW_KINDS, type ReviewKind } from '../../domain/review-queue/review-kinds';
 
 export class ReviewQueueItemView {
-  @ApiProperty({ enum: REVIEW_KINDS, description: 'activity: submitted, awaiting validation; design_grid: sent to the DPO; dpia: awaiting the DPO’s opinion; vendor: proposed, under review; prior_consultation: a DPIA whose Art 36 consultation awaits the authority’s answer (the DPIA’s id)' })
+  @ApiProperty({ enum: REVIEW_KINDS, description: 'activity: submitted, awaiting validation; design_grid: sent to the DPO; dpia: awaiting the DPO’s opinion; vendor: proposed, under review; prior_consultation: a DPIA whose Art 36 consultation awaits the authority’s answer (the DPIA’s id); dpia_screening: an activity whose screening meets one criterion and awaits the DPO’s decision' })
   kind!: ReviewKind;
   @ApiProperty({ description: 'id of the activity, grid, DPIA or vendor' }) recordId!: string;
   @ApiProperty({ type: String, nullable: true, description: 'T-0042 (a DPIA: its activity’s; a grid: the draft activity it produced, if any), or the vendor name' })

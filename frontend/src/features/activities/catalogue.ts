@@ -1,4 +1,5 @@
 /** Reading the reference catalogues (FR/EN labels, help, facts) for pickers and read-only views. */
+import { type ScreeningCatalogueFacts, screeningFactsFrom } from '@domain/activities/screening-criteria';
 import type { Locale } from '@/i18n/config';
 
 import type { ActivityCatalogues, CatalogueItem } from './types';
@@ -47,25 +48,16 @@ export function codeLabel(items: readonly CatalogueItem[], code: string, locale:
   return item ? itemLabel(item, locale) : code;
 }
 
-/** The catalogue facts the register's rules and flags read. */
-export interface CatalogueFacts {
-  specialDataCategories: ReadonlySet<string>;
-  criminalDataCategories: ReadonlySet<string>;
-  nationalIdentifierCategories: ReadonlySet<string>;
-  vulnerableSubjectCategories: ReadonlySet<string>;
+/** The catalogue facts the register's rules, flags and DPIA screening read. */
+export interface CatalogueFacts extends ScreeningCatalogueFacts {
   startEventCodes: ReadonlySet<string>;
 }
 
 /** Same facts as the server reads (backend activity-catalogues.ts): shipped entries only. */
 export function catalogueFacts(catalogues: Pick<ActivityCatalogues, 'data-categories' | 'data-subject-categories' | 'retention-start-events'>): CatalogueFacts {
-  const codes = (items: readonly CatalogueItem[], test: (item: CatalogueItem) => boolean) =>
-    new Set(items.filter((item) => !item.custom && test(item)).map((item) => item.code));
-  const data = catalogues['data-categories'];
+  const shipped = (items: readonly CatalogueItem[]) => items.filter((item) => !item.custom).map((item) => ({ code: item.code, facts: item }));
   return {
-    specialDataCategories: codes(data, (item) => item.special === true),
-    criminalDataCategories: codes(data, (item) => item.criminal === true),
-    nationalIdentifierCategories: codes(data, (item) => item.article === '87'),
-    vulnerableSubjectCategories: codes(catalogues['data-subject-categories'], (item) => item.vulnerableByDefault === true),
+    ...screeningFactsFrom(shipped(catalogues['data-categories']), shipped(catalogues['data-subject-categories'])),
     startEventCodes: new Set(catalogues['retention-start-events'].map((item) => item.code)),
   };
 }

@@ -14,6 +14,7 @@ const context: DiffContext = {
     'legal-bases': [item('contract', 'Contract', 'Exécution d’un contrat')],
     'security-measures': [item('encryption', 'Encryption', 'Chiffrement')],
     'data-categories': [item('health', 'Health data', 'Données de santé')],
+    'dpia-criteria': [item('vulnerable_data_subjects', 'Vulnerable data subjects', 'Personnes vulnérables')],
   },
   countryName: (code) => (code === 'US' ? 'United States' : code),
 };
@@ -21,6 +22,14 @@ const context: DiffContext = {
 describe('a readable version diff', () => {
   it('splits a path into names and positions', () => {
     expect(pathTokens('purposes[0].legitimateInterestAssessment.purpose')).toEqual(['purposes', 0, 'legitimateInterestAssessment', 'purpose']);
+  });
+
+  it('writes the DPO’s dismissed screening criteria in words, never as JSON', () => {
+    const dismissed = [{ criterion: 'vulnerable_data_subjects', reason: 'No monitoring or appraisal of staff' }];
+    expect(describeFieldPath('dpiaScreening.dismissed', catalogues.en)).toBe('Criteria the DPO found not met');
+    expect(describeFieldPath('dpiaScreening.dismissed[0].reason', catalogues.en)).toBe('Criteria the DPO found not met');
+    expect(formatFieldValue('dpiaScreening.dismissed', dismissed, context)).toBe('Vulnerable data subjects: No monitoring or appraisal of staff');
+    expect(formatFieldValue('dpiaScreening.dismissed[0].criterion', 'vulnerable_data_subjects', context)).toBe('Vulnerable data subjects');
   });
 
   it('names fields in words', () => {

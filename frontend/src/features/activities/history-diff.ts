@@ -77,6 +77,8 @@ export function describeFieldPath(path: string, messages: Messages): string {
   const names = tokens.filter((token): token is string => typeof token === 'string');
   const head = names[0] ?? path;
   const base = `activityFields.${head}`;
+  // A dismissed criterion reads as the list it belongs to (its entries say which criterion and why).
+  if (head === 'dpiaScreening' && names[1] === 'dismissed') return message(messages, `${base}.dismissed`) ?? path;
   if (VALUE_LISTS.has(head) || (head === 'dpiaScreening' && names[1] === 'criteria')) {
     return message(messages, VALUE_LISTS.has(head) ? `${base}.label` : `${base}.criteria`) ?? path;
   }
@@ -100,6 +102,7 @@ const CODE_FIELDS: Readonly<Record<string, ActivityCatalogueName>> = {
   'dpiaScreening.criteria': 'dpia-criteria',
   'dpiaScreening.onCnilRequiredList': 'dpia-cnil-required',
   'dpiaScreening.onCnilExemptList': 'dpia-cnil-exempt',
+  'dpiaScreening.dismissed.criterion': 'dpia-criteria',
 };
 
 const WORD_FIELDS: Readonly<Record<string, string>> = {
@@ -123,6 +126,11 @@ export function formatFieldValue(path: string, value: unknown, context: DiffCont
   if (isEmpty(value)) return '—';
   if (typeof value === 'boolean') return message(messages, value ? 'common.yes' : 'common.no') ?? String(value);
   if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value);
+  if (pathTokens(path)[1] === 'dismissed' && typeof value === 'object') {
+    // « Personnes vulnérables : reason », one per dismissed criterion.
+    const entries = (Array.isArray(value) ? value : [value]) as { criterion?: string; reason?: string }[];
+    return entries.map((entry) => `${codeLabel(catalogues['dpia-criteria'], entry.criterion ?? '', locale)}${locale === 'fr' ? ' : ' : ': '}${entry.reason ?? ''}`).join(locale === 'fr' ? ' ; ' : '; ');
+  }
   if (typeof value !== 'string') return JSON.stringify(value);
 
   const names = pathTokens(path).filter((token): token is string => typeof token === 'string');

@@ -146,6 +146,8 @@ export const ZActivityFormSchema = z.object({
     onCnilExemptList: optionalCode(),
     decision: z.enum(DPIA_SCREENING_DECISIONS),
     justification: optionalText(TEXT_LIMITS.veryLong),
+    /** Derived criteria the DPO finds not met here, each with the reason (kept only with a reason). */
+    dismissed: z.array(z.object({ criterion: z.string(), reason: z.string().max(TEXT_LIMITS.long) })),
   }),
 });
 
@@ -170,6 +172,12 @@ export function emptyPurpose(main: boolean): PurposeForm {
     legalReference: '',
     legitimateInterestAssessment: { purpose: '', necessity: '', balancing: '' },
   };
+}
+
+/** The dismissed criteria that carry a reason, as the API takes them (absent when none). */
+function dismissedOf(entries: readonly { criterion: string; reason: string }[]): { dismissed?: { criterion: string; reason: string }[] } {
+  const kept = entries.filter((entry) => entry.reason.trim() !== '').map((entry) => ({ criterion: entry.criterion, reason: entry.reason.trim() }));
+  return kept.length ? { dismissed: kept } : {};
 }
 
 export const EMPTY_DATA_SUBJECT: DataSubjectForm = { category: '', estimatedCount: '', vulnerable: false };
@@ -224,7 +232,7 @@ export function emptyActivityForm(defaults: { ownerId: string; departmentId: str
     dataSubjectInformation: '',
     rightsProcedure: '',
     automatedDecisionMaking: false,
-    dpiaScreening: { criteria: [], onCnilRequiredList: '', onCnilExemptList: '', decision: 'to_assess', justification: '' },
+    dpiaScreening: { criteria: [], onCnilRequiredList: '', onCnilExemptList: '', decision: 'to_assess', justification: '', dismissed: [] },
   };
 }
 
@@ -325,6 +333,7 @@ export function activityToForm(activity: ActivitySnapshot, startEventCodes: Read
       onCnilExemptList: nullToEmpty(activity.dpiaScreening.onCnilExemptList),
       decision: activity.dpiaScreening.decision,
       justification: nullToEmpty(activity.dpiaScreening.justification),
+      dismissed: (activity.dpiaScreening.dismissed ?? []).map((entry) => ({ criterion: entry.criterion, reason: entry.reason })),
     },
   };
 }
@@ -427,6 +436,8 @@ export function formToContent(form: ActivityForm): FormContent {
       onCnilExemptList: emptyToNull(form.dpiaScreening.onCnilExemptList),
       decision: form.dpiaScreening.decision,
       justification: emptyToNull(form.dpiaScreening.justification),
+      // Only when there are some: the screening is replaced whole, so leaving it out removes the last one.
+      ...dismissedOf(form.dpiaScreening.dismissed),
     },
   };
 }

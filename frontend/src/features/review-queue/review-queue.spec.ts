@@ -13,7 +13,7 @@ describe('review queue helpers', () => {
   });
 
   it('counts every kind, zero included', () => {
-    expect(countsByKind([{ kind: 'activity' }, { kind: 'vendor' }, { kind: 'activity' }])).toEqual({ activity: 2, design_grid: 0, dpia: 0, vendor: 1, prior_consultation: 0 });
-    expect(countsByKind([])).toEqual({ activity: 0, design_grid: 0, dpia: 0, vendor: 0, prior_consultation: 0 });
+    expect(countsByKind([{ kind: 'activity' }, { kind: 'vendor' }, { kind: 'activity' }])).toEqual({ activity: 2, design_grid: 0, dpia: 0, vendor: 1, prior_consultation: 0, dpia_screening: 0 });
+    expect(countsByKind([])).toEqual({ activity: 0, design_grid: 0, dpia: 0, vendor: 0, prior_consultation: 0, dpia_screening: 0 });
   });
 });

@@ -8,6 +8,9 @@ export function reviewItemPath(organizationId: string, item: Pick<ReviewQueueIte
   switch (item.kind) {
     case 'activity':
       return orgPath(organizationId, `register/${id}`);
+    case 'dpia_screening':
+      // Decided on the activity's DPIA tab.
+      return orgPath(organizationId, `register/${id}?tab=dpia`);
     case 'design_grid':
       return orgPath(organizationId, `design-grid/${id}`);
     case 'dpia':

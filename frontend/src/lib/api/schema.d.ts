@@ -1888,24 +1888,6 @@ export interface paths {
         patch: operations["VendorsController_update"];
         trace?: never;
     };
-    "/api/v1/organizations/{orgId}/vendors/{vendorId}/adequacy-confirmations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The DPO’s confirmations that the vendor is in the scope of a partial adequacy decision (who, when, why), newest first */
-        get: operations["VendorsController_adequacyConfirmations"];
-        put?: never;
-        /** The DPO confirms the vendor is in the scope of the partial adequacy decision of one of its data locations (Art 45(1)): the transfer is then covered */
-        post: operations["VendorsController_confirmAdequacyScope"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/organizations/{orgId}/vendors/{vendorId}/documents": {
         parameters: {
             query?: never;
@@ -2253,20 +2235,6 @@ export interface components {
              */
             roles: ("admin" | "dpo" | "contributor" | "auditor")[];
         };
-        AdequacyConfirmationView: {
-            /** Format: date-time */
-            confirmedAt: string;
-            confirmedByName: string | null;
-            country: string;
-            /** @description made under the decision in force today: the recipient is covered */
-            current: boolean;
-            /** @description the decision the confirmation was made under */
-            decision: string;
-            id: string;
-            reason: string;
-            /** @description the recipient as named */
-            recipient: string;
-        };
         AnswerLetterView: {
             /** @description the draft answer to a right of access (Art 15(1)–(2)), in words, for the DPO to edit before sending */
             text: string;
@@ -2532,18 +2500,6 @@ export interface components {
             params: {
                 [key: string]: string;
             };
-        };
-        ConfirmAdequacyScopeDto: {
-            /**
-             * @description one of the vendor’s data locations, under a partial adequacy decision in force
-             * @example CA
-             */
-            country: string;
-            /**
-             * @description why the recipient is in scope
-             * @example Organisation commerciale soumise à la LPRPDE (vérifié le 3 décembre 2026)
-             */
-            reason: string;
         };
         ConsultationAnswerDto: {
             /** @enum {string} */
@@ -2959,6 +2915,11 @@ export interface components {
             /** @description The account password, instead of a code */
             password?: string;
         };
+        DismissedCriterionDto: {
+            /** @description dpia-criteria code */
+            criterion: string;
+            reason: string;
+        };
         DocumentPage: {
             items: components["schemas"]["DocumentView"][];
             page: number;
@@ -3130,6 +3091,8 @@ export interface components {
              * @enum {string}
              */
             decision?: "required" | "not_required" | "to_assess";
+            /** @description derived criteria found not met for this activity, with the reason; absent when none */
+            dismissed?: components["schemas"]["DismissedCriterionDto"][];
             justification?: string | null;
             /** @description dpia-cnil-exempt code */
             onCnilExemptList?: string | null;
@@ -3234,7 +3197,7 @@ export interface components {
         };
         FindingView: {
             /** @enum {string} */
-            code: "purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "retention_beyond_reference" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "transfer_scope_to_confirm" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_scope_to_confirm" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "no_dpo_member" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed";
+            code: "purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "retention_beyond_reference" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_screening_undecided" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "no_dpo_member" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed";
             departmentId: string | null;
             /** @description API field path to fix (purposes[1].legalBasis) or section of the record page */
             field: string;
@@ -3310,7 +3273,7 @@ export interface components {
         GridDpiaView: {
             criteria: components["schemas"]["GridDpiaCriterionView"][];
             /** @enum {string} */
-            decision: "required" | "to_assess";
+            decision: "required" | "not_required" | "to_assess";
         };
         GridFlagView: {
             /** @enum {string} */
@@ -3966,10 +3929,10 @@ export interface components {
         };
         ReviewQueueItemView: {
             /**
-             * @description activity: submitted, awaiting validation; design_grid: sent to the DPO; dpia: awaiting the DPO’s opinion; vendor: proposed, under review; prior_consultation: a DPIA whose Art 36 consultation awaits the authority’s answer (the DPIA’s id)
+             * @description activity: submitted, awaiting validation; design_grid: sent to the DPO; dpia: awaiting the DPO’s opinion; vendor: proposed, under review; prior_consultation: a DPIA whose Art 36 consultation awaits the authority’s answer (the DPIA’s id); dpia_screening: an activity whose screening meets one criterion and awaits the DPO’s decision
              * @enum {string}
              */
-            kind: "activity" | "design_grid" | "dpia" | "vendor" | "prior_consultation";
+            kind: "activity" | "design_grid" | "dpia" | "vendor" | "prior_consultation" | "dpia_screening";
             /** @description display name of the owner (activity owner; grid author; the DPIA’s activity owner; who proposed the vendor) */
             owner: string | null;
             /** @description id of the activity, grid, DPIA or vendor */
@@ -4399,10 +4362,8 @@ export interface components {
             /** @description Art 49 derogation: occasional transfers only */
             occasionalOnly: boolean;
             reasons: components["schemas"]["ReasonView"][];
-            /** @description a partial adequacy decision may cover the recipient: the DPO is to confirm it */
-            scopeToConfirm: boolean;
             /** @enum {string} */
-            status: "eea" | "adequate" | "safeguarded" | "derogation" | "scope_to_confirm" | "needs_mechanism";
+            status: "eea" | "adequate" | "safeguarded" | "derogation" | "needs_mechanism";
             tiaRequired: boolean;
         };
         TransferDto: {
@@ -4427,7 +4388,7 @@ export interface components {
             occasionalOnly: boolean;
             reasons: components["schemas"]["TransferReasonView"][];
             /** @enum {string} */
-            status: "eea" | "adequate" | "safeguarded" | "derogation" | "scope_to_confirm" | "needs_mechanism";
+            status: "eea" | "adequate" | "safeguarded" | "derogation" | "needs_mechanism";
             tiaRequired: boolean;
         };
         TransitionDto: {
@@ -4692,8 +4653,6 @@ export interface components {
             locations: components["schemas"]["TransferAssessmentView"][];
             needsMechanism: boolean;
             occasionalOnly: boolean;
-            /** @description a data location under a partial adequacy decision not yet confirmed for this vendor */
-            scopeToConfirm: boolean;
             tiaMissing: boolean;
             tiaRequired: boolean;
         };
@@ -9171,7 +9130,7 @@ export interface operations {
                 /** @description one or several (comma-separated or repeated) */
                 severity?: ("high" | "medium" | "low")[];
                 /** @description one or several (comma-separated or repeated) */
-                code?: ("purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "retention_beyond_reference" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "transfer_scope_to_confirm" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_scope_to_confirm" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "no_dpo_member" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed")[];
+                code?: ("purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "retention_beyond_reference" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_screening_undecided" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "no_dpo_member" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed")[];
                 /** @description findings on the activities of this department (vendor findings have none) */
                 departmentId?: string;
                 /** @description findings on this record only (an activity or a vendor) */
@@ -10995,103 +10954,6 @@ export interface operations {
             };
             /** @description Stale version (details.currentVersion), or a name already used */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    VendorsController_adequacyConfirmations: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orgId: string;
-                vendorId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdequacyConfirmationView"][];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Role may not read Vendor */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not a member of the organisation, or no such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    VendorsController_confirmAdequacyScope: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orgId: string;
-                vendorId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ConfirmAdequacyScopeDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdequacyConfirmationView"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Role may not create AdequacyConfirmation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not a member of the organisation, or no such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description adequacy_not_partial: no partial decision applies to the country today; adequacy_country_not_a_location */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };

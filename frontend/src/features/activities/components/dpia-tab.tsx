@@ -16,32 +16,108 @@ import { errorMessage } from '@/lib/forms';
 import { orgPath } from '@/lib/paths';
 import { useApi } from '@/lib/use-api';
 
+import { countedCriteria, screeningCriteria, type ScreenedCriterion, type ScreeningActivityFacts } from '@domain/activities/screening-criteria';
+import { reasonParams } from '@domain/activities/screening-words';
+
+import { codeLabel, type CatalogueFacts } from '../catalogue';
+import type { ActivityForm } from '../schemas';
 import { DPIA_SCREENING_DECISIONS } from '../types';
 import { useEditor } from './editor-context';
 import { FormCheckbox, FormCheckboxGroup, FormRadios, FormSelect, FormTextArea } from './form-controls';
 
 export { DPIA_CRITERIA_THRESHOLD };
 
+/** The form's values as the shared screening reads them (the server reads the saved document the same way). */
+function screeningFacts(form: Pick<ActivityForm, 'dataSubjects' | 'dataCategories' | 'automatedDecisionMaking' | 'dpiaScreening'>): ScreeningActivityFacts {
+  return {
+    dataSubjects: form.dataSubjects.map((subject) => {
+      const count = Number.parseInt(subject.estimatedCount.trim(), 10);
+      return { category: subject.category, estimatedCount: Number.isFinite(count) ? count : null, vulnerable: subject.vulnerable };
+    }),
+    dataCategories: form.dataCategories.map((category) => ({ category: category.category, art9Condition: category.art9Condition || null })),
+    automatedDecisionMaking: form.automatedDecisionMaking,
+    dpiaScreening: { criteria: form.dpiaScreening.criteria, dismissed: form.dpiaScreening.dismissed.filter((entry) => entry.reason.trim() !== '') },
+  };
+}
+
+/** The criteria the activity meets, each with its reasons in words; the DPO may find a derived one not met here, and says why. */
+function ScreeningCriteria({ screened, dpoMayDismiss }: { screened: ScreenedCriterion[]; dpoMayDismiss: boolean }) {
+  const t = useT();
+  const { form, catalogues, locale } = useEditor();
+  const dismissed = useWatch({ control: form.control, name: 'dpiaScreening.dismissed' });
+  const labelOf = (catalogue: 'data-subject-categories' | 'data-categories' | 'dpia-criteria', code: string) => codeLabel(catalogues[catalogue], code, locale);
+  const setDismissed = (next: ActivityForm['dpiaScreening']['dismissed']) => form.setValue('dpiaScreening.dismissed', next, { shouldDirty: true });
+
+  return (
+    <section className="screening-criteria" aria-labelledby="screening-criteria-title" data-testid="screening-criteria">
+      <h3 id="screening-criteria-title">{t('activity.dpia.metTitle')}</h3>
+      {screened.length === 0 ? <p className="muted">{t('activity.dpia.noneMet')}</p> : null}
+      <ul className="screening-criteria__list">
+        {screened.map((criterion) => {
+          const declared = criterion.reasons.some((reason) => reason.kind === 'declared');
+          const index = dismissed.findIndex((entry) => entry.criterion === criterion.code);
+          return (
+            <li key={criterion.code} data-criterion={criterion.code} data-counted={criterion.dismissal === null}>
+              <strong>{labelOf('dpia-criteria', criterion.code)}</strong>
+              <ul>
+                {criterion.reasons.map((reason) => (
+                  <li key={`${reason.kind}-${reason.item ?? ''}`}>{t(`activity.dpia.reasons.${reason.kind}`, reasonParams(reason, labelOf, locale))}</li>
+                ))}
+                {criterion.dismissal !== null ? <li data-testid="screening-dismissal">{t('activity.dpia.reasons.dismissed', { reason: criterion.dismissal })}</li> : null}
+              </ul>
+              {dpoMayDismiss && !declared ? (
+                index === -1 ? (
+                  <button type="button" className="button button--secondary button--small" onClick={() => setDismissed([...dismissed, { criterion: criterion.code, reason: '' }])}>
+                    {t('activity.dpia.dismiss')}
+                  </button>
+                ) : (
+                  <>
+                    <FormTextArea path={`dpiaScreening.dismissed.${index}.reason`} label={t('activity.dpia.dismissReason')} hint={t('activity.dpia.dismissHint')} rows={2} />
+                    <button type="button" className="button button--secondary button--small" onClick={() => setDismissed(dismissed.filter((_, i) => i !== index))}>
+                      {t('activity.dpia.countAgain')}
+                    </button>
+                  </>
+                )
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** The screening of the form as it stands: derived and declared criteria, then the decision rule. */
+function useScreening(facts: CatalogueFacts) {
+  const { form } = useEditor();
+  const [dataSubjects, dataCategories, automatedDecisionMaking, dpiaScreening] = useWatch({
+    control: form.control,
+    name: ['dataSubjects', 'dataCategories', 'automatedDecisionMaking', 'dpiaScreening'],
+  });
+  const screened = screeningCriteria(screeningFacts({ dataSubjects, dataCategories, automatedDecisionMaking, dpiaScreening }), facts);
+  return { screened, counted: countedCriteria(screened), dpiaScreening };
+}
+
 /**
- * The DPIA screening: the EDPB criteria met and the CNIL lists, with the result computed live by the
- * server's own rule (the server computes it again on saving); the decision is the DPO's only when one
- * criterion is met. Below, the activity's DPIA, or the button that starts it.
+ * The DPIA screening: the EDPB criteria the register's facts meet (each with its reason) and those
+ * declared, the CNIL lists, with the result computed live by the server's own rule (the server
+ * computes it again on saving); the decision is the DPO's only when one criterion is met. Below, the
+ * activity's DPIA, or the button that starts it.
  */
 export function DpiaTab() {
   const t = useT();
-  const { form, options, readOnly } = useEditor();
+  const { form, options, readOnly, facts } = useEditor();
   const ability = useAppAbility();
-  const [criteria, required, exempt, decision, justification] = useWatch({
-    control: form.control,
-    name: ['dpiaScreening.criteria', 'dpiaScreening.onCnilRequiredList', 'dpiaScreening.onCnilExemptList', 'dpiaScreening.decision', 'dpiaScreening.justification'],
-  });
-  const count = criteria.length;
-  const outcome = screenDpia({ criteria, onCnilRequiredList: required || null, onCnilExemptList: exempt || null }, { decision, justification: justification || null });
+  const { screened, counted, dpiaScreening } = useScreening(facts);
+  const { criteria, onCnilRequiredList: required, onCnilExemptList: exempt, decision, justification } = dpiaScreening;
+  const count = counted.length;
+  const lists = { criteria: counted, onCnilRequiredList: required || null, onCnilExemptList: exempt || null };
+  const outcome = screenDpia(lists, { decision, justification: justification || null });
   const dpoMayDecide = ability.can('validate', 'Dpia') && !readOnly;
 
   // The stored decision is the rule's: keep the form's in step with it, and when the answers come to
   // one criterion, a result computed before is nobody's decision: the activity awaits the DPO's.
-  const basis = screenDpia({ criteria, onCnilRequiredList: required || null, onCnilExemptList: exempt || null }).basis;
+  const basis = screenDpia(lists).basis;
   const previousBasis = useRef<string | null>(null);
   useEffect(() => {
     const before = previousBasis.current;
@@ -69,6 +145,7 @@ export function DpiaTab() {
           </span>
         }
       />
+      <ScreeningCriteria screened={screened} dpoMayDismiss={dpoMayDecide} />
       <FormSelect
         path="dpiaScreening.onCnilRequiredList"
         label={t('activityFields.dpiaScreening.onCnilRequiredList')}
@@ -114,9 +191,9 @@ export function DpiaTab() {
  */
 export function ActivityDpia() {
   const t = useT();
-  const { form } = useEditor();
-  const [criteria, requiredList, exempt] = useWatch({ control: form.control, name: ['dpiaScreening.criteria', 'dpiaScreening.onCnilRequiredList', 'dpiaScreening.onCnilExemptList'] });
-  const required = screenDpia({ criteria, onCnilRequiredList: requiredList || null, onCnilExemptList: exempt || null }).decision === 'required';
+  const { facts } = useEditor();
+  const { counted, dpiaScreening } = useScreening(facts);
+  const required = screenDpia({ criteria: counted, onCnilRequiredList: dpiaScreening.onCnilRequiredList || null, onCnilExemptList: dpiaScreening.onCnilExemptList || null }).decision === 'required';
   const api = useApi();
   const router = useRouter();
   const ability = useAppAbility();

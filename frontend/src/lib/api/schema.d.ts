@@ -1746,6 +1746,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/rights-requests/{requestId}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The request’s tasks as a whole: who extracts and who erases for each linked activity, when each vendor of those activities was asked and confirmed; version or If-Match */
+        put: operations["RightsRequestsController_updateTasks"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{orgId}/rights-requests/{requestId}/withdraw": {
         parameters: {
             query?: never;
@@ -1886,6 +1903,24 @@ export interface paths {
         head?: never;
         /** Change a vendor (optimistic concurrency: version or If-Match); the status changes through review and terminate */
         patch: operations["VendorsController_update"];
+        trace?: never;
+    };
+    "/api/v1/organizations/{orgId}/vendors/{vendorId}/adequacy-confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The DPO’s confirmations that the vendor is in the scope of a partial adequacy decision (who, when, why), newest first */
+        get: operations["VendorsController_adequacyConfirmations"];
+        put?: never;
+        /** The DPO confirms the vendor is in the scope of the partial adequacy decision of one of its data locations (Art 45(1)): the transfer is then covered */
+        post: operations["VendorsController_confirmAdequacyScope"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/organizations/{orgId}/vendors/{vendorId}/documents": {
@@ -2077,6 +2112,33 @@ export interface components {
             in_review: number;
             validated: number;
         };
+        ActivityTaskDto: {
+            /**
+             * Format: uuid
+             * @description an activity linked to the request
+             */
+            activityId: string;
+            /**
+             * Format: uuid
+             * @description the member who erases the data of this activity
+             */
+            erasedBy?: string | null;
+            /**
+             * Format: uuid
+             * @description the member who extracts the data of this activity
+             */
+            extractedBy?: string | null;
+            note?: string | null;
+        };
+        ActivityTaskView: {
+            /** Format: uuid */
+            activityId: string;
+            /** Format: uuid */
+            erasedBy: string | null;
+            /** Format: uuid */
+            extractedBy: string | null;
+            note: string | null;
+        };
         ActivityTemplateList: {
             items: components["schemas"]["ActivityTemplateView"][];
         };
@@ -2234,6 +2296,20 @@ export interface components {
              *     ]
              */
             roles: ("admin" | "dpo" | "contributor" | "auditor")[];
+        };
+        AdequacyConfirmationView: {
+            /** Format: date-time */
+            confirmedAt: string;
+            confirmedByName: string | null;
+            country: string;
+            /** @description made under the decision in force today: the recipient is covered */
+            current: boolean;
+            /** @description the decision the confirmation was made under */
+            decision: string;
+            id: string;
+            reason: string;
+            /** @description the recipient as named */
+            recipient: string;
         };
         AnswerLetterView: {
             /** @description the draft answer to a right of access (Art 15(1)–(2)), in words, for the DPO to edit before sending */
@@ -2501,6 +2577,18 @@ export interface components {
                 [key: string]: string;
             };
         };
+        ConfirmAdequacyScopeDto: {
+            /**
+             * @description one of the vendor’s data locations, under a partial adequacy decision in force
+             * @example CA
+             */
+            country: string;
+            /**
+             * @description why the recipient is in scope
+             * @example Organisation commerciale soumise à la LPRPDE (vérifié le 3 décembre 2026)
+             */
+            reason: string;
+        };
         ConsultationAnswerDto: {
             /** @enum {string} */
             outcome: "no_objection" | "written_advice" | "processing_prohibited";
@@ -2719,6 +2807,8 @@ export interface components {
             requesterContact?: string | null;
             /** @description the requester: a name is enough */
             requesterName: string;
+            /** @description the person’s category, a code of the data-subject-categories catalogue (the activities are suggested from it) */
+            subjectCategory?: string | null;
             /** @enum {string} */
             type: "access" | "rectification" | "erasure" | "restriction" | "portability" | "objection" | "automated_decision" | "consent_withdrawal";
         };
@@ -3197,7 +3287,7 @@ export interface components {
         };
         FindingView: {
             /** @enum {string} */
-            code: "purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "retention_beyond_reference" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_screening_undecided" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "no_dpo_member" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed";
+            code: "purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "retention_beyond_reference" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "transfer_scope_to_confirm" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_scope_to_confirm" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_screening_undecided" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "no_dpo_member" | "rights_request_overdue" | "rights_request_due_soon" | "rights_request_erasure_unconfirmed" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed";
             departmentId: string | null;
             /** @description API field path to fix (purposes[1].legalBasis) or section of the record page */
             field: string;
@@ -3745,6 +3835,34 @@ export interface components {
             /** Format: date */
             sentOn: string;
         };
+        ProcessorTaskDto: {
+            /**
+             * Format: date
+             * @description the day the vendor was asked to act on the request
+             */
+            askedOn?: string | null;
+            /**
+             * Format: date
+             * @description the day the vendor confirmed it had (on or after askedOn)
+             */
+            confirmedOn?: string | null;
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description a vendor of the activities linked to the request
+             */
+            vendorId: string;
+        };
+        ProcessorTaskView: {
+            /** Format: date */
+            askedOn: string | null;
+            /** Format: date */
+            confirmedOn: string | null;
+            note: string | null;
+            /** Format: uuid */
+            vendorId: string;
+            vendorName: string;
+        };
         PurposeDto: {
             description: string;
             /**
@@ -3825,6 +3943,12 @@ export interface components {
         RequestStepDto: {
             /** @description the version last seen (or an If-Match header) */
             version?: number;
+        };
+        RequestTasksView: {
+            /** @description one per linked activity */
+            activities: components["schemas"]["ActivityTaskView"][];
+            /** @description one per vendor of the linked activities (and any vendor a task was recorded for) */
+            processors: components["schemas"]["ProcessorTaskView"][];
         };
         ResilienceAnswerDto: {
             incidentProcedure?: string | null;
@@ -4086,6 +4210,9 @@ export interface components {
             requesterName: string;
             /** @enum {string} */
             status: "received" | "identity_check" | "in_progress" | "answered" | "refused" | "withdrawn";
+            /** @description a data-subject-categories catalogue code */
+            subjectCategory: string | null;
+            tasks: components["schemas"]["RequestTasksView"];
             /** @enum {string} */
             type: "access" | "rectification" | "erasure" | "restriction" | "portability" | "objection" | "automated_decision" | "consent_withdrawal";
             /** Format: date-time */
@@ -4362,8 +4489,10 @@ export interface components {
             /** @description Art 49 derogation: occasional transfers only */
             occasionalOnly: boolean;
             reasons: components["schemas"]["ReasonView"][];
+            /** @description a partial adequacy decision may cover the recipient: the DPO is to confirm it */
+            scopeToConfirm: boolean;
             /** @enum {string} */
-            status: "eea" | "adequate" | "safeguarded" | "derogation" | "needs_mechanism";
+            status: "eea" | "adequate" | "safeguarded" | "derogation" | "scope_to_confirm" | "needs_mechanism";
             tiaRequired: boolean;
         };
         TransferDto: {
@@ -4388,7 +4517,7 @@ export interface components {
             occasionalOnly: boolean;
             reasons: components["schemas"]["TransferReasonView"][];
             /** @enum {string} */
-            status: "eea" | "adequate" | "safeguarded" | "derogation" | "needs_mechanism";
+            status: "eea" | "adequate" | "safeguarded" | "derogation" | "scope_to_confirm" | "needs_mechanism";
             tiaRequired: boolean;
         };
         TransitionDto: {
@@ -4546,6 +4675,12 @@ export interface components {
             locale?: "fr" | "en";
             name?: string;
         };
+        UpdateRequestTasksDto: {
+            activities: components["schemas"]["ActivityTaskDto"][];
+            processors: components["schemas"]["ProcessorTaskDto"][];
+            /** @description the version last seen (or an If-Match header) */
+            version?: number;
+        };
         UpdateRightsRequestDto: {
             activityIds?: string[];
             /** @description what was sent (an answered request) */
@@ -4560,6 +4695,8 @@ export interface components {
             receivedAt?: string;
             requesterContact?: string | null;
             requesterName?: string;
+            /** @description the person’s category, a code of the data-subject-categories catalogue (the activities are suggested from it) */
+            subjectCategory?: string | null;
             /** @enum {string} */
             type?: "access" | "rectification" | "erasure" | "restriction" | "portability" | "objection" | "automated_decision" | "consent_withdrawal";
             /** @description the version last seen (or an If-Match header) */
@@ -4653,6 +4790,8 @@ export interface components {
             locations: components["schemas"]["TransferAssessmentView"][];
             needsMechanism: boolean;
             occasionalOnly: boolean;
+            /** @description a data location under a partial adequacy decision not yet confirmed for this vendor */
+            scopeToConfirm: boolean;
             tiaMissing: boolean;
             tiaRequired: boolean;
         };
@@ -8135,8 +8274,12 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description search in the activity's reference and name (accent-insensitive) */
+                q?: string;
                 status?: "draft" | "in_progress" | "awaiting_dpo_opinion" | "validated" | "refused";
                 activityId?: string;
+                /** @description a field, "-" first for descending; default the activity's reference */
+                sort?: "activity" | "-activity" | "status" | "-status" | "revision" | "-revision" | "nextActionDue" | "-nextActionDue" | "updatedAt" | "-updatedAt";
             };
             header?: never;
             path: {
@@ -9130,7 +9273,7 @@ export interface operations {
                 /** @description one or several (comma-separated or repeated) */
                 severity?: ("high" | "medium" | "low")[];
                 /** @description one or several (comma-separated or repeated) */
-                code?: ("purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "retention_beyond_reference" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_screening_undecided" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "no_dpo_member" | "rights_request_overdue" | "rights_request_due_soon" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed")[];
+                code?: ("purpose_missing" | "purpose_without_legal_basis" | "legal_reference_missing" | "legitimate_interest_assessment_missing" | "data_subjects_missing" | "data_categories_missing" | "special_category_without_condition" | "retention_missing" | "retention_unlimited" | "retention_beyond_reference" | "information_missing" | "rights_procedure_missing" | "joint_controllers_missing" | "client_controllers_missing" | "transfer_without_mechanism" | "transfer_scope_to_confirm" | "activity_uses_terminated_vendor" | "activity_uses_restricted_vendor" | "activity_review_overdue" | "activity_stale" | "processor_dpa_missing" | "vendor_exposed_non_eu_law" | "vendor_scope_to_confirm" | "vendor_review_overdue" | "dpia_required_missing" | "dpia_screening_undecided" | "dpia_not_validated" | "dpia_refused" | "dpia_actions_overdue" | "dpia_prior_consultation_pending" | "dpia_processing_prohibited" | "public_body_without_dpo" | "no_dpo_member" | "rights_request_overdue" | "rights_request_due_soon" | "rights_request_erasure_unconfirmed" | "breach_not_assessed" | "breach_authority_not_notified" | "breach_persons_not_informed")[];
                 /** @description findings on the activities of this department (vendor findings have none) */
                 departmentId?: string;
                 /** @description findings on this record only (an activity or a vendor) */
@@ -10289,6 +10432,70 @@ export interface operations {
             };
         };
     };
+    RightsRequestsController_updateTasks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, instead of the body's version */
+                "if-match"?: string;
+            };
+            path: {
+                orgId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRequestTasksDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RightsRequestView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not update RightsRequest */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description version_conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description request_task_unknown_activity, request_task_unknown_vendor, request_task_unknown_member, request_task_confirmed_before_asked, request_date_in_future */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     RightsRequestsController_withdraw: {
         parameters: {
             query?: never;
@@ -10954,6 +11161,103 @@ export interface operations {
             };
             /** @description Stale version (details.currentVersion), or a name already used */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    VendorsController_adequacyConfirmations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                vendorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdequacyConfirmationView"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not read Vendor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    VendorsController_confirmAdequacyScope: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                vendorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmAdequacyScopeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdequacyConfirmationView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not create AdequacyConfirmation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description adequacy_not_partial: no partial decision applies to the country today; adequacy_country_not_a_location */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

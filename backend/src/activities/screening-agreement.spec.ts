@@ -124,7 +124,7 @@ describe('one screening everywhere: save, findings, dashboard, grid, validation 
     // The export row: the decision stored, and every counted criterion named with its reason in words.
     const ctx = { locale: 'fr', labels, facts } as unknown as ExportContext;
     const [item] = dpiaScreeningSheet.spec.items(
-      { reference: row.reference, dpia_screening: row.dpiaScreening, data_subjects: row.dataSubjects, data_categories: row.dataCategories, automated: false } as never,
+      { reference: row.reference, document: { ...row, automatedDecisionMaking: false } } as never,
       ctx,
     );
     const column = (key: string) => dpiaScreeningSheet.spec.columns.find((candidate) => candidate.key === key)!.value(item, ctx);

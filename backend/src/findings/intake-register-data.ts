@@ -22,8 +22,8 @@ export async function loadIntakeRegisters(manager: EntityManager, organizationId
   const [[{ now }], requests, breaches] = await Promise.all([
     manager.query<{ now: Date }[]>('SELECT now() AS now'),
     // Open requests (their clock), and answered erasures with the vendors that have not confirmed yet.
-    manager.query<{ id: string; number: number; type: RequestType; status: RequestStatus; received_at: Date; due: string; unconfirmed: string[] }[]>(
-      `SELECT r.id, r.number, r.type, r.status, r.received_at, coalesce(r.extended_due_on, r.due_on)::text AS due,
+    manager.query<{ id: string; number: number; type: RequestType; status: RequestStatus; received_at: Date; due: string; unconfirmed: string[]; recorded_by: string | null }[]>(
+      `SELECT r.id, r.number, r.recorded_by, r.type, r.status, r.received_at, coalesce(r.extended_due_on, r.due_on)::text AS due,
               CASE WHEN r.type = 'erasure' AND r.status = 'answered' THEN ARRAY(
                 SELECT v.name FROM vendors v
                  WHERE v.organization_id = r.organization_id
@@ -49,9 +49,10 @@ export async function loadIntakeRegisters(manager: EntityManager, organizationId
         authority_notified_at: Date | null;
         persons_communicated_at: Date | null;
         persons_communication_exception: string | null;
+        recorded_by: string | null;
       }[]
     >(
-      `SELECT id, number, summary, aware_at, risk, authority_notified_at, persons_communicated_at, persons_communication_exception
+      `SELECT id, number, summary, aware_at, risk, authority_notified_at, persons_communicated_at, persons_communication_exception, recorded_by
        FROM breaches WHERE organization_id = $1 ORDER BY number`,
       [organizationId],
     ),
@@ -67,6 +68,7 @@ export async function loadIntakeRegisters(manager: EntityManager, organizationId
       receivedOn: localDate(row.received_at, DEFAULT_TIME_ZONE),
       effectiveDueOn: row.due,
       unconfirmedProcessors: row.unconfirmed,
+      recordedById: row.recorded_by,
     })),
     breaches: breaches.map((row) => ({
       id: row.id,
@@ -77,6 +79,7 @@ export async function loadIntakeRegisters(manager: EntityManager, organizationId
       authorityNotifiedAt: row.authority_notified_at,
       personsCommunicatedAt: row.persons_communicated_at,
       communicationException: row.persons_communication_exception,
+      recordedById: row.recorded_by,
     })),
   };
 }

@@ -18,6 +18,8 @@ export interface RightsRequestRow {
   effectiveDueOn: string;
   /** The vendors of its activities that have not confirmed they acted on it, by name. */
   unconfirmedProcessors: string[];
+  /** Who recorded it (a contributor follows what they recorded): the reminders tell them too. */
+  recordedById?: string | null;
 }
 
 /** What the findings read of a breach. */
@@ -30,6 +32,8 @@ export interface BreachRow {
   authorityNotifiedAt: Date | null;
   personsCommunicatedAt: Date | null;
   communicationException: string | null;
+  /** Who recorded it (a contributor follows what they recorded): the reminders tell them too. */
+  recordedById?: string | null;
 }
 
 /** The two intake registers, loaded with the organisation; `today` is in the organisation's calendar. */

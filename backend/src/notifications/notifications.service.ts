@@ -113,9 +113,11 @@ export class NotificationsService {
       ),
     ]);
     const dpoIds = members.filter((member) => member.roles.includes('dpo')).map((member) => member.user_id);
+    const intakeManagerIds = members.filter((member) => member.roles.includes('dpo') || member.roles.includes('admin')).map((member) => member.user_id);
     const context: ReminderContext = {
       data,
       dpoIds,
+      intakeManagerIds,
       dpiaActions,
       gridsAwaiting,
       members: members.map((member) => ({ userId: member.user_id, name: member.name, email: member.email })),

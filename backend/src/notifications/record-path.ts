@@ -11,6 +11,10 @@ export function recordPath(organizationId: string, row: { record_type: Notificat
       return `/orgs/${organizationId}/dpias/${row.record_id}`;
     case 'design_grid':
       return `/orgs/${organizationId}/design-grid/${row.record_id}`;
+    case 'rights_request':
+      return `/orgs/${organizationId}/rights-requests/${row.record_id}`;
+    case 'breach':
+      return `/orgs/${organizationId}/breaches/${row.record_id}`;
     case 'membership':
       return `/orgs/${organizationId}/settings/members`;
   }

@@ -97,3 +97,75 @@ describe('reminders of DPIA actions and design grids (pure rules)', () => {
     expect(notificationLine(grid, 'fr')).toBe('Grille de conception « Covoiturage » soumise le 23 novembre 2026, en attente de votre relecture');
   });
 });
+
+describe('reminders of rights requests and breaches (pure rules)', () => {
+  const NOW = new Date('2026-11-24T09:00:00Z');
+  const RECORDER = 'c0000000-0000-4000-8000-000000000009';
+  const hoursBefore = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000);
+  const requestRow = (reference: string, status: 'received' | 'in_progress' | 'answered' | 'refused' | 'withdrawn', effectiveDueOn: string) => ({
+    id: `r-${reference}`,
+    reference,
+    type: 'access' as const,
+    status,
+    receivedOn: '2026-10-24',
+    effectiveDueOn,
+    unconfirmedProcessors: [],
+    recordedById: RECORDER,
+  });
+  const breachRow = (reference: string, awareAt: Date, risk: 'none' | 'risk' | 'high' | null, authorityNotifiedAt: Date | null = null) => ({
+    id: `b-${reference}`,
+    reference,
+    summary: 'Perte d’un ordinateur portable',
+    awareAt,
+    risk,
+    authorityNotifiedAt,
+    personsCommunicatedAt: null,
+    communicationException: null,
+    recordedById: null,
+  });
+  const remindersAt = (intake: NonNullable<OrganizationData['intake']>) =>
+    remindersOf(context({ data: { ...data, intake }, intakeManagerIds: [DPO, OWNER] })).map((reminder) => `${reminder.kind} ${reminder.recordReference} ${reminder.dueDate}`);
+
+  it('reminds of open requests due within 7 days (the 7th included) or past their day, not of closed or later ones', () => {
+    const reminders = remindersAt({
+      now: NOW,
+      today: TODAY,
+      rightsRequests: [
+        requestRow('D-0001', 'received', '2026-12-01'),
+        requestRow('D-0002', 'in_progress', '2026-12-02'),
+        requestRow('D-0003', 'in_progress', '2026-11-23'),
+        requestRow('D-0004', 'answered', '2026-11-23'),
+        requestRow('D-0005', 'refused', '2026-11-25'),
+        requestRow('D-0006', 'withdrawn', '2026-11-25'),
+        requestRow('D-0007', 'received', TODAY),
+      ],
+      breaches: [],
+    });
+    expect(reminders).toEqual(['rights_request_due D-0001 2026-12-01', 'rights_request_overdue D-0003 2026-11-23', 'rights_request_due D-0007 2026-11-24']);
+  });
+
+  it('tells the managers and whoever recorded the request', () => {
+    const [reminder] = remindersOf(
+      context({ data: { ...data, intake: { now: NOW, today: TODAY, rightsRequests: [requestRow('D-0001', 'received', TODAY)], breaches: [] } }, intakeManagerIds: [DPO, OWNER] }),
+    );
+    expect(reminder.userIds).toEqual([DPO, OWNER, RECORDER]);
+  });
+
+  it('reminds of a breach at 24 hours left (Art 33(1) 72 hours) and when late, not before, not when notified, not when no risk or not assessed', () => {
+    const reminders = remindersAt({
+      now: NOW,
+      today: TODAY,
+      rightsRequests: [],
+      breaches: [
+        breachRow('V-0001', hoursBefore(48), 'risk'),
+        breachRow('V-0002', hoursBefore(47.9), 'high'),
+        breachRow('V-0003', hoursBefore(72.1), 'high'),
+        breachRow('V-0004', hoursBefore(80), 'none'),
+        breachRow('V-0005', hoursBefore(80), null),
+        breachRow('V-0006', hoursBefore(80), 'risk', hoursBefore(10)),
+      ],
+    });
+    // Due days in Paris: 48 h before 09:00 UTC → 10:00 Paris two days later.
+    expect(reminders).toEqual(['breach_notification_due V-0001 2026-11-25', 'breach_notification_overdue V-0003 2026-11-24']);
+  });
+});

@@ -1,9 +1,14 @@
 import type { OrganizationData } from '../findings/finding.types';
+import { REQUEST_DUE_SOON_DAYS } from '../findings/intake-register-rules';
+import { notificationState } from '../domain/breaches/breach-rules';
+import { breachNotificationDueAt, daysBetween, DEFAULT_TIME_ZONE, localDate } from '../domain/deadlines/legal-deadlines';
 
 /** Days before a review date when its reminder is sent. */
 export const REMINDER_LEAD_DAYS = 30;
 /** Days before a DPIA action's due date when its reminder is sent (actions are shorter-lived than reviews). */
 export const DPIA_ACTION_LEAD_DAYS = 14;
+/** Hours before a breach's 72-hour notification deadline when its reminder is sent. */
+export const BREACH_LEAD_HOURS = 24;
 
 export { NOTIFICATION_KINDS, type NotificationKind } from '../domain/notifications/notification-kinds';
 import type { NotificationKind } from '../domain/notifications/notification-kinds';
@@ -11,7 +16,7 @@ import type { NotificationKind } from '../domain/notifications/notification-kind
 /** Something a user must be told about; the same reminder is never notified twice to a user. */
 export interface Reminder {
   kind: NotificationKind;
-  recordType: 'activity' | 'vendor' | 'dpia' | 'design_grid';
+  recordType: 'activity' | 'vendor' | 'dpia' | 'design_grid' | 'rights_request' | 'breach';
   recordId: string;
   recordReference: string;
   recordName: string;
@@ -51,6 +56,8 @@ export interface MemberRow {
 export interface ReminderContext {
   data: OrganizationData;
   dpoIds: readonly string[];
+  /** The DPOs and admins: they manage the rights-request and breach registers. */
+  intakeManagerIds?: readonly string[];
   dpiaActions?: readonly DpiaActionRow[];
   gridsAwaiting?: readonly GridAwaitingRow[];
   members?: readonly MemberRow[];
@@ -134,8 +141,56 @@ const gridsAwaitingDpo: ReminderRule = ({ dpoIds, gridsAwaiting = [] }) =>
     userIds: [...dpoIds],
   }));
 
+const OPEN_REQUEST: ReadonlySet<string> = new Set(['received', 'identity_check', 'in_progress']);
+
+/**
+ * Open rights requests (not answered, refused or withdrawn) due within seven days of the
+ * organisation's today, or past their due day (Art 12(3)): the DPOs and admins, and whoever recorded
+ * the request (a contributor follows the requests they recorded). Named by reference only: the
+ * requester's name is personal data that has no place in an e-mail.
+ */
+const rightsRequests: ReminderRule = ({ data, intakeManagerIds = [] }) =>
+  (data.intake?.rightsRequests ?? [])
+    .filter((request) => OPEN_REQUEST.has(request.status) && daysBetween(data.intake!.today, request.effectiveDueOn) <= REQUEST_DUE_SOON_DAYS)
+    .map((request) => ({
+      kind: request.effectiveDueOn < data.intake!.today ? 'rights_request_overdue' : 'rights_request_due',
+      recordType: 'rights_request',
+      recordId: request.id,
+      recordReference: request.reference,
+      recordName: request.reference,
+      dueDate: request.effectiveDueOn,
+      userIds: unique([...intakeManagerIds, request.recordedById ?? null]),
+    }));
+
+/**
+ * Breaches whose 72-hour clock runs (risk assessed and not "none", not notified yet, Art 33(1)): once
+ * when 24 hours or less are left, once when the deadline has passed. A breach not assessed yet is a
+ * finding, not a reminder: its clock is not known to run.
+ */
+const breachNotifications: ReminderRule = ({ data, intakeManagerIds = [] }) => {
+  const intake = data.intake;
+  if (!intake) return [];
+  return intake.breaches.flatMap((breach): Reminder[] => {
+    const state = notificationState(breach, intake.now);
+    const dueAt = breachNotificationDueAt(breach.awareAt);
+    if (state !== 'overdue' && !(state === 'due' && dueAt.getTime() - intake.now.getTime() <= BREACH_LEAD_HOURS * 3_600_000)) return [];
+    return [
+      {
+        kind: state === 'overdue' ? 'breach_notification_overdue' : 'breach_notification_due',
+        recordType: 'breach',
+        recordId: breach.id,
+        recordReference: breach.reference,
+        recordName: breach.summary,
+        // The deadline is an instant; the notification keeps its day in the organisation's calendar.
+        dueDate: localDate(dueAt, DEFAULT_TIME_ZONE),
+        userIds: unique([...intakeManagerIds, breach.recordedById ?? null]),
+      },
+    ];
+  });
+};
+
 /** The scheduled checks, each a pure function of the organisation's data. */
-export const REMINDER_RULES: readonly ReminderRule[] = [activityReviews, vendorReviews, dpiaActions, gridsAwaitingDpo];
+export const REMINDER_RULES: readonly ReminderRule[] = [activityReviews, vendorReviews, dpiaActions, gridsAwaitingDpo, rightsRequests, breachNotifications];
 
 export function remindersOf(context: ReminderContext, rules: readonly ReminderRule[] = REMINDER_RULES): Reminder[] {
   return rules.flatMap((rule) => rule(context)).filter((reminder) => reminder.userIds.length > 0);

@@ -95,6 +95,7 @@ function canRead(ability: AppAbility, organizationId: string, row: ChangeRow): b
 }
 
 const OVERDUE_REMINDERS: ReadonlySet<Reminder['kind']> = new Set(['activity_review_overdue', 'vendor_review_overdue', 'dpia_action_overdue']);
+const INTAKE_REMINDERS: ReadonlySet<Reminder['kind']> = new Set(['rights_request_due', 'rights_request_overdue', 'breach_notification_due', 'breach_notification_overdue']);
 const OPEN_REQUEST = new Set(['received', 'identity_check', 'in_progress']);
 
 export interface DigestRunResult {
@@ -214,8 +215,8 @@ export class WeeklyDigestService {
       }
       for (const reminder of reminders) {
         if (!reminder.userIds.includes(member.userId)) continue;
-        // A grid awaiting the DPO is in their queue already.
-        if (reminder.kind === 'grid_awaiting_dpo') continue;
+        // A grid awaiting the DPO is in their queue already; the intake registers' deadlines have their own section below.
+        if (reminder.kind === 'grid_awaiting_dpo' || INTAKE_REMINDERS.has(reminder.kind)) continue;
         (OVERDUE_REMINDERS.has(reminder.kind) ? digest.waiting : digest.fallingDue).push({ kind: 'reminder', reminder });
       }
 

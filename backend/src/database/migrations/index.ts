@@ -25,6 +25,7 @@ import { RequesterIdentityRetention1765400000000 } from './1765400000000-request
 import { RightsRequestTasks1765500000000 } from './1765500000000-rights-request-tasks';
 import { RequestSubjectCategory1765600000000 } from './1765600000000-request-subject-category';
 import { AdequacyConfirmations1765650000000 } from './1765650000000-adequacy-confirmations';
+import { IntakeReminders1765700000000 } from './1765700000000-intake-reminders';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   ActivityVersionsSearch1765520000000,
   RequestSubjectCategory1765600000000,
   AdequacyConfirmations1765650000000,
+  IntakeReminders1765700000000,
 ];

@@ -9,6 +9,10 @@ export const REMINDER_KINDS = [
   'dpia_action_due',
   'dpia_action_overdue',
   'grid_awaiting_dpo',
+  'rights_request_due',
+  'rights_request_overdue',
+  'breach_notification_due',
+  'breach_notification_overdue',
 ] as const;
 
 /** Workflow events: made in the transaction of the change that someone else made. */
@@ -30,7 +34,7 @@ export const NOTIFICATION_KINDS = [...REMINDER_KINDS, ...WORKFLOW_KINDS] as cons
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type WorkflowKind = (typeof WORKFLOW_KINDS)[number];
 
-export const NOTIFICATION_RECORD_TYPES = ['activity', 'vendor', 'dpia', 'design_grid', 'membership'] as const;
+export const NOTIFICATION_RECORD_TYPES = ['activity', 'vendor', 'dpia', 'design_grid', 'membership', 'rights_request', 'breach'] as const;
 export type NotificationRecordType = (typeof NOTIFICATION_RECORD_TYPES)[number];
 
 export const EMAIL_FREQUENCIES = ['immediate', 'weekly'] as const;

@@ -24,6 +24,7 @@ import { ActivityVersionsSearch1765520000000 } from './1765520000000-activity-ve
 import { RequesterIdentityRetention1765400000000 } from './1765400000000-requester-identity-retention';
 import { RightsRequestTasks1765500000000 } from './1765500000000-rights-request-tasks';
 import { RequestSubjectCategory1765600000000 } from './1765600000000-request-subject-category';
+import { BreachRiskFactors1765710000000 } from './1765710000000-breach-risk-factors';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   RightsRequestTasks1765500000000,
   ActivityVersionsSearch1765520000000,
   RequestSubjectCategory1765600000000,
+  BreachRiskFactors1765710000000,
 ];

@@ -40,7 +40,7 @@ describe('register export: one read of the register for every activity sheet (re
     const reads: string[] = [];
     const content = await connection.withTenant({ organizationId }, async () => {
       const ctx = await exportsService.context(organizationId, { locale: 'fr', asOf: null });
-      const query = ctx.query;
+      const query = ctx.query.bind(ctx);
       ctx.query = <T>(sql: string, params: unknown[]) => {
         if (sql.includes(LIVE_SOURCE)) reads.push(sql);
         return query<T>(sql, params);
@@ -57,7 +57,7 @@ describe('register export: one read of the register for every activity sheet (re
     expect(workbook.worksheets.map((sheet) => sheet.name).slice(0, 3)).toEqual(['Couverture', 'Registre', 'Co-responsables et clients']);
     const register = rowsOf(workbook.getWorksheet('Registre')!);
     expect(register).toHaveLength(ACTIVITIES);
-    const references = register.map((row) => String(row['Référence']));
+    const references = register.map((row) => row['Référence'] as string);
     expect(references).toEqual([...references].sort());
     // The synthetic register gives each activity 3 purposes, 8 data categories and 12 measures.
     expect(rowsOf(workbook.getWorksheet('Finalités')!)).toHaveLength(3 * ACTIVITIES);

@@ -66,11 +66,11 @@ export function activitySheet<Row extends ActivityRowBase, Item>(spec: ActivityS
       const dropdownHook = ctx.shared.get('dropdowns') as DropdownHook | undefined;
       if (spec.dropdowns && dropdownHook) dropdownHook(sheet, columns, spec.dropdowns, ctx);
     }
-    return { spec: spec as unknown as ActivitySheetSpec<ActivityRowBase, unknown>, sheet };
+    return { spec: spec, sheet };
   };
   return {
     key: spec.key,
-    spec: spec as unknown as ActivitySheetSpec<ActivityRowBase, unknown>,
+    spec: spec,
     open,
     /** Alone (a workbook of one activity sheet, the template): its own pass. */
     async write(factory: SheetFactory, ctx: ExportContext): Promise<void> {

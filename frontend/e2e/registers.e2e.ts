@@ -146,8 +146,12 @@ describe('the rights-request and breach registers, kept from the pages', () => {
     await page.getByTestId('breach-assess-submit').click();
     await page.locator('#assess-riskRationale-error').waitFor();
     await page.locator('#assess-riskRationale').fill('Données de paie de 1 250 salariés, identifiants bancaires');
+    // The EDPB Guidelines 9/2022 factors, read back in words.
+    await page.locator('#assess-sensitiveData').check();
+    await page.locator('#assess-identifiability').selectOption('high');
     await page.getByTestId('breach-assess-submit').click();
     await page.locator('[data-testid="breach-risk"][data-risk="high"]').waitFor();
+    await page.getByTestId('breach-factors-view').getByText('Élevée').waitFor();
 
     await page.locator('#notify-reference').fill('CNIL-2026-0042');
     await page.getByTestId('breach-notify-submit').click();

@@ -1,6 +1,6 @@
 import { joinActivity } from '../activities/directory/activity-directory';
 import { breachReference } from '../domain/breaches/breach.types';
-import type { BreachNature, BreachRisk, CommunicationException } from '../domain/breaches/breach.types';
+import type { BreachNature, BreachRisk, CommunicationException, FactorLevel } from '../domain/breaches/breach.types';
 
 export type ExportQuery = <T>(sql: string, params: unknown[]) => Promise<T[]>;
 
@@ -22,6 +22,11 @@ export interface BreachRow {
   measuresProposed: string | null;
   risk: BreachRisk | null;
   riskRationale: string | null;
+  riskSensitiveData: boolean;
+  riskIdentifiability: FactorLevel | null;
+  riskSeverity: FactorLevel | null;
+  riskVulnerablePersons: boolean;
+  riskControllerCharacteristics: string | null;
   authorityNotifiedAt: Date | null;
   authorityReference: string | null;
   authorityPhased: boolean;
@@ -43,6 +48,8 @@ export function readBreachesForExport(query: ExportQuery, organizationId: string
             b.approx_persons AS "approxPersons", b.approx_records::text AS "approxRecords",
             b.processor_notified_at AS "processorNotifiedAt", b.consequences, b.measures_taken AS "measuresTaken",
             b.measures_proposed AS "measuresProposed", b.risk, b.risk_rationale AS "riskRationale",
+            b.risk_sensitive_data AS "riskSensitiveData", b.risk_identifiability AS "riskIdentifiability", b.risk_severity AS "riskSeverity",
+            b.risk_vulnerable_persons AS "riskVulnerablePersons", b.risk_controller_characteristics AS "riskControllerCharacteristics",
             b.authority_notified_at AS "authorityNotifiedAt", b.authority_reference AS "authorityReference",
             b.authority_phased AS "authorityPhased", b.authority_delay_reasons AS "authorityDelayReasons",
             b.persons_communicated_at AS "personsCommunicatedAt",

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { BreachNature, BreachRisk, CommunicationException, TimelineEntry } from '../domain/breaches/breach.types';
+import type { BreachNature, BreachRisk, CommunicationException, FactorLevel, TimelineEntry } from '../domain/breaches/breach.types';
 
 /** A personal data breach (Art 33–34). Its activities and vendors are in breach_activities and breach_vendors. */
 @Entity('breaches')
@@ -23,6 +23,12 @@ export class Breach {
   @Column('text', { nullable: true }) measuresProposed!: string | null;
   @Column('text', { nullable: true }) risk!: BreachRisk | null;
   @Column('text', { nullable: true }) riskRationale!: string | null;
+  // EDPB Guidelines 9/2022 factors (riskFactors in the API).
+  @Column('boolean') riskSensitiveData!: boolean;
+  @Column('text', { nullable: true }) riskIdentifiability!: FactorLevel | null;
+  @Column('text', { nullable: true }) riskSeverity!: FactorLevel | null;
+  @Column('boolean') riskVulnerablePersons!: boolean;
+  @Column('text', { nullable: true }) riskControllerCharacteristics!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) authorityNotifiedAt!: Date | null;
   @Column('text', { nullable: true }) authorityReference!: string | null;
   @Column('boolean') authorityPhased!: boolean;

@@ -120,6 +120,11 @@ export class BreachesService {
       measuresProposed: null,
       risk: null,
       riskRationale: null,
+      riskSensitiveData: false,
+      riskIdentifiability: null,
+      riskSeverity: null,
+      riskVulnerablePersons: false,
+      riskControllerCharacteristics: null,
       authorityNotifiedAt: null,
       authorityReference: null,
       authorityPhased: false,
@@ -181,6 +186,14 @@ export class BreachesService {
     if (input.measuresProposed !== undefined) row.measuresProposed = input.measuresProposed;
     if (input.risk !== undefined) row.risk = input.risk;
     if (input.riskRationale !== undefined) row.riskRationale = input.riskRationale;
+    if (input.riskFactors) {
+      const factors = input.riskFactors;
+      row.riskSensitiveData = factors.sensitiveData;
+      row.riskIdentifiability = factors.identifiability ?? null;
+      row.riskSeverity = factors.severity ?? null;
+      row.riskVulnerablePersons = factors.vulnerablePersons;
+      row.riskControllerCharacteristics = factors.controllerCharacteristics ?? null;
+    }
     if (input.authorityNotification) {
       const notification = input.authorityNotification;
       row.authorityNotifiedAt = instant(notification.notifiedAt);
@@ -339,6 +352,13 @@ export class BreachesService {
       measuresProposed: row.measuresProposed,
       risk: row.risk,
       riskRationale: row.riskRationale,
+      riskFactors: {
+        sensitiveData: row.riskSensitiveData,
+        identifiability: row.riskIdentifiability,
+        severity: row.riskSeverity,
+        vulnerablePersons: row.riskVulnerablePersons,
+        controllerCharacteristics: row.riskControllerCharacteristics,
+      },
       authorityNotification: {
         notifiedAt: iso(row.authorityNotifiedAt),
         reference: row.authorityReference,

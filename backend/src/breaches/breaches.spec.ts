@@ -213,6 +213,43 @@ describe('breaches: record, 72 hours, notification, roles, audit and isolation (
     });
   });
 
+  describe('risk factors (EDPB Guidelines 9/2022)', () => {
+    const factors = {
+      sensitiveData: true,
+      identifiability: 'high',
+      severity: 'medium',
+      vulnerablePersons: true,
+      controllerCharacteristics: '  Centre de santé : dossiers « patients » d’enfants suivis  ',
+    };
+
+    it('records the factors, audited with the version; refuses bad values (400) and a stale version (409), changing nothing', async () => {
+      const created = (await org.as.dpo.post(base()).send({ ...laptop, summary: 'Clé USB du cabinet égarée' }).expect(201)).body;
+      expect(created.riskFactors).toEqual({ sensitiveData: false, identifiability: null, severity: null, vulnerablePersons: false, controllerCharacteristics: null });
+      const patch = (body: object) => org.as.dpo.patch(`${base()}/${created.id}`).send({ version: 1, ...body });
+      await patch({ riskFactors: { ...factors, identifiability: 'élevée' } }).expect(400);
+      await patch({ riskFactors: { ...factors, severity: 'very_high' } }).expect(400);
+      await patch({ riskFactors: { ...factors, sensitiveData: 'oui' } }).expect(400);
+      await patch({ riskFactors: { ...factors, childrenCount: 3 } }).expect(400);
+      await patch({ riskFactors: { ...factors, controllerCharacteristics: 'é'.repeat(5000) } }).expect(400);
+      expect((await org.as.dpo.get(`${base()}/${created.id}`).expect(200)).body).toMatchObject({ version: 1, riskFactors: created.riskFactors });
+      const changed = (await patch({ riskFactors: factors }).expect(200)).body;
+      expect(changed).toMatchObject({ version: 2, riskFactors: { ...factors, controllerCharacteristics: 'Centre de santé : dossiers « patients » d’enfants suivis' } });
+      await patch({ riskFactors: { ...factors, severity: 'low' } }).expect(409);
+      expect((await org.as.dpo.get(`${base()}/${created.id}`).expect(200)).body.riskFactors.severity).toBe('medium');
+      const changes = await asOwner(api, async (client: Client) =>
+        (await client.query<{ changes: Record<string, unknown> }>("SELECT changes FROM audit_events WHERE entity_id = $1 AND action = 'breach_update' ORDER BY sequence DESC LIMIT 1", [created.id])).rows[0].changes,
+      );
+      expect(Object.keys(changes).sort()).toEqual(
+        ['riskFactors.controllerCharacteristics', 'riskFactors.identifiability', 'riskFactors.sensitiveData', 'riskFactors.severity', 'riskFactors.vulnerablePersons'],
+      );
+      const summary = (await org.as.dpo.get(`${base()}/${created.id}/notification-summary?lang=fr`).expect(200)).body;
+      const consequences = summary.sections.find((section: { key: string }) => section.key === 'consequences').text;
+      expect(consequences).toContain('données sensibles : oui ; facilité d’identification : élevée ; gravité des conséquences : moyenne ; personnes vulnérables : oui');
+      expect(consequences).toContain('Caractéristiques du responsable : Centre de santé : dossiers « patients » d’enfants suivis');
+      expect(summary.text).not.toMatch(/\bhigh\b|medium|true|\{/);
+    });
+  });
+
   describe('roles and isolation', () => {
     it('lets a contributor follow only what they recorded; auditors read all and change nothing', async () => {
       const all = (await org.as.auditor.get(base()).expect(200)).body;

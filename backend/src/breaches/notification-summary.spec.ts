@@ -29,6 +29,7 @@ const breach: BreachDetail = {
   measuresTaken: null,
   measuresProposed: null,
   riskRationale: null,
+  riskFactors: { sensitiveData: false, identifiability: null, severity: null, vulnerablePersons: false, controllerCharacteristics: null },
   authorityNotification: { notifiedAt: null, reference: null, phased: false, delayReasons: null },
   personsCommunication: { communicatedAt: null, exception: null, details: null },
   timeline: [],

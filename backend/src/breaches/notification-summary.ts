@@ -50,7 +50,18 @@ export function notificationSummary(breach: BreachDetail, ctx: SummaryContext): 
       m('numbers', { persons: count(breach.approxPersons), records: count(breach.approxRecords) }),
       m('activities', { list: list(ctx.activities) }),
     ].join('\n'),
-    consequences: [or(breach.consequences), m('risk', { risk: m(`risk_${breach.risk ?? 'not_assessed'}`), rationale: or(breach.riskRationale) })].join('\n'),
+    consequences: [
+      or(breach.consequences),
+      m('risk', { risk: m(`risk_${breach.risk ?? 'not_assessed'}`), rationale: or(breach.riskRationale) }),
+      // The factors it was assessed on (EDPB Guidelines 9/2022), each in words.
+      m('factors', {
+        sensitive: m(breach.riskFactors.sensitiveData ? 'yes' : 'no'),
+        identifiability: m(`level_${breach.riskFactors.identifiability ?? 'not_assessed'}`),
+        severity: m(`level_${breach.riskFactors.severity ?? 'not_assessed'}`),
+        vulnerable: m(breach.riskFactors.vulnerablePersons ? 'yes' : 'no'),
+      }),
+      ...(breach.riskFactors.controllerCharacteristics ? [m('controller_characteristics', { text: breach.riskFactors.controllerCharacteristics })] : []),
+    ].join('\n'),
     measures: [m('measures_taken', { text: or(breach.measuresTaken) }), m('measures_proposed', { text: or(breach.measuresProposed) })].join('\n'),
     persons: communication.communicatedAt
       ? m('persons_told', { date: at(communication.communicatedAt), details: or(communication.details) })

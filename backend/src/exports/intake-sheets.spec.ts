@@ -68,6 +68,7 @@ describe('exports: the rights-request and breach registers (real PostgreSQL, rea
         version: breach.version,
         risk: 'high',
         riskRationale: 'Données d’identité et bancaires, 1 250 personnes, aucun chiffrement',
+        riskFactors: { sensitiveData: true, identifiability: 'high', severity: 'medium', vulnerablePersons: false, controllerCharacteristics: 'Association d’aide aux « aidants »' },
         authorityNotification: { notifiedAt: '2026-03-30T14:00:00+02:00', reference: 'CNIL-2026-0412', phased: true, delayReasons: 'Enquête du prestataire sur l’étendue des données' },
       })
       .expect(200);
@@ -131,6 +132,12 @@ describe('exports: the rights-request and breach registers (real PostgreSQL, rea
       'Nombre approximatif d’enregistrements': 3400,
       'Prestataires concernés': 'Hébergeur Émeraude',
       'Risque pour les personnes': 'Risque élevé',
+      // EDPB Guidelines 9/2022 factors, in words.
+      'Données sensibles': 'Oui',
+      'Facilité d’identification des personnes': 'Élevée',
+      'Gravité des conséquences': 'Moyenne',
+      'Personnes vulnérables': 'Non',
+      'Caractéristiques du responsable': 'Association d’aide aux « aidants »',
       // 72 elapsed hours across the spring clock change: 30 March at 12:00 in Paris (summer time).
       'Notification due avant le (heure de Paris)': new Date('2026-03-30T12:00:00Z'),
       'Notification à la CNIL': 'Notifiée en retard',
@@ -156,7 +163,7 @@ describe('exports: the rights-request and breach registers (real PostgreSQL, rea
     });
     expect(request['Tasks per processing activity']).toMatch(/ — extracts: \S.*; erases: nobody yet \(Export « adhérents »\)$/);
     const [breach] = rowsOf(book.getWorksheet('Breaches')!);
-    expect(breach).toMatchObject({ Nature: 'Confidentiality\nAvailability', 'Notification to the authority': 'Notified late', 'Risk to people': 'High risk' });
+    expect(breach).toMatchObject({ Nature: 'Confidentiality\nAvailability', 'Notification to the authority': 'Notified late', 'Risk to people': 'High risk', 'Sensitive data': 'Yes', 'Ease of identifying the people': 'High', 'Severity of the consequences': 'Medium', 'Vulnerable people': 'No' });
   });
 
   it('leaves both sheets out for a contributor, who reads only what they recorded', async () => {

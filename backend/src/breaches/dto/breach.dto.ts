@@ -26,6 +26,7 @@ import {
   BREACH_NATURES,
   BREACH_RISKS,
   COMMUNICATION_EXCEPTIONS,
+  FACTOR_LEVELS,
   NOTIFICATION_STATES,
   type AuthorityNotification,
   type BreachDetail,
@@ -33,8 +34,10 @@ import {
   type BreachRisk,
   type BreachSummary,
   type CommunicationException,
+  type FactorLevel,
   type NotificationState,
   type PersonsCommunication,
+  type RiskFactors,
   type TimelineEntry,
 } from '../../domain/breaches/breach.types';
 import { SUMMARY_SECTIONS, type SummarySection } from '../notification-summary';
@@ -89,6 +92,21 @@ export class PersonsCommunicationDto implements PersonsCommunication {
   @OptionalText(TEXT_LIMITS.veryLong, 'how and what they were told, or why the exception applies') details!: string | null;
 }
 
+/** EDPB Guidelines 9/2022 factors; the breach's type (natures) and number of people (approxPersons) are its own fields. Replaced whole. */
+export class RiskFactorsDto implements RiskFactors {
+  @ApiProperty({ description: 'special categories, offences, financial data, identity documents…' }) @IsDefined() @IsBoolean() sensitiveData!: boolean;
+  @ApiPropertyOptional({ enum: FACTOR_LEVELS, nullable: true, description: 'ease of identification of the people; null: not assessed' })
+  @IsOptional()
+  @IsIn(FACTOR_LEVELS, withArgs)
+  identifiability!: FactorLevel | null;
+  @ApiPropertyOptional({ enum: FACTOR_LEVELS, nullable: true, description: 'severity of the consequences for them; null: not assessed' })
+  @IsOptional()
+  @IsIn(FACTOR_LEVELS, withArgs)
+  severity!: FactorLevel | null;
+  @ApiProperty({ description: 'children or other vulnerable people among them' }) @IsDefined() @IsBoolean() vulnerablePersons!: boolean;
+  @OptionalText(TEXT_LIMITS.long, 'what about the controller weighs on the risk (e.g. a medical body)') controllerCharacteristics!: string | null;
+}
+
 export class TimelineEntryDto implements TimelineEntry {
   @ApiProperty({ format: 'date-time' }) @IsDefined() @IsInstant() at!: string;
   @ApiProperty({ maxLength: TEXT_LIMITS.long }) @Transform(trim) @IsDefined() @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.long, withArgs) event!: string;
@@ -116,6 +134,7 @@ class BreachFieldsDto {
   @OptionalText(TEXT_LIMITS.veryLong) measuresProposed?: string | null;
   @ApiPropertyOptional({ enum: BREACH_RISKS, nullable: true, description: 'null: not assessed yet' }) @IsOptional() @IsIn(BREACH_RISKS, withArgs) risk?: BreachRisk | null;
   @OptionalText(TEXT_LIMITS.veryLong, 'the assessment (EDPB Guidelines 9/2022 factors: type, sensitivity, volume, identification, severity, special characteristics, number of people)') riskRationale?: string | null;
+  @ApiPropertyOptional({ type: RiskFactorsDto }) @IsOptional() @ValidateNested() @Type(() => RiskFactorsDto) riskFactors?: RiskFactorsDto;
   @ApiPropertyOptional({ type: AuthorityNotificationDto }) @IsOptional() @ValidateNested() @Type(() => AuthorityNotificationDto) authorityNotification?: AuthorityNotificationDto;
   @ApiPropertyOptional({ type: PersonsCommunicationDto }) @IsOptional() @ValidateNested() @Type(() => PersonsCommunicationDto) personsCommunication?: PersonsCommunicationDto;
   @ApiPropertyOptional({ type: [TimelineEntryDto] })
@@ -184,6 +203,7 @@ export class BreachView extends BreachListItem implements BreachDetail {
   @ApiProperty({ type: String, nullable: true }) measuresTaken!: string | null;
   @ApiProperty({ type: String, nullable: true }) measuresProposed!: string | null;
   @ApiProperty({ type: String, nullable: true }) riskRationale!: string | null;
+  @ApiProperty({ type: RiskFactorsDto }) riskFactors!: RiskFactors;
   @ApiProperty({ type: AuthorityNotificationDto }) authorityNotification!: AuthorityNotification;
   @ApiProperty({ type: PersonsCommunicationDto }) personsCommunication!: PersonsCommunication;
   @ApiProperty({ type: [TimelineEntryDto] }) timeline!: TimelineEntry[];

@@ -26,6 +26,7 @@ import { RightsRequestTasks1765500000000 } from './1765500000000-rights-request-
 import { RequestSubjectCategory1765600000000 } from './1765600000000-request-subject-category';
 import { AdequacyConfirmations1765650000000 } from './1765650000000-adequacy-confirmations';
 import { IntakeReminders1765700000000 } from './1765700000000-intake-reminders';
+import { BreachRiskFactors1765710000000 } from './1765710000000-breach-risk-factors';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   RequestSubjectCategory1765600000000,
   AdequacyConfirmations1765650000000,
   IntakeReminders1765700000000,
+  BreachRiskFactors1765710000000,
 ];

@@ -12,6 +12,28 @@ export type BreachRisk = (typeof BREACH_RISKS)[number];
 export const COMMUNICATION_EXCEPTIONS = ['art34_3a_protected', 'art34_3b_risk_removed', 'art34_3c_public_communication'] as const;
 export type CommunicationException = (typeof COMMUNICATION_EXCEPTIONS)[number];
 
+/**
+ * The factors of EDPB Guidelines 9/2022 (§§ 102–116, after the ENISA method they cite) the risk is assessed
+ * on, besides those the breach already records: its type (natures) and the number of people (approxPersons).
+ */
+export const FACTOR_LEVELS = ['low', 'medium', 'high'] as const;
+export type FactorLevel = (typeof FACTOR_LEVELS)[number];
+
+export interface RiskFactors {
+  /** Special categories (Art 9), offences (Art 10), financial data, identity documents… */
+  sensitiveData: boolean;
+  /** How easily the people can be identified from the data breached; null: not assessed. */
+  identifiability: FactorLevel | null;
+  /** How severe the consequences for them can be; null: not assessed. */
+  severity: FactorLevel | null;
+  /** Children or other vulnerable people among them. */
+  vulnerablePersons: boolean;
+  /** What about the controller weighs on the risk (e.g. a medical body), in words. */
+  controllerCharacteristics: string | null;
+}
+
+export const NO_RISK_FACTORS: RiskFactors = { sensitiveData: false, identifiability: null, severity: null, vulnerablePersons: false, controllerCharacteristics: null };
+
 export const breachReference = (number: number): string => `V-${String(number).padStart(4, '0')}`;
 
 export interface AuthorityNotification {
@@ -69,6 +91,7 @@ export interface BreachDetail extends BreachSummary {
   measuresTaken: string | null;
   measuresProposed: string | null;
   riskRationale: string | null;
+  riskFactors: RiskFactors;
   authorityNotification: AuthorityNotification;
   personsCommunication: PersonsCommunication;
   timeline: TimelineEntry[];

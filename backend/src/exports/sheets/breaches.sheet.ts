@@ -28,6 +28,12 @@ const COLUMNS: ColumnSpec<BreachRow>[] = [
   { key: 'breach_measures_proposed', type: 'longText', value: (row) => row.measuresProposed },
   { key: 'breach_risk', width: 16, value: (row, ctx) => enumLabel(ctx, 'breach_risk', row.risk) },
   { key: 'breach_risk_rationale', type: 'longText', value: (row) => row.riskRationale },
+  // EDPB Guidelines 9/2022 factors (type and number of people are the natures and approximate numbers above).
+  { key: 'breach_risk_sensitive_data', width: 12, value: (row, ctx) => yesNo(ctx.locale, row.riskSensitiveData) },
+  { key: 'breach_risk_identifiability', width: 16, value: (row, ctx) => enumLabel(ctx, 'factor_level', row.riskIdentifiability) },
+  { key: 'breach_risk_severity', width: 16, value: (row, ctx) => enumLabel(ctx, 'factor_level', row.riskSeverity) },
+  { key: 'breach_risk_vulnerable_persons', width: 12, value: (row, ctx) => yesNo(ctx.locale, row.riskVulnerablePersons) },
+  { key: 'breach_risk_controller_characteristics', type: 'longText', value: (row) => row.riskControllerCharacteristics },
   { key: 'breach_notification_due_at', type: 'dateTime', value: (row) => wallTime(breachNotificationDueAt(row.awareAt)) },
   {
     key: 'breach_notification_state',

@@ -1,4 +1,4 @@
-import { breachFactsDefaults, breachFactsToBody, informToBody, newBreachDefaults, newBreachToBody, notifyToBody, ZInformSchema, ZNewBreachSchema, ZNotifySchema } from './breach-forms';
+import { assessDefaults, assessToBody, breachFactsDefaults, breachFactsToBody, informToBody, newBreachDefaults, newBreachToBody, notifyToBody, ZAssessSchema, ZInformSchema, ZNewBreachSchema, ZNotifySchema } from './breach-forms';
 
 describe('the breach forms', () => {
   it('sends the moment the organisation knew, typed in Paris time, as an instant; counts as numbers', () => {
@@ -76,6 +76,26 @@ describe('the breach forms', () => {
       vendorIds: [],
       consequences: 'Risque d’hameçonnage ciblé',
       measuresProposed: null,
+    });
+  });
+
+  it('assesses the risk with its EDPB factors: an empty level is « not assessed », other values are refused', () => {
+    const breach = {
+      risk: null,
+      riskRationale: null,
+      riskFactors: { sensitiveData: false, identifiability: null, severity: 'high', vulnerablePersons: true, controllerCharacteristics: null },
+    } as unknown as Parameters<typeof assessDefaults>[0];
+    const form = assessDefaults(breach);
+    expect(form).toEqual({ risk: 'risk', riskRationale: '', sensitiveData: false, identifiability: '', severity: 'high', vulnerablePersons: true, controllerCharacteristics: '' });
+    expect(ZAssessSchema.safeParse({ ...form, riskRationale: 'Dossiers d’enfants suivis' }).success).toBe(true);
+    expect(ZAssessSchema.safeParse({ ...form, riskRationale: 'Dossiers d’enfants suivis', identifiability: 'élevée' }).success).toBe(false);
+    expect(ZAssessSchema.safeParse({ ...form, riskRationale: 'Dossiers d’enfants suivis', controllerCharacteristics: 'é'.repeat(5000) }).success).toBe(false);
+    const body = assessToBody({ ...form, risk: 'high', riskRationale: ' Dossiers d’enfants suivis ', sensitiveData: true, controllerCharacteristics: ' Centre médico-psychologique « Les Tilleuls » ' }, 3);
+    expect(body).toEqual({
+      version: 3,
+      risk: 'high',
+      riskRationale: 'Dossiers d’enfants suivis',
+      riskFactors: { sensitiveData: true, identifiability: null, severity: 'high', vulnerablePersons: true, controllerCharacteristics: 'Centre médico-psychologique « Les Tilleuls »' },
     });
   });
 });

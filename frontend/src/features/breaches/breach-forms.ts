@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 import { TEXT_LIMITS } from '@domain/field-limits';
-import { BREACH_NATURES, BREACH_RISKS, COMMUNICATION_EXCEPTIONS } from '@domain/breaches/breach.types';
+import { BREACH_NATURES, BREACH_RISKS, COMMUNICATION_EXCEPTIONS, FACTOR_LEVELS } from '@domain/breaches/breach.types';
 import { DEFAULT_TIME_ZONE } from '@domain/deadlines/legal-deadlines';
 
 import type { components } from '@/lib/api/schema';
@@ -58,12 +58,43 @@ export function newBreachToBody(form: NewBreachForm): Schemas['CreateBreachDto']
   };
 }
 
-/** The risk to the people (EDPB Guidelines 9/2022): it decides whether to notify and to inform. */
-export const ZAssessSchema = z.object({ risk: z.enum(BREACH_RISKS), riskRationale: requiredText(TEXT_LIMITS.veryLong) });
+/**
+ * The risk to the people and the factors it is weighed on (EDPB Guidelines 9/2022): it decides whether to
+ * notify and to inform. A level left empty is « not assessed » (null).
+ */
+export const ZAssessSchema = z.object({
+  risk: z.enum(BREACH_RISKS),
+  riskRationale: requiredText(TEXT_LIMITS.veryLong),
+  sensitiveData: z.boolean(),
+  identifiability: z.union([z.literal(''), z.enum(FACTOR_LEVELS)]),
+  severity: z.union([z.literal(''), z.enum(FACTOR_LEVELS)]),
+  vulnerablePersons: z.boolean(),
+  controllerCharacteristics: optionalText(TEXT_LIMITS.long),
+});
 export type AssessForm = z.infer<typeof ZAssessSchema>;
-export const ASSESS_FIELDS = ['risk', 'riskRationale'] as const;
-export const assessDefaults = (breach: Breach): AssessForm => ({ risk: breach.risk ?? 'risk', riskRationale: nullToEmpty(breach.riskRationale) });
-export const assessToBody = (form: AssessForm, version: number): Schemas['UpdateBreachDto'] => ({ version, risk: form.risk, riskRationale: form.riskRationale.trim() });
+/** Form fields, and the API's paths they answer for (riskFactors.* errors land on the field). */
+export const ASSESS_FIELDS = ['risk', 'riskRationale', 'sensitiveData', 'identifiability', 'severity', 'vulnerablePersons', 'controllerCharacteristics'] as const;
+export const assessDefaults = (breach: Breach): AssessForm => ({
+  risk: breach.risk ?? 'risk',
+  riskRationale: nullToEmpty(breach.riskRationale),
+  sensitiveData: breach.riskFactors.sensitiveData,
+  identifiability: breach.riskFactors.identifiability ?? '',
+  severity: breach.riskFactors.severity ?? '',
+  vulnerablePersons: breach.riskFactors.vulnerablePersons,
+  controllerCharacteristics: nullToEmpty(breach.riskFactors.controllerCharacteristics),
+});
+export const assessToBody = (form: AssessForm, version: number): Schemas['UpdateBreachDto'] => ({
+  version,
+  risk: form.risk,
+  riskRationale: form.riskRationale.trim(),
+  riskFactors: {
+    sensitiveData: form.sensitiveData,
+    identifiability: form.identifiability === '' ? null : form.identifiability,
+    severity: form.severity === '' ? null : form.severity,
+    vulnerablePersons: form.vulnerablePersons,
+    controllerCharacteristics: emptyToNull(form.controllerCharacteristics),
+  },
+});
 
 /** Art 33: the notification to the CNIL (after 72 hours, with the reasons for the delay). */
 export const ZNotifySchema = z.object({ notifiedAt: requiredTime(), reference: optionalText(TEXT_LIMITS.name), phased: z.boolean(), delayReasons: optionalText(TEXT_LIMITS.veryLong) });

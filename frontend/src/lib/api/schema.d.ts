@@ -2465,6 +2465,7 @@ export interface components {
             reference: string;
             /** @enum {string|null} */
             risk: "none" | "risk" | "high" | null;
+            riskFactors: components["schemas"]["RiskFactorsDto"];
             riskRationale: string | null;
             subjectCategories: string[];
             summary: string;
@@ -2713,6 +2714,7 @@ export interface components {
              * @enum {string|null}
              */
             risk?: "none" | "risk" | "high" | null;
+            riskFactors?: components["schemas"]["RiskFactorsDto"];
             /** @description the assessment (EDPB Guidelines 9/2022 factors: type, sensitivity, volume, identification, severity, special characteristics, number of people) */
             riskRationale?: string | null;
             /** @description codes of the data-subject-categories catalogue */
@@ -4219,6 +4221,24 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        RiskFactorsDto: {
+            /** @description what about the controller weighs on the risk (e.g. a medical body) */
+            controllerCharacteristics?: string | null;
+            /**
+             * @description ease of identification of the people; null: not assessed
+             * @enum {string|null}
+             */
+            identifiability?: "low" | "medium" | "high" | null;
+            /** @description special categories, offences, financial data, identity documents… */
+            sensitiveData: boolean;
+            /**
+             * @description severity of the consequences for them; null: not assessed
+             * @enum {string|null}
+             */
+            severity?: "low" | "medium" | "high" | null;
+            /** @description children or other vulnerable people among them */
+            vulnerablePersons: boolean;
+        };
         RiskLevelDto: {
             /**
              * @description 1 negligible … 4 maximum
@@ -4603,6 +4623,7 @@ export interface components {
              * @enum {string|null}
              */
             risk?: "none" | "risk" | "high" | null;
+            riskFactors?: components["schemas"]["RiskFactorsDto"];
             /** @description the assessment (EDPB Guidelines 9/2022 factors: type, sensitivity, volume, identification, severity, special characteristics, number of people) */
             riskRationale?: string | null;
             /** @description codes of the data-subject-categories catalogue */

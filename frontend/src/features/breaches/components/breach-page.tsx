@@ -48,6 +48,7 @@ export function BreachPageContent({ organizationId, breach, activities, vendors,
     );
   const notification = breach.authorityNotification;
   const communication = breach.personsCommunication;
+  const factors = breach.riskFactors;
   return (
     <section className="page" aria-labelledby="page-title">
       <p className="breadcrumb">
@@ -104,6 +105,18 @@ export function BreachPageContent({ organizationId, breach, activities, vendors,
         {breach.risk ? t(`breaches.risks.${breach.risk}`) : t('breaches.risks.not_assessed')}
         {breach.riskRationale ? ` — ${breach.riskRationale}` : ''}
       </p>
+      <dl className="detail-list" data-testid="breach-factors-view">
+        <dt>{t('breaches.factors.sensitiveData')}</dt>
+        <dd>{t(factors.sensitiveData ? 'breaches.factors.yes' : 'breaches.factors.no')}</dd>
+        <dt>{t('breaches.factors.identifiability')}</dt>
+        <dd>{factors.identifiability ? t(`breaches.factors.levels.${factors.identifiability}`) : t('breaches.factors.notAssessed')}</dd>
+        <dt>{t('breaches.factors.severity')}</dt>
+        <dd>{factors.severity ? t(`breaches.factors.levels.${factors.severity}`) : t('breaches.factors.notAssessed')}</dd>
+        <dt>{t('breaches.factors.vulnerablePersons')}</dt>
+        <dd>{t(factors.vulnerablePersons ? 'breaches.factors.yes' : 'breaches.factors.no')}</dd>
+        <dt>{t('breaches.factors.controllerCharacteristics')}</dt>
+        <dd>{factors.controllerCharacteristics ?? none}</dd>
+      </dl>
 
       <h2 id="breach-authorityNotification">{t('breaches.list.clock')}</h2>
       <p data-testid="breach-notification">

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 
-import { BREACH_RISKS, COMMUNICATION_EXCEPTIONS } from '@domain/breaches/breach.types';
+import { BREACH_RISKS, COMMUNICATION_EXCEPTIONS, FACTOR_LEVELS } from '@domain/breaches/breach.types';
 
 import { DisclosureForm } from '@/components/disclosure-form';
 import { SelectField, TextAreaField, TextField } from '@/components/fields';
@@ -85,6 +85,45 @@ function AssessStep({ organizationId, breach, onDone }: StepProps) {
     >
       <SelectField id="assess-risk" label={t('breaches.list.risk')} required options={BREACH_RISKS.map((risk) => ({ value: risk, label: t(`breaches.risks.${risk}`) }))} registration={form.register('risk')} error={errors.risk} />
       <TextAreaField id="assess-riskRationale" label={t('breaches.steps.riskRationale')} hint={t('breaches.steps.riskRationaleHint')} required registration={form.register('riskRationale')} error={errors.riskRationale} />
+      <fieldset className="item" data-testid="breach-factors">
+        <legend>{t('breaches.factors.title')}</legend>
+        <p className="field__hint">{t('breaches.factors.hint')}</p>
+        <div className="check">
+          <input id="assess-sensitiveData" type="checkbox" className="check__box" {...form.register('sensitiveData')} />
+          <label className="check__label" htmlFor="assess-sensitiveData">
+            {t('breaches.factors.sensitiveData')}
+          </label>
+        </div>
+        <SelectField
+          id="assess-identifiability"
+          label={t('breaches.factors.identifiability')}
+          emptyLabel={t('breaches.factors.notAssessed')}
+          options={FACTOR_LEVELS.map((level) => ({ value: level, label: t(`breaches.factors.levels.${level}`) }))}
+          registration={form.register('identifiability')}
+          error={errors.identifiability}
+        />
+        <SelectField
+          id="assess-severity"
+          label={t('breaches.factors.severity')}
+          emptyLabel={t('breaches.factors.notAssessed')}
+          options={FACTOR_LEVELS.map((level) => ({ value: level, label: t(`breaches.factors.levels.${level}`) }))}
+          registration={form.register('severity')}
+          error={errors.severity}
+        />
+        <div className="check">
+          <input id="assess-vulnerablePersons" type="checkbox" className="check__box" {...form.register('vulnerablePersons')} />
+          <label className="check__label" htmlFor="assess-vulnerablePersons">
+            {t('breaches.factors.vulnerablePersons')}
+          </label>
+        </div>
+        <TextField
+          id="assess-controllerCharacteristics"
+          label={t('breaches.factors.controllerCharacteristics')}
+          hint={t('breaches.factors.controllerCharacteristicsHint')}
+          registration={form.register('controllerCharacteristics')}
+          error={errors.controllerCharacteristics}
+        />
+      </fieldset>
     </DisclosureForm>
   );
 }

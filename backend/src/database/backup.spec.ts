@@ -132,6 +132,9 @@ async function seedEverything(api: TestApi): Promise<void> {
 
   // A sub-processor chain: the hosting company is a sub-processor of the HR software vendor.
   const hosting = (await dpo.post(`${base}/vendors`).send({ name: 'Hébergeur Émeraude' }).expect(201)).body as { id: string };
+  // A partial adequacy decision (Canada): the DPO confirms the recipient is in scope.
+  const maple = (await dpo.post(`${base}/vendors`).send({ name: 'Érable Hébergement', role: 'processor', dataLocations: ['CA'] }).expect(201)).body as { id: string };
+  await dpo.post(`${base}/vendors/${maple.id}/adequacy-confirmations`).send({ country: 'CA', reason: 'Société commerciale soumise à la LPRPDE, vérifié le 3 décembre' }).expect(201);
   const saas = (await dpo.post(`${base}/vendors`).send({ name: 'Logiciel RH', subProcessors: ['Hébergeur Émeraude'] }).expect(201)).body as { id: string; version: number };
   const dpa = await dpo.post(`${base}/vendors/${saas.id}/documents`).field('kind', 'dpa').attach('file', pdfFile('DPA Logiciel RH'), 'DPA Logiciel RH.pdf').expect(201);
   const tia = await dpo.post(`${base}/vendors/${saas.id}/documents`).field('kind', 'tia').attach('file', pdfFile('TIA Logiciel RH'), 'TIA.pdf').expect(201);

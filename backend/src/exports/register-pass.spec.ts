@@ -34,7 +34,7 @@ describe('register export: one read of the register for every activity sheet (re
   afterAll(() => api.close());
 
   it('reads the activities in two queries, writes every sheet in full and leaves no temporary file', async () => {
-    const exportsBefore = readdirSync(tmpdir()).filter((name) => name.startsWith('registre-export-'));
+    const exportsBefore = readdirSync(tmpdir()).filter((name) => name.startsWith(`registre-export-${process.pid}-`));
     const connection = api.app.get(TransactionalConnection);
     const exportsService = api.app.get(ExportsService);
     const reads: string[] = [];
@@ -67,6 +67,6 @@ describe('register export: one read of the register for every activity sheet (re
     const last = references[references.length - 1];
     expect(rowsOf(workbook.getWorksheet('Données et conservation')!).filter((row) => row['Référence'] === last)).toHaveLength(8);
 
-    expect(readdirSync(tmpdir()).filter((name) => name.startsWith('registre-export-'))).toEqual(exportsBefore);
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith(`registre-export-${process.pid}-`))).toEqual(exportsBefore);
   });
 });

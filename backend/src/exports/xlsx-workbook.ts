@@ -82,7 +82,8 @@ function cacheStyleIds(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
  * Shared strings are off (they would be held until the end).
  */
 export async function writeWorkbook(output: Writable, sheets: SheetWriter[], ctx: ExportContext): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'registre-export-'));
+  // Named after the process: a folder left behind says which one wrote it.
+  const dir = await mkdtemp(join(tmpdir(), `registre-export-${process.pid}-`));
   try {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
     workbook.creator = 'Registre';

@@ -69,6 +69,22 @@ function packageVersion(name: string): string {
 
 const log = (message: string) => process.stdout.write(`${message}\n`);
 
+/**
+ * What follows the marker in the existing report: figures measured apart from this run (the PDF's memory, a
+ * profile), which a rerun would otherwise erase. They carry their own dates and commands.
+ */
+const KEPT_MARKER = '<!-- Measured separately: npm run bench keeps what follows this line. -->';
+function keptSections(output: string): string {
+  let existing: string;
+  try {
+    existing = readFileSync(output, 'utf8');
+  } catch {
+    return '';
+  }
+  const at = existing.indexOf(KEPT_MARKER);
+  return at < 0 ? '' : `\n${existing.slice(at)}`;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const loadAtStart = loadavg()[0];
@@ -181,7 +197,7 @@ async function main(): Promise<void> {
       benchmarks,
       results,
     );
-    writeFileSync(output, report);
+    writeFileSync(output, report + keptSections(output));
     log(`\nWrote ${output}`);
     const misses = results.filter((row) => row.pass === false);
     if (misses.length) log(`Targets missed: ${misses.map((row) => `${row.label} at ${row.scale}`).join('; ')}`);
@@ -199,3 +215,4 @@ main().catch((error: unknown) => {
   process.stderr.write(`npm run bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });
+

@@ -3547,7 +3547,7 @@ export interface components {
             /** @description listed under the bell */
             inApp: boolean;
             /** @enum {string} */
-            kind: "activity_review_due" | "activity_review_overdue" | "vendor_review_due" | "vendor_review_overdue" | "dpia_action_due" | "dpia_action_overdue" | "grid_awaiting_dpo" | "rights_request_due" | "rights_request_overdue" | "breach_notification_due" | "breach_notification_overdue" | "grid_submitted" | "grid_changes_requested" | "activity_submitted" | "activity_changes_requested" | "activity_validated" | "activity_reopened" | "activity_archived" | "dpia_awaiting_opinion" | "dpia_decision_recorded" | "vendor_proposed" | "invitation_accepted";
+            kind: "activity_review_due" | "activity_review_overdue" | "vendor_review_due" | "vendor_review_overdue" | "dpia_action_due" | "dpia_action_overdue" | "grid_awaiting_dpo" | "rights_request_due" | "rights_request_overdue" | "breach_notification_due" | "breach_notification_overdue" | "grid_submitted" | "grid_changes_requested" | "activity_submitted" | "activity_changes_requested" | "activity_validated" | "activity_reopened" | "activity_archived" | "dpia_awaiting_opinion" | "dpia_decision_recorded" | "vendor_proposed" | "invitation_accepted" | "adequacy_decision_changed";
         };
         LegalBasisCountView: {
             /** @description Art 6(1) code; null: no basis chosen yet */
@@ -3690,7 +3690,7 @@ export interface components {
             dueDate: string | null;
             id: string;
             /** @enum {string} */
-            kind: "activity_review_due" | "activity_review_overdue" | "vendor_review_due" | "vendor_review_overdue" | "dpia_action_due" | "dpia_action_overdue" | "grid_awaiting_dpo" | "rights_request_due" | "rights_request_overdue" | "breach_notification_due" | "breach_notification_overdue" | "grid_submitted" | "grid_changes_requested" | "activity_submitted" | "activity_changes_requested" | "activity_validated" | "activity_reopened" | "activity_archived" | "dpia_awaiting_opinion" | "dpia_decision_recorded" | "vendor_proposed" | "invitation_accepted";
+            kind: "activity_review_due" | "activity_review_overdue" | "vendor_review_due" | "vendor_review_overdue" | "dpia_action_due" | "dpia_action_overdue" | "grid_awaiting_dpo" | "rights_request_due" | "rights_request_overdue" | "breach_notification_due" | "breach_notification_overdue" | "grid_submitted" | "grid_changes_requested" | "activity_submitted" | "activity_changes_requested" | "activity_validated" | "activity_reopened" | "activity_archived" | "dpia_awaiting_opinion" | "dpia_decision_recorded" | "vendor_proposed" | "invitation_accepted" | "adequacy_decision_changed";
             /** @description app path of the record */
             link: string;
             /** @description in the caller’s language */
@@ -3700,7 +3700,7 @@ export interface components {
             recordName: string;
             recordReference: string;
             /** @enum {string} */
-            recordType: "activity" | "vendor" | "dpia" | "design_grid" | "membership" | "rights_request" | "breach";
+            recordType: "activity" | "vendor" | "dpia" | "design_grid" | "membership" | "rights_request" | "breach" | "adequacy_change";
         };
         OnboardingStepView: {
             done: boolean;

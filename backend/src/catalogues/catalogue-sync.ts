@@ -51,7 +51,7 @@ export async function syncCatalogues(ownerUrl: string, sources: readonly Catalog
         // The date does not matter here: only the decisions' own dates are compared.
         const on = new Date().toISOString().slice(0, 10);
         // The labels alongside the facts are ignored: only the adequacy facts are read.
-        const after = countries.items.map((item) => ({ code: item.code, facts: item as Record<string, unknown> }));
+        const after = countries.items.map((item) => ({ code: item.code, facts: item }));
         changes = adequacyChanges(transferFactsFrom(before, [], on).countries, transferFactsFrom(after, [], on).countries);
       }
     }

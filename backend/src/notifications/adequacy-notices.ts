@@ -64,10 +64,10 @@ export interface AdequacyNoticeWords {
 /** How many records a line names; the others are counted ("and 3 others"). */
 export const NAMED_RECORDS = 5;
 
-/** A day in words: « 1er mars 2027 », "1 March 2027". */
+/** A day in words: « 1er mars 2027 », "1 March 2027", with no-break spaces (a date is not split across lines). */
 export function dayInWords(date: string, locale: Locale): string {
   const words = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-  return locale === 'fr' ? words.replace(/^1 /, '1er ') : words;
+  return (locale === 'fr' ? words.replace(/^1 /, '1er ') : words).replace(/ /g, '\u00a0');
 }
 
 const TEMPLATE: Record<AdequacyChangeKind, string> = {

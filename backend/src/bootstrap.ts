@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 import type { AppConfig } from './config/app.config';
 import { syncCatalogues } from './catalogues/catalogue-sync';
+import type { CatalogueSource } from './catalogues/catalogue-sources';
 import { createDataSource, runMigrations } from './database/data-source';
 import { AccountDatabase, ACCOUNT_ROLE } from './database/account-database';
 import { createSessionPool, DatabaseConnection } from './database/database-connection';
@@ -19,10 +20,18 @@ export interface RunningApi {
 }
 
 /** Migrates with the owner role, then builds the API on the application role. Used by main and tests. */
-export async function prepareApi(config: AppConfig, database: DatabaseConnection, logger: Logger): Promise<RunningApi> {
+export async function prepareApi(
+  config: AppConfig,
+  database: DatabaseConnection,
+  logger: Logger,
+  /** The catalogues to load (default: the shipped ones); a test passes a new version to see what it changes. */
+  catalogueSources?: readonly CatalogueSource[],
+): Promise<RunningApi> {
   const applied = await runMigrations(database.ownerUrl);
   if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-  await syncCatalogues(database.ownerUrl);
+  const synced = await syncCatalogues(database.ownerUrl, catalogueSources);
+  // The DPOs concerned are told by the next daily run (notifications/jobs.service.ts).
+  if (synced.adequacyChanges.length > 0) logger.info({ adequacyChanges: synced.adequacyChanges }, 'adequacy decisions changed in the catalogue');
   const dataSource = createDataSource({ url: database.appUrl, assumeAppRole: database.assumeAppRole, poolSize: config.databasePoolSize });
   await dataSource.initialize();
   const accounts = new AccountDatabase(

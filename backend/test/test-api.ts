@@ -7,6 +7,7 @@ import pino from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { prepareApi, RunningApi } from '../src/bootstrap';
+import type { CatalogueSource } from '../src/catalogues/catalogue-sources';
 import { loadConfig } from '../src/config/app.config';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -27,7 +28,10 @@ export function registerTestServer(server: Server, api: TestConnections): void {
 }
 
 /** The real API, on its own database, with the configuration main.ts would build from `env`. */
-export async function createTestApi(env: Record<string, string> = {}, options: { sharedDatabase?: TestDatabase } = {}): Promise<TestApi> {
+export async function createTestApi(
+  env: Record<string, string> = {},
+  options: { sharedDatabase?: TestDatabase; catalogueSources?: readonly CatalogueSource[] } = {},
+): Promise<TestApi> {
   // A second API process on the same database (as behind a load balancer) leaves the drop to the first.
   const database = options.sharedDatabase ?? (await createTestDatabase());
   const config = loadConfig({
@@ -41,7 +45,9 @@ export async function createTestApi(env: Record<string, string> = {}, options: {
     ACCOUNT_REQUESTS_PER_IP_PER_HOUR: '100000',
     ...env,
   });
-  const api = await prepareApi(config, { ownerUrl: database.ownerUrl, appUrl: database.appUrl, assumeAppRole: false, embedded: false, stop: () => Promise.resolve() }, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  const api = await prepareApi(config, { ownerUrl: database.ownerUrl, appUrl: database.appUrl, assumeAppRole: false, embedded: false, stop: () => Promise.resolve() }, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    options.catalogueSources,
+  );
   await api.app.init();
   const server: Server = api.app.getHttpServer();
   registerTestServer(server, api);

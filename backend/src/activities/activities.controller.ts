@@ -18,6 +18,8 @@ import { Page, PageQuery } from '../common/http/pagination';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { FieldValidationException } from '../common/http/validation';
 import { resolveLocale, translate } from '../common/i18n/i18n';
+import { AdequacyConfirmationsService } from '../transfers/adequacy-confirmations.service';
+import { AdequacyConfirmationView, ConfirmTransferAdequacyScopeDto } from '../transfers/dto/adequacy-confirmation.dto';
 import { ActivityEditing } from './activity-editing.service';
 import { ActivityImport } from './activity-import.service';
 import { ActivityQueries } from './activity-queries.service';
@@ -59,6 +61,7 @@ export class ActivitiesController {
     private readonly editing: ActivityEditing,
     private readonly workflow: ActivityWorkflow,
     private readonly importer: ActivityImport,
+    private readonly confirmations: AdequacyConfirmationsService,
   ) {}
 
   @Get()
@@ -190,6 +193,36 @@ export class ActivitiesController {
   @ApiOkResponse({ type: ActivityView })
   reopen(@CurrentAccess() access: OrganizationAccess, @Param('activityId', ParseIdPipe) activityId: string, @Body() body: TransitionDto, @Headers('if-match') ifMatch?: string) {
     return this.transition(access, activityId, 'reopen', body, ifMatch);
+  }
+
+  @Post(':activityId/adequacy-confirmations')
+  @CheckPolicy('create', 'AdequacyConfirmation')
+  @ApiOperation({
+    summary:
+      'The DPO confirms that the recipient one of the activity’s transfers names (not a vendor of the register) is in the scope of the partial adequacy decision of that country (Art 45(1)): the transfers to it are then covered',
+  })
+  @ApiCreatedResponse({ type: AdequacyConfirmationView })
+  @ApiUnprocessableEntityResponse({ description: 'adequacy_not_partial: no partial decision applies to the country today; adequacy_not_a_transfer: no transfer of the activity names this recipient in this country' })
+  async confirmTransferAdequacyScope(
+    @CurrentAccess() access: OrganizationAccess,
+    @Param('activityId', ParseIdPipe) activityId: string,
+    @Body() body: ConfirmTransferAdequacyScopeDto,
+  ): Promise<AdequacyConfirmationView> {
+    const activity = await this.queries.find(access.organizationId, activityId);
+    const named = (activity.document.transfers ?? []).filter((transfer) => transfer.recipient?.trim().toLowerCase() === body.recipient.toLowerCase());
+    // The recipient as the transfer writes it: the findings match it in lower case, like vendors.
+    const recipient = named[0]?.recipient?.trim() ?? body.recipient;
+    return this.confirmations.confirm(
+      access.organizationId,
+      {
+        entityType: 'Activity',
+        entityId: activity.id,
+        entityLabel: `${activity.reference} ${activity.name}`,
+        name: recipient,
+        dataLocations: named.map((transfer) => transfer.country),
+      },
+      { country: body.country, reason: body.reason },
+    );
   }
 
   @Get(':activityId/versions')

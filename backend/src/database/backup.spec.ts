@@ -206,6 +206,12 @@ async function seedEverything(api: TestApi): Promise<void> {
       [org.organizationId, encryptSecret('secret du fournisseur', api.app.get<AppConfig>(APP_CONFIG).totpEncryptionKey, 'sso-client-secret-v1')],
     );
     await owner.query(`INSERT INTO organization_sso_domains (domain, organization_id) VALUES ('exemple.fr', $1)`, [org.organizationId]);
+    // A catalogue update that moved Canada's validity, as the catalogue sync records it: the reminders
+    // below tell the DPOs (the notice and its notifications are rows of their own).
+    await owner.query(
+      `INSERT INTO catalogue_changes (catalogue, code, kind, decision, scope, effective_on, catalogue_version)
+       VALUES ('countries', 'CA', 'valid_until_changed', 'Decision 2002/2/EC', 'partial', '2031-12-31', 'sauvegarde')`,
+    );
   } finally {
     await owner.end();
   }

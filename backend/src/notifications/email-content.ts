@@ -1,4 +1,5 @@
 import { translate, type Locale } from '../common/i18n/i18n';
+import { adequacyLine, type AdequacyNoticeWords } from './adequacy-notices';
 import type { NotificationKind } from './reminder-rules';
 
 export interface EmailItem {
@@ -10,12 +11,14 @@ export interface EmailItem {
   actorName?: string | null;
   /** Absolute address of the record's page. */
   url: string;
+  /** A change of adequacy decision: the sentence is made from these, not from the record. */
+  adequacy?: AdequacyNoticeWords | null;
 }
 
 export interface EmailInput {
   locale: Locale;
-  /** event: one workflow event, sent once its change committed. */
-  kind: 'immediate' | 'digest' | 'event';
+  /** event: one workflow event, sent once its change committed; adequacy: adequacy decisions changed. */
+  kind: 'immediate' | 'digest' | 'event' | 'adequacy';
   recipientName: string;
   organizationName: string;
   items: EmailItem[];
@@ -37,7 +40,8 @@ function formatDate(date: string, locale: Locale): string {
 }
 
 /** One line per notification, in the recipient's language. */
-export function notificationLine(item: Pick<EmailItem, 'kind' | 'recordReference' | 'recordName' | 'dueDate' | 'actorName'>, locale: Locale): string {
+export function notificationLine(item: Pick<EmailItem, 'kind' | 'recordReference' | 'recordName' | 'dueDate' | 'actorName' | 'adequacy'>, locale: Locale): string {
+  if (item.adequacy) return adequacyLine(item.adequacy, locale);
   const reference = item.recordReference === item.recordName ? item.recordName : `${item.recordReference} ${item.recordName}`;
   return translate(locale, `notifications.${item.kind}`, {
     record: reference,
@@ -61,9 +65,14 @@ export function renderEmail(input: EmailInput): EmailContent {
   const subject =
     input.kind === 'event'
       ? translate(locale, 'emails.event_subject', { organization, line: lines[0]?.text ?? '' })
-      : translate(locale, input.kind === 'digest' ? 'emails.digest_subject' : 'emails.immediate_subject', { organization, count });
+      : input.kind === 'adequacy'
+        ? translate(locale, 'emails.adequacy_subject', { organization })
+        : translate(locale, input.kind === 'digest' ? 'emails.digest_subject' : 'emails.immediate_subject', { organization, count });
   const greeting = translate(locale, 'emails.greeting', { name: input.recipientName });
-  const intro = translate(locale, `emails.${input.kind === 'event' ? 'event' : input.kind === 'digest' ? 'digest' : 'immediate'}_intro`, { organization, count });
+  const intro = translate(locale, `emails.${input.kind === 'event' ? 'event' : input.kind === 'adequacy' ? 'adequacy' : input.kind === 'digest' ? 'digest' : 'immediate'}_intro`, {
+    organization,
+    count,
+  });
   const footer = translate(locale, 'emails.footer', { url: input.notificationsUrl });
 
   const text = [greeting, '', intro, '', ...lines.map((line) => `- ${line.text}\n  ${line.url}`), '', footer, ''].join('\n');

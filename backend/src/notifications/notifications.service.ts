@@ -14,6 +14,7 @@ import type { Role } from '../members/membership.entity';
 import type { EmailFrequency, NotificationPage, NotificationPreferenceDto, NotificationView, StoredEmailView } from './dto/notification.dto';
 import { NOTIFICATION_KINDS } from '../domain/notifications/notification-kinds';
 import { joinActivity } from '../activities/directory/activity-directory';
+import { adequacyLink, AdequacyNoticeWords, CatalogueChangeRow, concernedRecords, NoticeRecord } from './adequacy-notices';
 
 interface NotificationRow {
   id: string;
@@ -35,6 +36,18 @@ interface Recipient {
   name: string;
   locale: Locale;
   email_frequency: EmailFrequency;
+}
+
+/** A notification about to be recorded (the columns the INSERT reads). */
+interface PendingNotification {
+  user_id: string;
+  kind: NotificationKind;
+  record_type: NotificationRecordType;
+  record_id: string;
+  record_reference: string;
+  record_name: string;
+  due_date: string | null;
+  dedupe_key: string;
 }
 
 export interface RunResult {
@@ -126,10 +139,9 @@ export class NotificationsService {
   }
 
   private async remindOrganization(organizationId: string): Promise<{ notifications: number; emails: number }> {
-    const manager = this.connection.manager;
     const { context, members } = await this.reminderContext(organizationId);
     const memberIds = new Set(members.map((member) => member.user_id));
-    const rows = remindersOf(context).flatMap((reminder) =>
+    const rows: PendingNotification[] = remindersOf(context).flatMap((reminder) =>
       reminder.userIds
         .filter((userId) => memberIds.has(userId))
         .map((userId) => ({
@@ -143,8 +155,20 @@ export class NotificationsService {
           dedupe_key: dedupeKey(reminder),
         })),
     );
-    if (rows.length === 0) return { notifications: 0, emails: 0 };
-    const created = await manager.query<(NotificationRow & { by_email: boolean })[]>(
+    const notices = await this.adequacyNotices(organizationId, context);
+    const created = await this.insert(organizationId, [...rows, ...notices]);
+    const byEmail = created.filter((row) => row.by_email);
+    // A change of adequacy decision is news of its own, not a reminder: an e-mail with its own subject.
+    const emails =
+      (await this.email(organizationId, byEmail.filter((row) => row.kind !== 'adequacy_decision_changed'), 'immediate')) +
+      (await this.email(organizationId, byEmail.filter((row) => row.kind === 'adequacy_decision_changed'), 'adequacy'));
+    return { notifications: created.length, emails };
+  }
+
+  /** Records the notifications not recorded yet (one per user and dedupe key), as each user's preferences say. */
+  private async insert(organizationId: string, rows: PendingNotification[]): Promise<(NotificationRow & { by_email: boolean })[]> {
+    if (rows.length === 0) return [];
+    return this.connection.manager.query<(NotificationRow & { by_email: boolean })[]>(
       `INSERT INTO notifications (organization_id, user_id, kind, record_type, record_id, record_reference, record_name, due_date, dedupe_key, in_app, by_email)
        SELECT $1, r.user_id, r.kind, r.record_type, r.record_id, r.record_reference, r.record_name, r.due_date, r.dedupe_key,
               coalesce(p.in_app, true), coalesce(p.email, true)
@@ -157,8 +181,79 @@ export class NotificationsService {
        RETURNING ${NOTIFICATION_COLUMNS}, by_email`,
       [organizationId, JSON.stringify(rows)],
     );
-    const emails = await this.email(organizationId, created.filter((row) => row.by_email), 'immediate');
-    return { notifications: created.length, emails };
+  }
+
+  /**
+   * Adequacy decisions changed by a catalogue update (catalogue_changes, recorded by the catalogue sync):
+   * each change recorded since the organisation exists is assessed once for it — the transfers and
+   * vendors in the country it concerns, recorded in adequacy_change_notices even when there are none,
+   * so it is never assessed or told twice — and its DPOs are notified when something is concerned.
+   */
+  private async adequacyNotices(organizationId: string, context: ReminderContext): Promise<PendingNotification[]> {
+    const manager = this.connection.manager;
+    const changes = await manager.query<CatalogueChangeRow[]>(
+      `SELECT c.id, c.code, c.kind, c.decision, c.scope, to_char(c.effective_on, 'YYYY-MM-DD') AS effective_on
+       FROM catalogue_changes c JOIN organizations o ON o.id = $1
+       WHERE c.catalogue = 'countries' AND c.recorded_at >= o.created_at
+         AND NOT EXISTS (SELECT 1 FROM adequacy_change_notices n WHERE n.organization_id = $1 AND n.change_id = c.id)
+       ORDER BY c.recorded_at, c.code, c.kind`,
+      [organizationId],
+    );
+    const notifications: PendingNotification[] = [];
+    for (const change of changes) {
+      const concerned = concernedRecords(change, context.data.activities, context.data.vendors);
+      const [noticed] = await manager.query<{ change_id: string }[]>(
+        `INSERT INTO adequacy_change_notices (organization_id, change_id, transfers, vendors, records) VALUES ($1, $2, $3, $4, $5::jsonb)
+         ON CONFLICT (organization_id, change_id) DO NOTHING RETURNING change_id`,
+        [organizationId, change.id, concerned.transfers, concerned.vendors, JSON.stringify(concerned.records)],
+      );
+      // Nothing in the country: nothing to tell. Already noticed (a concurrent run): told by that run.
+      if (!noticed || concerned.records.length === 0) continue;
+      for (const userId of context.dpoIds) {
+        notifications.push({
+          user_id: userId,
+          kind: 'adequacy_decision_changed',
+          record_type: 'adequacy_change',
+          record_id: change.id,
+          record_reference: change.code,
+          record_name: change.decision,
+          due_date: change.effective_on,
+          dedupe_key: `adequacy_decision_changed:${change.id}`,
+        });
+      }
+    }
+    return notifications;
+  }
+
+  /** The words of the adequacy notices among these notifications, by change id (the organisation's own notice). */
+  private async adequacyWords(organizationId: string, rows: Pick<NotificationRow, 'record_type' | 'record_id'>[]): Promise<Map<string, AdequacyNoticeWords>> {
+    const ids = [...new Set(rows.filter((row) => row.record_type === 'adequacy_change').map((row) => row.record_id))];
+    if (ids.length === 0) return new Map();
+    const found = await this.connection.manager.query<
+      (Pick<CatalogueChangeRow, 'id' | 'kind' | 'scope' | 'effective_on'> & { label_fr: string | null; label_en: string | null; code: string; transfers: number; vendors: number; records: NoticeRecord[] })[]
+    >(
+      `SELECT c.id, c.code, c.kind, c.scope, to_char(c.effective_on, 'YYYY-MM-DD') AS effective_on, e.label_fr, e.label_en, n.transfers, n.vendors, n.records
+       FROM catalogue_changes c
+       JOIN adequacy_change_notices n ON n.organization_id = $1 AND n.change_id = c.id
+       LEFT JOIN catalogue_entries e ON e.catalogue = c.catalogue AND e.code = c.code
+       WHERE c.id = ANY($2::uuid[])`,
+      [organizationId, ids],
+    );
+    return new Map(
+      found.map((row) => [
+        row.id,
+        {
+          change: row.kind,
+          scope: row.scope,
+          effectiveOn: row.effective_on,
+          // A country the catalogue no longer lists keeps its code rather than no name at all.
+          country: { fr: row.label_fr ?? row.code, en: row.label_en ?? row.code },
+          transfers: row.transfers,
+          vendors: row.vendors,
+          records: row.records,
+        },
+      ]),
+    );
   }
 
   private async digestOrganization(organizationId: string): Promise<{ notifications: number; emails: number }> {
@@ -170,10 +265,11 @@ export class NotificationsService {
     return { notifications: 0, emails: await this.email(organizationId, pending, 'digest') };
   }
 
-  /** One e-mail per recipient: immediate ones only to users who chose immediate e-mails. */
-  private async email(organizationId: string, notifications: NotificationRow[], kind: 'immediate' | 'digest'): Promise<number> {
+  /** One e-mail per recipient: immediate ones (and adequacy notices) only to users who chose immediate e-mails. */
+  private async email(organizationId: string, notifications: NotificationRow[], kind: 'immediate' | 'digest' | 'adequacy'): Promise<number> {
     if (notifications.length === 0) return 0;
     const manager = this.connection.manager;
+    const adequacy = await this.adequacyWords(organizationId, notifications);
     const byUser = new Map<string, NotificationRow[]>();
     for (const row of notifications) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
     const [recipients, [organization]] = await Promise.all([
@@ -186,16 +282,20 @@ export class NotificationsService {
     ]);
     let sent = 0;
     for (const recipient of recipients) {
-      if (kind === 'immediate' && recipient.email_frequency !== 'immediate') continue;
+      if (kind !== 'digest' && recipient.email_frequency !== 'immediate') continue;
       const rows = byUser.get(recipient.id) ?? [];
-      const items: EmailItem[] = rows.map((row) => ({
-        kind: row.kind,
-        recordReference: row.record_reference,
-        recordName: row.record_name,
-        dueDate: row.due_date,
-        actorName: row.actor_name,
-        url: `${this.config.publicUrl}${recordPath(organizationId, row)}`,
-      }));
+      const items: EmailItem[] = rows.map((row) => {
+        const words = adequacy.get(row.record_id) ?? null;
+        return {
+          kind: row.kind,
+          recordReference: row.record_reference,
+          recordName: row.record_name,
+          dueDate: row.due_date,
+          actorName: row.actor_name,
+          adequacy: words,
+          url: `${this.config.publicUrl}${words ? adequacyLink(organizationId, words) : recordPath(organizationId, row)}`,
+        };
+      });
       const content = renderEmail({
         locale: recipient.locale,
         kind,
@@ -204,7 +304,8 @@ export class NotificationsService {
         items,
         notificationsUrl: `${this.config.publicUrl}/orgs/${organizationId}/notifications`,
       });
-      await this.mailer.send({ ...content, organizationId, userId: recipient.id, to: recipient.email, locale: recipient.locale, kind });
+      // Stored e-mails know immediate and digest ones: an adequacy notice is sent at once.
+      await this.mailer.send({ ...content, organizationId, userId: recipient.id, to: recipient.email, locale: recipient.locale, kind: kind === 'adequacy' ? 'immediate' : kind });
       await manager.query('UPDATE notifications SET emailed_at = clock_timestamp() WHERE organization_id = $1 AND id = ANY($2::uuid[])', [
         organizationId,
         rows.map((row) => row.id),
@@ -230,6 +331,7 @@ export class NotificationsService {
         [organizationId, userId],
       ),
     ]);
+    const adequacy = await this.adequacyWords(organizationId, rows);
     const items = rows.map(
       (row): NotificationView => ({
         id: row.id,
@@ -243,10 +345,17 @@ export class NotificationsService {
         createdAt: row.created_at,
         read: row.read_at !== null,
         message: notificationLine(
-          { kind: row.kind, recordReference: row.record_reference, recordName: row.record_name, dueDate: row.due_date, actorName: row.actor_name },
+          {
+            kind: row.kind,
+            recordReference: row.record_reference,
+            recordName: row.record_name,
+            dueDate: row.due_date,
+            actorName: row.actor_name,
+            adequacy: adequacy.get(row.record_id) ?? null,
+          },
           locale,
         ),
-        link: recordPath(organizationId, row),
+        link: adequacy.has(row.record_id) ? adequacyLink(organizationId, adequacy.get(row.record_id)!) : recordPath(organizationId, row),
       }),
     );
     return { ...pageOf(items, counts.total, query), unread: counts.unread };

@@ -17,5 +17,8 @@ export function recordPath(organizationId: string, row: { record_type: Notificat
       return `/orgs/${organizationId}/breaches/${row.record_id}`;
     case 'membership':
       return `/orgs/${organizationId}/settings/members`;
+    case 'adequacy_change':
+      // The notice's own link (adequacyLink) names the findings it raises; this is the fallback.
+      return `/orgs/${organizationId}/dashboard`;
   }
 }

@@ -16,9 +16,16 @@ interface ConfirmationRow {
   confirmed_at: Date;
 }
 
-/** The recipient a confirmation is about: a vendor of the register. */
+/**
+ * The recipient a confirmation is about: a vendor of the register (its data locations), or the
+ * recipient an activity's transfers name (the countries of those transfers). The audit event goes
+ * on that vendor or activity.
+ */
 export interface ConfirmedRecipient {
-  vendorId: string;
+  entityType: 'Vendor' | 'Activity';
+  entityId: string;
+  entityLabel: string;
+  /** The recipient as named: the vendor's name, or the transfer's recipient. */
   name: string;
   dataLocations: readonly string[];
 }
@@ -75,12 +82,16 @@ export class AdequacyConfirmationsService {
     });
   }
 
-  /** Records that the vendor is in scope of the partial decision in force for one of its data locations. */
+  /** Records that the recipient is in scope of the partial decision in force for one of its countries. */
   async confirm(organizationId: string, recipient: ConfirmedRecipient, input: { country: string; reason: string }): Promise<AdequacyConfirmationView> {
     const facts = await this.transferFacts.facts();
     const decision = partialDecision(facts, input.country);
     if (!recipient.dataLocations.includes(input.country)) {
-      throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, 'adequacy_country_not_a_location', { country: input.country });
+      throw new AppException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        recipient.entityType === 'Vendor' ? 'adequacy_country_not_a_location' : 'adequacy_not_a_transfer',
+        { country: input.country },
+      );
     }
     if (!decision) throw new AppException(HttpStatus.UNPROCESSABLE_ENTITY, 'adequacy_not_partial', { country: input.country });
     const context = this.connection.context;
@@ -92,10 +103,15 @@ export class AdequacyConfirmationsService {
     );
     await this.audit.record({
       action: 'adequacy_scope_confirmed',
-      entityType: 'Vendor',
-      entityId: recipient.vendorId,
-      entityLabel: recipient.name,
-      after: { adequacyCountry: input.country, adequacyDecision: decision, adequacyReason: input.reason },
+      entityType: recipient.entityType,
+      entityId: recipient.entityId,
+      entityLabel: recipient.entityLabel,
+      after: {
+        ...(recipient.entityType === 'Activity' ? { adequacyRecipient: recipient.name } : {}),
+        adequacyCountry: input.country,
+        adequacyDecision: decision,
+        adequacyReason: input.reason,
+      },
     });
     return toView(row, true);
   }

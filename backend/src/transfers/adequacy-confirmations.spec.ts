@@ -106,4 +106,31 @@ describe('partial adequacy: the DPO confirms once per vendor that it is in scope
     expect(await statusOf(`&asOf=${encodeURIComponent(before)}`)).toEqual([['scope_to_confirm', 'Adéquation partielle : destinataire à confirmer']]);
     expect(await statusOf('')).toEqual([['adequate', 'Décision d’adéquation']]);
   });
+
+  it('confirms a transfer’s recipient that is not a vendor, on the activity: covered, audited on the activity; refused otherwise, changing nothing', async () => {
+    const activity = (
+      await org.as.dpo
+        .post(`${base()}/activities`)
+        .send({ name: 'Traduction des contrats « Tokyo »', role: 'controller', transfers: [{ country: 'JP', recipient: 'Sakura Honyaku', mechanism: null }] })
+        .expect(201)
+    ).body as { id: string };
+    const transferCodes = async () => (await findingsOf(activity.id)).filter((code) => code.startsWith('transfer_'));
+    expect(await transferCodes()).toEqual(['transfer_scope_to_confirm medium']);
+    const url = `${base()}/activities/${activity.id}/adequacy-confirmations`;
+    const reason = 'Opérateur privé soumis à l’APPI : vérifié le 3 décembre 2026';
+    await org.as.contributor.post(url).send({ recipient: 'Sakura Honyaku', country: 'JP', reason }).expect(403);
+    await org.as.admin.post(url).send({ recipient: 'Sakura Honyaku', country: 'JP', reason }).expect(403);
+    expect((await org.as.dpo.post(url).send({ recipient: 'Fuji Conseil', country: 'JP', reason }).expect(422)).body.code).toBe('adequacy_not_a_transfer');
+    expect((await org.as.dpo.post(url).send({ recipient: 'Sakura Honyaku', country: 'KR', reason }).expect(422)).body.code).toBe('adequacy_not_a_transfer');
+    await org.as.dpo.post(url).send({ recipient: 'Sakura Honyaku', country: 'JP', reason, extra: 1 }).expect(400);
+    await other.as.dpo.post(`${base(other)}/activities/${activity.id}/adequacy-confirmations`).send({ recipient: 'Sakura Honyaku', country: 'JP', reason }).expect(404);
+    expect(await transferCodes()).toEqual(['transfer_scope_to_confirm medium']);
+
+    const confirmed = await org.as.dpo.post(url).send({ recipient: ' sakura honyaku ', country: 'jp', reason }).expect(201);
+    expect(confirmed.body).toMatchObject({ recipient: 'Sakura Honyaku', country: 'JP', decision: 'Implementing Decision (EU) 2019/419', reason, current: true });
+    expect(await transferCodes()).toEqual([]);
+    const trail = await org.as.auditor.get(`${base()}/audit-events?entityId=${activity.id}&action=adequacy_scope_confirmed`).expect(200);
+    expect(trail.body.total).toBe(1);
+    expect(trail.body.items[0].changes).toMatchObject({ adequacyRecipient: { before: null, after: 'Sakura Honyaku' }, adequacyCountry: { before: null, after: 'JP' } });
+  });
 });

@@ -109,7 +109,11 @@ export class VendorsController {
     @Body() body: ConfirmAdequacyScopeDto,
   ): Promise<AdequacyConfirmationView> {
     const vendor = await this.queries.find(access.organizationId, vendorId);
-    return this.confirmations.confirm(access.organizationId, { vendorId: vendor.id, name: vendor.name, dataLocations: vendor.dataLocations }, body);
+    return this.confirmations.confirm(
+      access.organizationId,
+      { entityType: 'Vendor', entityId: vendor.id, entityLabel: vendor.name, name: vendor.name, dataLocations: vendor.dataLocations },
+      body,
+    );
   }
 
   @Get(':vendorId')

@@ -30,11 +30,15 @@ export const WORKFLOW_KINDS = [
   'invitation_accepted',
 ] as const;
 
-export const NOTIFICATION_KINDS = [...REMINDER_KINDS, ...WORKFLOW_KINDS] as const;
+/** Catalogue events: a new catalogue version changes a fact the register relies on (told by the daily job). */
+export const CATALOGUE_KINDS = ['adequacy_decision_changed'] as const;
+
+export const NOTIFICATION_KINDS = [...REMINDER_KINDS, ...WORKFLOW_KINDS, ...CATALOGUE_KINDS] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type WorkflowKind = (typeof WORKFLOW_KINDS)[number];
 
-export const NOTIFICATION_RECORD_TYPES = ['activity', 'vendor', 'dpia', 'design_grid', 'membership', 'rights_request', 'breach'] as const;
+/** What a notification is about: a record, or a change of the catalogue (`adequacy_change`: a row of catalogue_changes). */
+export const NOTIFICATION_RECORD_TYPES = ['activity', 'vendor', 'dpia', 'design_grid', 'membership', 'rights_request', 'breach', 'adequacy_change'] as const;
 export type NotificationRecordType = (typeof NOTIFICATION_RECORD_TYPES)[number];
 
 export const EMAIL_FREQUENCIES = ['immediate', 'weekly'] as const;

@@ -1,6 +1,6 @@
 import countries from '../catalogues/data/countries.json';
 import transferMechanisms from '../catalogues/data/transfer-mechanisms.json';
-import { adequacyChanges, adequacyOn, AdequacyFacts, assessTransfer, assessVendor, TransferFacts, TransferInput, transferFactsFrom, transferFactsOn, zoneOf } from './transfer-status';
+import { adequacyChanges, adequacyOn, concernedByAdequacyChange, AdequacyFacts, assessTransfer, assessVendor, TransferFacts, TransferInput, transferFactsFrom, transferFactsOn, zoneOf } from './transfer-status';
 
 /** The shipped catalogues, as the catalogue sync loads them (code, labels and help apart, the rest are facts). */
 const asRows = (items: { code: string; fr: string; en: string; help?: unknown }[]) =>
@@ -158,6 +158,22 @@ describe('what a catalogue update changes in the adequacy decisions (re-assessme
 
   it.each(cases)('$name', ({ country, before, after, expected }) => {
     expect(adequacyChanges(place(country, before), place(country, after)).map((change) => `${change.kind} ${change.decision} ${change.effectiveOn ?? ''}`)).toEqual(expected);
+  });
+});
+
+describe('which transfers a change of adequacy decision concerns (the DPO is told about these)', () => {
+  const rows: { name: string; kind: Parameters<typeof concernedByAdequacyChange>[0]; mechanism: string | null; concerned: boolean }[] = [
+    { name: 'Schrems II (C-311/18): a transfer with no tool relied on the annulled decision', kind: 'annulled', mechanism: null, concerned: true },
+    { name: 'Art 45: a transfer naming the decision itself as its tool', kind: 'annulled', mechanism: 'adequacy', concerned: true },
+    { name: 'Art 45: a US transfer relying on the Data Privacy Framework', kind: 'ended', mechanism: 'dpf', concerned: true },
+    { name: 'Art 46(2)(c): standard contractual clauses do not depend on the decision', kind: 'annulled', mechanism: 'scc', concerned: false },
+    { name: 'Art 49(1)(b): a derogation does not depend on the decision', kind: 'ended', mechanism: 'art49_contract', concerned: false },
+    { name: 'Art 45(3): a renewed validity concerns the transfers relying on the decision', kind: 'valid_until_changed', mechanism: null, concerned: true },
+    { name: 'Art 45(3): a decision adopted concerns transfers under clauses too (the tool may be replaced)', kind: 'adopted', mechanism: 'scc', concerned: true },
+    { name: 'Art 45(1): a changed scope is checked again for every recipient', kind: 'scope_changed', mechanism: 'bcr', concerned: true },
+  ];
+  it.each(rows)('$name', ({ kind, mechanism, concerned }) => {
+    expect(concernedByAdequacyChange(kind, mechanism)).toBe(concerned);
   });
 });
 

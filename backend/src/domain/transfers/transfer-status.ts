@@ -400,3 +400,24 @@ export function adequacyChanges(before: TransferFacts['countries'], after: Trans
   }
   return changes;
 }
+
+/**
+ * Whether a transfer (or a vendor's data location, with the vendor's mechanism) relies on the country's
+ * adequacy decision: no transfer tool documented, or the decision itself named as the tool (Art 45). One
+ * with an Art 46/47 safeguard or an Art 49 derogation does not.
+ */
+export function reliesOnAdequacy(mechanism: string | null): boolean {
+  return mechanism === null || ADEQUACY_MECHANISMS.has(mechanism);
+}
+
+/**
+ * Whether a change of a country's adequacy decision concerns a transfer to that country, for telling the
+ * DPO: a decision that stops applying (annulled by the Court, repealed, withdrawn — Art 45(5)) or whose
+ * validity moves (Art 45(3)) concerns the transfers relying on it, which need another transfer tool from
+ * that day; a decision adopted, or whose scope changes (Art 45(1)), concerns every transfer to the
+ * country: its tool may be replaced by the decision, or the recipient's scope is to be checked again.
+ */
+export function concernedByAdequacyChange(kind: AdequacyChangeKind, mechanism: string | null): boolean {
+  if (kind === 'adopted' || kind === 'scope_changed') return true;
+  return reliesOnAdequacy(mechanism);
+}

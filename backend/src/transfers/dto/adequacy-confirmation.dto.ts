@@ -23,6 +23,16 @@ export class ConfirmAdequacyScopeDto {
   reason!: string;
 }
 
+/** The DPO confirms that the recipient an activity's transfer names is in the scope of a partial decision. */
+export class ConfirmTransferAdequacyScopeDto extends ConfirmAdequacyScopeDto {
+  @ApiProperty({ maxLength: TEXT_LIMITS.short, example: 'Sakura Honyaku KK', description: 'the recipient as one of the activity’s transfers to that country names it' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMITS.short, withArgs)
+  recipient!: string;
+}
+
 export class AdequacyConfirmationView {
   @ApiProperty() id!: string;
   @ApiProperty({ description: 'the recipient as named' }) recipient!: string;

@@ -572,6 +572,23 @@ export interface paths {
         patch: operations["ActivitiesController_update"];
         trace?: never;
     };
+    "/api/v1/organizations/{orgId}/activities/{activityId}/adequacy-confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The DPO confirms that the recipient one of the activity’s transfers names (not a vendor of the register) is in the scope of the partial adequacy decision of that country (Art 45(1)): the transfers to it are then covered */
+        post: operations["ActivitiesController_confirmTransferAdequacyScope"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{orgId}/activities/{activityId}/archive": {
         parameters: {
             query?: never;
@@ -2590,6 +2607,23 @@ export interface components {
              */
             reason: string;
         };
+        ConfirmTransferAdequacyScopeDto: {
+            /**
+             * @description one of the vendor’s data locations, under a partial adequacy decision in force
+             * @example CA
+             */
+            country: string;
+            /**
+             * @description why the recipient is in scope
+             * @example Organisation commerciale soumise à la LPRPDE (vérifié le 3 décembre 2026)
+             */
+            reason: string;
+            /**
+             * @description the recipient as one of the activity’s transfers to that country names it
+             * @example Sakura Honyaku KK
+             */
+            recipient: string;
+        };
         ConsultationAnswerDto: {
             /** @enum {string} */
             outcome: "no_objection" | "written_advice" | "processing_prohibited";
@@ -3547,7 +3581,7 @@ export interface components {
             /** @description listed under the bell */
             inApp: boolean;
             /** @enum {string} */
-            kind: "activity_review_due" | "activity_review_overdue" | "vendor_review_due" | "vendor_review_overdue" | "dpia_action_due" | "dpia_action_overdue" | "grid_awaiting_dpo" | "rights_request_due" | "rights_request_overdue" | "breach_notification_due" | "breach_notification_overdue" | "grid_submitted" | "grid_changes_requested" | "activity_submitted" | "activity_changes_requested" | "activity_validated" | "activity_reopened" | "activity_archived" | "dpia_awaiting_opinion" | "dpia_decision_recorded" | "vendor_proposed" | "invitation_accepted";
+            kind: "activity_review_due" | "activity_review_overdue" | "vendor_review_due" | "vendor_review_overdue" | "dpia_action_due" | "dpia_action_overdue" | "grid_awaiting_dpo" | "rights_request_due" | "rights_request_overdue" | "breach_notification_due" | "breach_notification_overdue" | "grid_submitted" | "grid_changes_requested" | "activity_submitted" | "activity_changes_requested" | "activity_validated" | "activity_reopened" | "activity_archived" | "dpia_awaiting_opinion" | "dpia_decision_recorded" | "vendor_proposed" | "invitation_accepted" | "adequacy_decision_changed";
         };
         LegalBasisCountView: {
             /** @description Art 6(1) code; null: no basis chosen yet */
@@ -3690,7 +3724,7 @@ export interface components {
             dueDate: string | null;
             id: string;
             /** @enum {string} */
-            kind: "activity_review_due" | "activity_review_overdue" | "vendor_review_due" | "vendor_review_overdue" | "dpia_action_due" | "dpia_action_overdue" | "grid_awaiting_dpo" | "rights_request_due" | "rights_request_overdue" | "breach_notification_due" | "breach_notification_overdue" | "grid_submitted" | "grid_changes_requested" | "activity_submitted" | "activity_changes_requested" | "activity_validated" | "activity_reopened" | "activity_archived" | "dpia_awaiting_opinion" | "dpia_decision_recorded" | "vendor_proposed" | "invitation_accepted";
+            kind: "activity_review_due" | "activity_review_overdue" | "vendor_review_due" | "vendor_review_overdue" | "dpia_action_due" | "dpia_action_overdue" | "grid_awaiting_dpo" | "rights_request_due" | "rights_request_overdue" | "breach_notification_due" | "breach_notification_overdue" | "grid_submitted" | "grid_changes_requested" | "activity_submitted" | "activity_changes_requested" | "activity_validated" | "activity_reopened" | "activity_archived" | "dpia_awaiting_opinion" | "dpia_decision_recorded" | "vendor_proposed" | "invitation_accepted" | "adequacy_decision_changed";
             /** @description app path of the record */
             link: string;
             /** @description in the caller’s language */
@@ -3700,7 +3734,7 @@ export interface components {
             recordName: string;
             recordReference: string;
             /** @enum {string} */
-            recordType: "activity" | "vendor" | "dpia" | "design_grid" | "membership" | "rights_request" | "breach";
+            recordType: "activity" | "vendor" | "dpia" | "design_grid" | "membership" | "rights_request" | "breach" | "adequacy_change";
         };
         OnboardingStepView: {
             done: boolean;
@@ -6253,6 +6287,60 @@ export interface operations {
             };
             /** @description Stale version (details.currentVersion), or an archived activity */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActivitiesController_confirmTransferAdequacyScope: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                activityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmTransferAdequacyScopeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdequacyConfirmationView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role may not create AdequacyConfirmation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of the organisation, or no such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description adequacy_not_partial: no partial decision applies to the country today; adequacy_not_a_transfer: no transfer of the activity names this recipient in this country */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

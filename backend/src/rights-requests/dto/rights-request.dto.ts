@@ -1,11 +1,12 @@
 import { TEXT_LIMITS } from '../../domain/field-limits';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { IsIsoDate } from '../../activities/dto/activity.dto';
 import { IsInstant } from '../../common/http/is-instant';
 import { PageQuery } from '../../common/http/pagination';
+import { NestedList } from '../../common/http/nested-list';
 import { withArgs } from '../../common/http/validation';
 import { LOCALES, type Locale } from '../../common/i18n/i18n';
 import {
@@ -168,21 +169,8 @@ export class ProcessorTaskDto {
 export class UpdateRequestTasksDto {
   @Version() version?: number;
 
-  @ApiProperty({ type: [ActivityTaskDto] })
-  @IsDefined()
-  @IsArray()
-  @ArrayMaxSize(200, withArgs)
-  @ValidateNested({ each: true })
-  @Type(() => ActivityTaskDto)
-  activities!: ActivityTaskDto[];
-
-  @ApiProperty({ type: [ProcessorTaskDto] })
-  @IsDefined()
-  @IsArray()
-  @ArrayMaxSize(500, withArgs)
-  @ValidateNested({ each: true })
-  @Type(() => ProcessorTaskDto)
-  processors!: ProcessorTaskDto[];
+  @NestedList(() => ActivityTaskDto, { max: 200, required: true }) activities!: ActivityTaskDto[];
+  @NestedList(() => ProcessorTaskDto, { max: 500, required: true }) processors!: ProcessorTaskDto[];
 }
 
 export class ListRightsRequestsQuery extends PageQuery {

@@ -1,6 +1,7 @@
 import { SmtpReceiver, type ReceivedEmail } from '../../test/smtp-receiver';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
-import { asOwner, completeActivity } from '../activities/activities.test-helpers';
+import { completeActivity } from '../activities/activities.test-helpers';
+import { codesIn, nameMembers } from './mail.test-helpers';
 import { NotificationsService } from './notifications.service';
 import { forgetWorkflowNotifications } from './workflow.test-helpers';
 
@@ -8,17 +9,6 @@ const PUBLIC_URL = 'http://registre.test';
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 const isReminder = (mail: ReceivedEmail) => /nouveau rappel|nouveaux rappels|new reminder/.test(mail.subject);
-
-/** What a reader must never find: an id, a code, an ISO date, JSON (links taken out first). */
-function codesIn(text: string): string[] {
-  const words = text.replace(/https?:\/\/\S+/g, '');
-  return [
-    ...(words.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []),
-    ...(words.match(/\b[a-z]+_[a-z_]+\b/g) ?? []),
-    ...(words.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? []),
-    ...(words.match(/[{}]/g) ?? []),
-  ];
-}
 
 interface Item {
   kind: string;
@@ -57,7 +47,7 @@ describe('reminders of rights requests and breaches (real SMTP, real PostgreSQL)
   let api: TestApi;
   let org: TestOrganization;
   let other: TestOrganization;
-  const emails: Record<string, string> = {};
+  let emails: Record<string, string> = {};
   const ids: Record<string, string> = {};
   const base = (organization: TestOrganization) => `/api/v1/organizations/${organization.organizationId}`;
   const itemsOf = async (organization: TestOrganization, role: 'dpo' | 'contributor' | 'auditor' | 'admin') =>
@@ -72,20 +62,14 @@ describe('reminders of rights requests and breaches (real SMTP, real PostgreSQL)
     api = await createTestApi({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), PUBLIC_URL });
     org = await createOrganizationWithRoles(api.server, 'Mairie de Saint-Étienne-de-Tinée');
     other = await createOrganizationWithRoles(api.server, 'Clinique « Les Oliviers »');
-    await asOwner(api, async (client) => {
-      const names: [string, string, 'fr' | 'en'][] = [
-        [org.userIds.dpo, 'Denise Délégué', 'fr'],
-        [org.userIds.contributor, 'Gaëlle N’Diaye', 'fr'],
-        [org.userIds.admin, 'Hélène Lefèvre', 'en'],
-        [org.userIds.auditor, 'Loïc Auditeur', 'fr'],
-        [other.userIds.dpo, 'Zoé Clinique', 'fr'],
-        [other.userIds.admin, 'Aimé Clinique', 'fr'],
-      ];
-      for (const [id, name, locale] of names) {
-        const { rows } = await client.query<{ email: string }>('UPDATE users SET name = $2, locale = $3 WHERE id = $1 RETURNING email', [id, name, locale]);
-        emails[id] = rows[0].email;
-      }
-    });
+    emails = await nameMembers(api, [
+      [org.userIds.dpo, 'Denise Délégué', 'fr'],
+      [org.userIds.contributor, 'Gaëlle N’Diaye', 'fr'],
+      [org.userIds.admin, 'Hélène Lefèvre', 'en'],
+      [org.userIds.auditor, 'Loïc Auditeur', 'fr'],
+      [other.userIds.dpo, 'Zoé Clinique', 'fr'],
+      [other.userIds.admin, 'Aimé Clinique', 'fr'],
+    ]);
     const { dpo, contributor } = org.as;
     const activity = (await dpo.post(`${base(org)}/activities`).send(completeActivity({ name: 'Paie des agents' })).expect(201)).body.id as string;
     ids.activity = activity;

@@ -1,0 +1,32 @@
+import type { TestApi } from '../../test/test-api';
+import { asOwner } from '../activities/activities.test-helpers';
+
+/**
+ * What a reader must never find in an e-mail: an id, a code, an ISO date or duration, JSON. The links
+ * are the only place ids may appear, so they are taken out first.
+ */
+export function codesIn(text: string): string[] {
+  const words = text.replace(/https?:\/\/\S+/g, '');
+  return [
+    ...(words.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []),
+    ...(words.match(/\b[a-z]+_[a-z_]+\b/g) ?? []),
+    ...(words.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? []),
+    ...(words.match(/\bP\d+[YMWD]\b/g) ?? []),
+    ...(words.match(/[{}]/g) ?? []),
+  ];
+}
+
+/**
+ * Gives members a name and a language (the fixtures' are neutral), so that e-mails can be checked for
+ * the recipient's words. Returns their addresses by user id.
+ */
+export async function nameMembers(api: TestApi, members: readonly (readonly [userId: string, name: string, locale: 'fr' | 'en'])[]): Promise<Record<string, string>> {
+  const emails: Record<string, string> = {};
+  await asOwner(api, async (client) => {
+    for (const [id, name, locale] of members) {
+      const { rows } = await client.query<{ email: string }>('UPDATE users SET name = $2, locale = $3 WHERE id = $1 RETURNING email', [id, name, locale]);
+      emails[id] = rows[0].email;
+    }
+  });
+  return emails;
+}

@@ -1,4 +1,4 @@
-import type { TestApi } from '../../test/test-api';
+import type { TestApi, TestOrganization } from '../../test/test-api';
 import { asOwner } from '../activities/activities.test-helpers';
 
 /**
@@ -29,4 +29,19 @@ export async function nameMembers(api: TestApi, members: readonly (readonly [use
     }
   });
   return emails;
+}
+
+/**
+ * The members of the two organisations of the notification specs, named (accents, ’) and with their
+ * language: ours write in French but for the admin, who reads English; the other's are French.
+ */
+export function nameBothOrganizations(api: TestApi, org: TestOrganization, other: TestOrganization): Promise<Record<string, string>> {
+  return nameMembers(api, [
+    [org.userIds.dpo, 'Denise Délégué', 'fr'],
+    [org.userIds.contributor, 'Gaëlle N’Diaye', 'fr'],
+    [org.userIds.admin, 'Hélène Lefèvre', 'en'],
+    [org.userIds.auditor, 'Loïc Auditeur', 'fr'],
+    [other.userIds.dpo, 'Zoé Clinique', 'fr'],
+    [other.userIds.admin, 'Aimé Clinique', 'fr'],
+  ]);
 }

@@ -1,7 +1,7 @@
 import { SmtpReceiver, type ReceivedEmail } from '../../test/smtp-receiver';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
 import { completeActivity } from '../activities/activities.test-helpers';
-import { codesIn, nameMembers } from './mail.test-helpers';
+import { codesIn, nameBothOrganizations } from './mail.test-helpers';
 import { NotificationsService } from './notifications.service';
 import { forgetWorkflowNotifications } from './workflow.test-helpers';
 
@@ -62,14 +62,7 @@ describe('reminders of rights requests and breaches (real SMTP, real PostgreSQL)
     api = await createTestApi({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), PUBLIC_URL });
     org = await createOrganizationWithRoles(api.server, 'Mairie de Saint-Étienne-de-Tinée');
     other = await createOrganizationWithRoles(api.server, 'Clinique « Les Oliviers »');
-    emails = await nameMembers(api, [
-      [org.userIds.dpo, 'Denise Délégué', 'fr'],
-      [org.userIds.contributor, 'Gaëlle N’Diaye', 'fr'],
-      [org.userIds.admin, 'Hélène Lefèvre', 'en'],
-      [org.userIds.auditor, 'Loïc Auditeur', 'fr'],
-      [other.userIds.dpo, 'Zoé Clinique', 'fr'],
-      [other.userIds.admin, 'Aimé Clinique', 'fr'],
-    ]);
+    emails = await nameBothOrganizations(api, org, other);
     const { dpo, contributor } = org.as;
     const activity = (await dpo.post(`${base(org)}/activities`).send(completeActivity({ name: 'Paie des agents' })).expect(201)).body.id as string;
     ids.activity = activity;

@@ -1,7 +1,7 @@
 import { SmtpReceiver, type ReceivedEmail } from '../../test/smtp-receiver';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
 import { asOwner, completeActivity } from '../activities/activities.test-helpers';
-import { codesIn, nameMembers } from './mail.test-helpers';
+import { codesIn, nameBothOrganizations } from './mail.test-helpers';
 import { JobsService } from './jobs.service';
 import { WeeklyDigestService } from './weekly-digest.service';
 
@@ -27,13 +27,7 @@ describe('weekly digest (real SMTP, real PostgreSQL, the jobs queue)', () => {
     api = await createTestApi(env);
     org = await createOrganizationWithRoles(api.server, 'Mairie de Saint-Étienne-de-Tinée');
     other = await createOrganizationWithRoles(api.server, 'Clinique « Les Oliviers »');
-    emails = await nameMembers(api, [
-      [org.userIds.dpo, 'Denise Délégué', 'fr'],
-      [org.userIds.contributor, 'Gaëlle N’Diaye', 'fr'],
-      [org.userIds.admin, 'Hélène Lefèvre', 'en'],
-      [org.userIds.auditor, 'Loïc Auditeur', 'fr'],
-      [other.userIds.dpo, 'Zoé Clinique', 'fr'],
-    ]);
+    emails = await nameBothOrganizations(api, org, other);
 
     const activities = `${base()}/activities`;
     const { dpo, contributor } = org.as;

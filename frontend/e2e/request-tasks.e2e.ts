@@ -77,6 +77,19 @@ describe('the tasks of a rights request', () => {
     await lookAt(page, 'request-tasks');
     await page.setViewportSize({ width: 390, height: 844 });
     await lookAt(page, 'request-tasks');
+
+    // Someone corrects the request meanwhile: saving the tasks from this page, now stale, is refused in
+    // words with a reload, and overwrites nothing.
+    const current = (await (await context.request.get(webUrl(`/api/v1/organizations/${orgId}/rights-requests/${request.id}`))).json()) as { version: number };
+    await callApi(context, 'PATCH', `/organizations/${orgId}/rights-requests/${request.id}`, { version: current.version, description: 'Merci d’effacer aussi mon numéro de téléphone.' });
+    if ((await edit.getAttribute('open')) === null) await edit.locator('summary').click();
+    await page.locator('#task-activity-0-note').fill('Note écrite sur une page périmée');
+    await page.getByTestId('request-tasks-submit').click();
+    await page.getByTestId('request-tasks-conflict').getByText('Quelqu’un a modifié cette demande depuis que vous l’avez ouverte', { exact: false }).waitFor();
+    await lookAt(page, 'request-tasks-conflict');
+    await page.getByTestId('request-tasks-reload').click();
+    await tasks.getByText('Relancé par téléphone').waitFor();
+    expect(await tasks.textContent()).not.toContain('Note écrite sur une page périmée');
     await context.close();
 
     const { context: english, page: enPage } = await signedInPage(browser, 'dpo@example.com', { locale: 'en-GB', viewport: DESKTOP });

@@ -45,3 +45,29 @@ export function nameBothOrganizations(api: TestApi, org: TestOrganization, other
     [other.userIds.admin, 'Aimé Clinique', 'fr'],
   ]);
 }
+
+/** A rights request as recorded at the desk (French words), for the reminders and the digest to speak of. */
+export const requestBody = (receivedAt: string, requesterName: string, activityId: string, requesterContact = 'personne@exemple.fr') => ({
+  receivedAt,
+  channel: 'email',
+  type: 'access',
+  description: 'Copie de mes données',
+  requesterName,
+  requesterContact,
+  identityCheckStatus: 'pending',
+  activityIds: [activityId],
+});
+
+/** A breach as recorded (French words), assessed at `risk` or not yet (null). */
+export const breachBody = (summary: string, awareAt: string, risk: 'none' | 'risk' | 'high' | null, activityId: string) => ({
+  summary,
+  awareAt,
+  ...(risk ? { risk } : {}),
+  discovery: 'Signalé à l’accueil',
+  natures: ['confidentiality'],
+  dataCategories: ['identity'],
+  subjectCategories: ['members'],
+  approxPersons: 10,
+  approxRecords: 30,
+  activityIds: [activityId],
+});

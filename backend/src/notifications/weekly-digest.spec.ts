@@ -1,7 +1,7 @@
 import { SmtpReceiver, type ReceivedEmail } from '../../test/smtp-receiver';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
 import { asOwner, completeActivity } from '../activities/activities.test-helpers';
-import { codesIn, nameBothOrganizations } from './mail.test-helpers';
+import { breachBody, codesIn, nameBothOrganizations, requestBody } from './mail.test-helpers';
 import { JobsService } from './jobs.service';
 import { WeeklyDigestService } from './weekly-digest.service';
 
@@ -51,32 +51,13 @@ describe('weekly digest (real SMTP, real PostgreSQL, the jobs queue)', () => {
     ids.breach = (
       await dpo
         .post(`${base()}/breaches`)
-        .send({
-          summary: 'Perte d’un ordinateur portable',
-          awareAt: new Date(Date.now() - 10 * 3_600_000).toISOString(),
-          discovery: 'Signalé à l’accueil',
-          natures: ['confidentiality'],
-          dataCategories: ['identity'],
-          subjectCategories: ['members'],
-          approxPersons: 10,
-          approxRecords: 30,
-          activityIds: [paie.id],
-        })
+        .send(breachBody('Perte d’un ordinateur portable', new Date(Date.now() - 10 * 3_600_000).toISOString(), null, paie.id))
         .expect(201)
     ).body.id;
     ids.request = (
       await dpo
         .post(`${base()}/rights-requests`)
-        .send({
-          receivedAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
-          channel: 'email',
-          type: 'access',
-          description: 'Copie de mes données',
-          requesterName: 'Jean-Noël Hervé',
-          requesterContact: 'jn.herve@exemple.fr',
-          identityCheckStatus: 'pending',
-          activityIds: [paie.id],
-        })
+        .send(requestBody(new Date(Date.now() - 20 * 86_400_000).toISOString(), 'Jean-Noël Hervé', paie.id, 'jn.herve@exemple.fr'))
         .expect(201)
     ).body.id;
 

@@ -1,51 +1,24 @@
-import { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { startSmtpServer, type ReceivedEmail, type RunningSmtpServer } from './smtp-server';
 
-export interface ReceivedEmail {
-  from: string;
-  /** Envelope recipients: who the SMTP server was asked to deliver to. */
-  to: string[];
-  subject: string;
-  text: string;
-  html: string;
-}
+export type { ReceivedEmail } from './smtp-server';
 
 /**
  * A real SMTP server on a free loopback port, for tests that follow the links of e-mails. Messages
- * are parsed (MIME, encodings) as a mail client would, and kept in arrival order.
+ * are parsed (MIME, encodings) as a mail client would (smtp-server.ts), and kept in arrival order.
  */
 export class SmtpReceiver {
   readonly messages: ReceivedEmail[] = [];
   port = 0;
   private waiters: Array<() => void> = [];
-  private server?: SMTPServer;
+  private server?: RunningSmtpServer;
   private constructor() {}
 
   static async start(): Promise<SmtpReceiver> {
     const receiver = new SmtpReceiver();
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        simpleParser(stream)
-          .then((parsed) => {
-            receiver.push({
-              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-              to: session.envelope.rcptTo.map((r) => r.address),
-              subject: parsed.subject ?? '',
-              text: parsed.text ?? '',
-              html: typeof parsed.html === 'string' ? parsed.html : '',
-            });
-            callback();
-          })
-          .catch((error: Error) => callback(error));
-      },
+    receiver.server = await startSmtpServer((mail) => {
+      receiver.push(mail);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    receiver.server = server;
-    receiver.port = (server.server.address() as AddressInfo).port;
+    receiver.port = receiver.server.port;
     return receiver;
   }
 
@@ -102,7 +75,6 @@ export class SmtpReceiver {
   }
 
   async stop(): Promise<void> {
-    const server = this.server;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await this.server?.stop();
   }
 }

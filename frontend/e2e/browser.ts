@@ -35,6 +35,40 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByTestId('nav-register').waitFor({ state: 'attached' });
 }
 
+export const DESKTOP = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * Every browser test's opening: a fresh context in `locale` (French by default) with one page, at
+ * `viewport` when given, signed in as `email`.
+ */
+export async function signedInPage(
+  browser: Browser,
+  email: string,
+  options: { locale?: 'fr-FR' | 'en-GB'; viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, options.locale);
+  const page = await context.newPage();
+  if (options.viewport) await page.setViewportSize(options.viewport);
+  await signIn(page, email);
+  return { context, page };
+}
+
+/** The API as the signed-in member of `context` calls it (session cookie, CSRF token): someone else's change, or a fixture. */
+export async function callApi<T>(context: BrowserContext, method: 'POST' | 'PUT' | 'PATCH', path: string, data: unknown): Promise<T> {
+  const csrf = ((await (await context.request.get(webUrl('/api/v1/auth/csrf'))).json()) as { token: string }).token;
+  const response = await context.request.fetch(webUrl(`/api/v1${path}`), {
+    method,
+    headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' },
+    data: JSON.stringify(data),
+  });
+  if (!response.ok()) throw new Error(`${method} ${path}: ${String(response.status())} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** The organisation of the page the member is on (`/orgs/<id>/…`). */
+export const orgIdOf = (page: Page): string => /\/orgs\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
+
 /** Opens a section from the navigation, through the menu button on a phone. */
 export async function openSection(page: Page, key: string): Promise<void> {
   const toggle = page.getByTestId('menu-toggle');

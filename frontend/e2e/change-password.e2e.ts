@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, newContext, signIn } from './browser';
+import { DEMO_PASSWORD, launchBrowser, newContext, signedInPage, signIn } from './browser';
 
 /**
  * The password change page, through the built web app and the real API. Only refusals: the demo
@@ -13,9 +13,7 @@ describe('changing one’s password', () => {
   afterAll(() => browser.close());
 
   it('is reached from the header; a mismatch, a wrong current password and a weak new one are refused with translated messages', async () => {
-    const context = await newContext(browser, 'en-GB');
-    const page = await context.newPage();
-    await signIn(page, 'contributor@example.com');
+    const { context, page } = await signedInPage(browser, 'contributor@example.com', { locale: 'en-GB' });
     await page.getByRole('link', { name: 'Password' }).click();
     await page.waitForURL(/\/account\/password$/);
     await page.getByRole('heading', { name: 'Change your password' }).waitFor();

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, signIn } from './browser';
+import { launchBrowser, PHONE, signedInPage } from './browser';
 
 /**
  * The DPO opens the demo organisation's dashboard: the headline numbers and the fixture's findings
@@ -14,9 +14,7 @@ describe('dashboard: the DPO sees what is wrong and goes to the field to fix', (
   afterAll(() => browser.close());
 
   it('shows the headline numbers and the fixture’s findings, and a finding leads to its field', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await signIn(page, 'dpo@example.com');
+    const { context, page } = await signedInPage(browser, 'dpo@example.com');
 
     await page.getByTestId('nav-dashboard').click();
     await page.getByTestId('dashboard-headline').waitFor();
@@ -57,10 +55,7 @@ describe('dashboard: the DPO sees what is wrong and goes to the field to fix', (
   });
 
   it('a contributor, who reads only the requests and breaches they recorded, gets no figures of those registers; at 390 px nothing scrolls sideways', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, 'contributor@example.com');
+    const { context, page } = await signedInPage(browser, 'contributor@example.com', { viewport: PHONE });
     await page.goto(page.url().replace(/\/register.*$/, '/dashboard'));
     await page.getByTestId('chart-changes').waitFor();
     // On a phone the dashboard does not scroll sideways (its charts' hidden tables used to widen it to 473 px).
@@ -71,9 +66,7 @@ describe('dashboard: the DPO sees what is wrong and goes to the field to fix', (
   });
 
   it('the DPO opens the notifications from the bell and chooses the weekly digest; the admin finds the stored e-mails', async () => {
-    const context = await newContext(browser, 'en-GB');
-    const page = await context.newPage();
-    await signIn(page, 'dpo@example.com');
+    const { context, page } = await signedInPage(browser, 'dpo@example.com', { locale: 'en-GB' });
     await page.getByTestId('notifications-bell').click();
     await page.getByTestId('notification-preference-form').waitFor();
 
@@ -94,9 +87,7 @@ describe('dashboard: the DPO sees what is wrong and goes to the field to fix', (
 
     // Browser tests start the product with an SMTP server (e2e/mail-receiver.ts): the page says that
     // e-mails are sent, and lists only those kept before one was configured (none here).
-    const adminContext = await newContext(browser, 'en-GB');
-    const admin = await adminContext.newPage();
-    await signIn(admin, 'admin@example.com');
+    const { context: adminContext, page: admin } = await signedInPage(browser, 'admin@example.com', { locale: 'en-GB' });
     await admin.getByTestId('nav-settings').click();
     await admin.getByTestId('settings-tab-emails').click();
     await admin.getByTestId('stored-emails-intro').getByText('An SMTP server is configured: Registre sends the e-mails.', { exact: false }).waitFor();

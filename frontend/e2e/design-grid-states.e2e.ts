@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
-import { launchBrowser, newContext, signIn, webUrl } from './browser';
+import { DESKTOP, launchBrowser, signedInPage, webUrl } from './browser';
 
 /** The API as the signed-in member of `context` calls it (session cookie, CSRF token). */
 class Api {
@@ -34,10 +34,7 @@ interface Activity {
 }
 
 async function member(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page; api: Api; orgId: string }> {
-  const context = await newContext(browser, 'fr-FR');
-  const page = await context.newPage();
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, email);
+  const { context, page } = await signedInPage(browser, email, { viewport: DESKTOP });
   const orgId = /\/orgs\/([0-9a-f-]{36})/.exec(page.url())?.[1];
   if (!orgId) throw new Error(`no organisation in ${page.url()}`);
   return { context, page, api: new Api(context), orgId };

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, signIn } from './browser';
+import { launchBrowser, signedInPage } from './browser';
 
 const FEARED_EVENTS = ['illegitimate_access', 'unwanted_modification', 'disappearance'] as const;
 
@@ -29,9 +29,7 @@ describe('DPIAs: from the screening of T-0009 to a DPIA validated with condition
   afterAll(() => browser.close());
 
   it('the DPO gives T-0009 to the contributor', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await signIn(page, 'dpo@example.com');
+    const { context, page } = await signedInPage(browser, 'dpo@example.com');
     await openActivity(page, 'T-0009');
     const owner = page.locator('#activity-ownerId');
     const value = await owner.locator('option', { hasText: 'contributor@example.com' }).getAttribute('value');
@@ -43,9 +41,7 @@ describe('DPIAs: from the screening of T-0009 to a DPIA validated with condition
   });
 
   it('a contributor screens T-0009 (biometrics → required), starts and drafts the DPIA, and submits it', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await signIn(page, 'contributor@example.com');
+    const { context, page } = await signedInPage(browser, 'contributor@example.com');
     await openActivity(page, 'T-0009');
     await page.getByTestId('activity-tab-dpia').click();
     const result = page.getByTestId('screening-result');
@@ -123,9 +119,7 @@ describe('DPIAs: from the screening of T-0009 to a DPIA validated with condition
   });
 
   it('the DPO gives an opinion and validates with conditions; the map shows the three feared events', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await signIn(page, 'dpo@example.com');
+    const { context, page } = await signedInPage(browser, 'dpo@example.com');
     await page.getByTestId('nav-dpias').click();
     await page.locator('[data-testid="dpia-row-T-0009"][data-status="awaiting_dpo_opinion"]').waitFor();
     await page.getByTestId('dpia-row-T-0009').getByRole('link').click();
@@ -174,9 +168,7 @@ describe('DPIAs: from the screening of T-0009 to a DPIA validated with condition
   });
 
   it('the list finds T-0009 by its activity’s name typed without accents, filters by status and sorts, in the URL', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await signIn(page, 'auditor@example.com');
+    const { context, page } = await signedInPage(browser, 'auditor@example.com');
     await page.getByTestId('nav-dpias').click();
     await page.getByTestId('dpias-table').waitFor();
 

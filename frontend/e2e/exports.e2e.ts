@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import yauzl from 'yauzl';
-import { launchBrowser, newContext, signIn } from './browser';
+import { launchBrowser, signedInPage } from './browser';
 
 async function downloadOf(page: Page, testId: string): Promise<Buffer> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
@@ -58,9 +58,7 @@ describe('exports: the auditor exports the register as of a past date and the ev
   afterAll(() => browser.close());
 
   it('downloads the register as of yesterday and today, and the evidence pack', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await signIn(page, 'auditor@example.com');
+    const { context, page } = await signedInPage(browser, 'auditor@example.com');
 
     await page.getByTestId('nav-register').click();
     await page.getByTestId('exports-link').click();

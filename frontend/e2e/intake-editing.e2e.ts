@@ -1,21 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
-import { launchBrowser, newContext, signIn, webUrl } from './browser';
+import { callApi, DESKTOP, launchBrowser, orgIdOf, PHONE, signedInPage, webUrl } from './browser';
 import { lookAt } from './screenshots';
 
-/** The API as the signed-in member of `context` calls it (session cookie, CSRF token): someone else's change. */
-async function callApi<T>(context: BrowserContext, method: 'POST' | 'PATCH', path: string, data: unknown): Promise<T> {
-  const csrf = ((await (await context.request.get(webUrl('/api/v1/auth/csrf'))).json()) as { token: string }).token;
-  const response = await context.request.fetch(webUrl(`/api/v1${path}`), {
-    method,
-    headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' },
-    data: JSON.stringify(data),
-  });
-  if (!response.ok()) throw new Error(`${method} ${path}: ${String(response.status())} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-const orgIdOf = (page: Page): string => /\/orgs\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
 const recordIdOf = (page: Page): string => /\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? '';
 
 /**
@@ -33,10 +20,7 @@ describe('linking a rights request to the register and editing intake records', 
   afterAll(() => browser.close());
 
   it('the DPO links the activities suggested for a « client », the answer letter names them, a stale edit is refused', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await signIn(page, 'dpo@example.com');
+    const { context, page } = await signedInPage(browser, 'dpo@example.com', { viewport: DESKTOP });
     const orgId = orgIdOf(page);
     // The demo register has no activity about customers: two are recorded, and one about employees.
     for (const [name, category] of [
@@ -110,10 +94,7 @@ describe('linking a rights request to the register and editing intake records', 
   });
 
   it('on a phone, the DPO edits a breach’s facts; a stale edit is refused in words', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, 'dpo@example.com');
+    const { context, page } = await signedInPage(browser, 'dpo@example.com', { viewport: PHONE });
     const orgId = orgIdOf(page);
     const created = await callApi<{ id: string }>(context, 'POST', `/organizations/${orgId}/breaches`, {
       summary: 'Fichier « clients » envoyé au mauvais destinataire',

@@ -1,66 +1,31 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 
-/** One e-mail as the SMTP server received it, parsed as a mail client would (MIME, encodings). */
-export interface ReceivedMail {
-  from: string;
-  /** Envelope recipients: whom the API asked the server to deliver to. */
-  to: string[];
-  /** The To header, as the recipient's mail client shows it. */
-  toHeader: string;
-  subject: string;
-  text: string;
-  html: string;
+import { startSmtpServer, type ReceivedEmail, type RunningSmtpServer } from '../../backend/test/smtp-server';
+
+/** One e-mail as the SMTP server received it (parsed by the API tests' own SMTP server), and when. */
+export interface ReceivedMail extends ReceivedEmail {
   receivedAt: string;
 }
 
-export interface MailReceiver {
-  port: number;
-  stop(): Promise<void>;
-}
+export type MailReceiver = RunningSmtpServer;
 
 /**
- * A real SMTP server on a free loopback port for the browser tests' product (the same `smtp-server`
- * package as backend/test/smtp-receiver.ts, which the web image's type-check cannot see). The API
- * runs in another process and the test files in Jest workers, so each message is written as one
- * JSON file in `folder`, where any test reads it (`waitForMail`).
+ * A real SMTP server on a free loopback port for the browser tests' product: the API tests' server and
+ * parsing (backend/test/smtp-server.ts). The API runs in another process and the test files in Jest
+ * workers, so each message is written as one JSON file in `folder`, where any test reads it
+ * (`waitForMail`).
  */
-export async function startMailReceiver(folder: string): Promise<MailReceiver> {
+export function startMailReceiver(folder: string): Promise<MailReceiver> {
   mkdirSync(folder, { recursive: true });
   let sequence = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          const mail: ReceivedMail = {
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((recipient) => recipient.address),
-            toHeader: parsed.to ? (Array.isArray(parsed.to) ? parsed.to.map((to) => to.text).join(', ') : parsed.to.text) : '',
-            subject: parsed.subject ?? '',
-            text: parsed.text ?? '',
-            html: typeof parsed.html === 'string' ? parsed.html : '',
-            receivedAt: new Date().toISOString(),
-          };
-          const name = `${String(++sequence).padStart(6, '0')}.json`;
-          // Written then renamed: a reader never sees half a message.
-          writeFileSync(join(folder, `.${name}.tmp`), JSON.stringify(mail));
-          renameSync(join(folder, `.${name}.tmp`), join(folder, name));
-          callback();
-        })
-        .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
-    },
+  return startSmtpServer((received) => {
+    const mail: ReceivedMail = { ...received, receivedAt: new Date().toISOString() };
+    const name = `${String(++sequence).padStart(6, '0')}.json`;
+    // Written then renamed: a reader never sees half a message.
+    writeFileSync(join(folder, `.${name}.tmp`), JSON.stringify(mail));
+    renameSync(join(folder, `.${name}.tmp`), join(folder, name));
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return {
-    port: (server.server.address() as AddressInfo).port,
-    stop: () => new Promise<void>((done) => server.close(() => done())),
-  };
 }
 
 function mailFolder(): string {

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newContext, openSection, signIn, webUrl } from './browser';
+import { DESKTOP, launchBrowser, newContext, openSection, signedInPage, signIn, webUrl } from './browser';
 
 /*
  * Issue #16, the pages: dates in the app's language whatever the browser's (3), vendors' countries
@@ -69,10 +69,7 @@ describe('pages: dates, countries, readers’ records and accessibility', () => 
   afterAll(() => browser.close());
 
   it('the main pages in French have no serious or critical accessibility violation (axe-core)', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await signIn(page, 'dpo@example.com');
+    const { context, page } = await signedInPage(browser, 'dpo@example.com', { viewport: DESKTOP });
     const found: Record<string, Violation[]> = {};
     const scan = async (name: string) => {
       await page.locator('main').waitFor();
@@ -171,10 +168,7 @@ describe('pages: dates, countries, readers’ records and accessibility', () => 
 
   it('the DPIA page (its risk map) and the design-grid list fit a phone, without sideways scrolling (390×844)', async () => {
     expect(dpiaUrl).not.toBe('');
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await signIn(page, 'dpo@example.com');
+    const { context, page } = await signedInPage(browser, 'dpo@example.com', { viewport: DESKTOP });
     // A grid of its own, with a long French name, so the list has a row to lay out.
     await openSection(page, 'design-grid');
     await page.locator('#grid-projectName').fill(`Réservation des salles « Hôtel de ville » et du gymnase municipal ${String(Date.now()).slice(-6)}`);

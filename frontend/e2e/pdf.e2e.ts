@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, signIn } from './browser';
+import { launchBrowser, signedInPage } from './browser';
 
 // pdf-parse's own entry reads a sample file when loaded under a test runner: its library file is loaded instead.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -32,9 +32,7 @@ describe('PDF: the auditor downloads an activity’s record sheet and the regist
   afterAll(() => browser.close());
 
   it('clicks « Fiche PDF » on T-0001 and « Registre (PDF) » on the exports page', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await signIn(page, 'auditor@example.com');
+    const { context, page } = await signedInPage(browser, 'auditor@example.com');
     await page.getByTestId('nav-register').click();
     await page.getByTestId('register-search').fill('T-0001');
     await page.getByTestId('register-search').press('Enter');

@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newContext, signIn } from './browser';
+import { launchBrowser, signedInPage } from './browser';
 
 /** The `data-path` of every element of a list (problems of a 422, rows of a diff). */
 function paths(list: Locator): Promise<(string | null)[]> {
@@ -30,9 +30,7 @@ describe('the register, from a draft to a validated activity', () => {
   afterAll(() => browser.close());
 
   it('a contributor creates a draft and submits it for review', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await signIn(page, 'contributor@example.com');
+    const { context, page } = await signedInPage(browser, 'contributor@example.com');
     await page.getByTestId('register-table').waitFor();
 
     await page.getByTestId('new-activity').click();
@@ -71,9 +69,7 @@ describe('the register, from a draft to a validated activity', () => {
   });
 
   it('the DPO sees what validation needs, completes the activity and validates it', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await signIn(page, 'dpo@example.com');
+    const { context, page } = await signedInPage(browser, 'dpo@example.com');
     await page.goto(activityUrl);
     await waitForStatus(page, 'in_review');
 
@@ -130,9 +126,7 @@ describe('the register, from a draft to a validated activity', () => {
   });
 
   it('the auditor reads it without any way to change it, and reads its history', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await signIn(page, 'auditor@example.com');
+    const { context, page } = await signedInPage(browser, 'auditor@example.com');
     await page.getByTestId('register-table').waitFor();
     expect(await page.getByTestId('new-activity').count()).toBe(0);
 

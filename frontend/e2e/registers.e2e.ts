@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 
-import { launchBrowser, newContext, openSection, signIn } from './browser';
+import { DESKTOP, launchBrowser, openSection, PHONE, signedInPage } from './browser';
 
 /** No sideways scrolling: the page fits the screen's width. */
 async function fitsWidth(page: Page): Promise<boolean> {
@@ -22,10 +22,7 @@ describe('the rights-request and breach registers, kept from the pages', () => {
   afterAll(() => browser.close());
 
   it('the DPO records a request, checks identity, extends it and records the answer', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await signIn(page, 'dpo@example.com');
+    const { context, page } = await signedInPage(browser, 'dpo@example.com', { viewport: DESKTOP });
 
     await page.getByTestId('nav-rights-requests').click();
     await page.getByTestId('new-rights-request').click();
@@ -75,10 +72,7 @@ describe('the rights-request and breach registers, kept from the pages', () => {
   });
 
   it('a contributor on a phone records a request and follows it, without the DPO’s steps', async () => {
-    const context = await newContext(browser, 'en-GB');
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, 'contributor@example.com');
+    const { context, page } = await signedInPage(browser, 'contributor@example.com', { locale: 'en-GB', viewport: PHONE });
     // A compact phone header: one line, the navigation behind the menu button.
     expect(await page.locator('.app-header').evaluate((header) => header.getBoundingClientRect().height)).toBeLessThan(80);
     expect(await page.getByTestId('nav-rights-requests').isVisible()).toBe(false);
@@ -98,10 +92,7 @@ describe('the rights-request and breach registers, kept from the pages', () => {
   });
 
   it('the DPO drafts the Art 15 answer letter in French, then in English, and edits it', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, 'dpo@example.com');
+    const { context, page } = await signedInPage(browser, 'dpo@example.com', { viewport: PHONE });
     await page.goto(page.url().replace(/\/register.*$/, '/rights-requests'));
     await page.getByTestId('new-rights-request').click();
     await page.locator('#request-type').selectOption('access');
@@ -127,10 +118,7 @@ describe('the rights-request and breach registers, kept from the pages', () => {
   });
 
   it('the DPO records a breach, assesses a high risk, notifies the CNIL and records the exception to informing people', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await signIn(page, 'dpo@example.com');
+    const { context, page } = await signedInPage(browser, 'dpo@example.com', { viewport: DESKTOP });
     await openSection(page, 'breaches');
     await page.getByTestId('new-breach').click();
     await page.locator('#breach-summary').fill('Vol de l’ordinateur portable « paie »');

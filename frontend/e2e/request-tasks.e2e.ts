@@ -1,21 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
-import { launchBrowser, newContext, signIn, webUrl } from './browser';
+import { callApi, DESKTOP, launchBrowser, orgIdOf, signedInPage, webUrl } from './browser';
 import { lookAt } from './screenshots';
-
-/** The API as the signed-in member of `context` calls it (session cookie, CSRF token). */
-async function callApi<T>(context: BrowserContext, method: 'POST' | 'PUT', path: string, data: unknown): Promise<T> {
-  const csrf = ((await (await context.request.get(webUrl('/api/v1/auth/csrf'))).json()) as { token: string }).token;
-  const response = await context.request.fetch(webUrl(`/api/v1${path}`), {
-    method,
-    headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' },
-    data: JSON.stringify(data),
-  });
-  if (!response.ok()) throw new Error(`${method} ${path}: ${String(response.status())} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-const orgIdOf = (page: Page): string => /\/orgs\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
 
 /**
  * Issue 18: an erasure request's tasks. The DPO names who extracts and who erases for the activity
@@ -31,10 +17,7 @@ describe('the tasks of a rights request', () => {
   afterAll(() => browser.close());
 
   it('the DPO assigns the tasks and records the vendors’ confirmations', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await signIn(page, 'dpo@example.com');
+    const { context, page } = await signedInPage(browser, 'dpo@example.com', { viewport: DESKTOP });
     const orgId = orgIdOf(page);
     const suffix = String(Date.now()).slice(-6);
     const hosting = `Hébergeur Émeraude ${suffix}`;
@@ -94,12 +77,22 @@ describe('the tasks of a rights request', () => {
     await lookAt(page, 'request-tasks');
     await page.setViewportSize({ width: 390, height: 844 });
     await lookAt(page, 'request-tasks');
+
+    // Someone corrects the request meanwhile: saving the tasks from this page, now stale, is refused in
+    // words with a reload, and overwrites nothing.
+    const current = (await (await context.request.get(webUrl(`/api/v1/organizations/${orgId}/rights-requests/${request.id}`))).json()) as { version: number };
+    await callApi(context, 'PATCH', `/organizations/${orgId}/rights-requests/${request.id}`, { version: current.version, description: 'Merci d’effacer aussi mon numéro de téléphone.' });
+    if ((await edit.getAttribute('open')) === null) await edit.locator('summary').click();
+    await page.locator('#task-activity-0-note').fill('Note écrite sur une page périmée');
+    await page.getByTestId('request-tasks-submit').click();
+    await page.getByTestId('request-tasks-conflict').getByText('Quelqu’un a modifié cette demande depuis que vous l’avez ouverte', { exact: false }).waitFor();
+    await lookAt(page, 'request-tasks-conflict');
+    await page.getByTestId('request-tasks-reload').click();
+    await tasks.getByText('Relancé par téléphone').waitFor();
+    expect(await tasks.textContent()).not.toContain('Note écrite sur une page périmée');
     await context.close();
 
-    const english = await newContext(browser, 'en-GB');
-    const enPage = await english.newPage();
-    await enPage.setViewportSize({ width: 1440, height: 900 });
-    await signIn(enPage, 'dpo@example.com');
+    const { context: english, page: enPage } = await signedInPage(browser, 'dpo@example.com', { locale: 'en-GB', viewport: DESKTOP });
     await enPage.goto(webUrl(`/orgs/${orgId}/rights-requests/${request.id}`));
     const enTasks = enPage.getByTestId('request-tasks');
     await enTasks.getByText('Awaiting confirmation').waitFor();

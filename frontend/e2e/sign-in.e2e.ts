@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, signIn, visibleNavigation, webUrl } from './browser';
+import { launchBrowser, newContext, signedInPage, visibleNavigation, webUrl } from './browser';
 
 const EXPECTED_NAVIGATION: Record<string, string[]> = {
   'admin@example.com': ['register', 'design-grid', 'review', 'vendors', 'dpias', 'rights-requests', 'breaches', 'dashboard', 'audit', 'settings'],
@@ -52,9 +52,7 @@ describe('signing in to the demo organisation', () => {
 
   for (const [email, expected] of Object.entries(EXPECTED_NAVIGATION)) {
     it(`${email} lands in "Démo" with exactly the navigation of the role, then signs out`, async () => {
-      const context = await newContext(browser, 'fr-FR');
-      const page = await context.newPage();
-      await signIn(page, email);
+      const { context, page } = await signedInPage(browser, email);
       expect(page.url()).toMatch(/\/orgs\/[0-9a-f-]{36}\/register$/);
       await expect(page.getByTestId('org-switcher').textContent()).resolves.toContain('Démo');
       expect(await visibleNavigation(page)).toEqual(expected);

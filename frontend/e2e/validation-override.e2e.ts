@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, signIn } from './browser';
+import { DESKTOP, launchBrowser, PHONE, signedInPage } from './browser';
 import { lookAt } from './screenshots';
 
 async function waitForStatus(page: Page, status: string): Promise<void> {
@@ -24,10 +24,7 @@ describe('the DPO validates despite a transfer blocker, with a reason', () => {
   });
 
   it('at 1440 px: refused for the transfer, the DPO gives a reason and validates anyway', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await signIn(page, 'dpo@example.com');
+    const { context, page } = await signedInPage(browser, 'dpo@example.com', { viewport: DESKTOP });
 
     await page.getByTestId('activity-row-T-0001').getByRole('link').first().click();
     await page.waitForURL(/\/register\/[0-9a-f-]{36}$/);
@@ -73,10 +70,7 @@ describe('the DPO validates despite a transfer blocker, with a reason', () => {
   });
 
   it('at 390 px: the validated activity shows what it was validated despite, and why', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, 'auditor@example.com');
+    const { context, page } = await signedInPage(browser, 'auditor@example.com', { viewport: PHONE });
     await page.goto(activityUrl);
     await waitForStatus(page, 'validated');
     const notice = page.getByTestId('validation-overrides');

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
-import { launchBrowser, newContext, openSection, signIn } from './browser';
+import { DESKTOP, launchBrowser, openSection, PHONE, signedInPage } from './browser';
 
 /*
  * Issue #16, vendor contacts: the DPO records a vendor's DPO and security contact at 1440 (a wrong
@@ -31,10 +31,7 @@ describe('vendor contacts: the DPO edits them, the auditor reads them', () => {
   afterAll(() => browser.close());
 
   it('the DPO records the vendor’s DPO and security contact (1440×900)', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await signIn(page, 'dpo@example.com');
+    const { context, page } = await signedInPage(browser, 'dpo@example.com', { viewport: DESKTOP });
 
     await openSection(page, 'vendors');
     await page.getByTestId('new-vendor').click();
@@ -86,10 +83,7 @@ describe('vendor contacts: the DPO edits them, the auditor reads them', () => {
   }, 120_000);
 
   it('the auditor reads the contacts on a phone, as a document (390×844)', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, 'auditor@example.com');
+    const { context, page } = await signedInPage(browser, 'auditor@example.com', { viewport: PHONE });
 
     await openSection(page, 'vendors');
     await page.getByTestId('vendors-table').waitFor();

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, signIn } from './browser';
+import { launchBrowser, signedInPage } from './browser';
 
 /**
  * The DPO reviews the demo's vendor "Vérif Identité" (a processor without a DPA): approval is refused
@@ -15,9 +15,7 @@ describe('vendors: the DPO records a DPA and approves the vendor', () => {
   afterAll(() => browser.close());
 
   it('reviews "Vérif Identité" from flagged without DPA to approved', async () => {
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await signIn(page, 'dpo@example.com');
+    const { context, page } = await signedInPage(browser, 'dpo@example.com');
 
     await page.getByTestId('nav-vendors').click();
     await page.getByTestId('vendors-table').waitFor();
@@ -75,9 +73,7 @@ describe('vendors: the DPO records a DPA and approves the vendor', () => {
 
   it('a contributor proposes a vendor: it is recorded under review', async () => {
     const proposed = `Stockage Test ${String(Date.now())}`;
-    const context = await newContext(browser, 'fr-FR');
-    const page = await context.newPage();
-    await signIn(page, 'contributor@example.com');
+    const { context, page } = await signedInPage(browser, 'contributor@example.com');
 
     await page.getByTestId('nav-vendors').click();
     await page.getByTestId('vendors-table').waitFor();

@@ -1,5 +1,6 @@
+import type { ActivityRuleRow } from '../activities/directory/activity-directory';
 import type { ScopeConfirmation } from '../domain/transfers/transfer-status';
-import type { ActivityContent, ActivityRole, ActivityStatus } from '../domain/activities/activity.types';
+import type { ActivityStatus } from '../domain/activities/activity.types';
 import type { DpiaStatus } from '../domain/dpias/dpia.types';
 import type { OrganizationProfile } from '../domain/organizations/organization-profile';
 import type { Vendor } from '../vendors/vendor.entity';
@@ -26,29 +27,8 @@ export interface Finding {
   params: Record<string, string>;
 }
 
-/** What the engine reads of an activity: its columns and the parts of its document the rules use. */
-export interface ActivityRow {
-  id: string;
-  reference: string;
-  name: string;
-  status: ActivityStatus;
-  role: ActivityRole;
-  departmentId: string | null;
-  ownerId: string | null;
-  nextReviewDate: string | null;
-  updatedAt: Date;
-  purposes: ActivityContent['purposes'];
-  dataSubjects: ActivityContent['dataSubjects'];
-  dataCategories: ActivityContent['dataCategories'];
-  dataSubjectInformation: string | null;
-  rightsProcedure: string | null;
-  jointControllers: ActivityContent['jointControllers'];
-  clientControllers: ActivityContent['clientControllers'];
-  /** Vendor names as the document gives them (the links to vendors are in processorsByActivity). */
-  processors: ActivityContent['processors'];
-  transfers: ActivityContent['transfers'];
-  dpiaScreening: ActivityContent['dpiaScreening'];
-}
+/** What the engine reads of an activity: the activities module's rule row, declared there once. */
+export type ActivityRow = ActivityRuleRow;
 
 export type VendorRow = Pick<
   Vendor,

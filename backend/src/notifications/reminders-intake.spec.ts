@@ -1,6 +1,7 @@
 import { SmtpReceiver, type ReceivedEmail } from '../../test/smtp-receiver';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
-import { asOwner, completeActivity } from '../activities/activities.test-helpers';
+import { completeActivity } from '../activities/activities.test-helpers';
+import { breachBody, codesIn, nameBothOrganizations, requestBody } from './mail.test-helpers';
 import { NotificationsService } from './notifications.service';
 import { forgetWorkflowNotifications } from './workflow.test-helpers';
 
@@ -8,17 +9,6 @@ const PUBLIC_URL = 'http://registre.test';
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 const isReminder = (mail: ReceivedEmail) => /nouveau rappel|nouveaux rappels|new reminder/.test(mail.subject);
-
-/** What a reader must never find: an id, a code, an ISO date, JSON (links taken out first). */
-function codesIn(text: string): string[] {
-  const words = text.replace(/https?:\/\/\S+/g, '');
-  return [
-    ...(words.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []),
-    ...(words.match(/\b[a-z]+_[a-z_]+\b/g) ?? []),
-    ...(words.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? []),
-    ...(words.match(/[{}]/g) ?? []),
-  ];
-}
 
 interface Item {
   kind: string;
@@ -28,36 +18,12 @@ interface Item {
   link: string;
 }
 
-const request = (receivedAt: string, requesterName: string, activityId: string) => ({
-  receivedAt,
-  channel: 'email',
-  type: 'access',
-  description: 'Copie de mes données',
-  requesterName,
-  requesterContact: 'personne@exemple.fr',
-  identityCheckStatus: 'pending',
-  activityIds: [activityId],
-});
-
-const breach = (summary: string, awareAt: string, risk: 'none' | 'risk' | 'high', activityId: string) => ({
-  summary,
-  awareAt,
-  risk,
-  discovery: 'Signalé à l’accueil',
-  natures: ['confidentiality'],
-  dataCategories: ['identity'],
-  subjectCategories: ['members'],
-  approxPersons: 10,
-  approxRecords: 30,
-  activityIds: [activityId],
-});
-
 describe('reminders of rights requests and breaches (real SMTP, real PostgreSQL)', () => {
   let smtp: SmtpReceiver;
   let api: TestApi;
   let org: TestOrganization;
   let other: TestOrganization;
-  const emails: Record<string, string> = {};
+  let emails: Record<string, string> = {};
   const ids: Record<string, string> = {};
   const base = (organization: TestOrganization) => `/api/v1/organizations/${organization.organizationId}`;
   const itemsOf = async (organization: TestOrganization, role: 'dpo' | 'contributor' | 'auditor' | 'admin') =>
@@ -72,41 +38,28 @@ describe('reminders of rights requests and breaches (real SMTP, real PostgreSQL)
     api = await createTestApi({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), PUBLIC_URL });
     org = await createOrganizationWithRoles(api.server, 'Mairie de Saint-Étienne-de-Tinée');
     other = await createOrganizationWithRoles(api.server, 'Clinique « Les Oliviers »');
-    await asOwner(api, async (client) => {
-      const names: [string, string, 'fr' | 'en'][] = [
-        [org.userIds.dpo, 'Denise Délégué', 'fr'],
-        [org.userIds.contributor, 'Gaëlle N’Diaye', 'fr'],
-        [org.userIds.admin, 'Hélène Lefèvre', 'en'],
-        [org.userIds.auditor, 'Loïc Auditeur', 'fr'],
-        [other.userIds.dpo, 'Zoé Clinique', 'fr'],
-        [other.userIds.admin, 'Aimé Clinique', 'fr'],
-      ];
-      for (const [id, name, locale] of names) {
-        const { rows } = await client.query<{ email: string }>('UPDATE users SET name = $2, locale = $3 WHERE id = $1 RETURNING email', [id, name, locale]);
-        emails[id] = rows[0].email;
-      }
-    });
+    emails = await nameBothOrganizations(api, org, other);
     const { dpo, contributor } = org.as;
     const activity = (await dpo.post(`${base(org)}/activities`).send(completeActivity({ name: 'Paie des agents' })).expect(201)).body.id as string;
     ids.activity = activity;
 
     // D-0001, recorded by the contributor, due within the week (one month from 27 days ago, at most a
     // few days later for a weekend or a public holiday); D-0002 past its month; D-0003 withdrawn.
-    ids.dueSoon = (await contributor.post(`${base(org)}/rights-requests`).send(request(daysAgo(27), 'Jean-Noël Hervé', activity)).expect(201)).body.id;
-    ids.overdue = (await dpo.post(`${base(org)}/rights-requests`).send(request(daysAgo(45), 'Agnès Côté', activity)).expect(201)).body.id;
-    const withdrawn = (await dpo.post(`${base(org)}/rights-requests`).send(request(daysAgo(45), 'Bérénice L’Hôte', activity)).expect(201)).body;
+    ids.dueSoon = (await contributor.post(`${base(org)}/rights-requests`).send(requestBody(daysAgo(27), 'Jean-Noël Hervé', activity)).expect(201)).body.id;
+    ids.overdue = (await dpo.post(`${base(org)}/rights-requests`).send(requestBody(daysAgo(45), 'Agnès Côté', activity)).expect(201)).body.id;
+    const withdrawn = (await dpo.post(`${base(org)}/rights-requests`).send(requestBody(daysAgo(45), 'Bérénice L’Hôte', activity)).expect(201)).body;
     await dpo.post(`${base(org)}/rights-requests/${withdrawn.id}/withdraw`).send({ version: withdrawn.version }).expect(200);
 
     // V-0001: 24 hours or less left; V-0002: past its 72 hours; V-0003: no risk (recorded only);
     // V-0004: 62 hours left, too early.
-    ids.breachDue = (await dpo.post(`${base(org)}/breaches`).send(breach('Perte d’un ordinateur portable', hoursAgo(50), 'risk', activity)).expect(201)).body.id;
-    ids.breachOverdue = (await dpo.post(`${base(org)}/breaches`).send(breach('Courriel « paie » envoyé au mauvais destinataire', hoursAgo(80), 'high', activity)).expect(201)).body.id;
-    await dpo.post(`${base(org)}/breaches`).send(breach('Badge perdu', hoursAgo(80), 'none', activity)).expect(201);
-    await dpo.post(`${base(org)}/breaches`).send(breach('Clé USB égarée', hoursAgo(10), 'risk', activity)).expect(201);
+    ids.breachDue = (await dpo.post(`${base(org)}/breaches`).send(breachBody('Perte d’un ordinateur portable', hoursAgo(50), 'risk', activity)).expect(201)).body.id;
+    ids.breachOverdue = (await dpo.post(`${base(org)}/breaches`).send(breachBody('Courriel « paie » envoyé au mauvais destinataire', hoursAgo(80), 'high', activity)).expect(201)).body.id;
+    await dpo.post(`${base(org)}/breaches`).send(breachBody('Badge perdu', hoursAgo(80), 'none', activity)).expect(201);
+    await dpo.post(`${base(org)}/breaches`).send(breachBody('Clé USB égarée', hoursAgo(10), 'risk', activity)).expect(201);
 
     // The other organisation: one overdue request of its own.
     const theirActivity = (await other.as.dpo.post(`${base(other)}/activities`).send(completeActivity({ name: 'Dossier patient' })).expect(201)).body.id as string;
-    ids.theirs = (await other.as.dpo.post(`${base(other)}/rights-requests`).send(request(daysAgo(45), 'Zélie Patiente', theirActivity)).expect(201)).body.id;
+    ids.theirs = (await other.as.dpo.post(`${base(other)}/rights-requests`).send(requestBody(daysAgo(45), 'Zélie Patiente', theirActivity)).expect(201)).body.id;
 
     await forgetWorkflowNotifications(api);
   }, 120_000);
@@ -197,7 +150,7 @@ describe('reminders of rights requests and breaches (real SMTP, real PostgreSQL)
       .put('/api/v1/me/notification-preferences')
       .send({ emailFrequency: 'immediate', kinds: [{ kind: 'rights_request_overdue', inApp: false, email: false }] })
       .expect(200);
-    await (org.as.dpo.post(`${base(org)}/rights-requests`).send(request(daysAgo(50), 'Renée Dupré', ids.activity)).expect(201));
+    await (org.as.dpo.post(`${base(org)}/rights-requests`).send(requestBody(daysAgo(50), 'Renée Dupré', ids.activity)).expect(201));
     await expect(api.app.get(NotificationsService).runReminders()).resolves.toMatchObject({ notifications: 1 });
     expect((await kindsOf(org, 'dpo')).filter((kind) => kind.startsWith('rights_request_overdue'))).toEqual(['rights_request_overdue D-0002', 'rights_request_overdue D-0004']);
     expect((await kindsOf(org, 'admin')).filter((kind) => kind.startsWith('rights_request_overdue'))).toEqual(['rights_request_overdue D-0002']);

@@ -1,6 +1,7 @@
 import { SmtpReceiver, type ReceivedEmail } from '../../test/smtp-receiver';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
 import { asOwner, completeActivity } from '../activities/activities.test-helpers';
+import { breachBody, codesIn, nameBothOrganizations, requestBody } from './mail.test-helpers';
 import { JobsService } from './jobs.service';
 import { WeeklyDigestService } from './weekly-digest.service';
 
@@ -8,28 +9,13 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 const PUBLIC_URL = 'http://registre.test';
 const isDigest = (mail: ReceivedEmail) => /votre semaine dans le registre|your week in the register/.test(mail.subject);
 
-/**
- * What a reader must never find in the digest: an id, a code, an ISO date or duration, JSON. The
- * links are the only place ids may appear, so they are taken out first.
- */
-function codesIn(text: string): string[] {
-  const words = text.replace(/https?:\/\/\S+/g, '');
-  return [
-    ...(words.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []),
-    ...(words.match(/\b[a-z]+_[a-z_]+\b/g) ?? []),
-    ...(words.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? []),
-    ...(words.match(/\bP\d+[YMWD]\b/g) ?? []),
-    ...(words.match(/[{}]/g) ?? []),
-  ];
-}
-
 describe('weekly digest (real SMTP, real PostgreSQL, the jobs queue)', () => {
   let smtp: SmtpReceiver;
   let api: TestApi;
   let jobs: TestApi;
   let org: TestOrganization;
   let other: TestOrganization;
-  const emails: Record<string, string> = {};
+  let emails: Record<string, string> = {};
   const ids: Record<string, string> = {};
 
   const base = () => `/api/v1/organizations/${org.organizationId}`;
@@ -41,19 +27,7 @@ describe('weekly digest (real SMTP, real PostgreSQL, the jobs queue)', () => {
     api = await createTestApi(env);
     org = await createOrganizationWithRoles(api.server, 'Mairie de Saint-Étienne-de-Tinée');
     other = await createOrganizationWithRoles(api.server, 'Clinique « Les Oliviers »');
-    await asOwner(api, async (client) => {
-      const names: [string, string, 'fr' | 'en'][] = [
-        [org.userIds.dpo, 'Denise Délégué', 'fr'],
-        [org.userIds.contributor, 'Gaëlle N’Diaye', 'fr'],
-        [org.userIds.admin, 'Hélène Lefèvre', 'en'],
-        [org.userIds.auditor, 'Loïc Auditeur', 'fr'],
-        [other.userIds.dpo, 'Zoé Clinique', 'fr'],
-      ];
-      for (const [id, name, locale] of names) {
-        const { rows } = await client.query<{ email: string }>('UPDATE users SET name = $2, locale = $3 WHERE id = $1 RETURNING email', [id, name, locale]);
-        emails[id] = rows[0].email;
-      }
-    });
+    emails = await nameBothOrganizations(api, org, other);
 
     const activities = `${base()}/activities`;
     const { dpo, contributor } = org.as;
@@ -77,32 +51,13 @@ describe('weekly digest (real SMTP, real PostgreSQL, the jobs queue)', () => {
     ids.breach = (
       await dpo
         .post(`${base()}/breaches`)
-        .send({
-          summary: 'Perte d’un ordinateur portable',
-          awareAt: new Date(Date.now() - 10 * 3_600_000).toISOString(),
-          discovery: 'Signalé à l’accueil',
-          natures: ['confidentiality'],
-          dataCategories: ['identity'],
-          subjectCategories: ['members'],
-          approxPersons: 10,
-          approxRecords: 30,
-          activityIds: [paie.id],
-        })
+        .send(breachBody('Perte d’un ordinateur portable', new Date(Date.now() - 10 * 3_600_000).toISOString(), null, paie.id))
         .expect(201)
     ).body.id;
     ids.request = (
       await dpo
         .post(`${base()}/rights-requests`)
-        .send({
-          receivedAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
-          channel: 'email',
-          type: 'access',
-          description: 'Copie de mes données',
-          requesterName: 'Jean-Noël Hervé',
-          requesterContact: 'jn.herve@exemple.fr',
-          identityCheckStatus: 'pending',
-          activityIds: [paie.id],
-        })
+        .send(requestBody(new Date(Date.now() - 20 * 86_400_000).toISOString(), 'Jean-Noël Hervé', paie.id, 'jn.herve@exemple.fr'))
         .expect(201)
     ).body.id;
 

@@ -31,10 +31,10 @@ function resolveModule(from: string, specifier: string): string {
 
 const inside = (file: string, dir: string) => !relative(dir, file).startsWith('..');
 
-/** Every backend file the app reaches: its @domain/* and relative imports and, transitively, theirs. */
-function backendModulesOfTheApp(): Set<string> {
-  const appFiles = [...sourceFiles(frontendSrc), ...sourceFiles(join(frontendRoot, 'e2e'))];
-  const pending = appFiles.flatMap((file) =>
+/** Every backend file `roots` reach: their @domain/* and relative imports and, transitively, theirs. */
+function backendModulesOf(roots: readonly string[]): Set<string> {
+  const files = roots.flatMap((root) => sourceFiles(root));
+  const pending = files.flatMap((file) =>
     importsOf(file).flatMap((specifier) => {
       if (specifier.startsWith('@domain/')) return [resolveModule(join(domainSrc, 'index.ts'), `./${specifier.slice('@domain/'.length)}`)];
       if (specifier.startsWith('.')) return inside(resolve(dirname(file), specifier), frontendRoot) ? [] : [resolveModule(file, specifier)];
@@ -53,6 +53,9 @@ function backendModulesOfTheApp(): Set<string> {
   return new Set([...seen].map((file) => relative(resolve(backendRoot, '..'), file).split(sep).join('/')));
 }
 
+/** The web app's code: what the web image builds. */
+const backendModulesOfTheApp = () => backendModulesOf([frontendSrc]);
+
 describe('server modules shared with the web app', () => {
   it('finds the modules the app imports through @domain/*', () => {
     expect([...backendModulesOfTheApp()]).toContain('backend/src/domain/activities/activity-rules.ts');
@@ -60,6 +63,11 @@ describe('server modules shared with the web app', () => {
 
   it('reaches nothing of the backend outside backend/src/domain', () => {
     const outside = [...backendModulesOfTheApp()].filter((module) => !module.startsWith('backend/src/domain/')).sort();
+    expect(outside).toEqual([]);
+  });
+
+  it('lets the browser tests, which the web image never builds, reach only the domain and the API tests\' helpers', () => {
+    const outside = [...backendModulesOf([join(frontendRoot, 'e2e')])].filter((module) => !/^backend\/(src\/domain|test)\//.test(module)).sort();
     expect(outside).toEqual([]);
   });
 

@@ -21,6 +21,7 @@ import {
 } from 'class-validator';
 import { IsInstant } from '../../common/http/is-instant';
 import { PageQuery } from '../../common/http/pagination';
+import { NestedList } from '../../common/http/nested-list';
 import { withArgs } from '../../common/http/validation';
 import {
   BREACH_NATURES,
@@ -137,13 +138,7 @@ class BreachFieldsDto {
   @ApiPropertyOptional({ type: RiskFactorsDto }) @IsOptional() @ValidateNested() @Type(() => RiskFactorsDto) riskFactors?: RiskFactorsDto;
   @ApiPropertyOptional({ type: AuthorityNotificationDto }) @IsOptional() @ValidateNested() @Type(() => AuthorityNotificationDto) authorityNotification?: AuthorityNotificationDto;
   @ApiPropertyOptional({ type: PersonsCommunicationDto }) @IsOptional() @ValidateNested() @Type(() => PersonsCommunicationDto) personsCommunication?: PersonsCommunicationDto;
-  @ApiPropertyOptional({ type: [TimelineEntryDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(500, withArgs)
-  @ValidateNested({ each: true })
-  @Type(() => TimelineEntryDto)
-  timeline?: TimelineEntryDto[];
+  @NestedList(() => TimelineEntryDto, { max: 500 }) timeline?: TimelineEntryDto[];
 }
 
 export class CreateBreachDto extends BreachFieldsDto {

@@ -20,6 +20,7 @@ import {
 import { IsIsoDate } from '../../activities/dto/activity.dto';
 import { sortValues } from '../../common/http/list-sql';
 import { PageQuery } from '../../common/http/pagination';
+import { NestedList } from '../../common/http/nested-list';
 import { withArgs } from '../../common/http/validation';
 import {
   ACTION_STATUSES,
@@ -157,12 +158,7 @@ export class UpdateDpiaDto {
   @ApiPropertyOptional({ type: () => DpiaPrinciplesDto }) @IsOptional() @ValidateNested() @Type(() => DpiaPrinciplesDto) principles?: DpiaPrinciplesDto;
   @ApiPropertyOptional({ type: () => DpiaRisksDto }) @IsOptional() @ValidateNested() @Type(() => DpiaRisksDto) risks?: DpiaRisksDto;
 
-  @ApiPropertyOptional({ type: () => [DpiaActionDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100, withArgs)
-  @ValidateNested({ each: true })
-  @Type(() => DpiaActionDto)
+  @NestedList(() => DpiaActionDto, { max: 100 })
   actionPlan?: DpiaActionDto[];
 
   @ApiPropertyOptional({ type: () => DataSubjectsViewDto }) @IsOptional() @ValidateNested() @Type(() => DataSubjectsViewDto) dataSubjectsView?: DataSubjectsViewDto;

@@ -1,11 +1,12 @@
 import { TEXT_LIMITS } from '../../domain/field-limits';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { IsIsoDate } from '../../activities/dto/activity.dto';
 import { IsInstant } from '../../common/http/is-instant';
 import { PageQuery } from '../../common/http/pagination';
+import { NestedList } from '../../common/http/nested-list';
 import { withArgs } from '../../common/http/validation';
 import { LOCALES, type Locale } from '../../common/i18n/i18n';
 import {
@@ -47,6 +48,17 @@ function Version(): PropertyDecorator {
   );
 }
 
+/** The person's category, on creation and correction alike: a catalogue code, or none. */
+function SubjectCategory(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, description: 'the person’s category, a code of the data-subject-categories catalogue (the activities are suggested from it)' }),
+    Transform(trimToNull),
+    IsOptional(),
+    IsString(),
+    MaxLength(100, withArgs),
+  );
+}
+
 export class CreateRightsRequestDto {
   @ApiProperty({ format: 'date-time', description: 'when the request reached the organisation (with its offset); the due day counts from its date in the organisation’s time zone' })
   @IsDefined()
@@ -58,12 +70,7 @@ export class CreateRightsRequestDto {
   @OptionalText(TEXT_LIMITS.veryLong, 'what the person asks, in their words or summarised') description?: string | null;
   @RequiredText(TEXT_LIMITS.short, 'the requester: a name is enough') requesterName!: string;
   @OptionalText(TEXT_LIMITS.sentence, 'how to answer them (e-mail or postal address)') requesterContact?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, description: 'the person’s category, a code of the data-subject-categories catalogue (the activities are suggested from it)' })
-  @Transform(trimToNull)
-  @IsOptional()
-  @IsString()
-  @MaxLength(100, withArgs)
-  subjectCategory?: string | null;
+  @SubjectCategory() subjectCategory?: string | null;
 
   @ApiPropertyOptional({ enum: IDENTITY_CHECK_STATUSES, default: 'not_needed' })
   @IsOptional()
@@ -89,12 +96,7 @@ export class UpdateRightsRequestDto {
   @OptionalText(TEXT_LIMITS.veryLong) description?: string | null;
   @ApiPropertyOptional({ maxLength: TEXT_LIMITS.short }) @Transform(trim) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(TEXT_LIMITS.short, withArgs) requesterName?: string;
   @OptionalText(TEXT_LIMITS.sentence) requesterContact?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, description: 'the person’s category, a code of the data-subject-categories catalogue (the activities are suggested from it)' })
-  @Transform(trimToNull)
-  @IsOptional()
-  @IsString()
-  @MaxLength(100, withArgs)
-  subjectCategory?: string | null;
+  @SubjectCategory() subjectCategory?: string | null;
   @ApiPropertyOptional({ enum: IDENTITY_CHECK_STATUSES }) @IsOptional() @IsIn(IDENTITY_CHECK_STATUSES, withArgs) identityCheckStatus?: IdentityCheckStatus;
   @OptionalText(TEXT_LIMITS.sentence) identityCheckMethod?: string | null;
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
@@ -168,21 +170,8 @@ export class ProcessorTaskDto {
 export class UpdateRequestTasksDto {
   @Version() version?: number;
 
-  @ApiProperty({ type: [ActivityTaskDto] })
-  @IsDefined()
-  @IsArray()
-  @ArrayMaxSize(200, withArgs)
-  @ValidateNested({ each: true })
-  @Type(() => ActivityTaskDto)
-  activities!: ActivityTaskDto[];
-
-  @ApiProperty({ type: [ProcessorTaskDto] })
-  @IsDefined()
-  @IsArray()
-  @ArrayMaxSize(500, withArgs)
-  @ValidateNested({ each: true })
-  @Type(() => ProcessorTaskDto)
-  processors!: ProcessorTaskDto[];
+  @NestedList(() => ActivityTaskDto, { max: 200, required: true }) activities!: ActivityTaskDto[];
+  @NestedList(() => ProcessorTaskDto, { max: 500, required: true }) processors!: ProcessorTaskDto[];
 }
 
 export class ListRightsRequestsQuery extends PageQuery {

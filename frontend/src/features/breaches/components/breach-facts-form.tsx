@@ -17,9 +17,8 @@ import type { LinkedRecord } from '@/features/rights-requests/linked-records';
 import { searchVendors } from '@/features/vendors/vendors-api';
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import { useAppAbility } from '@/lib/ability-context';
-import { isApiError } from '@/lib/api-error';
-import { applyApiError } from '@/lib/forms';
 import { useApi } from '@/lib/use-api';
+import { useVersionedFormSubmit } from '@/lib/use-api-form-submit';
 
 import { BREACH_FACTS_FIELDS, breachFactsDefaults, breachFactsToBody, ZBreachFactsSchema, type BreachFactsForm } from '../breach-forms';
 import { updateBreach } from '../breaches-api';
@@ -55,31 +54,18 @@ export function BreachFactsFormView({
   );
   const [linkedActivities, setLinkedActivities] = useState<LinkedRecord[]>(activities);
   const [linkedVendors, setLinkedVendors] = useState<LinkedRecord[]>(vendors);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
   const form = useForm<BreachFactsForm>({ resolver: zodResolver(ZBreachFactsSchema), defaultValues: breachFactsDefaults(breach) });
   const {
     register,
     formState: { errors, isSubmitting },
   } = form;
-  if (!ability.can('update', 'Breach')) return null;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    setConflict(false);
-    try {
-      const links = { activityIds: linkedActivities.map((record) => record.id), vendorIds: linkedVendors.map((record) => record.id) };
-      await updateBreach(api, organizationId, breach.id, breachFactsToBody(values, links, breach.version));
-      // A full reload: the page's server data (labels, summary, clock) all follow the new facts.
-      window.location.reload();
-    } catch (caught) {
-      if (isApiError(caught, 'version_conflict')) {
-        setConflict(true);
-        return;
-      }
-      setFormError(applyApiError(caught, { setError: form.setError, fields: BREACH_FACTS_FIELDS, t }));
-    }
+  const { formError, conflict, onSubmit } = useVersionedFormSubmit(form, BREACH_FACTS_FIELDS, async (values) => {
+    const links = { activityIds: linkedActivities.map((record) => record.id), vendorIds: linkedVendors.map((record) => record.id) };
+    await updateBreach(api, organizationId, breach.id, breachFactsToBody(values, links, breach.version));
+    // A full reload: the page's server data (labels, summary, clock) all follow the new facts.
+    window.location.reload();
   });
+  if (!ability.can('update', 'Breach')) return null;
 
   const checks = (name: 'natures' | 'dataCategories' | 'subjectCategories', options: readonly { value: string; label: string }[], legend: string) => (
     <fieldset className="check-group" data-testid={`breach-edit-${name}`}>

@@ -62,6 +62,14 @@ interface StepProps {
   onDone: () => void;
 }
 
+/** The EDPB factors asked alike, in the page's order: yes/no questions and levels (or not assessed yet). */
+const FACTORS = [
+  { name: 'sensitiveData', kind: 'check' },
+  { name: 'identifiability', kind: 'level' },
+  { name: 'severity', kind: 'level' },
+  { name: 'vulnerablePersons', kind: 'check' },
+] as const;
+
 function AssessStep({ organizationId, breach, onDone }: StepProps) {
   const t = useT();
   const api = useApi();
@@ -71,6 +79,7 @@ function AssessStep({ organizationId, breach, onDone }: StepProps) {
     onDone();
   });
   const { errors, isSubmitting } = form.formState;
+  const factorLevels = FACTOR_LEVELS.map((level) => ({ value: level, label: t(`breaches.factors.levels.${level}`) }));
   return (
     <DisclosureForm
       testId="breach-assess"
@@ -88,34 +97,26 @@ function AssessStep({ organizationId, breach, onDone }: StepProps) {
       <fieldset className="item" data-testid="breach-factors">
         <legend>{t('breaches.factors.title')}</legend>
         <p className="field__hint">{t('breaches.factors.hint')}</p>
-        <div className="check">
-          <input id="assess-sensitiveData" type="checkbox" className="check__box" {...form.register('sensitiveData')} />
-          <label className="check__label" htmlFor="assess-sensitiveData">
-            {t('breaches.factors.sensitiveData')}
-          </label>
-        </div>
-        <SelectField
-          id="assess-identifiability"
-          label={t('breaches.factors.identifiability')}
-          emptyLabel={t('breaches.factors.notAssessed')}
-          options={FACTOR_LEVELS.map((level) => ({ value: level, label: t(`breaches.factors.levels.${level}`) }))}
-          registration={form.register('identifiability')}
-          error={errors.identifiability}
-        />
-        <SelectField
-          id="assess-severity"
-          label={t('breaches.factors.severity')}
-          emptyLabel={t('breaches.factors.notAssessed')}
-          options={FACTOR_LEVELS.map((level) => ({ value: level, label: t(`breaches.factors.levels.${level}`) }))}
-          registration={form.register('severity')}
-          error={errors.severity}
-        />
-        <div className="check">
-          <input id="assess-vulnerablePersons" type="checkbox" className="check__box" {...form.register('vulnerablePersons')} />
-          <label className="check__label" htmlFor="assess-vulnerablePersons">
-            {t('breaches.factors.vulnerablePersons')}
-          </label>
-        </div>
+        {FACTORS.map(({ name, kind }) =>
+          kind === 'check' ? (
+            <div className="check" key={name}>
+              <input id={`assess-${name}`} type="checkbox" className="check__box" {...form.register(name)} />
+              <label className="check__label" htmlFor={`assess-${name}`}>
+                {t(`breaches.factors.${name}`)}
+              </label>
+            </div>
+          ) : (
+            <SelectField
+              key={name}
+              id={`assess-${name}`}
+              label={t(`breaches.factors.${name}`)}
+              emptyLabel={t('breaches.factors.notAssessed')}
+              options={factorLevels}
+              registration={form.register(name)}
+              error={errors[name]}
+            />
+          ),
+        )}
         <TextField
           id="assess-controllerCharacteristics"
           label={t('breaches.factors.controllerCharacteristics')}

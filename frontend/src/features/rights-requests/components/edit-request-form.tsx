@@ -13,10 +13,9 @@ import { SelectField, TextAreaField, TextField } from '@/components/fields';
 import { catalogueOptions } from '@/features/activities/catalogue';
 import type { CatalogueItem } from '@/features/activities/types';
 import { useLocale, useT } from '@/i18n/i18n-provider';
-import { isApiError } from '@/lib/api-error';
 import { useAppAbility } from '@/lib/ability-context';
-import { applyApiError } from '@/lib/forms';
 import { useApi } from '@/lib/use-api';
+import { useVersionedFormSubmit } from '@/lib/use-api-form-submit';
 
 import type { LinkedRecord } from '../linked-records';
 import { updateRightsRequest } from '../registers-api';
@@ -49,39 +48,26 @@ export function EditRightsRequestForm({
   const categoryOptions = useMemo(() => catalogueOptions(subjectCategories, locale), [subjectCategories, locale]);
   const [linked, setLinked] = useState<LinkedRecord[]>(activities);
   const [subjectCategory, setSubjectCategory] = useState(request.subjectCategory ?? '');
-  const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
   const form = useForm<NewRequestForm>({ resolver: zodResolver(ZNewRequestSchema), defaultValues: editRequestDefaults(request) });
   const {
     register,
     formState: { errors, isSubmitting },
   } = form;
-  if (!ability.can('update', 'RightsRequest')) return null;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    setConflict(false);
-    try {
-      await updateRightsRequest(
-        api,
-        organizationId,
-        request.id,
-        editRequestToBody(
-          values,
-          linked.map((activity) => activity.id),
-          request.version,
-          subjectCategory,
-        ),
-      );
-      router.refresh();
-    } catch (caught) {
-      if (isApiError(caught, 'version_conflict')) {
-        setConflict(true);
-        return;
-      }
-      setFormError(applyApiError(caught, { setError: form.setError, fields: NEW_REQUEST_FIELDS, t }));
-    }
+  const { formError, conflict, onSubmit } = useVersionedFormSubmit(form, NEW_REQUEST_FIELDS, async (values) => {
+    await updateRightsRequest(
+      api,
+      organizationId,
+      request.id,
+      editRequestToBody(
+        values,
+        linked.map((activity) => activity.id),
+        request.version,
+        subjectCategory,
+      ),
+    );
+    router.refresh();
   });
+  if (!ability.can('update', 'RightsRequest')) return null;
 
   return (
     <DisclosureForm

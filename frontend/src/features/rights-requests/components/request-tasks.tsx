@@ -2,19 +2,19 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 
 import { dateInWords } from '@domain/words/dates';
 
+import { ConflictAlert } from '@/components/alerts';
 import { DisclosureForm } from '@/components/disclosure-form';
 import { SelectField, TextAreaField, TextField } from '@/components/fields';
 import type { OwnerOption } from '@/features/activities/types';
 import { useLocale, useT } from '@/i18n/i18n-provider';
-import { isApiError } from '@/lib/api-error';
 import { useAppAbility } from '@/lib/ability-context';
-import { errorMessage } from '@/lib/forms';
 import { useApi } from '@/lib/use-api';
+import { useVersionedFormSubmit } from '@/lib/use-api-form-submit';
 
 import type { LinkedRecord } from '../linked-records';
 import { updateRequestTasks } from '../registers-api';
@@ -50,64 +50,88 @@ export function RequestTasksPanel({
       <h2 id="request-tasks-title">{t('rightsRequests.tasks.title')}</h2>
       <p className="field__hint">{t('rightsRequests.tasks.hint')}</p>
       {empty ? <p>{t('rightsRequests.tasks.empty')}</p> : null}
-      {tasks.activities.length ? (
-        <>
-          <h3>{t('rightsRequests.tasks.activitiesTitle')}</h3>
-          <ul className="task-list">
-            {tasks.activities.map((task) => (
-              <li key={task.activityId} className="task-list__item" data-testid="activity-task">
-                <p className="task-list__name">{activityLabel(task.activityId)}</p>
-                <dl className="detail-list detail-list--compact">
-                  <dt>{t('rightsRequests.tasks.extractedBy')}</dt>
-                  <dd>{memberName(task.extractedBy)}</dd>
-                  <dt>{t('rightsRequests.tasks.erasedBy')}</dt>
-                  <dd>{memberName(task.erasedBy)}</dd>
-                  {task.note ? (
-                    <>
-                      <dt>{t('rightsRequests.tasks.note')}</dt>
-                      <dd>{task.note}</dd>
-                    </>
-                  ) : null}
-                </dl>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {tasks.processors.length ? (
-        <>
-          <h3>{t('rightsRequests.tasks.processorsTitle')}</h3>
-          <ul className="task-list">
-            {tasks.processors.map((task) => (
-              <li key={task.vendorId} className="task-list__item" data-testid="processor-task" data-confirmed={task.confirmedOn ? 'true' : 'false'}>
-                <p className="task-list__name">
-                  {task.vendorName}{' '}
-                  <span className={`clock ${task.confirmedOn ? 'clock--ok' : task.askedOn ? 'clock--soon' : 'clock--done'}`}>
-                    {t(task.confirmedOn ? 'rightsRequests.tasks.confirmed' : task.askedOn ? 'rightsRequests.tasks.waiting' : 'rightsRequests.tasks.notAsked')}
-                  </span>
-                </p>
-                <dl className="detail-list detail-list--compact">
-                  <dt>{t('rightsRequests.tasks.askedOn')}</dt>
-                  <dd>{day(task.askedOn)}</dd>
-                  <dt>{t('rightsRequests.tasks.confirmedOn')}</dt>
-                  <dd>{day(task.confirmedOn)}</dd>
-                  {task.note ? (
-                    <>
-                      <dt>{t('rightsRequests.tasks.note')}</dt>
-                      <dd>{task.note}</dd>
-                    </>
-                  ) : null}
-                </dl>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <TaskList
+        title={t('rightsRequests.tasks.activitiesTitle')}
+        items={tasks.activities.map((task) => ({
+          key: task.activityId,
+          testId: 'activity-task',
+          name: activityLabel(task.activityId),
+          facts: [
+            [t('rightsRequests.tasks.extractedBy'), memberName(task.extractedBy)],
+            [t('rightsRequests.tasks.erasedBy'), memberName(task.erasedBy)],
+          ],
+          note: task.note,
+        }))}
+      />
+      <TaskList
+        title={t('rightsRequests.tasks.processorsTitle')}
+        items={tasks.processors.map((task) => ({
+          key: task.vendorId,
+          testId: 'processor-task',
+          confirmed: Boolean(task.confirmedOn),
+          name: (
+            <>
+              {task.vendorName}{' '}
+              <span className={`clock ${task.confirmedOn ? 'clock--ok' : task.askedOn ? 'clock--soon' : 'clock--done'}`}>
+                {t(task.confirmedOn ? 'rightsRequests.tasks.confirmed' : task.askedOn ? 'rightsRequests.tasks.waiting' : 'rightsRequests.tasks.notAsked')}
+              </span>
+            </>
+          ),
+          facts: [
+            [t('rightsRequests.tasks.askedOn'), day(task.askedOn)],
+            [t('rightsRequests.tasks.confirmedOn'), day(task.confirmedOn)],
+          ],
+          note: task.note,
+        }))}
+      />
       {!empty && ability.can('update', 'RightsRequest') ? (
         // Keyed on the version: after a save the form starts again from what the server now holds.
         <RequestTasksForm key={request.version} organizationId={organizationId} request={request} activityLabel={activityLabel} members={members} />
       ) : null}
     </section>
+  );
+}
+
+/** One task of the panel, whatever its kind: its name, two facts (label, value) and the DPO's note. */
+interface TaskItem {
+  key: string;
+  testId: string;
+  /** Processor tasks only: whether the vendor confirmed (read by the browser tests). */
+  confirmed?: boolean;
+  name: ReactNode;
+  facts: readonly (readonly [label: string, value: string])[];
+  note: string | null;
+}
+
+/** The activity tasks and the processor tasks are listed alike; nothing at all when there are none. */
+function TaskList({ title, items }: { title: string; items: readonly TaskItem[] }) {
+  const t = useT();
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul className="task-list">
+        {items.map((item) => (
+          <li key={item.key} className="task-list__item" data-testid={item.testId} data-confirmed={item.confirmed === undefined ? undefined : String(item.confirmed)}>
+            <p className="task-list__name">{item.name}</p>
+            <dl className="detail-list detail-list--compact">
+              {item.facts.map(([label, value]) => (
+                <Fragment key={label}>
+                  <dt>{label}</dt>
+                  <dd>{value}</dd>
+                </Fragment>
+              ))}
+              {item.note ? (
+                <>
+                  <dt>{t('rightsRequests.tasks.note')}</dt>
+                  <dd>{item.note}</dd>
+                </>
+              ) : null}
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -125,28 +149,15 @@ function RequestTasksForm({
   const t = useT();
   const api = useApi();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
   const form = useForm<RequestTasksForm>({ resolver: zodResolver(ZRequestTasksSchema), defaultValues: requestTasksDefaults(request.tasks) });
   const {
     register,
     formState: { errors, isSubmitting },
   } = form;
   const memberOptions = members.map((member) => ({ value: member.userId, label: member.name }));
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    setConflict(false);
-    try {
-      await updateRequestTasks(api, organizationId, request.id, requestTasksToBody(values, request.version));
-      router.refresh();
-    } catch (caught) {
-      if (isApiError(caught, 'version_conflict')) {
-        setConflict(true);
-        return;
-      }
-      setFormError(errorMessage(caught, t));
-    }
+  const { formError, conflict, onSubmit } = useVersionedFormSubmit(form, [], async (values) => {
+    await updateRequestTasks(api, organizationId, request.id, requestTasksToBody(values, request.version));
+    router.refresh();
   });
 
   return (
@@ -159,14 +170,7 @@ function RequestTasksForm({
       submitTestId="request-tasks-submit"
       submitting={isSubmitting}
     >
-      {conflict ? (
-        <div className="alert alert--error" role="alert" data-testid="request-tasks-conflict">
-          <p>{t('rightsRequests.edit.conflict')}</p>
-          <button type="button" className="button" onClick={() => window.location.reload()}>
-            {t('rightsRequests.edit.reload')}
-          </button>
-        </div>
-      ) : null}
+      {conflict ? <ConflictAlert message={t('rightsRequests.edit.conflict')} reloadLabel={t('rightsRequests.edit.reload')} testId="request-tasks" /> : null}
       {request.tasks.activities.map((task, index) => (
         <fieldset key={task.activityId} className="task-fieldset">
           <legend>{activityLabel(task.activityId)}</legend>

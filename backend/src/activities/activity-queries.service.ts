@@ -29,6 +29,8 @@ export type ActivityDetail = { id: string } & ActivitySnapshot & {
     vendors: LinkedVendor[];
     /** The computed status of each transfer, in the order of `transfers`. */
     transferStatuses: TransferAssessment[];
+    /** The DPO's latest scope confirmations for the recipients the transfers name. */
+    scopeConfirmations: { recipient: string; country: string; decision: string }[];
   };
 
 interface ListRow {
@@ -214,6 +216,7 @@ export class ActivityQueries {
       row.organizationId,
       row.document.transfers.map((transfer) => transfer.recipient),
     );
+    const named = new Map(row.document.transfers.flatMap((transfer) => (transfer.recipient?.trim() ? [[transfer.recipient.trim().toLowerCase(), transfer.recipient.trim()] as const] : [])));
     return {
       id: row.id,
       ...snapshot,
@@ -237,6 +240,7 @@ export class ActivityQueries {
           transferFacts,
         ),
       ),
+      scopeConfirmations: [...named].flatMap(([key, recipient]) => (confirmed.get(key) ?? []).map(({ country, decision }) => ({ recipient, country, decision }))),
     };
   }
 }

@@ -125,10 +125,18 @@ describe('partial adequacy: the DPO confirms once per vendor that it is in scope
     await org.as.dpo.post(url).send({ recipient: 'Sakura Honyaku', country: 'JP', reason, extra: 1 }).expect(400);
     await other.as.dpo.post(`${base(other)}/activities/${activity.id}/adequacy-confirmations`).send({ recipient: 'Sakura Honyaku', country: 'JP', reason }).expect(404);
     expect(await transferCodes()).toEqual(['transfer_scope_to_confirm medium']);
+    const read = async () => (await org.as.contributor.get(`${base()}/activities/${activity.id}`).expect(200)).body as { version: number; scopeConfirmations: unknown[]; transferStatuses: { status: string }[] };
+    expect(await read()).toMatchObject({ scopeConfirmations: [], transferStatuses: [{ status: 'scope_to_confirm' }] });
 
     const confirmed = await org.as.dpo.post(url).send({ recipient: ' sakura honyaku ', country: 'jp', reason }).expect(201);
     expect(confirmed.body).toMatchObject({ recipient: 'Sakura Honyaku', country: 'JP', decision: 'Implementing Decision (EU) 2019/419', reason, current: true });
     expect(await transferCodes()).toEqual([]);
+    // The activity carries the confirmation (the editor assesses its rows with it) and keeps its version.
+    expect(await read()).toMatchObject({
+      version: 1,
+      scopeConfirmations: [{ recipient: 'Sakura Honyaku', country: 'JP', decision: 'Implementing Decision (EU) 2019/419' }],
+      transferStatuses: [{ status: 'adequate' }],
+    });
     const trail = await org.as.auditor.get(`${base()}/audit-events?entityId=${activity.id}&action=adequacy_scope_confirmed`).expect(200);
     expect(trail.body.total).toBe(1);
     expect(trail.body.items[0].changes).toMatchObject({ adequacyRecipient: { before: null, after: 'Sakura Honyaku' }, adequacyCountry: { before: null, after: 'JP' } });

@@ -280,6 +280,7 @@ export class CreateActivityDto {
   @ApiHideProperty() @Allow() ownerName?: unknown;
   @ApiHideProperty() @Allow() vendors?: unknown;
   @ApiHideProperty() @Allow() transferStatuses?: unknown;
+  @ApiHideProperty() @Allow() scopeConfirmations?: unknown;
 }
 
 /** Top-level fields given replace the stored ones (a list replaces the whole list). */
@@ -415,7 +416,7 @@ export class ActivityFlagsView {
 }
 
 /** GET /activities/:id: the interchange format plus what the server computes. */
-const COMPUTED = ['id', 'reference', 'status', 'completeness', 'flags', 'ownerName', 'createdAt', 'updatedAt', 'validatedAt', 'validatedBy', 'vendors', 'transferStatuses'] as const;
+const COMPUTED = ['id', 'reference', 'status', 'completeness', 'flags', 'ownerName', 'createdAt', 'updatedAt', 'validatedAt', 'validatedBy', 'vendors', 'transferStatuses', 'scopeConfirmations'] as const;
 
 export class LinkedVendorView {
   @ApiProperty() id!: string;
@@ -444,6 +445,12 @@ export class TransferStatusView {
   @ApiProperty({ type: [TransferReasonView] }) reasons!: TransferReasonView[];
 }
 
+export class ScopeConfirmationView {
+  @ApiProperty({ description: 'the recipient as the transfer names it' }) recipient!: string;
+  @ApiProperty({ description: 'country code (countries catalogue)' }) country!: string;
+  @ApiProperty({ description: 'the partial adequacy decision the DPO confirmed the recipient is in the scope of' }) decision!: string;
+}
+
 export class ActivityView extends OmitType(CreateActivityDto, COMPUTED) {
   @ApiProperty() id!: string;
   @ApiProperty() reference!: string;
@@ -458,6 +465,11 @@ export class ActivityView extends OmitType(CreateActivityDto, COMPUTED) {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) validatedBy!: string | null;
   @ApiProperty({ type: [LinkedVendorView], description: 'the vendors its processors name' }) vendors!: LinkedVendorView[];
   @ApiProperty({ type: [TransferStatusView], description: 'the computed status of each transfer, in the order of transfers' }) transferStatuses!: TransferStatusView[];
+  @ApiProperty({
+    type: [ScopeConfirmationView],
+    description: 'the DPO’s latest scope confirmations (partial adequacy) for the recipients the transfers name, so an editor assesses its rows as the server does',
+  })
+  scopeConfirmations!: ScopeConfirmationView[];
   @ApiPropertyOptional({ type: () => [ValidationOverrideDto], description: 'the blockers the DPO validated despite, with the reasons; absent when none' })
   validationOverrides?: ValidationOverrideDto[];
 }

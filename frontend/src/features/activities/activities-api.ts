@@ -29,6 +29,16 @@ export function createActivity(api: TypedApiClient, organizationId: string, body
   return asActivity(unwrap(api.POST(ACTIVITIES, { params: { path: { orgId: organizationId } }, body })));
 }
 
+/** The DPO confirms a transfer's recipient (not a vendor) is in a partial adequacy decision's scope; the activity's version does not change. */
+export function confirmTransferScope(api: TypedApiClient, organizationId: string, activityId: string, body: { recipient: string; country: string; reason: string }) {
+  return unwrap(
+    api.POST(`${ACTIVITY}/adequacy-confirmations`, {
+      params: { path: { orgId: organizationId, activityId } },
+      body: { recipient: body.recipient, country: body.country, reason: body.reason.trim() },
+    }),
+  );
+}
+
 /** 409 `version_conflict` (details.currentVersion) when `patch.version` is stale; 409 `activity_archived`. */
 export function updateActivity(api: TypedApiClient, organizationId: string, activityId: string, patch: ActivityPatch): Promise<Activity> {
   return asActivity(unwrap(api.PATCH(ACTIVITY, { params: { path: { orgId: organizationId, activityId } }, body: patch })));

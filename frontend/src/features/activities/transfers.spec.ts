@@ -28,6 +28,19 @@ describe('the live status of transfers being edited (the server’s rule)', () =
     expect(statuses[0]).toMatchObject({ status: 'adequate', reasons: [expect.objectContaining({ code: 'dpf_certified' })] });
   });
 
+  it('the DPO’s confirmation for that recipient and country covers a partial decision (Art 45(1)), as the server counts it; another country or recipient stays to confirm', () => {
+    const confirmations = [{ recipient: 'Sakura Honyaku KK', country: 'JP', decision: 'Implementing Decision (EU) 2019/419' }];
+    const [confirmed, otherRecipient, otherCountry] = liveTransferStatuses(
+      [row({ country: 'JP', recipient: '  sakura honyaku kk ' }), row({ country: 'JP', recipient: 'Kyōto « Lumière » KK' }), row({ country: 'KR', recipient: 'Sakura Honyaku KK' })],
+      facts,
+      [],
+      confirmations,
+    );
+    expect(confirmed).toMatchObject({ status: 'adequate', reasons: [expect.objectContaining({ code: 'partial_adequacy_confirmed' })] });
+    expect(otherRecipient).toMatchObject({ status: 'scope_to_confirm' });
+    expect(otherCountry).toMatchObject({ status: 'scope_to_confirm' });
+  });
+
   it('inside the EEA there is no transfer; a row without a country yet has no status', () => {
     expect(liveTransferStatuses([row({ country: 'IE' }), row({})], facts, [])).toEqual([
       expect.objectContaining({ status: 'eea', needsMechanism: false }),

@@ -12,7 +12,7 @@ import {
 } from '@domain/transfers/transfer-status';
 
 import type { TransferForm } from './schemas';
-import type { ActivityCatalogues, CatalogueItem } from './types';
+import type { ActivityCatalogues, CatalogueItem, RecipientScopeConfirmation } from './types';
 
 /** A vendor of the organisation: its DPF certification decides a US transfer to it. */
 export interface KnownVendor {
@@ -44,22 +44,29 @@ export function vendorNamed<T extends { name: string }>(vendors: readonly T[], n
 
 /**
  * Each row's status, as the server computes it for a saved activity: the recipient, when it names a
- * known vendor, brings its DPF certification. A row without a country yet has no status (null).
+ * known vendor, brings its DPF certification, and the DPO's scope confirmation for that recipient and
+ * country counts (names compared as the server does). A row without a country yet has no status (null).
  */
 export function liveTransferStatuses(
   transfers: readonly TransferForm[],
   facts: TransferFacts,
   vendors: readonly KnownVendor[],
+  confirmations: readonly RecipientScopeConfirmation[] = [],
 ): (TransferAssessment | null)[] {
   return transfers.map((transfer) => {
     const country = transfer.country.trim();
     if (country === '') return null;
     const vendor = vendorNamed(vendors, transfer.recipient);
+    const confirmation = vendorNamed(
+      confirmations.filter((item) => item.country === country).map((item) => ({ ...item, name: item.recipient })),
+      transfer.recipient,
+    );
     return assessTransfer(
       {
         country,
         mechanism: transfer.mechanism.trim() || null,
         vendor: vendor ? { dpfCertified: vendor.dpfCertified } : null,
+        scopeConfirmation: confirmation ? { decision: confirmation.decision } : null,
       },
       facts,
     );

@@ -16,6 +16,9 @@ export type Transition = (typeof TRANSITIONS)[number];
 
 export type ActivityFlags = ApiSchemas['ActivityFlagsView'];
 
+/** The DPO's confirmation that a transfer's recipient is in the scope of a partial adequacy decision. */
+export type RecipientScopeConfirmation = ApiSchemas['ScopeConfirmationView'];
+
 /** GET /activities/:id: what the server computes, with the document in the server's own type. */
 export type Activity = Omit<ApiSchemas['ActivityView'], keyof ActivitySnapshot> & ActivitySnapshot;
 

@@ -2281,6 +2281,8 @@ export interface components {
             rightsProcedure?: string | null;
             /** @enum {string} */
             role: "controller" | "joint_controller" | "processor";
+            /** @description the DPO’s latest scope confirmations (partial adequacy) for the recipients the transfers name, so an editor assesses its rows as the server does */
+            scopeConfirmations: components["schemas"]["ScopeConfirmationView"][];
             /** @description security-measures codes, or free text prefixed 'other:' */
             securityMeasures?: string[];
             /** @enum {string} */
@@ -4295,6 +4297,14 @@ export interface components {
             description?: string;
             /** @description the template’s name, unique in the organisation (any case) */
             name: string;
+        };
+        ScopeConfirmationView: {
+            /** @description country code (countries catalogue) */
+            country: string;
+            /** @description the partial adequacy decision the DPO confirmed the recipient is in the scope of */
+            decision: string;
+            /** @description the recipient as the transfer names it */
+            recipient: string;
         };
         SectionProgressView: {
             done: number;

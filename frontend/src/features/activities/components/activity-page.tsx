@@ -20,6 +20,7 @@ import { ChangeRequestNotice } from '@/features/activities/components/change-req
 import { ActivityHeader } from '@/features/activities/components/activity-header';
 import { ConflictDialog, type ConflictState } from '@/features/activities/components/conflict-dialog';
 import { ActivityEditorProvider } from '@/features/activities/components/editor-context';
+import { TransferScopePanel } from '@/features/activities/components/transfer-scope-panel';
 import { HistoryTab, useDiffContext } from '@/features/activities/components/history-tab';
 import { LiveCompleteness, ValidationProblems } from '@/features/activities/components/problems';
 import { OverrideBlockersForm, ValidationOverridesNotice } from '@/features/activities/components/validation-override';
@@ -319,6 +320,10 @@ export function ActivityPageContent({
         />
       ) : null}
 
+      {snapshot === null ? (
+        <TransferScopePanel organizationId={organizationId} activity={activity} canConfirm={ability.can('create', 'AdequacyConfirmation')} onConfirmed={setActivity} />
+      ) : null}
+
       <ActivityEditorProvider
         form={form}
         readOnly={!editable}
@@ -326,6 +331,7 @@ export function ActivityPageContent({
         departments={departments}
         owners={owners}
         linkedVendors={snapshot === null ? activity.vendors : undefined}
+        scopeConfirmations={snapshot === null ? activity.scopeConfirmations : undefined}
       >
         {snapshot === null ? (
           <LiveCompleteness

@@ -12,7 +12,7 @@ import type { Department } from '@/lib/api-types';
 import { catalogueFacts, catalogueOptions, type CatalogueFacts, type CatalogueOption } from '../catalogue';
 import { fieldDomId } from '../field-paths';
 import type { ActivityForm } from '../schemas';
-import type { ActivityCatalogueName, ActivityCatalogues, OwnerOption } from '../types';
+import type { ActivityCatalogueName, ActivityCatalogues, OwnerOption, RecipientScopeConfirmation } from '../types';
 
 export type ActivityFieldPath = FieldPath<ActivityForm>;
 
@@ -26,10 +26,15 @@ interface EditorContextValue {
   owners: readonly OwnerOption[];
   /** The vendors the saved processors name, with their flags (the activity as it is, not a past version). */
   linkedVendors: readonly LinkedVendor[];
+  /** The DPO's scope confirmations for the recipients the saved transfers name (partial adequacy). */
+  scopeConfirmations: readonly RecipientScopeConfirmation[];
   options: (name: ActivityCatalogueName, keep?: readonly (string | null | undefined)[]) => CatalogueOption[];
 }
 
 const EditorContext = createContext<EditorContextValue | null>(null);
+
+// One empty list for every render: a new [] each time would change the context's value and re-render every field.
+const NONE: readonly never[] = [];
 
 /** What every tab of the activity form needs: the form, the catalogues, the pick-lists, read-only or not. */
 export function ActivityEditorProvider({
@@ -38,7 +43,8 @@ export function ActivityEditorProvider({
   catalogues,
   departments,
   owners,
-  linkedVendors = [],
+  linkedVendors = NONE,
+  scopeConfirmations = NONE,
   children,
 }: {
   form: UseFormReturn<ActivityForm>;
@@ -47,6 +53,7 @@ export function ActivityEditorProvider({
   departments: readonly Department[];
   owners: readonly OwnerOption[];
   linkedVendors?: readonly LinkedVendor[];
+  scopeConfirmations?: readonly RecipientScopeConfirmation[];
   children: ReactNode;
 }) {
   const locale = useLocale();
@@ -60,9 +67,10 @@ export function ActivityEditorProvider({
       departments,
       owners,
       linkedVendors,
+      scopeConfirmations,
       options: (name, keep) => catalogueOptions(catalogues[name], locale, keep),
     }),
-    [form, readOnly, locale, catalogues, departments, owners, linkedVendors],
+    [form, readOnly, locale, catalogues, departments, owners, linkedVendors, scopeConfirmations],
   );
   return (
     <EditorContext value={value}>

@@ -246,11 +246,11 @@ function Processors({ known, remember }: { known: readonly KnownVendor[]; rememb
 function Transfers({ known }: { known: readonly KnownVendor[] }) {
   const t = useT();
   const messages = useMessages();
-  const { form, catalogues, locale, options } = useEditor();
+  const { form, catalogues, locale, options, scopeConfirmations } = useEditor();
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'transfers' });
   const rows = useWatch({ control: form.control, name: 'transfers' });
   const facts = useMemo(() => transferFactsOf(catalogues), [catalogues]);
-  const statuses = liveTransferStatuses(rows, facts, known);
+  const statuses = liveTransferStatuses(rows, facts, known, scopeConfirmations);
   const countries = useMemo(() => countryOptions(locale).map((country) => ({ ...country, help: null })), [locale]);
   const mechanisms = options(
     'transfer-mechanisms',

@@ -2,8 +2,6 @@
 
 import { useEffect, useId, useState } from 'react';
 
-import { TEXT_LIMITS } from '@domain/field-limits';
-
 import { ErrorAlert } from '@/components/alerts';
 import { formatDate } from '@/features/activities/history-diff';
 import { useLocale, useT } from '@/i18n/i18n-provider';
@@ -13,6 +11,7 @@ import { useApi } from '@/lib/use-api';
 
 import type { AdequacyConfirmation, Vendor } from '../types';
 import { confirmAdequacyScope, getVendor, listAdequacyConfirmations } from '../vendors-api';
+import { ScopeQuestion } from './scope-question';
 
 /**
  * Partial adequacy decisions (Art 45(1): Canada, Japan, Korea, the US Data Privacy Framework) cover
@@ -67,41 +66,20 @@ export function AdequacyScopePanel({ organizationId, vendor, canConfirm, onConfi
       <p className="panel__intro">{t('vendors.adequacyScope.intro')}</p>
       {toConfirm.map((location) => {
         const decision = location.reasons.find((reason) => reason.code === 'partial_adequacy_unconfirmed')?.params.decision ?? '';
-        const field = `${ids}-${location.country}`;
         return (
-          <div key={location.country} className="stack" data-testid={`adequacy-scope-${location.country}`}>
-            <p>{t('vendors.adequacyScope.question', { country: countryName(location.country, locale), decision })}</p>
-            {canConfirm ? (
-              <>
-                <div className="field">
-                  <label className="field__label" htmlFor={field}>
-                    {t('vendors.adequacyScope.reason')}
-                  </label>
-                  <textarea
-                    id={field}
-                    className="field__control"
-                    rows={2}
-                    value={reasons[location.country] ?? ''}
-                    maxLength={TEXT_LIMITS.long}
-                    onChange={(event) => {
-                      setReasons((current) => ({ ...current, [location.country]: event.target.value }));
-                    }}
-                  />
-                </div>
-                <button
-                  type="button"
-                  className="button"
-                  disabled={busy || (reasons[location.country] ?? '').trim() === ''}
-                  data-testid={`adequacy-confirm-${location.country}`}
-                  onClick={() => void onConfirm(location.country)}
-                >
-                  {t('vendors.adequacyScope.confirm')}
-                </button>
-              </>
-            ) : (
-              <p className="muted">{t('vendors.adequacyScope.dpoOnly')}</p>
-            )}
-          </div>
+          <ScopeQuestion
+            key={location.country}
+            question={t('vendors.adequacyScope.question', { country: countryName(location.country, locale), decision })}
+            canConfirm={canConfirm}
+            busy={busy}
+            reason={reasons[location.country] ?? ''}
+            onReason={(reason) => {
+              setReasons((current) => ({ ...current, [location.country]: reason }));
+            }}
+            onConfirm={() => void onConfirm(location.country)}
+            words={{ reason: t('vendors.adequacyScope.reason'), confirm: t('vendors.adequacyScope.confirm'), dpoOnly: t('vendors.adequacyScope.dpoOnly') }}
+            testId={location.country}
+          />
         );
       })}
       {error ? <ErrorAlert>{error}</ErrorAlert> : null}

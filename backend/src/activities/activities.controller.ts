@@ -19,7 +19,7 @@ import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { FieldValidationException } from '../common/http/validation';
 import { resolveLocale, translate } from '../common/i18n/i18n';
 import { ActivityEditing } from './activity-editing.service';
-import { ActivityImport } from './activity-import.service';
+import { ActivityImport, IMPORT_ACTIVITY_LIMIT } from './activity-import.service';
 import { ActivityQueries } from './activity-queries.service';
 import { ActivityWorkflow, Transition } from './activity-workflow.service';
 import {
@@ -48,8 +48,6 @@ export class ParseVersionNumberPipe implements PipeTransform<string, number> {
   }
 }
 
-/** Bodies above this many activities are refused; larger registers are imported in parts. */
-const IMPORT_LIMIT = 1000;
 
 @ApiTags('activities')
 @Controller('v1/organizations/:orgId/activities')
@@ -85,7 +83,7 @@ export class ActivitiesController {
   @ApiUnprocessableEntityResponse({ description: 'Nothing imported: per-item errors in details.items' })
   async importJson(@CurrentAccess() access: OrganizationAccess, @Body() body: unknown): Promise<ImportResultView> {
     if (!Array.isArray(body)) throw new FieldValidationException([{ path: '', code: 'isArray', args: [] }]);
-    if (body.length > IMPORT_LIMIT) throw new FieldValidationException([{ path: '', code: 'arrayMaxSize', args: [String(IMPORT_LIMIT)] }]);
+    if (body.length > IMPORT_ACTIVITY_LIMIT) throw new FieldValidationException([{ path: '', code: 'arrayMaxSize', args: [String(IMPORT_ACTIVITY_LIMIT)] }]);
     // The JSON import keeps unknown owners an error (the caller controls the document), so none are unassigned.
     const { unassignedOwners: _unassigned, ...result } = await this.importer.importActivities(access, body);
     return result;

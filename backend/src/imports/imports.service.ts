@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ActivityEditing } from '../activities/activity-editing.service';
-import { ActivityImport } from '../activities/activity-import.service';
+import { ActivityImport, IMPORT_ACTIVITY_LIMIT } from '../activities/activity-import.service';
 import { ActivityQueries } from '../activities/activity-queries.service';
 import { ActivityDirectory } from '../activities/directory/activity-directory';
 import { ForbiddenError } from '@casl/ability';
@@ -19,8 +19,6 @@ import { MappedWorkbook, mapWorkbook } from './register-mapper';
 import { readWorkbook } from './workbook-rows';
 import { guardXlsx } from './xlsx-guard';
 
-/** The JSON import's limit: larger registers are imported in parts. */
-export const IMPORT_ACTIVITY_LIMIT = 1000;
 
 /** 422 on a real import with any error: the report is in details, nothing was written. */
 export class ImportReportException extends AppException {

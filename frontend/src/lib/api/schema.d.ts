@@ -9356,7 +9356,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description .xlsx, at most 10485760 bytes
+                     * @description .xlsx, at most 134217728 bytes
                      */
                     file: Blob;
                 };

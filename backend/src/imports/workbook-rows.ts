@@ -7,12 +7,12 @@ import { ImportFileException } from './import-errors';
 /**
  * Rows read in the whole workbook: this many for any file, plus one per ROW_BYTES of the upload (a
  * row of the export takes about 50 bytes compressed: 16.3 MB for 330,000 rows at 10,000 activities),
- * at most MAX_ROWS (50,000 activities of 33 rows each, with a margin). A small file of very many
+ * at most MAX_ROWS (10,000 activities of 34 rows each, with a margin). A small file of very many
  * empty-looking rows is stopped early; the export's own workbook always fits.
  */
 export const BASE_ROWS = 100_000;
 const ROW_BYTES = 25;
-export const MAX_ROWS = 2_500_000;
+export const MAX_ROWS = 500_000;
 
 /** The rows a workbook of `fileBytes` may hold. */
 export function rowLimitOf(fileBytes: number): number {

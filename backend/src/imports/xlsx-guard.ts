@@ -4,14 +4,14 @@ import { ImportFileException } from './import-errors';
 
 /**
  * What a register workbook may be: well above any real register, far below what hurts the server.
- * The workbook the export writes for 50,000 activities (IMPORT_ACTIVITY_LIMIT) is about 82 MB (16.3 MB
- * at 10,000, docs/benchmarks.md) and unpacks to several times that: the upload cap leaves it a
+ * The workbook the export writes for 10,000 activities (IMPORT_ACTIVITY_LIMIT) is about 17 MB
+ * (docs/benchmarks.md) and unpacks to several times that: the upload cap leaves it a
  * margin, and the unpacked cap grows with the upload so that a small file announcing a large
  * content (a zip bomb) is still refused from the central directory alone.
  */
 export const XLSX_LIMITS = {
   /** Upload size (the compressed file). */
-  fileBytes: 128 * 1024 * 1024,
+  fileBytes: 32 * 1024 * 1024,
   /** Sum of the declared uncompressed sizes of every part: this much for any file… */
   unpackedBytes: 100 * 1024 * 1024,
   /** …plus this many times the upload's own size (a real workbook unpacks to well under 20×). */

@@ -9356,7 +9356,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description .xlsx, at most 134217728 bytes
+                     * @description .xlsx, at most 33554432 bytes
                      */
                     file: Blob;
                 };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IMPORT_ACTIVITY_LIMIT } from '../../src/imports/imports.service';
+import { IMPORT_ACTIVITY_LIMIT } from '../../src/activities/activity-import.service';
 import { XLSX_LIMITS } from '../../src/imports/xlsx-guard';
 import type { ApiSession, Benchmark, ResultRow } from '../harness';
 import { count, mb, median, ms, skippedRow, timed } from '../harness';

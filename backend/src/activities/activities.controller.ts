@@ -21,7 +21,7 @@ import { resolveLocale, translate } from '../common/i18n/i18n';
 import { AdequacyConfirmationsService } from '../transfers/adequacy-confirmations.service';
 import { AdequacyConfirmationView, ConfirmTransferAdequacyScopeDto } from '../transfers/dto/adequacy-confirmation.dto';
 import { ActivityEditing } from './activity-editing.service';
-import { ActivityImport } from './activity-import.service';
+import { ActivityImport, IMPORT_ACTIVITY_LIMIT } from './activity-import.service';
 import { ActivityQueries } from './activity-queries.service';
 import { ActivityWorkflow, Transition } from './activity-workflow.service';
 import {
@@ -50,8 +50,6 @@ export class ParseVersionNumberPipe implements PipeTransform<string, number> {
   }
 }
 
-/** Bodies above this many activities are refused; larger registers are imported in parts. */
-const IMPORT_LIMIT = 1000;
 
 @ApiTags('activities')
 @Controller('v1/organizations/:orgId/activities')
@@ -88,7 +86,7 @@ export class ActivitiesController {
   @ApiUnprocessableEntityResponse({ description: 'Nothing imported: per-item errors in details.items' })
   async importJson(@CurrentAccess() access: OrganizationAccess, @Body() body: unknown): Promise<ImportResultView> {
     if (!Array.isArray(body)) throw new FieldValidationException([{ path: '', code: 'isArray', args: [] }]);
-    if (body.length > IMPORT_LIMIT) throw new FieldValidationException([{ path: '', code: 'arrayMaxSize', args: [String(IMPORT_LIMIT)] }]);
+    if (body.length > IMPORT_ACTIVITY_LIMIT) throw new FieldValidationException([{ path: '', code: 'arrayMaxSize', args: [String(IMPORT_ACTIVITY_LIMIT)] }]);
     // The JSON import keeps unknown owners an error (the caller controls the document), so none are unassigned.
     const { unassignedOwners: _unassigned, ...result } = await this.importer.importActivities(access, body);
     return result;

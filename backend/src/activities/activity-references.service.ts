@@ -31,6 +31,31 @@ export class ActivityReferences {
     }
   }
 
+  /**
+   * `count` free references at once (an import): the counter is raised by the number still needed,
+   * and numbers some reference typed by hand already holds are skipped, as `next` does one by one.
+   */
+  async nextMany(organizationId: string, count: number): Promise<string[]> {
+    const references: string[] = [];
+    while (references.length < count) {
+      const needed = count - references.length;
+      const [{ last_number }] = await this.connection.manager.query<{ last_number: number }[]>(
+        `INSERT INTO activity_reference_counters (organization_id, last_number) VALUES ($1, $2)
+         ON CONFLICT (organization_id) DO UPDATE SET last_number = activity_reference_counters.last_number + EXCLUDED.last_number
+         RETURNING last_number`,
+        [organizationId, needed],
+      );
+      const drawn = Array.from({ length: needed }, (_, i) => formatReference(last_number - needed + 1 + i));
+      const taken = await this.connection.manager.query<{ reference: string }[]>(
+        'SELECT reference FROM processing_activities WHERE organization_id = $1 AND reference = ANY($2::text[])',
+        [organizationId, drawn],
+      );
+      const takenSet = new Set(taken.map(({ reference }) => reference));
+      references.push(...drawn.filter((reference) => !takenSet.has(reference)));
+    }
+    return references;
+  }
+
   /** A reference chosen by hand: generated numbers continue after it when it has the T-nnnn form. */
   async reserve(organizationId: string, reference: string): Promise<string> {
     const number = REFERENCE_PATTERN.exec(reference)?.[1];

@@ -4,7 +4,7 @@ import type { QueryDeepPartialEntity } from 'typeorm';
 import { diffFields } from '../common/diff/field-diff';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { AuditEvent } from './audit-event.entity';
-import { CURRENT_HASH_VERSION, hashEvent } from './audit-hash';
+import { CURRENT_HASH_VERSION, hashEvent, type HashableEvent } from './audit-hash';
 
 // Scripts (docker/ops/verify-audit-chain.js) and tests import the hash from here.
 export { hashEvent, storedEvent } from './audit-hash';
@@ -62,7 +62,60 @@ export class AuditService {
     await manager.getRepository(AuditEvent).insert(event as QueryDeepPartialEntity<AuditEvent>);
     return event;
   }
+
+  /**
+   * Many events in one go (an import): the lock and the last hash are taken once, the chain is
+   * computed in memory in the order given, and the rows are inserted in chunks whose order sets
+   * their sequence, so the chain walked by sequence is the one hashed here.
+   */
+  async recordMany(inputs: AuditInput[]): Promise<void> {
+    if (inputs.length === 0) return;
+    const context = this.connection.context;
+    const organizationId = context.organizationId;
+    if (!organizationId) throw new Error('An audit event needs the organisation of the current transaction');
+    const manager = context.manager;
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [organizationId]);
+    const [last] = await manager.query<{ hash: string }[]>(
+      'SELECT hash FROM audit_events WHERE organization_id = $1 ORDER BY sequence DESC LIMIT 1',
+      [organizationId],
+    );
+    let previousHash: string | null = last?.hash ?? null;
+    const occurredAt = new Date();
+    for (let start = 0; start < inputs.length; start += AUDIT_CHUNK) {
+      const rows = inputs.slice(start, start + AUDIT_CHUNK).map((input) => {
+        const event: HashableEvent & { hash?: string } = {
+          id: randomUUID(),
+          organizationId,
+          occurredAt,
+          actorUserId: context.userId ?? null,
+          actorName: context.actorName ?? null,
+          action: input.action,
+          entityType: input.entityType,
+          entityId: input.entityId,
+          entityLabel: input.entityLabel ?? null,
+          changes: diffFields(asRecord(input.before), asRecord(input.after), NOISE),
+          requestId: context.requestId || null,
+          previousHash,
+          hashVersion: CURRENT_HASH_VERSION,
+        };
+        event.hash = previousHash = hashEvent(event);
+        return event;
+      });
+      // WITH ORDINALITY … ORDER BY: the identity sequence follows the order of the chain.
+      await manager.query(
+        `INSERT INTO audit_events (organization_id, id, occurred_at, actor_user_id, actor_name, action, entity_type, entity_id, entity_label, changes, request_id, previous_hash, hash, hash_version)
+         SELECT $1, (e ->> 'id')::uuid, (e ->> 'occurredAt')::timestamptz, (e ->> 'actorUserId')::uuid, e ->> 'actorName', e ->> 'action', e ->> 'entityType',
+                (e ->> 'entityId')::uuid, e ->> 'entityLabel', e -> 'changes', e ->> 'requestId', e ->> 'previousHash', e ->> 'hash', (e ->> 'hashVersion')::smallint
+         FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS r(e, position)
+         ORDER BY r.position`,
+        [organizationId, JSON.stringify(rows)],
+      );
+    }
+  }
 }
+
+/** Rows per INSERT of recordMany: large enough to save round trips, small enough to keep one statement's JSON modest. */
+const AUDIT_CHUNK = 1000;
 
 function asRecord(value: object | null | undefined): Record<string, unknown> | null {
   return value ? (value as Record<string, unknown>) : null;

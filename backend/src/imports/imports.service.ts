@@ -1,8 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ActivityEditing } from '../activities/activity-editing.service';
-import { ActivityImport } from '../activities/activity-import.service';
+import { ActivityImport, IMPORT_ACTIVITY_LIMIT } from '../activities/activity-import.service';
 import { ActivityQueries } from '../activities/activity-queries.service';
-import { ActivityDirectory } from '../activities/directory/activity-directory';
+import { asSubject } from '../activities/activity-access';
+import { ActivityDirectory, type CurrentActivity } from '../activities/directory/activity-directory';
 import { ForbiddenError } from '@casl/ability';
 import { ActivityIncompleteException, ImportInvalidException, translateRuleProblems } from '../activities/activity-errors';
 import { UpdateActivityDto } from '../activities/dto/activity.dto';
@@ -19,8 +20,6 @@ import { MappedWorkbook, mapWorkbook } from './register-mapper';
 import { readWorkbook } from './workbook-rows';
 import { guardXlsx } from './xlsx-guard';
 
-/** The JSON import's limit: larger registers are imported in parts. */
-export const IMPORT_ACTIVITY_LIMIT = 1000;
 
 /** 422 on a real import with any error: the report is in details, nothing was written. */
 export class ImportReportException extends AppException {
@@ -110,7 +109,8 @@ export class ImportsService {
   private async apply(access: OrganizationAccess, mapped: MappedWorkbook, report: ImportReportView, locale: Locale): Promise<ImportErrorView[]> {
     const manager = this.connection.manager;
     const references = mapped.items.map((item) => String(item.reference));
-    const existing = await this.activityDirectory.idsByReference(access.organizationId, references);
+    const current = await this.activityDirectory.currentByReference(access.organizationId, references);
+    const existing = new Map([...current].map(([reference, activity]) => [reference, activity.id]));
     const creations = mapped.items.map((_, index) => index).filter((index) => !existing.has(references[index]));
     const updates = mapped.items.map((_, index) => index).filter((index) => existing.has(references[index]));
     const errors: ImportErrorView[] = [];
@@ -154,6 +154,9 @@ export class ImportsService {
         errors.push({ ...at(index, 'reference'), code: 'reference_exists', message: translate(locale, 'imports.reference_exists', { reference }) });
         continue;
       }
+      // A row sent back as stored (the register's own export re-imported) is not an edit: nothing to
+      // write and nothing to check, without the per-row round trips of the update.
+      if (unchanged(mapped.items[index], version, current.get(reference)!, access)) continue;
       const { value: input, errors: shapeErrors } = await validatePlain(UpdateActivityDto, mapped.items[index]);
       if (shapeErrors.length) {
         errors.push(...translateFieldErrors(locale, shapeErrors, (path) => at(index, path).column).map((field) => ({ ...at(index, field.path), code: field.code, message: field.message })));
@@ -194,6 +197,18 @@ export class ImportsService {
     if (error instanceof ForbiddenError) return [{ ...at('reference'), code: 'forbidden', message: translate(locale, 'imports.update_forbidden', { reference }) }];
     throw error;
   }
+}
+
+/**
+ * Whether a row of the file says exactly what the activity holds, at the version it holds, for a
+ * caller who may edit it and an owner still a member (otherwise the update reports the problem):
+ * every field of the row equals the current snapshot's (the update would find before = after).
+ */
+function unchanged(item: Record<string, unknown>, version: number, activity: CurrentActivity, access: OrganizationAccess): boolean {
+  if (version !== activity.version || (activity.fields.ownerId !== null && !activity.ownerIsMember)) return false;
+  if (!access.ability.can('update', asSubject(activity.fields))) return false;
+  const snapshot = activity.snapshot as unknown as Record<string, unknown>;
+  return Object.entries(item).every(([field, value]) => field === 'version' || canonicalJson(value ?? null) === canonicalJson(snapshot[field] ?? null));
 }
 
 /** The fields an update from the workbook may change, as the activity detail names them (for the report). */

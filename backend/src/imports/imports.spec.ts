@@ -4,6 +4,8 @@ import ExcelJS from 'exceljs';
 import sampleRegister from '../database/seeds/sample-register.json';
 import { download, openWorkbook } from '../exports/exports.test-helpers';
 import { bombPart, buildWorkbook, entityExpansionSheet, manyRowsSheet, rawWorkbook, zipOf } from './imports.test-helpers';
+import { rowLimitOf } from './workbook-rows';
+import { unpackedLimitOf } from './xlsx-guard';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FORMULA_LIKE = { name: '=HYPERLINK("http://evil.example","x")', description: "-2+3+cmd|' /C calc'!A0", purpose: '@SUM(A1:A9)', measure: 'other:+1' };
@@ -307,6 +309,8 @@ describe('Register import from xlsx (real PostgreSQL)', () => {
     it('refuses zip bombs from the central directory, before unpacking', async () => {
       const huge = await rawWorkbook(bombPart(120 * 1024 * 1024), 9);
       expect(huge.length).toBeLessThan(1024 * 1024);
+      // The unpacked cap grows with the upload; this small file announcing 120 MB stays far above it.
+      expect(unpackedLimitOf(huge.length)).toBeLessThan(120 * 1024 * 1024);
       await expectRefused(huge, 413, 'import_too_large_unpacked', { fr: /trop volumineux une fois décompressé/, en: /too large once unpacked/ });
       const dense = await rawWorkbook(bombPart(8 * 1024 * 1024), 9);
       await expectRefused(dense, 422, 'import_suspicious_compression', { fr: /bombe de décompression/, en: /decompression bomb/ });
@@ -319,7 +323,10 @@ describe('Register import from xlsx (real PostgreSQL)', () => {
     it('refuses a workbook of 1,000,000 rows', async () => {
       const rows = await rawWorkbook(manyRowsSheet(1_000_000), 6);
       expect(rows.length).toBeLessThan(10 * 1024 * 1024);
-      await expectRefused(rows, 413, 'import_too_many_rows', { fr: /trop de lignes \(limite : 100000\)/, en: /too many rows \(limit: 100000\)/ });
+      // The limit grows with the file (about 50 bytes per row of a real export), not with what it claims.
+      const limit = rowLimitOf(rows.length);
+      expect(limit).toBeLessThan(1_000_000);
+      await expectRefused(rows, 413, 'import_too_many_rows', { fr: new RegExp(`trop de lignes \\(limite : ${limit}\\)`), en: new RegExp(`too many rows \\(limit: ${limit}\\)`) });
     }, 120_000);
 
     it('reports missing sheets and required columns, unknown codes and formulas in cells', async () => {

@@ -4,8 +4,20 @@ import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { ImportFileException } from './import-errors';
 
-/** Rows read in the whole workbook: 1,000 activities with their details fit many times over. */
-export const MAX_ROWS = 100_000;
+/**
+ * Rows read in the whole workbook: this many for any file, plus one per ROW_BYTES of the upload (a
+ * row of the export takes about 50 bytes compressed: 16.3 MB for 330,000 rows at 10,000 activities),
+ * at most MAX_ROWS (10,000 activities of 34 rows each, with a margin). A small file of very many
+ * empty-looking rows is stopped early; the export's own workbook always fits.
+ */
+export const BASE_ROWS = 100_000;
+const ROW_BYTES = 25;
+export const MAX_ROWS = 500_000;
+
+/** The rows a workbook of `fileBytes` may hold. */
+export function rowLimitOf(fileBytes: number): number {
+  return Math.min(MAX_ROWS, BASE_ROWS + Math.floor(fileBytes / ROW_BYTES));
+}
 
 export type Cell = string | number | boolean | Date | null | { formula: true };
 
@@ -85,10 +97,11 @@ async function* orderedWorksheets(content: Buffer): AsyncGenerator<{ id: string;
 
 /**
  * Reads a (guarded) workbook with exceljs's parsers, sheet by sheet, stopping as soon as the row
- * count passes MAX_ROWS. Styles are read first so dates come back as dates.
+ * count passes the file's row limit (rowLimitOf). Styles are read first so dates come back as dates.
  */
 export async function readWorkbook(content: Buffer, names: ReadonlyMap<string, string> = new Map()): Promise<SheetRows[]> {
   const sheets: SheetRows[] = [];
+  const limit = rowLimitOf(content.length);
   let total = 0;
   try {
     for await (const { id: part, worksheet } of orderedWorksheets(content)) {
@@ -98,7 +111,7 @@ export async function readWorkbook(content: Buffer, names: ReadonlyMap<string, s
       sheets.push(sheet);
       for await (const row of worksheet) {
         total += 1;
-        if (total > MAX_ROWS) throw new ImportFileException(HttpStatus.PAYLOAD_TOO_LARGE, 'too_many_rows', { limit: MAX_ROWS });
+        if (total > limit) throw new ImportFileException(HttpStatus.PAYLOAD_TOO_LARGE, 'too_many_rows', { limit });
         const values = (row.values as ExcelJS.CellValue[]).map(cellValue);
         if (row.number === 1) sheet.header = values.map((value) => (typeof value === 'string' ? value.trim() : ''));
         else if (values.some((value) => value !== null && value !== '')) sheet.rows.push({ number: row.number, cells: values });

@@ -2,12 +2,20 @@ import { HttpStatus } from '@nestjs/common';
 import yauzl from 'yauzl';
 import { ImportFileException } from './import-errors';
 
-/** What a register workbook may be: well above any real register, far below what hurts the server. */
+/**
+ * What a register workbook may be: well above any real register, far below what hurts the server.
+ * The workbook the export writes for 10,000 activities (IMPORT_ACTIVITY_LIMIT) is about 17 MB
+ * (docs/benchmarks.md) and unpacks to several times that: the upload cap leaves it a
+ * margin, and the unpacked cap grows with the upload so that a small file announcing a large
+ * content (a zip bomb) is still refused from the central directory alone.
+ */
 export const XLSX_LIMITS = {
   /** Upload size (the compressed file). */
-  fileBytes: 10 * 1024 * 1024,
-  /** Sum of the declared uncompressed sizes of every part. */
+  fileBytes: 32 * 1024 * 1024,
+  /** Sum of the declared uncompressed sizes of every part: this much for any file… */
   unpackedBytes: 100 * 1024 * 1024,
+  /** …plus this many times the upload's own size (a real workbook unpacks to well under 20×). */
+  unpackedPerFileByte: 20,
   /** Parts in the zip (a workbook of 20 sheets has about 40). */
   entries: 500,
   /** A part above this size must not be compressed more than `ratio` times. */
@@ -46,7 +54,8 @@ export async function guardXlsx(content: Buffer): Promise<SheetNames> {
     const names = new Set(entries.map((entry) => entry.fileName));
     if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw refuse('not_xlsx', {}, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     const unpacked = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
-    if (unpacked > XLSX_LIMITS.unpackedBytes) throw refuse('too_large_unpacked', { limit: megabytes(XLSX_LIMITS.unpackedBytes) }, HttpStatus.PAYLOAD_TOO_LARGE);
+    const unpackedLimit = unpackedLimitOf(content.length);
+    if (unpacked > unpackedLimit) throw refuse('too_large_unpacked', { limit: megabytes(unpackedLimit) }, HttpStatus.PAYLOAD_TOO_LARGE);
     for (const entry of entries) {
       const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
       if (entry.uncompressedSize > XLSX_LIMITS.ratioFloorBytes && ratio > XLSX_LIMITS.ratio) throw refuse('suspicious_compression');
@@ -61,6 +70,11 @@ export async function guardXlsx(content: Buffer): Promise<SheetNames> {
   } finally {
     zip.close();
   }
+}
+
+/** The unpacked size allowed for an upload of `fileBytes`. */
+export function unpackedLimitOf(fileBytes: number): number {
+  return XLSX_LIMITS.unpackedBytes + XLSX_LIMITS.unpackedPerFileByte * fileBytes;
 }
 
 function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {

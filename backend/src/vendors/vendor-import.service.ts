@@ -98,11 +98,11 @@ export class VendorImport {
     const now = await this.store.now();
     const created: VendorName[] = [];
     const facts = vendorNames.some((item) => typeof item !== 'string') ? await this.transferFacts.facts() : null;
-    for (const item of vendorNames) {
-      const row = buildVendor(access.organizationId, typeof item === 'string' ? { name: item } : proposalInput(item, facts!), null, now);
-      ForbiddenError.from(access.ability).throwUnlessCan('create', asSubject(row));
-      await this.store.insert(row);
-      await this.store.recordVersion(row, 'import', null, null, []);
+    const rows = vendorNames.map((item) => buildVendor(access.organizationId, typeof item === 'string' ? { name: item } : proposalInput(item, facts!), null, now));
+    for (const row of rows) ForbiddenError.from(access.ability).throwUnlessCan('create', asSubject(row));
+    // Rows, versions and audit events in multi-row statements (an import may propose hundreds).
+    await this.store.insertMany(rows, 'import');
+    for (const row of rows) {
       await this.store.notifyProposed(row);
       created.push({ id: row.id, name: row.name });
     }

@@ -84,6 +84,26 @@ export class VendorLinksService {
     }
   }
 
+  /** The processor links of new activities (an import), in one statement per chunk of links. */
+  async insertActivityLinks(organizationId: string, links: { activityId: string; vendors: VendorName[] }[]): Promise<void> {
+    const rows = links.flatMap(({ activityId, vendors }) => vendors.map((vendor, position) => ({ a: activityId, v: vendor.id, p: position })));
+    const names = new Map(links.flatMap(({ vendors }) => vendors.map((vendor) => [vendor.id, vendor.name] as const)));
+    for (let start = 0; start < rows.length; start += LINK_CHUNK) {
+      try {
+        await this.connection.manager.query(
+          `INSERT INTO activity_processors (organization_id, activity_id, vendor_id, position)
+           SELECT $1, (e ->> 'a')::uuid, (e ->> 'v')::uuid, (e ->> 'p')::int FROM jsonb_array_elements($2::jsonb) AS e
+           ON CONFLICT DO NOTHING`,
+          [organizationId, JSON.stringify(rows.slice(start, start + LINK_CHUNK))],
+        );
+      } catch (error) {
+        // A vendor deleted by a concurrent request since the names were resolved.
+        if (sqlState(error) === '23503') throw new FieldValidationException([{ path: 'processors', code: 'unknownVendor', args: [[...names.values()].join(', ')] }]);
+        throw error;
+      }
+    }
+  }
+
   async copyActivityLinks(organizationId: string, fromActivityId: string, toActivityId: string): Promise<void> {
     await this.connection.manager.query(
       `INSERT INTO activity_processors (organization_id, activity_id, vendor_id, position)
@@ -158,3 +178,6 @@ export function pick(names: string[], known: ReadonlyMap<string, VendorName>, pa
   });
   return { vendors, errors };
 }
+
+/** Links per INSERT of an import. */
+const LINK_CHUNK = 5000;

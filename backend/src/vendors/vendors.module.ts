@@ -1,3 +1,4 @@
+import { AuditModule } from '../audit/audit.module';
 import { ActivityDirectoryModule } from '../activities/directory/activity-directory.module';
 import { Module } from '@nestjs/common';
 import { WorkflowNotificationsModule } from '../notifications/workflow-notifications.module';
@@ -14,7 +15,7 @@ import { VendorStore } from './vendor-store.service';
 import { VendorsService } from './vendors.service';
 
 @Module({
-  imports: [ActivityDirectoryModule, WorkflowNotificationsModule, TransfersModule, EvidenceModule, VersionedRecordModule],
+  imports: [AuditModule, ActivityDirectoryModule, WorkflowNotificationsModule, TransfersModule, EvidenceModule, VersionedRecordModule],
   controllers: [VendorsController],
   providers: [VendorsService, VendorQueries, VendorReviews, VendorImport, VendorGraph, VendorStore, VendorLinksService],
   exports: [VendorImport, VendorLinksService],

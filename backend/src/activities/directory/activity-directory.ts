@@ -2,7 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service';
 import { AppException } from '../../common/errors/app-exception';
 import { TransactionalConnection } from '../../common/request-context/transactional-connection';
-import type { ActivityContent, ActivityRole, ActivityStatus } from '../../domain/activities/activity.types';
+import type { ActivityContent, ActivityRole, ActivitySnapshot, ActivityStatus } from '../../domain/activities/activity.types';
+import type { ActivityFields } from '../activity-access';
+import { toSnapshot } from '../activity-document';
+import type { ProcessingActivity } from '../activity.entity';
+
+/** An activity as a workbook import compares it with a row of the file. */
+export interface CurrentActivity {
+  id: string;
+  version: number;
+  fields: ActivityFields;
+  snapshot: ActivitySnapshot;
+  ownerIsMember: boolean;
+}
 
 /** What other modules may know of an activity: enough to label it, link to it and authorise on it. */
 export interface ActivitySummary {
@@ -192,6 +204,38 @@ export class ActivityDirectory {
       [organizationId, references],
     );
     return new Map(rows.map((row) => [row.reference, row.id]));
+  }
+
+  /**
+   * The activities holding these references as a workbook import compares them: id, version, the
+   * fields authorization reads, the snapshot (as `ActivityQueries.snapshot` builds it) and whether
+   * the owner is still a member. One query for the whole file.
+   */
+  async currentByReference(organizationId: string, references: readonly string[]): Promise<Map<string, CurrentActivity>> {
+    if (!references.length) return new Map();
+    const rows = await this.connection.manager.query<(ProcessingActivity & { department: string | null; owner: string | null; ownerIsMember: boolean })[]>(
+      `SELECT a.organization_id AS "organizationId", a.id, a.reference, a.name, a.description, a.department_id AS "departmentId", a.owner_id AS "ownerId",
+              a.role, a.status, to_char(a.next_review_date, 'YYYY-MM-DD') AS "nextReviewDate", a.document, a.version,
+              d.name AS department, u.email AS owner,
+              EXISTS (SELECT 1 FROM memberships m WHERE m.organization_id = a.organization_id AND m.user_id = a.owner_id) AS "ownerIsMember"
+       FROM processing_activities a
+       LEFT JOIN departments d ON d.organization_id = a.organization_id AND d.id = a.department_id
+       LEFT JOIN users u ON u.id = a.owner_id
+       WHERE a.organization_id = $1 AND a.reference = ANY($2::text[])`,
+      [organizationId, references],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.reference,
+        {
+          id: row.id,
+          version: row.version,
+          fields: { organizationId: row.organizationId, ownerId: row.ownerId, departmentId: row.departmentId, status: row.status },
+          snapshot: toSnapshot(row, { department: row.department, owner: row.owner }),
+          ownerIsMember: row.ownerIsMember,
+        },
+      ]),
+    );
   }
 
   /** The ids among `ids` that are not activities of the organisation. */

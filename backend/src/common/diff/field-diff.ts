@@ -31,7 +31,10 @@ export function diffFields(before: Record<string, unknown> | null, after: Record
     if (ignore.includes(key)) continue;
     const a = before?.[key] ?? null;
     const b = after?.[key] ?? null;
-    if (canonical(a) !== canonical(b)) changes[key] = { before: a, after: b };
+    // Against nothing (a creation, a deletion) a value is a change without comparing texts: the
+    // canonical text of a non-null value is never "null". Imports write thousands of these events.
+    const changed = a === null || b === null ? a !== b : canonical(a) !== canonical(b);
+    if (changed) changes[key] = { before: a, after: b };
   }
   return changes;
 }

@@ -9454,7 +9454,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description .xlsx, at most 10485760 bytes
+                     * @description .xlsx, at most 33554432 bytes
                      */
                     file: Blob;
                 };

@@ -7,6 +7,8 @@ import { ActivityVersion, ProcessingActivity } from './activity.entity';
 import type { ActivitySnapshot } from '../domain/activities/activity.types';
 import { label } from './activity-access';
 import { activityFields, ActivityQueries } from './activity-queries.service';
+import { ActivityCatalogues } from '../catalogues/activity-catalogues';
+import { storeActivityFindings } from '../findings/activity-findings';
 
 /** Writing an activity row and its history: the unique reference (409), the version snapshot and the audit event. */
 @Injectable()
@@ -15,6 +17,7 @@ export class ActivityStore {
     private readonly connection: TransactionalConnection,
     private readonly records: VersionedRecords,
     private readonly queries: ActivityQueries,
+    private readonly catalogues: ActivityCatalogues,
   ) {}
 
   callerId(): string | null {
@@ -39,11 +42,19 @@ export class ActivityStore {
 
   async insert(row: ProcessingActivity): Promise<void> {
     await this.uniqueReference(row.reference, () => this.connection.getRepository(ProcessingActivity).insert(row));
+    await this.storeFindings(row);
   }
 
   async save(row: ProcessingActivity): Promise<void> {
     const { organizationId, id, ...changes } = row;
     await this.uniqueReference(row.reference, () => this.connection.getRepository(ProcessingActivity).update({ organizationId, id }, changes));
+    await this.storeFindings(row);
+  }
+
+  /** The activity's own findings, stored in the same transaction for the findings' first request (activity-findings.ts). */
+  private async storeFindings(row: ProcessingActivity): Promise<void> {
+    const manager = this.connection.manager;
+    await storeActivityFindings((sql, params) => manager.query(sql, params), row.organizationId, [row.id], await this.catalogues.facts());
   }
 
   private async uniqueReference(reference: string, write: () => Promise<unknown>): Promise<void> {

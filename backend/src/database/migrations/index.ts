@@ -27,6 +27,7 @@ import { RequestSubjectCategory1765600000000 } from './1765600000000-request-sub
 import { AdequacyConfirmations1765650000000 } from './1765650000000-adequacy-confirmations';
 import { IntakeReminders1765700000000 } from './1765700000000-intake-reminders';
 import { BreachRiskFactors1765710000000 } from './1765710000000-breach-risk-factors';
+import { ActivityFindings1765900000000 } from './1765900000000-activity-findings';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   AdequacyConfirmations1765650000000,
   IntakeReminders1765700000000,
   BreachRiskFactors1765710000000,
+  ActivityFindings1765900000000,
 ];

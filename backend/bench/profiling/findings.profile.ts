@@ -63,14 +63,14 @@ it(`profiles the findings' first request at ${ACTIVITIES} activities`, async () 
         record('    same query, columns only (no document)', (await time(() => manager.query(`SELECT a.id, a.reference, a.name, a.status FROM processing_activities a WHERE a.organization_id = $1`, [organizationId])))[1]);
         record(
           '  activities: stored rows (columns, narrow parts, own findings)',
-          (await time(() => readStoredRuleRows((sql, params) => manager.query(sql, params), organizationId, facts.rules)))[1],
+          (await time(() => readStoredRuleRows((sql, params) => manager.query<unknown[]>(sql, params), organizationId, facts.rules)))[1],
         );
         record(
           '    same query, stored json as text (no JSON.parse)',
           (await time(() => manager.query(`SELECT f.parts::text, f.findings::text FROM activity_findings f WHERE f.organization_id = $1`, [organizationId])))[1],
         );
         const [texts] = await time(() => manager.query<{ d: string }[]>(`SELECT a.document::text AS d FROM processing_activities a WHERE a.organization_id = $1`, [organizationId]));
-        record('    JSON.parse of the whole documents', (await time(() => texts.forEach((row) => JSON.parse(row.d))))[1]);
+        record('    JSON.parse of the whole documents', (await time(() => texts.forEach((row) => void JSON.parse(row.d))))[1]);
         const [loaded, loadMs] = await time(() => data.load(organizationId));
         record('  load (everything)', loadMs);
         const { tuples: _tuples, ...organization } = loaded;

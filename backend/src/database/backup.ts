@@ -176,7 +176,7 @@ export async function restoreDatabase(ownerUrl: string, file: string): Promise<R
     // from the restored rows with the shipped catalogue's facts, as the product's writes store them.
     const facts = catalogueActivityFacts();
     const activities = await client.query<{ organization_id: string; ids: string[] }>('SELECT organization_id, array_agg(id) AS ids FROM processing_activities GROUP BY organization_id');
-    for (const { organization_id, ids } of activities.rows) await storeActivityFindings(async (sql, params) => (await client.query(sql, params)).rows, organization_id, ids, facts);
+    for (const { organization_id, ids } of activities.rows) await storeActivityFindings(async (sql, params) => (await client.query(sql, params)).rows as unknown[], organization_id, ids, facts);
     // Deferred foreign keys are checked now, while a failure can still be reported and rolled back.
     await client.query('SET CONSTRAINTS ALL IMMEDIATE');
     await client.query('COMMIT');

@@ -29,7 +29,7 @@ describe('activity findings stored at write time (real PostgreSQL)', () => {
 
   /** A process's first evaluation (no cache, no memo), with `facts` as its catalogue facts. */
   const cold = async (facts?: EngineFacts) => {
-    const source = facts ? Object.assign(Object.create(data) as FindingsDataService, { facts: async () => facts }) : data;
+    const source = facts ? Object.assign(Object.create(data) as FindingsDataService, { facts: () => Promise.resolve(facts) }) : data;
     const service = new FindingsService(source);
     const evaluation = await connection.withTenant({ organizationId }, () => service.evaluate(organizationId));
     return { evaluation, evaluated: service.activitiesEvaluated };

@@ -551,5 +551,5 @@ async function writeActivities(client: ClientBase, chain: AuditChain, { activiti
   await chain.insert(events);
   // Their own findings, as the product's writes store them (ActivityStore).
   const organizationId = activities[0]?.[0] as string | undefined;
-  if (organizationId) await storeActivityFindings(async (sql, params) => (await client.query(sql, params)).rows, organizationId, activities.map((row) => row[1] as string), facts);
+  if (organizationId) await storeActivityFindings(async (sql, params) => (await client.query(sql, params)).rows as unknown[], organizationId, activities.map((row) => row[1] as string), facts);
 }

@@ -6,7 +6,7 @@ import { ActivityCatalogues } from '../catalogues/activity-catalogues';
 import { FindingsService } from './findings.service';
 import { computeFindings, EngineFacts, FINDING_RULES } from './findings-engine';
 import { FindingsDataService } from './findings-data.service';
-import { rulesVersion } from './activity-findings';
+import { rulesVersion, storeActivityFindings } from './activity-findings';
 
 /**
  * Incremental findings: the activities' own results stored at write time (activity_findings) give
@@ -81,6 +81,33 @@ describe('activity findings stored at write time (real PostgreSQL)', () => {
     expect(evaluation.findings.filter((finding) => finding.recordReference === 'T-0009' && finding.code === 'information_missing').map((finding) => finding.recordName)).toEqual(
       ['Paie « siège » et établissements d’outre-mer'],
     );
+  });
+
+  it('reads an activity written since the last evaluation from its stored results when they match', async () => {
+    const service = new FindingsService(data);
+    const evaluate = () => connection.withTenant({ organizationId }, () => service.evaluate(organizationId));
+    const first = await evaluate();
+    const evaluated = service.activitiesEvaluated;
+    const facts = await connection.withTenant({ organizationId }, () => data.facts());
+    // A write and its stored results in one transaction, as ActivityStore does (the document by plain SQL).
+    await asOwner(api, async (client) => {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ id: string }>(
+        "UPDATE processing_activities SET document = jsonb_set(document, '{rightsProcedure}', 'null'), name = 'Vidéoprotection « accès » du siège' WHERE organization_id = $1 AND reference = 'T-0005' RETURNING id",
+        [organizationId],
+      );
+      await storeActivityFindings(async (sql, params) => (await client.query(sql, params)).rows as unknown[], organizationId, [rows[0].id], facts.rules);
+      await client.query('COMMIT');
+    });
+    const second = await evaluate();
+    expect(second).not.toBe(first);
+    expect(service.activitiesEvaluated).toBe(evaluated);
+    const expected = await fromDocuments();
+    expect(second.findings).toEqual(expected.findings);
+    expect(second.scores).toEqual(expected.scores);
+    expect(second.findings.filter((finding) => finding.recordReference === 'T-0005' && finding.code === 'rights_procedure_missing').map((finding) => finding.recordName)).toEqual([
+      'Vidéoprotection « accès » du siège',
+    ]);
   });
 
   it('recomputes every activity when the catalogue facts change (a restart with new facts)', async () => {

@@ -109,12 +109,12 @@ export interface StoredRuleRow {
 }
 
 /**
- * Every activity of the organisation in reference order, its columns with, when its stored row
+ * Every activity of the organisation in reference order (or those of `ids`), its columns with, when its stored row
  * matches, the document parts of CrossRecordParts and its own results attached (withStoredResults:
  * the other document parts are left empty — only the scoped rules read them, and their results are
  * there). When no row matches, `stored` is false and the caller reads the row with ActivityDirectory.ruleRows.
  */
-export async function readStoredRuleRows(query: Query, organizationId: string, facts: RuleFacts): Promise<StoredRuleRow[]> {
+export async function readStoredRuleRows(query: Query, organizationId: string, facts: RuleFacts, ids?: readonly string[]): Promise<StoredRuleRow[]> {
   type Read = Omit<ActivityRow, (typeof RULE_DOCUMENT_KEYS)[number]> & {
     tuple: string;
     score: number | null;
@@ -126,8 +126,8 @@ export async function readStoredRuleRows(query: Query, organizationId: string, f
      FROM processing_activities a
      LEFT JOIN activity_findings f ON f.organization_id = a.organization_id AND f.activity_id = a.id
        AND f.tuple = ${ACTIVITY_TUPLE_SQL} AND f.rules_version = $2
-     WHERE a.organization_id = $1 ORDER BY a.reference`,
-    [organizationId, rulesVersion(facts)],
+     WHERE a.organization_id = $1 ${ids ? 'AND a.id = ANY($3::uuid[])' : 'ORDER BY a.reference'}`,
+    ids ? [organizationId, rulesVersion(facts), ids] : [organizationId, rulesVersion(facts)],
   )) as Read[];
   return rows.map(({ tuple, score, parts, findings, ...columns }) => {
     if (score === null || !parts || !findings) return { row: { ...columns, ...ruleDocumentParts({}) }, tuple, stored: false };

@@ -87,10 +87,14 @@ export class FindingsDataService {
         return row;
       });
     } else {
-      // The list of tuples first (no document read), then the rows whose tuple changed.
+      // The list of tuples first (no document read), then the rows whose tuple changed: from their
+      // stored own results when they match (a write by the product), else from their documents.
       const current = await this.activityDirectory.tuples(organizationId);
       const stale = current.filter((entry) => previous.get(entry.id)?.tuple !== entry.tuple).map((entry) => entry.id);
-      for (const { tuple, ...row } of await this.activityDirectory.ruleRows(organizationId, stale)) tuples.set(row.id, { tuple, row });
+      const read = facts && stale.length ? await readStoredRuleRows((sql, params) => manager.query(sql, params), organizationId, facts, stale) : [];
+      for (const entry of read) if (entry.stored) tuples.set(entry.row.id, { tuple: entry.tuple, row: entry.row });
+      const missing = facts ? read.filter((entry) => !entry.stored).map((entry) => entry.row.id) : stale;
+      for (const { tuple, ...row } of await this.activityDirectory.ruleRows(organizationId, missing)) tuples.set(row.id, { tuple, row });
       activities = [];
       for (const entry of current) {
         // A row deleted between the two queries is left out (the fingerprint will differ next time).

@@ -3,12 +3,15 @@ import { Client } from 'pg';
 import { createTestApi } from '../../test/test-api';
 import { TransactionalConnection } from '../../src/common/request-context/transactional-connection';
 import { createSyntheticOrganization, generateSyntheticRegister } from '../../src/database/synthetic/synthetic-register';
-import { ActivityDirectory } from '../../src/activities/directory/activity-directory';
+import { ACTIVITY_TUPLE_SQL, ActivityDirectory, RULE_ROW_COLUMNS } from '../../src/activities/directory/activity-directory';
 import { FindingsDataService } from '../../src/findings/findings-data.service';
 import { FindingsService } from '../../src/findings/findings.service';
-import { computeFindings, FINDING_RULES } from '../../src/findings/findings-engine';
+import { computeFindings, FINDING_RULES, naturalCompare } from '../../src/findings/findings-engine';
+
+/** As findings-engine.ts sorts. */
+const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 import { checkActivity } from '../../src/domain/activities/activity-rules';
-import { readStoredRuleRows } from '../../src/findings/activity-findings';
+import { readStoredRuleRows, rulesVersion } from '../../src/findings/activity-findings';
 
 /**
  * Profiles the findings' first request in-process: a synthetic register of PROFILE_ACTIVITIES
@@ -65,6 +68,14 @@ it(`profiles the findings' first request at ${ACTIVITIES} activities`, async () 
           '  activities: stored rows (columns, narrow parts, own findings)',
           (await time(() => readStoredRuleRows((sql, params) => manager.query<unknown[]>(sql, params), organizationId, facts.rules)))[1],
         );
+        const storedSql = `SELECT ${RULE_ROW_COLUMNS}, f.score, f.parts, f.findings FROM processing_activities a
+           LEFT JOIN activity_findings f ON f.organization_id = a.organization_id AND f.activity_id = a.id AND f.tuple = ${ACTIVITY_TUPLE_SQL} AND f.rules_version = $2
+           WHERE a.organization_id = $1 ORDER BY a.reference`;
+        record('    same query, rows as pg gives them (no mapping)', (await time(() => manager.query(storedSql, [organizationId, rulesVersion(facts.rules)])))[1]);
+        if (run === 0) {
+          const plan = await manager.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${storedSql}`, [organizationId, rulesVersion(facts.rules)]);
+          process.stdout.write(`${plan.map((line) => line['QUERY PLAN']).join('\n')}\n`);
+        }
         record(
           '    same query, stored json as text (no JSON.parse)',
           (await time(() => manager.query(`SELECT f.parts::text, f.findings::text FROM activity_findings f WHERE f.organization_id = $1`, [organizationId])))[1],
@@ -78,6 +89,14 @@ it(`profiles the findings' first request at ${ACTIVITIES} activities`, async () 
         record('  compute: no rule (check, score, sort)', (await time(() => computeFindings(organization, facts, [])))[1]);
         for (const rule of FINDING_RULES) record(`  compute: rule « ${rule.name} » + check`, (await time(() => computeFindings(organization, facts, [rule])))[1]);
         record('  compute: every rule', (await time(() => computeFindings(organization, facts)))[1]);
+        // The path a first evaluation takes now: the own results stored at write time.
+        const [fromStored, storedMs] = await time(() => data.load(organizationId, undefined, facts.rules));
+        record('  load (everything, own results stored)', storedMs);
+        const { tuples: _storedTuples, ...storedOrganization } = fromStored;
+        const [result, computeMs] = await time(() => computeFindings(storedOrganization, facts));
+        record('  compute: every rule, own results stored', computeMs);
+        record('  findings (count)', result.findings.length);
+        record('    of which sorting them', (await time(() => [...result.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || naturalCompare(a.recordType, b.recordType) || naturalCompare(a.recordReference, b.recordReference) || naturalCompare(a.field, b.field))))[1]);
       });
     }
     const lines = [`findings, ${ACTIVITIES} activities, median of ${RUNS} runs (ms):`, ...[...phases.entries()].map(([name, values]) => `${name.padEnd(70)} ${median(values).toFixed(0).padStart(6)}  (${values.map((v) => v.toFixed(0)).join(', ')})`)];

@@ -399,24 +399,25 @@ export class EvaluationMemo {
 
 /**
  * An activity row read without the document parts only the scoped rules read (activity-findings.ts)
- * carries, under this key, its own results computed from the whole row when it was written, and the
- * catalogue facts they were computed with. The engine uses them, for the same facts and FINDING_RULES
- * only, instead of running the register check and the scoped rules on the row.
+ * comes with its own results computed from the whole row when it was written, and the catalogue facts
+ * they were computed with. The engine uses them, for the same facts and FINDING_RULES only, instead of
+ * running the register check and the scoped rules on the row. Kept beside the row (a WeakMap), so that
+ * the row keeps its shape and compares as it did.
  */
-export const STORED_RESULTS = Symbol('storedResults');
-
 export interface StoredResults {
   rules: RuleFacts;
   own: ActivityMemo;
 }
 
-/** Attaches `results` to the row, not enumerable: the row compares and serialises as it did. */
+const storedResults = new WeakMap<ActivityRow, StoredResults>();
+
 export function withStoredResults<T extends ActivityRow>(row: T, results: StoredResults): T {
-  return Object.defineProperty(row, STORED_RESULTS, { value: results, enumerable: false });
+  storedResults.set(row, results);
+  return row;
 }
 
 function storedResultsOf(activity: ActivityRow, facts: RuleFacts, rules: readonly FindingRule[]): ActivityMemo | undefined {
-  const stored = (activity as ActivityRow & { [STORED_RESULTS]?: StoredResults })[STORED_RESULTS];
+  const stored = storedResults.get(activity);
   return stored && stored.rules === facts && rules === FINDING_RULES ? stored.own : undefined;
 }
 

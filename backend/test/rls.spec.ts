@@ -62,6 +62,7 @@ describe('row-level security with the application role', () => {
     'evidence_documents',
     'evidence_document_contents',
     'activity_templates',
+    'activity_findings',
   ];
 
   it('shows only the current organisation to a query without any organisation filter', async () => {

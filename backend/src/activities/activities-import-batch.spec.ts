@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
 import { asOwner, completeActivity } from './activities.test-helpers';
+import { ACTIVITY_TUPLE_SQL } from './directory/activity-directory';
 
 /**
  * The import writes in multi-row statements (activities, version rows, vendor links, audit events
@@ -62,6 +63,17 @@ describe('Batched import of activities (real PostgreSQL)', () => {
       (await client.query<{ activity_id: string }>('SELECT activity_id FROM activity_processors WHERE organization_id = $1', [org.organizationId])).rows,
     );
     expect(links.map((link) => link.activity_id).sort()).toEqual([importedId, created.body.id].sort());
+
+    // Its own findings are stored by the import as by a single write, matching the row as it stands.
+    const stored = await asOwner(api, async (client) =>
+      (
+        await client.query<{ id: string; current: boolean }>(
+          `SELECT a.id, f.tuple = ${ACTIVITY_TUPLE_SQL} AS current FROM processing_activities a JOIN activity_findings f ON f.activity_id = a.id WHERE a.organization_id = $1`,
+          [org.organizationId],
+        )
+      ).rows,
+    );
+    expect(stored.find((row) => row.id === importedId)).toEqual({ id: importedId, current: true });
   });
 
   it('chains the audit events of an import so that the chain verifies, between events written one by one', async () => {

@@ -8,6 +8,8 @@ import { ActivityVersion, ProcessingActivity } from './activity.entity';
 import type { ActivitySnapshot } from '../domain/activities/activity.types';
 import { label } from './activity-access';
 import { activityFields, ActivityQueries } from './activity-queries.service';
+import { ActivityCatalogues } from '../catalogues/activity-catalogues';
+import { storeActivityFindings } from '../findings/activity-findings';
 
 /** Rows per multi-row statement of an import: few round trips, each statement's JSON a few MB at most. */
 export const IMPORT_CHUNK = 1000;
@@ -20,6 +22,7 @@ export class ActivityStore {
     private readonly records: VersionedRecords,
     private readonly queries: ActivityQueries,
     private readonly audit: AuditService,
+    private readonly catalogues: ActivityCatalogues,
   ) {}
 
   callerId(): string | null {
@@ -44,6 +47,7 @@ export class ActivityStore {
 
   async insert(row: ProcessingActivity): Promise<void> {
     await this.uniqueReference(row.reference, () => this.connection.getRepository(ProcessingActivity).insert(row));
+    await this.storeFindings(row);
   }
 
   /**
@@ -95,6 +99,11 @@ export class ActivityStore {
         ],
       );
     }
+    // Their own findings too, as a single insert stores them (read back per statement of 1,000).
+    if (rows.length > 0) {
+      const facts = await this.catalogues.facts();
+      await storeActivityFindings((sql, params) => manager.query(sql, params), rows[0].organizationId, rows.map((row) => row.id), facts);
+    }
     await this.audit.recordMany(
       rows.map((row, i) => ({ action, entityType: 'Activity', entityId: row.id, entityLabel: label(row), before: null, after: activityFields(snapshots[i]) })),
     );
@@ -103,6 +112,13 @@ export class ActivityStore {
   async save(row: ProcessingActivity): Promise<void> {
     const { organizationId, id, ...changes } = row;
     await this.uniqueReference(row.reference, () => this.connection.getRepository(ProcessingActivity).update({ organizationId, id }, changes));
+    await this.storeFindings(row);
+  }
+
+  /** The activity's own findings, stored in the same transaction for the findings' first request (activity-findings.ts). */
+  private async storeFindings(row: ProcessingActivity): Promise<void> {
+    const manager = this.connection.manager;
+    await storeActivityFindings((sql, params) => manager.query(sql, params), row.organizationId, [row.id], await this.catalogues.facts());
   }
 
   private async uniqueReference(reference: string, write: () => Promise<unknown>): Promise<void> {

@@ -4,14 +4,18 @@ import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import { Client } from 'pg';
 import { migrations } from './migrations';
+import { storeActivityFindings } from '../findings/activity-findings';
+import { catalogueActivityFacts } from './synthetic/synthetic-content';
 
 /**
  * Logical backup of the whole database as gzip-compressed JSON lines: a header (format, migrations
  * applied), then the rows of every table in foreign-key order, in batches. It needs no pg_dump (the
  * embedded PostgreSQL ships none) and restores into any PostgreSQL ≥ 14 migrated to the same schema.
- * Sessions, login attempts and the shipped catalogues (reloaded at start) are not part of it.
+ * Sessions, login attempts and the shipped catalogues (reloaded at start) are not part of it, nor
+ * activity_findings: derived from the activities, its rows name row versions (xmin/ctid) that a
+ * restore does not keep — the restore computes them again.
  */
-const SKIPPED_TABLES = new Set(['sessions', 'login_attempts', 'catalogue_entries', 'schema_migrations']);
+const SKIPPED_TABLES = new Set(['sessions', 'login_attempts', 'catalogue_entries', 'schema_migrations', 'activity_findings']);
 const BATCH = 1000;
 export const BACKUP_FORMAT = 'registre-backup';
 
@@ -168,6 +172,11 @@ export async function restoreDatabase(ownerUrl: string, file: string): Promise<R
         );
       }
     }
+    // Each activity's own findings (activity_findings, derived: not in the backup), computed again
+    // from the restored rows with the shipped catalogue's facts, as the product's writes store them.
+    const facts = catalogueActivityFacts();
+    const activities = await client.query<{ organization_id: string; ids: string[] }>('SELECT organization_id, array_agg(id) AS ids FROM processing_activities GROUP BY organization_id');
+    for (const { organization_id, ids } of activities.rows) await storeActivityFindings(async (sql, params) => (await client.query(sql, params)).rows as unknown[], organization_id, ids, facts);
     // Deferred foreign keys are checked now, while a failure can still be reported and rolled back.
     await client.query('SET CONSTRAINTS ALL IMMEDIATE');
     await client.query('COMMIT');

@@ -7,6 +7,8 @@ import { TransactionalConnection } from '../common/request-context/transactional
 import { TransferFactsService } from '../transfers/transfer-facts.service';
 import type { ActivityRow, DpiaRow, OrganizationData, VendorRow } from './finding.types';
 import type { EngineFacts } from './findings-engine';
+import type { RuleFacts } from '../domain/activities/activity-rules';
+import { readStoredRuleRows } from './activity-findings';
 import { INTAKE_CLOCK, loadIntakeRegisters } from './intake-register-data';
 
 /** Activity id → its row version (xmin/ctid) and what the engine read of it. */
@@ -61,20 +63,38 @@ export class FindingsDataService {
    * back to `load`, it lets only the rows written since be read again: an unchanged tuple is the
    * same row, whoever may have written elsewhere.
    */
-  async load(organizationId: string, previous?: ActivityTuples): Promise<OrganizationData & { tuples: ActivityTuples }> {
+  async load(organizationId: string, previous?: ActivityTuples, facts?: RuleFacts): Promise<OrganizationData & { tuples: ActivityTuples }> {
     const manager = this.connection.manager;
     const tuples: ActivityTuples = new Map();
     let activities: ActivityRow[];
-    if (!previous) {
+    if (!previous && facts) {
+      // First evaluation: each activity's own results as stored at write time (activity-findings.ts);
+      // the documents of the activities without a matching stored row are read, as below.
+      const read = await readStoredRuleRows((sql, params) => manager.query(sql, params), organizationId, facts);
+      const missing = read.filter((entry) => !entry.stored).map((entry) => entry.row.id);
+      const fresh = new Map((await this.activityDirectory.ruleRows(organizationId, missing)).map(({ tuple, ...row }) => [row.id, { tuple, row }]));
+      activities = [];
+      for (const entry of read) {
+        // A row written between the two queries: its newer version (the fingerprint will differ next time).
+        const known = entry.stored ? { tuple: entry.tuple, row: entry.row } : fresh.get(entry.row.id);
+        if (!known) continue;
+        tuples.set(known.row.id, known);
+        activities.push(known.row);
+      }
+    } else if (!previous) {
       activities = (await this.activityDirectory.ruleRows(organizationId)).map(({ tuple, ...row }) => {
         tuples.set(row.id, { tuple, row });
         return row;
       });
     } else {
-      // The list of tuples first (no document read), then the rows whose tuple changed.
+      // The list of tuples first (no document read), then the rows whose tuple changed: from their
+      // stored own results when they match (a write by the product), else from their documents.
       const current = await this.activityDirectory.tuples(organizationId);
       const stale = current.filter((entry) => previous.get(entry.id)?.tuple !== entry.tuple).map((entry) => entry.id);
-      for (const { tuple, ...row } of await this.activityDirectory.ruleRows(organizationId, stale)) tuples.set(row.id, { tuple, row });
+      const read = facts && stale.length ? await readStoredRuleRows((sql, params) => manager.query(sql, params), organizationId, facts, stale) : [];
+      for (const entry of read) if (entry.stored) tuples.set(entry.row.id, { tuple: entry.tuple, row: entry.row });
+      const missing = facts ? read.filter((entry) => !entry.stored).map((entry) => entry.row.id) : stale;
+      for (const { tuple, ...row } of await this.activityDirectory.ruleRows(organizationId, missing)) tuples.set(row.id, { tuple, row });
       activities = [];
       for (const entry of current) {
         // A row deleted between the two queries is left out (the fingerprint will differ next time).

@@ -339,10 +339,26 @@ export function naturalCompare(a: string, b: string): number {
 const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 /** What one evaluation keeps of an activity for the next: its register check and the findings of the rules scoped to it (by rule position). */
-interface ActivityMemo {
-  checks: number;
+export interface ActivityMemo {
+  /** The completeness score (share of the register's checks passed). */
+  score: number;
   problems: ReturnType<typeof checkActivity>['problems'];
   findings: (readonly Finding[] | undefined)[];
+}
+
+/**
+ * An activity's own results, complete: its score and the findings of every rule scoped to it (by
+ * rule position, undefined for the others), whatever its status. What activity_findings stores at
+ * write time (activity-findings.ts), and what an evaluation computes for a row without it.
+ */
+export function ownResults(activity: ActivityRow, facts: RuleFacts, rules: readonly FindingRule[] = FINDING_RULES): ActivityMemo {
+  const { checks, problems } = checkActivity(activity, facts);
+  const entry: ActivityMemo = { score: Math.floor((100 * (checks - problems.length)) / checks), problems, findings: [] };
+  const context = { problems } as RuleContext;
+  rules.forEach((rule, position) => {
+    if (rule.scope === 'activity' && rule.activity) entry.findings[position] = rule.activity(activity, context);
+  });
+  return entry;
 }
 
 /**
@@ -374,6 +390,35 @@ export class EvaluationMemo {
     this.evaluated += 1;
     this.activities.set(activity, memo);
   }
+
+  /** Results computed elsewhere (stored at write time): not counted as evaluated. */
+  seed(activity: ActivityRow, memo: ActivityMemo): void {
+    this.activities.set(activity, memo);
+  }
+}
+
+/**
+ * An activity row read without the document parts only the scoped rules read (activity-findings.ts)
+ * comes with its own results computed from the whole row when it was written, and the catalogue facts
+ * they were computed with. The engine uses them, for the same facts and FINDING_RULES only, instead of
+ * running the register check and the scoped rules on the row. Kept beside the row (a WeakMap), so that
+ * the row keeps its shape and compares as it did.
+ */
+export interface StoredResults {
+  rules: RuleFacts;
+  own: ActivityMemo;
+}
+
+const storedResults = new WeakMap<ActivityRow, StoredResults>();
+
+export function withStoredResults<T extends ActivityRow>(row: T, results: StoredResults): T {
+  storedResults.set(row, results);
+  return row;
+}
+
+function storedResultsOf(activity: ActivityRow, facts: RuleFacts, rules: readonly FindingRule[]): ActivityMemo | undefined {
+  const stored = storedResults.get(activity);
+  return stored && stored.rules === facts && rules === FINDING_RULES ? stored.own : undefined;
 }
 
 export interface EngineResult {
@@ -417,13 +462,17 @@ export function computeFindings(data: OrganizationData, engineFacts: EngineFacts
   const scores: ActivityScore[] = [];
   for (const activity of data.activities) {
     let entry = kept?.get(activity);
+    if (!entry) {
+      entry = storedResultsOf(activity, facts.rules, rules);
+      if (entry) kept?.seed(activity, entry);
+    }
     const fresh = !entry;
     if (!entry) {
       const { checks, problems } = checkActivity(activity, facts.rules);
-      entry = { checks, problems, findings: [] };
+      entry = { score: Math.floor((100 * (checks - problems.length)) / checks), problems, findings: [] };
     }
-    const { checks, problems } = entry;
-    scores.push({ id: activity.id, departmentId: activity.departmentId, status: activity.status, score: Math.floor((100 * (checks - problems.length)) / checks) });
+    const { problems } = entry;
+    scores.push({ id: activity.id, departmentId: activity.departmentId, status: activity.status, score: entry.score });
     // An archived activity no longer runs: it raises no finding (its score stays in the register list).
     if (activity.status !== 'archived') {
       context.problems = problems;

@@ -131,7 +131,7 @@ export class FindingsService {
       return cached.evaluation;
     }
     // The activities not written since the last evaluation are reused as they were read.
-    const { tuples, ...data } = await this.data.load(organizationId, cached?.tuples);
+    const { tuples, ...data } = await this.data.load(organizationId, cached?.tuples, facts.rules);
     const memo = cached?.memo.fits(facts, FINDING_RULES) ? cached.memo : new EvaluationMemo(facts);
     const evaluatedBefore = memo.evaluated;
     const evaluation: Evaluation = { data, ...computeFindings(data, facts, FINDING_RULES, memo) };

@@ -88,6 +88,60 @@ export const ACTIVITIES_FINGERPRINT_SQL = `(SELECT count(*) || ':' || coalesce(b
 /** The jsonb_to_record column of each rule key: text for the free texts, jsonb for the rest. */
 const RULE_DOCUMENT_COLUMNS = RULE_DOCUMENT_KEYS.map((key) => `"${key}" ${key === 'dataSubjectInformation' || key === 'rightsProcedure' ? 'text' : 'jsonb'}`).join(', ');
 
+/** The activity's columns the rules read, with its tuple (`a` is processing_activities). */
+export const RULE_ROW_COLUMNS = `a.id, a.xmin::text || '/' || a.ctid::text AS tuple, a.reference, a.name, a.status, a.role,
+  a.department_id AS "departmentId", a.owner_id AS "ownerId", to_char(a.next_review_date, 'YYYY-MM-DD') AS "nextReviewDate", a.updated_at AS "updatedAt"`;
+
+/** The activity's tuple as RULE_ROW_COLUMNS gives it. */
+export const ACTIVITY_TUPLE_SQL = "a.xmin::text || '/' || a.ctid::text";
+
+type Query = (sql: string, params: unknown[]) => Promise<unknown[]>;
+
+/**
+ * The rule rows of the organisation's activities (all, in reference order, or those of `ids`),
+ * with any query function: the directory's, or a script's client (the synthetic generator).
+ */
+export async function readRuleRows(query: Query, organizationId: string, ids?: readonly string[]): Promise<(ActivityRuleRow & { tuple: string })[]> {
+  if (ids && !ids.length) return [];
+  // A document written before a field existed may lack it: null here, as in jsonb_to_record.
+  type Stored = { [key in keyof ActivityRuleRow]: ActivityRuleRow[key] | null } & { tuple: string };
+  const rows = (await query(
+    `SELECT ${RULE_ROW_COLUMNS}, ${RULE_DOCUMENT_KEYS.map((key) => `d."${key}"`).join(', ')}
+     FROM processing_activities a CROSS JOIN LATERAL jsonb_to_record(a.document) AS d(${RULE_DOCUMENT_COLUMNS})
+     WHERE a.organization_id = $1 ${ids ? 'AND a.id = ANY($2::uuid[])' : 'ORDER BY a.reference'}`,
+    ids ? [organizationId, ids] : [organizationId],
+  )) as Stored[];
+  return rows.map((row) => ({
+    id: row.id!,
+    tuple: row.tuple,
+    reference: row.reference!,
+    name: row.name!,
+    status: row.status!,
+    role: row.role!,
+    departmentId: row.departmentId,
+    ownerId: row.ownerId,
+    nextReviewDate: row.nextReviewDate,
+    updatedAt: row.updatedAt!,
+    ...ruleDocumentParts(row),
+  }));
+}
+
+/** The document parts of a rule row, with their defaults for a document that lacks them. */
+export function ruleDocumentParts(row: { [key in (typeof RULE_DOCUMENT_KEYS)[number]]?: ActivityContent[key] | null }): Pick<ActivityRuleRow, (typeof RULE_DOCUMENT_KEYS)[number]> {
+  return {
+    purposes: row.purposes ?? [],
+    dataSubjects: row.dataSubjects ?? [],
+    dataCategories: row.dataCategories ?? [],
+    dataSubjectInformation: row.dataSubjectInformation ?? null,
+    rightsProcedure: row.rightsProcedure ?? null,
+    jointControllers: row.jointControllers ?? [],
+    clientControllers: row.clientControllers ?? [],
+    processors: row.processors ?? [],
+    transfers: row.transfers ?? [],
+    dpiaScreening: row.dpiaScreening!,
+  };
+}
+
 const SUMMARY_COLUMNS = 'id, reference, name, status, owner_id AS "ownerId", department_id AS "departmentId"';
 
 /**
@@ -263,39 +317,7 @@ export class ActivityDirectory {
    * key would decompress it again for each; the parts the rules do not read never leave PostgreSQL.
    */
   async ruleRows(organizationId: string, ids?: readonly string[]): Promise<(ActivityRuleRow & { tuple: string })[]> {
-    if (ids && !ids.length) return [];
-    // A document written before a field existed may lack it: null here, as in jsonb_to_record.
-    type Stored = { [key in keyof ActivityRuleRow]: ActivityRuleRow[key] | null } & { tuple: string };
-    const rows = await this.connection.manager.query<Stored[]>(
-      `SELECT a.id, a.xmin::text || '/' || a.ctid::text AS tuple, a.reference, a.name, a.status, a.role,
-              a.department_id AS "departmentId", a.owner_id AS "ownerId", to_char(a.next_review_date, 'YYYY-MM-DD') AS "nextReviewDate",
-              a.updated_at AS "updatedAt", ${RULE_DOCUMENT_KEYS.map((key) => `d."${key}"`).join(', ')}
-       FROM processing_activities a CROSS JOIN LATERAL jsonb_to_record(a.document) AS d(${RULE_DOCUMENT_COLUMNS})
-       WHERE a.organization_id = $1 ${ids ? 'AND a.id = ANY($2::uuid[])' : 'ORDER BY a.reference'}`,
-      ids ? [organizationId, ids] : [organizationId],
-    );
-    return rows.map((row) => ({
-      id: row.id!,
-      tuple: row.tuple,
-      reference: row.reference!,
-      name: row.name!,
-      status: row.status!,
-      role: row.role!,
-      departmentId: row.departmentId,
-      ownerId: row.ownerId,
-      nextReviewDate: row.nextReviewDate,
-      updatedAt: row.updatedAt!,
-      purposes: row.purposes ?? [],
-      dataSubjects: row.dataSubjects ?? [],
-      dataCategories: row.dataCategories ?? [],
-      dataSubjectInformation: row.dataSubjectInformation,
-      rightsProcedure: row.rightsProcedure,
-      jointControllers: row.jointControllers ?? [],
-      clientControllers: row.clientControllers ?? [],
-      processors: row.processors ?? [],
-      transfers: row.transfers ?? [],
-      dpiaScreening: row.dpiaScreening!,
-    }));
+    return readRuleRows((sql, params) => this.connection.manager.query(sql, params), organizationId, ids);
   }
 
   /** Every transfer recorded by the organisation's activities that are not archived. */

@@ -28,6 +28,7 @@ import { AdequacyConfirmations1765650000000 } from './1765650000000-adequacy-con
 import { IntakeReminders1765700000000 } from './1765700000000-intake-reminders';
 import { BreachRiskFactors1765710000000 } from './1765710000000-breach-risk-factors';
 import { CatalogueChanges1765800000000 } from './1765800000000-catalogue-changes';
+import { ActivityFindings1765900000000 } from './1765900000000-activity-findings';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   IntakeReminders1765700000000,
   BreachRiskFactors1765710000000,
   CatalogueChanges1765800000000,
+  ActivityFindings1765900000000,
 ];

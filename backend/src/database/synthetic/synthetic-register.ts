@@ -6,6 +6,8 @@ import { CURRENT_HASH_VERSION, hashEvent } from '../../audit/audit-hash';
 import { diffFields, FieldChange, flattenFields } from '../../common/diff/field-diff';
 import { toVendorSnapshot } from '../../vendors/vendor-record';
 import type { Vendor } from '../../vendors/vendor.entity';
+import type { ActivityFacts } from '../../catalogues/activity-catalogues';
+import { storeActivityFindings } from '../../findings/activity-findings';
 import { catalogueActivityFacts, catalogueTransferFacts, DEFAULT_SHAPE, DEPARTMENT_NAMES, historyOf, planActivity, planVendor, Random, ActivityShape } from './synthetic-content';
 
 /**
@@ -438,7 +440,7 @@ export async function generateSyntheticRegister(client: ClientBase, options: Syn
       const count = Math.min(batchSize, options.activities - done);
       const batch = await prepareActivities(chain, { organizationId, first: firstNumber + done, count, shape, seed: options.seed ?? 1, start, spacing, dpo, owners, departmentIds, vendorNames, vendorIds, activityFacts });
       await writing;
-      writing = writeActivities(client, chain, batch).then(() => log(`activities: ${done + count}/${options.activities}`));
+      writing = writeActivities(client, chain, batch, activityFacts).then(() => log(`activities: ${done + count}/${options.activities}`));
       // Awaited at the next turn; a failure meanwhile must not count as unhandled.
       writing.catch(() => undefined);
       written += batch.versions.length;
@@ -534,7 +536,7 @@ async function prepareActivities(chain: AuditChain, batch: ActivityBatch): Promi
   return { activities, links, versions, events: chain.rows(events) };
 }
 
-async function writeActivities(client: ClientBase, chain: AuditChain, { activities, links, versions, events }: PreparedActivities): Promise<void> {
+async function writeActivities(client: ClientBase, chain: AuditChain, { activities, links, versions, events }: PreparedActivities, facts: ActivityFacts): Promise<void> {
   await insertRows(
     client,
     'processing_activities',
@@ -547,4 +549,7 @@ async function writeActivities(client: ClientBase, chain: AuditChain, { activiti
     snapshot: 'jsonb',
   });
   await chain.insert(events);
+  // Their own findings, as the product's writes store them (ActivityStore).
+  const organizationId = activities[0]?.[0] as string | undefined;
+  if (organizationId) await storeActivityFindings(async (sql, params) => (await client.query(sql, params)).rows as unknown[], organizationId, activities.map((row) => row[1] as string), facts);
 }

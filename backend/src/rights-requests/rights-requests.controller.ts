@@ -25,18 +25,22 @@ import {
 } from './dto/rights-request.dto';
 import type { RightsRequestDetail, RightsRequestSummary } from '../domain/rights-requests/rights-request.types';
 import { RightsRequestsService } from './rights-requests.service';
+import { RightsRequestQueries } from './rights-request-queries.service';
 
 @ApiTags('rights-requests')
 @Controller('v1/organizations/:orgId/rights-requests')
 export class RightsRequestsController {
-  constructor(private readonly requests: RightsRequestsService) {}
+  constructor(
+    private readonly requests: RightsRequestsService,
+    private readonly queries: RightsRequestQueries,
+  ) {}
 
   @Get()
   @CheckPolicy('read', 'RightsRequest')
   @ApiOperation({ summary: 'Rights requests, the earliest due first (a contributor sees those they recorded); filters status, type, overdue' })
   @ApiOkResponse({ type: RightsRequestPage })
   list(@CurrentAccess() access: OrganizationAccess, @Query() query: ListRightsRequestsQuery): Promise<Page<RightsRequestSummary>> {
-    return this.requests.list(access, query);
+    return this.queries.list(access, query);
   }
 
   @Post()
@@ -53,7 +57,7 @@ export class RightsRequestsController {
   @ApiOperation({ summary: 'One request, with its due days and linked activities' })
   @ApiOkResponse({ type: RightsRequestView })
   get(@CurrentAccess() access: OrganizationAccess, @Param('requestId', ParseIdPipe) requestId: string): Promise<RightsRequestDetail> {
-    return this.requests.get(access, requestId);
+    return this.queries.get(access, requestId);
   }
 
   @Get(':requestId/answer-letter')
@@ -68,7 +72,7 @@ export class RightsRequestsController {
     @Query() query: AnswerLetterQuery,
     @Req() request: Request,
   ): Promise<AnswerLetterView> {
-    return { text: await this.requests.answerLetter(access, requestId, query.lang ?? resolveLocale(request)) };
+    return { text: await this.queries.answerLetter(access, requestId, query.lang ?? resolveLocale(request)) };
   }
 
   @Patch(':requestId')

@@ -1,20 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ForbiddenError, subject } from '@casl/ability';
+import { ForbiddenError } from '@casl/ability';
 import { AuditService } from '../audit/audit.service';
-import type { OrganizationAccess } from '../authorization/request-auth';
 import { assertVersion } from '../common/concurrency/expected-version';
 import { flattenFields } from '../common/diff/field-diff';
 import { AppException } from '../common/errors/app-exception';
 import { FieldValidationException } from '../common/http/validation';
 import { unknownCatalogueCodes } from '../catalogues/activity-catalogues';
-import { Page, pageOf } from '../common/http/pagination';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
-import { DEFAULT_COUNTRY, DEFAULT_TIME_ZONE, extendedDueOn, localDate, rightsRequestDueOn } from '../domain/deadlines/legal-deadlines';
-import type { AnswerRequestDto, CreateRightsRequestDto, ExtendRightsRequestDto, ListRightsRequestsQuery, RefuseRequestDto, UpdateRequestTasksDto, UpdateRightsRequestDto } from './dto/rights-request.dto';
+import { extendedDueOn, localDate, rightsRequestDueOn } from '../domain/deadlines/legal-deadlines';
+import type { AnswerRequestDto, CreateRightsRequestDto, ExtendRightsRequestDto, RefuseRequestDto, UpdateRequestTasksDto, UpdateRightsRequestDto } from './dto/rights-request.dto';
 import { readRequestTasks, replaceRequestTasks, unknownMembers } from './request-tasks';
 import { RightsRequestException } from './rights-request-errors';
 import { RightsRequest } from './rights-request.entity';
+import { asSubject, RequestAccess, RightsRequestQueries } from './rights-request-queries.service';
 import {
   CLOSED_REQUEST_STATUSES,
   IdentityCheckStatus,
@@ -24,20 +23,10 @@ import {
   RequestTasks,
   RequestTransition,
   RightsRequestDetail,
-  RightsRequestSummary,
 } from '../domain/rights-requests/rights-request.types';
 import { ActivityDirectory } from '../activities/directory/activity-directory';
-import type { Locale } from '../common/i18n/i18n';
-import { organizationLabels } from '../exports/catalogue-labels';
-import { answerLetter } from './answer-letter';
 
-type RequestAccess = Pick<OrganizationAccess, 'organizationId' | 'ability'>;
-
-/** The organisation's calendar: its time zone (Europe/Paris until organisations carry one) and country. */
-export interface OrganizationCalendar {
-  timeZone: string;
-  country: string;
-}
+export type { OrganizationCalendar } from './rights-request-queries.service';
 
 /** What a transition may carry besides the version. */
 export type TransitionInput =
@@ -47,79 +36,22 @@ export type TransitionInput =
   | { transition: 'refuse'; refusal: Pick<RefuseRequestDto, 'grounds' | 'sentAt' | 'channel'> }
   | { transition: 'withdraw' };
 
-const asSubject = (row: Pick<RightsRequest, 'organizationId' | 'recordedBy'>) =>
-  subject('RightsRequest', { organizationId: row.organizationId, recordedById: row.recordedBy });
-
-const OPEN_STATUSES = "('received', 'identity_check', 'in_progress')";
-
+/** Writing the rights-request register: each change locked, versioned (409) and audited in its transaction. */
 @Injectable()
 export class RightsRequestsService {
   constructor(
+    private readonly queries: RightsRequestQueries,
     private readonly activityDirectory: ActivityDirectory,
     private readonly connection: TransactionalConnection,
     private readonly audit: AuditService,
   ) {}
 
-  // ——— reading ———
-
-  async list(access: RequestAccess, query: ListRightsRequestsQuery): Promise<Page<RightsRequestSummary>> {
-    const { organizationId } = access;
-    const calendar = await this.calendar(organizationId);
-    const today = localDate(await this.now(), calendar.timeZone);
-    const qb = this.connection.getRepository(RightsRequest).createQueryBuilder('r').where('r.organization_id = :organizationId', { organizationId });
-    // A contributor reads only the requests they recorded: the rule's condition, as SQL.
-    if (!this.readsAll(access)) qb.andWhere('r.recorded_by = :userId', { userId: this.connection.context.userId ?? null });
-    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    if (query.type) qb.andWhere('r.type = :type', { type: query.type });
-    if (query.overdue !== undefined) {
-      const overdue = `(r.status IN ${OPEN_STATUSES} AND coalesce(r.extended_due_on, r.due_on) < :today::date)`;
-      qb.andWhere(query.overdue ? overdue : `NOT ${overdue}`, { today });
-    }
-    const [rows, total] = await qb
-      .orderBy('coalesce(r.extended_due_on, r.due_on)', 'ASC')
-      .addOrderBy('r.number', 'ASC')
-      .take(query.pageSize)
-      .skip((query.page - 1) * query.pageSize)
-      .getManyAndCount();
-    return pageOf(
-      rows.map((row) => this.summary(row, today)),
-      total,
-      query,
-    );
-  }
-
-  async get(access: RequestAccess, id: string): Promise<RightsRequestDetail> {
-    const row = await this.find(access.organizationId, id);
-    this.assertReadable(access, row);
-    return this.detail(row);
-  }
-
-  /**
-   * The draft Art 15 answer, written from the activities linked to the request as they stand now, in
-   * `locale`. Read-only: nothing is stored until the DPO records the answer they sent.
-   */
-  async answerLetter(access: RequestAccess, id: string, locale: Locale): Promise<string> {
-    const request = await this.get(access, id);
-    const manager = this.connection.manager;
-    const [[organization], activities, labels] = await Promise.all([
-      manager.query<{ name: string; address: string | null; dpoName: string | null; dpoEmail: string | null }[]>(
-        'SELECT coalesce(legal_name, name) AS name, address, dpo_name AS "dpoName", dpo_email AS "dpoEmail" FROM organizations WHERE id = $1',
-        [access.organizationId],
-      ),
-      this.activityDirectory.contents(access.organizationId, request.activityIds),
-      organizationLabels((sql, params) => manager.query(sql, params), access.organizationId),
-    ]);
-    return answerLetter({ locale, organization, request: { reference: request.reference, receivedAt: new Date(request.receivedAt) }, activities, labels });
-  }
-
-  // ——— writing ———
-
   async create(access: RequestAccess, input: CreateRightsRequestDto): Promise<RightsRequestDetail> {
     const { organizationId } = access;
-    const now = await this.now();
+    const now = await this.queries.now();
     const receivedAt = new Date(input.receivedAt);
     if (receivedAt > now) throw new RightsRequestException(HttpStatus.UNPROCESSABLE_ENTITY, 'request_date_in_future', { field: 'receivedAt' });
-    const calendar = await this.calendar(organizationId);
+    const calendar = await this.queries.calendar(organizationId);
     const row: RightsRequest = {
       organizationId,
       id: randomUUID(),
@@ -156,7 +88,7 @@ export class RightsRequestsService {
     await this.connection.getRepository(RightsRequest).insert(row);
     await this.linkActivities(row, activityIds);
     await this.record(row, activityIds, 'create', null, []);
-    return this.detail(row);
+    return this.queries.detail(row);
   }
 
   async update(access: RequestAccess, id: string, expected: number, input: Omit<UpdateRightsRequestDto, 'version'>): Promise<RightsRequestDetail> {
@@ -166,12 +98,12 @@ export class RightsRequestsService {
     const identityFields = ['requesterName', 'requesterContact', 'identityCheckMethod', 'description'] as const;
     if (current.identityErasedAt && identityFields.some((field) => input[field] !== undefined))
       throw new RightsRequestException(HttpStatus.CONFLICT, 'request_identity_erased', {}, { reference: requestReference(current.number) });
-    const beforeActivities = await this.activityIds(current);
+    const beforeActivities = await this.queries.activityIds(current);
     const next: RightsRequest = { ...current };
     if (input.receivedAt !== undefined) {
       const receivedAt = new Date(input.receivedAt);
-      if (receivedAt > (await this.now())) throw new RightsRequestException(HttpStatus.UNPROCESSABLE_ENTITY, 'request_date_in_future', { field: 'receivedAt' });
-      const calendar = await this.calendar(current.organizationId);
+      if (receivedAt > (await this.queries.now())) throw new RightsRequestException(HttpStatus.UNPROCESSABLE_ENTITY, 'request_date_in_future', { field: 'receivedAt' });
+      const calendar = await this.queries.calendar(current.organizationId);
       next.receivedAt = receivedAt;
       next.dueOn = rightsRequestDueOn(receivedAt, calendar.timeZone, calendar.country);
       if (current.extendedDueOn) next.extendedDueOn = extendedDueOn(receivedAt, calendar.timeZone, calendar.country);
@@ -200,9 +132,9 @@ export class RightsRequestsService {
     if (current.extendedDueOn) {
       throw new RightsRequestException(HttpStatus.CONFLICT, 'request_already_extended', { extendedDueOn: current.extendedDueOn }, { reference: requestReference(current.number) });
     }
-    const calendar = await this.calendar(current.organizationId);
+    const calendar = await this.queries.calendar(current.organizationId);
     const receivedOn = localDate(current.receivedAt, calendar.timeZone);
-    const today = localDate(await this.now(), calendar.timeZone);
+    const today = localDate(await this.queries.now(), calendar.timeZone);
     const informed = input.personInformedOn;
     if (informed < receivedOn) throw new RightsRequestException(HttpStatus.UNPROCESSABLE_ENTITY, 'request_informed_before_receipt', { field: 'personInformedOn', receivedOn });
     if (informed > today) throw new RightsRequestException(HttpStatus.UNPROCESSABLE_ENTITY, 'request_date_in_future', { field: 'personInformedOn' });
@@ -213,7 +145,7 @@ export class RightsRequestsService {
       extensionReason: input.reason,
       personInformedOn: informed,
     };
-    const activityIds = await this.activityIds(current);
+    const activityIds = await this.queries.activityIds(current);
     return this.save(current, next, 'extend', { before: activityIds, after: activityIds });
   }
 
@@ -229,7 +161,7 @@ export class RightsRequestsService {
         { reference: requestReference(current.number) },
       );
     }
-    const now = await this.now();
+    const now = await this.queries.now();
     const next: RightsRequest = { ...current, status: rule.to, closedAt: CLOSED_REQUEST_STATUSES.includes(rule.to) ? now : null };
     switch (input.transition) {
       case 'identity_check':
@@ -254,7 +186,7 @@ export class RightsRequestsService {
       case 'withdraw':
         break;
     }
-    const activityIds = await this.activityIds(current);
+    const activityIds = await this.queries.activityIds(current);
     return this.save(current, next, input.transition satisfies RequestTransition, { before: activityIds, after: activityIds });
   }
 
@@ -288,7 +220,7 @@ export class RightsRequestsService {
         if (member && strangers.includes(member.toLowerCase())) throw invalid('request_task_unknown_member', `activities[${index}].${field}`);
       }
     });
-    const today = localDate(await this.now(), (await this.calendar(current.organizationId)).timeZone);
+    const today = localDate(await this.queries.now(), (await this.queries.calendar(current.organizationId)).timeZone);
     const seenVendors = new Set<string>();
     input.processors.forEach((task, index) => {
       const vendorId = task.vendorId.toLowerCase();
@@ -316,7 +248,7 @@ export class RightsRequestsService {
       })),
     };
     await replaceRequestTasks(manager, current, after);
-    const next: RightsRequest = { ...current, version: current.version + 1, updatedAt: await this.now() };
+    const next: RightsRequest = { ...current, version: current.version + 1, updatedAt: await this.queries.now() };
     await this.connection.getRepository(RightsRequest).update({ organizationId: current.organizationId, id: current.id }, { version: next.version, updatedAt: next.updatedAt });
     await this.audit.record({
       action: 'rights_request_tasks',
@@ -326,7 +258,7 @@ export class RightsRequestsService {
       before: this.taskFields(before),
       after: this.taskFields(await readRequestTasks(manager, current)),
     });
-    return this.detail(next);
+    return this.queries.detail(next);
   }
 
   /** The tasks as audited: keyed by record so a change reads as that record's field, not a position. */
@@ -338,16 +270,6 @@ export class RightsRequestsService {
   }
 
   // ——— helpers ———
-
-  /** Whether the caller reads every request (admin, DPO, auditor) or only those they recorded (contributor). */
-  private readsAll(access: RequestAccess): boolean {
-    return access.ability.can('read', subject('RightsRequest', { organizationId: access.organizationId, recordedById: null }));
-  }
-
-  /** Someone else's request is as good as absent for a contributor: 404, nothing about it leaks. */
-  private assertReadable(access: RequestAccess, row: RightsRequest): void {
-    if (!access.ability.can('read', asSubject(row))) throw AppException.notFound();
-  }
 
   private assertNotFuture(instant: Date, now: Date, field: string): void {
     if (instant > now) throw new RightsRequestException(HttpStatus.UNPROCESSABLE_ENTITY, 'request_date_in_future', { field });
@@ -377,14 +299,6 @@ export class RightsRequestsService {
     );
   }
 
-  private async activityIds(row: Pick<RightsRequest, 'organizationId' | 'id'>): Promise<string[]> {
-    const rows = await this.connection.manager.query<{ activity_id: string }[]>(
-      'SELECT activity_id FROM rights_request_activities WHERE organization_id = $1 AND request_id = $2 ORDER BY activity_id',
-      [row.organizationId, row.id],
-    );
-    return rows.map((link) => link.activity_id);
-  }
-
   /** D-0001, D-0002…: numbered one at a time per organisation. */
   private async nextNumber(organizationId: string): Promise<number> {
     await this.connection.manager.query("SELECT pg_advisory_xact_lock(hashtextextended($1 || ':rights_requests', 0))", [organizationId]);
@@ -397,12 +311,12 @@ export class RightsRequestsService {
 
   private async save(current: RightsRequest, next: RightsRequest, action: string, activities: { before: string[]; after: string[] }): Promise<RightsRequestDetail> {
     next.version = current.version + 1;
-    next.updatedAt = await this.now();
+    next.updatedAt = await this.queries.now();
     const { organizationId, id, ...changes } = next;
     await this.connection.getRepository(RightsRequest).update({ organizationId, id }, changes);
     if (activities.after.join() !== activities.before.join()) await this.linkActivities(next, activities.after);
     await this.record(next, activities.after, action, current, activities.before);
-    return this.detail(next);
+    return this.queries.detail(next);
   }
 
   /** The audit event, in the request's transaction: every field that changed, before → after. */
@@ -422,71 +336,13 @@ export class RightsRequestsService {
     return flattenFields({ ...rest, receivedAt: row.receivedAt.toISOString(), answerSentAt: row.answerSentAt?.toISOString() ?? null, closedAt: row.closedAt?.toISOString() ?? null, identityErasedAt: row.identityErasedAt?.toISOString() ?? null, activityIds });
   }
 
-  async calendar(organizationId: string): Promise<OrganizationCalendar> {
-    const [row] = await this.connection.manager.query<{ country: string | null }[]>('SELECT country FROM organizations WHERE id = $1', [organizationId]);
-    return { timeZone: DEFAULT_TIME_ZONE, country: row?.country ?? DEFAULT_COUNTRY };
-  }
-
-  private async now(): Promise<Date> {
-    const [{ now }] = await this.connection.manager.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
-    return now;
-  }
-
-  private async find(organizationId: string, id: string): Promise<RightsRequest> {
-    const row = await this.connection.getRepository(RightsRequest).findOneBy({ organizationId, id });
-    if (!row) throw AppException.notFound();
-    return row;
-  }
-
   private async lock(access: RequestAccess, id: string, action: 'update'): Promise<RightsRequest> {
     const row = await this.connection.getRepository(RightsRequest).findOne({ where: { organizationId: access.organizationId, id }, lock: { mode: 'pessimistic_write' } });
     if (!row) throw AppException.notFound();
-    this.assertReadable(access, row);
+    this.queries.assertReadable(access, row);
     ForbiddenError.from(access.ability).throwUnlessCan(action, asSubject(row));
     return row;
   }
 
-  private summary(row: RightsRequest, today: string): RightsRequestSummary {
-    const effectiveDueOn = row.extendedDueOn ?? row.dueOn;
-    return {
-      id: row.id,
-      reference: requestReference(row.number),
-      receivedAt: row.receivedAt.toISOString(),
-      channel: row.channel,
-      type: row.type,
-      status: row.status,
-      requesterName: row.requesterName,
-      identityErasedAt: row.identityErasedAt?.toISOString() ?? null,
-      dueOn: row.dueOn,
-      extendedDueOn: row.extendedDueOn,
-      effectiveDueOn,
-      overdue: isOpenRequest(row.status) && effectiveDueOn < today,
-      recordedBy: row.recordedBy,
-      version: row.version,
-      updatedAt: row.updatedAt.toISOString(),
-    };
-  }
 
-  private async detail(row: RightsRequest): Promise<RightsRequestDetail> {
-    const calendar = await this.calendar(row.organizationId);
-    const today = localDate(await this.now(), calendar.timeZone);
-    return {
-      ...this.summary(row, today),
-      description: row.description,
-      subjectCategory: row.subjectCategory,
-      requesterContact: row.requesterContact,
-      identityCheckStatus: row.identityCheckStatus,
-      identityCheckMethod: row.identityCheckMethod,
-      activityIds: await this.activityIds(row),
-      extensionReason: row.extensionReason,
-      personInformedOn: row.personInformedOn,
-      answerSentAt: row.answerSentAt?.toISOString() ?? null,
-      answerChannel: row.answerChannel,
-      answerSummary: row.answerSummary,
-      refusalGrounds: row.refusalGrounds,
-      closedAt: row.closedAt?.toISOString() ?? null,
-      createdAt: row.createdAt.toISOString(),
-      tasks: await readRequestTasks(this.connection.manager, row),
-    };
-  }
 }

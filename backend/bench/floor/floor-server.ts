@@ -64,7 +64,7 @@ function readBody(request: IncomingMessage): Promise<string> {
 interface Caller {
   userId: string;
   userName: string;
-  role: string;
+  roles: string[];
 }
 
 /** The session row, the user it names (a deleted user is signed out) and the membership. */
@@ -76,9 +76,9 @@ async function authenticate(client: PoolClient, request: IncomingMessage, organi
   if (!userId) return null;
   const user = await client.query<{ name: string }>('SELECT name FROM users WHERE id = $1', [userId]);
   if (!user.rows[0]) return null;
-  const membership = await client.query<{ role: string }>('SELECT m.role, app_mfa_missing($1, $2) AS mfa_missing FROM app_membership($1, $2) m', [organizationId, userId]);
+  const membership = await client.query<{ roles: string[] }>('SELECT m.roles, m.department_id, app_mfa_missing($1, $2) AS mfa_missing FROM app_membership($1, $2) m', [organizationId, userId]);
   if (!membership.rows[0]) return null;
-  return { userId, userName: user.rows[0].name, role: membership.rows[0].role };
+  return { userId, userName: user.rows[0].name, roles: membership.rows[0].roles };
 }
 
 // The API's own list query (activities/activity-list-query.ts): the page is cut on narrow columns first,

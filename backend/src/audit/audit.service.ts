@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { QueryDeepPartialEntity } from 'typeorm';
+import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { diffFields } from '../common/diff/field-diff';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { AuditEvent } from './audit-event.entity';
@@ -31,31 +31,8 @@ export class AuditService {
   constructor(private readonly connection: TransactionalConnection) {}
 
   async record(input: AuditInput): Promise<AuditEvent> {
-    const context = this.connection.context;
-    const organizationId = context.organizationId;
-    if (!organizationId) throw new Error('An audit event needs the organisation of the current transaction');
-    const manager = context.manager;
-    // One writer at a time per organisation keeps the chain linear under concurrent requests.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [organizationId]);
-    const [last] = await manager.query<{ hash: string }[]>(
-      'SELECT hash FROM audit_events WHERE organization_id = $1 ORDER BY sequence DESC LIMIT 1',
-      [organizationId],
-    );
-    const event = manager.getRepository(AuditEvent).create({
-      id: randomUUID(),
-      organizationId,
-      occurredAt: new Date(),
-      actorUserId: context.userId ?? null,
-      actorName: context.actorName ?? null,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      entityLabel: input.entityLabel ?? null,
-      changes: diffFields(asRecord(input.before), asRecord(input.after), NOISE),
-      requestId: context.requestId || null,
-      previousHash: last?.hash ?? null,
-      hashVersion: CURRENT_HASH_VERSION,
-    });
+    const { manager, organizationId, previousHash } = await this.lockChain();
+    const event = manager.getRepository(AuditEvent).create(this.eventOf(input, organizationId, previousHash, new Date()));
     event.hash = hashEvent(event);
     // insert, not save: save first SELECTs the row by its (new) id to choose between INSERT and UPDATE.
     // The JSONB `changes` is plain JSON; TypeORM's deep-partial type cannot see through its record type.
@@ -70,34 +47,13 @@ export class AuditService {
    */
   async recordMany(inputs: AuditInput[]): Promise<void> {
     if (inputs.length === 0) return;
-    const context = this.connection.context;
-    const organizationId = context.organizationId;
-    if (!organizationId) throw new Error('An audit event needs the organisation of the current transaction');
-    const manager = context.manager;
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [organizationId]);
-    const [last] = await manager.query<{ hash: string }[]>(
-      'SELECT hash FROM audit_events WHERE organization_id = $1 ORDER BY sequence DESC LIMIT 1',
-      [organizationId],
-    );
-    let previousHash: string | null = last?.hash ?? null;
+    const chain = await this.lockChain();
+    const { manager, organizationId } = chain;
+    let previousHash = chain.previousHash;
     const occurredAt = new Date();
     for (let start = 0; start < inputs.length; start += AUDIT_CHUNK) {
       const rows = inputs.slice(start, start + AUDIT_CHUNK).map((input) => {
-        const event: HashableEvent & { hash?: string } = {
-          id: randomUUID(),
-          organizationId,
-          occurredAt,
-          actorUserId: context.userId ?? null,
-          actorName: context.actorName ?? null,
-          action: input.action,
-          entityType: input.entityType,
-          entityId: input.entityId,
-          entityLabel: input.entityLabel ?? null,
-          changes: diffFields(asRecord(input.before), asRecord(input.after), NOISE),
-          requestId: context.requestId || null,
-          previousHash,
-          hashVersion: CURRENT_HASH_VERSION,
-        };
+        const event: HashableEvent & { hash?: string } = this.eventOf(input, organizationId, previousHash, occurredAt);
         event.hash = previousHash = hashEvent(event);
         return event;
       });
@@ -111,6 +67,39 @@ export class AuditService {
         [organizationId, JSON.stringify(rows)],
       );
     }
+  }
+  /**
+   * The organisation's chain, locked until the transaction ends (one writer at a time keeps it linear
+   * under concurrent requests), and its last hash.
+   */
+  private async lockChain(): Promise<{ manager: EntityManager; organizationId: string; previousHash: string | null }> {
+    const context = this.connection.context;
+    const organizationId = context.organizationId;
+    if (!organizationId) throw new Error('An audit event needs the organisation of the current transaction');
+    const manager = context.manager;
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [organizationId]);
+    const [last] = await manager.query<{ hash: string }[]>('SELECT hash FROM audit_events WHERE organization_id = $1 ORDER BY sequence DESC LIMIT 1', [organizationId]);
+    return { manager, organizationId, previousHash: last?.hash ?? null };
+  }
+
+  /** One event as hashed: by the request's author, its changes as a field diff. */
+  private eventOf(input: AuditInput, organizationId: string, previousHash: string | null, occurredAt: Date): HashableEvent {
+    const context = this.connection.context;
+    return {
+      id: randomUUID(),
+      organizationId,
+      occurredAt,
+      actorUserId: context.userId ?? null,
+      actorName: context.actorName ?? null,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      entityLabel: input.entityLabel ?? null,
+      changes: diffFields(asRecord(input.before), asRecord(input.after), NOISE),
+      requestId: context.requestId || null,
+      previousHash,
+      hashVersion: CURRENT_HASH_VERSION,
+    };
   }
 }
 

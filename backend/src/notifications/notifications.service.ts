@@ -39,16 +39,7 @@ interface Recipient {
 }
 
 /** A notification about to be recorded (the columns the INSERT reads). */
-interface PendingNotification {
-  user_id: string;
-  kind: NotificationKind;
-  record_type: NotificationRecordType;
-  record_id: string;
-  record_reference: string;
-  record_name: string;
-  due_date: string | null;
-  dedupe_key: string;
-}
+type PendingNotification = Pick<NotificationRow, 'user_id' | 'kind' | 'record_type' | 'record_id' | 'record_reference' | 'record_name' | 'due_date'> & { dedupe_key: string };
 
 export interface RunResult {
   organizations: number;

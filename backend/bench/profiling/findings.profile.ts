@@ -1,8 +1,6 @@
 import { it } from '@jest/globals';
-import { Client } from 'pg';
-import { createTestApi } from '../../test/test-api';
 import { TransactionalConnection } from '../../src/common/request-context/transactional-connection';
-import { createSyntheticOrganization, generateSyntheticRegister } from '../../src/database/synthetic/synthetic-register';
+import { withSyntheticRegister } from './synthetic-api';
 import { ACTIVITY_TUPLE_SQL, ActivityDirectory, RULE_ROW_COLUMNS } from '../../src/activities/directory/activity-directory';
 import { FindingsDataService } from '../../src/findings/findings-data.service';
 import { FindingsService } from '../../src/findings/findings.service';
@@ -35,14 +33,7 @@ async function time<T>(work: () => Promise<T> | T): Promise<[T, number]> {
 }
 
 it(`profiles the findings' first request at ${ACTIVITIES} activities`, async () => {
-  const api = await createTestApi();
-  const client = new Client({ connectionString: api.database.ownerUrl });
-  await client.connect();
-  try {
-    const { organizationId } = await createSyntheticOrganization(client, { passwordHash: 'x' });
-    const generated = await generateSyntheticRegister(client, { organizationId, activities: ACTIVITIES, vendors: 500 });
-    process.stdout.write(`generated ${generated.activities} activities in ${(generated.milliseconds / 1000).toFixed(1)} s\n`);
-    await client.query('VACUUM ANALYZE');
+  await withSyntheticRegister(ACTIVITIES, async ({ api, organizationId }) => {
 
     const connection = api.app.get(TransactionalConnection);
     const data = api.app.get(FindingsDataService);
@@ -101,8 +92,5 @@ it(`profiles the findings' first request at ${ACTIVITIES} activities`, async () 
     }
     const lines = [`findings, ${ACTIVITIES} activities, median of ${RUNS} runs (ms):`, ...[...phases.entries()].map(([name, values]) => `${name.padEnd(70)} ${median(values).toFixed(0).padStart(6)}  (${values.map((v) => v.toFixed(0)).join(', ')})`)];
     process.stdout.write(`${lines.join('\n')}\n`);
-  } finally {
-    await client.end();
-    await api.close();
-  }
+  });
 }, 3_600_000);

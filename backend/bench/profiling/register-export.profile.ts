@@ -1,10 +1,8 @@
 import { Writable } from 'node:stream';
 import { it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { Client } from 'pg';
-import { createTestApi } from '../../test/test-api';
 import { TransactionalConnection } from '../../src/common/request-context/transactional-connection';
-import { createSyntheticOrganization, generateSyntheticRegister } from '../../src/database/synthetic/synthetic-register';
+import { withSyntheticRegister } from './synthetic-api';
 import { ExportsService } from '../../src/exports/exports.service';
 import { REGISTER_SHEETS } from '../../src/exports/register-sheets';
 import type { SheetFactory, SheetWriter } from '../../src/exports/sheet-writer';
@@ -43,14 +41,7 @@ async function baseline(rows: number, cells: number): Promise<void> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 it(`profiles the register export of ${ACTIVITIES} activities`, async () => {
-  const api = await createTestApi();
-  const client = new Client({ connectionString: api.database.ownerUrl });
-  await client.connect();
-  try {
-    const { organizationId } = await createSyntheticOrganization(client, { passwordHash: 'x' });
-    const generated = await generateSyntheticRegister(client, { organizationId, activities: ACTIVITIES, vendors: 500 });
-    process.stdout.write(`generated ${generated.activities} activities, ${generated.versions} versions in ${(generated.milliseconds / 1000).toFixed(1)} s\n`);
-    await client.query('VACUUM ANALYZE');
+  await withSyntheticRegister(ACTIVITIES, async ({ api, organizationId }) => {
 
     const connection = api.app.get(TransactionalConnection);
     const exportsService = api.app.get(ExportsService);
@@ -107,8 +98,5 @@ it(`profiles the register export of ${ACTIVITIES} activities`, async () => {
       `ratio ${(exportMedian / baselineMedian).toFixed(2)}; RSS now ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
-  } finally {
-    await client.end();
-    await api.close();
-  }
+  });
 }, 3_600_000);

@@ -69,6 +69,27 @@ export async function callApi<T>(context: BrowserContext, method: 'POST' | 'PUT'
 /** The organisation of the page the member is on (`/orgs/<id>/…`). */
 export const orgIdOf = (page: Page): string => /\/orgs\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
 
+/** From the register page, a copy of the activity `reference`, opened on its own page: the copy's address. */
+export async function openCopyOf(page: Page, reference: string): Promise<string> {
+  await page.getByTestId(`activity-row-${reference}`).getByRole('link').first().click();
+  await page.waitForURL(/\/register\/[0-9a-f-]{36}$/);
+  const sourceUrl = page.url();
+  await page.getByTestId('activity-duplicate').click();
+  await page.waitForURL((url) => /\/register\/[0-9a-f-]{36}$/.test(url.pathname) && url.href !== sourceUrl);
+  return page.url();
+}
+
+/** A new transfer on the activity page (people tab): the country by its name, the recipient; the row's index. */
+export async function addTransfer(page: Page, country: string, recipient: string): Promise<string> {
+  await page.getByTestId('activity-tab-people').click();
+  await page.getByTestId('add-transfer').click();
+  const last = page.locator('[data-testid^="transfer-"][data-status]').last();
+  const index = ((await last.getAttribute('data-testid')) ?? '').replace('transfer-', '');
+  await page.getByTestId(`transfer-${index}-country`).selectOption({ label: country });
+  await page.locator(`#activity-transfers-${index}-recipient`).fill(recipient);
+  return index;
+}
+
 /** Opens a section from the navigation, through the menu button on a phone. */
 export async function openSection(page: Page, key: string): Promise<void> {
   const toggle = page.getByTestId('menu-toggle');

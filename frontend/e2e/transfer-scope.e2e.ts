@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { DESKTOP, launchBrowser, PHONE, signedInPage } from './browser';
+import { addTransfer, DESKTOP, launchBrowser, openCopyOf, PHONE, signedInPage } from './browser';
 import { lookAt } from './screenshots';
 
 /**
@@ -22,19 +22,8 @@ describe('the DPO confirms a transfer recipient is in the scope of a partial ade
 
   it('at 1440 px: asked on the activity, confirmed with a reason, the transfer is then covered', async () => {
     const { context, page } = await signedInPage(browser, 'dpo@example.com', { viewport: DESKTOP });
-    await page.getByTestId('activity-row-T-0001').getByRole('link').first().click();
-    await page.waitForURL(/\/register\/[0-9a-f-]{36}$/);
-    const sourceUrl = page.url();
-    await page.getByTestId('activity-duplicate').click();
-    await page.waitForURL((url) => /\/register\/[0-9a-f-]{36}$/.test(url.pathname) && url.href !== sourceUrl);
-    activityUrl = page.url();
-
-    await page.getByTestId('activity-tab-people').click();
-    await page.getByTestId('add-transfer').click();
-    const last = page.locator('[data-testid^="transfer-"][data-status]').last();
-    const index = ((await last.getAttribute('data-testid')) ?? '').replace('transfer-', '');
-    await page.getByTestId(`transfer-${index}-country`).selectOption({ label: 'Japon' });
-    await page.locator(`#activity-transfers-${index}-recipient`).fill(recipient);
+    activityUrl = await openCopyOf(page, 'T-0001');
+    const index = await addTransfer(page, 'Japon', recipient);
     const row = page.getByTestId(`transfer-${index}`);
     await page.locator(`[data-testid="transfer-${index}"][data-status="scope_to_confirm"]`).waitFor();
     await page.getByTestId('activity-save').click();

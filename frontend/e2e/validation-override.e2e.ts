@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, PHONE, signedInPage } from './browser';
+import { addTransfer, DESKTOP, launchBrowser, openCopyOf, PHONE, signedInPage } from './browser';
 import { lookAt } from './screenshots';
 
 async function waitForStatus(page: Page, status: string): Promise<void> {
@@ -26,21 +26,11 @@ describe('the DPO validates despite a transfer blocker, with a reason', () => {
   it('at 1440 px: refused for the transfer, the DPO gives a reason and validates anyway', async () => {
     const { context, page } = await signedInPage(browser, 'dpo@example.com', { viewport: DESKTOP });
 
-    await page.getByTestId('activity-row-T-0001').getByRole('link').first().click();
-    await page.waitForURL(/\/register\/[0-9a-f-]{36}$/);
-    const sourceUrl = page.url();
-    await page.getByTestId('activity-duplicate').click();
-    await page.waitForURL((url) => /\/register\/[0-9a-f-]{36}$/.test(url.pathname) && url.href !== sourceUrl);
-    activityUrl = page.url();
+    activityUrl = await openCopyOf(page, 'T-0001');
     await waitForStatus(page, 'draft');
 
     // A transfer to India with no transfer tool.
-    await page.getByTestId('activity-tab-people').click();
-    await page.getByTestId('add-transfer').click();
-    const last = page.locator('[data-testid^="transfer-"][data-status]').last();
-    const index = ((await last.getAttribute('data-testid')) ?? '').replace('transfer-', '');
-    await page.getByTestId(`transfer-${index}-country`).selectOption({ label: 'Inde' });
-    await page.locator(`#activity-transfers-${index}-recipient`).fill('Centre de services Kaveri');
+    await addTransfer(page, 'Inde', 'Centre de services Kaveri');
     await page.getByTestId('activity-save').click();
     await page.getByRole('status').filter({ hasText: /enregistr/i }).waitFor();
     await page.getByTestId('workflow-submit').click();

@@ -16,11 +16,12 @@ import { ActivityQueries } from './activity-queries.service';
 import { ActivityReferences } from './activity-references.service';
 import { ActivityStore } from './activity-store.service';
 import { ActivityWorkflow } from './activity-workflow.service';
+import { ActivityRescreening } from './activity-rescreening.service';
 
 @Module({
   imports: [AuditModule, WorkflowNotificationsModule, TransfersModule, CataloguesModule, DepartmentsModule, VendorsModule, EvidenceModule, VersionedRecordModule],
   controllers: [ActivitiesController, ActivityTemplatesController],
-  providers: [ActivityQueries, ActivityStore, ActivityReferences, ActivityWorkflow, ActivityEditing, ActivityImport, ActivityTemplates],
-  exports: [ActivityQueries, ActivityEditing, ActivityWorkflow, ActivityImport],
+  providers: [ActivityQueries, ActivityStore, ActivityReferences, ActivityWorkflow, ActivityEditing, ActivityImport, ActivityTemplates, ActivityRescreening],
+  exports: [ActivityQueries, ActivityEditing, ActivityWorkflow, ActivityImport, ActivityRescreening],
 })
 export class ActivitiesModule {}

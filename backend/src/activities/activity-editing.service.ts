@@ -13,13 +13,14 @@ import { ActivityCatalogues, type ActivityFacts } from '../catalogues/activity-c
 import { buildContent, contentKeysIn } from './activity-document';
 import { ProcessingActivity } from './activity.entity';
 import type { ActivityContent, DpiaScreening } from '../domain/activities/activity.types';
-import { changesActivityDpoDecision, changesDismissals, screenActivity, settleActivityScreening } from '../domain/activities/screening-criteria';
+import { changesActivityDpoDecision, changesDismissals, screenActivity, ScreeningThresholds, settleActivityScreening } from '../domain/activities/screening-criteria';
 import { CreateActivityDto, UpdateActivityDto } from './dto/activity.dto';
 import { ActivityAccess, asSubject, label, names } from './activity-access';
 import { ActivityDetail, activityFields, ActivityQueries } from './activity-queries.service';
 import { ActivityReferences } from './activity-references.service';
 import { ActivityStore } from './activity-store.service';
 import { ActivityWorkflow } from './activity-workflow.service';
+import { screeningThresholdsOf } from './screening-thresholds';
 
 /** Notes a field error; the field then counts as not given (the caller throws the errors). */
 function reject(errors: FieldError[], error: FieldError): undefined {
@@ -50,7 +51,8 @@ export class ActivityEditing {
     const departmentId = await this.resolveDepartment(organizationId, input, errors);
     const ownerId = await this.resolveOwner(organizationId, input, errors);
     const facts = await this.catalogues.facts();
-    const document = buildContent(input, null, facts);
+    const thresholds = await screeningThresholdsOf(this.connection.manager, organizationId, true);
+    const document = buildContent(input, null, facts, thresholds);
     errors.push(...(await this.catalogues.unknownCodes(organizationId, document)));
     const processors = await this.resolveProcessors(organizationId, input.processors, errors);
     if (errors.length) throw new FieldValidationException(errors);
@@ -96,9 +98,10 @@ export class ActivityEditing {
     const departmentId = await this.resolveDepartment(organizationId, input, errors);
     const ownerId = await this.resolveOwner(organizationId, input, errors);
     const facts = await this.catalogues.facts();
-    const document = buildContent(input, current.document, facts);
+    const thresholds = await screeningThresholdsOf(this.connection.manager, organizationId);
+    const document = buildContent(input, current.document, facts, thresholds);
     errors.push(...(await this.catalogues.unknownCodes(organizationId, document, contentKeysIn(input))));
-    document.dpiaScreening = this.screeningDecision(access, current.document, document, facts, errors);
+    document.dpiaScreening = this.screeningDecision(access, current.document, document, { facts, thresholds }, errors);
     // Processors sent back as read keep their links (a vendor renamed since still reads under its old name).
     const processorsChanged = input.processors !== undefined && canonicalJson(input.processors) !== canonicalJson(current.document.processors);
     const processors = processorsChanged ? await this.resolveProcessors(organizationId, input.processors, errors) : undefined;
@@ -216,17 +219,23 @@ export class ActivityEditing {
    * (the previous one stays, or the activity awaits one); the DPO's decision needs a justification.
    * Creation and import keep what the file records: it was decided before the activity reached Registre.
    */
-  private screeningDecision(access: ActivityAccess, before: ActivityContent, after: ActivityContent, facts: ActivityFacts, errors: FieldError[]): DpiaScreening {
+  private screeningDecision(
+    access: ActivityAccess,
+    before: ActivityContent,
+    after: ActivityContent,
+    { facts, thresholds }: { facts: ActivityFacts; thresholds: ScreeningThresholds },
+    errors: FieldError[],
+  ): DpiaScreening {
     const isDpo = access.ability.can('validate', subject('Dpia', { organizationId: access.organizationId }));
     let screening = after.dpiaScreening;
     if (!isDpo && changesDismissals(before.dpiaScreening, screening)) {
       const { dismissed: _ignored, ...rest } = screening;
-      screening = settleActivityScreening({ ...after, dpiaScreening: { ...rest, ...(before.dpiaScreening.dismissed ? { dismissed: before.dpiaScreening.dismissed } : {}) } }, facts);
+      screening = settleActivityScreening({ ...after, dpiaScreening: { ...rest, ...(before.dpiaScreening.dismissed ? { dismissed: before.dpiaScreening.dismissed } : {}) } }, facts, thresholds);
     }
     const content = { ...after, dpiaScreening: screening };
-    if (!changesActivityDpoDecision(before, content, facts)) return screening;
+    if (!changesActivityDpoDecision(before, content, facts, thresholds)) return screening;
     if (!isDpo) {
-      const previous = screenActivity(before, facts, undefined, before.dpiaScreening).outcome;
+      const previous = screenActivity(before, facts, thresholds, before.dpiaScreening).outcome;
       const kept = previous.dpoDecides ? before.dpiaScreening : { decision: 'to_assess' as const, justification: screening.justification };
       return { ...screening, decision: kept.decision, justification: kept.justification };
     }

@@ -9,6 +9,7 @@ import { checkActivity } from '../domain/activities/activity-rules';
 import { pick, VendorLinksService, type VendorName } from '../vendors/vendor-links.service';
 import { VendorImport } from '../vendors/vendor-import.service';
 import { ActivityCatalogues } from '../catalogues/activity-catalogues';
+import { screeningThresholdsOf } from './screening-thresholds';
 import { buildContent, toSnapshot } from './activity-document';
 import { ImportInvalidException, ImportItemErrors } from './activity-errors';
 import { ProcessingActivity } from './activity.entity';
@@ -58,6 +59,7 @@ export class ActivityImport {
     const { organizationId } = access;
     const manager = this.connection.manager;
     const facts = await this.catalogues.facts();
+    const thresholds = await screeningThresholdsOf(manager, organizationId, true);
     const callerId = this.store.callerId();
     const departmentRows = await manager.query<{ id: string; name: string }[]>('SELECT id, name FROM departments WHERE organization_id = $1', [organizationId]);
     const departmentsByName = new Map(departmentRows.map((row) => [row.name.toLowerCase(), row.id]));
@@ -95,7 +97,7 @@ export class ActivityImport {
       report.push({ reference: typeof given === 'string' ? given : null, errors });
       const { value: input, errors: shapeErrors } = await validatePlain(CreateActivityDto, item);
       errors.fields.push(...shapeErrors);
-      shaped.push(shapeErrors.length ? null : { input, document: buildContent(input, null, facts) });
+      shaped.push(shapeErrors.length ? null : { input, document: buildContent(input, null, facts, thresholds) });
     }
     const valid = shaped.flatMap((entry, index) => (entry ? [{ index, document: entry.document }] : []));
     const codeErrors = await this.catalogues.unknownCodesOfMany(organizationId, valid.map(({ document }) => document));

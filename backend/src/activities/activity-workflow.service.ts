@@ -15,7 +15,7 @@ import { VendorLinksService } from '../vendors/vendor-links.service';
 import { ActivityCatalogues, ActivityFacts } from '../catalogues/activity-catalogues';
 import { ActivityIncompleteException } from './activity-errors';
 import { consultationHold } from '../domain/dpias/dpia-rules';
-import { screenActivity } from '../domain/activities/screening-criteria';
+import { DEFAULT_SCREENING_THRESHOLDS, screenActivity } from '../domain/activities/screening-criteria';
 import { checkActivity, completenessOf, RuleInput, unresolvedBlockers, ValidationBlocker, validationBlockers, ValidationOverride } from '../domain/activities/activity-rules';
 import type { ActivityContent } from '../domain/activities/activity.types';
 import { ProcessingActivity } from './activity.entity';
@@ -135,8 +135,8 @@ export class ActivityWorkflow {
        WHERE ap.organization_id = $1 AND ap.activity_id = $2 ORDER BY ap.position, lower(v.name)`,
       [row.organizationId, row.id],
     );
-    const [profile] = await manager.query<{ public_body: boolean; outside_public_tasks: object | null }[]>(
-      'SELECT o.public_body, a.outside_public_tasks FROM organizations o JOIN processing_activities a ON a.organization_id = o.id WHERE o.id = $1 AND a.id = $2',
+    const [profile] = await manager.query<{ public_body: boolean; large_scale_persons: number; outside_public_tasks: object | null }[]>(
+      'SELECT o.public_body, o.large_scale_persons, a.outside_public_tasks FROM organizations o JOIN processing_activities a ON a.organization_id = o.id WHERE o.id = $1 AND a.id = $2',
       [row.organizationId, row.id],
     );
     const [dpia] = await manager.query<{ status: string; prior_consultation: { answer: { outcome: string } | null } | null }[]>(
@@ -154,7 +154,12 @@ export class ActivityWorkflow {
       })),
       processors: vendors.map((vendor) => ({ name: vendor.name, concerns: blockingConcerns(vendor, assessVendor(transferInputOf(vendor), transferFacts)) })),
       // The shared screening on the document as it is now (a document saved under an older rule screens anew).
-      dpiaDecision: screenActivity(row.document, await this.catalogues.facts(), undefined, row.document.dpiaScreening).outcome.decision,
+      dpiaDecision: screenActivity(
+        row.document,
+        await this.catalogues.facts(),
+        profile ? { largeScalePersons: profile.large_scale_persons } : DEFAULT_SCREENING_THRESHOLDS,
+        row.document.dpiaScreening,
+      ).outcome.decision,
       dpiaStatus: dpia?.status ?? null,
       consultationHold: consultationHold(dpia?.prior_consultation ?? null),
       publicBody: profile?.public_body ?? false,

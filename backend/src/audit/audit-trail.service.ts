@@ -57,6 +57,21 @@ export class AuditTrailService {
     );
   }
 
+  /**
+   * The value a record's top-level field had at `at`, from the trail: the `before` of the first change
+   * of that field after `at`, or `current` when it has not changed since (every change is audited, in
+   * its own transaction). Lets an as-of export read a setting as it stood that day.
+   */
+  async fieldAt<T>(organizationId: string, entity: { type: string; id: string }, field: string, at: Date, current: T): Promise<T> {
+    const [next] = await this.connection.manager.query<{ before: T | null }[]>(
+      `SELECT changes -> $4::text -> 'before' AS before FROM audit_events
+       WHERE organization_id = $1 AND entity_type = $2 AND entity_id = $3 AND occurred_at > $5 AND changes ? $4::text
+       ORDER BY audit_events.sequence LIMIT 1`,
+      [organizationId, entity.type, entity.id, field, at],
+    );
+    return next?.before ?? current;
+  }
+
   /** Events in chain order, `CHAIN_BATCH` at a time, up to `until` when given. */
   async *events(organizationId: string, until: Date | null = null): AsyncGenerator<AuditEvent[]> {
     let after = '0';

@@ -45,7 +45,7 @@ export interface MemberIdentity {
 const REGISTER_RECORDS: SubjectType[] = ['Organization', 'Membership', 'Department', 'Activity', 'DesignGrid', 'Vendor', 'Dpia', 'Evidence', 'CatalogueEntry'];
 const NOT_VALIDATED = { $in: ['draft', 'in_review'] };
 /** The organisation fields the DPO may change: the profile the rules read and the DPO contact block. */
-export const DPO_ORGANIZATION_FIELDS = ['publicBody', 'sector', 'dpoName', 'dpoEmail', 'dpoPhone', 'dpoDesignationNumber', 'requesterIdentityRetentionMonths'] as const;
+export const DPO_ORGANIZATION_FIELDS = ['publicBody', 'sector', 'dpoName', 'dpoEmail', 'dpoPhone', 'dpoDesignationNumber', 'requesterIdentityRetentionMonths', 'largeScalePersons'] as const;
 
 /**
  * Every authorization rule of Registre (PRODUCT.md role matrix). Each rule carries the organisation
@@ -73,8 +73,8 @@ export function defineAbilityFor(member: MemberIdentity): AppAbility {
       break;
     case 'dpo':
       // The DPO keeps the organisation's profile the rules read (public authority or private body,
-      // sector) and their own contact block printed on the register (Art 30(1)(a), Art 37(7)); the
-      // rest of the settings stays the admin's (PRODUCT.md role matrix).
+      // sector, the DPIA screening's large-scale threshold) and their own contact block printed on the
+      // register (Art 30(1)(a), Art 37(7)); the rest of the settings stays the admin's (PRODUCT.md role matrix).
       can('update', 'Organization', [...DPO_ORGANIZATION_FIELDS], org);
       can(['create', 'update', 'delete', 'submit', 'validate'], 'Activity', org);
       can(['create', 'update', 'delete'], 'DesignGrid', org);

@@ -126,7 +126,7 @@ describe('design grid: EDPB criteria implied by the answers', () => {
   it('counts the persons the answers estimate against the large-scale threshold', () => {
     const answers: GridAnswers = { data: { subjects: [{ category: 'users', estimatedCount: 40_000 }], dataCategories: [], recipients: [], processors: [] } };
     expect(assessDpia(answers, facts)).toEqual({ criteria: [{ code: 'large_scale', because: ['large_scale'] }], decision: 'to_assess' });
-    expect(assessDpia(answers, facts, { largeScalePersons: 50_000 })).toEqual({ criteria: [], decision: 'not_required' });
+    expect(assessDpia(answers, { ...facts, thresholds: { largeScalePersons: 50_000 } })).toEqual({ criteria: [], decision: 'not_required' });
   });
 
   it('requires a DPIA for large scale plus systematic monitoring, in the EDPB order', () => {

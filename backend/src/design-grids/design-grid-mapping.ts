@@ -12,7 +12,7 @@ import type {
 } from '../domain/activities/activity.types';
 import { FREE_MEASURE_PREFIX } from '../domain/activities/activity.types';
 import { canonicalJson } from '../common/diff/field-diff';
-import { ScreenableContent, screenActivity, ScreeningCatalogueFacts, screeningFactsFrom, ScreeningThresholds } from '../domain/activities/screening-criteria';
+import { DEFAULT_SCREENING_THRESHOLDS, ScreenableContent, screenActivity, ScreeningCatalogueFacts, screeningFactsFrom, ScreeningThresholds } from '../domain/activities/screening-criteria';
 import { assessTransfer, TransferFacts, zoneOf } from '../domain/transfers/transfer-status';
 import {
   GRID_FIELDS,
@@ -25,9 +25,13 @@ import {
   QUESTIONS_OF_FIELD,
 } from '../domain/design-grids/design-grid.types';
 
-/** Catalogue facts the grid reads (data-categories, data-subject-categories, countries, mechanisms). */
+/**
+ * What the grid reads: catalogue facts (data-categories, data-subject-categories, countries,
+ * mechanisms) and the organisation's screening thresholds, so the grid screens as the register does.
+ */
 export interface GridFacts extends ScreeningCatalogueFacts {
   transfers: TransferFacts;
+  thresholds: ScreeningThresholds;
 }
 
 export interface GridProject {
@@ -125,9 +129,9 @@ function screenable(answers: GridAnswers): ScreenableContent {
  * screening (screening-criteria.ts) on the draft the answers make, so the grid and the draft agree —
  * no criterion is "not required" in both. `because` names answers: a practice, a category, "large scale".
  */
-export function assessDpia(answers: GridAnswers, facts: GridFacts, thresholds?: ScreeningThresholds): GridDpiaAssessment {
+export function assessDpia(answers: GridAnswers, facts: GridFacts): GridDpiaAssessment {
   const practices = answers.purposes?.practices ?? [];
-  const { criteria, outcome } = screenActivity(screenable(answers), facts, thresholds);
+  const { criteria, outcome } = screenActivity(screenable(answers), facts, facts.thresholds);
   return {
     criteria: criteria.map((criterion) => {
       const because = criterion.reasons.flatMap((reason): string[] => {
@@ -354,6 +358,11 @@ interface CatalogueRow {
 }
 
 /** The facts from catalogue entries (rows of catalogue_entries, or the shipped JSON items). */
-export function gridFactsFrom(dataCategories: CatalogueRow[], subjectCategories: CatalogueRow[], transfers: TransferFacts): GridFacts {
-  return { ...screeningFactsFrom(dataCategories, subjectCategories), transfers };
+export function gridFactsFrom(
+  dataCategories: CatalogueRow[],
+  subjectCategories: CatalogueRow[],
+  transfers: TransferFacts,
+  thresholds: ScreeningThresholds = DEFAULT_SCREENING_THRESHOLDS,
+): GridFacts {
+  return { ...screeningFactsFrom(dataCategories, subjectCategories), transfers, thresholds };
 }

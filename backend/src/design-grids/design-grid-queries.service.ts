@@ -5,6 +5,7 @@ import { AppException } from '../common/errors/app-exception';
 import { Page, pageOf } from '../common/http/pagination';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
+import { screeningThresholdsOf } from '../activities/screening-thresholds';
 import { assessDpia, computeFlags, GridFacts, gridCompleteness, gridFactsFrom, gridProblems, mapAnswers, planSync } from './design-grid-mapping';
 import { DesignGrid } from './design-grid.entity';
 import { answeredQuestions } from './grid-progress';
@@ -87,7 +88,7 @@ export class DesignGridQueries {
   }
 
   async view(row: DesignGrid, conflicts?: GridConflict[]): Promise<GridView> {
-    const facts = await this.facts();
+    const facts = await this.facts(row.organizationId);
     const content = mapAnswers(row, row.answers, facts);
     const [department] = row.departmentId
       ? await this.connection.manager.query<{ name: string }[]>('SELECT name FROM departments WHERE organization_id = $1 AND id = $2', [row.organizationId, row.departmentId])
@@ -128,13 +129,16 @@ export class DesignGridQueries {
     };
   }
 
-  /** Shipped catalogues only change at start-up (catalogue sync), so the facts are read once. */
-  facts(): Promise<GridFacts> {
+  /**
+   * The organisation's grid facts. Shipped catalogues only change at start-up (catalogue sync), so they
+   * are read once; the thresholds are the organisation's, read each time.
+   */
+  async facts(organizationId: string): Promise<GridFacts> {
     this.cachedFacts ??= this.loadFacts().catch((error: unknown) => {
       this.cachedFacts = undefined;
       throw error;
     });
-    return this.cachedFacts;
+    return { ...(await this.cachedFacts), thresholds: await screeningThresholdsOf(this.connection.manager, organizationId) };
   }
 
   private async loadFacts(): Promise<GridFacts> {

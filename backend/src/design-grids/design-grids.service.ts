@@ -240,7 +240,7 @@ export class DesignGridsService {
    * returns the conflicts left for the team.
    */
   private async sync(access: GridAccess, row: DesignGrid, resolutions: Resolutions, note: string): Promise<GridConflict[]> {
-    const facts = await this.queries.facts();
+    const facts = await this.queries.facts(row.organizationId);
     const mapped = mapAnswers(row, row.answers, facts);
     if (!row.activityId) {
       await this.proposeVendors(access, mapped.processors, row.answers);

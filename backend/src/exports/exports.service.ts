@@ -5,6 +5,7 @@ import { AppException } from '../common/errors/app-exception';
 import type { Locale } from '../common/i18n/i18n';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { Organization } from '../organizations/organization.entity';
+import { AuditTrailService } from '../audit/audit-trail.service';
 import { AdequacyConfirmationsService } from '../transfers/adequacy-confirmations.service';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
 import { CatalogueLabels } from './catalogue-labels';
@@ -28,6 +29,7 @@ export class ExportsService {
     private readonly catalogues: ActivityCatalogues,
     private readonly transferFacts: TransferFactsService,
     private readonly confirmations: AdequacyConfirmationsService,
+    private readonly trail: AuditTrailService,
   ) {}
 
   async context(organizationId: string, options: ExportOptions): Promise<ExportContext> {
@@ -51,6 +53,12 @@ export class ExportsService {
       // (a later annulment or adoption does not rewrite the past) and the confirmations made by then.
       transferFacts: await this.transferFacts.facts(options.asOf ? options.asOf.toISOString().slice(0, 10) : undefined),
       scopeConfirmations: await this.confirmations.byRecipient(organizationId, options.asOf),
+      // The criteria printed beside each stored decision are those of the threshold then in force.
+      thresholds: {
+        largeScalePersons: options.asOf
+          ? await this.trail.fieldAt(organizationId, { type: 'Organization', id: organizationId }, 'largeScalePersons', options.asOf, organization.largeScalePersons)
+          : organization.largeScalePersons,
+      },
       query: <T>(sql: string, params: unknown[]) => manager.query<T[]>(sql, params),
       template: options.template ?? false,
       shared: new Map(),

@@ -3,6 +3,7 @@ import type { ActivityFacts } from '../catalogues/activity-catalogues';
 import type { Locale } from '../common/i18n/i18n';
 import { translate } from '../common/i18n/i18n';
 import type { TransferFacts, ScopeConfirmation } from '../domain/transfers/transfer-status';
+import type { ScreeningThresholds } from '../domain/activities/screening-criteria';
 import type { CatalogueLabels } from './catalogue-labels';
 import { CellValue, safeText } from './xlsx-cells';
 
@@ -17,6 +18,8 @@ export interface ExportContext {
   facts: ActivityFacts;
   /** The transfer facts as adequacy decisions applied on the export's day (the as-of date, or today). */
   transferFacts: TransferFacts;
+  /** The organisation's screening thresholds as they stood on the export's day (the as-of date, or now). */
+  thresholds: ScreeningThresholds;
   /** Lower-case recipient → the DPO's partial-adequacy scope confirmations made by then. */
   scopeConfirmations: ReadonlyMap<string, readonly ScopeConfirmation[]>;
   /** Runs a read in the request's transaction. */

@@ -59,6 +59,10 @@ export class Organization {
   @Column('int', { default: 36 })
   requesterIdentityRetentionMonths!: number;
 
+  /** Persons from which a processing is large scale (WP248 criterion 5), set by the DPO (LARGE_SCALE_PERSONS_RANGE). */
+  @Column('int', { default: 10_000 })
+  largeScalePersons!: number;
+
   @VersionColumn()
   version!: number;
 

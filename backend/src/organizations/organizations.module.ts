@@ -1,3 +1,4 @@
+import { ActivitiesModule } from '../activities/activities.module';
 import { ActivityDirectoryModule } from '../activities/directory/activity-directory.module';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
@@ -8,7 +9,7 @@ import { OnboardingService } from './onboarding.service';
 import { TransfersModule } from '../transfers/transfers.module';
 
 @Module({
-  imports: [AuditModule, ActivityDirectoryModule, TransfersModule],
+  imports: [AuditModule, ActivitiesModule, ActivityDirectoryModule, TransfersModule],
   controllers: [OrganizationsController, AbilitiesController],
   providers: [OrganizationsService, OnboardingService],
   exports: [OrganizationsService],

@@ -10,6 +10,7 @@ import { Membership, type Role } from '../members/membership.entity';
 import type { CreateOrganizationDto, OrganizationView, OutsidePublicTasksView, UpdateOrganizationDto } from './dto/organization.dto';
 import { Organization } from './organization.entity';
 import { ActivityDirectory } from '../activities/directory/activity-directory';
+import { ActivityRescreening } from '../activities/activity-rescreening.service';
 
 export function toOrganizationView(organization: Organization): OrganizationView {
   return { ...organization };
@@ -19,6 +20,7 @@ export function toOrganizationView(organization: Organization): OrganizationView
 export class OrganizationsService {
   constructor(
     private readonly activities: ActivityDirectory,
+    private readonly rescreening: ActivityRescreening,
     private readonly connection: TransactionalConnection,
     private readonly audit: AuditService,
   ) {}
@@ -57,6 +59,9 @@ export class OrganizationsService {
     const before = { ...current };
     const updated = await repository.save(repository.merge(current, changes));
     await this.audit.record({ action: 'update', entityType: 'Organization', entityId: organizationId, entityLabel: updated.name, before, after: { ...updated } });
+    // A new large-scale threshold screens the register again, in this transaction: no stored decision
+    // is left to the old figure (the one row lock above orders concurrent changes).
+    await this.rescreening.rescreen(organizationId, { largeScalePersons: before.largeScalePersons }, { largeScalePersons: updated.largeScalePersons });
     return updated;
   }
 

@@ -29,6 +29,7 @@ import { IntakeReminders1765700000000 } from './1765700000000-intake-reminders';
 import { BreachRiskFactors1765710000000 } from './1765710000000-breach-risk-factors';
 import { CatalogueChanges1765800000000 } from './1765800000000-catalogue-changes';
 import { ActivityFindings1765900000000 } from './1765900000000-activity-findings';
+import { LargeScaleThreshold1766000000000 } from './1766000000000-large-scale-threshold';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   BreachRiskFactors1765710000000,
   CatalogueChanges1765800000000,
   ActivityFindings1765900000000,
+  LargeScaleThreshold1766000000000,
 ];

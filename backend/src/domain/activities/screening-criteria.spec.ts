@@ -11,6 +11,7 @@ import {
   screeningCriteria,
   screeningFactsFrom,
   ScreeningReasonKind,
+  rescreenActivity,
   settleActivityScreening,
 } from './screening-criteria';
 
@@ -113,5 +114,65 @@ describe('the screening criteria derived from the register (EDPB WP248 rev.01, G
     expect(changesActivityDpoDecision(undecided, two, facts)).toBe(false);
     expect(changesDismissals(undecided.dpiaScreening, { dismissed: [{ criterion: 'vulnerable_data_subjects', reason: 'x' }] })).toBe(true);
     expect(changesDismissals({ dismissed: [] }, {})).toBe(false);
+  });
+
+  describe('screening again when the DPO changes the large-scale threshold (WP248 criterion 5, WP243 §2.1.4: the figure is the controller’s)', () => {
+    const tenThousand = { largeScalePersons: 10_000 };
+    const fiftyThousand = { largeScalePersons: 50_000 };
+    const fiveThousand = { largeScalePersons: 5_000 };
+    // [source and case, activity as stored (decision settled under `from`), from, to, decision after]
+    const rescreens: [string, ScreenableContent, { largeScalePersons: number }, { largeScalePersons: number }, DpiaScreeningDecision][] = [
+      [
+        'WP248 criterion 5 alone: 25 000 customers stop being large scale at 50 000 → no criterion, not required',
+        activity({ subjects: [subject('customers', 25_000)], screening: { decision: 'to_assess' } }),
+        tenThousand,
+        fiftyThousand,
+        'not_required',
+      ],
+      [
+        'WP248 criteria 5 + 7: 12 000 patients lose criterion 5 at 50 000 → one criterion: the DPO decides (an automatic « required » is nobody’s decision)',
+        activity({ subjects: [subject('patients', 12_000)], screening: { decision: 'required' } }),
+        tenThousand,
+        fiftyThousand,
+        'to_assess',
+      ],
+      [
+        'WP248 criteria 5 + 7: 8 000 employees become large scale at 5 000 → two criteria, required (Art 35(1))',
+        activity({ subjects: [subject('employees', 8_000)], screening: { decision: 'not_required', justification: 'Paie seule, pas de suivi des salariés' } }),
+        tenThousand,
+        fiveThousand,
+        'required',
+      ],
+      [
+        'WP248 criterion 5: 8 000 customers become large scale at 5 000 → one criterion, awaiting the DPO',
+        activity({ subjects: [subject('customers', 8_000)], screening: { decision: 'not_required' } }),
+        tenThousand,
+        fiveThousand,
+        'to_assess',
+      ],
+      [
+        'WP248 criterion 7 only, below both thresholds: the DPO’s recorded decision on one criterion is kept',
+        activity({ subjects: [subject('minors', 120)], screening: { decision: 'not_required', justification: 'Liste d’appel de la cantine, rien d’autre' } }),
+        tenThousand,
+        fiveThousand,
+        'not_required',
+      ],
+      [
+        'CNIL 2018-327 required list: the list decides whatever the threshold',
+        activity({ subjects: [subject('customers', 25_000)], screening: { onCnilRequiredList: 'pooled_contract_breaches', decision: 'required' } }),
+        tenThousand,
+        fiftyThousand,
+        'required',
+      ],
+    ];
+
+    it.each(rescreens)('%s', (_case, stored, from, to, decision) => {
+      const after = rescreenActivity(stored, facts, from, to);
+      expect(after.decision).toBe(decision);
+      // Only the decision moves: the answers and the DPO's written reasons stay as recorded.
+      expect({ ...after, decision: stored.dpiaScreening.decision }).toEqual(stored.dpiaScreening);
+      // The same answer as saving the activity under the new threshold would store, once its decision is settled.
+      expect(settleActivityScreening({ ...stored, dpiaScreening: after }, facts, to).decision).toBe(decision);
+    });
   });
 });

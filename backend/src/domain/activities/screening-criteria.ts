@@ -60,6 +60,13 @@ export interface ScreeningThresholds {
  */
 export const DEFAULT_SCREENING_THRESHOLDS: ScreeningThresholds = { largeScalePersons: 10_000 };
 
+/**
+ * The figures the DPO may set. Below a hundred persons no reading of "large scale" holds (WP243's
+ * examples are a hospital's patients, a city's transport users); a hundred million is beyond any
+ * single controller's register in the EU.
+ */
+export const LARGE_SCALE_PERSONS_RANGE = { min: 100, max: 100_000_000 } as const;
+
 export const SCREENING_REASON_KINDS = [
   'declared',
   'marked_vulnerable',
@@ -213,6 +220,18 @@ export function changesActivityDpoDecision(before: ScreenableContent | null, aft
   if (!before) return true;
   const previous = screenActivity(before, facts, thresholds, before.dpiaScreening).outcome;
   return !previous.dpoDecides || previous.decision !== outcome.decision || (before.dpiaScreening.justification ?? '') !== (after.dpiaScreening.justification ?? '');
+}
+
+/**
+ * The screening as stored once the DPO changes the organisation's thresholds (`from` → `to`): the same
+ * facts screened again. A decision the DPO recorded on a one-criterion activity is kept while the
+ * activity still meets one criterion; a decision the rule had settled (none or two criteria) is
+ * nobody's decision, so an activity that now meets exactly one criterion awaits the DPO's.
+ */
+export function rescreenActivity(content: ScreenableContent, facts: ScreeningCatalogueFacts, from: ScreeningThresholds, to: ScreeningThresholds): DpiaScreening {
+  const previous = screenActivity(content, facts, from, content.dpiaScreening).outcome;
+  const recorded = previous.dpoDecides ? content.dpiaScreening : null;
+  return { ...content.dpiaScreening, decision: screenActivity(content, facts, to, recorded).outcome.decision };
 }
 
 /** Whether `after` dismisses criteria differently from `before` (a DPO's call, like the one-criterion decision). */

@@ -19,6 +19,7 @@ function reasonsOf(row: Row, ctx: ExportContext): string {
   const criteria = screeningCriteria(
     { dataSubjects: row.document.dataSubjects ?? [], dataCategories: row.document.dataCategories ?? [], automatedDecisionMaking: row.document.automatedDecisionMaking ?? false, dpiaScreening: row.document.dpiaScreening },
     ctx.facts,
+    ctx.thresholds,
   );
   return criteria
     .map((criterion) =>

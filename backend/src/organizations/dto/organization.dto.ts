@@ -5,6 +5,7 @@ import { IsBoolean, IsEmail, IsIn, IsInt, IsISO31661Alpha2, IsNotEmpty, IsOption
 import { REQUESTER_IDENTITY_RETENTION_MONTHS as RETENTION } from '../../domain/rights-requests/identity-retention';
 import { IsPhone, withArgs } from '../../common/http/validation';
 import { ORGANIZATION_SECTORS, type OrganizationSector } from '../../domain/organizations/organization-profile';
+import { LARGE_SCALE_PERSONS_RANGE as LARGE_SCALE } from '../../domain/activities/screening-criteria';
 
 const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() || null : value);
@@ -54,6 +55,17 @@ export class UpdateOrganizationDto {
   @Max(RETENTION.max, withArgs)
   requesterIdentityRetentionMonths?: number;
 
+  @ApiPropertyOptional({
+    minimum: LARGE_SCALE.min,
+    maximum: LARGE_SCALE.max,
+    description: 'persons concerned from which a processing is large scale (EDPB WP248 criterion 5); changing it screens every activity not archived again',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(LARGE_SCALE.min, withArgs)
+  @Max(LARGE_SCALE.max, withArgs)
+  largeScalePersons?: number;
+
   @ApiPropertyOptional({ description: 'The version last read; or send If-Match' })
   @IsOptional()
   @IsInt()
@@ -79,6 +91,7 @@ export class OrganizationView {
   @ApiProperty({ description: 'a public authority or body' }) publicBody!: boolean;
   @ApiProperty({ nullable: true, enum: ORGANIZATION_SECTORS }) sector!: OrganizationSector | null;
   @ApiProperty({ description: 'months a closed rights request keeps the requester’s identity' }) requesterIdentityRetentionMonths!: number;
+  @ApiProperty({ description: 'persons concerned from which a processing is large scale (EDPB WP248 criterion 5)' }) largeScalePersons!: number;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;

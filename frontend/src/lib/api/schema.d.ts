@@ -3789,6 +3789,8 @@ export interface components {
             euRepresentativeEmail: string | null;
             euRepresentativeName: string | null;
             id: string;
+            /** @description persons concerned from which a processing is large scale (EDPB WP248 criterion 5) */
+            largeScalePersons: number;
             legalName: string | null;
             legalRepresentative: string | null;
             name: string;
@@ -4721,6 +4723,8 @@ export interface components {
             euRepresentativeAddress?: string | null;
             euRepresentativeEmail?: string | null;
             euRepresentativeName?: string | null;
+            /** @description persons concerned from which a processing is large scale (EDPB WP248 criterion 5); changing it screens every activity not archived again */
+            largeScalePersons?: number;
             legalName?: string | null;
             legalRepresentative?: string | null;
             name?: string;

@@ -1,4 +1,5 @@
 import { translate, type Locale } from '../common/i18n/i18n';
+import { DEFAULT_TIME_ZONE } from '../domain/deadlines/legal-deadlines';
 import { adequacyLine, type AdequacyNoticeWords } from './adequacy-notices';
 import type { NotificationKind } from './reminder-rules';
 
@@ -7,6 +8,8 @@ export interface EmailItem {
   recordReference: string;
   recordName: string;
   dueDate: string | null;
+  /** The deadline's instant when it is one (a breach's 72 hours): told with its hour, in the organisation's time. */
+  dueAt?: Date | null;
   /** Who acted (workflow events); absent for reminders. */
   actorName?: string | null;
   /** Absolute address of the record's page. */
@@ -32,22 +35,28 @@ export interface EmailContent {
   html: string;
 }
 
-const escapeHtml = (value: string) =>
+export const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
 
-function formatDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+/** A day ("2026-12-05", or the day of an ISO instant) in words: « 5 décembre 2026 ». */
+export function formatDate(date: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+}
+
+/** An instant in words, with its hour in the organisation's time: « 5 décembre 2026 à 14:32 ». */
+export function formatInstant(instant: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: DEFAULT_TIME_ZONE }).format(instant);
 }
 
 /** One line per notification, in the recipient's language. */
-export function notificationLine(item: Pick<EmailItem, 'kind' | 'recordReference' | 'recordName' | 'dueDate' | 'actorName' | 'adequacy'>, locale: Locale): string {
+export function notificationLine(item: Pick<EmailItem, 'kind' | 'recordReference' | 'recordName' | 'dueDate' | 'dueAt' | 'actorName' | 'adequacy'>, locale: Locale): string {
   if (item.adequacy) return adequacyLine(item.adequacy, locale);
   const reference = item.recordReference === item.recordName ? item.recordName : `${item.recordReference} ${item.recordName}`;
   return translate(locale, `notifications.${item.kind}`, {
     record: reference,
     reference: item.recordReference,
     name: item.recordName,
-    date: item.dueDate ? formatDate(item.dueDate, locale) : '',
+    date: item.dueAt ? formatInstant(item.dueAt, locale) : item.dueDate ? formatDate(item.dueDate, locale) : '',
     // An account deleted since keeps its events, told without a name.
     actor: item.actorName || translate(locale, 'notifications.someone'),
   });

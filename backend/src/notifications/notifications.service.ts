@@ -25,6 +25,8 @@ interface NotificationRow {
   record_reference: string;
   record_name: string;
   due_date: string | null;
+  /** The deadline's instant when it is one (a breach's 72 hours); null for a day. */
+  due_at: Date | null;
   actor_name: string | null;
   created_at: Date;
   read_at: Date | null;
@@ -39,7 +41,10 @@ interface Recipient {
 }
 
 /** A notification about to be recorded (the columns the INSERT reads). */
-type PendingNotification = Pick<NotificationRow, 'user_id' | 'kind' | 'record_type' | 'record_id' | 'record_reference' | 'record_name' | 'due_date'> & { dedupe_key: string };
+type PendingNotification = Pick<NotificationRow, 'user_id' | 'kind' | 'record_type' | 'record_id' | 'record_reference' | 'record_name' | 'due_date'> & {
+  due_at: string | null;
+  dedupe_key: string;
+};
 
 export interface RunResult {
   organizations: number;
@@ -48,7 +53,7 @@ export interface RunResult {
 }
 
 const NOTIFICATION_COLUMNS = `id, user_id, kind, record_type, record_id, record_reference, record_name,
-  to_char(due_date, 'YYYY-MM-DD') AS due_date, actor_name, created_at, read_at`;
+  to_char(due_date, 'YYYY-MM-DD') AS due_date, due_at, actor_name, created_at, read_at`;
 
 export { recordPath } from './record-path';
 
@@ -143,6 +148,7 @@ export class NotificationsService {
           record_reference: reminder.recordReference,
           record_name: reminder.recordName,
           due_date: reminder.dueDate,
+          due_at: reminder.dueAt?.toISOString() ?? null,
           dedupe_key: dedupeKey(reminder),
         })),
     );
@@ -160,11 +166,11 @@ export class NotificationsService {
   private async insert(organizationId: string, rows: PendingNotification[]): Promise<(NotificationRow & { by_email: boolean })[]> {
     if (rows.length === 0) return [];
     return this.connection.manager.query<(NotificationRow & { by_email: boolean })[]>(
-      `INSERT INTO notifications (organization_id, user_id, kind, record_type, record_id, record_reference, record_name, due_date, dedupe_key, in_app, by_email)
-       SELECT $1, r.user_id, r.kind, r.record_type, r.record_id, r.record_reference, r.record_name, r.due_date, r.dedupe_key,
+      `INSERT INTO notifications (organization_id, user_id, kind, record_type, record_id, record_reference, record_name, due_date, due_at, dedupe_key, in_app, by_email)
+       SELECT $1, r.user_id, r.kind, r.record_type, r.record_id, r.record_reference, r.record_name, r.due_date, r.due_at, r.dedupe_key,
               coalesce(p.in_app, true), coalesce(p.email, true)
        FROM jsonb_to_recordset($2::jsonb) AS r(user_id uuid, kind text, record_type text, record_id uuid, record_reference text,
-                                               record_name text, due_date date, dedupe_key text)
+                                               record_name text, due_date date, due_at timestamptz, dedupe_key text)
        LEFT JOIN notification_kind_preferences p ON p.user_id = r.user_id AND p.kind = r.kind
        -- A kind the user turned off entirely is not recorded at all.
        WHERE coalesce(p.in_app, true) OR coalesce(p.email, true)
@@ -209,6 +215,7 @@ export class NotificationsService {
           record_reference: change.code,
           record_name: change.decision,
           due_date: change.effective_on,
+          due_at: null,
           dedupe_key: `adequacy_decision_changed:${change.id}`,
         });
       }
@@ -282,6 +289,7 @@ export class NotificationsService {
           recordReference: row.record_reference,
           recordName: row.record_name,
           dueDate: row.due_date,
+          dueAt: row.due_at,
           actorName: row.actor_name,
           adequacy: words,
           url: `${this.config.publicUrl}${words ? adequacyLink(organizationId, words) : recordPath(organizationId, row)}`,
@@ -341,6 +349,7 @@ export class NotificationsService {
             recordReference: row.record_reference,
             recordName: row.record_name,
             dueDate: row.due_date,
+            dueAt: row.due_at,
             actorName: row.actor_name,
             adequacy: adequacy.get(row.record_id) ?? null,
           },

@@ -21,6 +21,8 @@ export interface Reminder {
   recordReference: string;
   recordName: string;
   dueDate: string;
+  /** The deadline's instant, when it is one rather than a day (a breach's 72 hours). */
+  dueAt?: Date;
   /** What within the record the reminder is about (a DPIA action's id), when the record has several. */
   subjectId?: string;
   /** Users to notify: the record's owner and the organisation's DPOs. */
@@ -183,6 +185,7 @@ const breachNotifications: ReminderRule = ({ data, intakeManagerIds = [] }) => {
         recordName: breach.summary,
         // The deadline is an instant; the notification keeps its day in the organisation's calendar.
         dueDate: localDate(dueAt, DEFAULT_TIME_ZONE),
+        dueAt,
         userIds: unique([...intakeManagerIds, breach.recordedById ?? null]),
       },
     ];

@@ -8,6 +8,8 @@ import { forgetWorkflowNotifications } from './workflow.test-helpers';
 const PUBLIC_URL = 'http://registre.test';
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+/** The instant as the reminders say it: day and hour in Paris, the organisation's time. */
+const parisTime = (instant: Date, locale: 'fr-FR' | 'en-GB') => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(instant);
 const isReminder = (mail: ReceivedEmail) => /nouveau rappel|nouveaux rappels|new reminder/.test(mail.subject);
 
 interface Item {
@@ -25,6 +27,7 @@ describe('reminders of rights requests and breaches (real SMTP, real PostgreSQL)
   let other: TestOrganization;
   let emails: Record<string, string> = {};
   const ids: Record<string, string> = {};
+  const deadlines: Record<'due' | 'overdue', Date> = { due: new Date(NaN), overdue: new Date(NaN) };
   const base = (organization: TestOrganization) => `/api/v1/organizations/${organization.organizationId}`;
   const itemsOf = async (organization: TestOrganization, role: 'dpo' | 'contributor' | 'auditor' | 'admin') =>
     ((await organization.as[role].get(`${base(organization)}/notifications?pageSize=100`).expect(200)).body.items as Item[]).filter((item) =>
@@ -52,8 +55,12 @@ describe('reminders of rights requests and breaches (real SMTP, real PostgreSQL)
 
     // V-0001: 24 hours or less left; V-0002: past its 72 hours; V-0003: no risk (recorded only);
     // V-0004: 62 hours left, too early.
-    ids.breachDue = (await dpo.post(`${base(org)}/breaches`).send(breachBody('Perte d’un ordinateur portable', hoursAgo(50), 'risk', activity)).expect(201)).body.id;
-    ids.breachOverdue = (await dpo.post(`${base(org)}/breaches`).send(breachBody('Courriel « paie » envoyé au mauvais destinataire', hoursAgo(80), 'high', activity)).expect(201)).body.id;
+    const due = (await dpo.post(`${base(org)}/breaches`).send(breachBody('Perte d’un ordinateur portable', hoursAgo(50), 'risk', activity)).expect(201)).body;
+    const overdue = (await dpo.post(`${base(org)}/breaches`).send(breachBody('Courriel « paie » envoyé au mauvais destinataire', hoursAgo(80), 'high', activity)).expect(201)).body;
+    ids.breachDue = due.id;
+    ids.breachOverdue = overdue.id;
+    deadlines.due = new Date(due.notificationDueAt);
+    deadlines.overdue = new Date(overdue.notificationDueAt);
     await dpo.post(`${base(org)}/breaches`).send(breachBody('Badge perdu', hoursAgo(80), 'none', activity)).expect(201);
     await dpo.post(`${base(org)}/breaches`).send(breachBody('Clé USB égarée', hoursAgo(10), 'risk', activity)).expect(201);
 
@@ -88,8 +95,9 @@ describe('reminders of rights requests and breaches (real SMTP, real PostgreSQL)
     expect(link('breach_notification_overdue')).toBe(`/orgs/${org.organizationId}/breaches/${ids.breachOverdue}`);
     const english = (await itemsOf(org, 'admin')).map((item) => item.message).sort();
     expect(english).toEqual([
-      expect.stringMatching(/^Breach V-0001 “Perte d’un ordinateur portable”: less than 24 hours left to notify the CNIL \(deadline \d+ \p{L}+ \d{4}\)$/u),
-      expect.stringMatching(/^Breach V-0002 “Courriel « paie » envoyé au mauvais destinataire”: not notified to the CNIL within 72 hours \(deadline \d+ \p{L}+ \d{4}\)$/u),
+      // A breach's deadline is an instant (72 hours from awareness, Art 33(1)): told with its hour, Paris time.
+      `Breach V-0001 “Perte d’un ordinateur portable”: less than 24 hours left to notify the CNIL (deadline ${parisTime(deadlines.due, 'en-GB')})`,
+      `Breach V-0002 “Courriel « paie » envoyé au mauvais destinataire”: not notified to the CNIL within 72 hours (deadline ${parisTime(deadlines.overdue, 'en-GB')})`,
       expect.stringMatching(/^Rights request D-0001 to be answered by \d+ \p{L}+ \d{4}$/u),
       expect.stringMatching(/^Rights request D-0002 unanswered, due on \d+ \p{L}+ \d{4}$/u),
     ]);
@@ -103,8 +111,9 @@ describe('reminders of rights requests and breaches (real SMTP, real PostgreSQL)
     expect(text).toContain('Bonjour Denise Délégué,');
     expect(text).toMatch(/Demande d’exercice de droits D-0001 à traiter au plus tard le \d+ \p{L}+ \d{4}/u);
     expect(text).toMatch(/Demande d’exercice de droits D-0002 sans réponse : échéance du \d+ \p{L}+ \d{4} dépassée/u);
-    expect(text).toMatch(/Violation V-0001 « Perte d’un ordinateur portable » : moins de 24 heures pour la notifier à la CNIL/);
-    expect(text).toMatch(/Violation V-0002 « Courriel « paie » envoyé au mauvais destinataire » : non notifiée à la CNIL dans les 72 heures/);
+    expect(text).toContain(`Violation V-0001 « Perte d’un ordinateur portable » : moins de 24 heures pour la notifier à la CNIL (échéance le ${parisTime(deadlines.due, 'fr-FR')})`);
+    expect(text).toContain(`Violation V-0002 « Courriel « paie » envoyé au mauvais destinataire » : non notifiée à la CNIL dans les 72 heures (échéance le ${parisTime(deadlines.overdue, 'fr-FR')})`);
+    expect(parisTime(deadlines.due, 'fr-FR')).toMatch(/^\d+ \p{L}+ \d{4} à \d{2}:\d{2}$/u);
     for (const path of [`rights-requests/${ids.dueSoon}`, `rights-requests/${ids.overdue}`, `breaches/${ids.breachDue}`, `breaches/${ids.breachOverdue}`]) {
       expect(text).toContain(`${PUBLIC_URL}/orgs/${org.organizationId}/${path}`);
       expect(dpoMail.html).toContain(`href="${PUBLIC_URL}/orgs/${org.organizationId}/${path}"`);

@@ -1,7 +1,6 @@
 import { translate, type Locale } from '../common/i18n/i18n';
-import { DEFAULT_TIME_ZONE } from '../domain/deadlines/legal-deadlines';
 import type { ReviewKind } from '../domain/review-queue/review-kinds';
-import { notificationLine } from './email-content';
+import { escapeHtml, formatDate as formatDay, formatInstant, notificationLine } from './email-content';
 import type { Reminder } from './reminder-rules';
 
 /**
@@ -104,14 +103,6 @@ export interface DigestEmailInput {
   /** Absolute address of the notifications page (where the digest is turned off). */
   notificationsUrl: string;
 }
-
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
-
-const formatDay = (day: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
-const formatInstant = (instant: Date, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: DEFAULT_TIME_ZONE }).format(instant);
 
 /** "T-0004 Paie" for a record whose reference differs from its name; the name alone otherwise. */
 const named = (record: DigestRecord) => (record.reference === record.name || !record.reference ? record.name : `${record.reference} ${record.name}`);

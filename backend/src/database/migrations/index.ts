@@ -30,6 +30,7 @@ import { BreachRiskFactors1765710000000 } from './1765710000000-breach-risk-fact
 import { CatalogueChanges1765800000000 } from './1765800000000-catalogue-changes';
 import { ActivityFindings1765900000000 } from './1765900000000-activity-findings';
 import { LargeScaleThreshold1766000000000 } from './1766000000000-large-scale-threshold';
+import { NotificationDueAt1766100000000 } from './1766100000000-notification-due-at';
 
 /** Migrations in the order they run. Listed explicitly so the build, the CLI and the tests agree. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   CatalogueChanges1765800000000,
   ActivityFindings1765900000000,
   LargeScaleThreshold1766000000000,
+  NotificationDueAt1766100000000,
 ];

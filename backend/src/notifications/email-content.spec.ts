@@ -35,4 +35,26 @@ describe('reminder e-mails', () => {
     expect(email.html).toContain('<p>This week, 2 reminders await you in Acme &amp; Co:</p>');
     expect(email.html).not.toContain('<Desk>');
   });
+
+  it('lists a change’s many events in one e-mail, up to 50 lines, the rest on the notifications page', () => {
+    const proposed = Array.from({ length: 62 }, (_, index) => ({
+      kind: 'vendor_proposed' as const,
+      recordReference: `Hébergeur « Nuage n° ${index + 1} »`,
+      recordName: `Hébergeur « Nuage n° ${index + 1} »`,
+      dueDate: null,
+      actorName: 'Camille Lefèvre',
+      url: `https://registre.example/orgs/o/vendors/${index + 1}`,
+    }));
+    const email = renderEmail({ locale: 'fr', kind: 'events', recipientName: 'Denis', organizationName: 'Démo', items: proposed, notificationsUrl: 'https://registre.example/n' });
+    expect(email.subject).toBe('[Registre] Démo : 62 nouveautés');
+    expect(email.text).toContain('Du nouveau dans Démo :');
+    expect(email.text.match(/^- Camille Lefèvre propose le fournisseur/gm)).toHaveLength(50);
+    expect(email.text).toContain('- Camille Lefèvre propose le fournisseur Hébergeur « Nuage n° 50 »');
+    expect(email.text).not.toContain('Nuage n° 51 »');
+    expect(email.text).toContain('… et 12 autres sur votre page de notifications.');
+    expect(email.html).toContain('<p>… et 12 autres sur votre page de notifications.</p>');
+    const english = renderEmail({ locale: 'en', kind: 'events', recipientName: 'Denis', organizationName: 'Démo', items: proposed.slice(0, 3), notificationsUrl: 'https://registre.example/n' });
+    expect(english.subject).toBe('[Registre] Démo: 3 updates');
+    expect(english.text).not.toContain('more on your notifications page');
+  });
 });

@@ -20,8 +20,11 @@ export interface EmailItem {
 
 export interface EmailInput {
   locale: Locale;
-  /** event: one workflow event, sent once its change committed; adequacy: adequacy decisions changed. */
-  kind: 'immediate' | 'digest' | 'event' | 'adequacy';
+  /**
+   * event: one workflow event, sent once its change committed; events: several from one change (an
+   * import's proposed vendors); adequacy: adequacy decisions changed.
+   */
+  kind: 'immediate' | 'digest' | 'event' | 'events' | 'adequacy';
   recipientName: string;
   organizationName: string;
   items: EmailItem[];
@@ -34,6 +37,9 @@ export interface EmailContent {
   text: string;
   html: string;
 }
+
+/** Lines of one e-mail at most. */
+export const EMAIL_LINES = 50;
 
 export const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
@@ -69,28 +75,34 @@ export function notificationLine(item: Pick<EmailItem, 'kind' | 'recordReference
 export function renderEmail(input: EmailInput): EmailContent {
   const { locale } = input;
   const count = input.items.length;
-  const lines = input.items.map((item) => ({ text: notificationLine(item, locale), url: item.url }));
+  // A long list stops at EMAIL_LINES; the rest is on the notifications page the footer links to.
+  const lines = input.items.slice(0, EMAIL_LINES).map((item) => ({ text: notificationLine(item, locale), url: item.url }));
+  const more = count - lines.length;
   const organization = input.organizationName;
   const subject =
     input.kind === 'event'
       ? translate(locale, 'emails.event_subject', { organization, line: lines[0]?.text ?? '' })
-      : input.kind === 'adequacy'
+      : input.kind === 'events'
+        ? translate(locale, 'emails.events_subject', { organization, count })
+        : input.kind === 'adequacy'
         ? translate(locale, 'emails.adequacy_subject', { organization })
         : translate(locale, input.kind === 'digest' ? 'emails.digest_subject' : 'emails.immediate_subject', { organization, count });
   const greeting = translate(locale, 'emails.greeting', { name: input.recipientName });
-  const intro = translate(locale, `emails.${input.kind === 'event' ? 'event' : input.kind === 'adequacy' ? 'adequacy' : input.kind === 'digest' ? 'digest' : 'immediate'}_intro`, {
+  const intro = translate(locale, `emails.${input.kind === 'event' || input.kind === 'events' ? 'event' : input.kind === 'adequacy' ? 'adequacy' : input.kind === 'digest' ? 'digest' : 'immediate'}_intro`, {
     organization,
     count,
   });
   const footer = translate(locale, 'emails.footer', { url: input.notificationsUrl });
 
-  const text = [greeting, '', intro, '', ...lines.map((line) => `- ${line.text}\n  ${line.url}`), '', footer, ''].join('\n');
+  const rest = more > 0 ? translate(locale, 'emails.more', { count: more }) : null;
+  const text = [greeting, '', intro, '', ...lines.map((line) => `- ${line.text}\n  ${line.url}`), ...(rest ? [rest] : []), '', footer, ''].join('\n');
   const html = [
     `<p>${escapeHtml(greeting)}</p>`,
     `<p>${escapeHtml(intro)}</p>`,
     '<ul>',
     ...lines.map((line) => `<li><a href="${escapeHtml(line.url)}">${escapeHtml(line.text)}</a></li>`),
     '</ul>',
+    ...(rest ? [`<p>${escapeHtml(rest)}</p>`] : []),
     `<p>${escapeHtml(translate(locale, 'emails.footer_html'))} <a href="${escapeHtml(input.notificationsUrl)}">${escapeHtml(input.notificationsUrl)}</a></p>`,
   ].join('\n');
   return { subject, text, html };

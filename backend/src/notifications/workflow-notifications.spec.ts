@@ -176,6 +176,21 @@ describe('workflow notifications (real PostgreSQL, real SMTP receiver)', () => {
     expect((await notifyAbout(org.userIds.contributor)).sort()).toEqual([org.userIds.contributor, org.userIds.auditor].sort());
   });
 
+  it('an import proposing several vendors e-mails each DPO once, listing them (in-app: one line each)', async () => {
+    await pause(500); // the e-mails of the tests before have all arrived
+    const before = workflowMails(emails.dpo).length;
+    const vendors = ['Hébergeur « Nuage souverain »', 'Routeur d’e-mails Brevo', 'Signature électronique Yousign'];
+    const items = vendors.map((name, index) => completeActivity({ name: `Traitement importé n° ${index + 1}`, reference: `IMP-${index + 1}`, processors: [name] }));
+    await org.as.contributor.post(`${activities()}/import-json`).send(items).expect(201);
+    const mail = await smtp.waitForMatching(emails.dpo, (received) => isWorkflowMail(received) && received.subject.includes('3 updates'));
+    expect(mail.subject).toBe('[Registre] Mairie de Saint-Étienne: 3 updates');
+    for (const name of vendors) expect(mail.text).toContain(`Camille Lefèvre proposed the vendor ${name}`);
+    await pause(500);
+    expect(workflowMails(emails.dpo)).toHaveLength(before + 1);
+    const listed = (await listOf('dpo')).items.filter((item) => item.kind === 'vendor_proposed' && vendors.some((name) => item.message.endsWith(name)));
+    expect(listed).toHaveLength(3);
+  });
+
   it('a change rolled back notifies no one and sends nothing', async () => {
     const notifier = api.app.get(WorkflowNotifier);
     const connection = api.app.get(TransactionalConnection);

@@ -129,13 +129,16 @@ export class WorkflowNotifier implements OnModuleInit, EntitySubscriberInterface
     if (!event.queryRunner.isTransactionActive) this.pending.delete(event.queryRunner);
   }
 
+  /** The change's events together, per organisation: each person gets one e-mail for the change. */
   private async emailAll(pending: Pending[]): Promise<void> {
-    for (const { organizationId, ids } of pending) {
+    const byOrganization = new Map<string, string[]>();
+    for (const { organizationId, ids } of pending) byOrganization.set(organizationId, [...(byOrganization.get(organizationId) ?? []), ...ids]);
+    for (const [organizationId, ids] of byOrganization) {
       await this.connection.withTenant({ organizationId }, () => this.email(organizationId, ids));
     }
   }
 
-  /** One e-mail per notification, to users who chose immediate e-mails; weekly ones wait for the digest. */
+  /** The notifications of one change, e-mailed to users who chose immediate e-mails; weekly ones wait for the digest. */
   private async email(organizationId: string, ids: string[]): Promise<void> {
     const manager = this.connection.manager;
     const rows = await manager.query<
@@ -162,30 +165,36 @@ export class WorkflowNotifier implements OnModuleInit, EntitySubscriberInterface
        JOIN organizations o ON o.id = n.organization_id
        LEFT JOIN notification_preferences p ON p.user_id = n.user_id
        WHERE n.organization_id = $1 AND n.id = ANY($2::uuid[]) AND n.by_email AND n.emailed_at IS NULL
+       ORDER BY array_position($2::uuid[], n.id)
        FOR UPDATE OF n`,
       [organizationId, ids],
     );
-    for (const row of rows) {
-      if (row.email_frequency !== 'immediate') continue;
+    // One e-mail per person per change: an import that proposes 500 vendors tells each DPO once,
+    // listing them, not in 500 e-mails (in-app, each notification stays its own line).
+    const byUser = new Map<string, typeof rows>();
+    for (const row of rows) if (row.email_frequency === 'immediate') byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
+    for (const [userId, mine] of byUser) {
+      const [first] = mine;
       const content = renderEmail({
-        locale: row.locale,
-        kind: 'event',
-        recipientName: row.name,
-        organizationName: row.organization_name,
-        items: [
-          {
-            kind: row.kind,
-            recordReference: row.record_reference,
-            recordName: row.record_name,
-            dueDate: null,
-            actorName: row.actor_name,
-            url: `${this.config.publicUrl}${recordPath(organizationId, row)}`,
-          },
-        ],
+        locale: first.locale,
+        kind: mine.length === 1 ? 'event' : 'events',
+        recipientName: first.name,
+        organizationName: first.organization_name,
+        items: mine.map((row) => ({
+          kind: row.kind,
+          recordReference: row.record_reference,
+          recordName: row.record_name,
+          dueDate: null,
+          actorName: row.actor_name,
+          url: `${this.config.publicUrl}${recordPath(organizationId, row)}`,
+        })),
         notificationsUrl: `${this.config.publicUrl}/orgs/${organizationId}/notifications`,
       });
-      await this.mailer.send({ ...content, organizationId, userId: row.user_id, to: row.email, locale: row.locale, kind: 'immediate' });
-      await manager.query('UPDATE notifications SET emailed_at = clock_timestamp() WHERE organization_id = $1 AND id = $2', [organizationId, row.id]);
+      await this.mailer.send({ ...content, organizationId, userId, to: first.email, locale: first.locale, kind: 'immediate' });
+      await manager.query('UPDATE notifications SET emailed_at = clock_timestamp() WHERE organization_id = $1 AND id = ANY($2::uuid[])', [
+        organizationId,
+        mine.map((row) => row.id),
+      ]);
     }
   }
 }

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Not } from 'typeorm';
+import { DataSource, In, Not } from 'typeorm';
 import { ActivityCatalogues } from '../catalogues/activity-catalogues';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
-import { rescreenActivity, type ScreeningThresholds } from '../domain/activities/screening-criteria';
+import { rescreenActivity, settleActivityScreening, type ScreeningThresholds } from '../domain/activities/screening-criteria';
 import { ProcessingActivity } from './activity.entity';
 import { ActivityQueries } from './activity-queries.service';
 import { ActivityStore } from './activity-store.service';
+import { screeningThresholdsOf } from './screening-thresholds';
+
+/** The audit actor of the daily settling: no person acted, the product screened again. */
+export const SCREENING_JOB_ACTOR = 'Registre (dépistage automatique)';
 
 /**
  * The register after the DPO changes the organisation's screening thresholds: every activity not
@@ -16,6 +20,7 @@ import { ActivityStore } from './activity-store.service';
 @Injectable()
 export class ActivityRescreening {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly connection: TransactionalConnection,
     private readonly store: ActivityStore,
     private readonly queries: ActivityQueries,
@@ -36,9 +41,42 @@ export class ActivityRescreening {
       lock: { mode: 'pessimistic_write' },
     });
     const facts = await this.catalogues.facts();
+    return this.write(rows, (current) => rescreenActivity(current.document, facts, from, to));
+  }
+
+  /**
+   * Daily, for every organisation (one tenant transaction each): an activity whose stored decision is
+   * not the one saving it unchanged would store — saved before a rule or a catalogue fact changed — is
+   * settled again, so the findings, queue, dashboard and exports (which read the stored decision) agree
+   * with the activity page and validation (which screen anew). Idempotent: a second run changes nothing.
+   */
+  async run(): Promise<{ organizations: number; settled: number }> {
+    const organizations = await this.dataSource.query<{ id: string }[]>('SELECT app_organization_ids() AS id');
+    let settled = 0;
+    for (const { id } of organizations) {
+      settled += await this.connection.withTenant({ organizationId: id, actorName: SCREENING_JOB_ACTOR }, () => this.settleStale(id));
+    }
+    return { organizations: organizations.length, settled };
+  }
+
+  private async settleStale(organizationId: string): Promise<number> {
+    const facts = await this.catalogues.facts();
+    const thresholds = await screeningThresholdsOf(this.connection.manager, organizationId);
+    const settle = (row: ProcessingActivity) => settleActivityScreening(row.document, facts, thresholds);
+    const repository = this.connection.getRepository(ProcessingActivity);
+    // Read without locks; only the stale ones are locked and read again (an edit may have settled them meanwhile).
+    const all = await repository.find({ where: { organizationId, status: Not('archived') } });
+    const stale = all.filter((row) => settle(row).decision !== row.document.dpiaScreening.decision).map((row) => row.id);
+    if (stale.length === 0) return 0;
+    const rows = await repository.find({ where: { organizationId, id: In(stale), status: Not('archived') }, order: { reference: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    return this.write(rows, settle);
+  }
+
+  /** Each row whose decision `screen` moves: a new version (`rescreen`), its audit event and stored findings. */
+  private async write(rows: ProcessingActivity[], screen: (row: ProcessingActivity) => ProcessingActivity['document']['dpiaScreening']): Promise<number> {
     let changed = 0;
     for (const current of rows) {
-      const screening = rescreenActivity(current.document, facts, from, to);
+      const screening = screen(current);
       if (screening.decision === current.document.dpiaScreening.decision) continue;
       const labels = await this.queries.labelsOf(current);
       const next: ProcessingActivity = { ...current, document: { ...current.document, dpiaScreening: screening }, version: current.version + 1, updatedAt: await this.store.now() };

@@ -7,6 +7,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { PINO_LOGGER } from '../common/logging/logger';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { JOB_QUEUES, JOB_SCHEMA } from '../database/migrations/1763971900000-findings-notifications';
+import { ActivityRescreening } from '../activities/activity-rescreening.service';
 import { IdentityRetentionService } from '../rights-requests/identity-retention.service';
 import { NotificationsService } from './notifications.service';
 import { WeeklyDigestService } from './weekly-digest.service';
@@ -36,6 +37,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly notifications: NotificationsService,
     private readonly digests: WeeklyDigestService,
     private readonly identityRetention: IdentityRetentionService,
+    private readonly rescreening: ActivityRescreening,
     @Inject(PINO_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -64,6 +66,9 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     await boss.schedule(JOB_QUEUES.reminders, REMINDERS_CRON, {}, { tz: JOBS_TIME_ZONE, ...DAILY });
     await boss.schedule(JOB_QUEUES.weeklyDigest, DIGEST_CRON, {}, { tz: JOBS_TIME_ZONE, ...WEEKLY });
     await boss.work(JOB_QUEUES.reminders, { pollingIntervalSeconds: 2 }, async () => {
+      // Stored screening decisions first, so today's reminders, queue and findings read settled ones.
+      const screenings = await this.rescreening.run();
+      this.logger.info({ job: JOB_QUEUES.reminders, ...screenings }, 'DPIA screenings settled again');
       const result = await this.notifications.runReminders();
       this.logger.info({ job: JOB_QUEUES.reminders, ...result }, 'reminders sent');
       // The daily run also ends the retention of requesters' identity (issue #18 item 1); in the

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActivitiesModule } from '../activities/activities.module';
 import { FindingsModule } from '../findings/findings.module';
 import { JobsService } from './jobs.service';
 import { NotificationsController } from './notifications.controller';
@@ -9,7 +10,7 @@ import { ReviewQueueModule } from '../review-queue/review-queue.module';
 import { RightsRequestsModule } from '../rights-requests/rights-requests.module';
 
 @Module({
-  imports: [FindingsModule, WorkflowNotificationsModule, ReviewQueueModule, RightsRequestsModule],
+  imports: [ActivitiesModule, FindingsModule, WorkflowNotificationsModule, ReviewQueueModule, RightsRequestsModule],
   controllers: [NotificationsController],
   providers: [NotificationsService, WeeklyDigestService, JobsService],
   exports: [NotificationsService, WeeklyDigestService, JobsService],

@@ -1,4 +1,5 @@
 import { asOwner, completeActivity } from '../activities/activities.test-helpers';
+import { ActivityRescreening, SCREENING_JOB_ACTOR } from '../activities/activity-rescreening.service';
 import { translate } from '../common/i18n/i18n';
 import { download, openWorkbook, rowsOf } from '../exports/exports.test-helpers';
 import { createOrganizationWithRoles, createTestApi, TestApi, TestOrganization } from '../../test/test-api';
@@ -33,7 +34,10 @@ describe('the large-scale threshold the DPO sets (real PostgreSQL)', () => {
     const rows = rowsOf(workbook.getWorksheet(translate('fr', 'exports.sheet_dpia_screening'))!);
     return (reference: string) => {
       const row = rows.find((candidate) => candidate[col('reference')] === reference)!;
-      return { decision: row[col('dpia_decision_code')], reasons: String(row[col('dpia_criteria_reasons')] ?? '') };
+      const reasons = row[col('dpia_criteria_reasons')] ?? '';
+      // Plain text in the cell (never a rich-text object a reader would see as [object Object]).
+      expect(typeof reasons).toBe('string');
+      return { decision: row[col('dpia_decision_code')], reasons: reasons as string };
     };
   };
   const screened = (name: string, subjects: { category: string; estimatedCount: number }[]) =>
@@ -142,5 +146,35 @@ describe('the large-scale threshold the DPO sets (real PostgreSQL)', () => {
     expect(earlier(ids.newsletterReference)).toMatchObject({ decision: 'to_assess' });
     expect(earlier(ids.newsletterReference).reasons).toContain('25\u202f000 personnes estimées, pour un seuil de grande échelle fixé à 10\u202f000');
     expect(earlier(ids.patientsReference)).toMatchObject({ decision: 'required' });
+  });
+
+  it('the daily job settles a decision stored under an older rule, as saving it unchanged would, once', async () => {
+    // As if saved before a rule change: 25 000 customers at 50 000 meet no criterion, yet the stored
+    // decision says « required » — the findings would ask for a DPIA the activity page does not.
+    await asOwner(api, (client) =>
+      client.query(`UPDATE processing_activities SET document = jsonb_set(document, '{dpiaScreening,decision}', '"required"') WHERE id = $1`, [ids.newsletter]),
+    );
+    const stale = await activity(ids.newsletter);
+    expect(await dpiaFindings()).toContainEqual([ids.newsletter, 'dpia_required_missing']);
+    const job = api.app.get(ActivityRescreening);
+
+    const first = await job.run();
+    expect(first.settled).toBe(1);
+    expect(await activity(ids.newsletter)).toMatchObject({ version: stale.version + 1, dpiaScreening: { decision: 'not_required' } });
+    const [event] = await asOwner(api, async (client) =>
+      (
+        await client.query<{ actor_name: string; action: string }>(
+          'SELECT actor_name, action FROM audit_events WHERE organization_id = $1 AND entity_id = $2 ORDER BY sequence DESC LIMIT 1',
+          [org.organizationId, ids.newsletter],
+        )
+      ).rows,
+    );
+    expect(event).toEqual({ actor_name: SCREENING_JOB_ACTOR, action: 'rescreen' });
+    expect((await dpiaFindings()).filter(([id]) => id === ids.newsletter)).toEqual([]);
+
+    // Settled: a second run changes nothing. A one-criterion decision on record is the DPO's, and stays.
+    expect((await job.run()).settled).toBe(0);
+    expect((await activity(ids.newsletter)).version).toBe(stale.version + 1);
+    expect(await decision(ids.patients)).toBe('to_assess');
   });
 });

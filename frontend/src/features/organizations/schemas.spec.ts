@@ -113,6 +113,11 @@ describe('ZOrganizationSettingsSchema', () => {
     expect(formToOrganizationPatch({ ...valid, largeScalePersons: ' 50 000 ' }, 7).largeScalePersons).toBe(50_000);
     expect(formToProfilePatch({ ...valid, largeScalePersons: '1,000,000' }, 7).largeScalePersons).toBe(1_000_000);
     expect(largeScalePersons('12,5')).toBeNull();
+    // Shown the way each language writes it, and read back as the same figure.
+    for (const locale of ['fr', 'en'] as const) {
+      const shown = organizationToForm({ ...organization, largeScalePersons: 1_250_000 }, locale).largeScalePersons;
+      expect({ locale, shown, persons: largeScalePersons(shown) }).toEqual({ locale, shown: locale === 'fr' ? '1\u202f250\u202f000' : '1,250,000', persons: 1_250_000 });
+    }
   });
 
   it('states the threshold’s bounds in its error message as the domain sets them, written each language’s way', () => {

@@ -4,13 +4,14 @@
  */
 import { z } from 'zod';
 
+import { LARGE_SCALE_PERSONS_RANGE as LARGE_SCALE } from '@domain/activities/screening-criteria';
 import { PHONE_PATTERN } from '@domain/contacts';
 import { TEXT_LIMITS } from '@domain/field-limits';
-import { LARGE_SCALE_PERSONS_RANGE as LARGE_SCALE } from '@domain/activities/screening-criteria';
 import { ORGANIZATION_SECTORS } from '@domain/organizations/organization-profile';
 import { REQUESTER_IDENTITY_RETENTION_MONTHS as RETENTION } from '@domain/rights-requests/identity-retention';
 
 export { ORGANIZATION_SECTORS };
+import type { Locale } from '@/i18n/config';
 import type { Organization, OrganizationPatch } from '@/lib/api-types';
 import { emptyToNull, nullToEmpty, optionalEmail, optionalText, requiredText } from '@/lib/validation';
 
@@ -78,7 +79,8 @@ export const ORGANIZATION_SETTINGS_FIELDS = Object.keys(
   ZOrganizationSettingsSchema.shape,
 ) as (keyof OrganizationSettingsForm)[];
 
-export function organizationToForm(organization: Organization): OrganizationSettingsForm {
+/** The organisation in the form; the threshold written `locale`'s way when given (« 10 000 », "10,000"). */
+export function organizationToForm(organization: Organization, locale?: Locale): OrganizationSettingsForm {
   return {
     name: organization.name,
     legalName: nullToEmpty(organization.legalName),
@@ -95,7 +97,7 @@ export function organizationToForm(organization: Organization): OrganizationSett
     euRepresentativeEmail: nullToEmpty(organization.euRepresentativeEmail),
     bodyType: organization.publicBody ? 'public' : 'private',
     sector: organization.sector ?? '',
-    largeScalePersons: String(organization.largeScalePersons),
+    largeScalePersons: locale ? new Intl.NumberFormat(locale).format(organization.largeScalePersons) : String(organization.largeScalePersons),
     requesterIdentityRetentionMonths: String(organization.requesterIdentityRetentionMonths),
   };
 }

@@ -63,12 +63,12 @@ export function OrganizationSettingsPageContent({
     formState: { errors, isSubmitting },
   } = useForm<OrganizationSettingsForm>({
     resolver: zodResolver(ZOrganizationSettingsSchema),
-    defaultValues: organizationToForm(initialOrganization),
+    defaultValues: organizationToForm(initialOrganization, locale),
   });
 
   /** Puts the organisation as the server has it into the form. */
   function load(organization: Organization) {
-    reset(organizationToForm(organization));
+    reset(organizationToForm(organization, locale));
     setVersion(organization.version);
   }
 

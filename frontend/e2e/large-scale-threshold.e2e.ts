@@ -17,6 +17,11 @@ async function enrol(admin: BrowserContext, orgId: string, member: BrowserContex
   await callApi(member, 'POST', `/invitations/${token}/accept`, {});
 }
 
+/** Waits until the field `selector` holds `value` (the form fills its fields once the page is hydrated). */
+async function hasValue(page: Page, selector: string, value: string): Promise<void> {
+  await page.waitForFunction(([css, expected]) => document.querySelector<HTMLInputElement>(css)?.value === expected, [selector, value] as const);
+}
+
 async function lookAtBothSizes(page: Page, name: string): Promise<void> {
   await page.setViewportSize(DESKTOP);
   await lookAt(page, name);
@@ -71,8 +76,8 @@ describe('the large-scale threshold, set by the DPO', () => {
 
     await page.goto(webUrl(`/orgs/${orgId}/settings`));
     const field = page.getByLabel('Seuil de grande échelle (personnes concernées)');
-    // Written the French way, as it is read.
-    expect(await field.inputValue()).toBe('10\u202f000');
+    // Written the French way, as it is read (the form puts it in once the page is live: wait for it).
+    await hasValue(page, '#organization-largeScalePersons', '10\u202f000');
     await page.getByText('Le CEPD ne fixe pas de chiffre', { exact: false }).waitFor();
 
     // A figure outside the bounds is refused on the page, in words, and nothing is saved.
@@ -86,7 +91,7 @@ describe('the large-scale threshold, set by the DPO', () => {
     await field.fill('50 000');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Les paramètres de l’organisation sont enregistrés.').waitFor();
-    expect(await field.inputValue()).toBe('50\u202f000');
+    await hasValue(page, '#organization-largeScalePersons', '50\u202f000');
     await field.scrollIntoViewIfNeeded();
     await lookAtBothSizes(page, 'settings-large-scale-threshold');
 

@@ -9,7 +9,7 @@ import { ActivityStore } from './activity-store.service';
 import { screeningThresholdsOf } from './screening-thresholds';
 
 /** The audit actor of the daily settling: no person acted, the product screened again. */
-export const SCREENING_JOB_ACTOR = 'Registre (dépistage automatique)';
+export const SCREENING_JOB_ACTOR = 'Registre (pré-analyse AIPD automatique)';
 
 /**
  * The register after the DPO changes the organisation's screening thresholds: every activity not

@@ -1,9 +1,13 @@
 /**
  * What the register pages load on the server (never import from a client component): the catalogues
- * the pickers show, the departments and the members who may own an activity.
+ * the pickers show, the departments, the members who may own an activity and the organisation's
+ * screening thresholds.
  */
+import type { ScreeningThresholds } from '@domain/activities/screening-criteria';
+
 import { listDepartments } from '@/features/departments/departments-api';
 import { listMembers } from '@/features/members/members-api';
+import { getOrganization } from '@/features/organizations/organizations-api';
 import { isApiError } from '@/lib/api-error';
 import type { Department } from '@/lib/api-types';
 import { serverApi } from '@/lib/server-api';
@@ -94,4 +98,14 @@ export async function loadOwnerOptions(organizationId: string): Promise<OwnerOpt
     email: member.email,
     departmentId: member.departmentId,
   }));
+}
+
+/**
+ * The thresholds the DPO set for the organisation (settings page), which the server screens with: the
+ * page's live screening must use the same, or it disagrees with the decision the server stores.
+ * Every member may read the organisation.
+ */
+export async function loadScreeningThresholds(organizationId: string): Promise<ScreeningThresholds> {
+  const organization = await getOrganization(await serverApi(), organizationId);
+  return { largeScalePersons: organization.largeScalePersons };
 }

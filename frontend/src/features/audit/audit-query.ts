@@ -17,9 +17,10 @@ export const ENTITY_TYPES = ['Activity', 'Vendor', 'Dpia', 'DesignGrid', 'Eviden
 export const AUDIT_ACTIONS = [
   'create', 'update', 'delete', 'import', 'submit', 'validate', 'archive', 'reopen', 'duplicate', 'review', 'terminate', 'upload',
   'resolve', 'request_changes', 'accept',
-  'dpia_create', 'dpia_update', 'dpia_submit', 'dpia_reopen', 'dpia_opinion', 'dpia_decide', 'dpia_newRevision',
+  'rescreen', 'outside_public_tasks_record', 'outside_public_tasks_withdraw', 'adequacy_scope_confirmed',
+  'dpia_create', 'dpia_update', 'dpia_submit', 'dpia_reopen', 'dpia_opinion', 'dpia_decide', 'dpia_newRevision', 'dpia_consultation_answer',
   'rights_request_create', 'rights_request_update', 'rights_request_extend', 'rights_request_identity_check', 'rights_request_start',
-  'rights_request_answer', 'rights_request_refuse', 'rights_request_withdraw', 'rights_request_identity_erased',
+  'rights_request_answer', 'rights_request_refuse', 'rights_request_withdraw', 'rights_request_tasks', 'rights_request_identity_erased',
   'breach_create', 'breach_update', 'resend', 'revoke', 'leave',
 ] as const;
 

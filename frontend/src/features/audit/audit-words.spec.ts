@@ -1,3 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { ACTIVITY_TRANSITIONS } from '@domain/activities/activity-workflow';
+import { DPIA_TRANSITIONS } from '@domain/dpias/dpia-rules';
+import { REQUEST_TRANSITIONS } from '@domain/rights-requests/rights-request.types';
+
 import en from '@/i18n/messages/en.json';
 import fr from '@/i18n/messages/fr.json';
 import { EMPTY_CATALOGUES } from '@/features/activities/catalogue';
@@ -14,7 +21,56 @@ const context = (locale: 'fr' | 'en'): AuditWordsContext => ({
   people: new Map([[DENIS, 'Denis Délégué']]),
 });
 
+/**
+ * The actions the server's code writes to the trail: the literals of `action:` and of the activity
+ * and vendor versions, the prefixed ones of the DPIA, rights-request and breach services (`dpia_${action}`)
+ * with the literals and transitions they pass. A new action on the server fails the test below until
+ * it has its words (and its place in the trail's filter).
+ */
+function actionsTheServerWrites(): Set<string> {
+  const backendSrc = resolve(__dirname, '../../../../backend/src');
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === 'synthetic' ? [] : files(path);
+      return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
+    });
+  const quoted = (text: string) => [...text.matchAll(/'(\w+)'/g)].map((match) => match[1] ?? '');
+  const actions = new Set<string>([...ACTIVITY_TRANSITIONS]);
+  for (const file of files(backendSrc)) {
+    const source = readFileSync(file, 'utf8');
+    for (const [, expression = ''] of source.matchAll(/\baction: ([^,}\n]+)/g)) for (const action of quoted(expression)) actions.add(action);
+    for (const [line = ''] of source.matchAll(/\.(recordVersion|insertMany)\(.*/g)) for (const action of quoted(line)) actions.add(action);
+    // A service's own `record(…, action, …)` helper: its callers name the action, prefixed when it adds one.
+    const prefix = /\baction: `(\w+_)\$\{action\}`/.exec(source)?.[1];
+    if (prefix || source.includes('private async record(action: string')) {
+      for (const [line = ''] of source.matchAll(/this\.(record|save)\(.*/g)) for (const action of quoted(line)) actions.add(`${prefix ?? ''}${action}`);
+    }
+  }
+  for (const transition of Object.keys(DPIA_TRANSITIONS)) actions.add(`dpia_${transition}`);
+  for (const transition of REQUEST_TRANSITIONS) actions.add(`rights_request_${transition}`);
+  return actions;
+}
+
 describe('the audit trail in words', () => {
+  it('has words and a filter entry for every action the server writes', () => {
+    const written = [...actionsTheServerWrites()].sort();
+    // The scan finds what it should (a regression of the scan would pass vacuously).
+    expect(written).toEqual(expect.arrayContaining(['rescreen', 'outside_public_tasks_record', 'outside_public_tasks_withdraw', 'adequacy_scope_confirmed', 'dpia_consultation_answer', 'rights_request_tasks', 'breach_update', 'validate', 'resolve']));
+    for (const [locale, messages] of [['fr', fr], ['en', en]] as const) {
+      expect({ locale, unnamed: written.filter((action) => lookup(messages, `audit.actions.${action}`) === undefined) }).toEqual({ locale, unnamed: [] });
+    }
+    expect({ notInFilter: written.filter((action) => !(AUDIT_ACTIONS as readonly string[]).includes(action)) }).toEqual({ notInFilter: [] });
+  });
+
+  it('says a re-screening after a new large-scale threshold in words, and names the threshold', () => {
+    expect(actionLabel('rescreen', context('fr'))).toBe('Pré-analyse AIPD recalculée (seuil de grande échelle modifié)');
+    expect(actionLabel('rescreen', context('en'))).toBe('DPIA screening settled again (large-scale threshold changed)');
+    const changes = { largeScalePersons: { before: 10_000, after: 50_000 } };
+    expect(auditChangeRows({ entityType: 'Organization', changes }, context('fr'))).toEqual([{ field: 'Seuil de grande échelle (personnes concernées)', before: '10\u202f000', after: '50\u202f000' }]);
+    expect(auditChangeRows({ entityType: 'Organization', changes }, context('en'))).toEqual([{ field: 'Large-scale threshold (persons concerned)', before: '10,000', after: '50,000' }]);
+  });
+
   it('names every action and record type the server writes, in both languages', () => {
     for (const locale of ['fr', 'en'] as const) {
       for (const action of AUDIT_ACTIONS) expect(actionLabel(action, context(locale))).not.toMatch(/_|^[a-z]+[A-Z]/);

@@ -1,6 +1,10 @@
+import { LARGE_SCALE_PERSONS_RANGE } from '@domain/activities/screening-criteria';
+
+import en from '@/i18n/messages/en.json';
+import fr from '@/i18n/messages/fr.json';
 import type { Organization } from '@/lib/api-types';
 
-import { formToOrganizationPatch, formToProfilePatch, organizationToForm, ZOrganizationSettingsSchema } from './schemas';
+import { formToOrganizationPatch, formToProfilePatch, largeScalePersons, organizationToForm, ZOrganizationSettingsSchema } from './schemas';
 
 const organization: Organization = {
   id: 'o1',
@@ -20,6 +24,7 @@ const organization: Organization = {
   publicBody: true,
   sector: 'local_authority',
   requesterIdentityRetentionMonths: 60,
+  largeScalePersons: 25_000,
   version: 7,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-02T00:00:00.000Z',
@@ -52,6 +57,7 @@ describe('organisation settings conversion', () => {
       publicBody: true,
       sector: 'local_authority',
       requesterIdentityRetentionMonths: 60,
+      largeScalePersons: 25_000,
       version: 7,
     });
   });
@@ -65,6 +71,7 @@ describe('organisation settings conversion', () => {
       publicBody: false,
       sector: null,
       requesterIdentityRetentionMonths: 60,
+      largeScalePersons: 25_000,
       dpoName: 'Dora Pô',
       dpoEmail: 'dpo@example.com',
       dpoPhone: null,
@@ -92,6 +99,31 @@ describe('ZOrganizationSettingsSchema', () => {
       expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toContainEqual(['requesterIdentityRetentionMonths', 'organizationSettings.retentionMonthsRange']);
     }
     expect(formToOrganizationPatch({ ...valid, requesterIdentityRetentionMonths: ' 36 ' }, 7).requesterIdentityRetentionMonths).toBe(36);
+  });
+
+  it('keeps the large-scale threshold a whole number of persons within the domain’s bounds, written as people write it, sent as a number', () => {
+    const threshold = (value: string) => ZOrganizationSettingsSchema.safeParse({ ...valid, largeScalePersons: value });
+    expect(valid.largeScalePersons).toBe('25000');
+    const { min, max } = LARGE_SCALE_PERSONS_RANGE;
+    for (const ok of [String(min), String(max), '50000', ' 50 000 ', '50\u202f000', '50\u00a0000', '50,000', '1.500.000']) expect({ ok, success: threshold(ok).success }).toEqual({ ok, success: true });
+    for (const bad of ['', String(min - 1), String(max + 1), '12,5', '1,50', '50 000,5', 'cinquante mille', '-500', '5e4', '1000000000']) {
+      const result = threshold(bad);
+      expect({ bad, issues: result.error?.issues.map((issue) => [issue.path.join('.'), issue.message]) }).toEqual({ bad, issues: [['largeScalePersons', 'organizationSettings.largeScalePersonsRange']] });
+    }
+    expect(formToOrganizationPatch({ ...valid, largeScalePersons: ' 50 000 ' }, 7).largeScalePersons).toBe(50_000);
+    expect(formToProfilePatch({ ...valid, largeScalePersons: '1,000,000' }, 7).largeScalePersons).toBe(1_000_000);
+    expect(largeScalePersons('12,5')).toBeNull();
+    // Shown the way each language writes it, and read back as the same figure.
+    for (const locale of ['fr', 'en'] as const) {
+      const shown = organizationToForm({ ...organization, largeScalePersons: 1_250_000 }, locale).largeScalePersons;
+      expect({ locale, shown, persons: largeScalePersons(shown) }).toEqual({ locale, shown: locale === 'fr' ? '1\u202f250\u202f000' : '1,250,000', persons: 1_250_000 });
+    }
+  });
+
+  it('states the threshold’s bounds in its error message as the domain sets them, written each language’s way', () => {
+    const { min, max } = LARGE_SCALE_PERSONS_RANGE;
+    expect(fr.organizationSettings.largeScalePersonsRange).toContain(`${new Intl.NumberFormat('fr').format(min)} et ${new Intl.NumberFormat('fr').format(max)}`);
+    expect(en.organizationSettings.largeScalePersonsRange).toContain(`${new Intl.NumberFormat('en').format(min)} and ${new Intl.NumberFormat('en').format(max)}`);
   });
 
   it('checks the DPO’s phone as the API does', () => {

@@ -4,12 +4,14 @@
  */
 import { z } from 'zod';
 
+import { LARGE_SCALE_PERSONS_RANGE as LARGE_SCALE } from '@domain/activities/screening-criteria';
 import { PHONE_PATTERN } from '@domain/contacts';
 import { TEXT_LIMITS } from '@domain/field-limits';
 import { ORGANIZATION_SECTORS } from '@domain/organizations/organization-profile';
 import { REQUESTER_IDENTITY_RETENTION_MONTHS as RETENTION } from '@domain/rights-requests/identity-retention';
 
 export { ORGANIZATION_SECTORS };
+import type { Locale } from '@/i18n/config';
 import type { Organization, OrganizationPatch } from '@/lib/api-types';
 import { emptyToNull, nullToEmpty, optionalEmail, optionalText, requiredText } from '@/lib/validation';
 
@@ -19,6 +21,17 @@ export const ZCreateOrganizationSchema = z.object({
   creatorIsDpo: z.enum(['yes', 'no'], { error: 'newOrganization.creatorIsDpoRequired' }),
 });
 export type CreateOrganizationForm = z.infer<typeof ZCreateOrganizationSchema>;
+
+/**
+ * A whole number of persons as typed: digits, spaces between them (the no-break ones of French
+ * typography too), or groups of three separated by commas or dots ("50,000"); never a decimal
+ * ("12,5" is no number of persons). Null when it is not one.
+ */
+export function largeScalePersons(value: string): number | null {
+  const digits = value.replace(/[\s\u00a0\u202f]/g, '');
+  if (!/^(\d{1,9}|\d{1,3}(,\d{3}){1,2}|\d{1,3}(\.\d{3}){1,2})$/.test(digits)) return null;
+  return Number(digits.replace(/[,.]/g, ''));
+}
 
 /** As the API checks it: digits, spaces, dots, dashes, brackets, an optional leading +; 6 to 20 digits (or empty). */
 /** Empty, or a telephone number as the API checks it. */
@@ -44,6 +57,14 @@ export const ZOrganizationSettingsSchema = z.object({
   // The profile the rules read: a public authority or body, or a private body; and the sector.
   bodyType: z.enum(['private', 'public']),
   sector: z.enum(['', ...ORGANIZATION_SECTORS]),
+  // Persons concerned from which an activity is large scale, as the API bounds it, written the way
+  // people write big numbers (« 50 000 », "50,000").
+  largeScalePersons: z
+    .string()
+    .refine((value) => {
+      const persons = largeScalePersons(value);
+      return persons !== null && persons >= LARGE_SCALE.min && persons <= LARGE_SCALE.max;
+    }, { error: 'organizationSettings.largeScalePersonsRange' }),
   // Months a closed rights request keeps the requester's identity, as the API bounds it.
   requesterIdentityRetentionMonths: z
     .string()
@@ -58,7 +79,8 @@ export const ORGANIZATION_SETTINGS_FIELDS = Object.keys(
   ZOrganizationSettingsSchema.shape,
 ) as (keyof OrganizationSettingsForm)[];
 
-export function organizationToForm(organization: Organization): OrganizationSettingsForm {
+/** The organisation in the form; the threshold written `locale`'s way when given (« 10 000 », "10,000"). */
+export function organizationToForm(organization: Organization, locale?: Locale): OrganizationSettingsForm {
   return {
     name: organization.name,
     legalName: nullToEmpty(organization.legalName),
@@ -75,6 +97,7 @@ export function organizationToForm(organization: Organization): OrganizationSett
     euRepresentativeEmail: nullToEmpty(organization.euRepresentativeEmail),
     bodyType: organization.publicBody ? 'public' : 'private',
     sector: organization.sector ?? '',
+    largeScalePersons: locale ? new Intl.NumberFormat(locale).format(organization.largeScalePersons) : String(organization.largeScalePersons),
     requesterIdentityRetentionMonths: String(organization.requesterIdentityRetentionMonths),
   };
 }
@@ -101,6 +124,8 @@ const profilePatch = (form: OrganizationSettingsForm) => ({
   publicBody: form.bodyType === 'public',
   sector: form.sector === '' ? null : form.sector,
   requesterIdentityRetentionMonths: Number(form.requesterIdentityRetentionMonths),
+  // The schema let only a number through.
+  largeScalePersons: largeScalePersons(form.largeScalePersons) ?? Number.NaN,
 });
 
 const dpoContactPatch = (form: OrganizationSettingsForm) => ({

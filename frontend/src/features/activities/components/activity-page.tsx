@@ -56,6 +56,8 @@ import { orgPath } from '@/lib/paths';
 import { useApi } from '@/lib/use-api';
 import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes';
 
+import type { ScreeningThresholds } from '@domain/activities/screening-criteria';
+
 export function ActivityPageContent({
   organizationId,
   initialActivity,
@@ -65,6 +67,7 @@ export function ActivityPageContent({
   catalogues,
   departments,
   owners,
+  thresholds,
   designGrid = null,
 }: {
   organizationId: string;
@@ -79,6 +82,12 @@ export function ActivityPageContent({
   catalogues: ActivityCatalogues;
   departments: readonly Department[];
   owners: readonly OwnerOption[];
+  /**
+   * The organisation's screening thresholds as they are now, for the live DPIA screening. A past
+   * version is screened with them too: the page shows how that content reads today (the stored
+   * decision of the time is in the history).
+   */
+  thresholds: ScreeningThresholds;
 }) {
   const t = useT();
   const api = useApi();
@@ -332,6 +341,7 @@ export function ActivityPageContent({
         owners={owners}
         linkedVendors={snapshot === null ? activity.vendors : undefined}
         scopeConfirmations={snapshot === null ? activity.scopeConfirmations : undefined}
+        thresholds={thresholds}
       >
         {snapshot === null ? (
           <LiveCompleteness

@@ -87,14 +87,14 @@ function ScreeningCriteria({ screened, dpoMayDismiss }: { screened: ScreenedCrit
   );
 }
 
-/** The screening of the form as it stands: derived and declared criteria, then the decision rule. */
+/** The screening of the form as it stands, with the organisation's thresholds: derived and declared criteria, then the decision rule. */
 function useScreening(facts: CatalogueFacts) {
-  const { form } = useEditor();
+  const { form, thresholds } = useEditor();
   const [dataSubjects, dataCategories, automatedDecisionMaking, dpiaScreening] = useWatch({
     control: form.control,
     name: ['dataSubjects', 'dataCategories', 'automatedDecisionMaking', 'dpiaScreening'],
   });
-  const screened = screeningCriteria(screeningFacts({ dataSubjects, dataCategories, automatedDecisionMaking, dpiaScreening }), facts);
+  const screened = screeningCriteria(screeningFacts({ dataSubjects, dataCategories, automatedDecisionMaking, dpiaScreening }), facts, thresholds);
   return { screened, counted: countedCriteria(screened), dpiaScreening };
 }
 

@@ -9,6 +9,8 @@ import { useLocale } from '@/i18n/i18n-provider';
 import type { LinkedVendor } from '@/features/vendors/types';
 import type { Department } from '@/lib/api-types';
 
+import type { ScreeningThresholds } from '@domain/activities/screening-criteria';
+
 import { catalogueFacts, catalogueOptions, type CatalogueFacts, type CatalogueOption } from '../catalogue';
 import { fieldDomId } from '../field-paths';
 import type { ActivityForm } from '../schemas';
@@ -22,6 +24,8 @@ interface EditorContextValue {
   locale: Locale;
   catalogues: ActivityCatalogues;
   facts: CatalogueFacts;
+  /** The organisation's screening thresholds (the large-scale figure the DPO set), as the server screens with them. */
+  thresholds: ScreeningThresholds;
   departments: readonly Department[];
   owners: readonly OwnerOption[];
   /** The vendors the saved processors name, with their flags (the activity as it is, not a past version). */
@@ -45,6 +49,7 @@ export function ActivityEditorProvider({
   owners,
   linkedVendors = NONE,
   scopeConfirmations = NONE,
+  thresholds,
   children,
 }: {
   form: UseFormReturn<ActivityForm>;
@@ -54,6 +59,8 @@ export function ActivityEditorProvider({
   owners: readonly OwnerOption[];
   linkedVendors?: readonly LinkedVendor[];
   scopeConfirmations?: readonly RecipientScopeConfirmation[];
+  /** The organisation's (required: a default would screen with a figure the server does not use). */
+  thresholds: ScreeningThresholds;
   children: ReactNode;
 }) {
   const locale = useLocale();
@@ -64,13 +71,14 @@ export function ActivityEditorProvider({
       locale,
       catalogues,
       facts: catalogueFacts(catalogues),
+      thresholds,
       departments,
       owners,
       linkedVendors,
       scopeConfirmations,
       options: (name, keep) => catalogueOptions(catalogues[name], locale, keep),
     }),
-    [form, readOnly, locale, catalogues, departments, owners, linkedVendors, scopeConfirmations],
+    [form, readOnly, locale, catalogues, departments, owners, linkedVendors, scopeConfirmations, thresholds],
   );
   return (
     <EditorContext value={value}>

@@ -265,7 +265,7 @@ export function HistoryTab({
   );
 }
 
-const KNOWN_ACTIONS = ['create', 'update', 'submit', 'validate', 'archive', 'reopen', 'request_changes', 'import', 'duplicate'] as const;
+const KNOWN_ACTIONS = ['create', 'update', 'submit', 'validate', 'archive', 'reopen', 'request_changes', 'import', 'duplicate', 'rescreen'] as const;
 type KnownAction = (typeof KNOWN_ACTIONS)[number] | 'other';
 
 function actionKey(action: string): KnownAction {

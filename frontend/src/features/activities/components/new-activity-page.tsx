@@ -23,6 +23,8 @@ import { orgPath } from '@/lib/paths';
 import { useApi } from '@/lib/use-api';
 import { useUnsavedChangesWarning } from '@/lib/use-unsaved-changes';
 
+import type { ScreeningThresholds } from '@domain/activities/screening-criteria';
+
 const FORM_TABS = ACTIVITY_TABS.filter((tab) => tab !== 'history');
 
 /** A new activity: saved as a draft (half-filled is fine), then edited, submitted and validated on its page. */
@@ -32,12 +34,15 @@ export function NewActivityPageContent({
   catalogues,
   departments,
   owners,
+  thresholds,
 }: {
   organizationId: string;
   me: { id: string; departmentId: string | null };
   catalogues: ActivityCatalogues;
   departments: readonly Department[];
   owners: readonly OwnerOption[];
+  /** The organisation's screening thresholds, for the live DPIA screening. */
+  thresholds: ScreeningThresholds;
 }) {
   const t = useT();
   const api = useApi();
@@ -76,7 +81,7 @@ export function NewActivityPageContent({
         <>
           <p className="page__intro">{t('activity.new.intro')}</p>
           <TemplateChoice organizationId={organizationId} />
-          <ActivityEditorProvider form={form} readOnly={false} catalogues={catalogues} departments={departments} owners={owners}>
+          <ActivityEditorProvider form={form} readOnly={false} catalogues={catalogues} departments={departments} owners={owners} thresholds={thresholds}>
             <LiveCompleteness onSelect={focusField} />
             <form
               className="form activity-form"

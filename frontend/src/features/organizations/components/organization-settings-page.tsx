@@ -7,6 +7,7 @@ import { useForm } from 'react-hook-form';
 
 import { ErrorAlert, StatusMessage } from '@/components/alerts';
 import { SelectField, TextAreaField, TextField } from '@/components/fields';
+import { ReadValue } from '@/components/form/read-value';
 import { SsoSettingsSection } from '@/features/auth/sso-settings-section';
 import { TwoFactorRequirementSection } from '@/features/auth/two-factor-requirement-section';
 import { getOrganization, updateOrganization } from '@/features/organizations/organizations-api';
@@ -46,6 +47,9 @@ export function OrganizationSettingsPageContent({
   const canEditDpo = ability.can('update', 'Organization', 'dpoName');
   // How long requesters' identity is kept: the admin and the DPO, who answer the requests.
   const canEditRetention = ability.can('update', 'Organization', 'requesterIdentityRetentionMonths');
+  // The large-scale threshold belongs to the profile (the admin and the DPO); the others read it as a figure
+  // written their language's way (they cannot save, so the figure they read is the one loaded).
+  const canEditThreshold = ability.can('update', 'Organization', 'largeScalePersons');
   const countries = useMemo(() => countryOptions(locale), [locale]);
 
   const [version, setVersion] = useState(initialOrganization.version);
@@ -59,12 +63,12 @@ export function OrganizationSettingsPageContent({
     formState: { errors, isSubmitting },
   } = useForm<OrganizationSettingsForm>({
     resolver: zodResolver(ZOrganizationSettingsSchema),
-    defaultValues: organizationToForm(initialOrganization),
+    defaultValues: organizationToForm(initialOrganization, locale),
   });
 
   /** Puts the organisation as the server has it into the form. */
   function load(organization: Organization) {
-    reset(organizationToForm(organization));
+    reset(organizationToForm(organization, locale));
     setVersion(organization.version);
   }
 
@@ -164,6 +168,13 @@ export function OrganizationSettingsPageContent({
             options={ORGANIZATION_SECTORS.map((value) => ({ value, label: t(`organizationSettings.sectors.${value}`) }))}
             emptyLabel={t('organizationSettings.sectorNone')}
           />
+          {canEditProfile && canEditThreshold ? (
+            <TextField {...field('largeScalePersons')} inputMode="numeric" required hint={t('organizationSettings.hints.largeScalePersons')} testId="large-scale-persons" />
+          ) : (
+            <ReadValue id="organization-largeScalePersons" label={t('organizationSettings.fields.largeScalePersons')} testId="large-scale-persons-read">
+              {t('organizationSettings.largeScalePersonsValue', { count: new Intl.NumberFormat(locale).format(initialOrganization.largeScalePersons) })}
+            </ReadValue>
+          )}
         </fieldset>
         <fieldset className="form__section" disabled={!canEditRetention} id="organization-retention" data-testid="identity-retention">
           <legend>{t('organizationSettings.sections.retention')}</legend>

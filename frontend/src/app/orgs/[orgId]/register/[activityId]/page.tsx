@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { getActivity, getVersion } from '@/features/activities/activities-api';
 import { apiPathToFormPath, isActivityTab, tabOfFormPath } from '@/features/activities/field-paths';
 import type { SearchParamsRecord } from '@/features/activities/register-query';
-import { loadActivityCatalogues, loadDepartments, loadOwnerOptions } from '@/features/activities/server-data';
+import { loadActivityCatalogues, loadDepartments, loadOwnerOptions, loadScreeningThresholds } from '@/features/activities/server-data';
 import { listGrids } from '@/features/design-grid/design-grid-api';
 import { getT } from '@/i18n/server';
 import { serverApi } from '@/lib/server-api';
@@ -57,7 +57,7 @@ export default async function ActivityPage({
   const versionText = single(query.version) ?? '';
   const versionNumber = /^[1-9]\d{0,8}$/.test(versionText) ? Number(versionText) : null;
 
-  const [activity, version, catalogues, departments, owners, grids] = await Promise.all([
+  const [activity, version, catalogues, departments, owners, grids, thresholds] = await Promise.all([
     loadActivity(orgId, activityId),
     versionNumber === null
       ? Promise.resolve(null)
@@ -66,6 +66,7 @@ export default async function ActivityPage({
     loadDepartments(orgId),
     loadOwnerOptions(orgId),
     serverApi().then((api) => listGrids(api, orgId, { activityId, pageSize: 1 })),
+    loadScreeningThresholds(orgId),
   ]);
   const grid = grids.items[0];
 
@@ -81,6 +82,7 @@ export default async function ActivityPage({
       catalogues={catalogues}
       departments={departments}
       owners={owners}
+      thresholds={thresholds}
       designGrid={grid ? { id: grid.id, projectName: grid.projectName } : null}
     />
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 
-import { loadActivityCatalogues, loadDepartments, loadOwnerOptions } from '@/features/activities/server-data';
+import { loadActivityCatalogues, loadDepartments, loadOwnerOptions, loadScreeningThresholds } from '@/features/activities/server-data';
 import { getT } from '@/i18n/server';
 import { requireMembership } from '@/lib/session';
 
@@ -14,10 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewActivityPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const { me } = await requireMembership(orgId);
-  const [catalogues, departments, owners] = await Promise.all([
+  const [catalogues, departments, owners, thresholds] = await Promise.all([
     loadActivityCatalogues(orgId),
     loadDepartments(orgId),
     loadOwnerOptions(orgId),
+    loadScreeningThresholds(orgId),
   ]);
   const myDepartment = owners.find((owner) => owner.userId === me.id)?.departmentId ?? null;
   return (
@@ -27,6 +28,7 @@ export default async function NewActivityPage({ params }: { params: Promise<{ or
       catalogues={catalogues}
       departments={departments}
       owners={owners}
+      thresholds={thresholds}
     />
   );
 }

@@ -101,6 +101,10 @@ describe('the large-scale threshold, set by the DPO', () => {
     expect(await page.getByTestId('screening-decision').textContent()).toBe('AIPD non requise');
     await criteria.waitFor();
     expect(await criteria.locator('[data-criterion="large_scale"]').count()).toBe(0);
+    // And says why large scale is not met any more.
+    expect(await page.getByTestId('below-large-scale').textContent()).toBe(
+      '25\u202f000 personnes estimées, sous le seuil de grande échelle de l’organisation (50\u202f000) : le critère « traitement à grande échelle » n’est pas rempli.',
+    );
     await lookAtBothSizes(page, 'activity-dpia-after-threshold');
     // Opening it changed nothing: the page agrees with the decision the server stored.
     expect(await page.locator('.form__dirty').count()).toBe(0);

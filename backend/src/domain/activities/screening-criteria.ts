@@ -107,6 +107,9 @@ export interface ScreeningActivityFacts {
   dpiaScreening: Pick<DpiaScreening, 'criteria'> & { dismissed?: DpiaScreening['dismissed'] };
 }
 
+/** The persons the activity estimates, all categories together (what criterion 5 compares with the threshold). */
+export const estimatedPersons = (dataSubjects: ScreeningActivityFacts['dataSubjects']): number => dataSubjects.reduce((sum, subject) => sum + (subject.estimatedCount ?? 0), 0);
+
 const order = (code: string) => {
   const index = (SCREENING_CRITERIA as readonly string[]).indexOf(code);
   return index === -1 ? SCREENING_CRITERIA.length : index;
@@ -140,7 +143,7 @@ export function screeningCriteria(activity: ScreeningActivityFacts, facts: Scree
     else if (subject.vulnerable) add('vulnerable_data_subjects', { kind: 'marked_vulnerable', item: code });
   }
 
-  const persons = activity.dataSubjects.reduce((sum, subject) => sum + (subject.estimatedCount ?? 0), 0);
+  const persons = estimatedPersons(activity.dataSubjects);
   if (persons >= thresholds.largeScalePersons) add('large_scale', { kind: 'persons_over_threshold', item: null, count: persons, threshold: thresholds.largeScalePersons });
 
   const dismissed = new Map((activity.dpiaScreening.dismissed ?? []).map((entry) => [entry.criterion, entry.reason.trim()]));

@@ -16,7 +16,7 @@ import { errorMessage } from '@/lib/forms';
 import { orgPath } from '@/lib/paths';
 import { useApi } from '@/lib/use-api';
 
-import { countedCriteria, screeningCriteria, type ScreenedCriterion, type ScreeningActivityFacts } from '@domain/activities/screening-criteria';
+import { countedCriteria, estimatedPersons, screeningCriteria, type ScreenedCriterion, type ScreeningActivityFacts } from '@domain/activities/screening-criteria';
 import { reasonParams } from '@domain/activities/screening-words';
 
 import { codeLabel, type CatalogueFacts } from '../catalogue';
@@ -41,9 +41,9 @@ function screeningFacts(form: Pick<ActivityForm, 'dataSubjects' | 'dataCategorie
 }
 
 /** The criteria the activity meets, each with its reasons in words; the DPO may find a derived one not met here, and says why. */
-function ScreeningCriteria({ screened, dpoMayDismiss }: { screened: ScreenedCriterion[]; dpoMayDismiss: boolean }) {
+function ScreeningCriteria({ screened, persons, dpoMayDismiss }: { screened: ScreenedCriterion[]; persons: number; dpoMayDismiss: boolean }) {
   const t = useT();
-  const { form, catalogues, locale } = useEditor();
+  const { form, catalogues, locale, thresholds } = useEditor();
   const dismissed = useWatch({ control: form.control, name: 'dpiaScreening.dismissed' });
   const labelOf = (catalogue: 'data-subject-categories' | 'data-categories' | 'dpia-criteria', code: string) => codeLabel(catalogues[catalogue], code, locale);
   const setDismissed = (next: ActivityForm['dpiaScreening']['dismissed']) => form.setValue('dpiaScreening.dismissed', next, { shouldDirty: true });
@@ -52,6 +52,12 @@ function ScreeningCriteria({ screened, dpoMayDismiss }: { screened: ScreenedCrit
     <section className="screening-criteria" aria-labelledby="screening-criteria-title" data-testid="screening-criteria">
       <h3 id="screening-criteria-title">{t('activity.dpia.metTitle')}</h3>
       {screened.length === 0 ? <p className="muted">{t('activity.dpia.noneMet')}</p> : null}
+      {/* Why large scale is not met: the persons counted stay below the organisation's figure. */}
+      {persons > 0 && !screened.some((criterion) => criterion.code === 'large_scale') ? (
+        <p className="muted" data-testid="below-large-scale">
+          {t('activity.dpia.belowLargeScale', { count: persons, threshold: new Intl.NumberFormat(locale).format(thresholds.largeScalePersons) })}
+        </p>
+      ) : null}
       <ul className="screening-criteria__list">
         {screened.map((criterion) => {
           const declared = criterion.reasons.some((reason) => reason.kind === 'declared');
@@ -94,8 +100,9 @@ function useScreening(facts: CatalogueFacts) {
     control: form.control,
     name: ['dataSubjects', 'dataCategories', 'automatedDecisionMaking', 'dpiaScreening'],
   });
-  const screened = screeningCriteria(screeningFacts({ dataSubjects, dataCategories, automatedDecisionMaking, dpiaScreening }), facts, thresholds);
-  return { screened, counted: countedCriteria(screened), dpiaScreening };
+  const activity = screeningFacts({ dataSubjects, dataCategories, automatedDecisionMaking, dpiaScreening });
+  const screened = screeningCriteria(activity, facts, thresholds);
+  return { screened, counted: countedCriteria(screened), persons: estimatedPersons(activity.dataSubjects), dpiaScreening };
 }
 
 /**
@@ -108,7 +115,7 @@ export function DpiaTab() {
   const t = useT();
   const { form, options, readOnly, facts } = useEditor();
   const ability = useAppAbility();
-  const { screened, counted, dpiaScreening } = useScreening(facts);
+  const { screened, counted, persons, dpiaScreening } = useScreening(facts);
   const { criteria, onCnilRequiredList: required, onCnilExemptList: exempt, decision, justification } = dpiaScreening;
   const count = counted.length;
   const lists = { criteria: counted, onCnilRequiredList: required || null, onCnilExemptList: exempt || null };
@@ -145,7 +152,7 @@ export function DpiaTab() {
           </span>
         }
       />
-      <ScreeningCriteria screened={screened} dpoMayDismiss={dpoMayDecide} />
+      <ScreeningCriteria screened={screened} persons={persons} dpoMayDismiss={dpoMayDecide} />
       <FormSelect
         path="dpiaScreening.onCnilRequiredList"
         label={t('activityFields.dpiaScreening.onCnilRequiredList')}
@@ -238,7 +245,7 @@ export function ActivityDpia() {
   }
 
   return (
-    <section className="panel" aria-labelledby="activity-dpia-title" data-testid="activity-dpia">
+    <section className="panel activity-dpia" aria-labelledby="activity-dpia-title" data-testid="activity-dpia">
       <h3 id="activity-dpia-title">{t('dpias.screening.dpia')}</h3>
       {dpia ? (
         <p>

@@ -121,6 +121,25 @@ describe('the audit trail in words', () => {
     ].filter((row) => row.before !== row.after));
   });
 
+  it('names an activity’s owner and department once: in the words of the time, not again by their ids', () => {
+    const rows = auditChangeRows(
+      {
+        entityType: 'Activity',
+        changes: {
+          owner: { before: null, after: 'Denis Délégué <dpo@mairie-saint-etienne.fr>' },
+          ownerId: { before: null, after: DENIS },
+          department: { before: null, after: 'Ressources humaines' },
+          departmentId: { before: null, after: '5f0c9a8e-3b1d-4c2e-9a7f-1d2e3f4a5b6c' },
+        },
+      },
+      context('fr'),
+    );
+    expect(rows.map((row) => row.after)).toEqual(['Denis Délégué <dpo@mairie-saint-etienne.fr>', 'Ressources humaines']);
+    expect(rows.filter((row) => row.field === 'Responsable')).toHaveLength(1);
+    // An event with the id alone (a reassignment recorded by id) still says who.
+    expect(auditChangeRows({ entityType: 'Activity', changes: { ownerId: { before: null, after: DENIS } } }, context('fr'))).toEqual([{ field: 'Responsable', before: '—', after: 'Denis Délégué' }]);
+  });
+
   it('reads catalogue codes as their labels: the register’s fields, any catalogue’s entries, countries', () => {
     const item = (code: string, en: string, frLabel: string) => ({ code, en, fr: frLabel, help: null, custom: false });
     const withCatalogues: AuditWordsContext = {

@@ -128,9 +128,16 @@ function codeWords(field: string, code: string, context: AuditWordsContext): str
   return named(field);
 }
 
+/**
+ * Ids an event also carries in words: an activity's snapshot has `owner` (name and e-mail at the time)
+ * beside `ownerId`, `department` beside `departmentId`. The words make the row; the id would repeat it.
+ */
+const NAMED_BY: Readonly<Record<string, string>> = { ownerId: 'owner', departmentId: 'department' };
+
 /** The event's changes, one row per field that changed in words (nothing → nothing is left out). */
 export function auditChangeRows(event: Pick<AuditEvent, 'changes'> & { entityType?: string }, context: AuditWordsContext): AuditChangeRow[] {
   return Object.entries(event.changes).flatMap(([path, change]) => {
+    if (NAMED_BY[path] && NAMED_BY[path] in event.changes) return [];
     const before = valueWords(path, change.before, context, event.entityType);
     const after = valueWords(path, change.after, context, event.entityType);
     return before === after ? [] : [{ field: fieldLabel(path, context, event.entityType), before, after }];

@@ -107,6 +107,10 @@ describe('the large-scale threshold the DPO sets (real PostgreSQL)', () => {
     // Each change is a version of the activity and an audit event, in the settings change's transaction.
     const history = (await org.as.auditor.get(`${path()}/activities/${ids.patients}/versions`).expect(200)).body.items as { number: number; action: string }[];
     expect(history[0]).toMatchObject({ number: versions.patients + 1, action: 'rescreen' });
+    // Each version carries the figure that stood when it was written: the page screens a past version with it.
+    const versionAt = async (number: number) => (await org.as.auditor.get(`${path()}/activities/${ids.patients}/versions/${number}`).expect(200)).body;
+    expect((await versionAt(versions.patients)).screeningThresholds).toEqual({ largeScalePersons: 10_000 });
+    expect((await versionAt(versions.patients + 1)).screeningThresholds).toEqual({ largeScalePersons: 50_000 });
     const events = await asOwner(api, async (client) =>
       (
         await client.query<{ entity_type: string; entity_id: string; action: string }>(

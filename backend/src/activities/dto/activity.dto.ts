@@ -499,7 +499,7 @@ export class ActivityPage {
 
 export class ActivityVersionSummary {
   @ApiProperty() number!: number;
-  @ApiProperty({ description: 'create, update, submit, validate, archive, reopen, import, duplicate' }) action!: string;
+  @ApiProperty({ description: 'create, update, submit, validate, archive, reopen, import, duplicate, rescreen' }) action!: string;
   @ApiProperty({ enum: ACTIVITY_STATUSES }) status!: ActivityStatus;
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) authorId!: string | null;
@@ -515,9 +515,16 @@ export class ActivityVersionPage {
   @ApiProperty() pageSize!: number;
 }
 
+/** The organisation's screening thresholds (EDPB WP248 criterion 5), as they stood at some instant. */
+export class ScreeningThresholdsView {
+  @ApiProperty({ description: 'persons concerned from which a processing is large scale' }) largeScalePersons!: number;
+}
+
 export class ActivityVersionView extends ActivityVersionSummary {
   @ApiProperty({ description: 'the activity as it stood, in the interchange format', type: 'object', additionalProperties: true }) activity!: Record<string, unknown>;
   @ApiProperty({ type: CompletenessView }) completeness!: CompletenessView;
+  @ApiProperty({ type: ScreeningThresholdsView, description: 'the organisation’s thresholds when this version was written: the page screens the version with them' })
+  screeningThresholds!: ScreeningThresholdsView;
 }
 
 export class ActivityVersionDiff {

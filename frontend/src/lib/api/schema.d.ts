@@ -2213,7 +2213,7 @@ export interface components {
             total: number;
         };
         ActivityVersionSummary: {
-            /** @description create, update, submit, validate, archive, reopen, import, duplicate */
+            /** @description create, update, submit, validate, archive, reopen, import, duplicate, rescreen */
             action: string;
             /** Format: uuid */
             authorId: string | null;
@@ -2227,7 +2227,7 @@ export interface components {
             status: "draft" | "in_review" | "validated" | "archived";
         };
         ActivityVersionView: {
-            /** @description create, update, submit, validate, archive, reopen, import, duplicate */
+            /** @description create, update, submit, validate, archive, reopen, import, duplicate, rescreen */
             action: string;
             /** @description the activity as it stood, in the interchange format */
             activity: {
@@ -2242,6 +2242,8 @@ export interface components {
             createdAt: string;
             name: string;
             number: number;
+            /** @description the organisation’s thresholds when this version was written: the page screens the version with them */
+            screeningThresholds: components["schemas"]["ScreeningThresholdsView"];
             /** @enum {string} */
             status: "draft" | "in_review" | "validated" | "archived";
         };
@@ -4307,6 +4309,10 @@ export interface components {
             decision: string;
             /** @description the recipient as the transfer names it */
             recipient: string;
+        };
+        ScreeningThresholdsView: {
+            /** @description persons concerned from which a processing is large scale */
+            largeScalePersons: number;
         };
         SectionProgressView: {
             done: number;

@@ -82,7 +82,8 @@ export default async function ActivityPage({
       catalogues={catalogues}
       departments={departments}
       owners={owners}
-      thresholds={thresholds}
+      // A past version is screened with the figure that stood when it was written.
+      thresholds={version?.screeningThresholds ?? thresholds}
       designGrid={grid ? { id: grid.id, projectName: grid.projectName } : null}
     />
   );

@@ -5,11 +5,12 @@ import { TransactionalConnection } from '../common/request-context/transactional
 import { rescreenActivity, settleActivityScreening, type ScreeningThresholds } from '../domain/activities/screening-criteria';
 import { ProcessingActivity } from './activity.entity';
 import { ActivityQueries } from './activity-queries.service';
+import { systemActorName } from '../domain/words/system-actors';
 import { ActivityStore } from './activity-store.service';
 import { screeningThresholdsOf } from './screening-thresholds';
 
 /** The audit actor of the daily settling: no person acted, the product screened again. */
-export const SCREENING_JOB_ACTOR = 'Registre (pré-analyse AIPD automatique)';
+export const SCREENING_JOB_ACTOR = systemActorName('screening');
 
 /**
  * The register after the DPO changes the organisation's screening thresholds: every activity not

@@ -4,10 +4,11 @@ import { AuditService } from '../audit/audit.service';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { requestReference } from '../domain/rights-requests/rights-request.types';
 import { dateInWords } from '../domain/words/dates';
+import { systemActorName } from '../domain/words/system-actors';
 import { RightsRequest } from './rights-request.entity';
 
 /** The audit actor of the job: no person acted, the product did, at the organisation's setting. */
-export const RETENTION_JOB_ACTOR = 'Registre (conservation automatique)';
+export const RETENTION_JOB_ACTOR = systemActorName('retention');
 
 /**
  * "Identité effacée le 3 décembre 2026": what stays in place of the requester's name. The column

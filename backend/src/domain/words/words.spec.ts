@@ -1,6 +1,7 @@
 import { countryList, countryName } from './country-names';
 import { dateInWords, dateTimeInWords } from './dates';
 import { durationFromWords, durationInWords, retentionInWords } from './durations';
+import { actorInWords, systemActorName } from './system-actors';
 
 describe('country names in sentences', () => {
   it('gives French names their article and preposition', () => {
@@ -101,5 +102,16 @@ describe('dates in words', () => {
   it('writes instants at Paris time', () => {
     expect(dateTimeInWords('2026-12-02T02:30:49.505Z', 'fr')).toBe('2 décembre 2026 à 03:30');
     expect(dateTimeInWords('2026-12-02T02:30:49.505Z', 'en')).toBe('2 December 2026 at 03:30');
+  });
+});
+
+describe('the product’s own actors in the reader’s language', () => {
+  it('stores a job’s name in French and shows it in each language; a person’s name as given', () => {
+    expect(systemActorName('screening')).toBe('Registre (pré-analyse AIPD automatique)');
+    expect(actorInWords(systemActorName('screening'), 'en')).toBe('Registre (automatic DPIA screening)');
+    expect(actorInWords(systemActorName('retention'), 'en')).toBe('Registre (automatic retention)');
+    expect(actorInWords(systemActorName('retention'), 'fr')).toBe('Registre (conservation automatique)');
+    expect(actorInWords('Agnès L’Hôte', 'en')).toBe('Agnès L’Hôte');
+    expect(actorInWords(null, 'en')).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import { activityRecordPdfUrl, exportLanguageOf } from '@/features/exports/expor
 import { useLocale, useT } from '@/i18n/i18n-provider';
 import { useAppAbility } from '@/lib/ability-context';
 import { orgPath } from '@/lib/paths';
+import { actorInWords } from '@domain/words/system-actors';
 
 /** The activity's title, links and facts; the version notice when a past version is shown. */
 export function ActivityHeader({
@@ -97,7 +98,7 @@ export function ActivityHeader({
           {t('activity.versionNotice', {
             number: snapshot.number,
             date: snapshotDate,
-            author: snapshot.authorName ?? t('activity.history.unknownAuthor'),
+            author: actorInWords(snapshot.authorName, locale) ?? t('activity.history.unknownAuthor'),
           })}
         </p>
         <Link href={activityPath} className="button button--small">

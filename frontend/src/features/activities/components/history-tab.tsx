@@ -13,6 +13,7 @@ import { getVersionDiff, listVersions } from '../activities-api';
 import { describeDiff, type DiffContext, type DiffRow } from '../history-diff';
 import type { ActivityCatalogues, ActivityVersionSummary } from '../types';
 import { StatusBadge } from './status-badge';
+import { actorInWords } from '@domain/words/system-actors';
 
 export function formatDateTime(iso: string, locale: string): string {
   const date = new Date(iso);
@@ -163,7 +164,7 @@ export function HistoryTab({
                 <td>
                   <StatusBadge status={version.status} />
                 </td>
-                <td>{version.authorName ?? t('activity.history.unknownAuthor')}</td>
+                <td>{actorInWords(version.authorName, locale) ?? t('activity.history.unknownAuthor')}</td>
                 <td>{formatDateTime(version.createdAt, locale)}</td>
                 <td>{version.comment ?? '—'}</td>
                 <td>

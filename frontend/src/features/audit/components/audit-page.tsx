@@ -14,6 +14,7 @@ import type { Member, PageOf } from '@/lib/api-types';
 import { ApiError } from '@/lib/api-error';
 import { countryOptions } from '@/lib/countries';
 import { useApi } from '@/lib/use-api';
+import { actorInWords } from '@domain/words/system-actors';
 
 export function AuditPageContent({ organizationId, query, events, members, catalogues }: { organizationId: string; query: AuditQuery; events: PageOf<AuditEvent>; members: Member[]; catalogues: ActivityCatalogues }) {
   const t = useT();
@@ -158,7 +159,7 @@ export function AuditPageContent({ organizationId, query, events, members, catal
                 <td>
                   <time dateTime={event.occurredAt}>{dateTime.format(new Date(event.occurredAt))}</time>
                 </td>
-                <td>{event.actorName ?? '—'}</td>
+                <td>{actorInWords(event.actorName, locale) ?? '—'}</td>
                 <td>{actionLabel(event.action, words)}</td>
                 <td>
                   {entityLabel(event.entityType, words)}

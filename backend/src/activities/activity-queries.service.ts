@@ -3,8 +3,7 @@ import { diffFields, flattenFields } from '../common/diff/field-diff';
 import { AppException } from '../common/errors/app-exception';
 import { Page, pageOf, PageQuery } from '../common/http/pagination';
 import { AuditTrailService } from '../audit/audit-trail.service';
-import type { ScreeningThresholds } from '../domain/activities/screening-criteria';
-import { screeningThresholdsOf } from './screening-thresholds';
+import { screeningThresholdsAt } from './screening-thresholds';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { AdequacyConfirmationsService } from '../transfers/adequacy-confirmations.service';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
@@ -156,13 +155,6 @@ export class ActivityQueries {
     return pageOf(items, total, query);
   }
 
-  /** The organisation's thresholds at `at`: today's, or the figure the audit trail says stood then. */
-  private async thresholdsAt(organizationId: string, at: Date): Promise<ScreeningThresholds> {
-    const current = await screeningThresholdsOf(this.connection.manager, organizationId);
-    const organization = { type: 'Organization', id: organizationId };
-    return { largeScalePersons: await this.trail.fieldAt(organizationId, organization, 'largeScalePersons', at, current.largeScalePersons) };
-  }
-
   async version(organizationId: string, activityId: string, number: number): Promise<ActivityVersionView> {
     const version = await this.findVersion(organizationId, activityId, number);
     return {
@@ -176,7 +168,7 @@ export class ActivityQueries {
       createdAt: version.createdAt,
       activity: version.snapshot as unknown as Record<string, unknown>,
       completeness: completenessOf(version.snapshot, await this.catalogues.facts()),
-      screeningThresholds: await this.thresholdsAt(organizationId, version.createdAt),
+      screeningThresholds: await screeningThresholdsAt(this.connection.manager, this.trail, organizationId, version.createdAt),
     };
   }
 

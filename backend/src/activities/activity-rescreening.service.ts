@@ -75,12 +75,15 @@ export class ActivityRescreening {
 
   /** Each row whose decision `screen` moves: a new version (`rescreen`), its audit event and stored findings. */
   private async write(rows: ProcessingActivity[], screen: (row: ProcessingActivity) => ProcessingActivity['document']['dpiaScreening']): Promise<number> {
+    if (rows.length === 0) return 0;
+    // One instant for the whole pass: it is one change of the register.
+    const now = await this.store.now();
     let changed = 0;
     for (const current of rows) {
       const screening = screen(current);
       if (screening.decision === current.document.dpiaScreening.decision) continue;
       const labels = await this.queries.labelsOf(current);
-      const next: ProcessingActivity = { ...current, document: { ...current.document, dpiaScreening: screening }, version: current.version + 1, updatedAt: await this.store.now() };
+      const next: ProcessingActivity = { ...current, document: { ...current.document, dpiaScreening: screening }, version: current.version + 1, updatedAt: now };
       await this.store.save(next);
       await this.store.recordVersion(next, 'rescreen', null, await this.queries.snapshot(current, labels), await this.queries.snapshot(next, labels));
       changed += 1;

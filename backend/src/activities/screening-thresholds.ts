@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { AuditTrailService } from '../audit/audit-trail.service';
 import { DEFAULT_SCREENING_THRESHOLDS, type ScreeningThresholds } from '../domain/activities/screening-criteria';
 
 /**
@@ -13,4 +14,20 @@ export async function screeningThresholdsOf(manager: Pick<EntityManager, 'query'
     [organizationId],
   );
   return row ? { largeScalePersons: row.large_scale_persons } : DEFAULT_SCREENING_THRESHOLDS;
+}
+
+/**
+ * The thresholds as they stood at `at` (null: now): today's figure, or the one the organisation's audit
+ * trail says was in force then — for the register as of a date and a past version of an activity.
+ */
+export async function screeningThresholdsAt(
+  manager: Pick<EntityManager, 'query'>,
+  trail: Pick<AuditTrailService, 'fieldAt'>,
+  organizationId: string,
+  at: Date | null,
+): Promise<ScreeningThresholds> {
+  const current = await screeningThresholdsOf(manager, organizationId);
+  if (!at) return current;
+  const organization = { type: 'Organization', id: organizationId };
+  return { largeScalePersons: await trail.fieldAt(organizationId, organization, 'largeScalePersons', at, current.largeScalePersons) };
 }

@@ -6,6 +6,7 @@ import type { Locale } from '../common/i18n/i18n';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { Organization } from '../organizations/organization.entity';
 import { AuditTrailService } from '../audit/audit-trail.service';
+import { screeningThresholdsAt } from '../activities/screening-thresholds';
 import { AdequacyConfirmationsService } from '../transfers/adequacy-confirmations.service';
 import { TransferFactsService } from '../transfers/transfer-facts.service';
 import { CatalogueLabels } from './catalogue-labels';
@@ -54,11 +55,7 @@ export class ExportsService {
       transferFacts: await this.transferFacts.facts(options.asOf ? options.asOf.toISOString().slice(0, 10) : undefined),
       scopeConfirmations: await this.confirmations.byRecipient(organizationId, options.asOf),
       // The criteria printed beside each stored decision are those of the threshold then in force.
-      thresholds: {
-        largeScalePersons: options.asOf
-          ? await this.trail.fieldAt(organizationId, { type: 'Organization', id: organizationId }, 'largeScalePersons', options.asOf, organization.largeScalePersons)
-          : organization.largeScalePersons,
-      },
+      thresholds: await screeningThresholdsAt(manager, this.trail, organizationId, options.asOf),
       query: <T>(sql: string, params: unknown[]) => manager.query<T[]>(sql, params),
       template: options.template ?? false,
       shared: new Map(),

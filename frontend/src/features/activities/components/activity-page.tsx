@@ -83,9 +83,8 @@ export function ActivityPageContent({
   departments: readonly Department[];
   owners: readonly OwnerOption[];
   /**
-   * The organisation's screening thresholds as they are now, for the live DPIA screening. A past
-   * version is screened with them too: the page shows how that content reads today (the stored
-   * decision of the time is in the history).
+   * The organisation's screening thresholds for the live DPIA screening: today's, or for a past version
+   * those that stood when it was written (the route passes the version's own).
    */
   thresholds: ScreeningThresholds;
 }) {

@@ -19,6 +19,23 @@ export function webUrl(path = ''): string {
   return `${base}${path}`;
 }
 
+/** Waits until React has hydrated the page (`<html data-hydrated>`, set by the root layout): typed before, text can be lost to the form taking its fields over. */
+export async function interactive(page: Page): Promise<void> {
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
+/** Opens `url` as a person does: loaded, then answering (hydrated) before anything is typed or clicked. */
+export async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await interactive(page);
+}
+
+/** Reloads the page and waits until it answers again. */
+export async function reopen(page: Page): Promise<void> {
+  await page.reload();
+  await interactive(page);
+}
+
 export async function newContext(browser: Browser, locale: 'fr-FR' | 'en-GB' = 'fr-FR'): Promise<BrowserContext> {
   return browser.newContext({ locale, extraHTTPHeaders: { 'Accept-Language': locale === 'fr-FR' ? 'fr-FR,fr;q=0.9' : 'en-GB,en;q=0.9' } });
 }
@@ -27,7 +44,7 @@ export const DEMO_PASSWORD = 'registre-demo';
 
 /** Signs in through the real sign-in page and waits for the application shell. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto(webUrl('/login'));
+  await open(page, webUrl('/login'));
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, PHONE, signedInPage } from './browser';
+import { launchBrowser, PHONE, signedInPage, open, reopen } from './browser';
 
 /**
  * The DPO opens the demo organisation's dashboard: the headline numbers and the fixture's findings
@@ -56,7 +56,7 @@ describe('dashboard: the DPO sees what is wrong and goes to the field to fix', (
 
   it('a contributor, who reads only the requests and breaches they recorded, gets no figures of those registers; at 390 px nothing scrolls sideways', async () => {
     const { context, page } = await signedInPage(browser, 'contributor@example.com', { viewport: PHONE });
-    await page.goto(page.url().replace(/\/register.*$/, '/dashboard'));
+    await open(page, page.url().replace(/\/register.*$/, '/dashboard'));
     await page.getByTestId('chart-changes').waitFor();
     // On a phone the dashboard does not scroll sideways (its charts' hidden tables used to widen it to 473 px).
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -79,7 +79,7 @@ describe('dashboard: the DPO sees what is wrong and goes to the field to fix', (
     expect(inputOf('preference-weekly')).toMatch(/\schecked=""/);
     expect(inputOf('preference-immediate')).toMatch(/^<input/);
     expect(inputOf('preference-immediate')).not.toMatch(/\schecked/);
-    await page.reload();
+    await reopen(page);
     await page.getByTestId('notification-preference-form').waitFor();
     expect(await page.getByTestId('preference-weekly').isChecked()).toBe(true);
     expect(await page.getByTestId('preference-immediate').isChecked()).toBe(false);

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, signedInPage, webUrl } from './browser';
+import { DESKTOP, launchBrowser, signedInPage, webUrl, open } from './browser';
 
 /** The API as the signed-in member of `context` calls it (session cookie, CSRF token). */
 class Api {
@@ -126,7 +126,7 @@ describe('design grid: conflicts, leaving the page, and what counts as answered 
 
     // The team changes both answers in the wizard.
     const { page } = team;
-    await page.goto(webUrl(`/orgs/${team.orgId}/design-grid/${created.id}?step=rights`));
+    await open(page, webUrl(`/orgs/${team.orgId}/design-grid/${created.id}?step=rights`));
     await page.locator('#grid-description').fill('Formulaire de l’intranet, réponse sous quinze jours.');
     await waitSaved(page);
     await goToStep(page, 'retention');
@@ -184,7 +184,7 @@ describe('design grid: conflicts, leaving the page, and what counts as answered 
     });
 
     // Typed, then another address at once (before the autosave's pause is over): the browser asks, the text is sent on the way out.
-    await page.goto(`${gridUrl}?step=information`);
+    await open(page, `${gridUrl}?step=information`);
     // A click first: the browser asks before leaving only a page the person has used.
     await page.locator('#grid-description').click();
     await page.locator('#grid-description').fill('Mention « Vos données » affichée dans l’application.');
@@ -195,7 +195,7 @@ describe('design grid: conflicts, leaving the page, and what counts as answered 
     await page.waitForURL(/\/register$/);
     expect(dialogs).toEqual(['beforeunload']);
     await eventually(async () => (await team.api.call<Grid>('GET', `${grids}/${grid.id}`)).answers.information?.description === 'Mention « Vos données » affichée dans l’application.', 'the text typed before leaving is saved');
-    await page.goto(`${gridUrl}?step=information`);
+    await open(page, `${gridUrl}?step=information`);
     await showsValue(page, '#grid-description', 'Mention « Vos données » affichée dans l’application.');
 
     // Typed, then a link inside the app at once: sent as the wizard closes, no question asked.
@@ -205,7 +205,7 @@ describe('design grid: conflicts, leaving the page, and what counts as answered 
     await page.waitForURL(/\/design-grid$/);
     await eventually(async () => (await team.api.call<Grid>('GET', `${grids}/${grid.id}`)).answers.rights?.description === 'Formulaire de l’intranet.', 'the text typed before the link is saved');
     expect(dialogs).toEqual(['beforeunload']);
-    await page.goto(`${gridUrl}?step=rights`);
+    await open(page, `${gridUrl}?step=rights`);
     await showsValue(page, '#grid-description', 'Formulaire de l’intranet.');
     await team.context.close();
   }, 90_000);
@@ -219,7 +219,7 @@ describe('design grid: conflicts, leaving the page, and what counts as answered 
     const answered = async (step: string) => page.getByTestId(`grid-step-${step}`).getAttribute('data-answered');
 
     // Resumes at the first question not answered; one answer reads « 1 question répondue ».
-    await page.goto(gridUrl);
+    await open(page, gridUrl);
     await page.locator('[data-testid="grid-step-legitimacy"][aria-current="step"]').waitFor();
     await expect(page.getByTestId('grid-progress').textContent()).resolves.toBe('1 question répondue sur 10');
 
@@ -271,7 +271,7 @@ describe('design grid: conflicts, leaving the page, and what counts as answered 
     expect(summary[retentionLine ?? '']).toBe('true');
     expect(Object.entries(summary).find(([text]) => text.startsWith('Licéité'))?.[1]).toBe('false');
     await page.screenshot({ path: `${process.env.GRID_SCREENSHOTS ?? '/tmp'}/grid-summary-1440.png`, fullPage: true });
-    await page.goto(gridUrl);
+    await open(page, gridUrl);
     await page.locator('[data-testid="grid-step-legitimacy"][aria-current="step"]').waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: `${process.env.GRID_SCREENSHOTS ?? '/tmp'}/grid-question-390.png`, fullPage: true });
@@ -288,7 +288,7 @@ describe('design grid: conflicts, leaving the page, and what counts as answered 
       dpiaId = (await dpo.api.call<{ id: string }>('POST', `${base}/dpias`, { activityId: activity?.id })).id;
     }
     const { page } = dpo;
-    await page.goto(webUrl(`/orgs/${dpo.orgId}/dpias/${dpiaId}`));
+    await open(page, webUrl(`/orgs/${dpo.orgId}/dpias/${dpiaId}`));
     await page.getByTestId('dpia-nav-context').waitFor();
     // What a reader sees of each entry: the list's own marker (none) and the title, which carries the number.
     const entries = await page.locator('[data-testid^="dpia-nav-"]').evaluateAll((items) =>

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, signIn, webUrl } from './browser';
+import { launchBrowser, newContext, signIn, webUrl, open } from './browser';
 
 const PROJECT = 'Application de covoiturage pour les agents';
 const PROVIDER = 'Cartographie Globale Inc.';
@@ -20,7 +20,7 @@ async function next(page: Page, step: string): Promise<void> {
 async function openGrid(page: Page, gridUrl: string): Promise<void> {
   await page.getByTestId('nav-design-grid').click();
   await page.getByTestId('grids-all').getByRole('link', { name: PROJECT }).first().waitFor();
-  await page.goto(gridUrl);
+  await open(page, gridUrl);
 }
 
 /**
@@ -158,7 +158,7 @@ describe('design grid: from the ten questions to an activity in review', () => {
     await signIn(page, 'dpo@example.com');
     await page.getByTestId('nav-design-grid').click();
     await page.getByTestId('grids-awaiting').getByRole('link', { name: PROJECT }).first().waitFor();
-    await page.goto(gridUrl);
+    await open(page, gridUrl);
     await page.getByTestId('grid-summary').waitFor();
     await page.getByTestId('grid-step-retention').click();
     await page.getByTestId('grid-review-comment').fill('Les trajets : un mois suffit.');
@@ -184,7 +184,7 @@ describe('design grid: from the ten questions to an activity in review', () => {
     context = await newContext(browser, 'fr-FR');
     page = await context.newPage();
     await signIn(page, 'dpo@example.com');
-    await page.goto(gridUrl);
+    await open(page, gridUrl);
     await page.getByTestId('grid-accept').click();
     await page.locator('[data-testid="grid-status"][data-status="accepted"]').waitFor();
     await page.getByTestId('grid-activity-link').click();

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, signIn } from './browser';
+import { launchBrowser, newContext, signIn, open } from './browser';
 
 /** Set to a folder to keep screenshots of the pages this test goes through (kept out of the repository). */
 const SHOTS = process.env.EDITING_SCREENSHOTS ?? '';
@@ -76,7 +76,7 @@ describe('editing an activity’s processors and transfers, and a vendor’s rec
     await page.getByTestId('activity-version').filter({ hasText: /^2$/ }).waitFor();
 
     // Reloaded: the values are the saved ones.
-    await page.goto(activityUrl);
+    await open(page, activityUrl);
     await page.getByTestId('activity-tab-people').click();
     await page.getByTestId('processor-Paysage Paie').waitFor();
     await page.getByTestId(`processor-${newVendor}`).waitFor();
@@ -103,7 +103,7 @@ describe('editing an activity’s processors and transfers, and a vendor’s rec
     await page.getByTestId('vendor-record-save').click();
     await page.getByTestId('vendor-headquarters').filter({ hasText: /^États-Unis$/ }).waitFor();
 
-    await page.goto(vendorUrl);
+    await open(page, vendorUrl);
     await expect(page.getByTestId('vendor-name').textContent()).resolves.toBe(newVendor);
     await expect(page.getByTestId('vendor-legal-entity').textContent()).resolves.toBe('Cartes Pionnier Incorporated');
     await expect(page.getByTestId('vendor-headquarters').textContent()).resolves.toBe('États-Unis');

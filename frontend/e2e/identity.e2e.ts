@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, signIn, webUrl } from './browser';
+import { launchBrowser, newContext, signIn, webUrl, open, reopen } from './browser';
 import { lookAt } from './screenshots';
 
 /** The organisation's id in the page's address. */
@@ -11,7 +11,7 @@ function organizationIdOf(page: Page): string {
 
 /** Creates an organisation through the form; answers its id, from the address the app went to. */
 async function createOrganization(page: Page, name: string, creatorIsDpo: 'yes' | 'no'): Promise<string> {
-  await page.goto(webUrl('/orgs/new'));
+  await open(page, webUrl('/orgs/new'));
   await page.locator('#organization-name').fill(name);
   // The creator must say whether they are the DPO: no default.
   await page.getByRole('button', { name: 'Créer l’organisation' }).click();
@@ -44,12 +44,12 @@ describe('a small office: roles, DPO contact block, two-factor requirement', () 
 
     const office = await createOrganization(page, 'Office Lefèvre & Associés', 'yes');
     await page.getByTestId('nav-review').waitFor({ state: 'attached' });
-    await page.goto(webUrl(`/orgs/${office}/settings/members`));
+    await open(page, webUrl(`/orgs/${office}/settings/members`));
     await page.getByTestId('member-row-contributor@example.com').getByText('Administrateur, DPO').waitFor();
     expect(await page.getByTestId('no-dpo-warning').count()).toBe(0);
 
     const other = await createOrganization(page, 'Mairie de Saint-Étienne-du-Bois', 'no');
-    await page.goto(webUrl(`/orgs/${other}/settings/members`));
+    await open(page, webUrl(`/orgs/${other}/settings/members`));
     await page.getByTestId('no-dpo-warning').getByText('Aucun membre n’a le rôle de DPO', { exact: false }).waitFor();
     // Ticking the DPO role on one's own membership clears the warning.
     await page.getByRole('button', { name: /Modifier les rôles ou la direction de/ }).click();
@@ -61,7 +61,7 @@ describe('a small office: roles, DPO contact block, two-factor requirement', () 
     // The admin requires two-factor sign-in of admins and DPOs in this organisation. Meanwhile
     // (another tab) the organisation's address changes: the first save is told so in words, changes
     // nothing, and the page shows the current settings; saved again, it holds.
-    await page.goto(webUrl(`/orgs/${other}/settings`));
+    await open(page, webUrl(`/orgs/${other}/settings`));
     const requirement = page.getByLabel('Exiger la double authentification des administrateurs et des DPO');
     await requirement.waitFor();
     const current = (await (await context.request.get(webUrl(`/api/v1/organizations/${other}`))).json()) as { version: number };
@@ -95,7 +95,7 @@ describe('a small office: roles, DPO contact block, two-factor requirement', () 
     page.setDefaultTimeout(30_000);
     await signIn(page, 'dpo@example.com');
     const organizationId = organizationIdOf(page);
-    await page.goto(webUrl(`/orgs/${organizationId}/settings`));
+    await open(page, webUrl(`/orgs/${organizationId}/settings`));
     await hydrated(page);
     const block = page.getByTestId('dpo-contact');
     // The controller's identity stays the admin's.
@@ -113,7 +113,7 @@ describe('a small office: roles, DPO contact block, two-factor requirement', () 
     await page.getByText('Les paramètres de l’organisation sont enregistrés.').waitFor();
     const answer = await saved;
     expect({ status: answer.status(), dpoDesignationNumber: ((await answer.json()) as { dpoDesignationNumber?: string }).dpoDesignationNumber }).toEqual({ status: 200, dpoDesignationNumber: 'DPO-84213' });
-    await page.reload();
+    await reopen(page);
     await hydrated(page);
     expect(await page.locator('#organization-dpoDesignationNumber').inputValue()).toBe('DPO-84213');
     expect(await phone.inputValue()).toBe(before);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 
-import { callApi, DESKTOP, launchBrowser, orgIdOf, PHONE, signedInPage, webUrl } from './browser';
+import { callApi, DESKTOP, launchBrowser, orgIdOf, PHONE, signedInPage, webUrl, open } from './browser';
 import { lookAt } from './screenshots';
 
 const recordIdOf = (page: Page): string => /\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? '';
@@ -31,7 +31,7 @@ describe('linking a rights request to the register and editing intake records', 
       await callApi(context, 'POST', `/organizations/${orgId}/activities`, { name, role: 'controller', dataSubjects: [{ category, estimatedCount: 500, vulnerable: false }] });
     }
 
-    await page.goto(webUrl(`/orgs/${orgId}/rights-requests/new`));
+    await open(page, webUrl(`/orgs/${orgId}/rights-requests/new`));
     await page.getByTestId('new-rights-request-form').waitFor();
     await page.locator('#request-type').selectOption('access');
     await page.locator('#request-requesterName').fill('Hélène Dupré-Lefèvre');
@@ -101,7 +101,7 @@ describe('linking a rights request to the register and editing intake records', 
       awareAt: new Date(Date.now() - 3_600_000).toISOString(),
       natures: ['confidentiality'],
     });
-    await page.goto(webUrl(`/orgs/${orgId}/breaches/${created.id}`));
+    await open(page, webUrl(`/orgs/${orgId}/breaches/${created.id}`));
     const edit = page.getByTestId('breach-edit');
     await edit.locator('summary').click();
     await page.locator('#breach-edit-summary').fill('Fichier « clients » envoyé par erreur à un prestataire');

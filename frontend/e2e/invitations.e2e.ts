@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newContext, openSection, signIn, visibleNavigation, webUrl } from './browser';
+import { launchBrowser, newContext, openSection, signIn, visibleNavigation, webUrl, open, reopen } from './browser';
 import { linkIn, receivedMail, waitForMail, type ReceivedMail } from './mail-receiver';
 import { lookAt } from './screenshots';
 
@@ -86,7 +86,7 @@ describe('invite → accept → sign in', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     await page.setViewportSize(PHONE);
-    await page.goto(zoeLink);
+    await open(page, zoeLink);
     const preview = page.getByTestId('invitation-preview');
     await preview.getByText(`Alice Admin invite ${ZOE.email} à rejoindre Démo en tant que Contributeur, Auditeur.`).waitFor();
     await lookAt(page, 'invitation-landing');
@@ -111,7 +111,7 @@ describe('invite → accept → sign in', () => {
     expect(proof.to).toEqual([ZOE.email]);
     expect(proof.text).toContain(`Bonjour ${ZOE.name},`);
     expectPlainWords(proof);
-    await page.goto(linkIn(proof, webUrl('/verify-email?token=')));
+    await open(page, linkIn(proof, webUrl('/verify-email?token=')));
     await page.getByTestId('verify-email-confirm').click();
     await page.getByText('Votre adresse est confirmée. Vous pouvez vous connecter.').waitFor();
     await lookAt(page, 'verify-email-done');
@@ -123,7 +123,7 @@ describe('invite → accept → sign in', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     await page.setViewportSize(DESKTOP);
-    await page.goto(zoeLink);
+    await open(page, zoeLink);
     const preview = page.getByTestId('invitation-preview');
     await page.getByTestId('invitation-accept').click();
     await preview.getByRole('link', { name: 'Se connecter' }).click();
@@ -145,7 +145,7 @@ describe('invite → accept → sign in', () => {
     expect(await visibleNavigation(page)).toEqual(ZOE_NAVIGATION);
 
     // The administrators hear that she is in; her row is on the members page with both roles.
-    await admin.page.reload();
+    await reopen(admin.page);
     await admin.page.getByTestId(`member-row-${ZOE.email}`).getByText('Contributeur').waitFor();
     await expect(admin.page.getByTestId(`member-row-${ZOE.email}`).textContent()).resolves.toContain(ZOE.name);
 
@@ -156,7 +156,7 @@ describe('invite → accept → sign in', () => {
     expect(await visibleNavigation(page)).toEqual(ZOE_NAVIGATION);
 
     // The link has served: opened again, it says so, and offers nothing to click.
-    await page.goto(zoeLink);
+    await open(page, zoeLink);
     await page.getByRole('alert').getByText(CLOSED_LINK, { exact: false }).waitFor();
     expect(await page.getByTestId('invitation-accept').count()).toBe(0);
     await context.close();
@@ -190,7 +190,7 @@ describe('invite → accept → sign in', () => {
       [second, PHONE],
     ] as const) {
       await landing.setViewportSize(size);
-      await landing.goto(link);
+      await open(landing, link);
       const alert = landing.getByRole('alert');
       await alert.getByText(CLOSED_LINK, { exact: false }).waitFor();
       expect(await landing.getByTestId('invitation-accept').count()).toBe(0);

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { callApi, DESKTOP, launchBrowser, PHONE, signedInPage, webUrl } from './browser';
+import { callApi, DESKTOP, launchBrowser, PHONE, signedInPage, webUrl, open } from './browser';
 import { linkIn, waitForMail } from './mail-receiver';
 import { lookAt } from './screenshots';
 
@@ -69,12 +69,12 @@ describe('the large-scale threshold, set by the DPO', () => {
     const activityPath = `/orgs/${orgId}/register/${activity.id}`;
 
     // At the default threshold the customers make it large scale: one criterion, the DPO's call.
-    await page.goto(webUrl(`${activityPath}?tab=dpia`));
+    await open(page, webUrl(`${activityPath}?tab=dpia`));
     const criteria = page.getByTestId('screening-criteria');
     await criteria.locator('[data-criterion="large_scale"]').getByText(/25\s000 personnes estimées, pour un seuil de grande échelle fixé à 10\s000/).waitFor();
     await page.locator('[data-testid="screening-result"][data-decision="to_assess"]').waitFor();
 
-    await page.goto(webUrl(`/orgs/${orgId}/settings`));
+    await open(page, webUrl(`/orgs/${orgId}/settings`));
     const field = page.getByLabel('Seuil de grande échelle (personnes concernées)');
     // Written the French way, as it is read (the form puts it in once the page is live: wait for it).
     await hasValue(page, '#organization-largeScalePersons', '10\u202f000');
@@ -96,7 +96,7 @@ describe('the large-scale threshold, set by the DPO', () => {
     await lookAtBothSizes(page, 'settings-large-scale-threshold');
 
     // The activity was screened again on the server; the page screens it with the same figure.
-    await page.goto(webUrl(`${activityPath}?tab=dpia`));
+    await open(page, webUrl(`${activityPath}?tab=dpia`));
     await page.locator('[data-testid="screening-result"][data-decision="not_required"]').waitFor();
     expect(await page.getByTestId('screening-decision').textContent()).toBe('AIPD non requise');
     await criteria.waitFor();
@@ -109,7 +109,7 @@ describe('the large-scale threshold, set by the DPO', () => {
     // Opening it changed nothing: the page agrees with the decision the server stored.
     expect(await page.locator('.form__dirty').count()).toBe(0);
 
-    await page.goto(webUrl(`${activityPath}?tab=history`));
+    await open(page, webUrl(`${activityPath}?tab=history`));
     const rescreen = page.locator('[data-testid^="version-row-"][data-action="rescreen"]');
     await rescreen.getByText('Pré-analyse AIPD recalculée (seuil de grande échelle modifié)').waitFor();
     expect(await page.locator('[data-testid^="version-row-"]').count()).toBe(2);
@@ -121,7 +121,7 @@ describe('the large-scale threshold, set by the DPO', () => {
     await lookAtBothSizes(page, 'activity-history-rescreen');
 
     // The audit trail tells the same story: the setting changed (figures in French), then the activity screened again.
-    await page.goto(webUrl(`/orgs/${orgId}/audit`));
+    await open(page, webUrl(`/orgs/${orgId}/audit`));
     const setting = page.locator('[data-testid="audit-row"][data-entity="Organization"][data-action="update"]', { hasText: 'Seuil de grande échelle (personnes concernées)' });
     await setting.getByText(/^10\s000$/).waitFor();
     await setting.getByText(/^50\s000$/).waitFor();
@@ -131,7 +131,7 @@ describe('the large-scale threshold, set by the DPO', () => {
 
   it('a contributor reads the threshold, as a figure in their language, and cannot change it', async () => {
     const { page } = contributor;
-    await page.goto(webUrl(`/orgs/${orgId}/settings`));
+    await open(page, webUrl(`/orgs/${orgId}/settings`));
     const read = page.getByTestId('large-scale-persons-read');
     await read.getByText('Large-scale threshold (persons concerned)').waitFor();
     await read.getByText('50,000 persons concerned').waitFor();

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, openSection, signIn, webUrl } from './browser';
+import { launchBrowser, newContext, openSection, signIn, webUrl, open } from './browser';
 
 async function stepStates(page: Page): Promise<Record<string, string | null>> {
   const steps = page.locator('[data-testid^="onboarding-step-"]');
@@ -30,7 +30,7 @@ describe('onboarding checklist and the organisation’s own templates', () => {
     page.setDefaultTimeout(30_000);
     await signIn(page, 'admin@example.com');
     // Named to sort after « Démo », so the demo users still land in the demo organisation elsewhere.
-    await page.goto(webUrl('/orgs/new'));
+    await open(page, webUrl('/orgs/new'));
     await page.locator('#organization-name').fill('Régie « Eaux du Val-d’Oise »');
     await page.getByLabel('Non, le DPO sera invité ou désigné plus tard').check();
     await page.getByRole('button', { name: 'Créer l’organisation' }).click();
@@ -77,7 +77,7 @@ describe('onboarding checklist and the organisation’s own templates', () => {
     await save.getByTestId('template-save').click();
     await save.getByText(`Modèle « ${name} » enregistré`, { exact: false }).waitFor();
 
-    await page.goto(webUrl(page.url().replace(/^https?:\/\/[^/]+/, '').replace(/\/register\/.*$/, '/register/new')));
+    await open(page, webUrl(page.url().replace(/^https?:\/\/[^/]+/, '').replace(/\/register\/.*$/, '/register/new')));
     await page.waitForLoadState('networkidle');
     const choice = page.getByTestId('template-choice');
     await choice.locator('summary').click();
@@ -90,7 +90,7 @@ describe('onboarding checklist and the organisation’s own templates', () => {
     await page.locator('[data-testid="activity-status"][data-status="draft"]').waitFor();
 
     // Deleted, it is no longer offered (the draft made from it stays).
-    await page.goto(webUrl(page.url().replace(/^https?:\/\/[^/]+/, '').replace(/\/register\/.*$/, '/register/new')));
+    await open(page, webUrl(page.url().replace(/^https?:\/\/[^/]+/, '').replace(/\/register\/.*$/, '/register/new')));
     await page.waitForLoadState('networkidle');
     await choice.locator('summary').click();
     page.once('dialog', (dialog) => void dialog.accept());

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, newContext, openSection, signedInPage, signIn, webUrl } from './browser';
+import { DESKTOP, launchBrowser, newContext, openSection, signedInPage, signIn, webUrl, open } from './browser';
 
 /*
  * Issue #16, the pages: dates in the app's language whatever the browser's (3), vendors' countries
@@ -195,7 +195,7 @@ describe('pages: dates, countries, readers’ records and accessibility', () => 
     });
     expect(wrapper).toBe(0);
 
-    await page.goto(dpiaUrl);
+    await open(page, dpiaUrl);
     await page.getByTestId('risk-map').waitFor();
     await shot(page, 'dpia-phone');
     expect((await widths('[data-testid="risk-map"]')).page).toBeLessThanOrEqual(390);
@@ -228,7 +228,7 @@ describe('pages: dates, countries, readers’ records and accessibility', () => 
       await expect(page.locator('main').textContent()).resolves.not.toContain('(obligatoire)');
       await shot(page, `auditor-vendor-${size.name}`);
 
-      await page.goto(dpiaUrl);
+      await open(page, dpiaUrl);
       await page.getByTestId('dpia-status').waitFor();
       await expect(formControls(page)).resolves.toEqual([]);
       await expect(page.locator('main').textContent()).resolves.not.toContain('(obligatoire)');

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, webUrl } from './browser';
+import { launchBrowser, newContext, webUrl, open } from './browser';
 import { linkIn, mailTo, waitForMail, type ReceivedMail } from './mail-receiver';
 import { lookAt } from './screenshots';
 
@@ -13,7 +13,7 @@ const UNKNOWN = 'personne.inconnue@mairie-saint-etienne.test';
 const isReset = (mail: ReceivedMail) => mail.subject === 'Réinitialisez votre mot de passe Registre';
 
 async function tryPassword(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(webUrl('/login'));
+  await open(page, webUrl('/login'));
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();
@@ -21,7 +21,7 @@ async function tryPassword(page: Page, email: string, password: string): Promise
 
 /** Asks for a link from the sign-in page, as a person who forgot would, and returns the answer shown. */
 async function forgot(page: Page, email: string): Promise<string> {
-  await page.goto(webUrl('/login'));
+  await open(page, webUrl('/login'));
   await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
   await page.waitForURL(/\/forgot-password$/);
   await page.getByLabel('Adresse e-mail').fill(email);
@@ -88,7 +88,7 @@ describe('forgotten password', () => {
     const form = await reader.newPage();
     form.setDefaultTimeout(30_000);
     await form.setViewportSize(PHONE);
-    await form.goto(link);
+    await open(form, link);
     await form.getByRole('heading', { name: 'Choisissez un nouveau mot de passe' }).waitFor();
     await lookAt(form, 'reset-password-form');
     await form.setViewportSize(DESKTOP);
@@ -104,7 +104,7 @@ describe('forgotten password', () => {
     await lookAt(form, 'reset-password-done');
 
     // The link served once.
-    await form.goto(link);
+    await open(form, link);
     await form.locator('#reset-password').fill('Un-autre-mot-de-passe-solide-88');
     await form.getByRole('button', { name: 'Enregistrer le nouveau mot de passe' }).click();
     await form.getByText('Ce lien n’est pas valide ou a déjà servi. Demandez-en un nouveau.').waitFor();

@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, signedInPage } from './browser';
+import { launchBrowser, signedInPage, open } from './browser';
 
 /** The `data-path` of every element of a list (problems of a 422, rows of a diff). */
 function paths(list: Locator): Promise<(string | null)[]> {
@@ -70,7 +70,7 @@ describe('the register, from a draft to a validated activity', () => {
 
   it('the DPO sees what validation needs, completes the activity and validates it', async () => {
     const { context, page } = await signedInPage(browser, 'dpo@example.com');
-    await page.goto(activityUrl);
+    await open(page, activityUrl);
     await waitForStatus(page, 'in_review');
 
     await page.getByTestId('workflow-validate').click();
@@ -135,7 +135,7 @@ describe('the register, from a draft to a validated activity', () => {
     expect(html.status()).toBe(200);
     expect(await html.text()).toContain(`data-testid="activity-name">${name}</span>`);
 
-    await page.goto(activityUrl);
+    await open(page, activityUrl);
     await waitForStatus(page, 'validated');
     await page.getByTestId('read-only-notice').waitFor();
     expect(await page.getByTestId('activity-save').count()).toBe(0);

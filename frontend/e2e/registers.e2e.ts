@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 
-import { DESKTOP, launchBrowser, openSection, PHONE, signedInPage } from './browser';
+import { DESKTOP, launchBrowser, openSection, PHONE, signedInPage, open } from './browser';
 
 /** No sideways scrolling: the page fits the screen's width. */
 async function fitsWidth(page: Page): Promise<boolean> {
@@ -93,7 +93,7 @@ describe('the rights-request and breach registers, kept from the pages', () => {
 
   it('the DPO drafts the Art 15 answer letter in French, then in English, and edits it', async () => {
     const { context, page } = await signedInPage(browser, 'dpo@example.com', { viewport: PHONE });
-    await page.goto(page.url().replace(/\/register.*$/, '/rights-requests'));
+    await open(page, page.url().replace(/\/register.*$/, '/rights-requests'));
     await page.getByTestId('new-rights-request').click();
     await page.locator('#request-type').selectOption('access');
     await page.locator('#request-channel').selectOption('email');

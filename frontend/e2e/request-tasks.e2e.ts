@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 
-import { callApi, DESKTOP, launchBrowser, orgIdOf, signedInPage, webUrl } from './browser';
+import { callApi, DESKTOP, launchBrowser, orgIdOf, signedInPage, webUrl, open } from './browser';
 import { lookAt } from './screenshots';
 
 /**
@@ -37,7 +37,7 @@ describe('the tasks of a rights request', () => {
       activityIds: [activity.id],
     });
 
-    await page.goto(webUrl(`/orgs/${orgId}/rights-requests/${request.id}`));
+    await open(page, webUrl(`/orgs/${orgId}/rights-requests/${request.id}`));
     const tasks = page.getByTestId('request-tasks');
     await tasks.getByTestId('activity-task').getByText(`Lettre d’information des adhérents ${suffix}`).waitFor();
     expect(await tasks.getByTestId('processor-task').count()).toBe(2);
@@ -93,7 +93,7 @@ describe('the tasks of a rights request', () => {
     await context.close();
 
     const { context: english, page: enPage } = await signedInPage(browser, 'dpo@example.com', { locale: 'en-GB', viewport: DESKTOP });
-    await enPage.goto(webUrl(`/orgs/${orgId}/rights-requests/${request.id}`));
+    await open(enPage, webUrl(`/orgs/${orgId}/rights-requests/${request.id}`));
     const enTasks = enPage.getByTestId('request-tasks');
     await enTasks.getByText('Awaiting confirmation').waitFor();
     await enTasks.getByText('Per vendor').waitFor();

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newContext, signIn } from './browser';
+import { launchBrowser, newContext, signIn, open, reopen } from './browser';
 
 async function waitForStatus(page: Page, status: string): Promise<void> {
   await page.locator(`[data-testid="activity-status"][data-status="${status}"]`).waitFor();
@@ -58,14 +58,14 @@ describe('review workflow: submit, notify, request changes, fix, validate', () =
     await dpo.getByTestId('activity-save').click();
     await dpo.getByRole('status').filter({ hasText: /enregistr/i }).waitFor();
 
-    await contributor.goto(activityUrl);
+    await open(contributor, activityUrl);
     await waitForStatus(contributor, 'draft');
-    await dpo.goto(activityUrl.replace(/\/register\/.*$/, '/register'));
+    await open(dpo, activityUrl.replace(/\/register\/.*$/, '/register'));
     const unreadBefore = await unreadOnBell(dpo);
     await contributor.getByTestId('workflow-submit').click();
     await waitForStatus(contributor, 'in_review');
 
-    await dpo.reload();
+    await reopen(dpo);
     await dpo.waitForFunction((before) => Number(document.querySelector('[data-testid="notifications-unread"]')?.textContent ?? '0') > before, unreadBefore);
     await dpo.getByTestId('notifications-bell').click();
     const notice = dpo.locator('[data-testid="notification"][data-kind="activity_submitted"]').filter({ hasText: reference });
@@ -99,7 +99,7 @@ describe('review workflow: submit, notify, request changes, fix, validate', () =
     await waitForStatus(dpo, 'draft');
     await dpo.getByRole('status').filter({ hasText: 'renvoyée à son responsable' }).waitFor();
 
-    await contributor.goto(activityUrl.replace(/\/register\/.*$/, '/register'));
+    await open(contributor, activityUrl.replace(/\/register\/.*$/, '/register'));
     await contributor.waitForFunction(() => Number(document.querySelector('[data-testid="notifications-unread"]')?.textContent ?? '0') > 0);
     await contributor.getByTestId('notifications-bell').click();
     const notice = contributor.locator('[data-testid="notification"][data-kind="activity_changes_requested"]').filter({ hasText: reference });
@@ -122,7 +122,7 @@ describe('review workflow: submit, notify, request changes, fix, validate', () =
     // The change request is answered: the notice is gone.
     expect(await contributor.getByTestId('change-request').count()).toBe(0);
 
-    await dpo.goto(activityUrl);
+    await open(dpo, activityUrl);
     await waitForStatus(dpo, 'in_review');
     await dpo.getByTestId('workflow-validate').click();
     await waitForStatus(dpo, 'validated');
@@ -131,7 +131,7 @@ describe('review workflow: submit, notify, request changes, fix, validate', () =
     expect(await dpo.locator('[data-testid="review-queue-item"]').filter({ hasText: reference }).count()).toBe(0);
 
     // Chloé hears of the validation.
-    await contributor.reload();
+    await reopen(contributor);
     await contributor.getByTestId('notifications-bell').click();
     await contributor.locator('[data-testid="notification"][data-kind="activity_validated"]').filter({ hasText: reference }).waitFor();
   });

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, signedInPage, visibleNavigation, webUrl } from './browser';
+import { launchBrowser, newContext, signedInPage, visibleNavigation, webUrl, open } from './browser';
 
 const EXPECTED_NAVIGATION: Record<string, string[]> = {
   'admin@example.com': ['register', 'design-grid', 'review', 'vendors', 'dpias', 'rights-requests', 'breaches', 'dashboard', 'audit', 'settings'],
@@ -19,7 +19,7 @@ describe('signing in to the demo organisation', () => {
   it('shows the sign-in page in French by default', async () => {
     const context = await newContext(browser, 'fr-FR');
     const page = await context.newPage();
-    await page.goto(webUrl('/'));
+    await open(page, webUrl('/'));
     await page.waitForURL(/\/login/);
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     await expect(page.locator('button[type="submit"]').textContent()).resolves.toMatch(/connecter|connexion/i);
@@ -29,7 +29,7 @@ describe('signing in to the demo organisation', () => {
   it('shows it in English when the browser prefers English, and switches language on demand', async () => {
     const context = await newContext(browser, 'en-GB');
     const page = await context.newPage();
-    await page.goto(webUrl('/login'));
+    await open(page, webUrl('/login'));
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expect(page.locator('button[type="submit"]').textContent()).resolves.toMatch(/sign in/i);
     await page.getByTestId('locale-fr').click();
@@ -41,7 +41,7 @@ describe('signing in to the demo organisation', () => {
   it('refuses a wrong password with the server’s message', async () => {
     const context = await newContext(browser, 'en-GB');
     const page = await context.newPage();
-    await page.goto(webUrl('/login'));
+    await open(page, webUrl('/login'));
     await page.locator('input[name="email"]').fill('dpo@example.com');
     await page.locator('input[name="password"]').fill('not the password');
     await page.locator('button[type="submit"]').click();
@@ -59,7 +59,7 @@ describe('signing in to the demo organisation', () => {
       await page.getByTestId('sign-out').click();
       await page.waitForURL(/\/login/);
       // The session is gone on the server too: the app sends us back to sign in.
-      await page.goto(webUrl('/'));
+      await open(page, webUrl('/'));
       await page.waitForURL(/\/login/);
       await context.close();
     });

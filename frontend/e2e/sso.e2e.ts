@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, signIn, webUrl } from './browser';
+import { launchBrowser, newContext, signIn, webUrl, open } from './browser';
 import { startTestProvider, type TestProvider } from './oidc-provider';
 
 /**
@@ -44,7 +44,7 @@ describe('single sign-on through the organisation’s OpenID provider', () => {
     const context = await newContext(browser, 'en-GB');
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(webUrl('/login'));
+    await open(page, webUrl('/login'));
     await page.locator('input[name="email"]').fill('marie.sso@sso-e2e.test');
     await page.getByRole('button', { name: 'Sign in with single sign-on' }).click();
     // The provider's own sign-in page.

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, signIn, webUrl } from './browser';
+import { launchBrowser, newContext, signIn, webUrl, open } from './browser';
 
 const MARKUP = `<img src=x onerror="window.__registrePwned=1"><script>window.__registrePwned=2</script>`;
 
@@ -32,9 +32,9 @@ describe('stored markup stays inert', () => {
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: string };
 
-    await page.goto(webUrl(`/orgs/${organizationId ?? ''}/register?q=Inert`));
+    await open(page, webUrl(`/orgs/${organizationId ?? ''}/register?q=Inert`));
     await page.getByTestId('register-table').getByText(`Inert ${MARKUP}`).waitFor();
-    await page.goto(webUrl(`/orgs/${organizationId ?? ''}/register/${id}`));
+    await open(page, webUrl(`/orgs/${organizationId ?? ''}/register/${id}`));
     await page.getByTestId('activity-name').getByText(`Inert ${MARKUP}`).waitFor();
 
     expect(await page.evaluate(() => (window as unknown as { __registrePwned?: number }).__registrePwned)).toBeUndefined();

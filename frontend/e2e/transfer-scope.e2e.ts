@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { addTransfer, DESKTOP, launchBrowser, openCopyOf, PHONE, signedInPage } from './browser';
+import { addTransfer, DESKTOP, launchBrowser, openCopyOf, PHONE, signedInPage, open } from './browser';
 import { lookAt } from './screenshots';
 
 /**
@@ -48,7 +48,7 @@ describe('the DPO confirms a transfer recipient is in the scope of a partial ade
 
   it('at 390 px: the auditor reads the transfer as covered, with no question left', async () => {
     const { context, page } = await signedInPage(browser, 'auditor@example.com', { viewport: PHONE });
-    await page.goto(activityUrl);
+    await open(page, activityUrl);
     await page.getByTestId('activity-tab-people').click();
     const covered = page.locator('[data-testid^="transfer-"][data-status="adequate"]');
     await covered.first().waitFor();

@@ -1,12 +1,12 @@
 import { generateSync } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, newContext, webUrl } from './browser';
+import { DEMO_PASSWORD, launchBrowser, newContext, webUrl, open } from './browser';
 
 /** What the authenticator app would show `offsetSteps` periods from now (RFC 6238, 30 s). */
 const codeAt = (secret: string, offsetSteps = 0) => generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSteps * 30 });
 
 async function passwordStep(page: Page, email: string): Promise<void> {
-  await page.goto(webUrl('/login'));
+  await open(page, webUrl('/login'));
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.locator('button[type="submit"]').click();
@@ -73,7 +73,7 @@ describe('two-factor sign-in from the account security page', () => {
     await page.getByTestId('nav-register').waitFor();
 
     // Leave the shared demo account as the other browser tests expect it.
-    await page.goto(webUrl('/account/security'));
+    await open(page, webUrl('/account/security'));
     await page.locator('#mfa-disable-password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Désactiver la connexion en deux étapes' }).click();
     await page.getByText('La connexion en deux étapes est désactivée. Vos autres sessions ont été fermées.').waitFor();

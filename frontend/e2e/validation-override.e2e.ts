@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { addTransfer, DESKTOP, launchBrowser, openCopyOf, PHONE, signedInPage } from './browser';
+import { addTransfer, DESKTOP, launchBrowser, openCopyOf, PHONE, signedInPage, open } from './browser';
 import { lookAt } from './screenshots';
 
 async function waitForStatus(page: Page, status: string): Promise<void> {
@@ -61,7 +61,7 @@ describe('the DPO validates despite a transfer blocker, with a reason', () => {
 
   it('at 390 px: the validated activity shows what it was validated despite, and why', async () => {
     const { context, page } = await signedInPage(browser, 'auditor@example.com', { viewport: PHONE });
-    await page.goto(activityUrl);
+    await open(page, activityUrl);
     await waitForStatus(page, 'validated');
     const notice = page.getByTestId('validation-overrides');
     await notice.waitFor();

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
-import { DESKTOP, launchBrowser, openSection, PHONE, signedInPage } from './browser';
+import { DESKTOP, launchBrowser, openSection, PHONE, signedInPage, reopen } from './browser';
 
 /*
  * Issue #16, vendor contacts: the DPO records a vendor's DPO and security contact at 1440 (a wrong
@@ -75,7 +75,7 @@ describe('vendor contacts: the DPO edits them, the auditor reads them', () => {
     await shot(page, 'vendor-contacts-page-1440');
 
     // Reloaded: the saved contacts, and the form holds them.
-    await page.reload();
+    await reopen(page);
     await expect(page.getByTestId('vendor-contact-1').textContent()).resolves.toBe('Contact sécurité (incidents) — Jérôme Bâtardsecurite@hebergement-cotedor.fr');
     await page.getByTestId('vendor-edit').click();
     await expect(page.locator('#vendor-edit-contact-1-name').inputValue()).resolves.toBe('Jérôme Bâtard');

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 
+import { HydrationMark } from '@/components/hydration-mark';
 import { I18nProvider } from '@/i18n/i18n-provider';
 import { getLocale, getMessages, getT } from '@/i18n/server';
 
@@ -38,6 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <I18nProvider locale={locale} messages={messages}>
           {children}
         </I18nProvider>
+        <HydrationMark />
       </body>
     </html>
   );

@@ -24,6 +24,7 @@ import { ActivityEditing } from './activity-editing.service';
 import { ActivityImport, IMPORT_ACTIVITY_LIMIT } from './activity-import.service';
 import { ActivityQueries } from './activity-queries.service';
 import { ActivityWorkflow, Transition } from './activity-workflow.service';
+import { translateRuleProblems } from './activity-errors';
 import {
   ActivityPage,
   ActivityVersionDiff,
@@ -84,12 +85,13 @@ export class ActivitiesController {
   @ApiBody({ type: [CreateActivityDto] })
   @ApiCreatedResponse({ type: ImportResultView })
   @ApiUnprocessableEntityResponse({ description: 'Nothing imported: per-item errors in details.items' })
-  async importJson(@CurrentAccess() access: OrganizationAccess, @Body() body: unknown): Promise<ImportResultView> {
+  async importJson(@CurrentAccess() access: OrganizationAccess, @Body() body: unknown, @Req() request: Request): Promise<ImportResultView> {
     if (!Array.isArray(body)) throw new FieldValidationException([{ path: '', code: 'isArray', args: [] }]);
     if (body.length > IMPORT_ACTIVITY_LIMIT) throw new FieldValidationException([{ path: '', code: 'arrayMaxSize', args: [String(IMPORT_ACTIVITY_LIMIT)] }]);
     // The JSON import keeps unknown owners an error (the caller controls the document), so none are unassigned.
-    const { unassignedOwners: _unassigned, ...result } = await this.importer.importActivities(access, body);
-    return result;
+    const { unassignedOwners: _unassigned, awaitingValidation, ...result } = await this.importer.importActivities(access, body);
+    const locale = resolveLocale(request);
+    return { ...result, awaitingValidation: awaitingValidation.map(({ reference, blockers }) => ({ reference, blockers: translateRuleProblems(locale, blockers) })) };
   }
 
   @Get(':activityId')

@@ -16,12 +16,13 @@ import { ActivityQueries } from './activity-queries.service';
 import { ActivityReferences } from './activity-references.service';
 import { ActivityStore } from './activity-store.service';
 import { ActivityWorkflow } from './activity-workflow.service';
+import { ActivityBlockers } from './activity-blockers';
 import { ActivityRescreening } from './activity-rescreening.service';
 
 @Module({
   imports: [AuditModule, WorkflowNotificationsModule, TransfersModule, CataloguesModule, DepartmentsModule, VendorsModule, EvidenceModule, VersionedRecordModule],
   controllers: [ActivitiesController, ActivityTemplatesController],
-  providers: [ActivityQueries, ActivityStore, ActivityReferences, ActivityWorkflow, ActivityEditing, ActivityImport, ActivityTemplates, ActivityRescreening],
+  providers: [ActivityQueries, ActivityStore, ActivityReferences, ActivityBlockers, ActivityWorkflow, ActivityEditing, ActivityImport, ActivityTemplates, ActivityRescreening],
   exports: [ActivityQueries, ActivityEditing, ActivityWorkflow, ActivityImport, ActivityRescreening],
 })
 export class ActivitiesModule {}

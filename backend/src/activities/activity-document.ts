@@ -115,6 +115,8 @@ export function buildContent(input: ContentInput, base: ActivityContent | null, 
     rightsProcedure: input.rightsProcedure !== undefined ? input.rightsProcedure : (base?.rightsProcedure ?? null),
     automatedDecisionMaking: pick('automatedDecisionMaking', (value) => value, false),
     dpiaScreening: pick('dpiaScreening', (value) => dpiaScreening(value), dpiaScreening(undefined)),
+    // The DPO's overrides are validation's record: an edit keeps them (only the workflow changes them).
+    ...(base?.validationOverrides?.length ? { validationOverrides: base.validationOverrides } : {}),
   };
   // The decision sent is kept only where the rule leaves it to the DPO (one criterion); else computed,
   // from the criteria the content meets as well as those declared (a PATCH of the subjects re-screens).

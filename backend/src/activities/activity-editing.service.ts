@@ -48,6 +48,8 @@ export class ActivityEditing {
     const { organizationId } = access;
     const errors: FieldError[] = [];
     if (input.status !== undefined && input.status !== 'draft') errors.push({ path: 'status', code: 'statusViaWorkflow', args: [] });
+    // The DPO's overrides are recorded by validation (or brought by the import), never on a new draft.
+    if (input.validationOverrides?.length) errors.push({ path: 'validationOverrides', code: 'statusViaWorkflow', args: [] });
     const departmentId = await this.resolveDepartment(organizationId, input, errors);
     const ownerId = await this.resolveOwner(organizationId, input, errors);
     const facts = await this.catalogues.facts();
@@ -95,6 +97,10 @@ export class ActivityEditing {
     );
     const errors: FieldError[] = [];
     if (input.status !== undefined && input.status !== current.status) errors.push({ path: 'status', code: 'statusViaWorkflow', args: [] });
+    // Sent back as read they are no change (an export re-imported); a different list is validation's to record.
+    if (input.validationOverrides !== undefined && canonicalJson(overridesOf(input.validationOverrides)) !== canonicalJson(overridesOf(current.document.validationOverrides))) {
+      errors.push({ path: 'validationOverrides', code: 'statusViaWorkflow', args: [] });
+    }
     const departmentId = await this.resolveDepartment(organizationId, input, errors);
     const ownerId = await this.resolveOwner(organizationId, input, errors);
     const facts = await this.catalogues.facts();
@@ -300,4 +306,9 @@ export class ActivityEditing {
     if (byId !== undefined && byEmail !== undefined && byId !== byEmail) return reject(errors, { path: 'owner', code: 'mismatch', args: ['ownerId'] });
     return byId !== undefined ? byId : byEmail;
   }
+}
+
+/** Overrides as compared: code and reason only, none as an empty list. */
+function overridesOf(overrides: readonly { code: string; reason: string }[] | undefined): { code: string; reason: string }[] {
+  return (overrides ?? []).map(({ code, reason }) => ({ code, reason }));
 }

@@ -5,7 +5,7 @@ import { validatePlain } from '../common/http/validation';
 import { TransactionalConnection } from '../common/request-context/transactional-connection';
 import { DepartmentsService } from '../departments/departments.service';
 import { organizationLabels } from '../exports/catalogue-labels';
-import { checkActivity } from '../domain/activities/activity-rules';
+import { checkActivity, unresolvedBlockers, type ValidationBlocker } from '../domain/activities/activity-rules';
 import { pick, VendorLinksService, type VendorName } from '../vendors/vendor-links.service';
 import { VendorImport } from '../vendors/vendor-import.service';
 import { ActivityCatalogues } from '../catalogues/activity-catalogues';
@@ -18,6 +18,7 @@ import { CreateActivityDto, ImportResultView } from './dto/activity.dto';
 import { ActivityAccess, ActivityFields, asSubject, names } from './activity-access';
 import { ActivityReferences, REFERENCE_PATTERN } from './activity-references.service';
 import { ActivityStore } from './activity-store.service';
+import { ActivityBlockers } from './activity-blockers';
 
 /**
  * The most activities one import takes, as a JSON body or a workbook: the register the export writes
@@ -27,6 +28,14 @@ import { ActivityStore } from './activity-store.service';
  * 2026-12-03), so 50,000 waits for a mapping that consumes rows as they are read.
  */
 export const IMPORT_ACTIVITY_LIMIT = 10_000;
+
+/** An activity the file says « validée » that comes in « en revue »: what validation would refuse. */
+export interface AwaitingValidation {
+  /** The item's position in the file. */
+  index: number;
+  reference: string;
+  blockers: ValidationBlocker[];
+}
 
 /** The interchange-format import of activities, all or nothing. */
 @Injectable()
@@ -39,6 +48,7 @@ export class ActivityImport {
     private readonly departments: DepartmentsService,
     private readonly links: VendorLinksService,
     private readonly vendors: VendorImport,
+    private readonly blockers: ActivityBlockers,
   ) {}
 
   /**
@@ -46,7 +56,9 @@ export class ActivityImport {
    * anything is written; any problem answers 422 with `details.items[i].fields` for item i.
    * Departments named in the file are matched by name and created when missing. The status is taken
    * as given when the caller's role could have reached it (validated and archived: the DPO's), and a
-   * validated activity must pass the register's rules.
+   * validated activity must pass the register's rules. « Validée » stands only where validation would
+   * have let it (`awaitingValidation`): an activity with a blocker the file's overrides do not cover
+   * comes in « en revue », for the DPO to validate.
    * An owner e-mail that is not a member here is an error, unless `unknownOwners` is `unassign`: the
    * workbook import brings registers exported by another organisation, whose owners are not members;
    * the activity is then imported without an owner and `unassignedOwners` names them.
@@ -55,7 +67,7 @@ export class ActivityImport {
     access: ActivityAccess,
     items: unknown[],
     options: { unknownOwners?: 'error' | 'unassign' } = {},
-  ): Promise<ImportResultView & { unassignedOwners: { index: number; owner: string }[] }> {
+  ): Promise<Omit<ImportResultView, 'awaitingValidation'> & { unassignedOwners: { index: number; owner: string }[]; awaitingValidation: AwaitingValidation[] }> {
     const { organizationId } = access;
     const manager = this.connection.manager;
     const facts = await this.catalogues.facts();
@@ -135,6 +147,11 @@ export class ActivityImport {
       }
 
       const status = input.status ?? 'draft';
+      // Validation records the overrides, and a return to draft clears them: a draft cannot carry any.
+      if (input.validationOverrides?.length) {
+        if (status === 'draft') errors.fields.push({ path: 'validationOverrides', code: 'overridesNeedValidation', args: [] });
+        else document.validationOverrides = input.validationOverrides.map(({ code, reason }) => ({ code, reason }));
+      }
       // A department the file creates has no id yet; no CASL condition depends on a new department.
       const record = { organizationId, ownerId, departmentId, status };
       if (!this.mayImportWithStatus(access, record)) errors.fields.push({ path: 'status', code: 'statusNotAllowed', args: [status] });
@@ -160,6 +177,18 @@ export class ActivityImport {
     if (report.some(({ errors }) => errors.fields.length + errors.rules.length > 0)) {
       throw new ImportInvalidException(report, await organizationLabels((sql, params) => this.connection.manager.query(sql, params), organizationId));
     }
+
+    // Nothing reaches « validée » past validation's blockers: what the file's overrides leave
+    // uncovered sends the activity to the DPO's review instead (the caller's report says why).
+    const awaitingValidation: AwaitingValidation[] = [];
+    const claimed = prepared.flatMap((item, index) => (item.status === 'validated' ? [{ item, index }] : []));
+    const found = await this.blockers.ofNew(organizationId, claimed.map(({ item }) => item.document), thresholds);
+    claimed.forEach(({ item, index }, position) => {
+      const { uncovered } = unresolvedBlockers(found[position], item.document.validationOverrides ?? []);
+      if (uncovered.length === 0) return;
+      item.status = 'in_review';
+      awaitingValidation.push({ index, reference: '', blockers: uncovered });
+    });
 
     const createdDepartments: string[] = [];
     for (const item of prepared) {
@@ -230,7 +259,8 @@ export class ActivityImport {
     await this.store.insertMany(rows, snapshots, 'import');
     await this.links.insertActivityLinks(organizationId, links);
     const imported = rows.map((row) => ({ id: row.id, reference: row.reference }));
-    return { imported: imported.length, items: imported, createdDepartments, createdVendors: names(createdVendors), unassignedOwners };
+    for (const entry of awaitingValidation) entry.reference = rows[entry.index].reference;
+    return { imported: imported.length, items: imported, createdDepartments, createdVendors: names(createdVendors), unassignedOwners, awaitingValidation };
   }
 
   /** Whether the caller could have brought an activity to this status through the workflow. */

@@ -6,17 +6,10 @@ import { VersionedRecords } from '../common/versioned-record/versioned-records';
 import type { WorkflowKind } from '../domain/notifications/notification-kinds';
 import { WorkflowEvent, WorkflowNotifier } from '../notifications/workflow-notifier';
 import { organizationLabels } from '../exports/catalogue-labels';
-import { TransferFactsService } from '../transfers/transfer-facts.service';
-import { assessTransfer, assessVendor } from '../domain/transfers/transfer-status';
-import { transferInputOf, VENDOR_COLUMNS } from '../vendors/vendor-record';
-import { blockingConcerns } from '../vendors/vendor-review';
-import type { Vendor } from '../vendors/vendor.entity';
-import { VendorLinksService } from '../vendors/vendor-links.service';
 import { ActivityCatalogues, ActivityFacts } from '../catalogues/activity-catalogues';
 import { ActivityIncompleteException } from './activity-errors';
-import { consultationHold } from '../domain/dpias/dpia-rules';
-import { DEFAULT_SCREENING_THRESHOLDS, screenActivity } from '../domain/activities/screening-criteria';
-import { checkActivity, completenessOf, RuleInput, unresolvedBlockers, ValidationBlocker, validationBlockers, ValidationOverride } from '../domain/activities/activity-rules';
+import { ActivityBlockers } from './activity-blockers';
+import { checkActivity, completenessOf, RuleInput, unresolvedBlockers, ValidationBlocker, ValidationOverride } from '../domain/activities/activity-rules';
 import type { ActivityContent } from '../domain/activities/activity.types';
 import { ProcessingActivity } from './activity.entity';
 import { ACTIVITY_TRANSITION_RULES, type ActivityTransition } from '../domain/activities/activity-workflow';
@@ -50,8 +43,7 @@ export class ActivityWorkflow {
     private readonly store: ActivityStore,
     private readonly queries: ActivityQueries,
     private readonly catalogues: ActivityCatalogues,
-    private readonly links: VendorLinksService,
-    private readonly transferFacts: TransferFactsService,
+    private readonly blockers: ActivityBlockers,
     private readonly notifier: WorkflowNotifier,
   ) {}
 
@@ -64,7 +56,7 @@ export class ActivityWorkflow {
     if (!rule.from.includes(current.status)) {
       throw new AppException(HttpStatus.CONFLICT, 'invalid_transition', { status: current.status, transition, allowedFrom: rule.from }, { status: current.status });
     }
-    if (transition === 'validate') await this.assertComplete(current, await this.catalogues.facts(), await this.blockers(current), overrides);
+    if (transition === 'validate') await this.assertComplete(current, await this.catalogues.facts(), await this.blockers.ofStored(current), overrides);
 
     // A transition changes neither department nor owner: their labels are read once.
     const labels = await this.queries.labelsOf(current);
@@ -119,52 +111,5 @@ export class ActivityWorkflow {
     const refused = problems.length ? blockers : uncovered;
     const labels = await organizationLabels((sql, params) => this.connection.manager.query(sql, params), row.organizationId);
     throw new ActivityIncompleteException([...problems, ...refused], completenessOf(input, facts), labels);
-  }
-
-  /** The unlawful states validation refuses: transfers without a tool, processors without a contract, a required DPIA not validated. */
-  private async blockers(row: ProcessingActivity): Promise<ValidationBlocker[]> {
-    const manager = this.connection.manager;
-    const transferFacts = await this.transferFacts.facts();
-    const recipients = await this.links.recipients(
-      row.organizationId,
-      row.document.transfers.map((transfer) => transfer.recipient),
-    );
-    const vendors = await manager.query<Vendor[]>(
-      `SELECT ${VENDOR_COLUMNS} FROM activity_processors ap
-       JOIN vendors v ON v.organization_id = ap.organization_id AND v.id = ap.vendor_id
-       WHERE ap.organization_id = $1 AND ap.activity_id = $2 ORDER BY ap.position, lower(v.name)`,
-      [row.organizationId, row.id],
-    );
-    const [profile] = await manager.query<{ public_body: boolean; large_scale_persons: number; outside_public_tasks: object | null }[]>(
-      'SELECT o.public_body, o.large_scale_persons, a.outside_public_tasks FROM organizations o JOIN processing_activities a ON a.organization_id = o.id WHERE o.id = $1 AND a.id = $2',
-      [row.organizationId, row.id],
-    );
-    const [dpia] = await manager.query<{ status: string; prior_consultation: { answer: { outcome: string } | null } | null }[]>(
-      'SELECT status, prior_consultation FROM dpias WHERE organization_id = $1 AND activity_id = $2',
-      [row.organizationId, row.id],
-    );
-    return validationBlockers({
-      transfers: row.document.transfers.map((transfer) => ({
-        country: transfer.country,
-        recipient: transfer.recipient,
-        needsMechanism: assessTransfer(
-          { country: transfer.country, mechanism: transfer.mechanism, vendor: transfer.recipient ? (recipients.get(transfer.recipient.toLowerCase()) ?? null) : null },
-          transferFacts,
-        ).needsMechanism,
-      })),
-      processors: vendors.map((vendor) => ({ name: vendor.name, concerns: blockingConcerns(vendor, assessVendor(transferInputOf(vendor), transferFacts)) })),
-      // The shared screening on the document as it is now (a document saved under an older rule screens anew).
-      dpiaDecision: screenActivity(
-        row.document,
-        await this.catalogues.facts(),
-        profile ? { largeScalePersons: profile.large_scale_persons } : DEFAULT_SCREENING_THRESHOLDS,
-        row.document.dpiaScreening,
-      ).outcome.decision,
-      dpiaStatus: dpia?.status ?? null,
-      consultationHold: consultationHold(dpia?.prior_consultation ?? null),
-      publicBody: profile?.public_body ?? false,
-      purposes: row.document.purposes,
-      outsidePublicTasks: profile?.outside_public_tasks != null,
-    });
   }
 }

@@ -129,6 +129,12 @@ export class ImportsService {
           const reference = String(mapped.items[creations[index]].reference);
           return { ...at(creations[index], 'owner'), code: 'owner_not_member', message: translate(locale, 'imports.owner_not_member', { owner, reference }) };
         });
+        // « Validée » in the file where validation would refuse it: imported « en revue », one line per reason.
+        for (const { index, reference, blockers } of result.awaitingValidation) {
+          for (const blocker of translateRuleProblems(locale, blockers)) {
+            report.warnings.push({ ...at(creations[index], 'status'), code: 'validated_awaiting_dpo', message: translate(locale, 'imports.validated_awaiting_dpo', { reference, reason: blocker.message }) });
+          }
+        }
         report.created = result.items.map((item, position) => ({ reference: item.reference, name: String(mapped.items[creations[position]].name) }));
         report.createdDepartments = result.createdDepartments;
         report.createdVendors = result.createdVendors;

@@ -14,6 +14,7 @@ const FORMULA_LIKE = { name: '=HYPERLINK("http://evil.example","x")', descriptio
 const INTERCHANGE = [
   'reference', 'name', 'description', 'department', 'owner', 'role', 'status', 'jointControllers', 'clientControllers', 'purposes', 'dataSubjects', 'dataCategories',
   'recipients', 'processors', 'transfers', 'securityMeasures', 'dataSubjectInformation', 'rightsProcedure', 'automatedDecisionMaking', 'dpiaScreening', 'nextReviewDate',
+  'validationOverrides',
 ] as const;
 
 describe('Register import from xlsx (real PostgreSQL)', () => {

@@ -6,6 +6,7 @@ import { durationFromWords } from '../domain/words/durations';
 import { FREE_MEASURE_PREFIX } from '../domain/activities/activity.types';
 import { unescapeText } from '../exports/xlsx-cells';
 import type { Cell, SheetRows } from './workbook-rows';
+import { readOverrideLines } from './override-lines';
 
 /** One problem found in the workbook, where a person would look for it. */
 export interface ImportProblem {
@@ -44,6 +45,7 @@ const SPECS: SheetSpec[] = [
     fields: {
       reference: 'reference', name: 'name', description: 'description', status: 'status_code', role: 'role_code', department: 'department', owner: 'owner',
       nextReviewDate: 'next_review_date', version: 'version', dataSubjectInformation: 'data_subject_information', rightsProcedure: 'rights_procedure', automatedDecisionMaking: 'automated_decision_making',
+      validationOverrides: 'validation_overrides',
     },
   },
   { key: 'parties', list: 'parties', required: [['reference'], ['party_name'], ['party_kind_code', 'party_kind']], fields: { name: 'party_name', contact: 'party_contact' } },
@@ -262,6 +264,10 @@ export function mapWorkbook(workbook: SheetRows[], labels: CatalogueLabels): Map
     };
     const automated = read.bool('automated_decision_making');
     if (automated !== undefined) item.automatedDecisionMaking = automated;
+    // The DPO's overrides as the export writes them: absent keeps what is stored.
+    const overrides = readOverrideLines(read.text('validation_overrides'));
+    if (overrides.unreadable !== null) read.problem('validation_overrides', 'validation_override_unreadable', { line: overrides.unreadable });
+    else if (overrides.overrides.length) item.validationOverrides = overrides.overrides;
     byReference.set(reference, items.length);
     items.push(item);
     versions.push(read.integer('version'));

@@ -269,6 +269,18 @@ export class CreateActivityDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date' }) @IsOptional() @IsIsoDate() nextReviewDate?: string | null;
 
+  @ApiPropertyOptional({
+    type: () => [ValidationOverrideDto],
+    description: 'the blockers the DPO validated despite, each with its reason: taken by the import with a validated (or in-review, archived) status; otherwise they change only through validation',
+  })
+  @Present()
+  @IsArray()
+  @ArrayMaxSize(OVERRIDABLE_BLOCKER_CODES.length, withArgs)
+  @ArrayUnique((override: ValidationOverrideDto) => override?.code, withArgs)
+  @ValidateNested({ each: true })
+  @Type(() => ValidationOverrideDto)
+  validationOverrides?: ValidationOverrideDto[];
+
   // Computed by the server: accepted so an activity read from the API can be sent back, then ignored.
   @ApiHideProperty() @Allow() id?: unknown;
   @ApiHideProperty() @Allow() completeness?: unknown;
@@ -471,7 +483,7 @@ export class ActivityView extends OmitType(CreateActivityDto, COMPUTED) {
   })
   scopeConfirmations!: ScopeConfirmationView[];
   @ApiPropertyOptional({ type: () => [ValidationOverrideDto], description: 'the blockers the DPO validated despite, with the reasons; absent when none' })
-  validationOverrides?: ValidationOverrideDto[];
+  override validationOverrides?: ValidationOverrideDto[];
 }
 
 export class ActivityListItem {
@@ -538,10 +550,24 @@ export class ActivityVersionDiff {
   changes!: Record<string, { before: unknown; after: unknown }>;
 }
 
+/** Why an activity the file says « validée » comes in « en revue »: one of validation's blockers, in words. */
+export class ImportBlockerView {
+  @ApiProperty({ description: 'the field the blocker is on' }) path!: string;
+  @ApiProperty({ description: 'the blocker, as the validation 422 names it' }) code!: string;
+  @ApiProperty({ description: 'in the request’s language' }) message!: string;
+}
+
+export class AwaitingValidationView {
+  @ApiProperty() reference!: string;
+  @ApiProperty({ type: [ImportBlockerView], description: 'what validation would refuse and no override in the file covers' }) blockers!: ImportBlockerView[];
+}
+
 export class ImportResultView {
   @ApiProperty() imported!: number;
   @ApiProperty({ type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, reference: { type: 'string' } } } })
   items!: { id: string; reference: string }[];
   @ApiProperty({ type: [String], description: 'departments created because the file named them' }) createdDepartments!: string[];
   @ApiProperty({ type: [String], description: 'vendors proposed (under_review) because processors named them' }) createdVendors!: string[];
+  @ApiProperty({ type: [AwaitingValidationView], description: 'activities given as validated that come in in_review: validation would refuse them and the file gives no override for it' })
+  awaitingValidation!: AwaitingValidationView[];
 }

@@ -27,9 +27,10 @@ export type ActivityListItem = ApiSchemas['ActivityListItem'];
 
 /**
  * The body of POST /activities as the editor writes it (and, partially, of PATCH): every field of the
- * generated body but those the editor never sends (the import's names and status).
+ * generated body but those the editor never sends (the import's names and status, and the DPO's
+ * overrides, which only validation records).
  */
-type NotFromEditor = 'department' | 'owner' | 'reference' | 'status';
+type NotFromEditor = 'department' | 'owner' | 'reference' | 'status' | 'validationOverrides';
 export type ActivityInput = Omit<ApiSchemas['CreateActivityDto'], NotFromEditor>;
 export type ActivityPatch = Omit<ApiSchemas['UpdateActivityDto'], NotFromEditor>;
 

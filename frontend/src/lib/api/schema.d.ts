@@ -2397,6 +2397,11 @@ export interface components {
             /** @description the authority’s reference */
             reference?: string | null;
         };
+        AwaitingValidationView: {
+            /** @description what validation would refuse and no override in the file covers */
+            blockers: components["schemas"]["ImportBlockerView"][];
+            reference: string;
+        };
         BreachFiguresView: {
             /** @description those, by the risk assessed */
             byRisk: components["schemas"]["BreachRiskCounts"];
@@ -2715,6 +2720,8 @@ export interface components {
              */
             status?: "draft" | "in_review" | "validated" | "archived";
             transfers?: components["schemas"]["TransferDto"][];
+            /** @description the blockers the DPO validated despite, each with its reason: taken by the import with a validated (or in-review, archived) status; otherwise they change only through validation */
+            validationOverrides?: components["schemas"]["ValidationOverrideDto"][];
         };
         CreateBreachDto: {
             /** @description activities of the register concerned */
@@ -3508,6 +3515,14 @@ export interface components {
             /** @description the version last seen (or an If-Match header) */
             version?: number;
         };
+        ImportBlockerView: {
+            /** @description the blocker, as the validation 422 names it */
+            code: string;
+            /** @description in the request’s language */
+            message: string;
+            /** @description the field the blocker is on */
+            path: string;
+        };
         ImportErrorView: {
             code: string;
             /** @description column header as in the file */
@@ -3537,6 +3552,8 @@ export interface components {
             warnings: components["schemas"]["ImportErrorView"][];
         };
         ImportResultView: {
+            /** @description activities given as validated that come in in_review: validation would refuse them and the file gives no override for it */
+            awaitingValidation: components["schemas"]["AwaitingValidationView"][];
             /** @description departments created because the file named them */
             createdDepartments: string[];
             /** @description vendors proposed (under_review) because processors named them */
@@ -4639,6 +4656,8 @@ export interface components {
              */
             status?: "draft" | "in_review" | "validated" | "archived";
             transfers?: components["schemas"]["TransferDto"][];
+            /** @description the blockers the DPO validated despite, each with its reason: taken by the import with a validated (or in-review, archived) status; otherwise they change only through validation */
+            validationOverrides?: components["schemas"]["ValidationOverrideDto"][];
             /** @description The version last read; or send If-Match */
             version?: number;
         };

@@ -68,11 +68,13 @@ describe('import: « validée » in a file stands only where validation would le
       'Registre',
       expect.stringMatching(/^\d+$/),
       'Statut (code)',
-      'T-0901 est « validée » dans le fichier mais sera importée « en revue », pour que le DPO la valide : Le sous-traitant « Nuage d’Oc » n’a pas de contrat de sous-traitance signé : un sous-traitant doit être lié par un contrat (art. 28.3). Pour l’importer validée, donnez le motif de la dérogation dans la colonne « Dérogations du DPO » (« Validé malgré : … — motif : … »).',
+      'T-0901 est « validée » dans le fichier mais arrive « en revue » : la validation la refuserait en l’état. Le sous-traitant « Nuage d’Oc » n’a pas de contrat de sous-traitance signé : un sous-traitant doit être lié par un contrat (art. 28.3). Pour l’importer validée, donnez le motif de la dérogation dans la colonne « Dérogations du DPO » (« Validé malgré : … — motif : … ») ; sinon, validez-la depuis la file de relecture.',
     ]);
     const shown = (await report.textContent()) ?? '';
     expect(shown).not.toMatch(/validated_awaiting_dpo|processor_contract_missing|in_review|processors\[/);
-    await page.getByTestId('import-run').waitFor();
+    // The button counts what the import writes: the one new activity, not the rows already in the register.
+    await expect(page.getByTestId('import-run').textContent()).resolves.toBe('Importer 1 traitement');
+    await expect(page.locator('[data-testid="import-warnings"] th').allTextContents()).resolves.toEqual(['Feuille', 'Ligne', 'Colonne', 'Avertissement']);
     await lookAt(page, 'import-awaiting-validation');
     await page.setViewportSize(PHONE);
     await lookAt(page, 'import-awaiting-validation');

@@ -92,6 +92,25 @@ describe('Register import from xlsx (real PostgreSQL)', () => {
     expect((injected.purposes as { description: string }[])[0].description).toBe(FORMULA_LIKE.purpose);
   });
 
+  it('imports a workbook exported before « analyse préalable » became « pré-analyse AIPD » (its sheet and column names then)', async () => {
+    const workbook = await openWorkbook(exported.fr);
+    const screening = workbook.getWorksheet('Pré-analyse AIPD')!;
+    screening.name = 'Analyse préalable AIPD';
+    const header = screening.getRow(1);
+    header.eachCell((cell) => {
+      if (cell.text === 'Décision de la pré-analyse AIPD') cell.value = 'Décision de l’analyse préalable';
+    });
+    // The label column read alone (as in a file filled by hand): its code twin removed.
+    header.eachCell((cell) => {
+      if (cell.text === 'Décision (code)') cell.value = 'Notes';
+    });
+    const org = await target('Cible ancienne');
+    const done = await upload(org, Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(done.status === 200 ? 'imported' : done.body).toBe('imported');
+    const decisions = async (of: TestOrganization) => (await register(of)).map((activity) => [activity.reference, (activity.dpiaScreening as { decision: string }).decision]);
+    expect(await decisions(org)).toEqual(await decisions(source));
+  });
+
   // A register exported by another organisation names owners who are not members here: it used to be
   // one error per activity and nothing imported (the demo register into a new organisation: 12 errors).
   it.each(['fr', 'en'] as const)('imports a register whose owners are not members here (%s): unassigned, each named in a warning of the dry run', async (locale) => {

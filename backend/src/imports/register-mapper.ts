@@ -84,6 +84,13 @@ const SPECS: SheetSpec[] = [
 
 const normalise = (text: string) => text.trim().toLowerCase();
 
+/**
+ * Names earlier exports wrote: the French « analyse préalable » became « pré-analyse AIPD », the
+ * pages' term, on 2026-12-03. A workbook exported before still imports.
+ */
+const EARLIER_SHEET_NAMES: Record<string, string[]> = { dpia_screening: ['Analyse préalable AIPD'] };
+const EARLIER_HEADERS: Record<string, string[]> = { dpia_decision: ['Décision de l’analyse préalable'] };
+
 /** A sheet of the workbook with its columns found by header (French or English). */
 class Sheet {
   readonly columns = new Map<string, number>();
@@ -93,7 +100,10 @@ class Sheet {
     keys: string[],
   ) {
     const byHeader = new Map<string, string>();
-    for (const key of keys) for (const locale of LOCALES) byHeader.set(normalise(columnHeader(key, locale)), key);
+    for (const key of keys) {
+      for (const locale of LOCALES) byHeader.set(normalise(columnHeader(key, locale)), key);
+      for (const earlier of EARLIER_HEADERS[key] ?? []) byHeader.set(normalise(earlier), key);
+    }
     rows.header.forEach((text, index) => {
       const key = byHeader.get(normalise(text ?? ''));
       if (key && !this.columns.has(key)) this.columns.set(key, index);
@@ -140,7 +150,7 @@ export function mapWorkbook(workbook: SheetRows[], labels: CatalogueLabels): Map
   const problems: ImportProblem[] = [];
   const sheets = new Map<string, Sheet>();
   for (const spec of SPECS) {
-    const names = new Set(LOCALES.map((locale) => normalise(sheetName(spec.key, locale))));
+    const names = new Set([...LOCALES.map((locale) => sheetName(spec.key, locale)), ...(EARLIER_SHEET_NAMES[spec.key] ?? [])].map(normalise));
     const found = workbook.find((sheet) => names.has(normalise(sheet.name)));
     if (!found) {
       if (spec.key === 'register') problems.push({ sheet: sheetName('register', 'en'), row: null, column: null, code: 'missing_sheet', params: { sheet: `${sheetName('register', 'fr')} / ${sheetName('register', 'en')}` } });

@@ -144,7 +144,7 @@ describe('an import cannot validate past the blockers (real PostgreSQL)', () => 
     const payroll = warned.find((warning) => warning.message.startsWith('T-0001'))!;
     expect(payroll).toMatchObject({ column: 'Statut (code)' });
     expect(payroll.message).toBe(
-      'T-0001 est « validée » dans le fichier mais sera importée « en revue », pour que le DPO la valide : Le sous-traitant « Paysage Paie » n’a pas de contrat de sous-traitance signé : un sous-traitant doit être lié par un contrat (art. 28.3). Pour l’importer validée, donnez le motif de la dérogation dans la colonne « Dérogations du DPO » (« Validé malgré : … — motif : … »).',
+      'T-0001 est « validée » dans le fichier mais arrive « en revue » : la validation la refuserait en l’état. Le sous-traitant « Paysage Paie » n’a pas de contrat de sous-traitance signé : un sous-traitant doit être lié par un contrat (art. 28.3). Pour l’importer validée, donnez le motif de la dérogation dans la colonne « Dérogations du DPO » (« Validé malgré : … — motif : … ») ; sinon, validez-la depuis la file de relecture.',
     );
     expect(scanLanguage('import warnings', warned.map((warning) => warning.message))).toEqual([]);
     await upload(alone, exported).expect(200);

@@ -148,9 +148,10 @@ export function ExportsPageContent({ organizationId }: { organizationId: string 
             <button type="button" className="button" disabled={!file || busy} onClick={() => void send(true)} data-testid="import-check">
               {t('imports.check')}
             </button>{' '}
-            {report?.dryRun && report.valid ? (
+            {report?.dryRun && report.valid && report.created.length + report.updated.length > 0 ? (
               <button type="button" className="button button--primary" disabled={busy} onClick={() => void send(false)} data-testid="import-run">
-                {t('imports.run', { count: report.activities })}
+                {/* What the import writes: rows that match the register as it is are left alone. */}
+                {t('imports.run', { count: report.created.length + report.updated.length })}
               </button>
             ) : null}
           </p>

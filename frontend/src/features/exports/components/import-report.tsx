@@ -1,11 +1,13 @@
 'use client';
 
+import { describeFieldPath } from '@/features/activities/history-diff';
 import type { ImportReport } from '@/features/exports/exports-api';
-import { useT } from '@/i18n/i18n-provider';
+import { useMessages, useT } from '@/i18n/i18n-provider';
 
 /** What an import did, or would do, and the problems it found. */
 export function ReportView({ report }: { report: ImportReport }) {
   const t = useT();
+  const messages = useMessages();
   const summary = report.valid
     ? report.dryRun
       ? t('imports.wouldCreate', { count: report.created.length })
@@ -31,21 +33,22 @@ export function ReportView({ report }: { report: ImportReport }) {
           <ul data-testid="import-updated">
             {report.updated.map((item) => (
               <li key={item.reference}>
-                {item.reference} — {item.name} ({t('imports.changedFields', { fields: item.changes.join(', ') })})
+                {item.reference} — {item.name} ({t('imports.changedFields', { fields: item.changes.map((field) => describeFieldPath(field, messages)).join(', ') })})
               </li>
             ))}
           </ul>
         </>
       ) : null}
       {report.createdVendors.length > 0 ? <p>{t('imports.createdVendors', { names: report.createdVendors.join(', ') })}</p> : null}
-      {report.warnings.length > 0 ? <ImportProblems problems={report.warnings} caption={t('imports.warningsCaption')} testId="import-warnings" /> : null}
-      {report.errors.length > 0 ? <ImportProblems problems={report.errors} caption={t('imports.errorsCaption')} testId="import-errors" /> : null}
+      {report.valid && report.dryRun && report.created.length + report.updated.length === 0 ? <p data-testid="import-nothing">{t('imports.nothingToImport')}</p> : null}
+      {report.warnings.length > 0 ? <ImportProblems problems={report.warnings} caption={t('imports.warningsCaption')} heading={t('imports.warning')} testId="import-warnings" /> : null}
+      {report.errors.length > 0 ? <ImportProblems problems={report.errors} caption={t('imports.errorsCaption')} heading={t('imports.message')} testId="import-errors" /> : null}
     </div>
   );
 }
 
 /** Errors or warnings of an import, by sheet, row and column. */
-export function ImportProblems({ problems, caption, testId }: { problems: ImportReport['errors']; caption: string; testId: string }) {
+export function ImportProblems({ problems, caption, heading, testId }: { problems: ImportReport['errors']; caption: string; heading: string; testId: string }) {
   const t = useT();
   return (
     <div className="table-wrap">
@@ -56,7 +59,7 @@ export function ImportProblems({ problems, caption, testId }: { problems: Import
             <th scope="col">{t('imports.sheet')}</th>
             <th scope="col">{t('imports.row')}</th>
             <th scope="col">{t('imports.column')}</th>
-            <th scope="col">{t('imports.message')}</th>
+            <th scope="col">{heading}</th>
           </tr>
         </thead>
         <tbody>

@@ -52,7 +52,7 @@ export function ImportProblems({ problems, caption, heading, testId }: { problem
   const t = useT();
   return (
     <div className="table-wrap">
-      <table className="table" data-testid={testId}>
+      <table className="table table--cards" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -65,10 +65,10 @@ export function ImportProblems({ problems, caption, heading, testId }: { problem
         <tbody>
           {problems.map((error, index) => (
             <tr key={index} data-code={error.code}>
-              <td>{error.sheet}</td>
-              <td>{error.row ?? '—'}</td>
-              <td>{error.column ?? '—'}</td>
-              <td>{error.message}</td>
+              <td data-label={t('imports.sheet')}>{error.sheet}</td>
+              <td data-label={t('imports.row')}>{error.row ?? '—'}</td>
+              <td data-label={t('imports.column')}>{error.column ?? '—'}</td>
+              <td data-label={heading}>{error.message}</td>
             </tr>
           ))}
         </tbody>

@@ -39,15 +39,24 @@ export class ActivityBlockers {
     private readonly transferFacts: TransferFactsService,
   ) {}
 
-  /** The blockers of a stored activity: its linked vendors, its DPIA, the DPO's public-task record. */
-  async ofStored(row: ProcessingActivity): Promise<ValidationBlocker[]> {
+  /**
+   * The blockers of a stored activity: its linked vendors (or, for an edit that changes them, the
+   * vendors it is about to link, in order), its DPIA, the DPO's public-task record.
+   */
+  async ofStored(row: ProcessingActivity, processorIds?: readonly string[]): Promise<ValidationBlocker[]> {
     const manager = this.connection.manager;
-    const vendors = await manager.query<Vendor[]>(
-      `SELECT ${VENDOR_COLUMNS} FROM activity_processors ap
-       JOIN vendors v ON v.organization_id = ap.organization_id AND v.id = ap.vendor_id
-       WHERE ap.organization_id = $1 AND ap.activity_id = $2 ORDER BY ap.position, lower(v.name)`,
-      [row.organizationId, row.id],
-    );
+    const vendors = processorIds
+      ? await manager.query<Vendor[]>(
+          `SELECT ${VENDOR_COLUMNS} FROM unnest($2::uuid[]) WITH ORDINALITY AS p(id, position)
+           JOIN vendors v ON v.organization_id = $1 AND v.id = p.id ORDER BY p.position`,
+          [row.organizationId, processorIds],
+        )
+      : await manager.query<Vendor[]>(
+          `SELECT ${VENDOR_COLUMNS} FROM activity_processors ap
+           JOIN vendors v ON v.organization_id = ap.organization_id AND v.id = ap.vendor_id
+           WHERE ap.organization_id = $1 AND ap.activity_id = $2 ORDER BY ap.position, lower(v.name)`,
+          [row.organizationId, row.id],
+        );
     const [profile] = await manager.query<{ public_body: boolean; large_scale_persons: number; outside_public_tasks: object | null }[]>(
       'SELECT o.public_body, o.large_scale_persons, a.outside_public_tasks FROM organizations o JOIN processing_activities a ON a.organization_id = o.id WHERE o.id = $1 AND a.id = $2',
       [row.organizationId, row.id],

@@ -20,6 +20,8 @@ import { ActivityDetail, activityFields, ActivityQueries } from './activity-quer
 import { ActivityReferences } from './activity-references.service';
 import { ActivityStore } from './activity-store.service';
 import { ActivityWorkflow } from './activity-workflow.service';
+import { ActivityBlockers } from './activity-blockers';
+import { unresolvedBlockers, type ValidationBlocker, type ValidationOverride } from '../domain/activities/activity-rules';
 import { screeningThresholdsOf } from './screening-thresholds';
 
 /** Notes a field error; the field then counts as not given (the caller throws the errors). */
@@ -38,6 +40,7 @@ export class ActivityEditing {
     private readonly queries: ActivityQueries,
     private readonly references: ActivityReferences,
     private readonly workflow: ActivityWorkflow,
+    private readonly blockers: ActivityBlockers,
     private readonly catalogues: ActivityCatalogues,
     private readonly links: VendorLinksService,
     private readonly storage: DocumentStorage,
@@ -127,8 +130,15 @@ export class ActivityEditing {
     };
     // The record after the change must still be the caller's to edit (a contributor cannot hand it away).
     ForbiddenError.from(access.ability).throwUnlessCan('update', asSubject(next));
-    // A validated activity stays complete: the DPO's validation would otherwise no longer hold.
-    if (next.status === 'validated') await this.workflow.assertComplete(next, facts);
+    // A validated activity stays complete, and an edit adds none of the states validation refuses
+    // (a processor without a contract, a transfer without a tool, a DPIA now required…) that the DPO's
+    // overrides do not cover: the DPO's validation would otherwise no longer hold. Blockers that were
+    // already there (a contract lapsed since) are the findings' to raise, not a reason to refuse an edit.
+    if (next.status === 'validated') {
+      const before = await this.blockers.ofStored(current);
+      const after = await this.blockers.ofStored(next, processors?.map((vendor) => vendor.id));
+      await this.workflow.assertComplete(next, facts, addedBlockers(before, after, next.document.validationOverrides ?? []));
+    }
 
     // The labels are read once: again only when the edit moves the activity to another department or owner.
     const beforeLabels = await this.queries.labelsOf(current);
@@ -306,6 +316,13 @@ export class ActivityEditing {
     if (byId !== undefined && byEmail !== undefined && byId !== byEmail) return reject(errors, { path: 'owner', code: 'mismatch', args: ['ownerId'] });
     return byId !== undefined ? byId : byEmail;
   }
+}
+
+/** The blockers `after` has that `before` had not (by kind and what they name, not by position), less those the overrides cover. */
+function addedBlockers(before: readonly ValidationBlocker[], after: readonly ValidationBlocker[], overrides: readonly ValidationOverride[]): ValidationBlocker[] {
+  const known = new Set(before.map((blocker) => canonicalJson({ code: blocker.code, params: blocker.params })));
+  const added = after.filter((blocker) => !known.has(canonicalJson({ code: blocker.code, params: blocker.params })));
+  return unresolvedBlockers(added, overrides).uncovered;
 }
 
 /** Overrides as compared: code and reason only, none as an empty list. */

@@ -202,4 +202,68 @@ describe('validation refuses the unlawful states the register can see (real Post
     expect(rules.body.details.fields.map((field: { code: string }) => field.code)).toEqual(expect.arrayContaining(['information_missing', 'processor_contract_missing', 'transfer_mechanism_missing']));
     expect((await org.as.dpo.get(`${base()}/activities/${activity.id}`).expect(200)).body.status).toBe('in_review');
   });
+
+  /** The same rule after validation: an edit may not bring in what validation refuses (issue 17, item 4). */
+  it('refuses an edit that would leave a validated activity with a new blocker; a blocker already there or covered does not stop an edit', async () => {
+    const vendor = (
+      await org.as.dpo
+        .post(`${base()}/vendors`)
+        .send({
+          name: 'Paie Sans Papier',
+          legalEntity: 'Paie Sans Papier SAS',
+          service: 'Calcul de la paie',
+          role: 'processor',
+          headquartersCountry: 'FR',
+          parentCompany: null,
+          parentCountry: null,
+          dataLocations: ['FR'],
+          dpa: { signed: false },
+          certifications: [],
+          transferMechanism: null,
+          nextReviewDate: '2027-03-14',
+        })
+        .expect(201)
+    ).body;
+    const reason = 'Les clauses types avec « Kaveri » sont en signature ; le DPO l’a vérifié le 2 décembre.';
+    const created = (
+      await org.as.dpo
+        .post(`${base()}/activities`)
+        .send(completeActivity({ name: 'Paie des intérimaires', transfers: [{ country: 'IN', recipient: 'Kaveri', mechanism: null }] }))
+        .expect(201)
+    ).body;
+    const submitted = (await org.as.dpo.post(`${base()}/activities/${created.id}/submit`).send({ version: created.version }).expect(200)).body;
+    const validated = (
+      await org.as.dpo
+        .post(`${base()}/activities/${created.id}/validate`)
+        .send({ version: submitted.version, overrides: [{ code: 'transfer_mechanism_missing', reason }] })
+        .expect(200)
+    ).body;
+    const edit = (body: object, language = 'fr') => org.as.dpo.patch(`${base()}/activities/${created.id}`).set('Accept-Language', language).send({ version: validated.version, ...body });
+    const codes = (response: { body: { details: { fields: { code: string }[] } } }) => response.body.details.fields.map((field) => field.code);
+
+    // A processor without a contract, a DPIA now required: refused with the validation's 422, in words.
+    const processor = await edit({ processors: ['Paie Sans Papier'] }).expect(422);
+    expect(processor.body.code).toBe('activity_incomplete');
+    expect(processor.body.details.fields).toEqual([
+      { path: 'processors[0]', code: 'processor_contract_missing', message: 'Le sous-traitant « Paie Sans Papier » n’a pas de contrat de sous-traitance signé : un sous-traitant doit être lié par un contrat (art. 28.3).' },
+    ]);
+    expect(codes(await edit({ dpiaScreening: { criteria: ['large_scale', 'innovative_technology', 'sensitive_or_highly_personal_data'] } }).expect(422))).toEqual(['dpia_not_validated']);
+    // A second transfer without a tool is the kind the DPO's override answers for.
+    const covered = (
+      await edit({ transfers: [{ country: 'IN', recipient: 'Kaveri', mechanism: null }, { country: 'BR', recipient: 'Kaveri Brasil', mechanism: null }] }).expect(200)
+    ).body;
+    expect(covered).toMatchObject({ status: 'validated', validationOverrides: [{ code: 'transfer_mechanism_missing', reason }] });
+
+    // Once the vendor's contract is recorded, the processor comes in; when it lapses later, the
+    // activity's other edits go on (the findings say it, the edit is not the place).
+    await org.as.dpo.patch(`${base()}/vendors/${vendor.id}`).send({ version: vendor.version, dpa: { signed: true, signedOn: '2026-11-02' } }).expect(200);
+    const linked = (await org.as.dpo.patch(`${base()}/activities/${created.id}`).send({ version: covered.version, processors: ['Paie Sans Papier'] }).expect(200)).body;
+    const signed = (await org.as.dpo.get(`${base()}/vendors/${vendor.id}`).expect(200)).body;
+    await org.as.dpo.patch(`${base()}/vendors/${vendor.id}`).send({ version: signed.version, dpa: { signed: false } }).expect(200);
+    const later = (await org.as.dpo.patch(`${base()}/activities/${created.id}`).send({ version: linked.version, nextReviewDate: '2027-10-01' }).expect(200)).body;
+    expect(later).toMatchObject({ status: 'validated', nextReviewDate: '2027-10-01', processors: ['Paie Sans Papier'] });
+    // Nothing of the refused edits was written.
+    const versions = (await org.as.auditor.get(`${base()}/activities/${created.id}/versions`).expect(200)).body;
+    expect(versions.items ?? versions).toHaveLength(later.version);
+  });
 });

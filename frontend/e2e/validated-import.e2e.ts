@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, PHONE, signedInPage } from './browser';
+import { DESKTOP, launchBrowser, open, PHONE, signedInPage, webUrl } from './browser';
 import { lookAt } from './screenshots';
 
 async function downloadOf(page: Page, testId: string): Promise<Buffer> {
@@ -41,7 +41,7 @@ async function withUnknownProcessor(exported: Buffer): Promise<Buffer> {
  * has no contract on record does not validate it — the check says, in words, that it will come in
  * « en revue » and why. Only the check runs: the demo register is left as it is for the other tests.
  */
-describe('import: « validée » in a file stands only where validation would let it', () => {
+describe('« validée » stands only where validation would let it: an import, an edit', () => {
   let browser: Browser;
 
   beforeAll(async () => {
@@ -78,6 +78,38 @@ describe('import: « validée » in a file stands only where validation would le
     await lookAt(page, 'import-awaiting-validation');
     await page.setViewportSize(PHONE);
     await lookAt(page, 'import-awaiting-validation');
+    await context.close();
+  });
+
+  it.each([
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const)('the DPO adds a processor without a contract to a validated activity: refused in words, nothing saved (%s)', async (size, viewport) => {
+    const { context, page } = await signedInPage(browser, 'dpo@example.com', { viewport });
+    const organizationId = /\/orgs\/([^/]+)/.exec(page.url())?.[1] ?? '';
+    const found = (await (await context.request.get(webUrl(`/api/v1/organizations/${organizationId}/activities?q=T-0001`))).json()) as { items: { id: string; reference: string; version: number }[] };
+    const payroll = found.items.find((item) => item.reference === 'T-0001');
+    if (!payroll) throw new Error('T-0001 is not in the demo register');
+    await open(page, webUrl(`/orgs/${organizationId}/register/${payroll.id}`));
+    await page.getByTestId('activity-tab-people').click();
+    await page.getByTestId('processor-search').fill('Vérif Identité');
+    await page.getByTestId('processor-add').click();
+    await page.getByTestId('processor-Vérif Identité').waitFor();
+    await page.getByTestId('activity-save').click();
+    const problems = page.getByTestId('validation-problems');
+    await problems.waitFor();
+    await expect(problems.locator('h2').textContent()).resolves.toBe('Modification non enregistrée');
+    await expect(problems.locator('p').first().textContent()).resolves.toBe(
+      'Ce traitement est validé : cette modification n’est pas enregistrée, car la validation ne tiendrait plus (1 point ci-dessous). Corrigez-la, ou repassez le traitement en brouillon pour enregistrer ce changement, puis faites-le valider de nouveau.',
+    );
+    await expect(problems.textContent()).resolves.toContain('Le sous-traitant « Vérif Identité » n’a pas de contrat de sous-traitance signé : un sous-traitant doit être lié par un contrat (art. 28.3).');
+    expect((await problems.textContent()) ?? '').not.toMatch(/processor_contract_missing|processors\[/);
+    // Beside the processors too, in the same words (not « Cette valeur n’est pas valide »).
+    await page.locator('p.field__error', { hasText: 'Le sous-traitant « Vérif Identité » n’a pas de contrat de sous-traitance signé' }).waitFor();
+    expect(await page.locator('p.field__error', { hasText: 'Cette valeur n’est pas valide' }).count()).toBe(0);
+    await lookAt(page, `edit-validated-refused-${size}`);
+    const after = (await (await context.request.get(webUrl(`/api/v1/organizations/${organizationId}/activities/${payroll.id}`))).json()) as { version: number; status: string; processors: string[] };
+    expect({ version: after.version, status: after.status, processors: after.processors }).toEqual({ version: payroll.version, status: 'validated', processors: ['Paysage Paie'] });
     await context.close();
   });
 });

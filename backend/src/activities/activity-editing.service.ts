@@ -21,6 +21,7 @@ import { ActivityReferences } from './activity-references.service';
 import { ActivityStore } from './activity-store.service';
 import { ActivityWorkflow } from './activity-workflow.service';
 import { ActivityBlockers } from './activity-blockers';
+import { ActivityIncompleteException } from './activity-errors';
 import { unresolvedBlockers, type ValidationBlocker, type ValidationOverride } from '../domain/activities/activity-rules';
 import { screeningThresholdsOf } from './screening-thresholds';
 
@@ -137,7 +138,9 @@ export class ActivityEditing {
     if (next.status === 'validated') {
       const before = await this.blockers.ofStored(current);
       const after = await this.blockers.ofStored(next, processors?.map((vendor) => vendor.id));
-      await this.workflow.assertComplete(next, facts, addedBlockers(before, after, next.document.validationOverrides ?? []));
+      await this.workflow.assertComplete(next, facts, addedBlockers(before, after, next.document.validationOverrides ?? [])).catch((error: unknown) => {
+        throw error instanceof ActivityIncompleteException ? new ActivityIncompleteException(error.problems, error.completeness, error.labels, true) : error;
+      });
     }
 
     // The labels are read once: again only when the edit moves the activity to another department or owner.

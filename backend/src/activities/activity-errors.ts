@@ -28,14 +28,22 @@ export function translateRuleProblems(locale: Locale, problems: (RuleProblem | V
   });
 }
 
-/** 422 on validation: every rule the activity breaks, each with its field path and message. */
+/**
+ * 422 on validation: every rule the activity breaks, each with its field path and message. `onEdit`:
+ * the same points refusing an edit of a validated activity (its message says the change is not saved).
+ */
 export class ActivityIncompleteException extends AppException {
   constructor(
     readonly problems: (RuleProblem | ValidationBlocker)[],
     readonly completeness: Completeness,
     readonly labels: CatalogueLabels = SHIPPED_LABELS,
+    readonly onEdit = false,
   ) {
     super(HttpStatus.UNPROCESSABLE_ENTITY, 'activity_incomplete', {}, { count: problems.length });
+  }
+
+  override get messageKey(): string {
+    return this.onEdit ? 'errors.activity_validated_edit' : super.messageKey;
   }
 
   override localisedDetails(locale: Locale): Record<string, unknown> {

@@ -244,6 +244,9 @@ describe('validation refuses the unlawful states the register can see (real Post
     // A processor without a contract, a DPIA now required: refused with the validation's 422, in words.
     const processor = await edit({ processors: ['Paie Sans Papier'] }).expect(422);
     expect(processor.body.code).toBe('activity_incomplete');
+    expect(processor.body.message).toBe(
+      'Ce traitement est validé : cette modification n’est pas enregistrée, car la validation ne tiendrait plus (1 point ci-dessous). Corrigez-la, ou repassez le traitement en brouillon pour enregistrer ce changement, puis faites-le valider de nouveau.',
+    );
     expect(processor.body.details.fields).toEqual([
       { path: 'processors[0]', code: 'processor_contract_missing', message: 'Le sous-traitant « Paie Sans Papier » n’a pas de contrat de sous-traitance signé : un sous-traitant doit être lié par un contrat (art. 28.3).' },
     ]);

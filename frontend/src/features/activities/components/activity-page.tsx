@@ -105,7 +105,8 @@ export function ActivityPageContent({
   const [busy, setBusy] = useState<ActivityBusy>(null);
   const [pageError, setPageError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [validation, setValidation] = useState<{ message: string; problems: Problem[] } | null>(null);
+  // `onEdit`: the points refuse a change to a validated activity (not saved), not its validation.
+  const [validation, setValidation] = useState<{ message: string; problems: Problem[]; onEdit: boolean } | null>(null);
   const [conflict, setConflict] = useState<ConflictState | null>(null);
   const problemsHeading = useRef<HTMLHeadingElement>(null);
 
@@ -164,9 +165,9 @@ export function ActivityPageContent({
   }
 
   /** 400 and 422 answers: the list above the form, each problem beside its field. */
-  function showProblems(error: unknown, problems: Problem[]) {
+  function showProblems(error: unknown, problems: Problem[], onEdit = false) {
     applyProblems(problems);
-    setValidation({ message: errorMessage(error, t), problems });
+    setValidation({ message: errorMessage(error, t), problems, onEdit });
     requestAnimationFrame(() => {
       problemsHeading.current?.focus();
     });
@@ -191,7 +192,7 @@ export function ActivityPageContent({
         return;
       }
       const problems = problemsOf(error);
-      if (problems.length > 0) showProblems(error, problems);
+      if (problems.length > 0) showProblems(error, problems, isApiError(error, 'activity_incomplete'));
       else setPageError(errorMessage(error, t));
     }
   }, onInvalid);
@@ -312,6 +313,7 @@ export function ActivityPageContent({
       <StatusMessage>{status}</StatusMessage>
       {validation ? (
         <ValidationProblems
+          title={validation.onEdit ? t('activity.validatedEditRefused') : t('activity.validationRefused')}
           message={validation.message}
           problems={validation.problems}
           onSelect={focusField}

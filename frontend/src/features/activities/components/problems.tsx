@@ -42,21 +42,22 @@ function ProblemList({ problems, onSelect }: { problems: readonly Problem[]; onS
 
 /** The server's answer to a refused validation (422): every missing or invalid point. */
 export function ValidationProblems({
+  title,
   message,
   problems,
   onSelect,
   headingRef,
 }: {
+  title: string;
   message: string;
   problems: readonly Problem[];
   onSelect: (formPath: string) => void;
   headingRef?: Ref<HTMLHeadingElement>;
 }) {
-  const t = useT();
   return (
     <section className="problems problems--error" aria-labelledby="validation-problems-title" data-testid="validation-problems">
       <h2 id="validation-problems-title" ref={headingRef} tabIndex={-1}>
-        {t('activity.validationRefused')}
+        {title}
       </h2>
       <p>{message}</p>
       <ProblemList problems={problems} onSelect={onSelect} />

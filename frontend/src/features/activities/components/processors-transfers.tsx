@@ -68,7 +68,10 @@ function Processors({ known, remember }: { known: readonly KnownVendor[]; rememb
   const { form, readOnly, linkedVendors } = useEditor();
   const { field } = useController({ control: form.control, name: 'processors' });
   const processors = field.value;
-  const errorText = useFieldErrorText(useKitFieldError('processors'));
+  // The server's problem with the list (a processor without a contract…) is set on its root.
+  const listError = useKitFieldError('processors');
+  const rootError = useKitFieldError('processors.root');
+  const errorText = useFieldErrorText(rootError ?? listError);
   const [query, setQuery] = useState('');
   const [options, setOptions] = useState<KnownVendor[]>([]);
   const [busy, setBusy] = useState(false);

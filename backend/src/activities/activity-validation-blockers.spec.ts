@@ -9,6 +9,22 @@ import { pdfPages } from '../exports/pdf/pdf-text.test-helpers';
  * outside the EEA without a transfer tool (Art 44, the rule vendor approval applies), a required DPIA
  * not validated (Art 35(1)) and a processor without a signed contract (Art 28(3)).
  */
+/** A processor the register holds without a signed contract, its data in its own country. */
+const vendorWithoutContract = (name: string, legalEntity: string, service: string, country: string) => ({
+  name,
+  legalEntity,
+  service,
+  role: 'processor',
+  headquartersCountry: country,
+  parentCompany: null,
+  parentCountry: null,
+  dataLocations: [country],
+  dpa: { signed: false },
+  certifications: [],
+  transferMechanism: null,
+  nextReviewDate: '2027-03-14',
+});
+
 describe('validation refuses the unlawful states the register can see (real PostgreSQL)', () => {
   let api: TestApi;
   let org: TestOrganization;
@@ -25,20 +41,7 @@ describe('validation refuses the unlawful states the register can see (real Post
     const vendor = (
       await org.as.dpo
         .post(`${base()}/vendors`)
-        .send({
-          name: 'Nuage Lointain',
-          legalEntity: 'Nuage Lointain Inc.',
-          service: 'Hébergement',
-          role: 'processor',
-          headquartersCountry: 'US',
-          parentCompany: null,
-          parentCountry: null,
-          dataLocations: ['US'],
-          dpa: { signed: false },
-          certifications: [],
-          transferMechanism: null,
-          nextReviewDate: '2027-03-14',
-        })
+        .send(vendorWithoutContract('Nuage Lointain', 'Nuage Lointain Inc.', 'Hébergement', 'US'))
         .expect(201)
     ).body;
     const activity = (
@@ -163,20 +166,7 @@ describe('validation refuses the unlawful states the register can see (real Post
   it('covers every blocker or none: a partial cover answers 422 with the rest, and register rules are never overridden', async () => {
     await org.as.dpo
       .post(`${base()}/vendors`)
-      .send({
-        name: 'Archives Sans Contrat',
-        legalEntity: 'Archives Sans Contrat SARL',
-        service: 'Archivage',
-        role: 'processor',
-        headquartersCountry: 'FR',
-        parentCompany: null,
-        parentCountry: null,
-        dataLocations: ['FR'],
-        dpa: { signed: false },
-        certifications: [],
-        transferMechanism: null,
-        nextReviewDate: '2027-03-14',
-      })
+      .send(vendorWithoutContract('Archives Sans Contrat', 'Archives Sans Contrat SARL', 'Archivage', 'FR'))
       .expect(201);
     const activity = (
       await org.as.dpo
@@ -208,20 +198,7 @@ describe('validation refuses the unlawful states the register can see (real Post
     const vendor = (
       await org.as.dpo
         .post(`${base()}/vendors`)
-        .send({
-          name: 'Paie Sans Papier',
-          legalEntity: 'Paie Sans Papier SAS',
-          service: 'Calcul de la paie',
-          role: 'processor',
-          headquartersCountry: 'FR',
-          parentCompany: null,
-          parentCountry: null,
-          dataLocations: ['FR'],
-          dpa: { signed: false },
-          certifications: [],
-          transferMechanism: null,
-          nextReviewDate: '2027-03-14',
-        })
+        .send(vendorWithoutContract('Paie Sans Papier', 'Paie Sans Papier SAS', 'Calcul de la paie', 'FR'))
         .expect(201)
     ).body;
     const reason = 'Les clauses types avec « Kaveri » sont en signature ; le DPO l’a vérifié le 2 décembre.';

@@ -3,19 +3,15 @@ import { asOwner, completeActivity } from '../activities/activities.test-helpers
 import ExcelJS from 'exceljs';
 import sampleRegister from '../database/seeds/sample-register.json';
 import { download, openWorkbook } from '../exports/exports.test-helpers';
-import { bombPart, buildWorkbook, entityExpansionSheet, manyRowsSheet, rawWorkbook, zipOf } from './imports.test-helpers';
+import { bombPart, buildWorkbook, entityExpansionSheet, manyRowsSheet, rawWorkbook, ROUND_TRIP_FIELDS, zipOf } from './imports.test-helpers';
 import { rowLimitOf } from './workbook-rows';
 import { unpackedLimitOf } from './xlsx-guard';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FORMULA_LIKE = { name: '=HYPERLINK("http://evil.example","x")', description: "-2+3+cmd|' /C calc'!A0", purpose: '@SUM(A1:A9)', measure: 'other:+1' };
 
-/** The interchange fields an export → import round trip must keep, field for field. */
-const INTERCHANGE = [
-  'reference', 'name', 'description', 'department', 'owner', 'role', 'status', 'jointControllers', 'clientControllers', 'purposes', 'dataSubjects', 'dataCategories',
-  'recipients', 'processors', 'transfers', 'securityMeasures', 'dataSubjectInformation', 'rightsProcedure', 'automatedDecisionMaking', 'dpiaScreening', 'nextReviewDate',
-  'validationOverrides',
-] as const;
+/** The fields an export → import round trip must keep, field for field. */
+const INTERCHANGE = ROUND_TRIP_FIELDS;
 
 describe('Register import from xlsx (real PostgreSQL)', () => {
   let api: TestApi;

@@ -10,6 +10,16 @@ import ExcelJS from 'exceljs';
 import { Locale } from '../common/i18n/i18n';
 import { columnHeader, sheetName } from '../exports/sheet-writer';
 
+/**
+ * Every field of an activity an export → import round trip must keep, field for field: the
+ * interchange format's, and the DPO's overrides.
+ */
+export const ROUND_TRIP_FIELDS = [
+  'reference', 'name', 'description', 'department', 'owner', 'role', 'status', 'jointControllers', 'clientControllers', 'purposes', 'dataSubjects', 'dataCategories',
+  'recipients', 'processors', 'transfers', 'securityMeasures', 'dataSubjectInformation', 'rightsProcedure', 'automatedDecisionMaking', 'dpiaScreening', 'nextReviewDate',
+  'validationOverrides',
+] as const;
+
 /** A workbook with the import's sheets and columns, rows given by column key. */
 export async function buildWorkbook(sheets: Record<string, Record<string, ExcelJS.CellValue>[]>, locale: Locale = 'en', columns: Record<string, string[]> = {}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

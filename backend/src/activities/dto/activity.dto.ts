@@ -101,6 +101,22 @@ function Code(options: { nullable: boolean; description: string }): PropertyDeco
   );
 }
 
+/**
+ * A list of the DPO's overrides, one per kind of blocker (a second reason for the same code would be
+ * printed twice in the exports). `presence`: `Present()` where null is refused, `IsOptional()` where it means none.
+ */
+function OverrideList(presence: PropertyDecorator, description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: () => [ValidationOverrideDto], description }),
+    presence,
+    IsArray(),
+    ArrayMaxSize(OVERRIDABLE_BLOCKER_CODES.length, withArgs),
+    ArrayUnique((override: ValidationOverrideDto) => override?.code, withArgs),
+    ValidateNested({ each: true }),
+    Type(() => ValidationOverrideDto),
+  );
+}
+
 function NestedList(type: () => new () => object, description?: string): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ type: () => [type()], description }),
@@ -269,16 +285,10 @@ export class CreateActivityDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date' }) @IsOptional() @IsIsoDate() nextReviewDate?: string | null;
 
-  @ApiPropertyOptional({
-    type: () => [ValidationOverrideDto],
-    description: 'the blockers the DPO validated despite, each with its reason: taken by the import with a validated (or in-review, archived) status; otherwise they change only through validation',
-  })
-  @Present()
-  @IsArray()
-  @ArrayMaxSize(OVERRIDABLE_BLOCKER_CODES.length, withArgs)
-  @ArrayUnique((override: ValidationOverrideDto) => override?.code, withArgs)
-  @ValidateNested({ each: true })
-  @Type(() => ValidationOverrideDto)
+  @OverrideList(
+    Present(),
+    'the blockers the DPO validated despite, each with its reason: taken by the import with a validated (or in-review, archived) status; otherwise they change only through validation',
+  )
   validationOverrides?: ValidationOverrideDto[];
 
   // Computed by the server: accepted so an activity read from the API can be sent back, then ignored.
@@ -333,14 +343,7 @@ export class ValidationOverrideDto {
 
 /** in_review → validated: the DPO may validate despite the blockers, each with a reason. */
 export class ValidateActivityDto extends TransitionDto {
-  @ApiPropertyOptional({ type: () => [ValidationOverrideDto], description: 'one per blocker code the validation would refuse; only the blockers present' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(OVERRIDABLE_BLOCKER_CODES.length, withArgs)
-  // One reason per blocker: a second one for the same code would be printed twice in the exports.
-  @ArrayUnique((override: ValidationOverrideDto) => override?.code, withArgs)
-  @ValidateNested({ each: true })
-  @Type(() => ValidationOverrideDto)
+  @OverrideList(IsOptional(), 'one per blocker code the validation would refuse; only the blockers present')
   overrides?: ValidationOverrideDto[];
 }
 

@@ -106,27 +106,27 @@ export class ActivityBlockers {
 
 /** The shared rule on one document and what it reads around it. */
 function blockersOf(document: ActivityContent, processors: { name: string; vendor: Vendor | null }[], around: Surroundings): ValidationBlocker[] {
-    const facts: BlockerFacts = {
-      transfers: document.transfers.map((transfer) => ({
-        country: transfer.country,
-        recipient: transfer.recipient,
-        needsMechanism: assessTransfer(
-          { country: transfer.country, mechanism: transfer.mechanism, vendor: transfer.recipient ? (around.recipients.get(transfer.recipient.toLowerCase()) ?? null) : null },
-          around.transferFacts,
-        ).needsMechanism,
-      })),
-      processors: processors.map(({ name, vendor }) => ({
-        name,
-        // A vendor the register does not hold yet has no contract on record.
-        concerns: vendor ? blockingConcerns(vendor, assessVendor(transferInputOf(vendor), around.transferFacts)) : [{ code: 'dpa_missing', params: {} }],
-      })),
-      // The shared screening on the document as it is now (a document saved under an older rule screens anew).
-      dpiaDecision: screenActivity(document, around.screeningFacts, around.thresholds, document.dpiaScreening).outcome.decision,
-      dpiaStatus: around.dpia?.status ?? null,
-      consultationHold: consultationHold(around.dpia?.prior_consultation ?? null),
-      publicBody: around.publicBody,
-      purposes: document.purposes,
-      outsidePublicTasks: around.outsidePublicTasks,
-    };
-    return validationBlockers(facts);
+  const facts: BlockerFacts = {
+    transfers: document.transfers.map((transfer) => ({
+      country: transfer.country,
+      recipient: transfer.recipient,
+      needsMechanism: assessTransfer(
+        { country: transfer.country, mechanism: transfer.mechanism, vendor: transfer.recipient ? (around.recipients.get(transfer.recipient.toLowerCase()) ?? null) : null },
+        around.transferFacts,
+      ).needsMechanism,
+    })),
+    processors: processors.map(({ name, vendor }) => ({
+      name,
+      // A vendor the register does not hold yet has no contract on record.
+      concerns: vendor ? blockingConcerns(vendor, assessVendor(transferInputOf(vendor), around.transferFacts)) : [{ code: 'dpa_missing', params: {} }],
+    })),
+    // The shared screening on the document as it is now (a document saved under an older rule screens anew).
+    dpiaDecision: screenActivity(document, around.screeningFacts, around.thresholds, document.dpiaScreening).outcome.decision,
+    dpiaStatus: around.dpia?.status ?? null,
+    consultationHold: consultationHold(around.dpia?.prior_consultation ?? null),
+    publicBody: around.publicBody,
+    purposes: document.purposes,
+    outsidePublicTasks: around.outsidePublicTasks,
+  };
+  return validationBlockers(facts);
 }

@@ -135,7 +135,11 @@ export class ActivityEditing {
     // (a processor without a contract, a transfer without a tool, a DPIA now required…) that the DPO's
     // overrides do not cover: the DPO's validation would otherwise no longer hold. Blockers that were
     // already there (a contract lapsed since) are the findings' to raise, not a reason to refuse an edit.
-    if (next.status === 'validated') {
+    // Blockers read the document and the processors' links only: an edit of neither (a description, the
+    // next review date) cannot add one, and skips the reads.
+    const blockersMayChange = processors !== undefined || canonicalJson(current.document) !== canonicalJson(document);
+    if (next.status === 'validated' && !blockersMayChange) await this.workflow.assertComplete(next, facts);
+    if (next.status === 'validated' && blockersMayChange) {
       const before = await this.blockers.ofStored(current);
       const after = await this.blockers.ofStored(next, processors?.map((vendor) => vendor.id));
       await this.workflow.assertComplete(next, facts, addedBlockers(before, after, next.document.validationOverrides ?? [])).catch((error: unknown) => {
